@@ -1,0 +1,24 @@
+"""One base exception; every error carries the context a user needs to act on it."""
+
+from __future__ import annotations
+
+
+class PovsumError(Exception):
+    """Base class of every error povsum raises on purpose."""
+
+
+class InputError(PovsumError):
+    """A source file cannot be read as a text article (missing, empty, binary, too large)."""
+
+    def __init__(self, path: str | None, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}" if path else reason)
+
+
+class ExtractionError(PovsumError):
+    """The extractor could not produce a summary for an article."""
+
+
+class ConfigError(PovsumError):
+    """The configuration is unusable (e.g. --extractor llm with no endpoint)."""

@@ -1,0 +1,145 @@
+"""The output contract (schema_version "1"). These models are the single source of truth:
+the JSON Schema in ``schemas/`` is generated from them (``povsum schema``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Level = Literal["province", "prefecture", "county", "district", "township", "village"]
+Approx = Literal["about", "over", "under"]
+Script = Literal["simplified", "traditional"]
+Status = Literal["verified", "partial", "failed"]
+ExtractorName = Literal["llm", "rules"]
+MeasureCategory = Literal[
+    "industry",
+    "employment",
+    "education",
+    "health",
+    "housing",
+    "finance",
+    "ecommerce",
+    "tourism",
+    "relocation",
+    "infrastructure",
+    "social_security",
+    "party_building",
+    "consumption",
+    "ecology",
+    "culture_mindset",
+    "other",
+]
+MEASURE_CATEGORIES: tuple[str, ...] = MeasureCategory.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """A verbatim sentence or clause of the source and where it stands in the ORIGINAL text."""
+
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quantity(_Model):
+    value: float = Field(description="Normalized: people, households, yuan, percent.")
+    unit: str = Field(description='"人" | "户" | "%" | "元" | "个" ...')
+    text: str = Field(description='Verbatim surface form in the source, e.g. "34.18万人".')
+    approx: Approx | None = None
+    evidence: Evidence
+
+
+class Snapshot(_Model):
+    as_of: str | None = Field(None, description='As written: "2014", "2019年底", "截至2020年8月".')
+    households: Quantity | None = None
+    people: Quantity | None = None
+    incidence_rate: Quantity | None = None
+    poor_villages: Quantity | None = None
+    poor_counties: Quantity | None = None
+    people_lifted: Quantity | None = Field(None, description="Outcome only: people lifted out of poverty.")
+
+
+SNAPSHOT_QUANTITIES: tuple[str, ...] = (
+    "households",
+    "people",
+    "incidence_rate",
+    "poor_villages",
+    "poor_counties",
+    "people_lifted",
+)
+
+
+class Region(_Model):
+    name: str
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    level: Level | None = None
+    evidence: Evidence
+
+
+class Measure(_Model):
+    category: MeasureCategory
+    summary: str
+    evidence: Evidence
+
+
+class Funding(_Model):
+    amount: Quantity = Field(description='Unit "元".')
+    purpose: str | None = None
+    source: str | None = Field(None, description="Who paid, when stated.")
+    evidence: Evidence
+
+
+class Source(_Model):
+    path: str | None = None
+    sha256: str
+    title: str | None = None
+    published: str | None = Field(None, description="ISO date.")
+    publisher: str | None = None
+    url: str | None = None
+    script: Script = "simplified"
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Failure(_Model):
+    field: str = Field(description='Dotted path of the rejected field, e.g. "baseline.people".')
+    text: str
+    reason: str
+
+
+class Verification(_Model):
+    status: Status = "verified"
+    checked: int = 0
+    failures: list[Failure] = Field(default_factory=list)
+
+
+class Usage(_Model):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class ExtractorInfo(_Model):
+    name: ExtractorName
+    model: str | None = None
+    prompt_version: str | None = None
+    attempts: int = 1
+    usage: Usage | None = None
+
+
+class ArticleSummary(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    region: Region | None = None
+    baseline: Snapshot | None = None
+    outcome: Snapshot | None = None
+    measures: list[Measure] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=list)
+    verification: Verification = Field(default_factory=Verification)
+    extractor: ExtractorInfo
