@@ -1,0 +1,149 @@
+"""Command line: parse arguments, build settings, delegate to the library, print. No logic here."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from povsum import __version__
+from povsum.config import DEFAULT_MAX_BYTES, Settings
+from povsum.console import RunConsole
+from povsum.errors import PovsumError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Structured, verified summaries of Chinese poverty-alleviation reports.",
+)
+
+
+class ExtractorOpt(str, Enum):
+    auto = "auto"
+    llm = "llm"
+    rules = "rules"
+
+
+class ModeOpt(str, Enum):
+    tools = "tools"
+    json_schema = "json_schema"
+    md_json = "md_json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"povsum {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Structured, verified summaries of Chinese poverty-alleviation reports."""
+
+
+def _fail(exc: PovsumError) -> typer.Exit:
+    # One clear line per problem; POVSUM_RAISE_ERRORS=1 shows the traceback instead.
+    if os.environ.get("POVSUM_RAISE_ERRORS"):
+        raise exc
+    RunConsole().problem(str(exc))
+    return typer.Exit(2)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    extractor: Annotated[ExtractorOpt, typer.Option(help="auto: llm when an endpoint/key is set.")] = (
+        ExtractorOpt.auto
+    ),
+    model: Annotated[str | None, typer.Option(help="Model name (default: $POVSUM_MODEL).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")] = None,
+    mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = ModeOpt.tools,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
+    formats: Annotated[
+        str, typer.Option("--format", help="Comma-separated outputs: json,jsonl,csv,md,html.")
+    ] = "json,jsonl,csv,md,html",
+    force: Annotated[bool, typer.Option(help="Re-extract articles already summarized in OUT.")] = False,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    """Summarize articles into OUT/<stem>.json plus run-level tables and reports."""
+    from povsum.pipeline import Summarizer
+    from povsum.runner import run_paths
+    from povsum.writers import FORMATS
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    if unknown := sorted(set(chosen) - set(FORMATS)):
+        raise typer.BadParameter(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    console = RunConsole(quiet)
+    try:
+        settings = Settings.from_env(
+            extractor=extractor.value, model=model, base_url=base_url, mode=mode.value, max_bytes=max_bytes
+        )
+        summarizer = Summarizer(settings)
+        console.note(summarizer.describe())
+        with console.live():
+            report = run_paths(
+                paths,
+                summarizer,
+                out,
+                formats=chosen,
+                force=force,
+                concurrency=concurrency,
+                on_start=console.start,
+                on_result=console.advance,
+            )
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for problem in report.problems:
+        console.problem(str(problem))
+    if report.skipped:
+        console.note(f"skipped {len(report.skipped)} non-text file(s), e.g. {report.skipped[0]}")
+    console.table(report.results)
+    console.note(f"wrote {out}/")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def verify(
+    summary: Annotated[Path, typer.Argument(help="A summary JSON file (from any tool).")],
+    source: Annotated[Path, typer.Argument(help="The article it claims to summarize.")],
+) -> None:
+    """Re-check a summary against its source; print the verified summary as JSON."""
+    from povsum.document import Document
+    from povsum.models import ArticleSummary
+    from povsum.verify import verify as verify_summary
+
+    try:
+        claimed = ArticleSummary.model_validate_json(summary.read_bytes())
+        checked = verify_summary(claimed, Document.from_path(source))
+    except OSError as exc:
+        RunConsole().problem(f"{exc.filename}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        RunConsole().problem(f"{summary}: not a povsum summary: {str(exc).splitlines()[0]}")
+        raise typer.Exit(2) from None
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    typer.echo(checked.model_dump_json(indent=2))
+    for failure in checked.verification.failures:
+        RunConsole().note(f"{failure.field}: {failure.text!r}: {failure.reason}")
+    raise typer.Exit(0 if checked.verification.status == "verified" else 1)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path("schemas"),
+) -> None:
+    """Write the JSON Schema of the output contract."""
+    from povsum.schema import export_schemas
+
+    for path in export_schemas(out):
+        typer.echo(str(path))

@@ -1,0 +1,62 @@
+"""One frozen settings object with documented defaults, instead of functions with many keywords."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+ExtractorChoice = Literal["auto", "llm", "rules"]
+Mode = Literal["tools", "json_schema", "md_json"]
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_MAX_BYTES = 2_000_000
+
+
+class Settings(BaseModel):
+    """How povsum extracts. ``Settings.from_env()`` reads the standard OpenAI variables."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    extractor: ExtractorChoice = Field("auto", description="auto: llm when an endpoint or key is set.")
+    model: str = Field(DEFAULT_MODEL, description="Model name sent to the endpoint (POVSUM_MODEL).")
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint (OPENAI_BASE_URL).")
+    api_key: SecretStr | None = Field(None, description="OPENAI_API_KEY; never logged or stored.")
+    mode: Mode = Field("tools", description="instructor mode: tools | json_schema | md_json.")
+    max_retries: int = Field(2, ge=0, le=10, description="Re-asks after a failed verification.")
+    timeout: float = Field(60.0, gt=0, description="Seconds per HTTP request.")
+    max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Largest input file accepted.")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Settings from the environment; explicit ``overrides`` that are not None win.
+
+        >>> Settings.from_env({"POVSUM_MODEL": "qwen-plus"}).model
+        'qwen-plus'
+        """
+        env = os.environ if env is None else env
+        values: dict[str, object] = {
+            "model": env.get("POVSUM_MODEL") or DEFAULT_MODEL,
+            "base_url": env.get("OPENAI_BASE_URL") or None,
+            "api_key": env.get("OPENAI_API_KEY") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.base_url is not None or self.api_key is not None
+
+    def resolved_extractor(self) -> Literal["llm", "rules"]:
+        """Which extractor ``auto`` stands for with these settings.
+
+        >>> Settings().resolved_extractor()
+        'rules'
+        >>> Settings(base_url="http://127.0.0.1:11434/v1").resolved_extractor()
+        'llm'
+        """
+        if self.extractor == "auto":
+            return "llm" if self.llm_configured else "rules"
+        return self.extractor

@@ -1,0 +1,36 @@
+"""The offline extractor: deterministic patterns for this genre, no model and no network.
+
+Tables and patterns are built once at import; extracting an article does no start-up work.
+"""
+
+from __future__ import annotations
+
+from povsum.document import Document
+from povsum.extractors import source_info
+from povsum.extractors.rules.figures import find_figures
+from povsum.extractors.rules.funding import find_funding
+from povsum.extractors.rules.measures import find_measures
+from povsum.extractors.rules.region import find_region
+from povsum.extractors.rules.sentences import split_sentences
+from povsum.models import ArticleSummary, ExtractorInfo
+
+__all__ = ["RulesExtractor"]
+
+
+class RulesExtractor:
+    """Stateless, so one instance serves every thread."""
+
+    name = "rules"
+
+    def extract(self, document: Document) -> ArticleSummary:
+        sentences = split_sentences(document.text)
+        baseline, outcome = find_figures(document, sentences)
+        return ArticleSummary(
+            source=source_info(document),
+            region=find_region(document, sentences),
+            baseline=baseline,
+            outcome=outcome,
+            measures=find_measures(document, sentences),
+            funding=find_funding(document, sentences),
+            extractor=ExtractorInfo(name="rules"),
+        )

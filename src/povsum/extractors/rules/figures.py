@@ -1,0 +1,179 @@
+"""Baseline and outcome figures: poor households, people, incidence rate, villages, people lifted.
+
+Patterns are tried on each sentence of the cleaned text; the first hit for a field wins, with
+"from A to B" transitions tried before single statements because they are the least ambiguous.
+Targets and plans (计划/确保/力争...) and sub-groups (安置/惠及/其中...) are skipped: they are not
+where the region started or got to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from povsum.document import Document
+from povsum.extractors.rules.sentences import Sentence, evidence
+from povsum.models import Quantity, Snapshot
+from povsum.numbers import parse_quantity
+
+# A quantity as these reports write counts and rates: 4352, 34.18万, 近4000, 212万余.
+_Q = r"(?:近|约)?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?"
+_POOR = r"(?:农村)?(?:建档立卡)?贫困(?:人口|户|对象)"
+_DOWN = r"(?:减少到|减少至|减至|降至|降到|下降到|下降至|降低到|降低至|变成了?|变为)"
+_TARGET = re.compile(r"计划|目标|任务|力争|确保|争取|预计|将要|要求")
+_SUBGROUP = re.compile(r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|为$|对$|有劳动能力|就业")
+_NOW = re.compile(r"如今|目前|现有|剩余|尚有|还有|仍有|未脱贫")
+_TIME = re.compile(r"(?:截至|截止)?(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?|如今|目前|“十[一二三四]五”期?末)")
+
+_TRANSITION_PEOPLE = re.compile(
+    rf"(?:由|从)[^\d,;。]{{0,4}}(?P<a_hh>{_Q}户)?(?P<a_pp>{_Q}人)[^\d]{{0,3}}{_DOWN}"
+    rf"[^\d]{{0,3}}(?P<b_hh>{_Q}户)?(?P<b_pp>{_Q}人)"
+)
+_TRANSITION_RATE = re.compile(
+    rf"贫困发生率[^\d%,;。]{{0,8}}?(?:由|从)[^\d]{{0,4}}(?P<a_rate>{_Q}%)[^\d]{{0,4}}{_DOWN}"
+    rf"[^\d]{{0,3}}(?P<b_rate>{_Q}%)"
+)
+_POOR_COUNT = re.compile(rf"{_POOR}[^\d,;。]{{0,4}}?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
+_POOR_DOWN = re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
+_RATE = re.compile(rf"贫困发生率(?:为|是|达|仅为)?(?P<rate>{_Q}%)")
+_RATE_DOWN = re.compile(rf"贫困发生率[^\d,;。]{{0,4}}{_DOWN}(?P<rate>{_Q}%)")
+_LIFTED = (
+    re.compile(rf"已脱贫的?{_POOR}(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
+    re.compile(rf"(?:已实现|累计实现|累计|已有|共有|共)(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫"),
+    re.compile(rf"(?:累计)?减贫(?P<pp>{_Q}人)"),
+    re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
+    re.compile(rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"),
+)
+_VILLAGES = re.compile(rf"(?P<pre>.{{0,3}})(?P<n>{_Q}个)(?:省级|国家级|深度|重点)?贫困村(?P<post>.{{0,6}})")
+_VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共)$|^(?:中|全部|已全部|已|均|整村)")
+_COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家扶贫开发工作重点县)(?P<post>.{{0,20}})")
+
+
+@dataclass
+class _Draft:
+    """Fields found so far; the first value for a field is kept."""
+
+    fields: dict[str, Quantity] = field(default_factory=dict)
+    as_of: str | None = None
+
+    def put(self, name: str, quantity: Quantity | None) -> None:
+        if quantity is not None:
+            self.fields.setdefault(name, quantity)
+
+    def snapshot(self) -> Snapshot | None:
+        if not self.fields:
+            return None
+        return Snapshot(as_of=self.as_of, **self.fields)
+
+
+class _Finder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.baseline = _Draft()
+        self.outcome = _Draft()
+
+    def quantity(self, sentence: Sentence, match: re.Match[str], group: str) -> Quantity | None:
+        text = match.group(group)
+        if not text:
+            return None
+        parsed = parse_quantity(text)
+        return Quantity(
+            value=parsed.value,
+            unit=parsed.unit,
+            text=text,
+            approx=parsed.approx,
+            evidence=evidence(self.document, sentence),
+        )
+
+    def when(self, draft: _Draft, sentence: Sentence, before: int, after: int = 0) -> None:
+        if draft.as_of is None:
+            times = [m.group() for m in _TIME.finditer(sentence.text, after, before)]
+            if times:
+                draft.as_of = _bare_year(times[-1])
+
+    def transitions(self, sentence: Sentence) -> None:
+        for pattern in (_TRANSITION_PEOPLE, _TRANSITION_RATE):
+            for m in pattern.finditer(sentence.text):
+                if _is_target(sentence, m) or not _mentions_poverty(sentence.text):
+                    continue
+                self.when(self.baseline, sentence, m.start())
+                self.when(self.outcome, sentence, m.end(), after=m.start() + 1)
+                for name, a, b in (("households", "a_hh", "b_hh"), ("people", "a_pp", "b_pp"), ("incidence_rate", "a_rate", "b_rate")):
+                    if a in pattern.groupindex:
+                        self.baseline.put(name, self.quantity(sentence, m, a))
+                        self.outcome.put(name, self.quantity(sentence, m, b))
+
+    def statements(self, sentence: Sentence) -> None:
+        text = sentence.text
+        for m in _POOR_DOWN.finditer(text):
+            if not _is_target(sentence, m):
+                self._put_count(self.outcome, sentence, m)
+        for m in _POOR_COUNT.finditer(text):
+            head = text[max(0, m.start() - 12) : m.start()]
+            if _is_target(sentence, m) or _SUBGROUP.search(_clause_head(text, m.start())) or "已脱贫" in head:
+                continue
+            registered = "建档立卡" in m.group()
+            current = not registered and _NOW.search(_clause_head(text, m.start()) + m.group())
+            self._put_count(self.outcome if current else self.baseline, sentence, m)
+        for m in _RATE_DOWN.finditer(text):
+            self.outcome.put("incidence_rate", self.quantity(sentence, m, "rate"))
+        for m in _RATE.finditer(text):
+            if not _is_target(sentence, m):
+                self.when(self.baseline, sentence, m.start())
+                self.baseline.put("incidence_rate", self.quantity(sentence, m, "rate"))
+
+    def lifted(self, sentence: Sentence) -> None:
+        for pattern in _LIFTED:
+            for m in pattern.finditer(sentence.text):
+                if not _is_target(sentence, m) and not _SUBGROUP.search(_clause_head(sentence.text, m.start())):
+                    self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"))
+
+    def villages_and_counties(self, sentence: Sentence) -> None:
+        for m in _VILLAGES.finditer(sentence.text):
+            pre, post = m.group("pre"), m.group("post")
+            if _is_target(sentence, m) or not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
+                continue
+            self.baseline.put("poor_villages", self.quantity(sentence, m, "n"))
+        for m in _COUNTIES.finditer(sentence.text):
+            if not _is_target(sentence, m) and "全部" in m.group("post"):
+                self.baseline.put("poor_counties", self.quantity(sentence, m, "n"))
+
+    def _put_count(self, draft: _Draft, sentence: Sentence, m: re.Match[str]) -> None:
+        self.when(draft, sentence, m.start())
+        draft.put("households", self.quantity(sentence, m, "hh"))
+        draft.put("people", self.quantity(sentence, m, "pp"))
+
+
+def _clause_head(text: str, position: int) -> str:
+    """The text of the clause before ``position`` (back to the last comma or colon)."""
+    start = max(text.rfind(c, 0, position) for c in ",:、(") + 1
+    return text[start:position]
+
+
+def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
+    # A plan stated before the figure makes it a target: "计划实现贫困人口10500人脱贫".
+    return bool(_TARGET.search(sentence.text, 0, m.start()))
+
+
+def _mentions_poverty(text: str) -> bool:
+    return "贫困" in text or "脱贫" in text
+
+
+def _bare_year(phrase: str) -> str:
+    """'2014年' -> '2014'; other phrases stay as written.
+
+    >>> _bare_year("2014年"), _bare_year("2019年底")
+    ('2014', '2019年底')
+    """
+    return phrase[:-1] if re.fullmatch(r"\d{4}年", phrase) else phrase
+
+
+def find_figures(document: Document, sentences: Iterable[Sentence]) -> tuple[Snapshot | None, Snapshot | None]:
+    """(baseline, outcome) for the article's main region."""
+    finder = _Finder(document)
+    sentences = list(sentences)
+    for step in (finder.transitions, finder.statements, finder.lifted, finder.villages_and_counties):
+        for sentence in sentences:
+            step(sentence)
+    return finder.baseline.snapshot(), finder.outcome.snapshot()

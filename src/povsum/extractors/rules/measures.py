@@ -1,0 +1,66 @@
+"""Measures: what was done, by category, each with the sentence that says so.
+
+A category is reported when one of its distinctive terms occurs in the article; each term is
+specific enough that its mere presence means the measure was taken (generic slogans such as
+"坚持以党建促脱贫" or "两不愁三保障" are deliberately not terms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from povsum.document import Document
+from povsum.extractors.rules.sentences import Sentence, evidence
+from povsum.models import Measure
+
+_TERMS: dict[str, str] = {
+    "industry": r"产业扶贫|特色产业|扶贫产业|产业项目|产业发展|种养|养殖|种植业|合作社|扶贫基地|示范基地",
+    "employment": r"就业扶贫|转移就业|就近就业|就地就业|务工|公益岗|扶贫车间|招聘会|就业岗位|带动就业|技能培训",
+    "education": r"教育扶贫|教育帮扶|教育保障|辍学|贫困学生|雨露计划|助学|扶学|教育脱贫",
+    "health": r"健康扶贫|医疗|大病|住院|新农合|家庭医生|先诊疗后付费|慢性病",
+    "housing": r"危房|危改|住房安全|住房保障",
+    "finance": r"小额信贷|扶贫小贷|金融扶贫|贴息贷款|金融贷款|补充保险",
+    "ecommerce": r"电商|电子商务|网店|微店|直播|阿里巴巴|京东|苏宁",
+    "tourism": r"旅游扶贫|乡村旅游|旅游\+扶贫|游工",
+    "relocation": r"易地扶贫搬迁|易地搬迁|搬迁安置|移民搬迁|扶贫搬迁",
+    "infrastructure": r"基础设施|饮水安全|集中式供水|供水|村道|道路|路灯|农网",
+    "social_security": r"低保|兜底|临时救助|特困供养|救助金",
+    "party_building": r"第一书记|驻村工作队|扶贫工作队|党组织|帮扶责任人|帮扶联系人|扶贫工作组|领导小组",
+    "consumption": r"消费扶贫|以购代捐|销售渠道|拓销路|打开了销路|农产品销售|荔枝销量|爱心扶贫网",
+    "ecology": r"生态扶贫|生态护林员|护林员|退耕还林|生态补偿|光伏",
+    "culture_mindset": r"夜校|扶志|志智|移风易俗|致富经验|田教授",
+    "other": r"边贸|村企共建|百企联百村|整村推进|田洋整治|土地确权|监督|科技扶贫|科技培训",
+}
+_PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(terms) for name, terms in _TERMS.items()}
+_NEXT_STEPS = re.compile(r"下一步|今后|将继续|将进一步")
+_SUMMARY_CHARS = 60
+
+
+def _summary(sentence: Sentence, start: int, end: int) -> str:
+    """One line: the clause that names the measure, with its neighbour when it is short.
+
+    >>> _summary(Sentence(0, 20, "同时,该区落实饮水安全保障,供水保证率达到95%以上。"), 8, 12)
+    '该区落实饮水安全保障'
+    """
+    clause = sentence.clause_around(start, end).strip()
+    return clause[:_SUMMARY_CHARS]
+
+
+def find_measures(document: Document, sentences: Iterable[Sentence]) -> list[Measure]:
+    """At most one measure per category: the first sentence that is not a plan for later."""
+    found: dict[str, Measure] = {}
+    for sentence in sentences:
+        if _NEXT_STEPS.search(sentence.text):
+            continue
+        for category, pattern in _PATTERNS.items():
+            if category in found:
+                continue
+            m = pattern.search(sentence.text)
+            if m:
+                found[category] = Measure(
+                    category=category,
+                    summary=_summary(sentence, m.start(), m.end()),
+                    evidence=evidence(document, sentence),
+                )
+    return sorted(found.values(), key=lambda m: m.evidence.start)

@@ -1,0 +1,170 @@
+"""Page furniture: the lines around an article that are not the article.
+
+Saved news pages carry navigation, related-headline lists, copyright and licence lines and
+ranking lists. Each rule below is a named, line-level test on the normalized (Simplified,
+half-width) text, so a user can see why a line was dropped (``analyse(text).cuts``). Rules that
+look for keywords such as 举报 or 版权 only apply to short lines without a full stop, so a body
+sentence that mentions them is never dropped. The dateline (site, URL, 时间:...) is kept: it
+tells a reader which year 今年 is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+__all__ = ["Cut", "Layout", "analyse", "is_headline", "is_paragraph"]
+
+# Keyword rules for short lines. Plain literals in one alternation let the regex engine skip
+# ahead by first character; the matched keyword names the rule.
+_KEYWORDS = {
+    "navigation": ("您当前的位置", "当前位置:", ">", "»"),  # breadcrumbs: 首页 > 新闻
+    "contact": ("新闻热线", "投稿邮箱", "联系电话:"),
+    "copyright": ("版权", "all rights reserved", "copyright", "©"),
+    "licence": ("icp", "公网安备", "举报", "许可证", "备案号"),
+    "page_tools": ("打印本页", "关闭窗口", "produced by", "【打印】", "【关闭】", "分享到"),
+}
+_RULE_OF = {word: rule for rule, words in _KEYWORDS.items() for word in words}
+_KEYWORD = re.compile("|".join(map(re.escape, _RULE_OF)))
+_MENU_WORDS = frozenset({"首页", "网站首页", "联系我们", "设为首页", "加入收藏", "网站地图", "返回顶部"})
+# [来源:海口日报] [作者:...] [编辑:...]; a 来源 inside a dateline (信息来源:...) keeps its line.
+_SOURCE_TAGS = ("[来源:", "[作者:", "[编辑:", "[责任编辑:", "来源:", "作者:", "编辑:", "责任编辑:")
+# Site disclaimers are long sentences, so they get their own rule that ignores line length.
+_DISCLAIMER = re.compile(
+    "凡注明来源|凡注明为|不代表本网|不代表本站|本网书面授权|本站书面授权|版权均属|并不表明网站立场|如有侵犯"
+)
+# A header line after which a list of other headlines follows.
+_LIST_HEAD = re.compile(
+    r"^(?:相关链接|相关推荐|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|图片新闻"
+    r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)\s*:?$"
+)
+_BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
+_CJK = re.compile("[\u3400-\u9fff]")
+
+_SHORT_LINE = 100  # keyword rules apply to lines up to this long (and without a full stop)
+_LIST_ITEM = 60  # a headline in a related list is at most this long
+_TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline lists
+_MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
+
+
+class Cut(NamedTuple):
+    """A dropped line: ``text[start:end]`` (with its newline) and the rule that dropped it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the furniture, the headline and the header are in a normalized text."""
+
+    cuts: tuple[Cut, ...]
+    title: tuple[int, int] | None  # span of the headline, without surrounding whitespace
+    header_end: int  # start of the first body paragraph after the headline
+
+
+def is_paragraph(line: str) -> bool:
+    """A body paragraph: it has a full stop, or is long and ends like a sentence.
+
+    >>> is_paragraph("基本医疗保障得到落实。"), is_paragraph("图解海口一周热闻|多彩节目,点亮缤纷假期!")
+    (True, False)
+    """
+    return "。" in line or (len(line) >= 40 and line[-1] in '!?…”"')
+
+
+def is_headline(line: str) -> bool:
+    """A headline: a short Chinese line that is not a sentence, a byline or a caption.
+
+    >>> is_headline("海口众志成城打好脱贫攻坚战 已实现18255人脱贫"), is_headline("本报记者 白琳报道")
+    (True, False)
+    """
+    return (
+        6 <= len(line) <= 80
+        and _CJK.search(line) is not None
+        and "。" not in line
+        and line[-1] not in "!?;:,、"
+        and line[0] not in "·([【<"
+        and _BYLINE.search(line) is None
+    )
+
+
+def _rule(line: str) -> str | None:
+    if _LIST_HEAD.match(line):
+        return "related_list"
+    if len(line) <= _SHORT_LINE and "。" not in line:
+        if line in _MENU_WORDS:
+            return "navigation"
+        if line.startswith(_SOURCE_TAGS):
+            return "source_tags"
+        if line.startswith("|") and not line.strip("| \t"):
+            return "separator"
+        if m := _KEYWORD.search(line.lower()):
+            return _RULE_OF[m[0]]
+    if _DISCLAIMER.search(line):
+        return "disclaimer"
+    return None
+
+
+def _is_list_item(line: str) -> bool:
+    return len(line) <= _LIST_ITEM and "。" not in line and _BYLINE.search(line) is None
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end including the newline, stripped content) of each line."""
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        end = min(start + len(line) + 1, len(text))
+        if start < end:  # the empty piece after a final newline is not a line
+            lines.append((start, end, line.strip()))
+        start = end
+    return lines
+
+
+def analyse(text: str) -> Layout:
+    """Find the furniture lines, the headline and the end of the header of ``text``.
+
+    >>> layout = analyse("首页>新闻>\\n标题在这里说了什么事\\n正文第一段。\\n相关链接:\\n别的新闻标题\\n")
+    >>> [(cut.rule, cut.start) for cut in layout.cuts], layout.title
+    ([('navigation', 0), ('related_list', 25), ('related_list', 31)], (7, 17))
+    """
+    lines = _lines(text)
+    rules: list[str | None] = []
+    in_list = False
+    for _, _, line in lines:
+        rule = _rule(line)
+        if rule is None and in_list and _is_list_item(line):
+            rule = "related_list"
+        elif rule == "related_list":
+            in_list = True
+        elif rule is None:
+            in_list = False
+        rules.append(rule)
+
+    kept = [k for k, rule in enumerate(rules) if rule is None]
+    paragraphs = [k for k in kept if is_paragraph(lines[k][2])]
+    # The headline comes before the second paragraph (the first may be a lead line above it).
+    limit = paragraphs[1] if len(paragraphs) > 1 else len(lines)
+    title = next((k for k in kept if k < limit and is_headline(lines[k][2])), None)
+    if title is not None:
+        for k in kept:
+            if k < title and 0 < len(lines[k][2]) <= _MENU_ITEM:
+                rules[k] = "menu"
+    if paragraphs:
+        for k in kept:
+            if k > paragraphs[-1] and len(lines[k][2]) <= _TAIL_ITEM:
+                rules[k] = "trailing_list"
+
+    body = [k for k in paragraphs if title is None or k > title]
+    title_span = None
+    if title is not None:
+        start, _, line = lines[title]
+        first = text.index(line, start)
+        title_span = (first, first + len(line))
+    return Layout(
+        cuts=tuple(Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule),
+        title=title_span,
+        header_end=lines[body[0]][0] if body else len(text),
+    )

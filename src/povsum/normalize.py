@@ -1,0 +1,230 @@
+"""Character-level normalization that keeps an exact map back to the original text.
+
+Each step is a small named function ``(text, index) -> (text, index)`` where ``index[i]`` is the
+offset in the original of ``text[i]``. Steps only delete characters or replace one character by
+one character, so the map stays exact and every number an extractor sees can be traced back to
+the bytes it came from. ``explain`` runs the steps one by one (ftfy's ``fix_and_explain`` idea) so a
+user can see why a quote or number did not match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
+
+__all__ = [
+    "Step",
+    "delete_spans",
+    "explain",
+    "identity",
+    "is_traditional",
+    "normalize",
+    "remove_invisible",
+    "steps",
+    "strip_pinyin",
+    "to_halfwidth",
+    "to_simplified",
+]
+
+Step = Callable[[str, "array[int] | None"], tuple[str, "array[int]"]]
+
+
+_IDENTITY = array("i")  # grown on demand and sliced: building an int array item by item is slow
+
+
+def identity(n: int) -> array[int]:
+    """The index of an untouched text: character i comes from offset i.
+
+    >>> identity(3)
+    array('i', [0, 1, 2])
+    """
+    global _IDENTITY
+    if len(_IDENTITY) < n:
+        _IDENTITY = array("i", range(max(n, 2 * len(_IDENTITY))))
+    return _IDENTITY[:n]
+
+
+def delete_spans(text: str, index: array[int], spans: Iterable[tuple[int, int]]) -> tuple[str, array[int]]:
+    """Delete the sorted, non-overlapping ``[start, end)`` spans from ``text`` and its index.
+
+    >>> delete_spans("abcdef", identity(6), [(1, 2), (3, 5)])
+    ('acf', array('i', [0, 2, 5]))
+    """
+    parts: list[str] = []
+    kept = array("i")
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        kept.extend(index[pos:start])
+        pos = end
+    if not parts:
+        return text, index
+    parts.append(text[pos:])
+    kept.extend(index[pos:])
+    return "".join(parts), kept
+
+
+# Zero-width characters, BOMs and soft hyphens split numbers invisibly ("1127\u200b.14"); the CR
+# of a CRLF only doubles the line break (a lone CR is turned into a newline by to_halfwidth).
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\r]")
+
+
+def remove_invisible(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    r"""Delete zero-width characters, byte-order marks, soft hyphens and the CR of CRLF.
+
+    >>> remove_invisible("12\u200b34\r\n")
+    ('1234\n', array('i', [0, 1, 3, 4, 6]))
+    """
+    if index is None:
+        index = identity(len(text))
+    spans = (
+        m.span() for m in _INVISIBLE.finditer(text) if m[0] != "\r" or text[m.end() : m.end() + 1] == "\n"
+    )
+    return delete_spans(text, index, spans)
+
+
+# Full-width ASCII (U+FF01..U+FF5E) sits exactly 0xFEE0 above its half-width form.
+_HALFWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",  # no-break space (&nbsp;)
+    "\r": "\n",  # a lone CR is an old-style line break
+}
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0\r]")
+
+
+def to_halfwidth(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Full-width digits, letters and punctuation to ASCII, odd spaces to a plain space (1:1).
+
+    >>> to_halfwidth("投入１１２７．１４万元，占９５．９％")[0]
+    '投入1127.14万元,占95.9%'
+    """
+    if index is None:
+        index = identity(len(text))
+    return _WIDE.sub(lambda m: _HALFWIDTH[m.group()], text), index
+
+
+# Inline pinyin left by some Traditional-script sites: 發(fā)布會, 據(jù)悉, even after mojibake (W(wǎng)).
+# One syllable, lowercase, at least one tone mark, right after a letter: so (含洋浦开发区), (GDP)
+# and (记者卢海浪) survive.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(  # "(" first, then look behind: a literal start lets the regex engine skip ahead
+    rf"\((?<=[^\W\d_]\()(?=[a-zü{_TONED}]*[{_TONED}])"
+    rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,4}}(?:ng|n|r)?\)"
+)
+
+
+def strip_pinyin(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Delete parenthesised pinyin syllables that follow a character.
+
+    >>> strip_pinyin("發(fā)布會")
+    ('發布會', array('i', [0, 5, 6]))
+    >>> strip_pinyin("攻堅(jiān)成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)")[0]
+    '攻堅成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)'
+    """
+    if index is None:
+        index = identity(len(text))
+    return delete_spans(text, index, (m.span() for m in _PINYIN.finditer(text)))
+
+
+# Common characters that exist only in Traditional script (each one changes under OpenCC t2s).
+_TRADITIONAL_ONLY = re.compile(
+    "[這個們來時會國過發經開與從後對說現問題關點機體無動義產業進區頭長門東車書員實學當還變應將讓樣"
+    "種間見氣達萬華協議邊較務術標準報導總統計廣場際黨鄉縣鎮貧脫堅農專濟設環費傳嗎麼幾歲記錄電話網絡"
+    "資訊線顯覺歷壓權數據處認識參買賣讀寫聽語錢銀價貨鐵廠勞勵決雜難響積極歡樂條級該為幫帶戶臨組織銷"
+    "億營層滿構態視質興舉單亞衛愛紀紅結給練習調談論譯貝負財貢責貸資賽趕輕輪軟辦運連選遲適遠鄰鐘閉陽"
+    "隨險隊雙雞離雲靜韓頁順須領頻額風飛養餘馬驗鳥麥齊龍創劃劉則剛勢醫廳僅傷優兒內兩冊準劇勸匯厲嚴啟"
+    "團園圖壞壯夢夠奪奮婦媽孫寧寬尋屬島峽崗嶺幣師帳幹廢彈彎徑復懷戰戲擁擇擊擔擴攜敗敵斷暫槍樹橋檢歸"
+    "殘殺漢滅溝漲測濃灣災煙燈爭爺牆狀獎獨獲畝畫畢異療盡監盤眾礎確稱穩窮競筆範築簡糧緊續績維羅聯職"
+    "腦臨舊莊蘇藝號術補製複見規親觀訂認討訓託訪許評詞試詩誠誰課請諸謀謝證護讚豐豬貫貴賀賓賢賞賴贊"
+    "趙趨跡踐軍軌載輔輛輝輸轉辭遞遷郵釋針鋼錯鍵鏡閃閒閱陳陸陰隱靈頂項預頓顏願類顧飯館駐騎驚鬥鮮鹽麗黃齡]"
+)
+_CJK = re.compile("[\u3400-\u9fff]")
+_SAMPLE = 50_000  # characters looked at to decide the script; enough for any article
+
+
+def is_traditional(text: str) -> bool:
+    """True when at least 5% of the CJK characters are Traditional-only.
+
+    >>> is_traditional("脫貧攻堅成果"), is_traditional("脱贫攻坚成果打贏")
+    (True, False)
+    """
+    sample = text[:_SAMPLE]
+    traditional = len(_TRADITIONAL_ONLY.findall(sample))
+    return traditional > 0 and traditional * 20 >= len(_CJK.findall(sample))
+
+
+@functools.cache
+def _t2s() -> OpenCC:
+    # Built once, on first use: most inputs are Simplified and never pay for it.
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Traditional to Simplified, one character for one character.
+
+    OpenCC converts phrases; if a phrase rule changes a line's length, that line falls back to
+    character-by-character conversion so the index stays exact.
+
+    >>> to_simplified("脫貧攻堅 鞏固成果")[0]
+    '脱贫攻坚 巩固成果'
+    """
+    if index is None:
+        index = identity(len(text))
+    convert = _t2s().convert
+    lines = []
+    for line in text.split("\n"):
+        simplified = convert(line)
+        if len(simplified) != len(line):
+            simplified = "".join(c if len(c := convert(ch)) == 1 else ch for ch in line)
+        lines.append(simplified)
+    return "\n".join(lines), index
+
+
+def steps(traditional: bool) -> list[Step]:
+    """The steps in order: pinyin is removed before t2s so phrases like 發布會 convert whole."""
+    chosen: list[Step] = [remove_invisible, to_halfwidth, strip_pinyin]
+    if traditional:
+        chosen.append(to_simplified)
+    return chosen
+
+
+def normalize(
+    text: str, index: array[int] | None = None, *, traditional: bool | None = None
+) -> tuple[str, array[int]]:
+    """Run every step; ``traditional=None`` detects the script from ``text`` itself.
+
+    >>> normalize("共投入１１２７．１４萬元")[0]
+    '共投入1127.14万元'
+    """
+    if index is None:
+        index = identity(len(text))
+    if traditional is None:
+        traditional = is_traditional(text)
+    for step in steps(traditional):
+        text, index = step(text, index)
+    return text, index
+
+
+def explain(text: str) -> list[tuple[str, str]]:
+    """(step name, text after the step) for each step that changed something.
+
+    >>> explain("脫貧攻堅(jiān)投入１２萬元")
+    [('to_halfwidth', '脫貧攻堅(jiān)投入12萬元'), ('strip_pinyin', '脫貧攻堅投入12萬元'), \
+('to_simplified', '脱贫攻坚投入12万元')]
+    """
+    trace = []
+    index = identity(len(text))
+    for step in steps(is_traditional(text)):
+        changed, index = step(text, index)
+        if changed != text:
+            trace.append((step.__name__, changed))
+            text = changed
+    return trace

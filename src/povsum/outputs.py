@@ -1,0 +1,106 @@
+"""The output folder: atomic writes, one lock per run, resume, and the error log.
+
+Every file is written to a temporary name and renamed, so an interrupted run never leaves a
+half-written JSON; a second run on the same folder at the same time is refused, not interleaved.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+
+from pydantic import ValidationError
+
+from povsum.errors import PovsumError
+from povsum.models import ArticleSummary
+
+LOCK_NAME = ".povsum.lock"
+
+
+class OutputLockedError(PovsumError):
+    """Another povsum run is writing to the same output folder."""
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def summary_json(summary: ArticleSummary) -> str:
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+class OutputDir:
+    """``OUT/``: per-article JSON, the run's tables and ``errors.jsonl``. Use as a context manager."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock: Path = root / LOCK_NAME
+
+    def __enter__(self) -> OutputDir:
+        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self._lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if _lock_is_stale(self._lock):
+                self._lock.unlink(missing_ok=True)
+                return self.__enter__()
+            raise OutputLockedError(
+                f"{self.root} is in use by another povsum run (lock {self._lock}); "
+                "wait for it, or delete the lock if no run is active"
+            ) from None
+        with os.fdopen(fd, "w") as handle:
+            handle.write(str(os.getpid()))
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._lock.unlink(missing_ok=True)
+
+    def article_path(self, stem: str) -> Path:
+        return self.root / f"{stem}.json"
+
+    def write_summary(self, stem: str, summary: ArticleSummary) -> Path:
+        path = self.article_path(stem)
+        write_atomic(path, summary_json(summary))
+        return path
+
+    def finished(self, stem: str, sha256: str, extractor: str) -> ArticleSummary | None:
+        """The summary a previous run wrote for the same bytes and extractor, if any."""
+        path = self.article_path(stem)
+        try:
+            summary = ArticleSummary.model_validate_json(path.read_bytes())
+        except (OSError, ValidationError):
+            return None  # absent or from an older schema: extract again
+        if summary.source.sha256 == sha256 and summary.extractor.name == extractor:
+            return summary
+        return None
+
+    def write_errors(self, errors: Iterable[dict[str, str]]) -> Path:
+        path = self.root / "errors.jsonl"
+        write_atomic(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+        return path
+
+
+def _lock_is_stale(lock: Path) -> bool:
+    # A lock whose process is gone was left by a killed run; it must not block the resume.
+    try:
+        os.kill(int(lock.read_text().strip()), 0)
+    except (ValueError, ProcessLookupError, FileNotFoundError):
+        return True
+    except PermissionError:
+        return False  # alive, owned by another user
+    return False

@@ -1,0 +1,150 @@
+"""Batch runs: find the articles, summarize them in a bounded pool, write as each finishes.
+
+One bad article never stops the batch: its error becomes an ``ArticleResult`` with a one-line
+message and a record in ``OUT/errors.jsonl``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from povsum.errors import InputError, PovsumError
+from povsum.models import ArticleSummary
+from povsum.outputs import OutputDir
+from povsum.pipeline import Summarizer
+from povsum.writers import write_run_outputs
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    path: Path
+    stem: str
+    summary: ArticleSummary | None = None
+    error: str | None = None
+    reused: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.summary is None or self.summary.verification.status == "failed"
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def discover(paths: Iterable[Path]) -> Discovery:
+    """Files named directly are always read; folders contribute their text files, recursively."""
+    found = Discovery()
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if hidden:
+                    continue
+                (found.files if child.suffix.lower() in TEXT_SUFFIXES else found.skipped).append(child)
+        elif path.is_file():
+            found.files.append(path)
+        else:
+            found.problems.append(InputError(str(path), "no such file or folder"))
+    return found
+
+
+def output_stems(files: Sequence[Path]) -> list[str]:
+    """One output name per file: its stem, made unique with a path hash where stems collide."""
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.stem] = counts.get(f.stem, 0) + 1
+    return [
+        f.stem if counts[f.stem] == 1 else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:8]}"
+        for f in files
+    ]
+
+
+class BatchRun:
+    """Summarize many files into one output folder."""
+
+    def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4, force: bool = False):
+        self.summarizer = summarizer
+        self.out = out
+        self.concurrency = max(1, concurrency)
+        self.force = force
+
+    def one(self, path: Path, stem: str) -> ArticleResult:
+        try:
+            document = self.summarizer.load(path)
+            if not self.force:
+                done = self.out.finished(stem, document.sha256, self.summarizer.extractor.name)
+                if done is not None:
+                    return ArticleResult(path, stem, summary=done, reused=True)
+            summary = self.summarizer.summarize(document)
+            self.out.write_summary(stem, summary)
+            return ArticleResult(path, stem, summary=summary)
+        except PovsumError as exc:
+            return ArticleResult(path, stem, error=str(exc))
+        except OSError as exc:
+            return ArticleResult(path, stem, error=f"{path}: {exc.strerror or exc}")
+        except Exception as exc:
+            # A bug must not sink the batch, but it is reported with its type, never hidden;
+            # POVSUM_RAISE_ERRORS=1 re-raises it with the traceback.
+            if os.environ.get("POVSUM_RAISE_ERRORS"):
+                raise
+            return ArticleResult(path, stem, error=f"{path}: internal error {type(exc).__name__}: {exc}")
+
+    def execute(
+        self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
+    ) -> list[ArticleResult]:
+        """Results in input order; ``on_result`` is called as each article finishes."""
+        stems = output_stems(files)
+        results: dict[int, ArticleResult] = {}
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            futures = {pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))}
+            for future in as_completed(futures):
+                result = future.result()
+                results[futures[future]] = result
+                on_result(result)
+        return [results[i] for i in range(len(files))]
+
+
+@dataclass(frozen=True)
+class RunReport:
+    results: list[ArticleResult]
+    problems: list[InputError]
+    skipped: list[Path]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(r.failed for r in self.results)
+
+
+def run_paths(
+    paths: Sequence[Path],
+    summarizer: Summarizer,
+    out_root: Path,
+    *,
+    formats: Sequence[str],
+    force: bool = False,
+    concurrency: int = 4,
+    on_start: Callable[[int], None] = lambda total: None,
+    on_result: Callable[[ArticleResult], None] = lambda r: None,
+) -> RunReport:
+    """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs."""
+    found = discover(paths)
+    on_start(len(found.files))
+    with OutputDir(out_root) as out:
+        results = BatchRun(summarizer, out, concurrency=concurrency, force=force).execute(found.files, on_result)
+        summaries = [r.summary for r in results if r.summary is not None]
+        write_run_outputs(out_root, summaries, formats)
+        errors = [{"path": p.path or "", "error": str(p)} for p in found.problems]
+        errors += [{"path": str(r.path), "error": r.error} for r in results if r.error]
+        out.write_errors(errors)
+    return RunReport(results, found.problems, found.skipped)

@@ -1,0 +1,222 @@
+"""Deterministic verification: every number, quote and region must be provable from the source.
+
+Rules (DESIGN.md): a Quantity's ``text`` lies inside its evidence quote, the quote is what the
+original text reads as at ``start:end`` after normalization, and parsing ``text`` gives ``value``
+in a unit that fits the field. What fails is removed and listed in ``verification.failures``.
+Consistency problems between fields are flagged (listed with a ``flag:`` reason) but not dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from povsum.document import Document
+from povsum.models import (
+    SNAPSHOT_QUANTITIES,
+    ArticleSummary,
+    Evidence,
+    Failure,
+    Funding,
+    Measure,
+    Quantity,
+    Region,
+    Snapshot,
+    Verification,
+)
+from povsum.numbers import NumberParseError, parse_quantity
+
+FLAG = "flag: "
+
+# Units a field may carry; a quantity in another unit is a misread (e.g. 户 given as people).
+_FIELD_UNITS: dict[str, frozenset[str]] = {
+    "households": frozenset({"户"}),
+    "people": frozenset({"人", "名"}),
+    "people_lifted": frozenset({"人", "名"}),
+    "incidence_rate": frozenset({"%"}),
+    "poor_villages": frozenset({"个", "村"}),
+    "poor_counties": frozenset({"个", "县"}),
+    "amount": frozenset({"元"}),
+}
+_RATE_FIELDS = frozenset({"incidence_rate"})
+_DECREASING = ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass
+class _Checker:
+    document: Document
+    failures: list[Failure] = field(default_factory=list)
+    checked: int = 0
+    removed: int = 0
+
+    def fail(self, path: str, text: str, reason: str, *, removed: bool = True) -> None:
+        self.failures.append(Failure(field=path, text=text, reason=reason))
+        self.removed += removed
+
+    def evidence_problem(self, evidence: Evidence) -> str | None:
+        original = self.document.original
+        if not evidence.quote.strip():
+            return "empty quote"
+        if not 0 <= evidence.start < evidence.end <= len(original):
+            return f"offsets {evidence.start}:{evidence.end} outside the source ({len(original)} chars)"
+        found = self.document.text_between(evidence.start, evidence.end)
+        if found != self.document.normalize(evidence.quote):
+            if self.document.normalize(evidence.quote) in self.document.text:
+                return f"quote is in the source but not at {evidence.start}:{evidence.end}"
+            return "quote not found in the source"
+        return None
+
+    def check_evidence(self, path: str, evidence: Evidence, label: str) -> bool:
+        self.checked += 1
+        problem = self.evidence_problem(evidence)
+        if problem:
+            self.fail(path, label or evidence.quote[:40], problem)
+        return problem is None
+
+    def quantity(self, path: str, quantity: Quantity | None, kind: str) -> Quantity | None:
+        if quantity is None:
+            return None
+        self.checked += 1
+        problem = self.quantity_problem(quantity, kind)
+        if problem:
+            self.fail(path, quantity.text, problem)
+            return None
+        return quantity.model_copy(update={"approx": parse_quantity(quantity.text).approx})
+
+    def quantity_problem(self, quantity: Quantity, kind: str) -> str | None:
+        if (problem := self.evidence_problem(quantity.evidence)) is not None:
+            return problem
+        text = self.document.normalize(quantity.text)
+        if text not in self.document.normalize(quantity.evidence.quote):
+            return f"text {quantity.text!r} is not inside its quote"
+        try:
+            parsed = parse_quantity(text)
+        except NumberParseError as exc:
+            return f"text does not parse as a quantity: {exc}"
+        if not math.isclose(parsed.value, quantity.value, rel_tol=1e-9, abs_tol=1e-9):
+            return f"value {quantity.value:g} does not match its text (which reads {parsed.value:g})"
+        allowed = _FIELD_UNITS.get(kind)
+        if allowed is not None and parsed.unit not in allowed:
+            return f"unit {parsed.unit or 'none'!r} does not fit {kind}"
+        if kind in _RATE_FIELDS and not 0 <= parsed.value <= 100:
+            return f"rate {parsed.value:g}% is outside 0..100"
+        return None
+
+    def snapshot(self, path: str, snapshot: Snapshot | None) -> Snapshot | None:
+        if snapshot is None:
+            return None
+        kept = {
+            name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name)
+            for name in SNAPSHOT_QUANTITIES
+        }
+        return snapshot.model_copy(update=kept)
+
+    def region(self, region: Region | None) -> Region | None:
+        if region is None:
+            return None
+        if not self.check_evidence("region", region.evidence, region.name):
+            return None
+        self.checked += 1
+        if not any(name in self.document.text for name in _region_names(region.name)):
+            self.fail("region", region.name, "region is not named in the source")
+            return None
+        return region
+
+    def measures(self, measures: list[Measure]) -> list[Measure]:
+        return [
+            m
+            for i, m in enumerate(measures)
+            if self.check_evidence(f"measures[{i}]", m.evidence, m.summary[:40])
+        ]
+
+    def funding(self, items: list[Funding]) -> list[Funding]:
+        kept: list[Funding] = []
+        for i, item in enumerate(items):
+            path = f"funding[{i}]"
+            amount = self.quantity(f"{path}.amount", item.amount, "amount")
+            if amount is not None and self.check_evidence(path, item.evidence, item.amount.text):
+                kept.append(item.model_copy(update={"amount": amount}))
+        return kept
+
+    def flag_consistency(self, baseline: Snapshot | None, outcome: Snapshot | None) -> None:
+        for path, snap in (("baseline", baseline), ("outcome", outcome)):
+            if snap and snap.as_of:
+                for year in map(int, _YEAR.findall(snap.as_of)):
+                    if not 1978 <= year <= dt.date.today().year + 1:
+                        self.fail(f"{path}.as_of", snap.as_of, FLAG + f"implausible year {year}", removed=False)
+        if not (baseline and outcome):
+            return
+        for name in _DECREASING:
+            before, after = getattr(baseline, name), getattr(outcome, name)
+            if before and after and after.value > before.value:
+                self.fail(
+                    f"outcome.{name}",
+                    after.text,
+                    FLAG + f"outcome {after.text} exceeds baseline {before.text}",
+                    removed=False,
+                )
+        people_before, people_after, lifted = baseline.people, outcome.people, outcome.people_lifted
+        if people_before and people_after and lifted:
+            difference = people_before.value - people_after.value
+            if not math.isclose(difference, lifted.value, rel_tol=0.01):
+                self.fail(
+                    "outcome.people_lifted",
+                    lifted.text,
+                    FLAG + f"baseline {people_before.text} - outcome {people_after.text} = {difference:g}, "
+                    f"but {lifted.text} lifted is stated",
+                    removed=False,
+                )
+
+
+def _region_names(name: str) -> list[str]:
+    """The full name and its short forms that may stand for it in the text.
+
+    >>> _region_names("崇左市")
+    ['崇左市', '崇左']
+    """
+    names = [name]
+    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            names.append(name[: -len(suffix)])
+            break
+    return names
+
+
+def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
+    """Check every number, quote and the region of ``summary`` against ``document``.
+
+    Works on a summary from any extractor or an old JSON file. Returns a new summary holding only
+    what could be proven; what was removed is listed in ``verification.failures``.
+    """
+    checker = _Checker(document)
+    previous = [f for f in summary.verification.failures if not f.reason.startswith(FLAG)]
+    region = checker.region(summary.region)
+    baseline = checker.snapshot("baseline", summary.baseline)
+    outcome = checker.snapshot("outcome", summary.outcome)
+    measures = checker.measures(summary.measures)
+    funding = checker.funding(summary.funding)
+    checker.flag_consistency(baseline, outcome)
+    removed = checker.removed + len(previous)
+    kept = checker.checked - checker.removed
+    if removed == 0:
+        status = "verified"
+    elif kept > 0:
+        status = "partial"
+    else:
+        status = "failed"
+    verification = Verification(
+        status=status, checked=checker.checked + len(previous), failures=previous + checker.failures
+    )
+    return summary.model_copy(
+        update={
+            "region": region,
+            "baseline": baseline,
+            "outcome": outcome,
+            "measures": measures,
+            "funding": funding,
+            "verification": verification,
+        }
+    )

@@ -1,0 +1,102 @@
+"""`povsum` end to end through its command line, on the seeds and on bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from povsum import ArticleSummary, __version__
+from povsum.cli import app
+from povsum.schema import schema_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def no_llm_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "POVSUM_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_run_on_seeds_writes_a_verified_summary_per_article(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "extractor: rules (offline; no LLM endpoint configured)" in result.output
+    written = sorted(tmp_path.glob("*.json"))
+    assert [p.stem for p in written] == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    for path in written:
+        summary = ArticleSummary.model_validate_json(path.read_bytes())
+        assert summary.verification.status == "verified"
+        assert summary.extractor.name == "rules"
+    lines = (tmp_path / "summaries.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 5
+    assert (tmp_path / "errors.jsonl").read_text() == ""
+    assert "海口市" in result.output and "崇左市" in result.output
+
+
+def test_second_run_reuses_finished_articles(tmp_path: Path) -> None:
+    runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    result = runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.output.count(": reused") == 5
+
+
+def test_bad_files_get_one_line_each_and_do_not_stop_the_batch(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (inputs / "good 海口.txt").write_bytes((ROOT / "seeds" / "000_dda217ac4bff4475.txt").read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert (out / "good 海口.json").exists()
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {Path(e["path"]).name for e in errors} == {"empty.txt", "picture.txt", "missing.txt"}
+    assert "Traceback" not in result.output
+    for line in result.output.splitlines():
+        if line.startswith("error:"):
+            assert len(line) < 200
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(app, ["run"]).exit_code == 2
+    assert runner.invoke(app, ["run", "seeds", "--format", "pdf"]).exit_code == 2
+
+
+def test_verify_command_rejects_a_tampered_summary(tmp_path: Path) -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    runner.invoke(app, ["run", str(seed), "--out", str(tmp_path)])
+    path = tmp_path / "000_dda217ac4bff4475.json"
+    ok = runner.invoke(app, ["verify", str(path), str(seed)])
+    assert ok.exit_code == 0, ok.output
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["baseline"]["people"]["value"] = 28802
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tampered = runner.invoke(app, ["verify", str(path), str(seed)])
+    assert tampered.exit_code == 1
+    assert "does not match its text" in tampered.output
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.output.strip() == f"povsum {__version__}"
+
+
+def test_committed_schemas_match_the_models() -> None:
+    for name, text in schema_texts().items():
+        committed = ROOT / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == text, f"{name} drifted: run `make schema`"
+
+
+def test_readme_documents_every_command() -> None:
+    # The --help text and the README are kept true together: every command is in both.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^\s+(\w+)\s", runner.invoke(app, ["--help"], terminal_width=100).output, re.M)
+    for command in {c for c in commands if c in {"run", "verify", "schema", "eval", "report"}}:
+        assert f"povsum {command}" in readme, command

@@ -1,0 +1,308 @@
+"""The reading stage: decoding, refusals, furniture, normalization, metadata and the offset map."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from povsum.document import Document, explain
+from povsum.errors import InputError
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEED_IDS = ["000", "001", "002", "003", "004"]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    return {path.name[:3]: Document.from_path(path) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^。!?;\n]+[。!?;]?", text)]
+
+
+# --- the offset map ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_every_sentence_maps_to_the_original_and_back(seeds: dict[str, Document], seed: str) -> None:
+    doc = seeds[seed]
+    spans = _sentences(doc.text)
+    assert len(spans) > 20
+    for i, j in spans:
+        start, end = doc.to_original(i, j)
+        assert doc.text_between(start, end) == doc.text[i:j]
+        # The original span itself, normalized like the document, reads as the same sentence.
+        assert doc.normalize(doc.original[start:end]) == doc.text[i:j]
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_index_is_exact(seeds: dict[str, Document], seed: str) -> None:
+    doc = seeds[seed]
+    assert len(doc.index) == len(doc.text)
+    assert all(a < b for a, b in zip(doc.index, doc.index[1:], strict=False))
+    assert doc.text_between(0, len(doc.original)) == doc.text
+    assert doc.to_original(0, 0) == (doc.index[0], doc.index[0])
+    assert doc.to_original(len(doc.text), len(doc.text))[0] <= len(doc.original)
+
+
+def test_to_original_rejects_spans_outside_the_text(seeds: dict[str, Document]) -> None:
+    doc = seeds["000"]
+    with pytest.raises(ValueError, match="outside the text"):
+        doc.to_original(5, len(doc.text) + 1)
+    with pytest.raises(ValueError):
+        doc.to_original(6, 5)
+
+
+def test_locate_prefers_the_match_after_near(seeds: dict[str, Document]) -> None:
+    doc = seeds["000"]
+    quote = "2014年海口共有贫困人口4352户18802人"
+    first = doc.locate(quote)
+    assert first == (0, len(quote))
+    second = doc.locate(quote, near=10)
+    assert second is not None and second[0] > first[0]
+    assert doc.original[slice(*second)] == quote
+    assert doc.locate("全文没有的句子") is None
+    assert doc.locate("") is None
+
+
+# --- seed 002: Traditional script, inline pinyin, mojibake -------------------------------------
+
+
+def test_traditional_seed_becomes_simplified(seeds: dict[str, Document]) -> None:
+    doc = seeds["002"]
+    assert doc.script == "traditional"
+    for phrase in ("发布会", "海口网", "脱贫攻坚", "1127.14万元", "据悉", "350.16万元"):
+        assert phrase in doc.text
+    assert "(fā)" not in doc.text and "發" not in doc.text
+    assert "(记者卢海浪)" in doc.text and "(海南爱心扶贫网)" in doc.text
+    assert doc.warnings == ("mojibake: 1 damaged run(s), e.g. '??诰W'",)
+
+
+def test_traditional_phrase_maps_to_original_with_pinyin_inside(seeds: dict[str, Document]) -> None:
+    doc = seeds["002"]
+    start, end = doc.locate("新闻发布会上")
+    assert doc.original[start:end] == "新聞發(fā)布會上"
+    start, end = doc.locate("海南各市县共投入1127.14万元")
+    assert doc.original[start:end] == "海南各市縣共投入1127.14萬元"
+    assert doc.text_between(start, end) == "海南各市县共投入1127.14万元"
+
+
+def test_explain_names_each_step_that_changed_the_text() -> None:
+    trace = explain("脫貧攻堅(jiān)共投入１１２７．１４萬元")
+    assert [name for name, _ in trace] == ["to_halfwidth", "strip_pinyin", "to_simplified"]
+    assert trace[-1][1] == "脱贫攻坚共投入1127.14万元"
+    assert explain("已经是规范文本1127.14万元") == []
+
+
+def test_normalize_keeps_a_simplified_document_as_written(seeds: dict[str, Document]) -> None:
+    # Seed 000 is Simplified with one stray Traditional 贏: it must stay, or quotes would not match.
+    doc = seeds["000"]
+    assert doc.script == "simplified"
+    assert "打贏脱贫攻坚战指挥部" in doc.text
+    assert doc.normalize("市打贏脱贫攻坚战指挥部") in doc.text
+
+
+# --- page furniture -----------------------------------------------------------------------------
+
+KEPT = {
+    "000": [
+        "2014年海口共有贫困人口4352户18802人。如今贫困人口变成了136户547人",
+        "海口众志成城打好脱贫攻坚战 已实现18255人脱贫",
+        "海口网 http://www.hkwb.net 时间:2018-10-18 07:37",
+        "(含洋浦开发区,不含三沙)",
+        "海口共投入政府性资金7488万元,改造农村危房1580户。",
+    ],
+    "001": [
+        '海口秀英区产业就业"双轮驱动" 持续提升脱贫成效',
+        "海南日报记者 计思佳 通讯员 陈创淼",
+        "贫困发生率从4.23%降至0%。",
+        "(图片均由秀英区委宣传部提供)",
+        "确保如期高标准完成脱贫攻坚各项任务。",
+    ],
+    "002": [
+        "2月29日,在五指山市、临高县、白沙黎族自治县脱贫摘帽新闻发布会上",
+        "海南战“疫”、战“贫”两不误 巩固贫困县脱贫摘帽成果",
+        "共计发放临时救助金350.16万元",
+        "确保与全国一道同步进入全面小康社会。",
+    ],
+    "003": [
+        "4年累计减贫33.67万人 贫困发生率降至0.54% 广西崇左市脱贫攻坚取得决定性成果",
+        "本报记者 白琳报道",
+        "农村贫困人口34.18万人、总量排广西第5位",
+        "向党和人民交出一份满意的答卷!",
+    ],
+    "004": [
+        "乐东黎族自治县\n",
+        "发布日期:2017-07-06",
+        "一、基本情况",
+        "最终确认全县贫困户7508户31336人",
+        "确保全面完成脱贫攻坚任务。",
+    ],
+}
+DROPPED = {
+    "000": [
+        *("您当前的位置", "相关链接", "海南电网精准帮扶", "[来源:", "版权", "凡注明", "图解海口", "排行"),
+        *("旅客注意", "千年福地", "|", "All Rights Reserved", "ICP", "公网安备", "举报", "许可证"),
+    ],
+    "001": ["市县", "联系我们", "新闻热线"],
+    "002": ["您当前的位置", "[来源:", "版权", "凡注明", "图解", "圆满中秋", "排行", "|", "ICP", "举报"],
+    "003": ["100字范文 >", "相关推荐", "本网观点", "网友评论"],
+    "004": ["国家民委政府网", "首页", ">> 专题", "打印本页", "Produced By"],
+}
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_body_survives_and_furniture_is_gone(seeds: dict[str, Document], seed: str) -> None:
+    doc = seeds[seed]
+    for phrase in KEPT[seed]:
+        assert phrase in doc.text, phrase
+    for phrase in DROPPED[seed]:
+        assert phrase not in doc.text, phrase
+    assert doc.text.count(KEPT[seed][1]) == 1 or seed == "004"
+
+
+def test_body_sentence_with_a_furniture_keyword_is_kept() -> None:
+    text = "扶贫标题在这里说明\n群众举报的问题线索已全部办结,版权登记工作也已完成。\n"
+    assert "群众举报的问题线索" in Document.from_text(text).text
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+METADATA = {
+    "000": ("海口众志成城打好脱贫攻坚战 已实现18255人脱贫", "2018-10-18", "海口日报", "http://www.hkwb.net"),
+    "001": ('海口秀英区产业就业"双轮驱动" 持续提升脱贫成效', "2020-10-16", None, None),
+    "002": ("海南战“疫”、战“贫”两不误 巩固贫困县脱贫摘帽成果", "2020-02-29", "海口网", "http://6chong.cn"),
+    "003": (
+        "4年累计减贫33.67万人 贫困发生率降至0.54% 广西崇左市脱贫攻坚取得决定性成果",
+        "2020-11-10",
+        None,
+        None,
+    ),
+    "004": ("乐东黎族自治县", "2017-07-06", "政策法规司", None),
+}
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_metadata(seeds: dict[str, Document], seed: str) -> None:
+    doc = seeds[seed]
+    assert (doc.title, doc.published, doc.publisher, doc.url) == METADATA[seed]
+    assert len(doc.sha256) == 64 and doc.path is not None and doc.path.endswith(".txt")
+    assert doc.warnings == () or seed == "002"
+
+
+# --- decoding and refusals ----------------------------------------------------------------------
+
+SIMPLIFIED = "截至2月25日，海南各市县共投入1127.14万元，帮助613个带贫企业复产复工。"
+TRADITIONAL = "截至2月25日，海南各市縣共投入1127.14萬元，幫助613個帶貧企業復產復工。"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sentence"),
+    [
+        ("utf-8", SIMPLIFIED),
+        ("utf-8-sig", SIMPLIFIED),
+        ("utf-16", SIMPLIFIED),
+        ("gb18030", SIMPLIFIED),
+        ("gbk", SIMPLIFIED),
+        ("gb2312", SIMPLIFIED),
+        ("big5", TRADITIONAL),
+    ],
+)
+def test_decodes_chinese_encodings(encoding: str, sentence: str) -> None:
+    data = sentence.encode(encoding)
+    doc = Document.from_bytes(data)
+    assert doc.original == sentence
+    assert "1127.14万元,帮助613个带贫企业复产复工。" in doc.text
+    assert doc.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("article.txt", SIMPLIFIED)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\r\n", "only whitespace"),
+        ("  \n".encode("utf-16"), "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        (_zip_bytes(), "ZIP archive"),
+        (b"%PDF-1.7\n", "PDF"),
+        ("正文".encode() + b"\x00\x01\x02", "NUL bytes"),
+        (b"\xff" * 20, "cannot be decoded"),
+    ],
+)
+def test_refuses_what_is_not_an_article(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason) as caught:
+        Document.from_bytes(data, path="in.txt")
+    assert caught.value.path == "in.txt"
+
+
+def test_refuses_oversize_input_naming_the_limit(tmp_path: Path) -> None:
+    data = SIMPLIFIED.encode() * 10
+    with pytest.raises(InputError, match=r"larger than the 100-byte limit.*--max-bytes"):
+        Document.from_bytes(data, max_bytes=100)
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="--max-bytes") as caught:
+        Document.from_path(path, max_bytes=100)
+    assert caught.value.path == str(path)
+    assert Document.from_path(path).original == SIMPLIFIED * 10
+
+
+def test_refuses_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        Document.from_path(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="directory"):
+        Document.from_path(tmp_path)
+
+
+def test_refuses_empty_text() -> None:
+    with pytest.raises(InputError, match="empty"):
+        Document.from_text("")
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>站点</title>
+<style>p { color: red }</style><script>var s = "<p>不是正文</p>";</script></head>
+<body><div class="nav">您当前的位置: <a href="/">首页</a> &gt; <a href="/news">新闻</a></div>
+<h1>海口众志成城打好脱贫攻坚战</h1>
+<p>海口网 http://www.hkwb.net 时间:2018-10-18 07:37</p>
+<!-- 广告 -->
+<p>  全市扶贫小贷完成274户,
+   贷款金额472&nbsp;万元&amp;覆盖率达44.2&#37;。</p>
+<p>相关链接:</p><ul><li><a href="/1">别的新闻标题一</a></li><li>别的新闻标题二</li></ul>
+</body></html>"""
+
+
+def test_html_page_is_stripped_with_offsets_into_the_html() -> None:
+    doc = Document.from_bytes(PAGE.encode("utf-8"))
+    assert "全市扶贫小贷完成274户, 贷款金额472 万元&覆盖率达44.2%。" in doc.text
+    for gone in ("<", "color", "不是正文", "广告", "您当前的位置", "别的新闻标题"):
+        assert gone not in doc.text, gone
+    assert (doc.title, doc.published, doc.url) == (
+        "海口众志成城打好脱贫攻坚战",
+        "2018-10-18",
+        "http://www.hkwb.net",
+    )
+    start, end = doc.locate("472 万元&覆盖率达44.2%。")
+    assert doc.original[start:end] == "472&nbsp;万元&amp;覆盖率达44.2&#37;。"
+    for i, j in _sentences(doc.text):
+        assert doc.text_between(*doc.to_original(i, j)) == doc.text[i:j]
+
+
+def test_plain_text_with_a_stray_tag_is_not_html() -> None:
+    doc = Document.from_text("标题在这里说明白\n正文说了一件事。<br>\n")
+    assert doc.text.endswith("正文说了一件事。<br>\n")

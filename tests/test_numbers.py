@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+
+from povsum.errors import PovsumError
+from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("4352户", 4352, "户", None),
+        ("18802人", 18802, "人", None),
+        ("34.18万人", 341800, "人", None),
+        ("1.5亿元", 150_000_000, "元", None),
+        ("1127.14萬元", 11_271_400, "元", None),
+        ("3.13億元", 313_000_000, "元", None),
+        ("212万余元", 2_120_000, "元", "over"),
+        ("近4000人", 4000, "人", "under"),
+        ("将近4000人", 4000, "人", "under"),
+        ("约100元", 100, "元", "about"),
+        ("約100元", 100, "元", "about"),
+        ("大约100元", 100, "元", "about"),
+        ("400万亩以上", 4_000_000, "亩", "over"),
+        ("18.16%", 18.16, "%", None),
+        ("0%", 0, "%", None),
+        ("95％以上", 95, "%", "over"),
+        ("百分之五十", 50, "%", None),
+        ("三分之一", 1 / 3, "", None),
+        ("三分之一以上", 1 / 3, "", "over"),
+        ("两个", 2, "个", None),
+        ("兩個", 2, "个", None),
+        ("十多万元", 100_000, "元", "over"),
+        ("3千余人", 3000, "人", "over"),
+        ("1000多户", 1000, "户", "over"),
+        ("400多万元", 4_000_000, "元", "over"),
+        ("5万元以下", 50_000, "元", "under"),
+        ("20亿元左右", 2_000_000_000, "元", "about"),
+        ("超过90%", 90, "%", "over"),
+        ("逾1万人", 10_000, "人", "over"),
+        ("不足100元", 100, "元", "under"),
+        ("一千二百人", 1200, "人", None),
+        ("一点五亿元", 150_000_000, "元", None),
+        ("2.3万元", 23_000, "元", None),
+        ("10500人", 10500, "人", None),
+        ("122个", 122, "个", None),
+        ("126名", 126, "名", None),
+        ("947家", 947, "家", None),
+        ("5.3萬噸", 53_000, "吨", None),
+        ("22个", 22, "个", None),
+        ("62村", 62, "村", None),
+        ("33县", 33, "县", None),
+        ("958人次", 958, "人次", None),
+        ("120户次", 120, "户次", None),
+        ("3公里", 3, "公里", None),
+        ("0.06个百分点", 0.06, "百分点", None),
+        ("零点五%", 0.5, "%", None),
+        ("4352", 4352, "", None),
+    ],
+)
+def test_parse_quantity(text: str, value: float, unit: str, approx: str | None) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.value, parsed.unit, parsed.approx) == (pytest.approx(value, rel=1e-12), unit, approx)
+
+
+@pytest.mark.parametrize(("text", "value"), [("34.18万人", 341800.0), ("1127.14萬元", 11271400.0)])
+def test_decimal_values_are_exact(text: str, value: float) -> None:
+    parsed = parse_quantity(text)
+    assert parsed.value == value
+    assert parsed.value.is_integer()
+
+
+@pytest.mark.parametrize(
+    "text", ["2014年", "2018-10-18", "10月17日", "0898—66822333", "T2", "三四个", "", "人", "万人"]
+)
+def test_parse_quantity_rejects(text: str) -> None:
+    with pytest.raises(NumberParseError):
+        parse_quantity(text)
+
+
+def test_error_hierarchy() -> None:
+    assert issubclass(NumberParseError, PovsumError)
+    assert issubclass(NumberParseError, ValueError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2014年",
+        "时间:2018-10-18 07:37",
+        "10月17日是“国家扶贫日”",
+        "电话: 0898—66822333",
+        "美兰机场T2值机柜台",
+        "考取了B2驾照",
+        "ICP备2023008284号-1",
+        "阅读:974",
+        "10500贫困户脱贫",
+        "排广西第3位",
+        "驻村第一书记",
+        "万人帮万户",
+        "千家镇抱平村",
+        "经过了1个多月的培训",
+        "考驾照的10个月期间",
+        "两不愁三保障",
+        "其中2万5千元",
+        "共1,000人",
+        "三四个村",
+    ],
+)
+def test_find_quantities_negatives(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由4352户18802人减至136户547人", ["4352户", "18802人", "136户", "547人"]),
+        ("计发放 212万余元,惠及", ["212万余元"]),
+        ("口就业近4000人,人均", ["近4000人"]),
+        ("种植面积400万亩以上,产值", ["400万亩以上"]),
+        ("附近5个村", ["5个"]),  # 附近 is "nearby", not an approximation
+        ("签约100户", ["100户"]),
+        ("12.34567万元", ["12.34567万元"]),
+        ("村总数的三分之一以上", ["三分之一以上"]),
+        ("低于广西0.06个百分点", ["0.06个百分点"]),
+    ],
+)
+def test_find_quantities_surface_forms(text: str, expected: list[str]) -> None:
+    matches = find_quantities(text)
+    assert [m.text for m in matches] == expected
+    assert all(text[m.start : m.end] == m.text for m in matches)
+
+
+def test_find_quantities_no_start_mid_number() -> None:
+    assert [m.text for m in find_quantities("编号123.45万元")] == ["123.45万元"]
+    assert find_quantities("1.5.3万元") == []  # '3万元' would start mid-number
+
+
+def test_find_quantities_units_filter() -> None:
+    text = "投入7488万元,改造1580户,惠及5143人"
+    assert [m.text for m in find_quantities(text, units={"元"})] == ["7488万元"]
+    assert [m.text for m in find_quantities(text, units=("户", "人"))] == ["1580户", "5143人"]
+
+
+def test_find_quantities_on_seed() -> None:
+    text = (SEEDS / "000_dda217ac4bff4475.txt").read_text(encoding="utf-8")
+    matches = find_quantities(text)
+    assert all(text[m.start : m.end] == m.text for m in matches)
+    starts = [m.start for m in matches]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(matches))
+    by_text = {m.text: m.parsed for m in matches}
+    assert by_text["4352户"] == ParsedQuantity(4352, "户", None)
+    assert by_text["18802人"] == ParsedQuantity(18802, "人", None)
+    assert by_text["472万元"] == ParsedQuantity(4_720_000, "元", None)
+    assert by_text["7488万元"] == ParsedQuantity(74_880_000, "元", None)
+    first = next(m for m in matches if m.text == "4352户")
+    assert first.start == text.index("4352户") and first.end == first.start + len("4352户")
+
+
+def test_find_quantities_is_fast() -> None:
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))[:8000]
+    find_quantities(text)  # warm the numeral cache
+    t0 = time.perf_counter()
+    for _ in range(20):
+        find_quantities(text)
+    assert (time.perf_counter() - t0) / 20 < 0.005  # 200 articles of 8,000 chars per second

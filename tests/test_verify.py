@@ -1,0 +1,125 @@
+"""The verifier proves or removes: planted numbers, moved quotes and wrong values never survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from povsum import ArticleSummary, Document, verify
+from povsum.models import Evidence, ExtractorInfo, Funding, Quantity, Region, Snapshot, Source
+
+TEXT = "2014年海口共有贫困人口4352户18802人。如今贫困人口变成了136户547人;全市投入资金7488万元。"
+
+
+@pytest.fixture
+def doc() -> Document:
+    return Document.from_text(TEXT)
+
+
+def evidence_for(doc: Document, quote: str) -> Evidence:
+    start, end = doc.locate(quote)
+    return Evidence(quote=quote, start=start, end=end)
+
+
+def qty(doc: Document, text: str, value: float, unit: str, quote: str) -> Quantity:
+    return Quantity(value=value, unit=unit, text=text, evidence=evidence_for(doc, quote))
+
+
+def summary(doc: Document, **fields) -> ArticleSummary:
+    return ArticleSummary(
+        source=Source(sha256=doc.sha256), extractor=ExtractorInfo(name="rules"), **fields
+    )
+
+
+def test_true_numbers_are_verified(doc: Document) -> None:
+    s = summary(
+        doc,
+        baseline=Snapshot(as_of="2014", people=qty(doc, "18802人", 18802, "人", "2014年海口共有贫困人口4352户18802人。")),
+        funding=[
+            Funding(
+                amount=qty(doc, "7488万元", 74_880_000, "元", "全市投入资金7488万元。"),
+                evidence=evidence_for(doc, "全市投入资金7488万元。"),
+            )
+        ],
+    )
+    checked = verify(s, doc)
+    assert checked.verification.status == "verified"
+    assert checked.verification.failures == []
+    assert checked.baseline.people.value == 18802
+    assert checked.funding[0].amount.text == "7488万元"
+
+
+def test_planted_number_not_in_source_is_removed(doc: Document) -> None:
+    planted = Quantity(
+        value=99999, unit="人", text="99999人", evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。")
+    )
+    checked = verify(summary(doc, baseline=Snapshot(people=planted)), doc)
+    assert checked.baseline.people is None
+    assert checked.verification.status == "failed"
+    [failure] = checked.verification.failures
+    assert failure.field == "baseline.people"
+    assert "not inside its quote" in failure.reason
+
+
+def test_quote_not_in_source_is_removed(doc: Document) -> None:
+    invented = Quantity(value=4352, unit="户", text="4352户", evidence=Evidence(quote="全省共有4352户贫困户。", start=0, end=12))
+    checked = verify(summary(doc, baseline=Snapshot(households=invented)), doc)
+    assert checked.baseline.households is None
+    assert checked.verification.failures[0].reason == "quote not found in the source"
+
+
+def test_quote_at_wrong_offsets_is_removed(doc: Document) -> None:
+    quote = "如今贫困人口变成了136户547人;"
+    moved = Quantity(value=547, unit="人", text="547人", evidence=Evidence(quote=quote, start=0, end=len(quote)))
+    checked = verify(summary(doc, outcome=Snapshot(people=moved)), doc)
+    assert checked.outcome.people is None
+    assert "not at 0:" in checked.verification.failures[0].reason
+
+
+def test_value_that_does_not_match_its_text_is_removed(doc: Document) -> None:
+    wrong = qty(doc, "18802人", 188020, "人", "2014年海口共有贫困人口4352户18802人。")
+    checked = verify(summary(doc, baseline=Snapshot(people=wrong)), doc)
+    assert checked.baseline.people is None
+    assert "does not match its text" in checked.verification.failures[0].reason
+
+
+def test_unit_that_does_not_fit_the_field_is_removed(doc: Document) -> None:
+    households_as_people = qty(doc, "4352户", 4352, "户", "2014年海口共有贫困人口4352户18802人。")
+    checked = verify(summary(doc, baseline=Snapshot(people=households_as_people)), doc)
+    assert checked.baseline.people is None
+    assert "does not fit people" in checked.verification.failures[0].reason
+
+
+def test_partial_keeps_what_is_proven(doc: Document) -> None:
+    good = qty(doc, "18802人", 18802, "人", "2014年海口共有贫困人口4352户18802人。")
+    bad = qty(doc, "547人", 5470, "人", "如今贫困人口变成了136户547人;")
+    checked = verify(summary(doc, baseline=Snapshot(people=good), outcome=Snapshot(people=bad)), doc)
+    assert checked.verification.status == "partial"
+    assert checked.baseline.people is not None and checked.outcome.people is None
+
+
+def test_region_not_named_in_source_is_rejected(doc: Document) -> None:
+    region = Region(name="北京市", level="province", evidence=evidence_for(doc, "全市投入资金7488万元。"))
+    checked = verify(summary(doc, region=region), doc)
+    assert checked.region is None
+    assert checked.verification.failures[0].reason == "region is not named in the source"
+
+
+def test_region_short_form_is_accepted(doc: Document) -> None:
+    region = Region(name="海口市", level="prefecture", evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。"))
+    assert verify(summary(doc, region=region), doc).region.name == "海口市"
+
+
+def test_outcome_above_baseline_is_flagged_not_dropped(doc: Document) -> None:
+    before = qty(doc, "547人", 547, "人", "如今贫困人口变成了136户547人;")
+    after = qty(doc, "18802人", 18802, "人", "2014年海口共有贫困人口4352户18802人。")
+    checked = verify(summary(doc, baseline=Snapshot(people=before), outcome=Snapshot(people=after)), doc)
+    assert checked.outcome.people is not None
+    assert checked.verification.status == "verified"
+    assert checked.verification.failures[0].reason.startswith("flag: outcome 18802人 exceeds")
+
+
+def test_verify_is_idempotent_and_works_from_json(doc: Document) -> None:
+    bad = qty(doc, "547人", 5470, "人", "如今贫困人口变成了136户547人;")
+    once = verify(summary(doc, outcome=Snapshot(people=bad)), doc)
+    again = verify(ArticleSummary.model_validate_json(once.model_dump_json()), doc)
+    assert again == once
