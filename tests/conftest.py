@@ -25,7 +25,9 @@ def seed_documents() -> dict[str, Document]:
 
 
 @pytest.fixture(scope="session")
-def seed_summaries(rules_summarizer: Summarizer, seed_documents: dict[str, Document]) -> dict[str, ArticleSummary]:
+def seed_summaries(
+    rules_summarizer: Summarizer, seed_documents: dict[str, Document]
+) -> dict[str, ArticleSummary]:
     return {stem: rules_summarizer.summarize(doc) for stem, doc in seed_documents.items()}
 
 

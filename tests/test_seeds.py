@@ -45,7 +45,10 @@ def test_seed_002_offsets_point_into_the_traditional_original(seed_summaries, se
 
 
 def test_region_is_right_on_every_seed(seed_summaries, gold) -> None:
-    right = {stem: s.region is not None and s.region.name in gold[stem]["region"]["accept"] for stem, s in seed_summaries.items()}
+    right = {
+        stem: s.region is not None and s.region.name in gold[stem]["region"]["accept"]
+        for stem, s in seed_summaries.items()
+    }
     print(f"region: {sum(right.values())}/{len(right)} correct")
     assert all(right.values()), right
     for stem, s in seed_summaries.items():

@@ -25,15 +25,15 @@ def qty(doc: Document, text: str, value: float, unit: str, quote: str) -> Quanti
 
 
 def summary(doc: Document, **fields) -> ArticleSummary:
-    return ArticleSummary(
-        source=Source(sha256=doc.sha256), extractor=ExtractorInfo(name="rules"), **fields
-    )
+    return ArticleSummary(source=Source(sha256=doc.sha256), extractor=ExtractorInfo(name="rules"), **fields)
 
 
 def test_true_numbers_are_verified(doc: Document) -> None:
     s = summary(
         doc,
-        baseline=Snapshot(as_of="2014", people=qty(doc, "18802人", 18802, "人", "2014年海口共有贫困人口4352户18802人。")),
+        baseline=Snapshot(
+            as_of="2014", people=qty(doc, "18802人", 18802, "人", "2014年海口共有贫困人口4352户18802人。")
+        ),
         funding=[
             Funding(
                 amount=qty(doc, "7488万元", 74_880_000, "元", "全市投入资金7488万元。"),
@@ -50,7 +50,10 @@ def test_true_numbers_are_verified(doc: Document) -> None:
 
 def test_planted_number_not_in_source_is_removed(doc: Document) -> None:
     planted = Quantity(
-        value=99999, unit="人", text="99999人", evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。")
+        value=99999,
+        unit="人",
+        text="99999人",
+        evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。"),
     )
     checked = verify(summary(doc, baseline=Snapshot(people=planted)), doc)
     assert checked.baseline.people is None
@@ -61,7 +64,12 @@ def test_planted_number_not_in_source_is_removed(doc: Document) -> None:
 
 
 def test_quote_not_in_source_is_removed(doc: Document) -> None:
-    invented = Quantity(value=4352, unit="户", text="4352户", evidence=Evidence(quote="全省共有4352户贫困户。", start=0, end=12))
+    invented = Quantity(
+        value=4352,
+        unit="户",
+        text="4352户",
+        evidence=Evidence(quote="全省共有4352户贫困户。", start=0, end=12),
+    )
     checked = verify(summary(doc, baseline=Snapshot(households=invented)), doc)
     assert checked.baseline.households is None
     assert checked.verification.failures[0].reason == "quote not found in the source"
@@ -69,7 +77,9 @@ def test_quote_not_in_source_is_removed(doc: Document) -> None:
 
 def test_quote_at_wrong_offsets_is_removed(doc: Document) -> None:
     quote = "如今贫困人口变成了136户547人;"
-    moved = Quantity(value=547, unit="人", text="547人", evidence=Evidence(quote=quote, start=0, end=len(quote)))
+    moved = Quantity(
+        value=547, unit="人", text="547人", evidence=Evidence(quote=quote, start=0, end=len(quote))
+    )
     checked = verify(summary(doc, outcome=Snapshot(people=moved)), doc)
     assert checked.outcome.people is None
     assert "not at 0:" in checked.verification.failures[0].reason
@@ -105,7 +115,9 @@ def test_region_not_named_in_source_is_rejected(doc: Document) -> None:
 
 
 def test_region_short_form_is_accepted(doc: Document) -> None:
-    region = Region(name="海口市", level="prefecture", evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。"))
+    region = Region(
+        name="海口市", level="prefecture", evidence=evidence_for(doc, "2014年海口共有贫困人口4352户18802人。")
+    )
     assert verify(summary(doc, region=region), doc).region.name == "海口市"
 
 

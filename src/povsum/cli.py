@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +13,7 @@ from povsum import __version__
 from povsum.config import DEFAULT_MAX_BYTES, Settings
 from povsum.console import RunConsole
 from povsum.errors import PovsumError
+from povsum.writers import FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -21,13 +22,13 @@ app = typer.Typer(
 )
 
 
-class ExtractorOpt(str, Enum):
+class ExtractorOpt(StrEnum):
     auto = "auto"
     llm = "llm"
     rules = "rules"
 
 
-class ModeOpt(str, Enum):
+class ModeOpt(StrEnum):
     tools = "tools"
     json_schema = "json_schema"
     md_json = "md_json"
@@ -64,12 +65,12 @@ def run(
         ExtractorOpt.auto
     ),
     model: Annotated[str | None, typer.Option(help="Model name (default: $POVSUM_MODEL).")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
+    ] = None,
     mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = ModeOpt.tools,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
-    formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated outputs: json,jsonl,csv,md,html.")
-    ] = "json,jsonl,csv,md,html",
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[bool, typer.Option(help="Re-extract articles already summarized in OUT.")] = False,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
@@ -77,7 +78,6 @@ def run(
     """Summarize articles into OUT/<stem>.json plus run-level tables and reports."""
     from povsum.pipeline import Summarizer
     from povsum.runner import run_paths
-    from povsum.writers import FORMATS
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     if unknown := sorted(set(chosen) - set(FORMATS)):
@@ -140,7 +140,9 @@ def verify(
 
 @app.command()
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(
+        "schemas"
+    ),
 ) -> None:
     """Write the JSON Schema of the output contract."""
     from povsum.schema import export_schemas

@@ -102,7 +102,8 @@ class RunConsole:
                 continue
             status = s.verification.status
             removed = sum(not f.reason.startswith("flag: ") for f in s.verification.failures)
-            check = f"[{_STATUS_STYLE[status]}]{status}[/] {s.verification.checked - removed}/{s.verification.checked}"
+            kept = s.verification.checked - removed
+            check = f"[{_STATUS_STYLE[status]}]{status}[/] {kept}/{s.verification.checked}"
             table.add_row(
                 r.stem,
                 s.region.name if s.region else "–",

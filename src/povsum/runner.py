@@ -107,7 +107,9 @@ class BatchRun:
         stems = output_stems(files)
         results: dict[int, ArticleResult] = {}
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            futures = {pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))}
+            futures = {
+                pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))
+            }
             for future in as_completed(futures):
                 result = future.result()
                 results[futures[future]] = result
@@ -141,7 +143,9 @@ def run_paths(
     found = discover(paths)
     on_start(len(found.files))
     with OutputDir(out_root) as out:
-        results = BatchRun(summarizer, out, concurrency=concurrency, force=force).execute(found.files, on_result)
+        results = BatchRun(summarizer, out, concurrency=concurrency, force=force).execute(
+            found.files, on_result
+        )
         summaries = [r.summary for r in results if r.summary is not None]
         write_run_outputs(out_root, summaries, formats)
         errors = [{"path": p.path or "", "error": str(p)} for p in found.problems]

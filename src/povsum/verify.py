@@ -42,6 +42,8 @@ _FIELD_UNITS: dict[str, frozenset[str]] = {
 }
 _RATE_FIELDS = frozenset({"incidence_rate"})
 _DECREASING = ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
+_DIGITS = tuple("0123456789.")
+_DIGITS_AND_DOT = frozenset("0123456789.")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
@@ -90,7 +92,7 @@ class _Checker:
         if (problem := self.evidence_problem(quantity.evidence)) is not None:
             return problem
         text = self.document.normalize(quantity.text)
-        if text not in self.document.normalize(quantity.evidence.quote):
+        if not _stands_in(text, self.document.normalize(quantity.evidence.quote)):
             return f"text {quantity.text!r} is not inside its quote"
         try:
             parsed = parse_quantity(text)
@@ -146,7 +148,9 @@ class _Checker:
             if snap and snap.as_of:
                 for year in map(int, _YEAR.findall(snap.as_of)):
                     if not 1978 <= year <= dt.date.today().year + 1:
-                        self.fail(f"{path}.as_of", snap.as_of, FLAG + f"implausible year {year}", removed=False)
+                        self.fail(
+                            f"{path}.as_of", snap.as_of, FLAG + f"implausible year {year}", removed=False
+                        )
         if not (baseline and outcome):
             return
         for name in _DECREASING:
@@ -171,6 +175,18 @@ class _Checker:
                 )
 
 
+def _stands_in(text: str, quote: str) -> bool:
+    """``text`` occurs in ``quote`` as a whole number, not as the tail of a longer one.
+
+    >>> _stands_in("18802人", "共有贫困人口4352户18802人"), _stands_in("4.18万人", "人口34.18万人")
+    (True, False)
+    """
+    return any(
+        not (quote[: m.start()].endswith(_DIGITS) and text[0] in _DIGITS_AND_DOT)
+        for m in re.finditer(re.escape(text), quote)
+    )
+
+
 def _region_names(name: str) -> list[str]:
     """The full name and its short forms that may stand for it in the text.
 
@@ -178,7 +194,18 @@ def _region_names(name: str) -> list[str]:
     ['崇左市', '崇左']
     """
     names = [name]
-    for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区"):
+    for suffix in (
+        "壮族自治区",
+        "回族自治区",
+        "维吾尔自治区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "省",
+        "市",
+        "县",
+        "区",
+    ):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             names.append(name[: -len(suffix)])
             break

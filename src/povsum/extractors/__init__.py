@@ -37,7 +37,9 @@ def source_info(document: Document) -> Source:
 def build_extractor(settings: Settings) -> Extractor:
     """The extractor ``settings`` ask for (``auto`` resolved against the environment)."""
     if settings.resolved_extractor() == "llm":
-        from povsum.extractors.llm import LLMExtractor  # imported lazily: openai/instructor are slow to import
+        from povsum.extractors.llm import (
+            LLMExtractor,
+        )  # imported lazily: openai/instructor are slow to import
 
         return LLMExtractor(settings)
     from povsum.extractors.rules import RulesExtractor

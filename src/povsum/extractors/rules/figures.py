@@ -21,9 +21,11 @@ from povsum.numbers import parse_quantity
 _Q = r"(?:近|约)?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?"
 _POOR = r"(?:农村)?(?:建档立卡)?贫困(?:人口|户|对象)"
 _DOWN = r"(?:减少到|减少至|减至|降至|降到|下降到|下降至|降低到|降低至|变成了?|变为)"
-_TARGET = re.compile(r"计划|目标|任务|力争|确保|争取|预计|将要|要求")
+_TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|为了|为做到|为实现|以实现")
 _SUBGROUP = re.compile(r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|为$|对$|有劳动能力|就业")
 _NOW = re.compile(r"如今|目前|现有|剩余|尚有|还有|仍有|未脱贫")
+_PLACES = ("村", "镇", "乡", "组")
+_LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
 _TIME = re.compile(r"(?:截至|截止)?(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?|如今|目前|“十[一二三四]五”期?末)")
 
 _TRANSITION_PEOPLE = re.compile(
@@ -45,7 +47,9 @@ _LIFTED = (
     re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
     re.compile(rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"),
 )
-_VILLAGES = re.compile(rf"(?P<pre>.{{0,3}})(?P<n>{_Q}个)(?:省级|国家级|深度|重点)?贫困村(?P<post>.{{0,6}})")
+_VILLAGES = re.compile(
+    rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个)(?:省级|国家级|深度|重点)?贫困村(?P<post>.{{0,6}})"
+)
 _VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共)$|^(?:中|全部|已全部|已|均|整村)")
 _COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家扶贫开发工作重点县)(?P<post>.{{0,20}})")
 
@@ -99,7 +103,11 @@ class _Finder:
                     continue
                 self.when(self.baseline, sentence, m.start())
                 self.when(self.outcome, sentence, m.end(), after=m.start() + 1)
-                for name, a, b in (("households", "a_hh", "b_hh"), ("people", "a_pp", "b_pp"), ("incidence_rate", "a_rate", "b_rate")):
+                for name, a, b in (
+                    ("households", "a_hh", "b_hh"),
+                    ("people", "a_pp", "b_pp"),
+                    ("incidence_rate", "a_rate", "b_rate"),
+                ):
                     if a in pattern.groupindex:
                         self.baseline.put(name, self.quantity(sentence, m, a))
                         self.outcome.put(name, self.quantity(sentence, m, b))
@@ -111,7 +119,13 @@ class _Finder:
                 self._put_count(self.outcome, sentence, m)
         for m in _POOR_COUNT.finditer(text):
             head = text[max(0, m.start() - 12) : m.start()]
-            if _is_target(sentence, m) or _SUBGROUP.search(_clause_head(text, m.start())) or "已脱贫" in head:
+            if (
+                _is_target(sentence, m)
+                or _SUBGROUP.search(_clause_head(text, m.start()))
+                or "已脱贫" in head
+                or head.endswith(_PLACES)  # a village's or town's own figures: "向阳村贫困户161户"
+                or _LIFTED_AFTER.match(text, m.end())  # "贫困人口10500人脱贫" is people lifted, not a count
+            ):
                 continue
             registered = "建档立卡" in m.group()
             current = not registered and _NOW.search(_clause_head(text, m.start()) + m.group())
@@ -126,7 +140,9 @@ class _Finder:
     def lifted(self, sentence: Sentence) -> None:
         for pattern in _LIFTED:
             for m in pattern.finditer(sentence.text):
-                if not _is_target(sentence, m) and not _SUBGROUP.search(_clause_head(sentence.text, m.start())):
+                if not _is_target(sentence, m) and not _SUBGROUP.search(
+                    _clause_head(sentence.text, m.start())
+                ):
                     self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"))
 
     def villages_and_counties(self, sentence: Sentence) -> None:
@@ -152,8 +168,11 @@ def _clause_head(text: str, position: int) -> str:
 
 
 def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
-    # A plan stated before the figure makes it a target: "计划实现贫困人口10500人脱贫".
-    return bool(_TARGET.search(sentence.text, 0, m.start()))
+    # A plan stated shortly before the figure (this clause or the one before) makes it a
+    # target: "计划实现贫困人口10500人脱贫", "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫".
+    text = sentence.text
+    start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, m.start()))), 0)
+    return bool(_TARGET.search(text, start, m.start()))
 
 
 def _mentions_poverty(text: str) -> bool:
@@ -169,7 +188,9 @@ def _bare_year(phrase: str) -> str:
     return phrase[:-1] if re.fullmatch(r"\d{4}年", phrase) else phrase
 
 
-def find_figures(document: Document, sentences: Iterable[Sentence]) -> tuple[Snapshot | None, Snapshot | None]:
+def find_figures(
+    document: Document, sentences: Iterable[Sentence]
+) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main region."""
     finder = _Finder(document)
     sentences = list(sentences)

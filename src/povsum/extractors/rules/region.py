@@ -52,7 +52,11 @@ def find_region(document: Document, sentences: Sequence[Sentence]) -> Region | N
         if _inside(division, top) and score >= _SUBJECT_SHARE * top_score:
             subject = division
             break
-    first = next(m for m in mentions if m.division == subject) if subject in {m.division for m in mentions} else None
+    first = (
+        next(m for m in mentions if m.division == subject)
+        if subject in {m.division for m in mentions}
+        else None
+    )
     sentence = _sentence_at(sentences, first.start) if first else None
     if sentence is None:
         return None
