@@ -7,13 +7,13 @@ specific enough that its mere presence means the measure was taken (generic slog
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from povsum.document import Document
 from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Measure
 
+# Plain substrings, "|"-separated for compactness.
 _TERMS: dict[str, str] = {
     "industry": r"产业扶贫|特色产业|扶贫产业|产业项目|产业发展|种养|养殖|种植业|合作社|扶贫基地|示范基地",
     "employment": (
@@ -24,7 +24,7 @@ _TERMS: dict[str, str] = {
     "housing": r"危房|危改|住房安全|住房保障",
     "finance": r"小额信贷|扶贫小贷|金融扶贫|贴息贷款|金融贷款|补充保险",
     "ecommerce": r"电商|电子商务|网店|微店|直播|阿里巴巴|京东|苏宁",
-    "tourism": r"旅游扶贫|乡村旅游|旅游\+扶贫|游工",
+    "tourism": "旅游扶贫|乡村旅游|旅游+扶贫|游工",
     "relocation": r"易地扶贫搬迁|易地搬迁|搬迁安置|移民搬迁|扶贫搬迁",
     "infrastructure": r"基础设施|饮水安全|集中式供水|供水|村道|道路|路灯|农网",
     "social_security": r"低保|兜底|临时救助|特困供养|救助金",
@@ -34,35 +34,56 @@ _TERMS: dict[str, str] = {
     "culture_mindset": r"夜校|扶志|志智|移风易俗|致富经验|田教授",
     "other": r"边贸|村企共建|百企联百村|整村推进|田洋整治|土地确权|监督|科技扶贫|科技培训",
 }
-_PATTERNS: dict[str, re.Pattern[str]] = {name: re.compile(terms) for name, terms in _TERMS.items()}
-_NEXT_STEPS = re.compile(r"下一步|今后|将继续|将进一步")
+# Terms are listed strongest first: the evidence is the first sentence with the strongest term.
+_TERM_LISTS: dict[str, tuple[str, ...]] = {name: tuple(terms.split("|")) for name, terms in _TERMS.items()}
+_PLANS = "下一步"
+# A sentence listing policy names ("产业扶贫、就业扶贫、扶贫小额信贷等一系列政策继续实施") says
+# nothing about what was done in the article's region.
+_POLICY_LIST = "一系列政策"
 _SUMMARY_CHARS = 60
+_SHORT_CLAUSE = 10
 
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
-    """One line: the clause that names the measure, with its neighbour when it is short.
+    """One line: the clause that names the measure, extended while it is too short to read.
 
-    >>> _summary(Sentence(0, 20, "同时,该区落实饮水安全保障,供水保证率达到95%以上。"), 8, 12)
-    '该区落实饮水安全保障'
+    >>> _summary(Sentence(0, 20, "发挥优势,带动就业,让更多群众脱贫。"), 5, 9)
+    '带动就业,让更多群众脱贫'
     """
-    clause = sentence.clause_around(start, end).strip()
-    return clause[:_SUMMARY_CHARS]
+    clause = sentence.clause_around(start, end, min_chars=_SHORT_CLAUSE)
+    return clause.strip(" ,。;")[:_SUMMARY_CHARS]
 
 
-def find_measures(document: Document, sentences: Iterable[Sentence]) -> list[Measure]:
-    """At most one measure per category: the first sentence that is not a plan for later."""
-    found: dict[str, Measure] = {}
-    for sentence in sentences:
-        if _NEXT_STEPS.search(sentence.text):
-            continue
-        for category, pattern in _PATTERNS.items():
-            if category in found:
-                continue
-            m = pattern.search(sentence.text)
-            if m:
-                found[category] = Measure(
+def _current(document: Document, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences that report what was done, not the plans for later: a "下一步" heading
+    ends the report; a sentence opening with it makes the rest of its paragraph plans."""
+    kept: list[Sentence] = []
+    planning = False
+    for previous_end, sentence in zip([0, *(s.end for s in sentences)], sentences, strict=False):
+        if "\n" in document.text[previous_end : sentence.start]:
+            planning = False
+        if _PLANS in sentence.text:
+            if len(sentence.text) <= 12:
+                break
+            planning = True
+        if not planning and _POLICY_LIST not in sentence.text:
+            kept.append(sentence)
+    return kept
+
+
+def find_measures(document: Document, sentences: Sequence[Sentence]) -> list[Measure]:
+    """At most one measure per category, in the order the article reports them."""
+    current = _current(document, sentences)
+    found: list[Measure] = []
+    for category, terms in _TERM_LISTS.items():
+        hit = next(((s, t, i) for t in terms for s in current if (i := s.text.find(t)) >= 0), None)
+        if hit:
+            sentence, term, at = hit
+            found.append(
+                Measure(
                     category=category,
-                    summary=_summary(sentence, m.start(), m.end()),
+                    summary=_summary(sentence, at, at + len(term)),
                     evidence=evidence(document, sentence),
                 )
-    return sorted(found.values(), key=lambda m: m.evidence.start)
+            )
+    return sorted(found, key=lambda m: m.evidence.start)

@@ -20,15 +20,23 @@ class Sentence:
     end: int
     text: str
 
-    def clause_around(self, start: int, end: int) -> str:
-        """The clause (between commas) holding text[start:end], in sentence-local offsets.
+    def clause_around(self, start: int, end: int, min_chars: int = 0) -> str:
+        """The clause (between commas) holding text[start:end], in sentence-local offsets,
+        extended over the following clauses while shorter than ``min_chars``.
 
         >>> Sentence(0, 12, "甲,共计发放212万元,惠及").clause_around(6, 10)
         '共计发放212万元'
+        >>> Sentence(0, 17, "发挥优势,带动就业,让更多群众脱贫。").clause_around(5, 9, min_chars=6)
+        '带动就业,让更多群众脱贫。'
         """
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(self.text, 0, start)), default=0)
-        right = next((m.start() for m in _CLAUSE_BREAK.finditer(self.text, end)), len(self.text))
-        return self.text[left:right]
+        right = end
+        while True:
+            brk = _CLAUSE_BREAK.search(self.text, right)
+            right = brk.start() if brk else len(self.text)
+            if right - left >= min_chars or brk is None:
+                return self.text[left:right]
+            right += 1
 
 
 def split_sentences(text: str) -> list[Sentence]:
