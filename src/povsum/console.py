@@ -57,10 +57,10 @@ class RunConsole:
 
     def note(self, message: str) -> None:
         if not self.quiet:
-            self.err.print(message, highlight=False, markup=False)
+            self.err.print(message, highlight=False, markup=False, soft_wrap=True)
 
     def problem(self, message: str) -> None:
-        self.err.print(f"error: {message}", style="red", highlight=False, markup=False)
+        self.err.print(f"error: {message}", style="red", highlight=False, markup=False, soft_wrap=True)
 
     @contextmanager
     def live(self) -> Iterator[None]:
@@ -87,7 +87,7 @@ class RunConsole:
             self._bar.advance(self._task)
         elif not self.quiet and result.summary is not None:
             state = "reused" if result.reused else result.summary.verification.status
-            self.err.print(f"{result.path}: {state}", highlight=False, markup=False)
+            self.err.print(f"{result.path}: {state}", highlight=False, markup=False, soft_wrap=True)
 
     def table(self, results: Sequence[ArticleResult]) -> None:
         if self.quiet:

@@ -63,6 +63,9 @@ class OutputDir:
             ) from None
         with os.fdopen(fd, "w") as handle:
             handle.write(str(os.getpid()))
+        # Temporary files of a run that was killed mid-write; the lock says no run is using them.
+        for leftover in self.root.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
         return self
 
     def __exit__(

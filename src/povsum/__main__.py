@@ -1,0 +1,5 @@
+"""``python -m povsum``."""
+
+from povsum.cli import app
+
+app()
