@@ -74,7 +74,8 @@ def test_chinese_encodings_are_read(encoding: str) -> None:
 
 
 def test_html_page_is_stripped_and_offsets_point_into_the_html() -> None:
-    page = f"<!DOCTYPE html><html><head><title>t</title><style>p{{}}</style></head><body><p>{SENTENCE}</p></body></html>"
+    head = "<head><title>t</title><style>p{}</style></head>"
+    page = f"<!DOCTYPE html><html>{head}<body><p>{SENTENCE}</p></body></html>"
     doc = Document.from_text(page)
     summary = Summarizer(Settings(extractor="rules")).summarize(doc)
     people = summary.baseline.people
@@ -157,7 +158,7 @@ def test_killed_run_leaves_no_partial_json_and_the_next_run_resumes(tmp_path: Pa
     assert 20 <= len(finished) < 400, "the run ended before it could be interrupted"
     for path in finished:
         ArticleSummary.model_validate_json(path.read_bytes())  # every file is whole
-    result = subprocess.run(cmd[:-3] + ["--concurrency", "2"], capture_output=True, text=True, check=False)
+    result = subprocess.run([*cmd[:-3], "--concurrency", "2"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(": reused") >= len(finished)
     assert len(list(out.glob("a*.json"))) == 400
