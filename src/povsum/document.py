@@ -17,6 +17,7 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from povsum import furniture
@@ -306,7 +307,13 @@ class Document:
 
     def normalize(self, s: str) -> str:
         """``s`` normalized like this document's text (t2s only if the document is Traditional)."""
-        return normalize(s, traditional=self.script == "traditional")[0]
+        return _normalized(s, self.script == "traditional")
+
+
+@lru_cache(maxsize=8192)
+def _normalized(s: str, traditional: bool) -> str:
+    # The verifier normalizes the same quotes several times; t2s is slow in pure Python.
+    return normalize(s, traditional=traditional)[0]
 
 
 def _empty(content: str | bytes) -> str:

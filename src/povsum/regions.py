@@ -138,11 +138,12 @@ class Gazetteer:
         for d in self.divisions:
             for form in (d.name, *d.short_names):
                 self._by_name.setdefault(form, []).append(d)
-        # For each first character, the name lengths that start with it, longest first.
+        # For each two-character prefix, the name lengths that start with it, longest first:
+        # most positions of a text fail at this one lookup.
         lengths: dict[str, set[int]] = {}
         for form in self._by_name:
-            lengths.setdefault(form[0], set()).add(len(form))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
+            lengths.setdefault(form[:2], set()).add(len(form))
+        self._lengths = {prefix: sorted(ls, reverse=True) for prefix, ls in lengths.items()}
 
     def by_name(self, name: str) -> list[Division]:
         return list(self._by_name.get(name, ()))
@@ -164,7 +165,7 @@ class Gazetteer:
         spans: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
         while i < n:
-            for length in self._lengths.get(text[i], ()):
+            for length in self._lengths.get(text[i : i + 2], ()):
                 form = text[i : i + length]
                 if form in self._by_name:
                     spans.append((i, i + length, form))

@@ -65,8 +65,9 @@ class _Checker:
         if not 0 <= evidence.start < evidence.end <= len(original):
             return f"offsets {evidence.start}:{evidence.end} outside the source ({len(original)} chars)"
         found = self.document.text_between(evidence.start, evidence.end)
-        if found != self.document.normalize(evidence.quote):
-            if self.document.normalize(evidence.quote) in self.document.text:
+        quote = self.document.normalize(evidence.quote)
+        if found != quote:
+            if quote in self.document.text:
                 return f"quote is in the source but not at {evidence.start}:{evidence.end}"
             return "quote not found in the source"
         return None

@@ -76,7 +76,8 @@ def find_measures(document: Document, sentences: Sequence[Sentence]) -> list[Mea
     current = _current(document, sentences)
     found: list[Measure] = []
     for category, terms in _TERM_LISTS.items():
-        hit = next(((s, t, i) for t in terms for s in current if (i := s.text.find(t)) >= 0), None)
+        present = [t for t in terms if t in document.text]
+        hit = next(((s, t, i) for t in present for s in current if (i := s.text.find(t)) >= 0), None)
         if hit:
             sentence, term, at = hit
             found.append(
