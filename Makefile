@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format schema bench record clean
+.PHONY: setup run test lint format schema bench eval record clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,13 @@ format: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/povsum schema --out schemas/
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+eval: $(STAMP)
+	$(BIN)/povsum run seeds/ --out out/ --quiet
+	$(BIN)/povsum eval out/ tests/gold/
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -149,3 +149,20 @@ def schema(
 
     for path in export_schemas(out):
         typer.echo(str(path))
+
+
+@app.command(name="eval")
+def evaluate(
+    out: Annotated[Path, typer.Argument(help="Folder of summaries (OUT/<stem>.json).")],
+    gold: Annotated[Path, typer.Argument(help="Folder of reference annotations (GOLD/<stem>.json).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Score summaries against reference annotations, field by field."""
+    from povsum.evaluate import evaluate as score
+    from povsum.evaluate import format_report
+
+    try:
+        report = score(out, gold)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    typer.echo(report.model_dump_json(indent=2) if as_json else format_report(report))
