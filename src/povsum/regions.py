@@ -189,10 +189,8 @@ def _anchored(mention: Mention, mentions: Sequence[Mention]) -> bool:
 
 
 def _load() -> list[Division]:
-    rows = [
-        line.split("\t")
-        for line in files("povsum.data").joinpath("regions.tsv").read_text(encoding="utf-8").splitlines()[3:]
-    ]
+    lines = files("povsum.data").joinpath("regions.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]  # [0] is the header
     by_code = {code: (name, level, parent) for code, name, level, parent in rows}
 
     def ancestor(code: str, level: str) -> str | None:

@@ -17,40 +17,58 @@ from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Quantity, Snapshot
 from povsum.numbers import parse_quantity
 
-# A quantity as these reports write counts and rates: 4352, 34.18万, 近4000, 212万余.
-_Q = r"(?:近|约)?\d+(?:\.\d+)?(?:万|亿)?(?:余|多)?"
+# A quantity as these reports write counts and rates: 4352, 34.18万, 近4000, 212万余, 九万余.
+_CN = r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"
+_Q = rf"(?:近|约)?(?:\d+(?:\.\d+)?(?:万|亿)?|{_CN})(?:余|多)?"
 _POOR = r"(?:农村)?(?:建档立卡)?贫困(?:人口|户|对象)"
 _DOWN = r"(?:减少到|减少至|减至|降至|降到|下降到|下降至|降低到|降低至|变成了?|变为)"
+# A time written between "由/从/降至" and the figure: "由2014年底的26.4万人减少到目前的…".
+_WHEN = r"(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?的?|目前的?|底)"
 _TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|为了|为做到|为实现|以实现")
-_SUBGROUP = re.compile(r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|为$|对$|有劳动能力|就业")
-_NOW = re.compile(r"如今|目前|现有|剩余|尚有|还有|仍有|未脱贫")
+_SUBGROUP = re.compile(
+    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|为$|(?<!相)对$|有劳动能力|就业"
+)
+_NOW = re.compile(r"截至|截止|如今|目前|现有|剩余|尚有|还有|仍有|未脱贫")
 _PLACES = ("村", "镇", "乡", "组")
+# Words before a count that make it people lifted or helped, not a population.
+_CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
 _TIME = re.compile(r"(?:截至|截止)?(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?|如今|目前|“十[一二三四]五”期?末)")
 
 _TRANSITION_PEOPLE = re.compile(
-    rf"(?:由|从)[^\d,;。]{{0,4}}(?P<a_hh>{_Q}户)?(?P<a_pp>{_Q}人)[^\d]{{0,3}}{_DOWN}"
-    rf"[^\d]{{0,3}}(?P<b_hh>{_Q}户)?(?P<b_pp>{_Q}人)"
+    rf"(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_hh>{_Q}户)?(?P<a_pp>{_Q}人)[^\d,;。]{{0,3}}?"
+    rf"{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_hh>{_Q}户)?(?P<b_pp>{_Q}人)"
 )
 _TRANSITION_RATE = re.compile(
-    rf"贫困发生率[^\d%,;。]{{0,8}}?(?:由|从)[^\d]{{0,4}}(?P<a_rate>{_Q}%)[^\d]{{0,4}}{_DOWN}"
-    rf"[^\d]{{0,3}}(?P<b_rate>{_Q}%)"
+    rf"贫困发生率[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_rate>{_Q}%)"
+    rf"[^\d,;。]{{0,4}}?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_rate>{_Q}%)"
 )
+# "贫困发生率为11.64%,到2019年底下降至0.37%".
+_RATE_THEN_DOWN = re.compile(
+    rf"贫困发生率(?:为|是|达|高达)?(?P<a_rate>{_Q}%),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}(?P<b_rate>{_Q}%)"
+)
+_TRANSITIONS = (_TRANSITION_PEOPLE, _TRANSITION_RATE, _RATE_THEN_DOWN)
 _POOR_COUNT = re.compile(rf"{_POOR}[^\d,;。]{{0,4}}?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
 _POOR_DOWN = re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
-_RATE = re.compile(rf"贫困发生率(?:为|是|达|仅为)?(?P<rate>{_Q}%)")
-_RATE_DOWN = re.compile(rf"贫困发生率[^\d,;。]{{0,4}}{_DOWN}(?P<rate>{_Q}%)")
+_RATE = re.compile(rf"贫困发生率(?:高达|达到|仅为|为|是|达|仅)?(?P<rate>{_Q}%)")
+_RATE_DOWN = re.compile(rf"贫困发生率[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_Q}%)")
 _LIFTED = (
-    re.compile(rf"已脱贫的?{_POOR}(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
+    re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
+    re.compile(rf"累计脱贫(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
     re.compile(rf"(?:已实现|累计实现|累计|已有|共有|共)(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫"),
     re.compile(rf"(?:累计)?减贫(?P<pp>{_Q}人)"),
     re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
+    re.compile(rf"累计减少(?P<pp>{_Q}人)"),
+    re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_Q}人)"),
     re.compile(rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"),
 )
-_VILLAGES = re.compile(
-    rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个)(?:省级|国家级|深度|重点)?贫困村(?P<post>.{{0,6}})"
+_VILLAGE_KIND = r"(?:省级|省定|市定|国家级|深度|重点)?贫困村"
+_VILLAGES = (
+    re.compile(rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个){_VILLAGE_KIND}(?P<post>.{{0,6}})"),
+    re.compile(rf"(?P<pre>.{{0,3}}?){_VILLAGE_KIND}(?P<n>{_Q}个)(?P<post>)"),
 )
-_VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共)$|^(?:中|全部|已全部|已|均|整村)")
+_VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共|全[县市区省州乡镇])$|^(?:中|全部|已全部|已|均|整村)")
+_ALL_EXITED = re.compile(r"(?:已)?(?:全部|均)")
 _COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家扶贫开发工作重点县)(?P<post>.{{0,20}})")
 
 
@@ -97,12 +115,15 @@ class _Finder:
                 draft.as_of = _bare_year(times[-1])
 
     def transitions(self, sentence: Sentence) -> None:
-        for pattern in (_TRANSITION_PEOPLE, _TRANSITION_RATE):
+        for pattern in _TRANSITIONS:
             for m in pattern.finditer(sentence.text):
-                if _is_target(sentence, m) or not _mentions_poverty(sentence.text):
+                if _is_target(sentence, m):
                     continue
+                if "a_when" in pattern.groupindex and m.group("a_when") and self.baseline.as_of is None:
+                    self.baseline.as_of = _bare_year(m.group("a_when").rstrip("的"))
+                if m.group("b_when") and self.outcome.as_of is None:
+                    self.outcome.as_of = _bare_year(m.group("b_when").rstrip("的"))
                 self.when(self.baseline, sentence, m.start())
-                self.when(self.outcome, sentence, m.end(), after=m.start() + 1)
                 for name, a, b in (
                     ("households", "a_hh", "b_hh"),
                     ("people", "a_pp", "b_pp"),
@@ -118,24 +139,17 @@ class _Finder:
             if not _is_target(sentence, m):
                 self._put_count(self.outcome, sentence, m)
         for m in _POOR_COUNT.finditer(text):
-            head = text[max(0, m.start() - 12) : m.start()]
-            if (
-                _is_target(sentence, m)
-                or _SUBGROUP.search(_clause_head(text, m.start()))
-                or "已脱贫" in head
-                or head.endswith(_PLACES)  # a village's or town's own figures: "向阳村贫困户161户"
-                or _LIFTED_AFTER.match(text, m.end())  # "贫困人口10500人脱贫" is people lifted, not a count
-            ):
+            if _is_target(sentence, m) or not _is_population(text, m):
                 continue
             registered = "建档立卡" in m.group()
-            current = not registered and _NOW.search(_clause_head(text, m.start()) + m.group())
-            self._put_count(self.outcome if current else self.baseline, sentence, m)
+            self._put_count(self.baseline if registered else self._snapshot_for(text, m), sentence, m)
         for m in _RATE_DOWN.finditer(text):
             self.outcome.put("incidence_rate", self.quantity(sentence, m, "rate"))
         for m in _RATE.finditer(text):
             if not _is_target(sentence, m):
-                self.when(self.baseline, sentence, m.start())
-                self.baseline.put("incidence_rate", self.quantity(sentence, m, "rate"))
+                draft = self._snapshot_for(text, m)
+                self.when(draft, sentence, m.start())
+                draft.put("incidence_rate", self.quantity(sentence, m, "rate"))
 
     def lifted(self, sentence: Sentence) -> None:
         for pattern in _LIFTED:
@@ -146,19 +160,41 @@ class _Finder:
                     self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"))
 
     def villages_and_counties(self, sentence: Sentence) -> None:
-        for m in _VILLAGES.finditer(sentence.text):
-            pre, post = m.group("pre"), m.group("post")
-            if _is_target(sentence, m) or not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
-                continue
-            self.baseline.put("poor_villages", self.quantity(sentence, m, "n"))
-        for m in _COUNTIES.finditer(sentence.text):
-            if not _is_target(sentence, m) and "全部" in m.group("post"):
+        text = sentence.text
+        for pattern in _VILLAGES:
+            for m in pattern.finditer(text):
+                pre, post = m.group("pre"), m.group("post")
+                if _is_target(sentence, m) or not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
+                    continue
+                # "4个贫困村已全部脱贫出列" states how many there were, whatever the date.
+                exited = _ALL_EXITED.match(post)
+                draft = self.baseline if exited else self._snapshot_for(text, m)
+                draft.put("poor_villages", self.quantity(sentence, m, "n"))
+        for m in _COUNTIES.finditer(text):
+            post = m.group("post")
+            if not _is_target(sentence, m) and ("全部" in post or post.startswith("中")):
                 self.baseline.put("poor_counties", self.quantity(sentence, m, "n"))
+
+    def _snapshot_for(self, text: str, m: re.Match[str]) -> _Draft:
+        """A lone figure is the outcome when the sentence dates it now ("截至…", "目前", "剩余")."""
+        return self.outcome if _NOW.search(text, 0, m.start()) else self.baseline
 
     def _put_count(self, draft: _Draft, sentence: Sentence, m: re.Match[str]) -> None:
         self.when(draft, sentence, m.start())
         draft.put("households", self.quantity(sentence, m, "hh"))
         draft.put("people", self.quantity(sentence, m, "pp"))
+
+
+def _is_population(text: str, m: re.Match[str]) -> bool:
+    """Whether "贫困人口/贫困户 N户M人" counts the region's poor, not a group helped or lifted."""
+    head = text[max(0, m.start() - 12) : m.start()]
+    return not (
+        _SUBGROUP.search(_clause_head(text, m.start()))
+        or "已脱贫" in head
+        or head.endswith(_CHANGE_BEFORE)  # "减少贫困人口590万人" is people lifted
+        or head.endswith(_PLACES)  # a village's or town's own figures: "向阳村贫困户161户"
+        or _LIFTED_AFTER.match(text, m.end())  # "贫困人口10500人脱贫" is people lifted
+    )
 
 
 def _clause_head(text: str, position: int) -> str:
@@ -175,10 +211,6 @@ def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
     return bool(_TARGET.search(text, start, m.start()))
 
 
-def _mentions_poverty(text: str) -> bool:
-    return "贫困" in text or "脱贫" in text
-
-
 def _bare_year(phrase: str) -> str:
     """'2014年' -> '2014'; other phrases stay as written.
 
@@ -193,8 +225,9 @@ def find_figures(
 ) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main region."""
     finder = _Finder(document)
-    # Every pattern needs one of these words; most sentences have neither.
-    sentences = [s for s in sentences if "贫" in s.text]
+    # Every pattern needs this character; most sentences lack it. A sentence opening with
+    # 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
+    sentences = [s for s in sentences if "贫" in s.text and not s.text.startswith("其中")]
     for step in (finder.transitions, finder.statements, finder.lifted, finder.villages_and_counties):
         for sentence in sentences:
             step(sentence)

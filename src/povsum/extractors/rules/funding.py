@@ -17,7 +17,9 @@ _SPENDING = re.compile(
 # Words that make an amount something else: earnings, prices, sales, thresholds, limits.
 _NOT_SPENDING = re.compile(
     r"收入|增收|收益|获益|工资|薪|人均|户均|每人|每户|每月|每天|每年|标准|产值|销售|销量|营业|价格|售价|交易|额度|"
-    r"利润|分红|营收|不少于|不超过|以下\(|线"
+    r"利润|分红|营收|不少于|不超过|以下\(|线|"
+    # Rates per physical unit are subsidy standards, not money spent: "每亩补助1500元".
+    r"每亩|每头|每只|每斤|每公斤|每吨|每平方米|每株|每千瓦"
 )
 _PAYER = re.compile(
     r"(?P<payer>[^\d,;:。]{2,12}?(?:市县|部门|政府|财政|企业|单位|集团|公司))(?:共|累计)?(?:投入|安排|发放|拨付)"

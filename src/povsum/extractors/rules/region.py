@@ -21,6 +21,19 @@ _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 _PLACE_SUFFIX = re.compile(r"镇|乡|村|街道|路|大道|社区|站|机场")
 _TITLE_WEIGHT = 3
 _SUBJECT_SHARE = 0.4
+_SUBJECT_MIN = 2
+# A township or village named right after its county: "福贡县石月亮乡", "花垣县十八洞村".
+_LOCAL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?P<kind>乡|镇|村)")
+_LOCAL_LEVEL = {"乡": "township", "镇": "township", "村": "village"}
+
+
+def _self_references(text: str, kind: str) -> int:
+    """How often the text calls its subject by kind alone: 全县, 该乡, 村里.
+
+    >>> _self_references("全乡有贫困户。该乡发展产业,乡里修路。", "乡")
+    3
+    """
+    return sum(text.count(form) for form in (f"全{kind}", f"该{kind}", f"我{kind}", f"{kind}里"))
 
 
 def _inside(child: Division, parent: Division) -> bool:
@@ -39,6 +52,8 @@ def _counted(document: Document) -> tuple[Counter[Division], list[Mention]]:
         scores[mention.division] += 1
     for mention in gazetteer().find_mentions(title):
         scores[mention.division] += _TITLE_WEIGHT - 1
+    for division in scores:
+        scores[division] += _self_references(text, division.name[-1])
     return scores, kept
 
 
@@ -46,26 +61,53 @@ def find_region(document: Document, sentences: Sequence[Sentence]) -> Region | N
     scores, mentions = _counted(document)
     if not scores:
         return None
+    local = _local_subject(document.text, mentions, scores)
+    if local is not None:
+        return _region(document, sentences, *local)
     top, top_score = scores.most_common(1)[0]
     subject = top
     for division, score in sorted(scores.items(), key=lambda kv: (-_DEPTH[kv[0].level], -kv[1])):
-        if _inside(division, top) and score >= _SUBJECT_SHARE * top_score:
+        if _inside(division, top) and score >= max(_SUBJECT_SHARE * top_score, _SUBJECT_MIN):
             subject = division
             break
-    first = (
-        next(m for m in mentions if m.division == subject)
-        if subject in {m.division for m in mentions}
-        else None
-    )
-    sentence = _sentence_at(sentences, first.start) if first else None
+    first = next((m for m in mentions if m.division == subject), None)
+    if first is None:
+        return None
+    return _region(document, sentences, subject, subject.name, subject.level, first.start)
+
+
+def _local_subject(
+    text: str, mentions: Sequence[Mention], scores: Counter[Division]
+) -> tuple[Division, str, str, int] | None:
+    """(county, township or village name, level, position) when the article is about a place
+    below the county: it is named right after its county and then called 全乡/该村/村里 at
+    least as often as the county is mentioned."""
+    for mention in mentions:
+        if mention.division.depth < _DEPTH["county"]:
+            continue
+        local = _LOCAL.match(text, mention.end)
+        if local is None:
+            continue
+        name, kind = local.group(), local.group("kind")
+        weight = text.count(name) + _self_references(text, kind)
+        if weight >= _SUBJECT_MIN and weight >= scores[mention.division]:
+            return mention.division, name, _LOCAL_LEVEL[kind], local.start()
+    return None
+
+
+def _region(
+    document: Document, sentences: Sequence[Sentence], division: Division, name: str, level: str, at: int
+) -> Region | None:
+    """The region ``name`` at ``level``, placed in ``division``'s province, prefecture and county."""
+    sentence = _sentence_at(sentences, at)
     if sentence is None:
         return None
     return Region(
-        name=subject.name,
-        province=subject.province,
-        prefecture=subject.prefecture,
-        county=subject.county,
-        level=subject.level,
+        name=name,
+        province=division.province,
+        prefecture=division.prefecture,
+        county=division.county,
+        level=level,
         evidence=evidence(document, sentence),
     )
 
