@@ -18,12 +18,18 @@ __all__ = ["Division", "Gazetteer", "Mention", "gazetteer", "short_names"]
 
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 # Longest first, so 自治县 is removed before 县 and 地区 before 区.
-_SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区", "省", "市", "县", "区", "盟", "旗")
+_SUFFIXES = (
+    *("自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区"),
+    *("省", "市", "县", "区", "盟", "旗"),
+)
 # People write 乐东县 for 乐东黎族自治县 and 凉山州 for 凉山彝族自治州.
 _GENERIC = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 # Ethnic groups named in autonomous divisions. One-character names count only with 族, so that
-# 长白朝鲜族 loses 朝鲜族 but keeps its 白; longer ones also appear bare (新疆维吾尔自治区).
-_ETHNIC_LONG = "蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|达斡尔|鄂温克|鄂伦春|土家|哈尼|傈僳|拉祜|纳西|景颇|仫佬|毛南|仡佬|撒拉|东乡|保安|裕固|布依|朝鲜"
+# 长白朝鲜族 loses 朝鲜族 but keeps the 白 of 长白; longer ones also appear bare (新疆维吾尔自治区).
+_ETHNIC_LONG = (
+    "蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|达斡尔|鄂温克|鄂伦春|土家|哈尼|傈僳|"
+    "拉祜|纳西|景颇|仫佬|毛南|仡佬|撒拉|东乡|保安|裕固|布依|朝鲜"
+)
 _ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_LONG})族?|[壮回藏苗彝满侗瑶白黎傣佤畲水土羌怒京]族)+$")
 # Short forms that are ordinary words (和平, 合作, 富民, 惠农) or generic place words (城关, 河口)
 # far more often than the division in these reports; those divisions match by full name only.
@@ -38,7 +44,7 @@ _COMMON_WORDS = frozenset(
     高台 九龙 民权 小店 同心 元宝 宝塔 灯塔 天涯 七星 海棠 博爱 回民 钟楼 鼓楼 安居 龙凤 麒麟
     新民 富民 惠民 爱民 惠农 兴业 乐业 互助 和顺 平和 天台 铜鼓 盐池 大安 磐石 嘉禾 双塔 政和
     康乐 安福 平定 丰满 高明 会同 大名 武功 公安 运河 南岸 光泽 新星 五常 盐田
-    """.split()
+    """.split()  # noqa: SIM905 - a block of words reads better than 150 quoted strings
 )
 
 
@@ -52,6 +58,11 @@ class Division:
     prefecture: str | None
     county: str | None
     short_names: tuple[str, ...]
+
+    @property
+    def depth(self) -> int:
+        """0 for a province, 1 for a prefecture, 2 for a county or district."""
+        return _DEPTH[self.level]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +80,8 @@ def short_names(name: str) -> tuple[str, ...]:
     (('广西',), ('内蒙古',), ('新疆',))
     >>> short_names("乐东黎族自治县"), short_names("积石山保安族东乡族撒拉族自治县")
     (('乐东', '乐东县'), ('积石山', '积石山县'))
-    >>> short_names("长白朝鲜族自治县"), short_names("东乡族自治县"), short_names("鄂伦春自治旗")
-    (('长白', '长白县'), ('东乡', '东乡县'), ('鄂伦春', '鄂伦春旗'))
+    >>> short_names("大厂回族自治县"), short_names("东乡族自治县"), short_names("鄂伦春自治旗")
+    (('大厂', '大厂县'), ('东乡', '东乡县'), ('鄂伦春', '鄂伦春旗'))
     >>> short_names("秀英区"), short_names("浦东新区"), short_names("神农架林区"), short_names("阿里地区")
     (('秀英',), ('浦东',), ('神农架',), ())
     >>> short_names("海口市"), short_names("和县"), short_names("西沙群岛"), short_names("朝阳区")
@@ -109,6 +120,8 @@ class Gazetteer:
         for d in self.divisions:
             for form in (d.name, *d.short_names):
                 self._by_name.setdefault(form, []).append(d)
+        for candidates in self._by_name.values():
+            candidates.sort(key=lambda d: (d.depth, d.code))
         # Name lengths by first two characters, longest first: most positions of a text fail at
         # this one dict lookup, and the first hit is the longest match.
         lengths: dict[str, set[int]] = {}
@@ -127,7 +140,7 @@ class Gazetteer:
         candidates = self._by_name.get(name)
         if not candidates:
             return None
-        return min(candidates, key=lambda d: (-_affinity(d, context), _DEPTH[d.level], d.code))
+        return min(candidates, key=lambda d: (-_affinity(d, context), d.depth, d.code))
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Mentions left to right, the longest name at each position, non-overlapping.
@@ -140,7 +153,7 @@ class Gazetteer:
         i, n = 0, len(text)
         while i < n:
             for length in self._lengths.get(text[i : i + 2], ()):
-                if text[i : i + length] in self._by_name:
+                if i + length <= n and text[i : i + length] in self._by_name:
                     spans.append((i, i + length, text[i : i + length]))
                     i += length
                     break

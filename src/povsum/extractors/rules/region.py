@@ -42,16 +42,16 @@ def _inside(child: Division, parent: Division) -> bool:
 
 def _counted(document: Document) -> tuple[Counter[Division], list[Mention]]:
     text = document.text
-    title = document.title or ""
+    # The headline is part of the text; mentions inside it weigh more.
+    title_at = text.find(document.title) if document.title else -1
+    title_end = title_at + len(document.title or "")
     scores: Counter[Division] = Counter()
     kept = []
     for mention in gazetteer().find_mentions(text):
         if _PLACE_SUFFIX.match(text, mention.end):
             continue
         kept.append(mention)
-        scores[mention.division] += 1
-    for mention in gazetteer().find_mentions(title):
-        scores[mention.division] += _TITLE_WEIGHT - 1
+        scores[mention.division] += _TITLE_WEIGHT if title_at <= mention.start < title_end else 1
     for division in scores:
         scores[division] += _self_references(text, division.name[-1])
     return scores, kept

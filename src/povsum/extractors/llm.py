@@ -1,0 +1,167 @@
+"""The llm extractor: instructor over any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen,
+Ollama, vLLM, llama.cpp server), with verification-driven re-asks and a SQLite cache.
+
+One call to the model per article, plus up to ``settings.max_retries`` re-asks when the verifier
+rejects part of the answer (instructor 1.17: ``max_retries=N`` means N re-asks, N+1 answers).
+When the re-asks run out, the last answer that could be converted is still returned; the
+pipeline's verifier then drops what it cannot prove and lists it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.hooks import Hooks
+
+from povsum.config import Settings
+from povsum.document import Document
+from povsum.errors import ConfigError, ExtractionError
+from povsum.extractors import source_info
+from povsum.llm.draft import ArticleDraft, Grounding, grounded_in
+from povsum.llm.transport import Completions, RetryPolicy, make_client
+from povsum.models import ArticleSummary, ExtractorInfo, Failure, Verification
+from povsum.prompts import load_prompts
+from povsum.store import CacheKey, Exchange, Store
+from povsum.verify import verify
+
+__all__ = ["MODES", "LLMExtractor"]
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+
+class LLMExtractor:
+    """Thread-safe: calls share only the HTTP client, the store (locked) and immutable prompts.
+
+    ``client``: an ``openai.OpenAI`` to use instead of one built from ``settings`` (tests inject
+    one with a mock transport). ``store``/``force``: the cache, and whether to ignore it.
+    ``retry``: how transient HTTP failures are retried.
+    """
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        client: openai.OpenAI | None = None,
+        store: Store | None = None,
+        force: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        if client is None and not settings.llm_configured:
+            raise ConfigError(
+                "the llm extractor needs an endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL "
+                "(or use --extractor rules)"
+            )
+        self.settings = settings
+        self.prompts = load_prompts()
+        self.transport = Completions(client if client is not None else make_client(settings), retry)
+        self._create = instructor.patch(create=self.transport.create, mode=MODES[settings.mode])
+        # Settings.cache / Settings.force are read once config.py has them.
+        cache: Path | None = getattr(settings, "cache", None)
+        self.store = store if store is not None else (Store(cache) if cache is not None else None)
+        self.force = force or bool(getattr(settings, "force", False))
+
+    def key(self, document: Document) -> CacheKey:
+        return CacheKey(document.sha256, self.name, self.settings.model, self.prompts.version)
+
+    def extract(self, document: Document) -> ArticleSummary:
+        """A draft summary: from the cache when this article was asked before, else from the model."""
+        key = self.key(document)
+        if self.store is not None and not self.force:
+            cached = self.store.draft(key)
+            if cached is not None:
+                self.store.log(key, "cached", path=document.path)
+                return cached.model_copy(update={"source": source_info(document)})
+        exchange = Exchange()
+        try:
+            draft = self._ask(document, exchange)
+        except ExtractionError as exc:
+            if self.store is not None:
+                self.store.log(key, "failed", path=document.path, exchange=exchange, error=str(exc))
+            raise
+        if self.store is not None:
+            self.store.save(key, exchange, draft, verify(draft, document))
+            self.store.log(key, "extracted", path=document.path, exchange=exchange)
+        return draft
+
+    def _ask(self, document: Document, exchange: Exchange) -> ArticleSummary:
+        grounding = Grounding(document, self.prompts)
+        problem = "no answer"
+        try:
+            with grounded_in(grounding):
+                # No context=: it would render every message, the article too, as a Jinja template.
+                self._create(
+                    response_model=ArticleDraft,
+                    messages=self.prompts.messages(document),
+                    model=self.settings.model,
+                    max_retries=self.settings.max_retries,
+                    hooks=_recorder(exchange),
+                )
+        except InstructorRetryException as exc:
+            problem = _exhausted(exc)
+        except IncompleteOutputException:
+            raise ExtractionError(
+                "the model's answer was cut off by its output token limit (finish_reason=length)"
+            ) from None
+        summary = grounding.last if grounding.last is not None else _unanswered(document, exchange, problem)
+        info = ExtractorInfo(
+            name="llm",
+            model=self.settings.model,
+            prompt_version=self.prompts.version,
+            attempts=exchange.attempts,
+            usage=exchange.usage,
+        )
+        return summary.model_copy(update={"extractor": info})
+
+
+def _exhausted(exc: InstructorRetryException) -> str:
+    """The last error when the re-asks ran out on bad answers; anything else is raised."""
+    cause = exc.__cause__
+    if isinstance(cause, ExtractionError):  # the transport gave up: the article fails
+        raise cause from None
+    if isinstance(cause, AssertionError):  # instructor's signal for a refusal
+        raise ExtractionError(f"the model refused: {cause}") from None
+    if not isinstance(cause, ValueError):  # not a bad answer (JSON, schema, grounding): a bug
+        raise exc
+    return " ".join(str(cause).split())[:300]
+
+
+def _unanswered(document: Document, exchange: Exchange, problem: str) -> ArticleSummary:
+    # No answer could be converted at all: an empty summary whose status will be "failed".
+    failure = Failure(
+        field="answer", text="", reason=f"no usable answer in {exchange.attempts} attempt(s): {problem}"
+    )
+    return ArticleSummary(
+        source=source_info(document),
+        verification=Verification(failures=[failure]),
+        extractor=ExtractorInfo(name="llm"),
+    )
+
+
+def _recorder(exchange: Exchange) -> Hooks:
+    """Per-call instructor hooks that fill ``exchange`` with each request and response."""
+
+    def on_request(*_: Any, **kwargs: Any) -> None:
+        # A snapshot: instructor appends the re-ask turns to the same list afterwards.
+        exchange.request = json.loads(json.dumps(kwargs, ensure_ascii=False, default=str))
+
+    def on_response(completion: Any) -> None:
+        exchange.responses.append(completion.model_dump(mode="json"))
+        if completion.usage is not None:
+            exchange.prompt_tokens += completion.usage.prompt_tokens or 0
+            exchange.completion_tokens += completion.usage.completion_tokens or 0
+
+    hooks = Hooks()
+    hooks.on("completion:kwargs", on_request)
+    hooks.on("completion:response", on_response)
+    return hooks
