@@ -173,7 +173,7 @@ def test_quantities_not_in_the_source_are_counted(tmp_path: Path, source: Path) 
     result.funding = funding(("300万元", 3_000_000), ("3000000元", 3_000_000))
     report = run_eval(tmp_path, {"a": (gold(), result)})
     assert (report.quantities, report.ungrounded) == (5, 1)
-    assert report.mismatches[-1].field == "funding[1] (not in source)"
+    assert report.mismatches[-1].field == "funding[1].amount (not in source)"
 
 
 def test_an_unreadable_source_proves_nothing(tmp_path: Path) -> None:

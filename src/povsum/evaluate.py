@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +206,7 @@ def _score_set(score: SetScore, expected: list[Any], got: list[Any]) -> list[tup
 
 
 def _check_grounding(report: EvalReport, stem: str, summary: ArticleSummary) -> None:
-    quantities = list(_quantities(summary))
+    quantities = list(summary.quantities())
     report.quantities += len(quantities)
     try:
         text = Document.from_path(summary.source.path or "").text
@@ -222,16 +221,6 @@ def _check_grounding(report: EvalReport, stem: str, summary: ArticleSummary) -> 
         if quantity.text not in text:
             report.ungrounded += 1
             report.mismatches.append(Mismatch(file=stem, field=f"{field} (not in source)", got=quantity.text))
-
-
-def _quantities(summary: ArticleSummary) -> Iterator[tuple[str, Quantity]]:
-    for part in PARTS:
-        snapshot = getattr(summary, part)
-        for name in SNAPSHOT_QUANTITIES:
-            if snapshot is not None and (quantity := getattr(snapshot, name)) is not None:
-                yield f"{part}.{name}", quantity
-    for i, item in enumerate(summary.funding):
-        yield f"funding[{i}]", item.amount
 
 
 def _cents(value: float) -> float:

@@ -3,6 +3,7 @@ the JSON Schema in ``schemas/`` is generated from them (``povsum schema``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -143,3 +144,13 @@ class ArticleSummary(_Model):
     funding: list[Funding] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)
     extractor: ExtractorInfo
+
+    def quantities(self) -> Iterator[tuple[str, Quantity]]:
+        """Every number in the summary with its dotted path, e.g. ("baseline.people", q)."""
+        for part in ("baseline", "outcome"):
+            snapshot = getattr(self, part)
+            for name in SNAPSHOT_QUANTITIES:
+                if snapshot is not None and (quantity := getattr(snapshot, name)) is not None:
+                    yield f"{part}.{name}", quantity
+        for i, item in enumerate(self.funding):
+            yield f"funding[{i}].amount", item.amount
