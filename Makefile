@@ -31,6 +31,9 @@ format: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/povsum schema --out schemas/
 
+record: $(STAMP)
+	$(BIN)/python scripts/record_cassettes.py
+
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 

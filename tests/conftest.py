@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -34,3 +35,45 @@ def seed_summaries(
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))}
+
+
+# --- LLM extractor fixtures (tests/test_llm_*.py) ----------------------------------------------
+# Imported inside the fixtures: openai and instructor are slow to import for the other tests.
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from llm_server import ScriptedModel
+    from povsum.extractors.llm import LLMExtractor
+    from povsum.store import Store
+
+
+@pytest.fixture
+def scripted() -> ScriptedModel:
+    """A queue-backed scripted model; queue replies with ``scripted.queue(...)``."""
+    from llm_server import ScriptedModel
+
+    return ScriptedModel()
+
+
+@pytest.fixture
+def waits() -> list[float]:
+    """The transport's backoff waits, recorded instead of slept."""
+    return []
+
+
+@pytest.fixture
+def make_llm(scripted: ScriptedModel, waits: list[float]) -> Callable[..., LLMExtractor]:
+    """``make_llm(store=None, force=False, **settings)``: an LLMExtractor talking to ``scripted``
+    in-process, with instant retries (3 HTTP attempts)."""
+    from llm_server import mock_client
+    from povsum.extractors.llm import LLMExtractor
+    from povsum.llm.transport import RetryPolicy
+
+    def make(store: Store | None = None, force: bool = False, **overrides: object) -> LLMExtractor:
+        values = {"extractor": "llm", "model": "scripted-model", "base_url": "http://scripted.test/v1"}
+        settings = Settings(**{**values, **overrides})
+        client = mock_client(scripted, settings.base_url)
+        policy = RetryPolicy(attempts=3, sleep=waits.append)
+        return LLMExtractor(settings, client=client, store=store, force=force, retry=policy)
+
+    return make

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,10 +11,10 @@ from typing import Annotated
 import typer
 
 from povsum import __version__
-from povsum.config import DEFAULT_MAX_BYTES, Settings
+from povsum.config import DEFAULT_CACHE, DEFAULT_MAX_BYTES, Settings
 from povsum.console import RunConsole
 from povsum.errors import PovsumError
-from povsum.writers import FORMATS
+from povsum.writers import FORMATS, WRITERS
 
 app = typer.Typer(
     add_completion=False,
@@ -57,6 +58,13 @@ def _fail(exc: PovsumError) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _formats(value: str, allowed: Iterable[str]) -> list[str]:
+    chosen = [f.strip() for f in value.split(",") if f.strip()]
+    if unknown := sorted(set(chosen) - set(allowed)):
+        raise typer.BadParameter(f"unknown format {', '.join(unknown)}; choose from {', '.join(allowed)}")
+    return chosen
+
+
 @app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched recursively).")],
@@ -71,7 +79,18 @@ def run(
     mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = ModeOpt.tools,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
-    force: Annotated[bool, typer.Option(help="Re-extract articles already summarized in OUT.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Re-extract articles already summarized in OUT and ignore the LLM cache.")
+    ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help=f"SQLite cache of LLM answers [default: $POVSUM_CACHE or {DEFAULT_CACHE}]"),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds per LLM HTTP request.")] = 60.0,
+    max_retries: Annotated[
+        int, typer.Option(min=0, max=10, help="Re-asks when the verifier rejects the model's answer.")
+    ] = 2,
     max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
@@ -79,13 +98,21 @@ def run(
     from povsum.pipeline import Summarizer
     from povsum.runner import run_paths
 
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    if unknown := sorted(set(chosen) - set(FORMATS)):
-        raise typer.BadParameter(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    chosen = _formats(formats, FORMATS)
     console = RunConsole(quiet)
     try:
         settings = Settings.from_env(
-            extractor=extractor.value, model=model, base_url=base_url, mode=mode.value, max_bytes=max_bytes
+            extractor=extractor.value,
+            model=model,
+            base_url=base_url,
+            mode=mode.value,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            max_retries=max_retries,
+            force=force,
+        )
+        settings = settings.model_copy(
+            update={"cache": None if no_cache else cache or settings.cache or DEFAULT_CACHE}
         )
         summarizer = Summarizer(settings)
         console.note(summarizer.describe())
@@ -95,7 +122,6 @@ def run(
                 summarizer,
                 out,
                 formats=chosen,
-                force=force,
                 concurrency=concurrency,
                 on_start=console.start,
                 on_result=console.advance,
@@ -166,3 +192,18 @@ def evaluate(
     except PovsumError as exc:
         raise _fail(exc) from None
     typer.echo(report.model_dump_json(indent=2) if as_json else format_report(report))
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="A folder written by `povsum run`.")],
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(WRITERS),
+) -> None:
+    """Regenerate summaries.jsonl/csv, report.md and report.html from OUT/*.json, without extracting."""
+    from povsum.writers import render_reports
+
+    try:
+        for path in render_reports(out, _formats(formats, WRITERS)):
+            typer.echo(str(path))
+    except PovsumError as exc:
+        raise _fail(exc) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
@@ -13,6 +14,7 @@ Mode = Literal["tools", "json_schema", "md_json"]
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_CACHE = Path(".povsum-cache/store.sqlite")
 
 
 class Settings(BaseModel):
@@ -28,6 +30,8 @@ class Settings(BaseModel):
     max_retries: int = Field(2, ge=0, le=10, description="Re-asks after a failed verification.")
     timeout: float = Field(60.0, gt=0, description="Seconds per HTTP request.")
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Largest input file accepted.")
+    cache: Path | None = Field(None, description="SQLite store of LLM answers and run log; None: off.")
+    force: bool = Field(False, description="Ignore cached answers and finished outputs.")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -41,6 +45,7 @@ class Settings(BaseModel):
             "model": env.get("POVSUM_MODEL") or DEFAULT_MODEL,
             "base_url": env.get("OPENAI_BASE_URL") or None,
             "api_key": env.get("OPENAI_API_KEY") or None,
+            "cache": env.get("POVSUM_CACHE") or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls.model_validate(values)

@@ -6,43 +6,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from povsum.models import ArticleSummary, Quantity, Snapshot
+from povsum.models import ArticleSummary
+from povsum.report.fields import funding_total, is_flag, snapshot_people, yuan
 from povsum.runner import ArticleResult
 
 _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red"}
-
-
-def quantity_text(q: Quantity | None) -> str:
-    return q.text if q is not None else "–"
-
-
-def snapshot_people(s: Snapshot | None) -> str:
-    if s is None:
-        return "–"
-    parts = [quantity_text(q) for q in (s.households, s.people, s.incidence_rate) if q is not None]
-    return " ".join(parts) or "–"
-
-
-def funding_total(summary: ArticleSummary) -> float:
-    return sum(f.amount.value for f in summary.funding)
-
-
-def yuan(value: float) -> str:
-    """A yuan amount the way these reports write it.
-
-    >>> yuan(150_000_000), yuan(74_880_000), yuan(0)
-    ('1.5亿元', '7488万元', '–')
-    """
-    if value <= 0:
-        return "–"
-    if value >= 1e8:
-        return f"{value / 1e8:.4g}亿元"
-    if value >= 1e4:
-        return f"{value / 1e4:.6g}万元"
-    return f"{value:g}元"
 
 
 class RunConsole:
@@ -92,24 +64,33 @@ class RunConsole:
     def table(self, results: Sequence[ArticleResult]) -> None:
         if self.quiet:
             return
+        summaries = [r.summary for r in results if r.summary is not None]
+        tokens = any(s.extractor.usage is not None for s in summaries)
         table = Table(title="povsum run", show_lines=False)
         for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
-            table.add_column(name)
+            table.add_column(name, overflow="fold")
+        if tokens:
+            table.add_column("tokens in/out", justify="right")
         for r in results:
             s = r.summary
             if s is None:
-                table.add_row(r.stem, "", "", "", "", "[red]error[/red]")
+                table.add_row(escape(r.stem), "", "", "", "", "[red]error[/red]")
                 continue
-            status = s.verification.status
-            removed = sum(not f.reason.startswith("flag: ") for f in s.verification.failures)
-            kept = s.verification.checked - removed
-            check = f"[{_STATUS_STYLE[status]}]{status}[/] {kept}/{s.verification.checked}"
-            table.add_row(
-                r.stem,
-                s.region.name if s.region else "–",
-                snapshot_people(s.baseline),
-                snapshot_people(s.outcome),
-                yuan(funding_total(s)),
-                check,
-            )
+            # Article text may contain "[...]", which rich would read as markup.
+            region = s.region.name if s.region else "–"
+            cells = (r.stem, region, snapshot_people(s.baseline), snapshot_people(s.outcome))
+            row = [*map(escape, cells), yuan(funding_total(s)), _verification(s)]
+            table.add_row(*row, *([_usage(s)] if tokens else []))
         self.out.print(table)
+
+
+def _verification(summary: ArticleSummary) -> str:
+    """Status and how many checked numbers survived, e.g. "partial 20/22"."""
+    v = summary.verification
+    kept = v.checked - sum(not is_flag(f) for f in v.failures)
+    return f"[{_STATUS_STYLE[v.status]}]{v.status}[/] {kept}/{v.checked}"
+
+
+def _usage(summary: ArticleSummary) -> str:
+    usage = summary.extractor.usage
+    return "–" if usage is None else f"{usage.prompt_tokens:,}/{usage.completion_tokens:,}"

@@ -16,6 +16,7 @@ from types import TracebackType
 from pydantic import ValidationError
 
 from povsum.errors import PovsumError
+from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
 
 LOCK_NAME = ".povsum.lock"
@@ -81,14 +82,14 @@ class OutputDir:
         write_atomic(path, summary_json(summary))
         return path
 
-    def finished(self, stem: str, sha256: str, extractor: str) -> ArticleSummary | None:
-        """The summary a previous run wrote for the same bytes and extractor, if any."""
+    def finished(self, stem: str, sha256: str, extractor: Extractor) -> ArticleSummary | None:
+        """The summary a previous run wrote for the same bytes with the same extractor, if any."""
         path = self.article_path(stem)
         try:
             summary = ArticleSummary.model_validate_json(path.read_bytes())
         except (OSError, ValidationError):
             return None  # absent or from an older schema: extract again
-        if summary.source.sha256 == sha256 and summary.extractor.name == extractor:
+        if summary.source.sha256 == sha256 and extractor.produced(summary):
             return summary
         return None
 

@@ -73,17 +73,16 @@ def output_stems(files: Sequence[Path]) -> list[str]:
 class BatchRun:
     """Summarize many files into one output folder."""
 
-    def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4, force: bool = False):
+    def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4):
         self.summarizer = summarizer
         self.out = out
         self.concurrency = max(1, concurrency)
-        self.force = force
 
     def one(self, path: Path, stem: str) -> ArticleResult:
         try:
             document = self.summarizer.load(path)
-            if not self.force:
-                done = self.out.finished(stem, document.sha256, self.summarizer.extractor.name)
+            if not self.summarizer.settings.force:
+                done = self.out.finished(stem, document.sha256, self.summarizer.extractor)
                 if done is not None:
                     return ArticleResult(path, stem, summary=done, reused=True)
             summary = self.summarizer.summarize(document)
@@ -134,7 +133,6 @@ def run_paths(
     out_root: Path,
     *,
     formats: Sequence[str],
-    force: bool = False,
     concurrency: int = 4,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[ArticleResult], None] = lambda r: None,
@@ -143,9 +141,7 @@ def run_paths(
     found = discover(paths)
     on_start(len(found.files))
     with OutputDir(out_root) as out:
-        results = BatchRun(summarizer, out, concurrency=concurrency, force=force).execute(
-            found.files, on_result
-        )
+        results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)
         summaries = [r.summary for r in results if r.summary is not None]
         write_run_outputs(out_root, summaries, formats)
         errors = [{"path": p.path or "", "error": str(p)} for p in found.problems]

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from povsum.errors import PovsumError
 from povsum.models import ArticleSummary
 from povsum.outputs import write_atomic
+from povsum.report.html_report import write_html
+from povsum.report.markdown import write_markdown
+from povsum.report.tables import write_csv
 
 Writer = Callable[[Path, Sequence[ArticleSummary]], Path]
 
@@ -18,9 +24,35 @@ def write_jsonl(root: Path, summaries: Sequence[ArticleSummary]) -> Path:
 
 
 # "json" (one file per article) is written as each article finishes, not here.
-WRITERS: dict[str, Writer] = {"jsonl": write_jsonl}
+WRITERS: dict[str, Writer] = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "md": write_markdown,
+    "html": write_html,
+}
 FORMATS: tuple[str, ...] = ("json", *WRITERS)
+
+
+class ReportError(PovsumError):
+    """An output folder holds no summaries, or a JSON file that is not one."""
 
 
 def write_run_outputs(root: Path, summaries: Sequence[ArticleSummary], formats: Sequence[str]) -> list[Path]:
     return [WRITERS[f](root, summaries) for f in formats if f in WRITERS]
+
+
+def render_reports(out_dir: Path, formats: Sequence[str] = tuple(WRITERS)) -> list[Path]:
+    """Rewrite the run-level outputs from ``OUT/*.json`` alone, without extracting again."""
+    files = sorted(out_dir.glob("*.json"))
+    if not files:
+        raise ReportError(f"{out_dir}: no summaries (*.json) to report on")
+    return write_run_outputs(out_dir, [_load(p) for p in files], formats)
+
+
+def _load(path: Path) -> ArticleSummary:
+    try:
+        return ArticleSummary.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise ReportError(f"{path}: {exc.strerror or exc}") from None
+    except ValidationError as exc:
+        raise ReportError(f"{path}: not a povsum summary: {str(exc).splitlines()[0]}") from None

@@ -17,6 +17,11 @@ class Extractor(Protocol):
 
     name: str
 
+    def produced(self, summary: ArticleSummary) -> bool:
+        """Whether ``summary`` is what this extractor, as configured, would make: a run reuses
+        only such summaries."""
+        ...
+
     def extract(self, document: Document) -> ArticleSummary: ...
 
 

@@ -10,7 +10,7 @@ pipeline's verifier then drops what it cannot prove and lists it.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import logging
 from typing import Any
 
 import instructor
@@ -30,6 +30,11 @@ from povsum.store import CacheKey, Exchange, Store
 from povsum.verify import verify
 
 __all__ = ["MODES", "LLMExtractor"]
+
+# instructor logs every failed attempt at ERROR; without a handler Python would print them on
+# stderr. Re-asks are normal here and reported in the summary; an application's own logging
+# configuration still receives these records.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -66,10 +71,17 @@ class LLMExtractor:
         self.prompts = load_prompts()
         self.transport = Completions(client if client is not None else make_client(settings), retry)
         self._create = instructor.patch(create=self.transport.create, mode=MODES[settings.mode])
-        # Settings.cache / Settings.force are read once config.py has them.
-        cache: Path | None = getattr(settings, "cache", None)
+        cache = settings.cache
         self.store = store if store is not None else (Store(cache) if cache is not None else None)
-        self.force = force or bool(getattr(settings, "force", False))
+        self.force = force or settings.force
+
+    def produced(self, summary: ArticleSummary) -> bool:
+        info = summary.extractor
+        return (info.name, info.model, info.prompt_version) == (
+            self.name,
+            self.settings.model,
+            self.prompts.version,
+        )
 
     def key(self, document: Document) -> CacheKey:
         return CacheKey(document.sha256, self.name, self.settings.model, self.prompts.version)
@@ -158,6 +170,7 @@ def _recorder(exchange: Exchange) -> Hooks:
     def on_response(completion: Any) -> None:
         exchange.responses.append(completion.model_dump(mode="json"))
         if completion.usage is not None:
+            exchange.metered = True
             exchange.prompt_tokens += completion.usage.prompt_tokens or 0
             exchange.completion_tokens += completion.usage.completion_tokens or 0
 

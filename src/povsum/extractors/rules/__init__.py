@@ -22,6 +22,9 @@ class RulesExtractor:
 
     name = "rules"
 
+    def produced(self, summary: ArticleSummary) -> bool:
+        return summary.extractor.name == self.name
+
     def extract(self, document: Document) -> ArticleSummary:
         sentences = split_sentences(document.text)
         baseline, outcome = find_figures(document, sentences)

@@ -1,0 +1,169 @@
+"""HTTP to an OpenAI-compatible endpoint: the client, retries of transient failures, clear errors.
+
+Retries wrap the single HTTP call (not instructor's re-ask loop): a 429 or a dropped connection
+repeats the same request and never counts as a re-ask. The SDK's own retries are off
+(``max_retries=0``) so only this policy decides, and its waits can be made instant in tests.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import openai
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_exponential_jitter,
+)
+
+from povsum.config import Settings
+from povsum.errors import ExtractionError
+
+__all__ = ["KEYLESS", "Completions", "RetryPolicy", "make_client", "parse_retry_after"]
+
+# Ollama, vLLM and llama.cpp ignore the key, but the SDK refuses to start without one.
+KEYLESS = "no-key"
+
+
+def make_client(settings: Settings) -> openai.OpenAI:
+    key = settings.api_key.get_secret_value() if settings.api_key else KEYLESS
+    return openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=0, timeout=settings.timeout)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How long one request may keep trying; ``sleep`` is injectable so tests never wait."""
+
+    attempts: int = 5
+    initial_wait: float = 1.0  # first backoff, doubled each time, plus up to as much jitter
+    max_wait: float = 30.0  # cap on one exponential backoff
+    max_retry_after: float = 60.0  # cap on a server's Retry-After
+    total: float = 300.0  # no retry starts if its wait would end past this many seconds
+    sleep: Callable[[float], None] = time.sleep
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds a server asks us to wait (``retry-after-ms``, or ``retry-after`` in seconds or as
+    an HTTP date); None when it does not say.
+
+    >>> parse_retry_after({"retry-after": "7"}), parse_retry_after({"retry-after-ms": "250"})
+    (7.0, 0.25)
+    >>> parse_retry_after({"retry-after": "Thu, 01 Jan 1970 00:01:00 GMT"}, now=30.0)
+    30.0
+    >>> parse_retry_after({"retry-after": "soon"}) is None
+    True
+    """
+    if (ms := headers.get("retry-after-ms")) is not None:
+        try:
+            return max(float(ms) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return None
+    return max(when - (time.time() if now is None else now), 0.0)
+
+
+def _transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+        return True
+    if isinstance(exc, openai.RateLimitError):
+        return exc.code != "insufficient_quota"  # an empty account does not refill by waiting
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code >= 500 or exc.status_code == 408)
+
+
+class Completions:
+    """``chat.completions.create`` of one client, retried on transient failures; thread-safe."""
+
+    def __init__(self, client: openai.OpenAI, policy: RetryPolicy | None = None) -> None:
+        self.client = client
+        self.policy = policy if policy is not None else RetryPolicy()
+        self._backoff = wait_exponential_jitter(
+            initial=self.policy.initial_wait, max=self.policy.max_wait, jitter=self.policy.initial_wait
+        )
+        # Credentials in a base URL (http://user:pass@host) never reach a message.
+        self.endpoint = str(client.base_url.copy_with(userinfo=b"")).rstrip("/")
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, openai.APIStatusError):
+            hinted = parse_retry_after(exc.response.headers)
+            if hinted is not None:
+                return min(hinted, self.policy.max_retry_after)
+        return self._backoff(state)
+
+    def create(self, **kwargs: Any) -> Any:
+        policy = self.policy
+        retrying = Retrying(
+            stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.total),
+            wait=self._wait,
+            retry=retry_if_exception(_transient),
+            sleep=policy.sleep,
+            reraise=True,
+        )
+        attempts = 0
+
+        def send() -> Any:
+            nonlocal attempts
+            attempts += 1
+            return self.client.chat.completions.create(**kwargs)
+
+        try:
+            return retrying(send)
+        except openai.APIError as exc:
+            raise self._explain(exc, attempts, kwargs.get("model")) from None
+
+    def _explain(self, exc: openai.APIError, attempts: int, model: object) -> ExtractionError:
+        """One line a user can act on; it never contains the API key."""
+        tries = f"after {attempts} attempt{'s' * (attempts != 1)}"
+        if isinstance(exc, openai.APITimeoutError):
+            message = f"endpoint timed out {tries}: {self.endpoint}"
+        elif isinstance(exc, openai.APIConnectionError):
+            message = f"endpoint unreachable: {self.endpoint}"
+        elif isinstance(exc, openai.AuthenticationError):
+            message = "401: check OPENAI_API_KEY"
+        elif isinstance(exc, openai.PermissionDeniedError):
+            message = f"403: the key may not use model {model} (check OPENAI_API_KEY)"
+        elif isinstance(exc, openai.NotFoundError):
+            message = f"model not found: {model} (404 from {self.endpoint}; check --model and --base-url)"
+        elif isinstance(exc, openai.RateLimitError):
+            quota = (
+                " (insufficient_quota: the account has no credit)" if exc.code == "insufficient_quota" else ""
+            )
+            message = f"rate limited (429) {tries}{quota}"
+        elif isinstance(exc, openai.APIStatusError) and exc.status_code >= 500:
+            message = f"server error {exc.status_code} {tries}"
+        elif isinstance(exc, openai.APIStatusError):
+            message = f"request rejected ({exc.status_code}) by {self.endpoint}: {_server_message(exc)}"
+        else:
+            message = f"unusable response from {self.endpoint}: {type(exc).__name__}"
+        return ExtractionError(_redact(message, self.client.api_key))
+
+
+def _redact(text: str, secret: str) -> str:
+    """
+    >>> _redact("bad key sk-123", "sk-123"), _redact("text", "")
+    ('bad key ***', 'text')
+    """
+    return text.replace(secret, "***") if secret else text
+
+
+def _server_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    text = body.get("message") if isinstance(body, Mapping) else None
+    return str(text or exc.response.reason_phrase or "no details")[:200]

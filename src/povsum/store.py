@@ -1,0 +1,206 @@
+"""The run store: a SQLite cache of LLM extractions and a log of every extraction attempt.
+
+An extraction is keyed by (sha256 of the source, extractor, model, prompt version, schema
+version): change any of them and the article is asked again. For each one the store keeps the
+last request (the whole conversation, re-asks included), every raw response, the token usage and
+the draft and verified summaries. API keys travel in HTTP headers, which are never stored.
+
+One connection is shared by the threads of a run behind a lock; WAL mode and a busy timeout let
+a second process read while a run writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from povsum.models import SCHEMA_VERSION, ArticleSummary, Usage
+
+__all__ = ["CacheKey", "Exchange", "Store"]
+
+Outcome = Literal["cached", "extracted", "failed"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS extractions (
+    source_sha256 TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    schema_version TEXT NOT NULL,
+    created TEXT NOT NULL,
+    request TEXT NOT NULL,
+    responses TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    draft TEXT NOT NULL,
+    verified TEXT NOT NULL,
+    PRIMARY KEY (source_sha256, extractor, model, prompt_version, schema_version)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    path TEXT,
+    extractor TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    prompt_tokens INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    error TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    source_sha256: str
+    extractor: str
+    model: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+
+
+@dataclass
+class Exchange:
+    """What one extraction sent and received, in order."""
+
+    request: dict[str, Any] = field(default_factory=dict)  # the latest request: it holds every turn
+    responses: list[dict[str, Any]] = field(default_factory=list)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    metered: bool = False  # whether any response reported usage: some local servers do not
+
+    @property
+    def attempts(self) -> int:
+        return len(self.responses)
+
+    @property
+    def usage(self) -> Usage | None:
+        if not self.metered:
+            return None
+        return Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.executescript(_SCHEMA)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _execute(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _extraction(self, key: CacheKey, columns: str) -> sqlite3.Row | None:
+        rows = self._execute(
+            f"SELECT {columns} FROM extractions WHERE source_sha256=? AND extractor=? AND model=?"
+            " AND prompt_version=? AND schema_version=?",
+            _key(key),
+        )
+        return rows[0] if rows else None
+
+    def draft(self, key: CacheKey) -> ArticleSummary | None:
+        """The stored draft for ``key``; None if absent or no longer readable as the contract."""
+        row = self._extraction(key, "draft")
+        if row is None:
+            return None
+        try:
+            return ArticleSummary.model_validate_json(row["draft"])
+        except ValidationError:
+            return None
+
+    def save(
+        self, key: CacheKey, exchange: Exchange, draft: ArticleSummary, verified: ArticleSummary
+    ) -> None:
+        self._execute(
+            "INSERT OR REPLACE INTO extractions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                *_key(key),
+                _now(),
+                json.dumps(exchange.request, ensure_ascii=False, default=str),
+                json.dumps(exchange.responses, ensure_ascii=False, default=str),
+                exchange.attempts,
+                exchange.prompt_tokens,
+                exchange.completion_tokens,
+                draft.model_dump_json(),
+                verified.model_dump_json(),
+            ),
+        )
+
+    def log(
+        self,
+        key: CacheKey,
+        outcome: Outcome,
+        *,
+        path: str | None = None,
+        exchange: Exchange | None = None,
+        error: str | None = None,
+    ) -> None:
+        """One line of the run log: an article served from the cache, extracted, or failed."""
+        spent = exchange if exchange is not None else Exchange()
+        self._execute(
+            "INSERT INTO runs (at, source_sha256, path, extractor, model, prompt_version, outcome,"
+            " attempts, prompt_tokens, completion_tokens, error) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                _now(),
+                key.source_sha256,
+                path,
+                key.extractor,
+                key.model,
+                key.prompt_version,
+                outcome,
+                spent.attempts,
+                spent.prompt_tokens,
+                spent.completion_tokens,
+                error,
+            ),
+        )
+
+    def runs(self) -> list[dict[str, Any]]:
+        """The run log, oldest first."""
+        return [dict(row) for row in self._execute("SELECT * FROM runs ORDER BY id")]
+
+    def exchange(self, key: CacheKey) -> dict[str, Any] | None:
+        """The stored request, responses and usage for ``key`` (for inspection and tests)."""
+        found = self._extraction(key, "request, responses, attempts, prompt_tokens, completion_tokens")
+        if found is None:
+            return None
+        row = dict(found)
+        return {**row, "request": json.loads(row["request"]), "responses": json.loads(row["responses"])}
+
+
+def _key(key: CacheKey) -> tuple[str, str, str, str, str]:
+    return (key.source_sha256, key.extractor, key.model, key.prompt_version, key.schema_version)

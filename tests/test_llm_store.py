@@ -1,0 +1,134 @@
+"""The SQLite store: cache hits make no HTTP call, the run log, and no secret on disk."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from llm_cases import HAIKOU, HAIKOU_ANSWER, HAIKOU_HALLUCINATED
+from llm_server import TEST_KEY, ScriptedModel, answer, failure
+from povsum import Document
+from povsum.errors import ExtractionError
+from povsum.extractors.llm import LLMExtractor
+from povsum.models import ArticleSummary, ExtractorInfo, Source
+from povsum.store import CacheKey, Exchange, Store
+
+Make = Callable[..., LLMExtractor]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "cache" / "povsum.sqlite") as opened:
+        yield opened
+
+
+def test_a_second_extraction_comes_from_the_cache_without_any_request(
+    make_llm: Make, scripted: ScriptedModel, store: Store
+) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER))
+    first = make_llm(store=store).extract(Document.from_text(HAIKOU, path="a.txt"))
+    again = make_llm(store=store).extract(Document.from_text(HAIKOU, path="b.txt"))
+    assert len(scripted.seen) == 1
+    assert again.source.path == "b.txt"  # the source block describes this file, not the first
+    assert again.model_dump(exclude={"source"}) == first.model_dump(exclude={"source"})
+    assert [r["outcome"] for r in store.runs()] == ["extracted", "cached"]
+
+
+def test_force_asks_again(make_llm: Make, scripted: ScriptedModel, store: Store) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER), answer(HAIKOU_ANSWER))
+    make_llm(store=store).extract(Document.from_text(HAIKOU))
+    make_llm(store=store, force=True).extract(Document.from_text(HAIKOU))
+    assert len(scripted.seen) == 2
+
+
+def test_another_model_is_another_cache_entry(make_llm: Make, scripted: ScriptedModel, store: Store) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER), answer(HAIKOU_ANSWER))
+    make_llm(store=store).extract(Document.from_text(HAIKOU))
+    make_llm(store=store, model="another-model").extract(Document.from_text(HAIKOU))
+    assert len(scripted.seen) == 2
+
+
+def test_the_store_keeps_the_conversation_usage_and_both_summaries(
+    make_llm: Make, scripted: ScriptedModel, store: Store
+) -> None:
+    scripted.queue(answer(HAIKOU_HALLUCINATED), answer(HAIKOU_ANSWER))
+    extractor = make_llm(store=store)
+    document = Document.from_text(HAIKOU)
+    draft = extractor.extract(document)
+    stored = store.exchange(extractor.key(document))
+    assert stored is not None and stored["attempts"] == 2 and len(stored["responses"]) == 2
+    roles = [m["role"] for m in stored["request"]["messages"]]
+    assert roles == ["system", "user", "assistant", "tool"]  # the latest request holds every turn
+    assert stored["prompt_tokens"] == draft.extractor.usage.prompt_tokens > 0
+    assert store.draft(extractor.key(document)) == draft
+
+
+def test_a_failure_is_logged_and_not_cached(make_llm: Make, scripted: ScriptedModel, store: Store) -> None:
+    scripted.queue(failure(401), answer(HAIKOU_ANSWER))
+    extractor = make_llm(store=store)
+    with pytest.raises(ExtractionError):
+        extractor.extract(Document.from_text(HAIKOU))
+    (run,) = store.runs()
+    assert (run["outcome"], run["error"]) == ("failed", "401: check OPENAI_API_KEY")
+    extractor.extract(Document.from_text(HAIKOU))
+    assert [r["outcome"] for r in store.runs()] == ["failed", "extracted"]
+
+
+def test_the_api_key_is_never_written_to_the_store(
+    make_llm: Make, scripted: ScriptedModel, tmp_path: Path
+) -> None:
+    path = tmp_path / "povsum.sqlite"
+    scripted.queue(answer(HAIKOU_HALLUCINATED), answer(HAIKOU_ANSWER))
+    with Store(path) as store:
+        make_llm(store=store, api_key=TEST_KEY).extract(Document.from_text(HAIKOU))
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("povsum.sqlite")]
+    assert all(TEST_KEY.encode() not in p.read_bytes() for p in files)
+    assert b"scripted-model" in path.read_bytes()  # the scan would see text, had it been stored
+
+
+def _summary(sha: str) -> ArticleSummary:
+    return ArticleSummary(source=Source(sha256=sha), extractor=ExtractorInfo(name="llm"))
+
+
+def test_threads_share_one_store(store: Store) -> None:
+    def work(i: int) -> None:
+        key = CacheKey(f"sha{i}", "llm", "m", "p")
+        store.save(key, Exchange(), _summary(f"sha{i}"), _summary(f"sha{i}"))
+        store.log(key, "extracted")
+        assert store.draft(key) == _summary(f"sha{i}")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(store.runs()) == 16
+
+
+def test_a_stored_draft_from_an_older_contract_is_a_miss(store: Store) -> None:
+    key = CacheKey("sha", "llm", "m", "p")
+    store.save(key, Exchange(), _summary("sha"), _summary("sha"))
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE extractions SET draft = ?", ('{"schema_version": "0"}',))
+    assert store.draft(key) is None
+
+
+def test_settings_fields_open_the_store_when_config_has_them(tmp_path: Path, scripted: ScriptedModel) -> None:
+    # Until config.py has Settings.cache/force, a stand-in object with those attributes shows the wiring.
+    from llm_server import mock_client
+    from povsum import Settings
+
+    class WithCache(Settings):
+        cache: Path | None = None
+        force: bool = False
+
+    settings = WithCache(
+        extractor="llm", base_url="http://scripted.test/v1", cache=tmp_path / "c.sqlite", force=True
+    )
+    extractor = LLMExtractor(settings, client=mock_client(scripted))
+    assert extractor.store is not None and extractor.store.path == tmp_path / "c.sqlite" and extractor.force
+    extractor.store.close()
