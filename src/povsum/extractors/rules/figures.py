@@ -119,10 +119,9 @@ class _Finder:
             for m in pattern.finditer(sentence.text):
                 if _is_target(sentence, m):
                     continue
-                if "a_when" in pattern.groupindex and m.group("a_when") and self.baseline.as_of is None:
-                    self.baseline.as_of = _bare_year(m.group("a_when").rstrip("的"))
-                if m.group("b_when") and self.outcome.as_of is None:
-                    self.outcome.as_of = _bare_year(m.group("b_when").rstrip("的"))
+                if "a_when" in pattern.groupindex:
+                    self.baseline.as_of = self.baseline.as_of or _as_of(m.group("a_when"))
+                self.outcome.as_of = self.outcome.as_of or _as_of(m.group("b_when"))
                 self.when(self.baseline, sentence, m.start())
                 for name, a, b in (
                     ("households", "a_hh", "b_hh"),
@@ -209,6 +208,17 @@ def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
     text = sentence.text
     start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, m.start()))), 0)
     return bool(_TARGET.search(text, start, m.start()))
+
+
+def _as_of(when: str | None) -> str | None:
+    """The time written inside a transition, if it names one: a bare "底" (its year lost in the
+    source, "由底34.18万人") says nothing.
+
+    >>> _as_of("2014年底的"), _as_of("底"), _as_of(None)
+    ('2014年底', None, None)
+    """
+    phrase = (when or "").rstrip("的")
+    return _bare_year(phrase) if phrase and phrase != "底" else None
 
 
 def _bare_year(phrase: str) -> str:
