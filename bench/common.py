@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import platform
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -50,3 +52,16 @@ def relative(path: Path) -> str:
         return str(path.relative_to(ROOT))
     except ValueError:
         return str(path)
+
+
+def shown(argv: list[str]) -> str:
+    """A child's command line as printed under a figure (the executable relative to the root)."""
+    return shlex.join([relative(Path(argv[0])), *argv[1:]])
+
+
+def outcomes(out: Path) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """What a finished ``povsum run`` left in ``out``: verification status by summary stem, and
+    the records of ``errors.jsonl``."""
+    statuses = {p.stem: json.loads(p.read_bytes())["verification"]["status"] for p in out.glob("*.json")}
+    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    return statuses, [json.loads(line) for line in lines]

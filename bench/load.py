@@ -9,13 +9,13 @@ end as recorded failures. Reports wall time, articles/s, peak RSS, and the accou
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
-from common import POVSUM, ROOT, SEEDS, provenance
+from common import POVSUM, ROOT, SEEDS, outcomes, provenance
 from throughput import run_child
 
 ARTICLES = 2000
@@ -46,12 +46,8 @@ def main() -> None:
         broken = generate(inputs, ARTICLES)
         argv = [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", "rules", "--quiet"]
         seconds, rss = run_child(argv, allow_failure=True)
-        summaries = len(list(out.glob("*.json")))
-        errors = len((out / "errors.jsonl").read_text(encoding="utf-8").splitlines())
-        statuses: dict[str, int] = {}
-        for path in out.glob("*.json"):
-            status = json.loads(path.read_bytes())["verification"]["status"]
-            statuses[status] = statuses.get(status, 0) + 1
+        found, records = outcomes(out)
+    summaries, errors, statuses = len(found), len(records), dict(Counter(found.values()))
     accounted = summaries + errors
     print("## Load: 2,000 generated articles, rules extractor\n")
     print("| articles | summaries | failures (expected) | accounted | wall s | articles/s | peak RSS MiB |")

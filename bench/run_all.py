@@ -13,7 +13,14 @@ from pathlib import Path
 from common import ROOT, provenance
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("throughput.py", "cleaning.py", "load.py")
+SCRIPTS = (
+    "throughput.py",
+    "cleaning.py",
+    "load.py",
+    "llm_concurrency.py",
+    "llm_cache.py",
+    "llm_load.py",
+)
 # `make bench` must finish in 10 minutes on 2 cores; one script taking 5 is a regression to see.
 TIMEOUT_SECONDS = 300
 

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import POVSUM, provenance, relative, replicate
+from common import POVSUM, provenance, replicate, shown
 
 ARTICLES = 1000
 
@@ -39,7 +39,7 @@ def run_child(argv: list[str], allow_failure: bool = False) -> tuple[float, floa
 def cli(inputs: Path, out: Path) -> tuple[str, float, float]:
     argv = [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", "rules", "--quiet"]
     seconds, rss = run_child(argv)
-    return shlex.join([relative(Path(argv[0])), *argv[1:]]), seconds, rss
+    return shown(argv), seconds, rss
 
 
 def in_process(paths: list[Path]) -> tuple[float, float]:
