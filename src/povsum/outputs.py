@@ -85,13 +85,18 @@ class OutputDir:
         return path
 
     def finished(self, stem: str, sha256: str, extractor: Extractor) -> ArticleSummary | None:
-        """The summary a previous run wrote for the same bytes with the same extractor, if any."""
+        """The usable summary a previous run wrote for the same bytes with the same extractor."""
         path = self.article_path(stem)
         try:
             summary = ArticleSummary.model_validate_json(path.read_bytes())
         except (OSError, ValidationError):
             return None  # absent or from an older schema: extract again
-        if summary.source.sha256 == sha256 and extractor.produced(summary):
+        # A summary whose verification failed is worth another try (an LLM may answer better).
+        if (
+            summary.source.sha256 == sha256
+            and extractor.produced(summary)
+            and summary.verification.status != "failed"
+        ):
             return summary
         return None
 

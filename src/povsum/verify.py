@@ -123,7 +123,7 @@ class _Checker:
         if not self.check_evidence("region", region.evidence, region.name):
             return None
         self.checked += 1
-        if not any(name in self.document.text for name in _region_names(region.name)):
+        if not any(name in self.document.text for name in region_names(region.name)):
             self.fail("region", region.name, "region is not named in the source")
             return None
         return region
@@ -188,10 +188,10 @@ def _stands_in(text: str, quote: str) -> bool:
     )
 
 
-def _region_names(name: str) -> list[str]:
+def region_names(name: str) -> list[str]:
     """The full name and its short forms that may stand for it in the text.
 
-    >>> _region_names("崇左市")
+    >>> region_names("崇左市")
     ['崇左市', '崇左']
     """
     names = [name]

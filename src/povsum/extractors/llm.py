@@ -70,7 +70,7 @@ class LLMExtractor:
         self.settings = settings
         self.prompts = load_prompts()
         self.transport = Completions(client if client is not None else make_client(settings), retry)
-        self._create = instructor.patch(create=self.transport.create, mode=MODES[settings.mode])
+        self._create = instructor.patch(create=self._complete, mode=MODES[settings.mode])
         cache = settings.cache
         self.store = store if store is not None else (Store(cache) if cache is not None else None)
         self.force = force or settings.force
@@ -106,6 +106,25 @@ class LLMExtractor:
             self.store.log(key, "extracted", path=document.path, exchange=exchange)
         return draft
 
+    def _complete(self, **kwargs: Any) -> Any:
+        """One completion; an answer that holds nothing to re-ask about fails the article.
+
+        instructor 1.17 crashes building a re-ask for an empty ``choices`` list (IndexError), and
+        sees ``message.refusal`` only in tools mode (the JSON modes re-ask it as invalid JSON).
+        """
+        completion = self.transport.create(**kwargs)
+        endpoint = self.transport.endpoint
+        if isinstance(completion, str):  # the SDK returns the text of a page that is not JSON
+            raise ExtractionError(
+                f"not a chat completion (a non-JSON page) from {endpoint}: check --base-url"
+            )
+        if not completion.choices:
+            raise ExtractionError(f"empty answer: no choices in the response from {endpoint}")
+        refusal = completion.choices[0].message.refusal
+        if refusal is not None:
+            raise ExtractionError(f"the model refused: {' '.join(refusal.split())[:200]}")
+        return completion
+
     def _ask(self, document: Document, exchange: Exchange) -> ArticleSummary:
         grounding = Grounding(document, self.prompts)
         problem = "no answer"
@@ -139,10 +158,8 @@ class LLMExtractor:
 def _exhausted(exc: InstructorRetryException) -> str:
     """The last error when the re-asks ran out on bad answers; anything else is raised."""
     cause = exc.__cause__
-    if isinstance(cause, ExtractionError):  # the transport gave up: the article fails
+    if isinstance(cause, ExtractionError):  # the transport gave up, or nothing to re-ask: it fails
         raise cause from None
-    if isinstance(cause, AssertionError):  # instructor's signal for a refusal
-        raise ExtractionError(f"the model refused: {cause}") from None
     if not isinstance(cause, ValueError):  # not a bad answer (JSON, schema, grounding): a bug
         raise exc
     return " ".join(str(cause).split())[:300]

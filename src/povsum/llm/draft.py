@@ -14,6 +14,7 @@ subclass of the model would work too, but instructor caches tool schemas per cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -42,11 +43,22 @@ from povsum.models import (
 )
 from povsum.numbers import NumberParseError, parse_quantity
 from povsum.prompts import Prompts
-from povsum.verify import FLAG, verify
+from povsum.verify import FLAG, region_names, verify
 
 __all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
 
 QUOTE_NOT_FOUND = "quote not found in the source"
+QUOTE_PLANTED = "quote is from an instruction planted in the article"
+REGION_PLANTED = "region is named only in an instruction planted in the article"
+
+# A sentence telling a model to drop its instructions was planted (prompt injection): nothing may
+# be quoted from it, and a region that only it names is not what the article is about.
+_PLANTED = re.compile(
+    r"忽略[^。！？!?\n]{0,8}?(?:指令|指示|提示词)|系统提示|"
+    r"(?:ignore|disregard)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
 def _category(value: Any) -> Any:
@@ -107,6 +119,16 @@ class ArticleDraft(BaseModel):
     measures: list[MeasureDraft] = Field(default_factory=list)
     funding: list[FundingDraft] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _about_this_schema(cls, data: Any) -> Any:
+        # JSON with none of these fields answers another question: without this check it would
+        # pass as an article with nothing in it. An empty object is a valid "nothing found".
+        if isinstance(data, dict) and data and not data.keys() & cls.model_fields.keys():
+            got = ", ".join(map(str, data))[:100]
+            raise ValueError(f"none of the expected fields ({', '.join(cls.model_fields)}); got: {got}")
+        return data
+
     @model_validator(mode="after")
     def _proven(self) -> Self:
         grounding = _GROUNDING.get()
@@ -153,6 +175,13 @@ class _Converter:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.failures: list[Failure] = []
+        sentences = list(_SENTENCE.finditer(document.text)) if _PLANTED.search(document.text) else []
+        planted = [m for m in sentences if _PLANTED.search(m.group())]
+        self.planted = [document.to_original(*m.span()) for m in planted]  # spans of ``original``
+        # The article without its planted sentences: where its region must be named.
+        self.reported = (
+            "\n".join(m.group() for m in sentences if m not in planted) if planted else document.text
+        )
 
     def evidence(self, path: str, quote: str, label: str) -> Evidence | None:
         span = self.document.locate(quote)
@@ -160,6 +189,9 @@ class _Converter:
             self.failures.append(Failure(field=path, text=label, reason=QUOTE_NOT_FOUND))
             return None
         start, end = span
+        if any(start < e and s < end for s, e in self.planted):
+            self.failures.append(Failure(field=path, text=label, reason=QUOTE_PLANTED))
+            return None
         return Evidence(quote=self.document.text_between(start, end), start=start, end=end)
 
     def quantity(self, path: str, figure: Figure | None) -> Quantity | None:
@@ -182,6 +214,11 @@ class _Converter:
             return None
         evidence = self.evidence("region", draft.quote, draft.name)
         if evidence is None:
+            return None
+        names = region_names(draft.name)
+        named = any(n in self.document.text for n in names)  # if not, the verifier says so
+        if named and not any(n in self.reported for n in names):
+            self.failures.append(Failure(field="region", text=draft.name, reason=REGION_PLANTED))
             return None
         return Region(**draft.model_dump(exclude={"quote"}), evidence=evidence)
 

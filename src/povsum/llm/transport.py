@@ -8,6 +8,7 @@ repeats the same request and never counts as a re-ask. The SDK's own retries are
 from __future__ import annotations
 
 import email.utils
+import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -80,7 +81,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
 
 
 def _transient(exc: BaseException) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+    # A body cut off mid-JSON (a dropped connection or proxy) reaches us as the SDK's JSON error.
+    if isinstance(exc, openai.APIConnectionError | json.JSONDecodeError):  # includes timeouts
         return True
     if isinstance(exc, openai.RateLimitError):
         return exc.code != "insufficient_quota"  # an empty account does not refill by waiting
@@ -125,13 +127,17 @@ class Completions:
 
         try:
             return retrying(send)
-        except openai.APIError as exc:
+        except (openai.APIError, json.JSONDecodeError) as exc:
             raise self._explain(exc, attempts, kwargs.get("model")) from None
 
-    def _explain(self, exc: openai.APIError, attempts: int, model: object) -> ExtractionError:
+    def _explain(
+        self, exc: openai.APIError | json.JSONDecodeError, attempts: int, model: object
+    ) -> ExtractionError:
         """One line a user can act on; it never contains the API key."""
         tries = f"after {attempts} attempt{'s' * (attempts != 1)}"
-        if isinstance(exc, openai.APITimeoutError):
+        if isinstance(exc, json.JSONDecodeError):
+            message = f"response body cut off or not JSON ({exc.msg}) {tries}: {self.endpoint}"
+        elif isinstance(exc, openai.APITimeoutError):
             message = f"endpoint timed out {tries}: {self.endpoint}"
         elif isinstance(exc, openai.APIConnectionError):
             message = f"endpoint unreachable: {self.endpoint}"
