@@ -76,7 +76,7 @@ class BatchRun:
     def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4):
         self.summarizer = summarizer
         self.out = out
-        self.concurrency = max(1, concurrency)
+        self.concurrency = max(1, concurrency) if summarizer.extractor.waits_on_io else 1
 
     def one(self, path: Path, stem: str) -> ArticleResult:
         try:

@@ -16,6 +16,9 @@ class Extractor(Protocol):
     """Anything with a name and ``extract(document) -> draft summary`` can be plugged in."""
 
     name: str
+    # Whether articles gain from running in threads: true when the work waits on the network;
+    # CPU-bound extractors run one article at a time (threads only add GIL contention).
+    waits_on_io: bool
 
     def produced(self, summary: ArticleSummary) -> bool:
         """Whether ``summary`` is what this extractor, as configured, would make: a run reuses

@@ -52,6 +52,7 @@ class LLMExtractor:
     """
 
     name = "llm"
+    waits_on_io = True
 
     def __init__(
         self,

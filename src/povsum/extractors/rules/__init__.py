@@ -21,6 +21,7 @@ class RulesExtractor:
     """Stateless, so one instance serves every thread."""
 
     name = "rules"
+    waits_on_io = False
 
     def produced(self, summary: ArticleSummary) -> bool:
         return summary.extractor.name == self.name
