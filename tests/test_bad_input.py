@@ -130,7 +130,8 @@ def test_a_second_run_on_a_locked_output_is_refused(tmp_path: Path) -> None:
     assert "in use by another povsum run" in output
 
 
-def test_killed_run_leaves_no_partial_json_and_the_next_run_resumes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
+def test_interrupted_run_leaves_no_partial_json_and_the_next_run_resumes(tmp_path: Path, sig: int) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     for i in range(400):
@@ -148,12 +149,15 @@ def test_killed_run_leaves_no_partial_json_and_the_next_run_resumes(tmp_path: Pa
         "--concurrency",
         "1",
     ]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 30
     while len(list(out.glob("a*.json"))) < 20 and time.monotonic() < deadline:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    os.killpg(proc.pid, sig)  # the whole group, as a terminal's Ctrl-C does
+    _, stderr = proc.communicate(timeout=30)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130
+        assert b"interrupted: finished articles are kept" in stderr and b"Traceback" not in stderr
     finished = list(out.glob("a*.json"))
     assert 20 <= len(finished) < 400, "the run ended before it could be interrupted"
     for path in finished:

@@ -128,6 +128,9 @@ def run(
             )
     except PovsumError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt:
+        console.problem(f"interrupted: finished articles are kept in {out}/; run the same command to resume")
+        raise typer.Exit(130) from None
     for problem in report.problems:
         console.problem(str(problem))
     if report.skipped:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from povsum.outputs import OutputDir
 from povsum.pipeline import Summarizer
 from povsum.writers import write_run_outputs
 
+_ARTICLES_PER_PROCESS = 50
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
 
 
@@ -76,7 +77,7 @@ class BatchRun:
     def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4):
         self.summarizer = summarizer
         self.out = out
-        self.concurrency = max(1, concurrency) if summarizer.extractor.waits_on_io else 1
+        self.concurrency = max(1, concurrency)
 
     def one(self, path: Path, stem: str) -> ArticleResult:
         try:
@@ -99,13 +100,24 @@ class BatchRun:
                 raise
             return ArticleResult(path, stem, error=f"{path}: internal error {type(exc).__name__}: {exc}")
 
+    def _pool(self, articles: int) -> Executor:
+        # Waiting on the network: threads. CPU-bound extraction: processes, one per core (threads
+        # would only contend for the GIL); a handful of articles is not worth starting them.
+        if self.summarizer.extractor.waits_on_io:
+            return ThreadPoolExecutor(max_workers=self.concurrency)
+        workers = min(self.concurrency, os.cpu_count() or 1, articles // _ARTICLES_PER_PROCESS)
+        if workers < 2:
+            return ThreadPoolExecutor(max_workers=1)
+        return ProcessPoolExecutor(max_workers=workers)
+
     def execute(
         self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
     ) -> list[ArticleResult]:
         """Results in input order; ``on_result`` is called as each article finishes."""
         stems = output_stems(files)
         results: dict[int, ArticleResult] = {}
-        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+        pool = self._pool(len(files))
+        try:
             futures = {
                 pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))
             }
@@ -113,6 +125,11 @@ class BatchRun:
                 result = future.result()
                 results[futures[future]] = result
                 on_result(result)
+        except BaseException:
+            # Ctrl-C or a failure: drop the queued articles instead of finishing them first.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
         return [results[i] for i in range(len(files))]
 
 
