@@ -25,6 +25,7 @@ def test_token_usage_column_only_when_reported(seed_summaries: dict[str, Article
     used = summary.model_copy(deep=True)
     used.extractor.usage = Usage(prompt_tokens=12345, completion_tokens=678)
     assert "12,345/678" in table_text(used)
+    assert "tokens: 12,345 in, 678 out, over 1 article(s)" in table_text(used)
 
 
 def test_region_names_are_not_rich_markup(seed_summaries: dict[str, ArticleSummary]) -> None:

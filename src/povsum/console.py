@@ -82,6 +82,10 @@ class RunConsole:
             row = [*map(escape, cells), yuan(funding_total(s)), _verification(s)]
             table.add_row(*row, *([_usage(s)] if tokens else []))
         self.out.print(table)
+        if tokens:
+            used = [s.extractor.usage for s in summaries if s.extractor.usage is not None]
+            prompt, completion = sum(u.prompt_tokens for u in used), sum(u.completion_tokens for u in used)
+            self.out.print(f"tokens: {prompt:,} in, {completion:,} out, over {len(used)} article(s)")
 
 
 def _verification(summary: ArticleSummary) -> str:
