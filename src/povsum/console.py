@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from povsum.models import ArticleSummary
-from povsum.report.fields import funding_total, is_flag, snapshot_people, yuan
+from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import ArticleResult
 
 _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red"}
@@ -91,7 +91,7 @@ class RunConsole:
 def _verification(summary: ArticleSummary) -> str:
     """Status and how many checked numbers survived, e.g. "partial 20/22"."""
     v = summary.verification
-    kept = v.checked - sum(not is_flag(f) for f in v.failures)
+    kept = v.checked - sum(not f.is_flag for f in v.failures)
     return f"[{_STATUS_STYLE[v.status]}]{v.status}[/] {kept}/{v.checked}"
 
 

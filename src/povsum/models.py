@@ -109,10 +109,19 @@ class Source(_Model):
     warnings: list[str] = Field(default_factory=list)
 
 
+# A failure whose reason starts with this flags a consistency problem: the field is kept.
+FLAG = "flag: "
+
+
 class Failure(_Model):
     field: str = Field(description='Dotted path of the rejected field, e.g. "baseline.people".')
     text: str
     reason: str
+
+    @property
+    def is_flag(self) -> bool:
+        """A consistency flag (the field was kept), not a removal."""
+        return self.reason.startswith(FLAG)
 
 
 class Verification(_Model):

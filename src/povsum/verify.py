@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from povsum.document import Document
 from povsum.models import (
+    FLAG,
     SNAPSHOT_QUANTITIES,
     ArticleSummary,
     Evidence,
@@ -27,8 +28,6 @@ from povsum.models import (
     Verification,
 )
 from povsum.numbers import NumberParseError, parse_quantity
-
-FLAG = "flag: "
 
 # Units a field may carry; a quantity in another unit is a misread (e.g. 户 given as people).
 _FIELD_UNITS: dict[str, frozenset[str]] = {
@@ -220,7 +219,7 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
     what could be proven; what was removed is listed in ``verification.failures``.
     """
     checker = _Checker(document)
-    previous = [f for f in summary.verification.failures if not f.reason.startswith(FLAG)]
+    previous = [f for f in summary.verification.failures if not f.is_flag]
     region = checker.region(summary.region)
     baseline = checker.snapshot("baseline", summary.baseline)
     outcome = checker.snapshot("outcome", summary.outcome)

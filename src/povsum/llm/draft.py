@@ -43,7 +43,8 @@ from povsum.models import (
 )
 from povsum.numbers import NumberParseError, parse_quantity
 from povsum.prompts import Prompts
-from povsum.verify import FLAG, region_names, verify
+from povsum.sentences import split_sentences
+from povsum.verify import region_names, verify
 
 __all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
 
@@ -58,7 +59,6 @@ _PLANTED = re.compile(
     r"(?:ignore|disregard)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
 def _category(value: Any) -> Any:
@@ -149,9 +149,7 @@ class Grounding:
     def check(self, draft: ArticleDraft) -> None:
         """Remember the converted answer; raise (a re-ask) if the verifier rejects any of it."""
         self.last = to_summary(draft, self.document)
-        failures = [
-            f for f in verify(self.last, self.document).verification.failures if not f.reason.startswith(FLAG)
-        ]
+        failures = [f for f in verify(self.last, self.document).verification.failures if not f.is_flag]
         if failures:
             raise ValueError(self.prompts.reask_message(failures))
 
@@ -175,13 +173,11 @@ class _Converter:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.failures: list[Failure] = []
-        sentences = list(_SENTENCE.finditer(document.text)) if _PLANTED.search(document.text) else []
-        planted = [m for m in sentences if _PLANTED.search(m.group())]
-        self.planted = [document.to_original(*m.span()) for m in planted]  # spans of ``original``
+        sentences = split_sentences(document.text) if _PLANTED.search(document.text) else []
+        planted = [s for s in sentences if _PLANTED.search(s.text)]
+        self.planted = [document.to_original(s.start, s.end) for s in planted]  # spans of ``original``
         # The article without its planted sentences: where its region must be named.
-        self.reported = (
-            "\n".join(m.group() for m in sentences if m not in planted) if planted else document.text
-        )
+        self.reported = "\n".join(s.text for s in sentences if s not in planted) if planted else document.text
 
     def evidence(self, path: str, quote: str, label: str) -> Evidence | None:
         span = self.document.locate(quote)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from povsum.models import ArticleSummary, Evidence, Failure, Quantity, Snapshot
+from povsum.models import FLAG, ArticleSummary, Evidence, Failure, Quantity, Snapshot
 
 LABELS = {
     "households": "households",
@@ -14,7 +14,6 @@ LABELS = {
     "poor_counties": "poor counties",
     "people_lifted": "people lifted",
 }
-FLAG_PREFIX = "flag: "
 
 
 @dataclass(frozen=True)
@@ -58,16 +57,12 @@ def region_text(summary: ArticleSummary) -> str:
 
 def flags(summary: ArticleSummary) -> dict[str, str]:
     """Consistency flags by field path: the field is kept, but a reader should know why it is odd."""
-    return {f.field: f.reason.removeprefix(FLAG_PREFIX) for f in summary.verification.failures if is_flag(f)}
+    return {f.field: f.reason.removeprefix(FLAG) for f in summary.verification.failures if f.is_flag}
 
 
 def rejected(summary: ArticleSummary) -> list[Failure]:
     """Fields the verifier removed: they are not in the summary, only here."""
-    return [f for f in summary.verification.failures if not is_flag(f)]
-
-
-def is_flag(failure: Failure) -> bool:
-    return failure.reason.startswith(FLAG_PREFIX)
+    return [f for f in summary.verification.failures if not f.is_flag]
 
 
 def quantity_text(q: Quantity | None) -> str:

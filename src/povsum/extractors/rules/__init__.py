@@ -11,8 +11,8 @@ from povsum.extractors.rules.figures import find_figures
 from povsum.extractors.rules.funding import find_funding
 from povsum.extractors.rules.measures import find_measures
 from povsum.extractors.rules.region import find_region
-from povsum.extractors.rules.sentences import split_sentences
 from povsum.models import ArticleSummary, ExtractorInfo
+from povsum.sentences import split_sentences
 
 __all__ = ["RulesExtractor"]
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from povsum.document import Document
-from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Quantity, Snapshot
 from povsum.numbers import parse_quantity
+from povsum.sentences import Sentence, evidence
 
 # A quantity as these reports write counts and rates: 4352, 34.18万, 近4000, 212万余, 九万余.
 _CN = r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 
 from povsum.document import Document
-from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Funding, Quantity
 from povsum.numbers import find_quantities
+from povsum.sentences import Sentence, evidence
 
 # Words that make an amount money spent (or lent) for poverty alleviation.
 _SPENDING = re.compile(

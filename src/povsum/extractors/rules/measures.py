@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from povsum.document import Document
-from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Measure
+from povsum.sentences import Sentence, evidence
 
 # Plain substrings, "|"-separated for compactness.
 _TERMS: dict[str, str] = {

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from povsum.document import Document
-from povsum.extractors.rules.sentences import Sentence, evidence
 from povsum.models import Region
 from povsum.regions import Division, Mention, gazetteer
+from povsum.sentences import Sentence, evidence
 
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 # A division's name followed by these is a town, village or street named after it.
