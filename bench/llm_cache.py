@@ -33,7 +33,7 @@ def main() -> None:
     (first, asked), (second, again) = runs
     print(f"## LLM path: cache, {ARTICLES} unchanged articles run twice\n")
     print(provenance(".venv/bin/python bench/llm_cache.py"))
-    print(f"- server: `tests/llm_server.py` on 127.0.0.1, answering after {DELAY * 1000:.0f} ms\n")
+    print(f"- server: `tests/llm/llm_server.py` on 127.0.0.1, answering after {DELAY * 1000:.0f} ms\n")
     print("| run | LLM requests received | wall | fraction of the first run |")
     print("| --- | ---: | ---: | ---: |")
     print(f"| first (empty cache) | {asked} | {first:.2f} s | 1.00 |")

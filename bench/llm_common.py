@@ -14,7 +14,7 @@ from common import POVSUM, ROOT, SEEDS, replicate
 
 # The scripted server and the seeds' hand-written answers live with the tests; a bench script runs
 # as a plain file, so the tests dir is put on the import path explicitly.
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "llm"))
 from llm_cases import SEED_ANSWERS
 from llm_server import Reply, ScriptedServer, answer, failure, slow
 

@@ -39,7 +39,7 @@ def main() -> None:
         command = shown(argv)
     print(f"## LLM path: concurrency, {ARTICLES} articles, server answering after {DELAY * 1000:.0f} ms\n")
     print(provenance(".venv/bin/python bench/llm_concurrency.py"))
-    print("- server: `tests/llm_server.py` on 127.0.0.1, one verified seed answer per request\n")
+    print("- server: `tests/llm/llm_server.py` on 127.0.0.1, one verified seed answer per request\n")
     fixed = startup - DELAY  # start-up, client set-up and reports: paid once per run
     print(
         "| --concurrency N | wall | ideal `ceil(100/N) x 0.3 s` | wall / ideal "

@@ -41,7 +41,7 @@ def main() -> None:
     reasons = Counter(r["error"] for r in records)
     print(f"## Load: {ARTICLES} articles through the LLM path, --concurrency {CONCURRENCY}\n")
     print(
-        f"- server: `tests/llm_server.py` on 127.0.0.1, answering after {DELAY * 1000:.0f} ms; "
+        f"- server: `tests/llm/llm_server.py` on 127.0.0.1, answering after {DELAY * 1000:.0f} ms; "
         f"1 article in {FAIL_EVERY} gets a 500 on every attempt\n"
     )
     print(

@@ -1,7 +1,7 @@
 """Re-record the cassettes in cassettes/ (``make record``).
 
 By default every cassette is recorded against the scripted OpenAI-compatible server of the tests
-(tests/llm_server.py) on 127.0.0.1: the answers are hand-written, NOT real model output.
+(tests/llm/llm_server.py) on 127.0.0.1: the answers are hand-written, NOT real model output.
 
 With OPENAI_API_KEY or OPENAI_BASE_URL set, the cases a real model can answer (``Case.real``: the
 five seeds) are recorded against that endpoint with POVSUM_MODEL; the failure cases (429, 500,
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the cases and the scripted server live with the tests
+sys.path.insert(0, str(ROOT / "tests" / "llm"))  # the cases and the scripted server live with the tests
 
 from llm_cases import CASES, CASSETTES, Case, recorder, run_case  # noqa: E402
 from llm_server import ScriptedServer  # noqa: E402

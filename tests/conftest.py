@@ -37,7 +37,7 @@ def gold() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.json"))}
 
 
-# --- LLM extractor fixtures (tests/test_llm_*.py) ----------------------------------------------
+# --- LLM extractor fixtures (tests/llm/) ----------------------------------------------
 # Imported inside the fixtures: openai and instructor are slow to import for the other tests.
 if TYPE_CHECKING:
     from collections.abc import Callable

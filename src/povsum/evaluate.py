@@ -23,9 +23,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
+from povsum.contract import SNAPSHOT_QUANTITIES
 from povsum.document import Document
 from povsum.errors import InputError
-from povsum.models import SNAPSHOT_QUANTITIES, ArticleSummary, Quantity
+from povsum.models import ArticleSummary, Quantity
 
 __all__ = ["EvalReport", "FieldScore", "Mismatch", "SetScore", "evaluate", "format_report"]
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES, SnapshotField
 
 SCHEMA_VERSION = "1"
 
@@ -15,25 +17,7 @@ Approx = Literal["about", "over", "under"]
 Script = Literal["simplified", "traditional"]
 Status = Literal["verified", "partial", "failed"]
 ExtractorName = Literal["llm", "rules"]
-MeasureCategory = Literal[
-    "industry",
-    "employment",
-    "education",
-    "health",
-    "housing",
-    "finance",
-    "ecommerce",
-    "tourism",
-    "relocation",
-    "infrastructure",
-    "social_security",
-    "party_building",
-    "consumption",
-    "ecology",
-    "culture_mindset",
-    "other",
-]
-MEASURE_CATEGORIES: tuple[str, ...] = MeasureCategory.__args__  # type: ignore[attr-defined]
+MeasureCategory = Literal[MEASURE_CATEGORIES]  # type: ignore[valid-type]  # from contract.MEASURE_KINDS
 
 
 class _Model(BaseModel):
@@ -56,23 +40,24 @@ class Quantity(_Model):
     evidence: Evidence
 
 
-class Snapshot(_Model):
-    as_of: str | None = Field(None, description='As written: "2014", "2019年底", "截至2020年8月".')
-    households: Quantity | None = None
-    people: Quantity | None = None
-    incidence_rate: Quantity | None = None
-    poor_villages: Quantity | None = None
-    poor_counties: Quantity | None = None
-    people_lifted: Quantity | None = Field(None, description="Outcome only: people lifted out of poverty.")
+def _described(field: SnapshotField) -> str:
+    return f"{field.en.capitalize()} ({field.zh}){'; outcome only' if field.outcome_only else ''}."
 
 
-SNAPSHOT_QUANTITIES: tuple[str, ...] = (
-    "households",
-    "people",
-    "incidence_rate",
-    "poor_villages",
-    "poor_counties",
-    "people_lifted",
+# One field per entry of ``contract.SNAPSHOT_FIELDS``: the model is built from the catalogue so a
+# new field cannot be added here without the verifier, reports and prompt knowing its units and
+# labels.
+Snapshot = create_model(
+    "Snapshot",
+    __base__=_Model,
+    as_of=(str | None, Field(None, description='As written: "2014", "2019年底", "截至2020年8月".')),
+    **{
+        f.name: (
+            Quantity | None,
+            Field(None, description=f"{f.en}{' (outcome only)' if f.outcome_only else ''}"),
+        )
+        for f in SNAPSHOT_FIELDS
+    },
 )
 
 

@@ -13,10 +13,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from povsum.contract import AMOUNT_UNITS, FIELDS, SNAPSHOT_FIELDS
 from povsum.document import Document
 from povsum.models import (
     FLAG,
-    SNAPSHOT_QUANTITIES,
     ArticleSummary,
     Evidence,
     Failure,
@@ -29,18 +29,6 @@ from povsum.models import (
 )
 from povsum.numbers import NumberParseError, parse_quantity
 
-# Units a field may carry; a quantity in another unit is a misread (e.g. 户 given as people).
-_FIELD_UNITS: dict[str, frozenset[str]] = {
-    "households": frozenset({"户"}),
-    "people": frozenset({"人", "名"}),
-    "people_lifted": frozenset({"人", "名"}),
-    "incidence_rate": frozenset({"%"}),
-    "poor_villages": frozenset({"个", "村"}),
-    "poor_counties": frozenset({"个", "县"}),
-    "amount": frozenset({"元"}),
-}
-_RATE_FIELDS = frozenset({"incidence_rate"})
-_DECREASING = ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
 _DIGITS = tuple("0123456789.")
 _DIGITS_AND_DOT = frozenset("0123456789.")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -100,20 +88,18 @@ class _Checker:
             return f"text does not parse as a quantity: {exc}"
         if not math.isclose(parsed.value, quantity.value, rel_tol=1e-9, abs_tol=1e-9):
             return f"value {quantity.value:g} does not match its text (which reads {parsed.value:g})"
-        allowed = _FIELD_UNITS.get(kind)
-        if allowed is not None and parsed.unit not in allowed:
+        spec = FIELDS.get(kind)
+        allowed = spec.units if spec is not None else AMOUNT_UNITS
+        if parsed.unit not in allowed:
             return f"unit {parsed.unit or 'none'!r} does not fit {kind}"
-        if kind in _RATE_FIELDS and not 0 <= parsed.value <= 100:
+        if spec is not None and spec.is_rate and not 0 <= parsed.value <= 100:
             return f"rate {parsed.value:g}% is outside 0..100"
         return None
 
     def snapshot(self, path: str, snapshot: Snapshot | None) -> Snapshot | None:
         if snapshot is None:
             return None
-        kept = {
-            name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name)
-            for name in SNAPSHOT_QUANTITIES
-        }
+        kept = {name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name) for name in FIELDS}
         return snapshot.model_copy(update=kept)
 
     def region(self, region: Region | None) -> Region | None:
@@ -153,7 +139,7 @@ class _Checker:
                         )
         if not (baseline and outcome):
             return
-        for name in _DECREASING:
+        for name in (f.name for f in SNAPSHOT_FIELDS if f.decreasing):
             before, after = getattr(baseline, name), getattr(outcome, name)
             if before and after and after.value > before.value:
                 self.fail(

@@ -21,13 +21,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Annotated, Any, Self, get_args
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, create_model, model_validator
 
+from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
 from povsum.extractors import source_info
 from povsum.models import (
-    MEASURE_CATEGORIES,
-    SNAPSHOT_QUANTITIES,
     ArticleSummary,
     Evidence,
     ExtractorInfo,
@@ -85,17 +84,21 @@ class RegionDraft(BaseModel):
     quote: str = Field(description="提到该地区的一句原文，逐字复制")
 
 
-class BaselineDraft(BaseModel):
-    as_of: str | None = Field(None, description="原文写的时间，照抄，如“2014年”“截至2020年8月”")
-    households: Figure | None = Field(None, description="贫困户数（户）")
-    people: Figure | None = Field(None, description="贫困人口（人）")
-    incidence_rate: Figure | None = Field(None, description="贫困发生率（%）")
-    poor_villages: Figure | None = Field(None, description="贫困村个数")
-    poor_counties: Figure | None = Field(None, description="贫困县个数")
+def _figures(*, outcome_only: bool) -> dict[str, Any]:
+    return {
+        f.name: (Figure | None, Field(None, description=f.meaning))
+        for f in SNAPSHOT_FIELDS
+        if f.outcome_only == outcome_only
+    }
 
 
-class OutcomeDraft(BaselineDraft):
-    people_lifted: Figure | None = Field(None, description="写明的脱贫人数，如“已实现18255人脱贫”")
+# Built from the field catalogue, so the model is asked for exactly the fields the contract has.
+BaselineDraft = create_model(
+    "BaselineDraft",
+    as_of=(str | None, Field(None, description="原文写的时间，照抄，如“2014年”“截至2020年8月”")),
+    **_figures(outcome_only=False),
+)
+OutcomeDraft = create_model("OutcomeDraft", __base__=BaselineDraft, **_figures(outcome_only=True))
 
 
 class MeasureDraft(BaseModel):

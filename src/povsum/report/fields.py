@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from povsum.contract import FIELDS
 from povsum.models import FLAG, ArticleSummary, Evidence, Failure, Quantity, Snapshot
-
-LABELS = {
-    "households": "households",
-    "people": "people",
-    "incidence_rate": "incidence rate",
-    "poor_villages": "poor villages",
-    "poor_counties": "poor counties",
-    "people_lifted": "people lifted",
-}
 
 
 @dataclass(frozen=True)
@@ -41,7 +33,7 @@ def field_rows(summary: ArticleSummary) -> list[FieldRow]:
             detail = " · ".join(x for x in (item.purpose, item.source) if x)
             rows.append(FieldRow(path, "funding", "amount", q.text, q.evidence, q, detail))
         else:
-            rows.append(FieldRow(path, section, LABELS[name], q.text, q.evidence, q))
+            rows.append(FieldRow(path, section, FIELDS[name].en, q.text, q.evidence, q))
     for i, m in enumerate(summary.measures):
         rows.append(FieldRow(f"measures[{i}]", "measures", m.category, m.summary, m.evidence))
     return rows

@@ -10,9 +10,17 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from povsum.contract import BASELINE_QUANTITIES, FIELDS, SNAPSHOT_QUANTITIES
 from povsum.models import ArticleSummary, Quantity, Snapshot
 from povsum.outputs import write_atomic
 from povsum.report.fields import funding_total, number
+
+
+def _snapshot_columns(part: str) -> tuple[str, ...]:
+    names = BASELINE_QUANTITIES if part == "baseline" else SNAPSHOT_QUANTITIES
+    # people_lifted keeps its historic bare column name: it exists only in the outcome.
+    return (f"{part}_as_of", *(n if FIELDS[n].outcome_only else f"{part}_{n}" for n in names))
+
 
 COLUMNS: tuple[str, ...] = (
     "file",
@@ -21,15 +29,8 @@ COLUMNS: tuple[str, ...] = (
     "region",
     "province",
     "level",
-    "baseline_as_of",
-    "baseline_households",
-    "baseline_people",
-    "baseline_incidence_rate",
-    "outcome_as_of",
-    "outcome_households",
-    "outcome_people",
-    "outcome_incidence_rate",
-    "people_lifted",
+    *_snapshot_columns("baseline"),
+    *_snapshot_columns("outcome"),
     "funding_total_yuan",
     "funding_items",
     "measure_categories",
@@ -60,8 +61,6 @@ def csv_row(summary: ArticleSummary) -> dict[str, str]:
         "region": region.name if region else None,
         "province": region.province if region else None,
         "level": region.level if region else None,
-        "baseline_as_of": summary.baseline.as_of if summary.baseline else None,
-        "outcome_as_of": summary.outcome.as_of if summary.outcome else None,
         "funding_items": "; ".join(
             f"{f.amount.text} ({f.purpose})" if f.purpose else f.amount.text for f in summary.funding
         ),
@@ -72,17 +71,18 @@ def csv_row(summary: ArticleSummary) -> dict[str, str]:
     numbers = {
         **_snapshot_cells("baseline", summary.baseline),
         **_snapshot_cells("outcome", summary.outcome),
-        "people_lifted": _value(summary.outcome.people_lifted if summary.outcome else None),
         "funding_total_yuan": number(funding_total(summary)) if summary.funding else "",
     }
     return {**{k: _safe(v or "") for k, v in text.items()}, **numbers}
 
 
 def _snapshot_cells(part: str, snapshot: Snapshot | None) -> dict[str, str]:
-    return {
-        f"{part}_{name}": _value(getattr(snapshot, name) if snapshot else None)
-        for name in ("households", "people", "incidence_rate")
-    }
+    as_of, *columns = _snapshot_columns(part)
+    names = BASELINE_QUANTITIES if part == "baseline" else SNAPSHOT_QUANTITIES
+    cells = {as_of: _safe(snapshot.as_of or "") if snapshot else ""}
+    for column, name in zip(columns, names, strict=True):
+        cells[column] = _value(getattr(snapshot, name) if snapshot else None)
+    return cells
 
 
 def _value(q: Quantity | None) -> str:

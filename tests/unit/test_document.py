@@ -13,7 +13,7 @@ import pytest
 from povsum.document import Document, explain
 from povsum.errors import InputError
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_IDS = ["000", "001", "002", "003", "004"]
 
 

@@ -26,7 +26,7 @@ from povsum.outputs import OutputDir
 from povsum.pipeline import Summarizer
 from povsum.runner import ArticleResult, BatchRun
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"
 SEEDS = ROOT / "seeds"
 SCRIPTED_MODEL = "scripted-model"

@@ -9,7 +9,7 @@ import pytest
 from povsum.errors import PovsumError
 from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from povsum.regions import Division, Gazetteer, gazetteer
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed(prefix: str) -> str:

@@ -17,7 +17,7 @@ from povsum import ArticleSummary, Document, InputError, Settings, Summarizer
 from povsum.cli import app
 from povsum.outputs import LOCK_NAME
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
 SENTENCE = "2014年海口共有贫困人口4352户18802人。如今贫困人口变成了136户547人。"
 runner = CliRunner()

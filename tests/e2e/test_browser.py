@@ -1,7 +1,7 @@
 """report.html in a real browser: headless Chromium (Debian's ``chromium``) driven by playwright.
 
 Skipped when chromium or playwright is missing, except in CI (``CI`` set), where it must run.
-``POVSUM_SCREENSHOT=docs/report.png pytest tests/test_browser.py`` also saves the screenshot
+``POVSUM_SCREENSHOT=docs/report.png pytest tests/e2e/test_browser.py`` also saves the screenshot
 that the README shows.
 """
 

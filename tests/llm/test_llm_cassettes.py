@@ -1,6 +1,6 @@
 """Recorded HTTP exchanges replayed offline (record mode "none"; match on method, path, body).
 
-The cassettes were recorded from the scripted server in tests/llm_server.py, not from a real
+The cassettes were recorded from the scripted server in tests/llm/llm_server.py, not from a real
 model (cassettes/README.md); ``make record`` re-records them.
 """
 
@@ -31,7 +31,7 @@ from povsum.models import ArticleSummary, Quantity
 from povsum.verify import verify
 
 REPLAY_URL = "http://127.0.0.1:9/v1"  # never contacted: every request is answered by the cassette
-GOLD = Path(__file__).parent / "gold"
+GOLD = Path(__file__).resolve().parents[1] / "gold"
 SECRET = re.compile(
     r"sk-[A-Za-z0-9_-]{8,}|Bearer\s|^\s*(?:authorization|api-key|x-api-key|cookie|set-cookie|openai-organization|openai-project):",
     re.IGNORECASE | re.MULTILINE,

@@ -18,7 +18,7 @@ from povsum.report.markdown import render_markdown
 from povsum.report.tables import COLUMNS, write_csv
 from povsum.writers import FORMATS, ReportError, render_reports
 
-# As listed in the issue, in order.
+# As listed in the issue, in order, with the village and county counts every snapshot field gets.
 ISSUE_COLUMNS = [
     "file",
     "title",
@@ -30,10 +30,14 @@ ISSUE_COLUMNS = [
     "baseline_households",
     "baseline_people",
     "baseline_incidence_rate",
+    "baseline_poor_villages",
+    "baseline_poor_counties",
     "outcome_as_of",
     "outcome_households",
     "outcome_people",
     "outcome_incidence_rate",
+    "outcome_poor_villages",
+    "outcome_poor_counties",
     "people_lifted",
     "funding_total_yuan",
     "funding_items",

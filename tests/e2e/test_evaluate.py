@@ -14,7 +14,7 @@ from povsum import ArticleSummary, Document, InputError, Summarizer
 from povsum.evaluate import EvalReport, evaluate, format_report
 from povsum.models import Evidence, ExtractorInfo, Funding, Measure, Quantity, Region, Snapshot, Source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "dev"
 THRESHOLDS = json.loads((DEV / "thresholds.json").read_text(encoding="utf-8"))
 SOURCE = "2014年全县有贫困人口4352户18802人,贫困发生率为12.5%。共投入资金300万元和100万元。"

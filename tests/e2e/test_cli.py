@@ -13,7 +13,7 @@ from povsum import ArticleSummary, __version__
 from povsum.cli import app
 from povsum.schema import schema_texts
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

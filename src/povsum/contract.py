@@ -1,0 +1,120 @@
+"""The catalogues every part of povsum reads: snapshot fields and measure categories.
+
+Each concern has this one home. ``models`` builds the ``Snapshot`` model and the
+``MeasureCategory`` literal from these tables; ``verify`` takes units and monotonicity from
+them; the reports take labels and columns; the LLM draft models and the prompt's field lists are
+generated from them; the rules extractor takes its measure cues. Adding a field or a category is
+one entry here, then ``make schema`` and ``make record``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SnapshotField:
+    """One figure a baseline or outcome can hold."""
+
+    name: str
+    zh: str  # label for Chinese readers and the prompt
+    en: str  # label for reports
+    units: frozenset[str]  # the units a value of this field may carry after parsing
+    meaning: str  # one line for the model, in Chinese
+    decreasing: bool = True  # an outcome above the baseline is flagged
+    outcome_only: bool = False
+    is_rate: bool = False  # a percentage, 0..100
+
+
+SNAPSHOT_FIELDS: tuple[SnapshotField, ...] = (
+    SnapshotField("households", "贫困户", "households", frozenset({"户"}), "贫困户数（户）"),
+    SnapshotField("people", "贫困人口", "people", frozenset({"人", "名"}), "贫困人口（人）"),
+    SnapshotField(
+        "incidence_rate", "贫困发生率", "incidence rate", frozenset({"%"}), "贫困发生率（%）", is_rate=True
+    ),
+    SnapshotField("poor_villages", "贫困村", "poor villages", frozenset({"个", "村"}), "贫困村个数"),
+    SnapshotField("poor_counties", "贫困县", "poor counties", frozenset({"个", "县"}), "贫困县个数"),
+    SnapshotField(
+        "people_lifted",
+        "脱贫人数",
+        "people lifted",
+        frozenset({"人", "名"}),
+        "写明的脱贫人数，如“已实现18255人脱贫”",
+        decreasing=False,
+        outcome_only=True,
+    ),
+)
+FIELDS: dict[str, SnapshotField] = {f.name: f for f in SNAPSHOT_FIELDS}
+SNAPSHOT_QUANTITIES: tuple[str, ...] = tuple(FIELDS)
+BASELINE_QUANTITIES: tuple[str, ...] = tuple(f.name for f in SNAPSHOT_FIELDS if not f.outcome_only)
+# A funding item's amount is checked like a field of its own.
+AMOUNT_UNITS: frozenset[str] = frozenset({"元"})
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """One category of poverty-alleviation work."""
+
+    key: str
+    zh: str  # label for readers and the prompt
+    # Distinctive terms, strongest first: the mere presence of one in a sentence that reports
+    # work done means the measure was taken. Generic slogans ("两不愁三保障") are not cues.
+    cues: tuple[str, ...]
+
+
+def _cues(terms: str) -> tuple[str, ...]:
+    return tuple(terms.split("|"))
+
+
+MEASURE_KINDS: tuple[MeasureKind, ...] = (
+    MeasureKind(
+        "industry",
+        "产业",
+        _cues(
+            "产业扶贫|特色产业|扶贫产业|产业项目|产业发展|种养|养殖|种植业|合作社|扶贫基地|示范基地|"
+            "养牛|养羊|养猪|养鸡|种植|产业"
+        ),
+    ),
+    MeasureKind(
+        "employment",
+        "就业",
+        _cues(
+            "就业扶贫|转移就业|就近就业|就地就业|务工|公益岗|扶贫车间|招聘会|就业岗位|带动就业|技能培训|"
+            "吸纳贫困"
+        ),
+    ),
+    MeasureKind(
+        "education", "教育", _cues("教育扶贫|教育帮扶|教育保障|辍学|贫困学生|雨露计划|助学|扶学|教育脱贫")
+    ),
+    MeasureKind("health", "医疗健康", _cues("健康扶贫|医疗|大病|住院|新农合|家庭医生|先诊疗后付费|慢性病")),
+    MeasureKind("housing", "住房、危房改造", _cues("危房|危改|住房安全|住房保障")),
+    MeasureKind("finance", "小额信贷、保险", _cues("小额信贷|扶贫小贷|金融扶贫|贴息贷款|金融贷款|补充保险")),
+    MeasureKind("ecommerce", "电商", _cues("电商|电子商务|网店|微店|直播|阿里巴巴|京东|苏宁")),
+    MeasureKind("tourism", "旅游", _cues("旅游扶贫|乡村旅游|旅游+扶贫|游工|茶旅|农旅|文旅|民宿")),
+    MeasureKind("relocation", "易地搬迁", _cues("易地扶贫搬迁|易地搬迁|搬迁安置|移民搬迁|扶贫搬迁|整村搬迁")),
+    MeasureKind(
+        "infrastructure",
+        "道路、饮水、电网",
+        _cues("基础设施|饮水安全|集中式供水|供水|村道|道路|路灯|农网"),
+    ),
+    MeasureKind("social_security", "低保、兜底保障", _cues("低保|兜底|临时救助|特困供养|救助金")),
+    MeasureKind(
+        "party_building",
+        "党建、驻村第一书记",
+        _cues("第一书记|驻村工作队|扶贫工作队|党组织|帮扶责任人|帮扶联系人|扶贫工作组"),
+    ),
+    MeasureKind(
+        "consumption",
+        "消费扶贫",
+        _cues("消费扶贫|以购代捐|销售渠道|拓销路|打开了销路|农产品销售|荔枝销量|爱心扶贫网"),
+    ),
+    MeasureKind("ecology", "生态", _cues("生态扶贫|生态护林员|护林员|退耕还林|生态补偿|光伏")),
+    MeasureKind("culture_mindset", "扶志扶智、夜校", _cues("夜校|扶志|志智|移风易俗|致富经验|田教授")),
+    MeasureKind(
+        "other",
+        "其他",
+        _cues("边贸|村企共建|百企联百村|整村推进|田洋整治|土地确权|监督|科技扶贫|科技培训"),
+    ),
+)
+MEASURES: dict[str, MeasureKind] = {m.key: m for m in MEASURE_KINDS}
+MEASURE_CATEGORIES: tuple[str, ...] = tuple(MEASURES)
