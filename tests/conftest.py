@@ -43,8 +43,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from llm_server import ScriptedModel
+
     from povsum.extractors.llm import LLMExtractor
-    from povsum.store import Store
+    from povsum.extractors.llm.store import Store
 
 
 @pytest.fixture
@@ -66,8 +67,9 @@ def make_llm(scripted: ScriptedModel, waits: list[float]) -> Callable[..., LLMEx
     """``make_llm(store=None, force=False, **settings)``: an LLMExtractor talking to ``scripted``
     in-process, with instant retries (3 HTTP attempts)."""
     from llm_server import mock_client
+
     from povsum.extractors.llm import LLMExtractor
-    from povsum.llm.transport import RetryPolicy
+    from povsum.extractors.llm.transport import RetryPolicy
 
     def make(store: Store | None = None, force: bool = False, **overrides: object) -> LLMExtractor:
         values = {"extractor": "llm", "model": "scripted-model", "base_url": "http://scripted.test/v1"}

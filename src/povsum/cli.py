@@ -6,12 +6,12 @@ import os
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
 from povsum import __version__
-from povsum.config import DEFAULT_CACHE, DEFAULT_MAX_BYTES, Settings
+from povsum.config import DEFAULT_CACHE, DEFAULT_MAX_BYTES, ExtractorChoice, Mode, Settings
 from povsum.console import RunConsole
 from povsum.errors import PovsumError
 from povsum.writers import FORMATS, WRITERS
@@ -23,16 +23,9 @@ app = typer.Typer(
 )
 
 
-class ExtractorOpt(StrEnum):
-    auto = "auto"
-    llm = "llm"
-    rules = "rules"
-
-
-class ModeOpt(StrEnum):
-    tools = "tools"
-    json_schema = "json_schema"
-    md_json = "md_json"
+# Typer needs enums for choices; these are built from the settings' literals, declared there once.
+ExtractorOpt = StrEnum("ExtractorOpt", {c: c for c in get_args(ExtractorChoice)})
+ModeOpt = StrEnum("ModeOpt", {m: m for m in get_args(Mode)})
 
 
 def _version(value: bool) -> None:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from povsum import furniture
 from povsum.errors import InputError
+from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain"]
@@ -304,6 +305,19 @@ class Document:
         if found < 0:
             found = self.text.find(needle)
         return None if found < 0 else self.to_original(found, found + len(needle))
+
+    def source_info(self) -> Source:
+        """The ``source`` block of a summary, taken from this document's metadata."""
+        return Source(
+            path=self.path,
+            sha256=self.sha256,
+            title=self.title,
+            published=self.published,
+            publisher=self.publisher,
+            url=self.url,
+            script=self.script,
+            warnings=list(self.warnings),
+        )
 
     def normalize(self, s: str) -> str:
         """``s`` normalized like this document's text (t2s only if the document is Traditional)."""

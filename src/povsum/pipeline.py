@@ -7,7 +7,7 @@ from pathlib import Path
 
 from povsum.config import Settings
 from povsum.document import Document
-from povsum.extractors import Extractor, build_extractor
+from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
 from povsum.verify import verify
 
@@ -47,7 +47,19 @@ class Summarizer:
     def summarize(self, source: Source) -> ArticleSummary:
         """Extract and verify one article; only proven figures are kept."""
         document = self.load(source)
-        return verify(self.extractor.extract(document), document)
+        summary = self.extractor.extract(document)
+        return summary if self.extractor.verifies else verify(summary, document)
+
+
+def build_extractor(settings: Settings) -> Extractor:
+    """The extractor ``settings`` ask for (``auto`` resolved against the environment)."""
+    if settings.resolved_extractor() == "llm":
+        from povsum.extractors.llm import LLMExtractor  # lazily: openai/instructor are slow to import
+
+        return LLMExtractor(settings)
+    from povsum.extractors.rules import RulesExtractor
+
+    return RulesExtractor()
 
 
 def _looks_like_path(text: str) -> bool:

@@ -14,8 +14,31 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["Division", "Gazetteer", "Mention", "gazetteer", "short_names"]
+__all__ = [
+    "LOCAL_LEVELS",
+    "NATIONAL_NAMES",
+    "Division",
+    "Gazetteer",
+    "Mention",
+    "gazetteer",
+    "local_level",
+    "name_forms",
+    "short_names",
+]
 
+# Places below the county that the gazetteer does not list, by the suffix of their name.
+LOCAL_LEVELS: dict[str, str] = {
+    "街道": "township",
+    "苏木": "township",
+    "乡": "township",
+    "镇": "township",
+    "嘎查": "village",
+    "社区": "village",
+    "村": "village",
+}
+_LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})")
+# A report about the whole country.
+NATIONAL_NAMES = ("全国", "中国")
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 # Longest first, so 自治县 is removed before 县 and 地区 before 区.
 _SUFFIXES = (
@@ -209,3 +232,34 @@ def _load() -> list[Division]:
 def gazetteer() -> Gazetteer:
     """The shared gazetteer, built on first use."""
     return Gazetteer(_load())
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """Every form that may stand for the region ``name`` in a text: for a division the gazetteer
+    knows (by full or short name), its full name and short forms; for another place (a township,
+    a village) the name and its short forms by the same rules.
+
+    >>> name_forms("楚雄州"), name_forms("乐东县")
+    (('楚雄州', '楚雄彝族自治州', '楚雄'), ('乐东县', '乐东黎族自治县', '乐东'))
+    >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇")
+    (('和县',), ('朝阳区',), ('石碌镇',))
+    """
+    known = gazetteer().by_name(name)
+    divisions = [d for d in known if d.name == name] or known
+    forms = dict.fromkeys([name])
+    for d in divisions:
+        forms.update(dict.fromkeys((d.name, *d.short_names)))
+    if not divisions:
+        forms.update(dict.fromkeys(short_names(name)))
+    return tuple(forms)
+
+
+def local_level(name: str) -> str | None:
+    """ "township" or "village" for a place name below the county, else None.
+
+    >>> local_level("十八洞村"), local_level("石碌镇"), local_level("打好脱贫攻坚战")
+    ('village', 'township', None)
+    """
+    if not _LOCAL_NAME.fullmatch(name):
+        return None
+    return next(level for suffix, level in LOCAL_LEVELS.items() if name.endswith(suffix))

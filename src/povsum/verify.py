@@ -28,6 +28,7 @@ from povsum.models import (
     Verification,
 )
 from povsum.numbers import NumberParseError, parse_quantity
+from povsum.regions import NATIONAL_NAMES, Division, gazetteer, local_level, name_forms
 
 _DIGITS = tuple("0123456789.")
 _DIGITS_AND_DOT = frozenset("0123456789.")
@@ -108,10 +109,32 @@ class _Checker:
         if not self.check_evidence("region", region.evidence, region.name):
             return None
         self.checked += 1
-        if not any(name in self.document.text for name in region_names(region.name)):
+        if not any(name in self.document.text for name in name_forms(region.name)):
             self.fail("region", region.name, "region is not named in the source")
             return None
-        return region
+        divisions = gazetteer().by_name(region.name)
+        if not divisions and region.name not in NATIONAL_NAMES and local_level(region.name) is None:
+            self.fail("region", region.name, "not a known division, nor a township or village name")
+            return None
+        return self.region_parents(region, divisions)
+
+    def region_parents(self, region: Region, divisions: list[Division]) -> Region:
+        """Province, prefecture, county and level that contradict the gazetteer are removed."""
+        if not divisions:
+            return region
+        wrong: dict[str, None] = {}
+        for part in ("province", "prefecture", "county"):
+            stated = getattr(region, part)
+            if stated is None:
+                continue
+            known = {getattr(d, part) for d in divisions} - {None}
+            if known and not any(stated in name_forms(k) for k in known):
+                self.fail(f"region.{part}", stated, f"{region.name} is not in {stated}")
+                wrong[part] = None
+        if region.level is not None and region.level not in {d.level for d in divisions}:
+            self.fail("region.level", region.level, f"{region.name} is not at level {region.level}")
+            wrong["level"] = None
+        return region.model_copy(update=wrong)
 
     def measures(self, measures: list[Measure]) -> list[Measure]:
         return [
@@ -171,31 +194,6 @@ def _stands_in(text: str, quote: str) -> bool:
         not (quote[: m.start()].endswith(_DIGITS) and text[0] in _DIGITS_AND_DOT)
         for m in re.finditer(re.escape(text), quote)
     )
-
-
-def region_names(name: str) -> list[str]:
-    """The full name and its short forms that may stand for it in the text.
-
-    >>> region_names("崇左市")
-    ['崇左市', '崇左']
-    """
-    names = [name]
-    for suffix in (
-        "壮族自治区",
-        "回族自治区",
-        "维吾尔自治区",
-        "自治区",
-        "自治州",
-        "自治县",
-        "省",
-        "市",
-        "县",
-        "区",
-    ):
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            names.append(name[: -len(suffix)])
-            break
-    return names
 
 
 def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:

@@ -16,12 +16,12 @@ from typing import Any
 
 import vcr
 import yaml
+from llm_server import TEST_KEY, Reply, answer, failure, raw
 from vcr.request import Request
 
-from llm_server import TEST_KEY, Reply, answer, failure, raw
 from povsum.config import Mode, Settings
 from povsum.extractors.llm import LLMExtractor
-from povsum.llm.transport import RetryPolicy
+from povsum.extractors.llm.transport import RetryPolicy
 from povsum.outputs import OutputDir
 from povsum.pipeline import Summarizer
 from povsum.runner import ArticleResult, BatchRun

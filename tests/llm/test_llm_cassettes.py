@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from llm_cases import (
     CASES,
     CASSETTES,
@@ -26,6 +25,7 @@ from llm_cases import (
     run_case,
 )
 from llm_server import TEST_KEY
+
 from povsum import Document
 from povsum.models import ArticleSummary, Quantity
 from povsum.verify import verify

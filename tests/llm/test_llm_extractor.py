@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from instructor.templating import handle_templating
-
 from llm_cases import HAIKOU, HAIKOU_ANSWER, HAIKOU_HALLUCINATED, SEED_ANSWERS, SEEDS, fig, measure
 from llm_server import ScriptedModel, answer, raw
+
 from povsum import Document, Settings
 from povsum.errors import ConfigError
-from povsum.extractors.llm import MODES, LLMExtractor
+from povsum.extractors.llm import LLMExtractor
+from povsum.extractors.llm.extractor import MODES
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
 from povsum.verify import verify
@@ -199,7 +200,7 @@ def test_the_llm_extractor_needs_an_endpoint() -> None:
 
 
 def test_a_keyless_local_endpoint_gets_a_placeholder_key() -> None:
-    from povsum.llm.transport import KEYLESS, make_client
+    from povsum.extractors.llm.transport import KEYLESS, make_client
 
     client = make_client(Settings(base_url="http://127.0.0.1:11434/v1"))
     assert client.api_key == KEYLESS and str(client.base_url) == "http://127.0.0.1:11434/v1/"

@@ -21,8 +21,6 @@ from typing import Any
 import httpx2
 import openai
 import pytest
-from typer.testing import CliRunner
-
 from llm_cases import (
     CHONGZUO,
     CHONGZUO_ANSWER,
@@ -35,11 +33,13 @@ from llm_cases import (
     money,
 )
 from llm_server import TEST_KEY, Reply, ScriptedModel, ScriptedServer, answer, failure, mock_client, raw, slow
+from typer.testing import CliRunner
+
 from povsum import Document, Settings
 from povsum.cli import app
 from povsum.errors import ExtractionError
 from povsum.extractors.llm import LLMExtractor
-from povsum.llm.transport import RetryPolicy
+from povsum.extractors.llm.transport import RetryPolicy
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
 from povsum.runner import RunReport, run_paths

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from llm_cases import HAIKOU, HAIKOU_ANSWER, HAIKOU_HALLUCINATED
 from llm_server import TEST_KEY, ScriptedModel, answer, failure
+
 from povsum import Document
 from povsum.errors import ExtractionError
 from povsum.extractors.llm import LLMExtractor
+from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.models import ArticleSummary, ExtractorInfo, Source
-from povsum.store import CacheKey, Exchange, Store
 
 Make = Callable[..., LLMExtractor]
 
@@ -58,13 +58,15 @@ def test_the_store_keeps_the_conversation_usage_and_both_summaries(
     scripted.queue(answer(HAIKOU_HALLUCINATED), answer(HAIKOU_ANSWER))
     extractor = make_llm(store=store)
     document = Document.from_text(HAIKOU)
-    draft = extractor.extract(document)
+    summary = extractor.extract(document)
     stored = store.exchange(extractor.key(document))
     assert stored is not None and stored["attempts"] == 2 and len(stored["responses"]) == 2
     roles = [m["role"] for m in stored["request"]["messages"]]
     assert roles == ["system", "user", "assistant", "tool"]  # the latest request holds every turn
-    assert stored["prompt_tokens"] == draft.extractor.usage.prompt_tokens > 0
-    assert store.draft(extractor.key(document)) == draft
+    assert stored["prompt_tokens"] == summary.extractor.usage.prompt_tokens > 0
+    assert store.verified(extractor.key(document)) == summary
+    draft = store.draft(extractor.key(document))
+    assert draft is not None and draft.verification.checked == 0 < summary.verification.checked
 
 
 def test_a_failure_is_logged_and_not_cached(make_llm: Make, scripted: ScriptedModel, store: Store) -> None:
@@ -120,6 +122,7 @@ def test_a_stored_draft_from_an_older_contract_is_a_miss(store: Store) -> None:
 def test_settings_fields_open_the_store_when_config_has_them(tmp_path: Path, scripted: ScriptedModel) -> None:
     # Until config.py has Settings.cache/force, a stand-in object with those attributes shows the wiring.
     from llm_server import mock_client
+
     from povsum import Settings
 
     class WithCache(Settings):

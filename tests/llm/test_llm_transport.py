@@ -6,13 +6,13 @@ import socket
 from collections.abc import Callable
 
 import pytest
-
 from llm_cases import HAIKOU, HAIKOU_ANSWER
 from llm_server import TEST_KEY, Reply, ScriptedModel, ScriptedServer, answer, failure, mock_client, slow
+
 from povsum import Document, Settings
 from povsum.errors import ExtractionError
 from povsum.extractors.llm import LLMExtractor
-from povsum.llm.transport import RetryPolicy
+from povsum.extractors.llm.transport import RetryPolicy
 
 Make = Callable[..., LLMExtractor]
 

@@ -135,3 +135,49 @@ def test_verify_is_idempotent_and_works_from_json(doc: Document) -> None:
     once = verify(summary(doc, outcome=Snapshot(people=bad)), doc)
     again = verify(ArticleSummary.model_validate_json(once.model_dump_json()), doc)
     assert again == once
+
+
+# Written for this test: each sentence names the region only in its common short form.
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("楚雄州", "楚雄州贫困人口全部脱贫。"),
+        ("楚雄彝族自治州", "楚雄州贫困人口全部脱贫。"),
+        ("凉山州", "凉山彝族自治州脱贫攻坚取得决定性成就。"),
+        ("湘西州", "湘西州贫困发生率大幅下降。"),
+        ("乐东县", "乐东黎族自治县脱贫摘帽。"),
+        ("乐东黎族自治县", "乐东县脱贫摘帽。"),
+    ],
+)
+def test_regions_verify_by_any_name_the_gazetteer_knows(name: str, sentence: str) -> None:
+    doc = Document.from_text(sentence)
+    region = Region(name=name, evidence=evidence_for(doc, sentence))
+    assert verify(summary(doc, region=region), doc).region is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("和县", "和平村贫困户全部脱贫。"),  # a one-character base matches nothing on its own
+        ("朝阳区", "朝阳产业带动贫困户增收。"),  # 朝阳 is an ordinary word
+        ("海口市", "三亚市贫困户全部脱贫。"),
+        ("脱贫攻坚", "三亚市打赢脱贫攻坚战。"),
+    ],
+)
+def test_regions_not_named_in_the_text_are_removed(name: str, sentence: str) -> None:
+    doc = Document.from_text(sentence)
+    region = Region(name=name, evidence=evidence_for(doc, sentence))
+    checked = verify(summary(doc, region=region), doc)
+    assert checked.region is None, name
+
+
+def test_a_parent_or_level_the_gazetteer_contradicts_is_removed() -> None:
+    sentence = "海口市贫困人口全部脱贫。"  # written for this test
+    doc = Document.from_text(sentence)
+    region = Region(name="海口市", province="广东省", level="county", evidence=evidence_for(doc, sentence))
+    checked = verify(summary(doc, region=region), doc)
+    assert checked.region is not None and checked.region.province is None and checked.region.level is None
+    assert {f.field for f in checked.verification.failures} == {"region.province", "region.level"}
+    assert checked.verification.status == "partial"
+    right = region.model_copy(update={"province": "海南省", "level": "prefecture"})
+    assert verify(summary(doc, region=right), doc).verification.status == "verified"

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from povsum.config import Settings
 from povsum.document import Document
-from povsum.models import ArticleSummary, Source
+from povsum.models import ArticleSummary
 
 
 class Extractor(Protocol):
@@ -19,37 +18,15 @@ class Extractor(Protocol):
     # Whether articles gain from running in threads: true when the work waits on the network;
     # CPU-bound extractors run one article at a time (threads only add GIL contention).
     waits_on_io: bool
+    # Whether ``extract`` returns summaries it already verified against the document (the llm
+    # extractor verifies each answer to decide on a re-ask); otherwise the pipeline verifies.
+    verifies: bool
 
     def produced(self, summary: ArticleSummary) -> bool:
         """Whether ``summary`` is what this extractor, as configured, would make: a run reuses
         only such summaries."""
         ...
 
-    def extract(self, document: Document) -> ArticleSummary: ...
-
-
-def source_info(document: Document) -> Source:
-    """The ``source`` block of a summary, taken from the document's metadata."""
-    return Source(
-        path=document.path,
-        sha256=document.sha256,
-        title=document.title,
-        published=document.published,
-        publisher=document.publisher,
-        url=document.url,
-        script=document.script,
-        warnings=list(document.warnings),
-    )
-
-
-def build_extractor(settings: Settings) -> Extractor:
-    """The extractor ``settings`` ask for (``auto`` resolved against the environment)."""
-    if settings.resolved_extractor() == "llm":
-        from povsum.extractors.llm import (
-            LLMExtractor,
-        )  # imported lazily: openai/instructor are slow to import
-
-        return LLMExtractor(settings)
-    from povsum.extractors.rules import RulesExtractor
-
-    return RulesExtractor()
+    def extract(self, document: Document) -> ArticleSummary:
+        """A draft summary, or a verified one when ``verifies`` is true."""
+        ...

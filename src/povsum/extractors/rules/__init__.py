@@ -6,7 +6,6 @@ Tables and patterns are built once at import; extracting an article does no star
 from __future__ import annotations
 
 from povsum.document import Document
-from povsum.extractors import source_info
 from povsum.extractors.rules.figures import find_figures
 from povsum.extractors.rules.funding import find_funding
 from povsum.extractors.rules.measures import find_measures
@@ -22,6 +21,7 @@ class RulesExtractor:
 
     name = "rules"
     waits_on_io = False
+    verifies = False  # drafts: the pipeline verifies them
 
     def produced(self, summary: ArticleSummary) -> bool:
         return summary.extractor.name == self.name
@@ -30,7 +30,7 @@ class RulesExtractor:
         sentences = split_sentences(document.text)
         baseline, outcome = find_figures(document, sentences)
         return ArticleSummary(
-            source=source_info(document),
+            source=document.source_info(),
             region=find_region(document, sentences),
             baseline=baseline,
             outcome=outcome,

@@ -26,9 +26,9 @@ PROMPT_FILES = ("system.md", "user.md", "reask.md")
 
 def default_prompts_dir() -> Path:
     """``povsum/prompts`` inside an installed wheel, else ``prompts/`` of the source tree."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "prompts"
-    return packaged if packaged.is_dir() else here.parent.parent / "prompts"
+    package = Path(__file__).resolve().parents[2]  # src/povsum, or site-packages/povsum
+    packaged = package / "prompts"
+    return packaged if packaged.is_dir() else package.parents[1] / "prompts"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, BeforeValidator, Field, create_model, model_vali
 
 from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
-from povsum.extractors import source_info
+from povsum.extractors.llm.prompts import Prompts
 from povsum.models import (
     ArticleSummary,
     Evidence,
@@ -41,9 +41,9 @@ from povsum.models import (
     Verification,
 )
 from povsum.numbers import NumberParseError, parse_quantity
-from povsum.prompts import Prompts
+from povsum.regions import name_forms
 from povsum.sentences import split_sentences
-from povsum.verify import region_names, verify
+from povsum.verify import verify
 
 __all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
 
@@ -142,17 +142,20 @@ class ArticleDraft(BaseModel):
 
 @dataclass
 class Grounding:
-    """One extraction's document; it keeps the latest answer that could be converted, so the
-    summary survives even when the re-asks run out."""
+    """One extraction's document; it keeps the latest answer that could be converted, and its
+    verification, so the summary survives even when the re-asks run out."""
 
     document: Document
     prompts: Prompts
-    last: ArticleSummary | None = None
+    last: ArticleSummary | None = None  # the latest answer as converted (a draft)
+    verified: ArticleSummary | None = None  # ``last`` verified: what the pipeline keeps
 
     def check(self, draft: ArticleDraft) -> None:
-        """Remember the converted answer; raise (a re-ask) if the verifier rejects any of it."""
+        """Remember the converted and verified answer; raise (a re-ask) if the verifier rejected
+        any of it. This is the one verification of each answer."""
         self.last = to_summary(draft, self.document)
-        failures = [f for f in verify(self.last, self.document).verification.failures if not f.is_flag]
+        self.verified = verify(self.last, self.document)
+        failures = [f for f in self.verified.verification.failures if not f.is_flag]
         if failures:
             raise ValueError(self.prompts.reask_message(failures))
 
@@ -214,7 +217,7 @@ class _Converter:
         evidence = self.evidence("region", draft.quote, draft.name)
         if evidence is None:
             return None
-        names = region_names(draft.name)
+        names = name_forms(draft.name)
         named = any(n in self.document.text for n in names)  # if not, the verifier says so
         if named and not any(n in self.reported for n in names):
             self.failures.append(Failure(field="region", text=draft.name, reason=REGION_PLANTED))
@@ -257,7 +260,7 @@ def to_summary(draft: ArticleDraft, document: Document) -> ArticleSummary:
     """
     convert = _Converter(document)
     return ArticleSummary(
-        source=source_info(document),
+        source=document.source_info(),
         region=convert.region(draft.region),
         baseline=convert.snapshot("baseline", draft.baseline),
         outcome=convert.snapshot("outcome", draft.outcome),

@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, get_args
 
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 
-from povsum.config import Settings
+from povsum.config import Mode, Settings
 from povsum.document import Document
 from povsum.errors import ConfigError, ExtractionError
-from povsum.extractors import source_info
-from povsum.llm.draft import ArticleDraft, Grounding, grounded_in
-from povsum.llm.transport import Completions, RetryPolicy, make_client
+from povsum.extractors.llm.draft import ArticleDraft, Grounding, grounded_in
+from povsum.extractors.llm.prompts import load_prompts
+from povsum.extractors.llm.store import CacheKey, Exchange, Store
+from povsum.extractors.llm.transport import Completions, RetryPolicy, make_client
 from povsum.models import ArticleSummary, ExtractorInfo, Failure, Verification
-from povsum.prompts import load_prompts
-from povsum.store import CacheKey, Exchange, Store
 from povsum.verify import verify
 
 __all__ = ["MODES", "LLMExtractor"]
@@ -36,11 +35,8 @@ __all__ = ["MODES", "LLMExtractor"]
 # configuration still receives these records.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
-MODES = {
-    "tools": instructor.Mode.TOOLS,
-    "json_schema": instructor.Mode.JSON_SCHEMA,
-    "md_json": instructor.Mode.MD_JSON,
-}
+# Our mode names (``config.Mode``) are instructor's enum names in lower case.
+MODES = {mode: instructor.Mode[mode.upper()] for mode in get_args(Mode)}
 
 
 class LLMExtractor:
@@ -53,6 +49,7 @@ class LLMExtractor:
 
     name = "llm"
     waits_on_io = True
+    verifies = True  # each answer is verified inside the re-ask loop
 
     def __init__(
         self,
@@ -91,21 +88,21 @@ class LLMExtractor:
         """A draft summary: from the cache when this article was asked before, else from the model."""
         key = self.key(document)
         if self.store is not None and not self.force:
-            cached = self.store.draft(key)
+            cached = self.store.verified(key)
             if cached is not None:
                 self.store.log(key, "cached", path=document.path)
-                return cached.model_copy(update={"source": source_info(document)})
+                return cached.model_copy(update={"source": document.source_info()})
         exchange = Exchange()
         try:
-            draft = self._ask(document, exchange)
+            draft, verified = self._ask(document, exchange)
         except ExtractionError as exc:
             if self.store is not None:
                 self.store.log(key, "failed", path=document.path, exchange=exchange, error=str(exc))
             raise
         if self.store is not None:
-            self.store.save(key, exchange, draft, verify(draft, document))
+            self.store.save(key, exchange, draft, verified)
             self.store.log(key, "extracted", path=document.path, exchange=exchange)
-        return draft
+        return verified
 
     def _complete(self, **kwargs: Any) -> Any:
         """One completion; an answer that holds nothing to re-ask about fails the article.
@@ -126,7 +123,8 @@ class LLMExtractor:
             raise ExtractionError(f"the model refused: {' '.join(refusal.split())[:200]}")
         return completion
 
-    def _ask(self, document: Document, exchange: Exchange) -> ArticleSummary:
+    def _ask(self, document: Document, exchange: Exchange) -> tuple[ArticleSummary, ArticleSummary]:
+        """The last convertible answer as a draft and as verified inside the re-ask loop."""
         grounding = Grounding(document, self.prompts)
         problem = "no answer"
         try:
@@ -145,7 +143,11 @@ class LLMExtractor:
             raise ExtractionError(
                 "the model's answer was cut off by its output token limit (finish_reason=length)"
             ) from None
-        summary = grounding.last if grounding.last is not None else _unanswered(document, exchange, problem)
+        if grounding.last is None or grounding.verified is None:
+            draft = _unanswered(document, exchange, problem)
+            verified = verify(draft, document)  # nothing the model said is in it
+        else:
+            draft, verified = grounding.last, grounding.verified
         info = ExtractorInfo(
             name="llm",
             model=self.settings.model,
@@ -153,7 +155,7 @@ class LLMExtractor:
             attempts=exchange.attempts,
             usage=exchange.usage,
         )
-        return summary.model_copy(update={"extractor": info})
+        return draft.model_copy(update={"extractor": info}), verified.model_copy(update={"extractor": info})
 
 
 def _exhausted(exc: InstructorRetryException) -> str:
@@ -172,7 +174,7 @@ def _unanswered(document: Document, exchange: Exchange, problem: str) -> Article
         field="answer", text="", reason=f"no usable answer in {exchange.attempts} attempt(s): {problem}"
     )
     return ArticleSummary(
-        source=source_info(document),
+        source=document.source_info(),
         verification=Verification(failures=[failure]),
         extractor=ExtractorInfo(name="llm"),
     )

@@ -133,12 +133,21 @@ class Store:
         return rows[0] if rows else None
 
     def draft(self, key: CacheKey) -> ArticleSummary | None:
-        """The stored draft for ``key``; None if absent or no longer readable as the contract."""
-        row = self._extraction(key, "draft")
+        """The model's converted answer for ``key`` before verification."""
+        return self._summary(key, "draft")
+
+    def verified(self, key: CacheKey) -> ArticleSummary | None:
+        """The answer for ``key`` as the pipeline verified it: what a re-run reuses (the key
+        holds the source bytes, prompt and schema version, so the verification is the same)."""
+        return self._summary(key, "verified")
+
+    def _summary(self, key: CacheKey, column: Literal["draft", "verified"]) -> ArticleSummary | None:
+        # None if absent or no longer readable as the contract.
+        row = self._extraction(key, column)
         if row is None:
             return None
         try:
-            return ArticleSummary.model_validate_json(row["draft"])
+            return ArticleSummary.model_validate_json(row[column])
         except ValidationError:
             return None
 
