@@ -127,10 +127,12 @@ class _Checker:
             stated = getattr(region, part)
             if stated is None:
                 continue
+            self.checked += 1
             known = {getattr(d, part) for d in divisions} - {None}
             if known and not any(stated in name_forms(k) for k in known):
                 self.fail(f"region.{part}", stated, f"{region.name} is not in {stated}")
                 wrong[part] = None
+        self.checked += region.level is not None
         if region.level is not None and region.level not in {d.level for d in divisions}:
             self.fail("region.level", region.level, f"{region.name} is not at level {region.level}")
             wrong["level"] = None
