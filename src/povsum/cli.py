@@ -11,7 +11,7 @@ from typing import Annotated, get_args
 import typer
 
 from povsum import __version__
-from povsum.config import DEFAULT_CACHE, DEFAULT_MAX_BYTES, ExtractorChoice, Mode, Settings
+from povsum.config import DEFAULT_CACHE, ExtractorChoice, Mode, Settings
 from povsum.console import RunConsole
 from povsum.errors import PovsumError
 from povsum.writers import FORMATS, WRITERS
@@ -26,6 +26,10 @@ app = typer.Typer(
 # Typer needs enums for choices; these are built from the settings' literals, declared there once.
 ExtractorOpt = StrEnum("ExtractorOpt", {c: c for c in get_args(ExtractorChoice)})
 ModeOpt = StrEnum("ModeOpt", {m: m for m in get_args(Mode)})
+# --help shows the library's defaults, not copies of them.
+_DEFAULTS = Settings()
+_DEFAULT_EXTRACTOR = ExtractorOpt(_DEFAULTS.extractor)
+_DEFAULT_MODE = ModeOpt(_DEFAULTS.mode)
 
 
 def _version(value: bool) -> None:
@@ -63,13 +67,13 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     extractor: Annotated[ExtractorOpt, typer.Option(help="auto: llm when an endpoint/key is set.")] = (
-        ExtractorOpt.auto
+        _DEFAULT_EXTRACTOR
     ),
     model: Annotated[str | None, typer.Option(help="Model name (default: $POVSUM_MODEL).")] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
     ] = None,
-    mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = ModeOpt.tools,
+    mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = _DEFAULT_MODE,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[
@@ -80,11 +84,11 @@ def run(
         typer.Option(help=f"SQLite cache of LLM answers [default: $POVSUM_CACHE or {DEFAULT_CACHE}]"),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds per LLM HTTP request.")] = 60.0,
+    timeout: Annotated[float, typer.Option(min=1, help="Seconds per LLM HTTP request.")] = _DEFAULTS.timeout,
     max_retries: Annotated[
         int, typer.Option(min=0, max=10, help="Re-asks when the verifier rejects the model's answer.")
-    ] = 2,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = DEFAULT_MAX_BYTES,
+    ] = _DEFAULTS.max_retries,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = _DEFAULTS.max_bytes,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
     """Summarize articles into OUT/<stem>.json plus run-level tables and reports."""
@@ -140,18 +144,11 @@ def verify(
 ) -> None:
     """Re-check a summary against its source; print the verified summary as JSON."""
     from povsum.document import Document
-    from povsum.models import ArticleSummary
+    from povsum.summaries import load_summary
     from povsum.verify import verify as verify_summary
 
     try:
-        claimed = ArticleSummary.model_validate_json(summary.read_bytes())
-        checked = verify_summary(claimed, Document.from_path(source))
-    except OSError as exc:
-        RunConsole().problem(f"{exc.filename}: {exc.strerror}")
-        raise typer.Exit(2) from None
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        RunConsole().problem(f"{summary}: not a povsum summary: {str(exc).splitlines()[0]}")
-        raise typer.Exit(2) from None
+        checked = verify_summary(load_summary(summary), Document.from_path(source))
     except PovsumError as exc:
         raise _fail(exc) from None
     typer.echo(checked.model_dump_json(indent=2))

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from pydantic import ValidationError
-
-from povsum.errors import PovsumError
+from povsum.errors import InputError, PovsumError
 from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
+from povsum.summaries import load_summary, summary_json
 
 LOCK_NAME = ".povsum.lock"
 
@@ -39,10 +38,6 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def summary_json(summary: ArticleSummary) -> str:
-    return summary.model_dump_json(indent=2) + "\n"
 
 
 class OutputDir:
@@ -88,9 +83,9 @@ class OutputDir:
         """The usable summary a previous run wrote for the same bytes with the same extractor."""
         path = self.article_path(stem)
         try:
-            summary = ArticleSummary.model_validate_json(path.read_bytes())
-        except (OSError, ValidationError):
-            return None  # absent or from an older schema: extract again
+            summary = load_summary(path)
+        except InputError:
+            return None  # absent, damaged or from an older schema: extracting again replaces it
         # A summary whose verification failed is worth another try (an LLM may answer better).
         if (
             summary.source.sha256 == sha256

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from povsum.errors import PovsumError
+from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary
 from povsum.outputs import write_atomic
 from povsum.report.html_report import write_html
 from povsum.report.markdown import write_markdown
 from povsum.report.tables import write_csv
+from povsum.summaries import load_summary
 
 Writer = Callable[[Path, Sequence[ArticleSummary]], Path]
 
@@ -51,8 +50,6 @@ def render_reports(out_dir: Path, formats: Sequence[str] = tuple(WRITERS)) -> li
 
 def _load(path: Path) -> ArticleSummary:
     try:
-        return ArticleSummary.model_validate_json(path.read_bytes())
-    except OSError as exc:
-        raise ReportError(f"{path}: {exc.strerror or exc}") from None
-    except ValidationError as exc:
-        raise ReportError(f"{path}: not a povsum summary: {str(exc).splitlines()[0]}") from None
+        return load_summary(path)
+    except InputError as exc:
+        raise ReportError(str(exc)) from None

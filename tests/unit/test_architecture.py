@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "povsum"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "contract", "data"}),
     frozenset({"models", "numbers", "normalize", "furniture", "regions", "config"}),
+    frozenset({"summaries"}),
     frozenset({"document"}),
     frozenset({"verify", "sentences", "schema"}),
     frozenset({"extractors"}),
