@@ -174,17 +174,38 @@ def schema(
 def evaluate(
     out: Annotated[Path, typer.Argument(help="Folder of summaries (OUT/<stem>.json).")],
     gold: Annotated[Path, typer.Argument(help="Folder of reference annotations (GOLD/<stem>.json).")],
+    split: Annotated[
+        str | None, typer.Option(help="Score only this split (e.g. test) of the split file.")
+    ] = None,
+    split_file: Annotated[
+        Path | None, typer.Option(help="JSON of named splits [default: split.json beside GOLD]")
+    ] = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(help="FIELD=VALUE: exit 1 when a score is lower (region, snapshot, funding, measures)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Score summaries against reference annotations, field by field."""
+    from povsum.evaluate import below_floors, format_report, load_split, parse_floor
     from povsum.evaluate import evaluate as score
-    from povsum.evaluate import format_report
 
     try:
-        report = score(out, gold)
+        floors = dict(parse_floor(f) for f in fail_under or ())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--fail-under") from None
+    try:
+        stems = load_split(split, split_file or gold.parent / "split.json") if split else None
+        report = score(out, gold, stems)
+        problems = below_floors(report, floors)
+    except KeyError as exc:
+        raise typer.BadParameter(f"unknown score {exc}", param_hint="--fail-under") from None
     except PovsumError as exc:
         raise _fail(exc) from None
     typer.echo(report.model_dump_json(indent=2) if as_json else format_report(report))
+    for problem in problems:
+        RunConsole().problem(problem)
+    raise typer.Exit(1 if problems else 0)
 
 
 @app.command()

@@ -1,8 +1,11 @@
 """Score summaries against reference annotations: ``OUT/<stem>.json`` against ``GOLD/<stem>.json``.
 
-A gold file (format: ``tests/dev/README.md``) gives the region with the names it accepts, the
-baseline and outcome figures (null where the article states none), the funding amounts in yuan and
-the measure categories. Scoring is exact: a figure is right only if its value is the gold value.
+A gold file (format: ``../shared/ANNOTATION.md``, summarized in ``tests/corpus/README.md``) gives
+the region with the names it accepts, the baseline and outcome figures (null where the article
+states none), the funding amounts in yuan and the measure categories. Scoring is exact: a figure is
+right only if its value is the gold value or one of its ``alternatives``. Paths listed in
+``optional``, funding items marked ``optional`` and categories in ``measure_optional`` are genuine
+ambiguities: they are scored neither way.
 
 - region and snapshot fields: correct / expected, plus ``extra`` (a value where gold says null, or
   a region where gold has none). A snapshot field is scored only where its key is in the gold part,
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +33,17 @@ from povsum.errors import InputError
 from povsum.models import ArticleSummary, Quantity
 from povsum.summaries import load_summary
 
-__all__ = ["EvalReport", "FieldScore", "Mismatch", "SetScore", "evaluate", "format_report"]
+__all__ = [
+    "EvalReport",
+    "FieldScore",
+    "Mismatch",
+    "SetScore",
+    "below_floors",
+    "evaluate",
+    "format_report",
+    "load_split",
+    "parse_floor",
+]
 
 PARTS = ("baseline", "outcome")
 # Yuan amounts are compared in cents, so float noise in 1127.14万 -> 11271400 does not count.
@@ -42,6 +56,7 @@ class FieldScore(BaseModel):
     correct: int = 0
     expected: int = 0
     extra: int = 0
+    scored: int = Field(0, description="Articles where this field was scored (null gold included).")
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -100,14 +115,45 @@ class EvalReport(BaseModel):
             correct=sum(s.correct for s in self.fields.values()),
             expected=sum(s.expected for s in self.fields.values()),
             extra=sum(s.extra for s in self.fields.values()),
+            scored=sum(s.scored for s in self.fields.values()),
         )
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def extra_rate(self) -> float | None:
+        """Values output where the gold says null, as a share of every scored field."""
+        total = self.snapshot.scored
+        return self.snapshot.extra / total if total else None
 
-def evaluate(out_dir: Path, gold_dir: Path) -> EvalReport:
-    """Score every ``gold_dir/<stem>.json`` against ``out_dir/<stem>.json``."""
+    def metric(self, name: str) -> float | None:
+        """A score by name, for floors: region, snapshot, funding, measures, or a field path
+        such as ``baseline.people`` (accuracies; F1 for funding and measures)."""
+        named = {
+            "region": self.region.accuracy,
+            "snapshot": self.snapshot.accuracy,
+            "funding": self.funding.f1,
+            "measures": self.measures.f1,
+        }
+        if name in named:
+            return named[name]
+        if name in self.fields:
+            return self.fields[name].accuracy
+        raise KeyError(name)
+
+
+def evaluate(out_dir: Path, gold_dir: Path, stems: Collection[str] | None = None) -> EvalReport:
+    """Score every ``gold_dir/<stem>.json`` (only ``stems`` when given) against
+    ``out_dir/<stem>.json``."""
+    if not Path(out_dir).is_dir():
+        raise InputError(str(out_dir), "no such folder of summaries")
     gold_paths = sorted(Path(gold_dir).glob("*.json"))
     if not gold_paths:
         raise InputError(str(gold_dir), "no gold *.json files")
+    if stems is not None:
+        unknown = set(stems) - {p.stem for p in gold_paths}
+        if unknown:
+            raise InputError(str(gold_dir), f"no gold for {', '.join(sorted(unknown)[:5])}")
+        gold_paths = [p for p in gold_paths if p.stem in stems]
     report = EvalReport()
     for gold_path in gold_paths:
         gold = _load_gold(gold_path)
@@ -126,19 +172,69 @@ def _score_article(
     report.articles += 1
     _score_region(report, stem, gold.get("region"), summary)
     for part in PARTS:
-        _score_snapshot(report, stem, part, gold.get(part) or {}, summary)
-    want_yuan = [_cents(f["yuan"]) for f in gold["funding"]]
-    got_yuan = [_cents(f.amount.value) for f in summary.funding] if summary else []
-    got_categories = sorted({m.category for m in summary.measures}) if summary else []
+        _score_snapshot(report, stem, part, gold, summary)
+    want_yuan = [_cents(f["yuan"]) for f in gold["funding"] if not f.get("optional")]
+    either_way = Counter(_cents(f["yuan"]) for f in gold["funding"] if f.get("optional"))
+    got_yuan = []
+    for value in (_cents(f.amount.value) for f in summary.funding) if summary else ():
+        if either_way[value] and value not in want_yuan:
+            either_way[value] -= 1  # an optional item found: neither a match nor an extra
+        else:
+            got_yuan.append(value)
+    ignored = set(gold.get("measure_optional", []))
+    got_categories = sorted({m.category for m in summary.measures} - ignored) if summary else []
+    want_categories = [c for c in gold["measure_categories"] if c not in ignored]
     for field, score, want, got in (
         ("funding", report.funding, want_yuan, got_yuan),
-        ("measures", report.measures, gold["measure_categories"], got_categories),
+        ("measures", report.measures, want_categories, got_categories),
     ):
         report.mismatches += [
             Mismatch(file=stem, field=field, expected=e, got=g) for e, g in _score_set(score, want, got)
         ]
     if summary is not None:
         _check_grounding(report, stem, summary)
+
+
+def load_split(name: str, split_file: Path) -> set[str]:
+    """The article stems of split ``name`` in ``split_file`` (``{"train": [...], "test": [...]}``)."""
+    try:
+        splits = json.loads(split_file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(split_file), exc.strerror or str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(split_file), f"not a split file: {exc}") from None
+    stems = splits.get(name) if isinstance(splits, dict) else None
+    if not isinstance(stems, list):
+        known = (
+            ", ".join(k for k, v in splits.items() if isinstance(v, list)) if isinstance(splits, dict) else ""
+        )
+        raise InputError(str(split_file), f"no split named {name!r} (has: {known or 'none'})")
+    return set(stems)
+
+
+def parse_floor(spec: str) -> tuple[str, float]:
+    """``"snapshot=0.9"`` -> ("snapshot", 0.9).
+
+    >>> parse_floor("funding=0.95"), parse_floor("baseline.people=.8")
+    (('funding', 0.95), ('baseline.people', 0.8))
+    """
+    name, sep, value = spec.partition("=")
+    try:
+        if not sep:
+            raise ValueError
+        return name.strip(), float(value)
+    except ValueError:
+        raise ValueError(f"not a floor: {spec!r} (write FIELD=VALUE, e.g. snapshot=0.9)") from None
+
+
+def below_floors(report: EvalReport, floors: dict[str, float]) -> list[str]:
+    """One line per score under its floor; an unknown score name is a ``KeyError``."""
+    problems = []
+    for name, floor in floors.items():
+        value = report.metric(name)
+        if value is None or value < floor:
+            problems.append(f"{name} {_pct(value)} is below the floor {floor:.1%}")
+    return problems
 
 
 def _load_gold(path: Path) -> dict[str, Any]:
@@ -170,23 +266,28 @@ def _score_region(
 
 
 def _score_snapshot(
-    report: EvalReport, stem: str, part: str, gold: dict[str, Any], summary: ArticleSummary | None
+    report: EvalReport, stem: str, part: str, article: dict[str, Any], summary: ArticleSummary | None
 ) -> None:
+    gold = article.get(part) or {}
     snapshot = getattr(summary, part) if summary else None
+    optional = set(article.get("optional", []))
+    alternatives = article.get("alternatives", {})
     for name in SNAPSHOT_QUANTITIES:
-        if name not in gold:
-            continue
         key = f"{part}.{name}"
+        if name not in gold or key in optional:
+            continue
         score = report.fields.setdefault(key, FieldScore())
+        score.scored += 1
         expected = gold[name]
         quantity: Quantity | None = getattr(snapshot, name) if snapshot else None
         got = quantity.value if quantity else None
+        accepted = {_cents(v) for v in (expected, *alternatives.get(key, ())) if v is not None}
         if expected is not None:
             score.expected += 1
-            if got is not None and _cents(got) == _cents(expected):
+            if got is not None and _cents(got) in accepted:
                 score.correct += 1
                 continue
-        elif got is None:
+        elif got is None or _cents(got) in accepted:
             continue
         else:
             score.extra += 1
@@ -257,6 +358,10 @@ def format_report(report: EvalReport) -> str:
     ]
     rows = [("region", report.region), *report.fields.items(), ("baseline+outcome", report.snapshot)]
     lines += [_ROW.format(n, s.correct, s.expected, s.extra, _pct(s.accuracy)) for n, s in rows]
+    lines.append(
+        f"extras: {report.snapshot.extra} of {report.snapshot.scored} scored fields"
+        f" ({_pct(report.extra_rate)})"
+    )
     lines += ["", _SET_ROW.format("", "matched", "expected", "output", "precision", "recall", "F1")]
     for name, p in (("funding (yuan)", report.funding), ("measure categories", report.measures)):
         lines.append(

@@ -91,7 +91,13 @@ def source(tmp_path: Path) -> Path:
 def test_a_perfect_summary_scores_full_marks(tmp_path: Path, source: Path) -> None:
     report = run_eval(tmp_path, {"a": (gold(), perfect(source))})
     assert report.region.accuracy == 1.0
-    assert report.snapshot.model_dump() == {"correct": 3, "expected": 3, "extra": 0, "accuracy": 1.0}
+    assert report.snapshot.model_dump() == {
+        "correct": 3,
+        "expected": 3,
+        "extra": 0,
+        "scored": 4,  # the null gold field counts as scored: an output there is an extra
+        "accuracy": 1.0,
+    }
     assert (report.funding.f1, report.measures.f1) == (1.0, 1.0)
     assert (report.quantities, report.ungrounded, report.mismatches) == (4, 0, [])
 
@@ -106,6 +112,7 @@ def test_missing_wrong_and_extra_snapshot_values(tmp_path: Path, source: Path) -
         "correct": 0,
         "expected": 1,
         "extra": 0,
+        "scored": 1,
         "accuracy": 0.0,
     }
     assert report.fields["baseline.incidence_rate"].extra == 0
@@ -113,6 +120,7 @@ def test_missing_wrong_and_extra_snapshot_values(tmp_path: Path, source: Path) -
         "correct": 0,
         "expected": 0,
         "extra": 1,
+        "scored": 1,
         "accuracy": None,
     }
     assert [(m.field, m.expected, m.got) for m in report.mismatches] == [
@@ -254,3 +262,52 @@ def test_a_broken_gold_or_summary_file_is_an_input_error(tmp_path: Path) -> None
     (tmp_path / "a.json").write_text('{"schema_version": "1"}', encoding="utf-8")
     with pytest.raises(InputError, match="not a povsum summary"):
         evaluate(tmp_path, tmp_path / "gold")
+
+
+def test_optional_paths_are_scored_neither_way(tmp_path: Path, source: Path) -> None:
+    result = perfect(source)
+    result.baseline.people = quantity("18802人", 99, "人")  # wrong, but the path is optional
+    result.outcome = Snapshot(people=quantity("18802人", 18802, "人"))  # gold null, but optional
+    record = gold(optional=["baseline.people", "outcome.people"])
+    report = run_eval(tmp_path, {"a": (record, result)})
+    assert "baseline.people" not in report.fields and "outcome.people" not in report.fields
+    assert report.snapshot.accuracy == 1.0 and report.snapshot.extra == 0
+
+
+def test_alternatives_count_as_right_and_are_never_extras(tmp_path: Path, source: Path) -> None:
+    result = perfect(source)
+    result.baseline.people = quantity("18802人", 18800, "人")
+    result.outcome = Snapshot(people=quantity("18802人", 547, "人"))
+    record = gold(alternatives={"baseline.people": [18800], "outcome.people": [547]})
+    report = run_eval(tmp_path, {"a": (record, result)})
+    assert report.fields["baseline.people"].correct == 1
+    assert report.fields["outcome.people"].extra == 0
+
+
+def test_optional_funding_and_measure_categories_are_ignored(tmp_path: Path, source: Path) -> None:
+    result = perfect(source)
+    result.funding = funding(("300万元", 3_000_000), ("100万元", 1_000_000))
+    result.measures = measures("finance", "industry", "tourism")
+    record = gold(
+        funding=[
+            {"yuan": 3000000, "text": "300万元"},
+            {"yuan": 1000000, "text": "100万元", "optional": True},
+            {"yuan": 5000000, "text": "500万元", "optional": True},
+        ],
+        measure_optional=["tourism", "health"],
+    )
+    report = run_eval(tmp_path, {"a": (record, result)})
+    assert (report.funding.matched, report.funding.expected, report.funding.predicted) == (1, 1, 1)
+    assert (report.measures.matched, report.measures.expected, report.measures.predicted) == (2, 2, 2)
+
+
+def test_a_subset_of_stems_and_named_metrics(tmp_path: Path, source: Path) -> None:
+    out, golds = tmp_path / "out", tmp_path / "gold"
+    run_eval(tmp_path, {"a": (gold(), perfect(source)), "b": (gold(), None)})
+    only_a = evaluate(out, golds, stems={"a"})
+    assert only_a.articles == 1 and only_a.metric("snapshot") == 1.0 and only_a.metric("funding") == 1.0
+    assert evaluate(out, golds).metric("baseline.people") == 0.5
+    with pytest.raises(InputError, match="no gold for c999"):
+        evaluate(out, golds, stems={"c999"})
+    with pytest.raises(InputError, match="no such folder"):
+        evaluate(tmp_path / "nowhere", golds)
