@@ -12,7 +12,7 @@ from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTI
 
 SCHEMA_VERSION = "1"
 
-Level = Literal["province", "prefecture", "county", "district", "township", "village"]
+Level = Literal["national", "province", "prefecture", "county", "district", "township", "village"]
 Approx = Literal["about", "over", "under"]
 Script = Literal["simplified", "traditional"]
 Status = Literal["verified", "partial", "failed"]

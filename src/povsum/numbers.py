@@ -96,7 +96,10 @@ _QUANTITY = re.compile(
         # Nor right after '2万' ('2万5千元') or '1,' ('1,000人'): better missed than misread.
         (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?P<ar>{_AR})
           |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
+        # One space may stand between the number and its multiplier or unit ('1210 万元').
+        (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?
         (?P<m1>[十百千万亿]*)(?P<mid>[多余])?(?P<m2>[十百千万亿]*)
+        (?:\x20(?={_UNIT_RE}))?
         (?P<unit>{_UNIT_RE})?
     )
     (?P<post>以上|以下|左右)?
@@ -168,6 +171,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
     ParsedQuantity(value=4000.0, unit='人', approx='under')
     >>> parse_quantity("百分之五十")
     ParsedQuantity(value=50.0, unit='%', approx=None)
+    >>> parse_quantity("1210 万元"), parse_quantity("18802 人").value
+    (ParsedQuantity(value=12100000.0, unit='元', approx=None), 18802.0)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...

@@ -97,3 +97,12 @@ def test_the_prompt_lists_every_field_and_category_as_the_catalogue_does() -> No
 def test_rule_cues_are_distinct_within_each_category() -> None:
     for kind in MEASURE_KINDS:
         assert kind.cues and len(set(kind.cues)) == len(kind.cues), kind.key
+
+
+def test_the_prompt_offers_every_region_level() -> None:
+    from typing import get_args
+
+    from povsum.models import Level
+
+    line = next(line for line in load_prompts().system.splitlines() if "level 取" in line)
+    assert all(level in line for level in get_args(Level))
