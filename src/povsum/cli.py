@@ -158,6 +158,26 @@ def verify(
 
 
 @app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="An article file.")],
+    field: Annotated[
+        str | None,
+        typer.Argument(help="Only this field or part: region, baseline, outcome.people, funding, ..."),
+    ] = None,
+) -> None:
+    """Show which rule produced each figure of the offline extractor, and why it is a baseline,
+    an outcome, or was skipped."""
+    from povsum.explain import explain_file
+
+    try:
+        explanation = explain_file(path)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for line in explanation.lines(field):
+        typer.echo(line)
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(
         "schemas"

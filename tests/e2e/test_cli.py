@@ -106,3 +106,18 @@ def test_readme_documents_every_command_and_option() -> None:
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in readme, f"{name} {opt} is not documented in README.md"
+
+
+def test_explain_names_the_rule_behind_each_figure() -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    result = runner.invoke(app, ["explain", str(seed), "baseline.people"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(
+        line.startswith("baseline.people") and "transition_people: from" in line and "kept" in line
+        for line in lines
+    )
+    assert "= baseline.people 18802人" in lines
+    assert not any(line.startswith("outcome.") for line in lines)
+    missing = runner.invoke(app, ["explain", str(ROOT / "nowhere.txt")])
+    assert missing.exit_code == 2 and "nowhere.txt" in missing.output

@@ -16,7 +16,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"document"}),
     frozenset({"verify", "sentences", "schema"}),
     frozenset({"extractors"}),
-    frozenset({"pipeline", "evaluate"}),
+    frozenset({"pipeline", "evaluate", "explain"}),
     frozenset({"outputs", "report", "writers"}),
     frozenset({"runner", "console"}),
     frozenset({"cli", "__main__", "__init__"}),

@@ -10,6 +10,7 @@ from povsum.extractors.rules.figures import find_figures
 from povsum.extractors.rules.funding import find_funding
 from povsum.extractors.rules.measures import find_measures
 from povsum.extractors.rules.region import find_region
+from povsum.extractors.rules.trace import Step, Trace
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.sentences import split_sentences
 
@@ -27,14 +28,22 @@ class RulesExtractor:
         return summary.extractor.name == self.name
 
     def extract(self, document: Document) -> ArticleSummary:
+        return self._extract(document, Trace())
+
+    def explain(self, document: Document) -> tuple[ArticleSummary, list[Step]]:
+        """The draft summary and every step the rules took to reach it."""
+        trace = Trace(enabled=True)
+        return self._extract(document, trace), trace.steps
+
+    def _extract(self, document: Document, trace: Trace) -> ArticleSummary:
         sentences = split_sentences(document.text)
-        baseline, outcome = find_figures(document, sentences)
+        baseline, outcome = find_figures(document, sentences, trace)
         return ArticleSummary(
             source=document.source_info(),
-            region=find_region(document, sentences),
+            region=find_region(document, sentences, trace),
             baseline=baseline,
             outcome=outcome,
-            measures=find_measures(document, sentences),
-            funding=find_funding(document, sentences),
+            measures=find_measures(document, sentences, trace),
+            funding=find_funding(document, sentences, trace),
             extractor=ExtractorInfo(name="rules"),
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from povsum.document import Document
+from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Snapshot
 from povsum.numbers import parse_quantity
 from povsum.sentences import Sentence, evidence
@@ -47,26 +48,36 @@ _TRANSITION_RATE = re.compile(
 _RATE_THEN_DOWN = re.compile(
     rf"贫困发生率(?:为|是|达|高达)?(?P<a_rate>{_Q}%),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}(?P<b_rate>{_Q}%)"
 )
-_TRANSITIONS = (_TRANSITION_PEOPLE, _TRANSITION_RATE, _RATE_THEN_DOWN)
+_TRANSITIONS = {
+    "transition_people": _TRANSITION_PEOPLE,
+    "transition_rate": _TRANSITION_RATE,
+    "rate_then_down": _RATE_THEN_DOWN,
+}
 _POOR_COUNT = re.compile(rf"{_POOR}[^\d,;。]{{0,4}}?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
 _POOR_DOWN = re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
 _RATE = re.compile(rf"贫困发生率(?:高达|达到|仅为|为|是|达|仅)?(?P<rate>{_Q}%)")
 _RATE_DOWN = re.compile(rf"贫困发生率[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_Q}%)")
-_LIFTED = (
-    re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
-    re.compile(rf"累计脱贫(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
-    re.compile(rf"(?:已实现|累计实现|累计|已有|共有|共)(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫"),
-    re.compile(rf"(?:累计)?减贫(?P<pp>{_Q}人)"),
-    re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
-    re.compile(rf"累计减少(?P<pp>{_Q}人)"),
-    re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_Q}人)"),
-    re.compile(rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"),
-)
+_LIFTED = {
+    "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
+    "lifted_cumulative": re.compile(rf"累计脱贫(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
+    "lifted_realized": re.compile(
+        rf"(?:已实现|累计实现|累计|已有|共有|共)(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫"
+    ),
+    "lifted_reduced_poverty": re.compile(rf"(?:累计)?减贫(?P<pp>{_Q}人)"),
+    "lifted_fewer_poor": re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
+    "lifted_fewer": re.compile(rf"累计减少(?P<pp>{_Q}人)"),
+    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_Q}人)"),
+    "lifted_people_exited": re.compile(
+        rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"
+    ),
+}
 _VILLAGE_KIND = r"(?:省级|省定|市定|国家级|深度|重点)?贫困村"
-_VILLAGES = (
-    re.compile(rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个){_VILLAGE_KIND}(?P<post>.{{0,6}})"),
-    re.compile(rf"(?P<pre>.{{0,3}}?){_VILLAGE_KIND}(?P<n>{_Q}个)(?P<post>)"),
-)
+_VILLAGES = {
+    "villages_count_first": re.compile(
+        rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个){_VILLAGE_KIND}(?P<post>.{{0,6}})"
+    ),
+    "villages_noun_first": re.compile(rf"(?P<pre>.{{0,3}}?){_VILLAGE_KIND}(?P<n>{_Q}个)(?P<post>)"),
+}
 _VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共|全[县市区省州乡镇])$|^(?:中|全部|已全部|已|均|整村)")
 _ALL_EXITED = re.compile(r"(?:已)?(?:全部|均)")
 _COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家扶贫开发工作重点县)(?P<post>.{{0,20}})")
@@ -76,12 +87,20 @@ _COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家
 class _Draft:
     """Fields found so far; the first value for a field is kept."""
 
+    part: str  # "baseline" | "outcome"
+    trace: Trace
     fields: dict[str, Quantity] = field(default_factory=dict)
     as_of: str | None = None
 
-    def put(self, name: str, quantity: Quantity | None) -> None:
-        if quantity is not None:
-            self.fields.setdefault(name, quantity)
+    def put(self, name: str, quantity: Quantity | None, rule: str) -> None:
+        if quantity is None:
+            return
+        path = f"{self.part}.{name}"
+        if name in self.fields:
+            self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
+            return
+        self.fields[name] = quantity
+        self.trace.note(path, rule, quantity.text, "kept")
 
     def snapshot(self) -> Snapshot | None:
         if not self.fields:
@@ -90,10 +109,14 @@ class _Draft:
 
 
 class _Finder:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, trace: Trace) -> None:
         self.document = document
-        self.baseline = _Draft()
-        self.outcome = _Draft()
+        self.trace = trace
+        self.baseline = _Draft("baseline", trace)
+        self.outcome = _Draft("outcome", trace)
+
+    def skipped(self, m: re.Match[str], rule: str, why: str) -> None:
+        self.trace.note("figures", rule, m.group(), f"skipped: {why}", m.start())
 
     def quantity(self, sentence: Sentence, match: re.Match[str], group: str) -> Quantity | None:
         text = match.group(group)
@@ -115,9 +138,10 @@ class _Finder:
                 draft.as_of = _bare_year(times[-1])
 
     def transitions(self, sentence: Sentence) -> None:
-        for pattern in _TRANSITIONS:
+        for rule, pattern in _TRANSITIONS.items():
             for m in pattern.finditer(sentence.text):
                 if _is_target(sentence, m):
+                    self.skipped(m, rule, "a target or plan")
                     continue
                 if "a_when" in pattern.groupindex:
                     self.baseline.as_of = self.baseline.as_of or _as_of(m.group("a_when"))
@@ -129,59 +153,81 @@ class _Finder:
                     ("incidence_rate", "a_rate", "b_rate"),
                 ):
                     if a in pattern.groupindex:
-                        self.baseline.put(name, self.quantity(sentence, m, a))
-                        self.outcome.put(name, self.quantity(sentence, m, b))
+                        self.baseline.put(name, self.quantity(sentence, m, a), f"{rule}: from")
+                        self.outcome.put(name, self.quantity(sentence, m, b), f"{rule}: to")
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
         for m in _POOR_DOWN.finditer(text):
-            if not _is_target(sentence, m):
-                self._put_count(self.outcome, sentence, m)
+            if _is_target(sentence, m):
+                self.skipped(m, "poor_down", "a target or plan")
+            else:
+                self._put_count(self.outcome, sentence, m, "poor_down")
         for m in _POOR_COUNT.finditer(text):
-            if _is_target(sentence, m) or not _is_population(text, m):
-                continue
-            registered = "建档立卡" in m.group()
-            self._put_count(self.baseline if registered else self._snapshot_for(text, m), sentence, m)
+            if _is_target(sentence, m):
+                self.skipped(m, "poor_count", "a target or plan")
+            elif not _is_population(text, m):
+                self.skipped(m, "poor_count", "a sub-group, a place's own figure or people lifted")
+            elif "建档立卡" in m.group():
+                self._put_count(self.baseline, sentence, m, "poor_count: registered (建档立卡)")
+            else:
+                draft, why = self._snapshot_for(text, m)
+                self._put_count(draft, sentence, m, f"poor_count: {why}")
         for m in _RATE_DOWN.finditer(text):
-            self.outcome.put("incidence_rate", self.quantity(sentence, m, "rate"))
+            self.outcome.put("incidence_rate", self.quantity(sentence, m, "rate"), "rate_down")
         for m in _RATE.finditer(text):
-            if not _is_target(sentence, m):
-                draft = self._snapshot_for(text, m)
-                self.when(draft, sentence, m.start())
-                draft.put("incidence_rate", self.quantity(sentence, m, "rate"))
+            if _is_target(sentence, m):
+                self.skipped(m, "rate", "a target or plan")
+                continue
+            draft, why = self._snapshot_for(text, m)
+            self.when(draft, sentence, m.start())
+            draft.put("incidence_rate", self.quantity(sentence, m, "rate"), f"rate: {why}")
 
     def lifted(self, sentence: Sentence) -> None:
-        for pattern in _LIFTED:
+        for rule, pattern in _LIFTED.items():
             for m in pattern.finditer(sentence.text):
-                if not _is_target(sentence, m) and not _SUBGROUP.search(
-                    _clause_head(sentence.text, m.start())
-                ):
-                    self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"))
+                if _is_target(sentence, m):
+                    self.skipped(m, rule, "a target or plan")
+                elif _SUBGROUP.search(_clause_head(sentence.text, m.start())):
+                    self.skipped(m, rule, "a sub-group")
+                else:
+                    self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"), rule)
 
     def villages_and_counties(self, sentence: Sentence) -> None:
         text = sentence.text
-        for pattern in _VILLAGES:
+        for rule, pattern in _VILLAGES.items():
             for m in pattern.finditer(text):
                 pre, post = m.group("pre"), m.group("post")
-                if _is_target(sentence, m) or not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
+                if _is_target(sentence, m):
+                    self.skipped(m, rule, "a target or plan")
+                    continue
+                if not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
+                    self.skipped(m, rule, "no stock word around the count (a flow or a mention)")
                     continue
                 # "4个贫困村已全部脱贫出列" states how many there were, whatever the date.
-                exited = _ALL_EXITED.match(post)
-                draft = self.baseline if exited else self._snapshot_for(text, m)
-                draft.put("poor_villages", self.quantity(sentence, m, "n"))
+                if _ALL_EXITED.match(post):
+                    draft, why = self.baseline, "all exited (全部)"
+                else:
+                    draft, why = self._snapshot_for(text, m)
+                draft.put("poor_villages", self.quantity(sentence, m, "n"), f"{rule}: {why}")
         for m in _COUNTIES.finditer(text):
             post = m.group("post")
-            if not _is_target(sentence, m) and ("全部" in post or post.startswith("中")):
-                self.baseline.put("poor_counties", self.quantity(sentence, m, "n"))
+            if _is_target(sentence, m):
+                self.skipped(m, "counties", "a target or plan")
+            elif "全部" in post or post.startswith("中"):
+                self.baseline.put("poor_counties", self.quantity(sentence, m, "n"), "counties: all exited")
+            else:
+                self.skipped(m, "counties", "not a starting count")
 
-    def _snapshot_for(self, text: str, m: re.Match[str]) -> _Draft:
+    def _snapshot_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
         """A lone figure is the outcome when the sentence dates it now ("截至…", "目前", "剩余")."""
-        return self.outcome if _NOW.search(text, 0, m.start()) else self.baseline
+        now = _NOW.search(text, 0, m.start())
+        return (self.outcome, f"now cue {now.group()}") if now else (self.baseline, "no now cue")
 
-    def _put_count(self, draft: _Draft, sentence: Sentence, m: re.Match[str]) -> None:
+    def _put_count(self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str) -> None:
         self.when(draft, sentence, m.start())
-        draft.put("households", self.quantity(sentence, m, "hh"))
-        draft.put("people", self.quantity(sentence, m, "pp"))
+        draft.put("households", self.quantity(sentence, m, "hh"), rule)
+        draft.put("people", self.quantity(sentence, m, "pp"), rule)
 
 
 def _is_population(text: str, m: re.Match[str]) -> bool:
@@ -231,10 +277,10 @@ def _bare_year(phrase: str) -> str:
 
 
 def find_figures(
-    document: Document, sentences: Iterable[Sentence]
+    document: Document, sentences: Iterable[Sentence], trace: Trace
 ) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main region."""
-    finder = _Finder(document)
+    finder = _Finder(document, trace)
     # Every pattern needs this character; most sentences lack it. A sentence opening with
     # 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [s for s in sentences if "贫" in s.text and not s.text.startswith("其中")]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from povsum.document import Document
+from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
 from povsum.numbers import find_quantities
 from povsum.sentences import Sentence, evidence
@@ -38,7 +39,7 @@ def _payer(clause: str) -> str | None:
     return m.group("payer") if m else None
 
 
-def find_funding(document: Document, sentences: Iterable[Sentence]) -> list[Funding]:
+def find_funding(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[Funding]:
     items: list[Funding] = []
     for sentence in sentences:
         for match in find_quantities(sentence.text, units={"元"}):
@@ -46,8 +47,17 @@ def find_funding(document: Document, sentences: Iterable[Sentence]) -> list[Fund
             # The words right after the amount often say what it is: "...万元的收入".
             tail = sentence.text[match.end : match.end + 4]
             head = clause[: clause.find(match.text)]
-            if "其中" in head or _NOT_SPENDING.search(clause + tail) or not _SPENDING.search(clause + tail):
+            at = sentence.start + match.start
+            if "其中" in head:
+                trace.note("funding", "part_of_total", match.text, "skipped: a 其中 part", at)
                 continue
+            if (not_spending := _NOT_SPENDING.search(clause + tail)) is not None:
+                trace.note("funding", "not_spending", match.text, f"skipped: {not_spending.group()}", at)
+                continue
+            if (spending := _SPENDING.search(clause + tail)) is None:
+                trace.note("funding", "spending", match.text, "skipped: no spending word", at)
+                continue
+            trace.note("funding", "spending", match.text, f"kept: {spending.group()}", at)
             items.append(
                 Funding(
                     amount=Quantity(

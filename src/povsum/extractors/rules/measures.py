@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
+from povsum.extractors.rules.trace import Trace
 from povsum.models import Measure
 from povsum.sentences import Sentence, evidence
 
@@ -49,7 +50,7 @@ def _current(document: Document, sentences: Sequence[Sentence]) -> list[Sentence
     return kept
 
 
-def find_measures(document: Document, sentences: Sequence[Sentence]) -> list[Measure]:
+def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
     """At most one measure per category, in the order the article reports them."""
     current = _current(document, sentences)
     found: list[Measure] = []
@@ -58,6 +59,7 @@ def find_measures(document: Document, sentences: Sequence[Sentence]) -> list[Mea
         hit = next(((s, t, i) for t in present for s in current if (i := s.text.find(t)) >= 0), None)
         if hit:
             sentence, term, at = hit
+            trace.note("measures", f"cue:{term}", kind.key, "kept", sentence.start + at)
             found.append(
                 Measure(
                     category=kind.key,

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from povsum.document import Document
+from povsum.extractors.rules.trace import Trace
 from povsum.models import Region
 from povsum.regions import Division, Mention, gazetteer
 from povsum.sentences import Sentence, evidence
@@ -57,19 +58,33 @@ def _counted(document: Document) -> tuple[Counter[Division], list[Mention]]:
     return scores, kept
 
 
-def find_region(document: Document, sentences: Sequence[Sentence]) -> Region | None:
+def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     scores, mentions = _counted(document)
+    for division, score in scores.most_common(8):
+        trace.note("region", "mentions", division.name, f"score {score}")
     if not scores:
+        trace.note("region", "mentions", "", "skipped: no division of the gazetteer is named")
         return None
     local = _local_subject(document.text, mentions, scores)
     if local is not None:
+        trace.note(
+            "region",
+            "local_subject",
+            local[1],
+            f"kept: named after {local[0].name} and called 全{local[1][-1]}/该…",
+        )
         return _region(document, sentences, *local)
     top, top_score = scores.most_common(1)[0]
     subject = top
     for division, score in sorted(scores.items(), key=lambda kv: (-_DEPTH[kv[0].level], -kv[1])):
         if _inside(division, top) and score >= max(_SUBJECT_SHARE * top_score, _SUBJECT_MIN):
             subject = division
+            trace.note(
+                "region", "sub_unit", division.name, f"kept: inside {top.name}, mentioned nearly as often"
+            )
             break
+    else:
+        trace.note("region", "most_mentioned", top.name, "kept")
     first = next((m for m in mentions if m.division == subject), None)
     if first is None:
         return None
