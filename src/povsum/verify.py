@@ -27,17 +27,26 @@ from povsum.models import (
     Snapshot,
     Verification,
 )
-from povsum.numbers import NumberParseError, parse_quantity
+from povsum.numbers import NumberParseError, find_quantities, parse_quantity
+from povsum.planted import Planted, find_planted
 from povsum.regions import NATIONAL_NAMES, Division, gazetteer, local_level, name_forms
 
-_DIGITS = tuple("0123456789.")
-_DIGITS_AND_DOT = frozenset("0123456789.")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+# A character before a number's first digit that makes it the tail of a longer number:
+# "二十人" inside "一百二十人", "000人" inside "1,000人", "5千元" inside "2万5千元".
+_NUMERAL = frozenset("0123456789.点几多余零〇一二两三四五六七八九十百千万亿")
+_THOUSANDS = frozenset(",，")
+_DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
+QUOTE_PLANTED = "quote is from an instruction planted in the article"
+REGION_PLANTED = "region is named only in an instruction planted in the article"
+# Free text longer than this is not a summary, a purpose or a payer: it is removed.
+MAX_CHARS = {"summary": 200, "purpose": 200, "source": 80, "region": 40}
 
 
 @dataclass
 class _Checker:
     document: Document
+    planted: Planted
     failures: list[Failure] = field(default_factory=list)
     checked: int = 0
     removed: int = 0
@@ -58,7 +67,31 @@ class _Checker:
             if quote in self.document.text:
                 return f"quote is in the source but not at {evidence.start}:{evidence.end}"
             return "quote not found in the source"
+        if self.planted.covers(evidence.start, evidence.end):
+            return QUOTE_PLANTED
         return None
+
+    def ungrounded_numbers(self, text: str) -> list[str]:
+        """Numbers in free text (a summary, a purpose) that the source does not contain."""
+        source = self.document.text
+        normalized = self.document.normalize(text)
+        quantities = [m.text for m in find_quantities(normalized)]
+        numbers = [m.group() for m in _DIGIT_RUN.finditer(normalized)]
+        missing = [q for q in quantities if not _stands_in(q, source)]
+        return missing + [n for n in numbers if not _number_in(n, source) and n not in "".join(missing)]
+
+    def free_text(self, path: str, text: str | None, kind: str) -> str | None:
+        """``text`` if it is of a sane length and every number in it is in the source."""
+        if text is None:
+            return None
+        self.checked += 1
+        if len(text) > MAX_CHARS[kind]:
+            self.fail(path, text[:40], f"{kind} longer than {MAX_CHARS[kind]} characters")
+            return None
+        if missing := self.ungrounded_numbers(text):
+            self.fail(path, text[:40], f"numbers not in the source: {', '.join(missing[:3])}")
+            return None
+        return text
 
     def check_evidence(self, path: str, evidence: Evidence, label: str) -> bool:
         self.checked += 1
@@ -75,7 +108,14 @@ class _Checker:
         if problem:
             self.fail(path, quantity.text, problem)
             return None
-        return quantity.model_copy(update={"approx": parse_quantity(quantity.text).approx})
+        # Stored as the source writes it (the model may have typed "３０００户" for "3000户"),
+        # with the quote exactly as the source reads at its offsets.
+        quote = self.document.text_between(quantity.evidence.start, quantity.evidence.end)
+        text = self.document.normalize(quantity.text)
+        evidence = quantity.evidence.model_copy(update={"quote": quote})
+        return quantity.model_copy(
+            update={"text": text, "approx": parse_quantity(text).approx, "evidence": evidence}
+        )
 
     def quantity_problem(self, quantity: Quantity, kind: str) -> str | None:
         if (problem := self.evidence_problem(quantity.evidence)) is not None:
@@ -109,8 +149,15 @@ class _Checker:
         if not self.check_evidence("region", region.evidence, region.name):
             return None
         self.checked += 1
-        if not any(name in self.document.text for name in name_forms(region.name)):
+        if len(region.name) > MAX_CHARS["region"]:
+            self.fail("region", region.name[:40], f"region longer than {MAX_CHARS['region']} characters")
+            return None
+        forms = name_forms(region.name)
+        if not any(name in self.document.text for name in forms):
             self.fail("region", region.name, "region is not named in the source")
+            return None
+        if not any(name in self.planted.reported for name in forms):
+            self.fail("region", region.name, REGION_PLANTED)
             return None
         divisions = gazetteer().by_name(region.name)
         if not divisions and region.name not in NATIONAL_NAMES and local_level(region.name) is None:
@@ -143,6 +190,7 @@ class _Checker:
             m
             for i, m in enumerate(measures)
             if self.check_evidence(f"measures[{i}]", m.evidence, m.summary[:40])
+            and self.free_text(f"measures[{i}].summary", m.summary, "summary") is not None
         ]
 
     def funding(self, items: list[Funding]) -> list[Funding]:
@@ -151,7 +199,10 @@ class _Checker:
             path = f"funding[{i}]"
             amount = self.quantity(f"{path}.amount", item.amount, "amount")
             if amount is not None and self.check_evidence(path, item.evidence, item.amount.text):
-                kept.append(item.model_copy(update={"amount": amount}))
+                # A purpose or payer that cannot be proven goes; the proven amount stays.
+                purpose = self.free_text(f"{path}.purpose", item.purpose, "purpose")
+                source = self.free_text(f"{path}.source", item.source, "source")
+                kept.append(item.model_copy(update={"amount": amount, "purpose": purpose, "source": source}))
         return kept
 
     def flag_consistency(self, baseline: Snapshot | None, outcome: Snapshot | None) -> None:
@@ -187,15 +238,49 @@ class _Checker:
 
 
 def _stands_in(text: str, quote: str) -> bool:
-    """``text`` occurs in ``quote`` as a whole number, not as the tail of a longer one.
+    """``text`` occurs in ``quote`` as a whole quantity: not the tail of a longer number (in
+    Arabic or Chinese numerals) and not the head of a longer quantity (5万人 of 5万人次).
 
     >>> _stands_in("18802人", "共有贫困人口4352户18802人"), _stands_in("4.18万人", "人口34.18万人")
     (True, False)
+    >>> _stands_in("二十人", "贫困人口一百二十人"), _stands_in("5万人", "培训5万人次")
+    (False, False)
+    >>> _stands_in("300万元", "每村投入300万元以上")
+    True
     """
-    return any(
-        not (quote[: m.start()].endswith(_DIGITS) and text[0] in _DIGITS_AND_DOT)
-        for m in re.finditer(re.escape(text), quote)
-    )
+    if not text:
+        return False
+    try:
+        own = parse_quantity(text)
+    except NumberParseError:
+        own = None
+    # A longer quantity around the text that reads otherwise (another value or unit); one that
+    # only adds a qualifier (300万元以上) reads the same.
+    longer = [
+        (m.start, m.end)
+        for m in find_quantities(quote)
+        if own is None or (m.parsed.value, m.parsed.unit) != (own.value, own.unit)
+    ]
+    for m in re.finditer(re.escape(text), quote):
+        start, end = m.span()
+        before = quote[start - 1] if start else ""
+        if text[0] in _NUMERAL and (
+            before in _NUMERAL or (before in _THOUSANDS and start > 1 and quote[start - 2].isdigit())
+        ):
+            continue
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in longer):
+            continue
+        return True
+    return False
+
+
+def _number_in(number: str, text: str) -> bool:
+    """``number`` (digits) occurs in ``text`` as a whole number.
+
+    >>> _number_in("7488", "投入7488万元"), _number_in("488", "投入7488万元"), _number_in("7.5", "7.53%")
+    (True, False, False)
+    """
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\.?\d)", text) is not None
 
 
 def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
@@ -204,7 +289,7 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
     Works on a summary from any extractor or an old JSON file. Returns a new summary holding only
     what could be proven; what was removed is listed in ``verification.failures``.
     """
-    checker = _Checker(document)
+    checker = _Checker(document, find_planted(document))
     previous = [f for f in summary.verification.failures if not f.is_flag]
     region = checker.region(summary.region)
     baseline = checker.snapshot("baseline", summary.baseline)

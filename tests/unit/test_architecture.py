@@ -14,7 +14,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"models", "numbers", "normalize", "furniture", "regions", "config"}),
     frozenset({"summaries"}),
     frozenset({"document"}),
-    frozenset({"verify", "sentences", "schema"}),
+    frozenset({"verify", "sentences", "schema", "planted"}),
     frozenset({"extractors"}),
     frozenset({"pipeline", "evaluate", "explain"}),
     frozenset({"outputs", "report", "writers"}),

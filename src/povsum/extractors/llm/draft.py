@@ -14,7 +14,6 @@ subclass of the model would work too, but instructor caches tool schemas per cla
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,23 +40,11 @@ from povsum.models import (
     Verification,
 )
 from povsum.numbers import NumberParseError, parse_quantity
-from povsum.regions import name_forms
-from povsum.sentences import split_sentences
 from povsum.verify import verify
 
 __all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
 
 QUOTE_NOT_FOUND = "quote not found in the source"
-QUOTE_PLANTED = "quote is from an instruction planted in the article"
-REGION_PLANTED = "region is named only in an instruction planted in the article"
-
-# A sentence telling a model to drop its instructions was planted (prompt injection): nothing may
-# be quoted from it, and a region that only it names is not what the article is about.
-_PLANTED = re.compile(
-    r"忽略[^。！？!?\n]{0,8}?(?:指令|指示|提示词)|系统提示|"
-    r"(?:ignore|disregard)\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior)\s+instructions",
-    re.IGNORECASE,
-)
 
 
 def _category(value: Any) -> Any:
@@ -179,11 +166,6 @@ class _Converter:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.failures: list[Failure] = []
-        sentences = split_sentences(document.text) if _PLANTED.search(document.text) else []
-        planted = [s for s in sentences if _PLANTED.search(s.text)]
-        self.planted = [document.to_original(s.start, s.end) for s in planted]  # spans of ``original``
-        # The article without its planted sentences: where its region must be named.
-        self.reported = "\n".join(s.text for s in sentences if s not in planted) if planted else document.text
 
     def evidence(self, path: str, quote: str, label: str) -> Evidence | None:
         span = self.document.locate(quote)
@@ -191,9 +173,6 @@ class _Converter:
             self.failures.append(Failure(field=path, text=label, reason=QUOTE_NOT_FOUND))
             return None
         start, end = span
-        if any(start < e and s < end for s, e in self.planted):
-            self.failures.append(Failure(field=path, text=label, reason=QUOTE_PLANTED))
-            return None
         return Evidence(quote=self.document.text_between(start, end), start=start, end=end)
 
     def quantity(self, path: str, figure: Figure | None) -> Quantity | None:
@@ -216,11 +195,6 @@ class _Converter:
             return None
         evidence = self.evidence("region", draft.quote, draft.name)
         if evidence is None:
-            return None
-        names = name_forms(draft.name)
-        named = any(n in self.document.text for n in names)  # if not, the verifier says so
-        if named and not any(n in self.reported for n in names):
-            self.failures.append(Failure(field="region", text=draft.name, reason=REGION_PLANTED))
             return None
         return Region(**draft.model_dump(exclude={"quote"}), evidence=evidence)
 
