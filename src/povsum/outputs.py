@@ -2,10 +2,15 @@
 
 Every file is written to a temporary name and renamed, so an interrupted run never leaves a
 half-written JSON; a second run on the same folder at the same time is refused, not interleaved.
+The lock is an OS lock (``flock``) on ``OUT/.povsum.lock``: the kernel releases it when its holder
+dies, however it dies, so there is no stale lock to judge by a PID (which may be reused, and is 1
+in every container).
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -19,6 +24,7 @@ from povsum.models import ArticleSummary
 from povsum.summaries import load_summary, summary_json
 
 LOCK_NAME = ".povsum.lock"
+_NAME_BYTES = 255
 
 
 class OutputLockedError(PovsumError):
@@ -28,7 +34,9 @@ class OutputLockedError(PovsumError):
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    # A short name whatever the target's: a long Chinese file name plus a suffix would pass the
+    # 255-byte limit of most file systems.
+    tmp = path.with_name(f".povsum-{secrets.token_hex(8)}.tmp")
     # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     try:
@@ -40,27 +48,41 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
         raise
 
 
+def unique_stem(path: Path) -> str:
+    """The stem of ``path`` with a hash of the whole path, within the file-name limit."""
+    digest = hashlib.sha256(str(path).encode()).hexdigest()[:8]
+    stem = path.stem
+    while not fits(f"{stem}-{digest}"):
+        stem = stem[:-1]
+    return f"{stem}-{digest}"
+
+
+def fits(stem: str) -> bool:
+    """Whether OUT/<stem>.json is within the 255 bytes most file systems allow for one name."""
+    return len(f"{stem}.json".encode()) <= _NAME_BYTES
+
+
 class OutputDir:
     """``OUT/``: per-article JSON, the run's tables and ``errors.jsonl``. Use as a context manager."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._lock: Path = root / LOCK_NAME
+        self._lock_fd: int | None = None
 
     def __enter__(self) -> OutputDir:
         self.root.mkdir(parents=True, exist_ok=True)
+        lock = self.root / LOCK_NAME
+        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o666)
         try:
-            fd = os.open(self._lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            if _lock_is_stale(self._lock):
-                self._lock.unlink(missing_ok=True)
-                return self.__enter__()
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
             raise OutputLockedError(
-                f"{self.root} is in use by another povsum run (lock {self._lock}); "
-                "wait for it, or delete the lock if no run is active"
+                f"{self.root} is in use by another povsum run (lock {lock}); wait for it to finish"
             ) from None
-        with os.fdopen(fd, "w") as handle:
-            handle.write(str(os.getpid()))
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())  # for a curious reader only: the flock decides
+        self._lock_fd = fd
         # Temporary files of a run that was killed mid-write; the lock says no run is using them.
         for leftover in self.root.glob(".*.tmp"):
             leftover.unlink(missing_ok=True)
@@ -69,7 +91,26 @@ class OutputDir:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._lock.unlink(missing_ok=True)
+        # The file stays: unlinking it would let a third run lock a new file while a second one
+        # still waits on the old one. Closing releases the lock.
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def claim(self, stem: str, source: Path) -> str:
+        """The output name for ``source``: ``stem``, unless OUT already holds a summary of
+        another file under that name (from an earlier run over other folders), in which case a
+        name with a hash of the path, so neither is overwritten."""
+        path = self.article_path(stem)
+        if not path.exists():
+            return stem
+        try:
+            written_for = load_summary(path).source.path
+        except InputError:
+            return stem  # damaged or from an older schema: it is replaced
+        if written_for is None or Path(written_for).resolve() == source.resolve():
+            return stem
+        return unique_stem(source)
 
     def article_path(self, stem: str) -> Path:
         return self.root / f"{stem}.json"
@@ -99,14 +140,3 @@ class OutputDir:
         path = self.root / "errors.jsonl"
         write_atomic(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
         return path
-
-
-def _lock_is_stale(lock: Path) -> bool:
-    # A lock whose process is gone was left by a killed run; it must not block the resume.
-    try:
-        os.kill(int(lock.read_text().strip()), 0)
-    except (ValueError, ProcessLookupError, FileNotFoundError):
-        return True
-    except PermissionError:
-        return False  # alive, owned by another user
-    return False

@@ -6,8 +6,9 @@ message and a record in ``OUT/errors.jsonl``.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -15,11 +16,13 @@ from pathlib import Path
 
 from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary
-from povsum.outputs import OutputDir
+from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem
 from povsum.pipeline import Summarizer
 from povsum.writers import write_run_outputs
 
 _ARTICLES_PER_PROCESS = 50
+# How often a worker process checks that the run that started it is still alive.
+_PARENT_CHECK_SECONDS = 0.5
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
 
 
@@ -43,14 +46,21 @@ class Discovery:
     skipped: list[Path] = field(default_factory=list)
 
 
-def discover(paths: Iterable[Path]) -> Discovery:
-    """Files named directly are always read; folders contribute their text files, recursively."""
+def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
+    """Files named directly are always read; folders contribute their text files, recursively.
+
+    An output folder is never input: not ``out_root`` (which may lie inside an input folder), nor
+    any folder holding a povsum lock, so a second ``povsum run .`` does not summarize its own
+    reports.
+    """
     found = Discovery()
+    outputs = {out_root.resolve()} if out_root is not None else set()
     for path in paths:
         if path.is_dir():
+            outputs |= {lock.parent.resolve() for lock in path.rglob(LOCK_NAME)}
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if hidden:
+                if hidden or outputs.intersection(child.resolve().parents):
                     continue
                 (found.files if child.suffix.lower() in TEXT_SUFFIXES else found.skipped).append(child)
         elif path.is_file():
@@ -61,14 +71,16 @@ def discover(paths: Iterable[Path]) -> Discovery:
 
 
 def output_stems(files: Sequence[Path]) -> list[str]:
-    """One output name per file: its stem, made unique with a path hash where stems collide."""
+    """One output name per file: its stem, made unique with a path hash where stems collide and
+    shortened (with the hash) where it would not fit a file name.
+
+    >>> output_stems([Path("a/x.txt"), Path("b/x.txt"), Path("y.txt")])
+    ['x-71cc043f', 'x-1ef4c2d3', 'y']
+    """
     counts: dict[str, int] = {}
     for f in files:
         counts[f.stem] = counts.get(f.stem, 0) + 1
-    return [
-        f.stem if counts[f.stem] == 1 else f"{f.stem}-{hashlib.sha256(str(f).encode()).hexdigest()[:8]}"
-        for f in files
-    ]
+    return [f.stem if counts[f.stem] == 1 and fits(f.stem) else unique_stem(f) for f in files]
 
 
 class BatchRun:
@@ -81,6 +93,7 @@ class BatchRun:
 
     def one(self, path: Path, stem: str) -> ArticleResult:
         try:
+            stem = self.out.claim(stem, path)
             document = self.summarizer.load(path)
             if not self.summarizer.settings.force:
                 done = self.out.finished(stem, document.sha256, self.summarizer.extractor)
@@ -105,10 +118,10 @@ class BatchRun:
         # would only contend for the GIL); a handful of articles is not worth starting them.
         if self.summarizer.extractor.waits_on_io:
             return ThreadPoolExecutor(max_workers=self.concurrency)
-        workers = min(self.concurrency, os.cpu_count() or 1, articles // _ARTICLES_PER_PROCESS)
+        workers = min(self.concurrency, usable_cores(), articles // _ARTICLES_PER_PROCESS)
         if workers < 2:
             return ThreadPoolExecutor(max_workers=1)
-        return ProcessPoolExecutor(max_workers=workers)
+        return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with, initargs=(os.getpid(),))
 
     def execute(
         self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
@@ -133,6 +146,26 @@ class BatchRun:
         return [results[i] for i in range(len(files))]
 
 
+def usable_cores() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _exit_with(parent: int) -> None:
+    """In a worker process: exit as soon as the run that started it is gone (kill -9 included),
+    so no orphan keeps writing into OUT."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="povsum-parent-watch", daemon=True).start()
+
+
 @dataclass(frozen=True)
 class RunReport:
     results: list[ArticleResult]
@@ -155,7 +188,7 @@ def run_paths(
     on_result: Callable[[ArticleResult], None] = lambda r: None,
 ) -> RunReport:
     """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs."""
-    found = discover(paths)
+    found = discover(paths, out_root)
     on_start(len(found.files))
     with OutputDir(out_root) as out:
         results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
+import itertools
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -124,10 +127,45 @@ def test_missing_path_is_reported_and_the_rest_runs(tmp_path: Path) -> None:
 def test_a_second_run_on_a_locked_output_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    (out / LOCK_NAME).write_text(str(os.getpid()))  # a live process holds it
-    code, output = run(str(SEED), "--out", str(out))
+    with (out / LOCK_NAME).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another run holds the lock
+        code, output = run(str(SEED), "--out", str(out))
     assert code == 2
     assert "in use by another povsum run" in output
+
+
+def test_a_lock_file_naming_a_live_unrelated_pid_does_not_block(tmp_path: Path) -> None:
+    # In a container povsum is PID 1 every time: a PID in the file proves nothing.
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text("1")
+    code, output = run(str(SEED), "--out", str(out))
+    assert code == 0, output
+
+
+def _try_lock(out: str) -> tuple[float, float] | None:
+    """When this process held the lock on ``out`` (monotonic start, end), or None if refused."""
+    from povsum.outputs import OutputDir, OutputLockedError
+
+    try:
+        with OutputDir(Path(out)):
+            start = time.monotonic()
+            time.sleep(0.02)
+            return start, time.monotonic()
+    except OutputLockedError:
+        return None
+
+
+def test_two_processes_never_hold_the_lock_at_once(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    held: list[tuple[float, float]] = []
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        for _ in range(25):
+            held += [span for span in pool.map(_try_lock, [str(out)] * 4) if span is not None]
+    held.sort()
+    assert len(held) >= 25  # every round, someone got it
+    assert all(earlier[1] <= later[0] for earlier, later in itertools.pairwise(held))
+    assert _try_lock(str(out))  # nothing left behind
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill", "ctrl-c"])
