@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -15,6 +16,20 @@ Mode = Literal["tools", "json_schema", "md_json"]
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MAX_BYTES = 2_000_000
 DEFAULT_CACHE = Path(".povsum-cache/store.sqlite")
+
+
+def redact_url(url: str) -> str:
+    """``url`` without the user name and password it may carry.
+
+    >>> redact_url("https://user:sk-secret@api.example.com/v1"), redact_url("http://127.0.0.1:8080/v1")
+    ('https://api.example.com/v1', 'http://127.0.0.1:8080/v1')
+    """
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port is not None else host
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 class Settings(BaseModel):

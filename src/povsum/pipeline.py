@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from povsum.config import Settings
+from povsum.config import Settings, redact_url
 from povsum.document import Document
 from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
@@ -31,7 +31,7 @@ class Summarizer:
         if self.extractor.name == "rules":
             why = "no LLM endpoint configured" if self.settings.extractor == "auto" else "--extractor rules"
             return f"extractor: rules (offline; {why})"
-        where = self.settings.base_url or "api.openai.com"
+        where = redact_url(self.settings.base_url) if self.settings.base_url else "api.openai.com"
         return f"extractor: llm ({self.settings.model} at {where})"
 
     def load(self, source: Source) -> Document:

@@ -19,7 +19,7 @@ import yaml
 from llm_server import TEST_KEY, Reply, answer, failure, raw
 from vcr.request import Request
 
-from povsum.config import Mode, Settings
+from povsum.config import Mode, Settings, redact_url
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.transport import RetryPolicy
 from povsum.outputs import OutputDir
@@ -51,7 +51,8 @@ def _kept(headers: dict[str, Any], dropped: frozenset[str]) -> dict[str, Any]:
 
 def clean_request(request: Request) -> Request:
     request.headers = _kept(request.headers, NOISY_HEADERS)
-    request.uri = _LOCAL_PORT.sub(r"\1", request.uri)
+    # A key in the URL's userinfo (--base-url https://user:key@host) is never recorded.
+    request.uri = redact_url(_LOCAL_PORT.sub(r"\1", request.uri))
     return request
 
 

@@ -3,6 +3,10 @@
 Retries wrap the single HTTP call (not instructor's re-ask loop): a 429 or a dropped connection
 repeats the same request and never counts as a re-ask. The SDK's own retries are off
 (``max_retries=0``) so only this policy decides, and its waits can be made instant in tests.
+
+Two guards sit in the HTTP client itself: a total deadline per request (the SDK's timeout bounds
+each read, so a server dripping a byte a second would hang a run forever), and a refusal of
+redirects to another host (a 307 would re-POST the article and the key's request elsewhere).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import httpx2
 import openai
 from tenacity import (
     RetryCallState,
@@ -24,7 +29,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from povsum.config import Settings
+from povsum.config import Settings, redact_url
 from povsum.errors import ExtractionError
 
 __all__ = ["KEYLESS", "Completions", "RetryPolicy", "make_client", "parse_retry_after"]
@@ -35,7 +40,64 @@ KEYLESS = "no-key"
 
 def make_client(settings: Settings) -> openai.OpenAI:
     key = settings.api_key.get_secret_value() if settings.api_key else KEYLESS
-    return openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=0, timeout=settings.timeout)
+    http = httpx2.Client(
+        transport=DeadlineTransport(settings.timeout),
+        timeout=settings.timeout,
+        follow_redirects=True,
+        event_hooks={"response": [refuse_cross_host_redirect]},
+    )
+    return openai.OpenAI(
+        base_url=settings.base_url, api_key=key, max_retries=0, timeout=settings.timeout, http_client=http
+    )
+
+
+class RedirectRefused(httpx2.HTTPError):
+    """The endpoint redirected to another host; the request is not sent there."""
+
+
+def refuse_cross_host_redirect(response: httpx2.Response) -> None:
+    """An httpx response hook: a redirect may stay on the endpoint's scheme, host and port only."""
+    if not response.has_redirect_location:
+        return
+    source = response.request.url
+    target = source.join(response.headers["location"])
+    if (target.scheme, target.host, target.port) != (source.scheme, source.host, source.port):
+        raise RedirectRefused(f"redirect to another host refused: {redact_url(str(target))}")
+
+
+class DeadlineTransport(httpx2.HTTPTransport):
+    """Every request, body included, ends within ``deadline`` seconds of being sent."""
+
+    def __init__(self, deadline: float, **options: Any) -> None:
+        super().__init__(**options)
+        self.deadline = deadline
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        ends = time.monotonic() + self.deadline
+        response = super().handle_request(request)
+        return httpx2.Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            stream=_DeadlineStream(response.stream, ends, request),
+            extensions=response.extensions,
+            request=request,
+        )
+
+
+class _DeadlineStream(httpx2.SyncByteStream):
+    def __init__(self, inner: Any, ends: float, request: httpx2.Request) -> None:
+        self.inner, self.ends, self.request = inner, ends, request
+
+    def __iter__(self) -> Any:
+        for chunk in self.inner:
+            if time.monotonic() > self.ends:
+                raise httpx2.ReadTimeout(
+                    "the response took longer than the request deadline", request=self.request
+                )
+            yield chunk
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 @dataclass(frozen=True)
@@ -81,6 +143,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
 
 
 def _transient(exc: BaseException) -> bool:
+    if isinstance(exc.__cause__, RedirectRefused):  # the SDK wraps it as a connection error
+        return False
     # A body cut off mid-JSON (a dropped connection or proxy) reaches us as the SDK's JSON error.
     if isinstance(exc, openai.APIConnectionError | json.JSONDecodeError):  # includes timeouts
         return True
@@ -99,7 +163,7 @@ class Completions:
             initial=self.policy.initial_wait, max=self.policy.max_wait, jitter=self.policy.initial_wait
         )
         # Credentials in a base URL (http://user:pass@host) never reach a message.
-        self.endpoint = str(client.base_url.copy_with(userinfo=b"")).rstrip("/")
+        self.endpoint = redact_url(str(client.base_url)).rstrip("/")
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -139,6 +203,8 @@ class Completions:
             message = f"response body cut off or not JSON ({exc.msg}) {tries}: {self.endpoint}"
         elif isinstance(exc, openai.APITimeoutError):
             message = f"endpoint timed out {tries}: {self.endpoint}"
+        elif isinstance(exc.__cause__, RedirectRefused):
+            message = f"{exc.__cause__} (from {self.endpoint}; check --base-url)"
         elif isinstance(exc, openai.APIConnectionError):
             message = f"endpoint unreachable: {self.endpoint}"
         elif isinstance(exc, openai.AuthenticationError):
