@@ -1,13 +1,25 @@
 """Measures: what was done, by category, each with the sentence that says so.
 
-A category is reported when one of its cues (``contract.MEASURE_KINDS``, strongest first) occurs
-in a sentence that reports work done; the evidence is the first such sentence for the strongest
-cue.
+A category is reported when one of its cues (``contract.MEASURE_KINDS``) occurs in a sentence
+that reports work done or under way in the region. Three scopes decide it:
+
+- the sentence: titles of documents, lists of policy names, honours, photo captions, headings,
+  and the sentences of a section of plans ("下一步…") report nothing;
+- what comes before the cue: a plan word ("计划", "将继续", "要确保") governs the rest of the
+  sentence, unless the sentence says the work has started ("目前正在实施");
+- the cue's clause (between commas): targets, slogans and standards ("两不愁三保障"), needs
+  and lacks ("基础设施落后"), potential and descriptions of the economy ("主导产业为…") report
+  nothing, and broad words (产业, 道路, 旅游...) count only beside a verb of work.
+
+Cues are matched longest first, so a cue inside a longer one of another category belongs to the
+longer one. The evidence is the first reporting sentence for the category's strongest cue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
@@ -15,12 +27,96 @@ from povsum.extractors.rules.trace import Trace
 from povsum.models import Measure
 from povsum.sentences import Sentence, evidence
 
-_PLANS = "下一步"
-# A sentence listing policy names ("产业扶贫、就业扶贫、扶贫小额信贷等一系列政策继续实施") says
-# nothing about what was done in the article's region.
-_POLICY_LIST = "一系列政策"
+# Sentences that report no work at all, whatever cue they hold.
+_NOT_A_REPORT: dict[str, re.Pattern[str]] = {
+    # A document by its title or its articles: "《…》", "…的指导意见", "第三条本办法所称…".
+    "title": re.compile(r"《|指导意见|管理办法|实施意见|的通知|本办法|第[一二三四五六七八九十]+条"),
+    # "制定了一系列扶贫政策,包括产业扶贫、教育扶贫…" names policies, it reports none of them.
+    "policy_list": re.compile(r"一系列[^,]{0,4}政策"),
+    # Awards: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地".
+    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌"),
+    # The article, column or reporting team talking about itself.
+    "about_the_report": re.compile(r"采访组|采访团|本文|栏目|展示"),
+    "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
+}
+# A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
+# "将继续…,进一步推进产业扶贫", "今年要确保完成…搬迁任务". A named programme is no plan:
+# "“八七”扶贫计划", "三年行动计划", "雨露计划".
+_PLAN = re.compile(
+    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|方案(?:提出|明确|要求|安排|规定)|"
+    r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|持续|深入|实现|完成|实施|推进|开展|建设|投入|以)|"
+    r"(?:^|,)要(?!求)|要(?=确保|坚持|加快|加大|继续|进一步|全面|着力|大力|做好|抓好|推进|实现|完成|把)"
+)
+# ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
+# 组织实施", "…计划明年开工,安置区配套建设了日光温室".
+_UNDER_WAY = re.compile(r"正在|已经|已(?!于)|(?<![为除])了(?!解)")
+# Clauses that report no work done, whatever cue they hold.
+_NOT_DONE: dict[str, re.Pattern[str]] = {
+    # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
+    # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
+    "target": re.compile(r"力争|确保"),
+    # The guarantee formula, the standards a region is measured by and strategy slogans.
+    "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略"),
+    # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
+    # 农家乐等23个行业".
+    "name_list": re.compile(r"下设|等\d+个(?:行业|工作组|专项组|小组|领域)"),
+    # "困难补助" and "困难群众" are help and the people helped, not a lack.
+    "need_or_lack": re.compile(
+        r"没有|缺乏|不能|不得|不被|未能|需要|应该|亟待|落后|薄弱|滞后|受限|短缺|困难(?![补救群户家])|很低"
+    ),
+    # What a place could do: "具备发展特色种养殖业的优势".
+    "potential": re.compile(r"具备|潜力"),
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值".
+    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业"),
+}
+# A cue naming a group of people, then counting it, is no measure: "低保户415户", "低保人数".
+_POPULATION = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Cues that are also ordinary words for the economy, a place or a need ("主导产业为种植",
+# "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work.
+_BROAD: frozenset[str] = frozenset(
+    {
+        "产业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社", "大棚", "茶园", "加工厂",
+        "产业链", "入股", "分红", "光伏", "招商引资", "就业", "务工", "学校", "医疗", "卫生室",
+        "住房", "贷款", "旅游", "搬迁", "安置", "基础设施", "道路", "公路", "供水", "自来水", "水利",
+        "用电", "监督", "土地确权",
+    }
+)  # fmt: skip
+# 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household).
+_WORK = re.compile(
+    r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|"
+    r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
+    r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|实现|提供|选派|派驻|培育|"
+    r"开办|开设|开了|办起|兴办|壮大|种了|种上|养了|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对"
+)
+# Cues that belong to another category when their sentence is about it.
+_RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
+    # A poverty workshop is industry, or employment when the sentence is about its jobs or wages.
+    "扶贫车间": (re.compile(r"就业|务工|岗位|工资|月收入|上班|打工"), "employment"),
+    # New houses on a relocation site are part of the relocation.
+    "住房": (re.compile(r"安置|搬迁|移民"), "relocation"),
+}
+# A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
+# says no more ("三、下一步工作") ends the report.
+_PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
+_PLAN_HEADING_CHARS = 12
+# A line this short without punctuation is a heading ("3.1 产业扶贫"): it names a topic.
+_HEADING_CHARS = 12
+_PUNCTUATION = re.compile(r"[。！？!?;；,，:：]")
+_CLAUSE = re.compile(r"[^,，;；:：]+")
 _SUMMARY_CHARS = 60
 _SHORT_CLAUSE = 10
+
+_KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
+_RANK: dict[str, int] = {cue: rank for kind in MEASURE_KINDS for rank, cue in enumerate(kind.cues)}
+# Longest first: the regex takes the first alternative that matches at a position.
+_CUES = re.compile("|".join(re.escape(c) for c in sorted(_KIND_OF, key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: str
+    cue: re.Match[str]  # in the sentence's text
+    sentence: Sentence
 
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
@@ -33,38 +129,107 @@ def _summary(sentence: Sentence, start: int, end: int) -> str:
     return clause.strip(" ,。;")[:_SUMMARY_CHARS]
 
 
-def _current(document: Document, sentences: Sequence[Sentence]) -> list[Sentence]:
-    """The sentences that report what was done, not the plans for later: a "下一步" heading
-    ends the report; a sentence opening with it makes the rest of its paragraph plans."""
-    kept: list[Sentence] = []
+def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> str | None:
+    """The first pattern found in ``text``, as "name word".
+
+    >>> _first({"plan": re.compile("计划")}, "计划新建")
+    'plan 计划'
+    """
+    return next((f"{name} {m.group()}" for name, p in patterns.items() if (m := p.search(text))), None)
+
+
+def _is_heading(document: Document, sentence: Sentence) -> bool:
+    line_start = document.text.rfind("\n", 0, sentence.start) + 1
+    line_end = document.text.find("\n", sentence.end)
+    line = document.text[line_start : line_end if line_end >= 0 else len(document.text)].strip()
+    return len(line) <= _HEADING_CHARS and not _PUNCTUATION.search(line)
+
+
+def _with_objections(
+    document: Document, sentences: Sequence[Sentence]
+) -> Iterator[tuple[Sentence, str | None]]:
+    """Each sentence with the reason it reports no work at all, or None when it may report some."""
     planning = False
     for previous_end, sentence in zip([0, *(s.end for s in sentences)], sentences, strict=False):
         if "\n" in document.text[previous_end : sentence.start]:
             planning = False
-        if _PLANS in sentence.text:
-            if len(sentence.text) <= 12:
-                break
+        if _PLAN_SECTION.search(sentence.text):
+            if len(sentence.text) <= _PLAN_HEADING_CHARS:
+                return
             planning = True
-        if not planning and _POLICY_LIST not in sentence.text:
-            kept.append(sentence)
-    return kept
+        if planning:
+            yield sentence, "plan section"
+        elif _is_heading(document, sentence):
+            yield sentence, "heading"
+        else:
+            yield sentence, _first(_NOT_A_REPORT, sentence.text)
+
+
+def _plan_before(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
+    """The plan word governing the cue, if any; one inside a cue ("雨露计划") names a programme."""
+    for m in _PLAN.finditer(sentence.text, 0, cue.start()):
+        inside_a_cue = any(c.start() <= m.start() < c.end() for c in cues)
+        if not inside_a_cue and not _UNDER_WAY.search(sentence.text, m.end()):
+            return m.group()
+    return None
+
+
+def _clause(sentence: Sentence, at: int) -> str:
+    return next(m.group() for m in _CLAUSE.finditer(sentence.text) if m.start() <= at < m.end())
+
+
+def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
+    """Why this cue does not report work done, or None when it does."""
+    if plan := _plan_before(sentence, cue, cues):
+        return f"plan {plan}"
+    clause = _clause(sentence, cue.start())
+    if found := _first(_NOT_DONE, clause):
+        return found
+    if _POPULATION.match(sentence.text, cue.end()):
+        return "population count"
+    if cue.group() in _BROAD and not _WORK.search(clause):
+        return "broad word without a verb of work"
+    return None
+
+
+def _kind(cue: str, sentence: Sentence) -> str:
+    about, other = _RECLASSIFIED.get(cue, (None, ""))
+    return other if about and about.search(sentence.text) else _KIND_OF[cue]
+
+
+def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Iterator[_Hit]:
+    """Every cue that reports work done. Skipped cues are traced until their category is found."""
+    found: set[str] = set()
+    for sentence, objection in _with_objections(document, sentences):
+        cues = list(_CUES.finditer(sentence.text))
+        for cue in cues:
+            kind = _kind(cue.group(), sentence)
+            why = objection or _objection(sentence, cue, cues)
+            if why is None:
+                found.add(kind)
+                yield _Hit(kind, cue, sentence)
+            elif kind not in found:
+                text = _clause(sentence, cue.start())
+                trace.note(f"measures.{kind}", f"cue:{cue.group()}", text, f"skipped: {why}", sentence.start)
 
 
 def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
     """At most one measure per category, in the order the article reports them."""
-    current = _current(document, sentences)
+    best: dict[str, _Hit] = {}
+    for hit in _hits(document, sentences, trace):
+        if hit.kind not in best or _RANK[hit.cue.group()] < _RANK[best[hit.kind].cue.group()]:
+            best[hit.kind] = hit
     found: list[Measure] = []
-    for kind in MEASURE_KINDS:
-        present = [t for t in kind.cues if t in document.text]
-        hit = next(((s, t, i) for t in present for s in current if (i := s.text.find(t)) >= 0), None)
-        if hit:
-            sentence, term, at = hit
-            trace.note("measures", f"cue:{term}", kind.key, "kept", sentence.start + at)
-            found.append(
-                Measure(
-                    category=kind.key,
-                    summary=_summary(sentence, at, at + len(term)),
-                    evidence=evidence(document, sentence),
-                )
+    for kind, hit in best.items():
+        cue, sentence = hit.cue, hit.sentence
+        trace.note(
+            f"measures.{kind}", f"cue:{cue.group()}", _clause(sentence, cue.start()), "kept", sentence.start
+        )
+        found.append(
+            Measure(
+                category=kind,
+                summary=_summary(sentence, cue.start(), cue.end()),
+                evidence=evidence(document, sentence),
             )
+        )
     return sorted(found, key=lambda m: m.evidence.start)

@@ -1,0 +1,169 @@
+"""The measure rules of the offline extractor, on short passages written for these tests.
+
+Every passage below was written for the test (not real text): it imitates how the reports phrase
+work done, plans, slogans and descriptions, with invented places and figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from povsum.contract import MEASURES
+from povsum.document import Document
+from povsum.extractors.rules.measures import _BROAD, _RECLASSIFIED, find_measures
+from povsum.extractors.rules.trace import Step, Trace
+from povsum.models import Measure
+from povsum.sentences import split_sentences
+
+
+def _run(text: str) -> tuple[list[Measure], list[Step]]:
+    document = Document.from_text(text)
+    trace = Trace(enabled=True)
+    return find_measures(document, split_sentences(document.text), trace), trace.steps
+
+
+def _categories(text: str) -> set[str]:
+    return {m.category for m in _run(text)[0]}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Written for the test: work done, in the words the reports use for each category.
+        ("甲县累计发放扶贫小额信贷2.1亿元,惠及贫困户3000户。", "finance"),
+        ("全县实施易地扶贫搬迁1.2万人,建成集中安置点20个。", "relocation"),
+        ("乙镇选派15名干部驻村帮扶。", "party_building"),
+        ("全县建成村级光伏扶贫电站30个。", "industry"),
+        ("丙村组建茶叶合作社,发展茶园800亩。", "industry"),
+        ("今年开发公益岗位500个,安置贫困劳动力就业。", "employment"),
+        ("全市完成危房改造2100户。", "housing"),
+        ("全县修建通村公路120公里,解决了3万人饮水安全问题。", "infrastructure"),
+        ("全县将符合条件的贫困人口全部纳入低保,实现应保尽保。", "social_security"),
+        ("丁县聘用生态护林员1200名。", "ecology"),
+        ("村里办起脱贫夜校,每月开课两次。", "culture_mindset"),
+        ("去年组织特色农产品赴沪展销,实现销售300万元。", "consumption"),
+        ("全村大力发展乡村旅游,开办农家乐12家。", "tourism"),
+        ("村里的猕猴桃上了电商平台。", "ecommerce"),
+    ],
+)
+def test_work_done_reports_its_category(text: str, category: str) -> None:
+    found = _run(text)[0]
+    assert category in {m.category for m in found}
+    measure = next(m for m in found if m.category == category)
+    assert measure.evidence.quote == split_sentences(text)[0].text and measure.summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: plans and targets, before the work they govern.
+        "明年计划改造危房500户,新建村道10公里。",
+        "下一阶段,全县将继续推进产业扶贫,进一步做好易地扶贫搬迁后续工作。",
+        "今年全省要确保完成2万人易地扶贫搬迁任务。",
+        "力争年底前完成危房改造任务。",
+        # Slogans, standards and policy names.
+        "全面实现“两不愁三保障”,义务教育、基本医疗、住房安全有保障。",
+        "基础设施建设水平达到贫困县退出标准。",
+        "我国制定了一系列扶贫政策措施,包括产业扶贫、教育扶贫、健康扶贫等。",
+        "扶贫领导小组下设产业扶贫、易地扶贫搬迁、金融扶贫等9个工作组。",
+        "《关于做好扶贫小额信贷工作的指导意见》印发。",
+        # Needs, lacks, potential and descriptions of the economy.
+        "全县基础设施落后,产业发展受限。",
+        "该乡具备发展乡村旅游和特色养殖的优势。",
+        "全镇主导产业为玉米种植和肉羊养殖。",
+        "国道沿公路穿过全镇。",
+        # Counts of groups of people, honours, captions and headings.
+        "全乡现有低保户415户,五保户76户。",
+        "该村先后获得“全国乡村旅游重点村”称号。",
+        "图① 村民在扶贫车间里劳动。",
+        "3.1 产业扶贫\n",
+    ],
+)
+def test_no_report_of_work_done_gives_no_category(text: str) -> None:
+    assert _categories(text) == set()
+
+
+def test_a_plan_whose_work_has_started_is_work_under_way() -> None:
+    # Written for the test.
+    assert _categories("计划改造贫困户危房800户,目前项目正在组织实施。") == {"housing"}
+
+
+def test_a_target_after_the_work_is_its_purpose() -> None:
+    # Written for the test: the target clause follows the relocation it is about.
+    assert _categories("组织贫困群众向安置点搬迁,确保搬迁户搬得出、稳得住。") == {"relocation"}
+
+
+def test_a_named_programme_is_no_plan() -> None:
+    # Written for the test: 计划 is part of the programme's name.
+    assert _categories("扎实推进“雨露计划”教育扶贫,资助学生1200人。") == {"education"}
+
+
+def test_a_plan_section_lasts_to_the_end_of_its_paragraph() -> None:
+    # Written for the test: the second paragraph reports work done again.
+    text = "下一步,全县将统筹推进各项工作。同时建设扶贫车间20个。\n全县发放小额信贷1亿元。"
+    assert _categories(text) == {"finance"}
+
+
+def test_a_next_steps_heading_ends_the_report() -> None:
+    # Written for the test.
+    text = "全县发放小额信贷1亿元。\n三、下一步工作\n完成危房改造1000户。"
+    assert _categories(text) == {"finance"}
+
+
+def test_broad_words_count_only_beside_a_verb_of_work() -> None:
+    # Written for the test: the same word as a description, then as work done.
+    assert _categories("全镇农业种植的收益很低。") == set()
+    assert _categories("全镇引导群众种植中药材2000亩。") == {"industry"}
+
+
+def test_a_cue_inside_a_longer_cue_belongs_to_the_longer_one() -> None:
+    # Written for the test: 生态扶贫 stands inside 生态扶贫搬迁, a relocation programme.
+    assert _categories("全县完成生态扶贫搬迁3000人。") == {"relocation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Written for the test: a workshop about production, then about jobs.
+        ("全县建成扶贫车间36个。", "industry"),
+        ("全县建成扶贫车间36个,每名工人月收入2000元。", "employment"),
+        # Houses, then houses on a relocation site.
+        ("为困难户争取到了住房改造项目。", "housing"),
+        ("集中安置区住房建设全部完工。", "relocation"),
+    ],
+)
+def test_some_cues_belong_to_the_category_their_sentence_is_about(text: str, category: str) -> None:
+    assert _categories(text) == {category}
+
+
+def test_a_group_counted_is_no_measure_but_people_brought_into_it_are() -> None:
+    # Written for the test.
+    assert _categories("全乡有低保户120户。") == set()
+    assert _categories("全乡新纳入低保120人。") == {"social_security"}
+
+
+def test_a_page_without_poverty_work_gets_no_category() -> None:
+    # Written for the test: a travel page that names roads and farming only as scenery.
+    text = "这座小城依山傍水,公路沿河蜿蜒。\n当地以种植水稻为主,秋天稻田金黄,游客不少。"
+    assert _categories(text) == set()
+
+
+def test_one_measure_per_category_from_its_strongest_cue() -> None:
+    # Written for the test: 产业 comes first in the text, 产业扶贫 is the stronger cue.
+    text = "全镇发展产业带动增收。全镇推进产业扶贫项目30个。"
+    [measure] = _run(text)[0]
+    assert measure.category == "industry" and measure.evidence.quote == "全镇推进产业扶贫项目30个。"
+
+
+def test_the_trace_names_the_cue_and_why_it_was_kept_or_skipped() -> None:
+    # Written for the test.
+    _, steps = _run("明年计划新建村道10公里。全县完成危房改造2100户。")
+    decisions = {(s.field, s.rule, s.decision) for s in steps}
+    assert ("measures.infrastructure", "cue:村道", "skipped: plan 计划") in decisions
+    assert ("measures.housing", "cue:危房", "kept") in decisions
+
+
+def test_rule_tables_name_cues_of_the_catalogue() -> None:
+    cues = {cue for kind in MEASURES.values() for cue in kind.cues}
+    assert cues >= _BROAD
+    assert all(cue in cues and other in MEASURES for cue, (_, other) in _RECLASSIFIED.items())
