@@ -237,7 +237,7 @@ def report(
     from povsum.writers import render_reports
 
     try:
-        for path in render_reports(out, _formats(formats, WRITERS)):
+        for path in render_reports(out, _formats(formats, WRITERS), on_skip=RunConsole().note):
             typer.echo(str(path))
     except PovsumError as exc:
         raise _fail(exc) from None

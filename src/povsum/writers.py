@@ -40,16 +40,21 @@ def write_run_outputs(root: Path, summaries: Sequence[ArticleSummary], formats: 
     return [WRITERS[f](root, summaries) for f in formats if f in WRITERS]
 
 
-def render_reports(out_dir: Path, formats: Sequence[str] = tuple(WRITERS)) -> list[Path]:
-    """Rewrite the run-level outputs from ``OUT/*.json`` alone, without extracting again."""
+def render_reports(
+    out_dir: Path, formats: Sequence[str] = tuple(WRITERS), on_skip: Callable[[str], None] = lambda note: None
+) -> list[Path]:
+    """Rewrite the run-level outputs from ``OUT/*.json`` alone, without extracting again.
+
+    A JSON file there that is not a summary (a config.json the user keeps beside them) is
+    skipped with a note through ``on_skip``; a folder with no summary at all is an error.
+    """
     files = sorted(out_dir.glob("*.json"))
-    if not files:
+    summaries = []
+    for path in files:
+        try:
+            summaries.append(load_summary(path))
+        except InputError as exc:
+            on_skip(f"skipped {exc}")
+    if not summaries:
         raise ReportError(f"{out_dir}: no summaries (*.json) to report on")
-    return write_run_outputs(out_dir, [_load(p) for p in files], formats)
-
-
-def _load(path: Path) -> ArticleSummary:
-    try:
-        return load_summary(path)
-    except InputError as exc:
-        raise ReportError(str(exc)) from None
+    return write_run_outputs(out_dir, summaries, formats)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import itertools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from povsum import ArticleSummary, Document
 from povsum.models import Evidence, ExtractorInfo, Failure, Quantity, Snapshot, Source
@@ -233,5 +237,46 @@ def test_render_reports_refuses_a_folder_without_summaries(tmp_path: Path) -> No
     with pytest.raises(ReportError, match="no summaries"):
         render_reports(tmp_path)
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(ReportError, match=r"notes\.json: not a povsum summary"):
+    with pytest.raises(ReportError, match="no summaries"):
         render_reports(tmp_path)
+
+
+def test_render_reports_skips_a_foreign_json_with_a_note(
+    tmp_path: Path, seed_summaries: dict[str, ArticleSummary]
+) -> None:
+    with OutputDir(tmp_path) as out:
+        out.write_summary("a", next(iter(seed_summaries.values())))
+    (tmp_path / "config.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    notes: list[str] = []
+    written = render_reports(tmp_path, ("csv",), on_skip=notes.append)
+    assert [p.name for p in written] == ["summaries.csv"]
+    assert len(notes) == 1 and "config.json: not a povsum summary" in notes[0]
+
+
+def _brute_force_covering(quotes: list, a: int, b: int) -> list:
+    return [q for q in quotes if q.start < b and q.end > a]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12), st.data())
+def test_the_linear_render_covers_each_piece_with_exactly_the_overlapping_quotes(
+    spans: list[tuple[int, int]], data: st.DataObject
+) -> None:
+    from povsum.report import highlight as hl
+
+    text = "贫困人口4352户18802人,投入7488万元。" * 3
+    quotes = [hl._Span(s, min(s + n, len(text)), f"q{i}") for i, (s, n) in enumerate(spans) if s < len(text)]
+    starts = data.draw(st.lists(st.integers(0, len(text) - 2), max_size=4, unique=True))
+    marks = []
+    for start in sorted(starts):
+        if not marks or start >= marks[-1].end:
+            marks.append(hl._Span(start, min(start + 2, len(text)), f"n{len(marks)}"))
+    rendered = "".join(hl._render(text, quotes, marks, {}))
+    cuts = {0, len(text)} | {p for s in (*quotes, *marks) for p in (s.start, s.end)}
+    cuts -= {p for m in marks for p in range(m.start + 1, m.end)}
+    expected = []
+    for a, b in itertools.pairwise(sorted(cuts)):
+        ids = " ".join(q.id for q in _brute_force_covering(quotes, a, b))
+        if a in {m.start for m in marks} or ids:
+            expected.append(f'data-quotes="{ids}"')
+    assert re.findall(r'data-quotes="[^"]*"', rendered) == expected
