@@ -70,6 +70,8 @@ def test_money_spent_lent_or_given_is_funding(text: str, amount: str) -> None:
         "甲县在推介会上签约资金达18亿元。",
         "甲县扶贫产品交易额突破3000万元。",
         "甲县扶贫产品年销售额2.1亿元。",
+        "乙市机关食堂采购甲县扶贫产品860万元。",
+        "甲县消费扶贫金额达1.3亿元。",
         # Incomes, wages, prices, output values, GDP, poverty lines and standards.
         "甲县农民人均可支配收入达9500元。",
         "甲县村集体经济收入增加到25万元。",
@@ -175,6 +177,13 @@ def test_an_allocation_for_each_listed_village_is_spent_but_its_average_is_a_rat
     # Written for the test.
     assert _found("启动10个贫困村整村推进,每个村投入300万元以上。") == ["300万元以上"]
     assert _found("对贫困村平均每村投入资金500万元。") == []
+
+
+def test_a_yearly_budget_is_spent_but_a_monthly_allowance_is_a_rate() -> None:
+    # Written for the test.
+    assert _found("县财政每年安排1000万元设立产业发展基金。") == ["1000万元"]
+    assert _found("为公益岗位人员每月发放补贴500元。") == []
+    assert _found("光伏电站可带动贫困户每年每户增收3000元。") == []
 
 
 def test_the_trace_names_the_rule_and_the_cue() -> None:

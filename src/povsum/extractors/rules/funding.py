@@ -7,7 +7,7 @@ amount ("设1417万元“风险资金池”"). The rules, in the order they are 
 1. ``part_of_total``: a 其中 part of an amount stated before it. The breakdown runs on through the
    ;-separated statements that follow, up to the full stop.
 2. form rules, whatever verb surrounds the amount: ``limit`` (5万元以下, 贷款额度), ``per_unit``
-   (每户, 户均, 元/亩, 每年) and ``change`` (比上年增加200亿元).
+   (每户, 户均, 元/亩, 每月) and ``change`` (比上年增加200亿元).
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 标准) skips it, a
    funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a loan
    within the microcredit ceiling is one household's loan.
@@ -41,8 +41,24 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "income": ("收入", "增收", "收益", "效益", "获益", "分红", "利润", "租金", "赚", "挣"),
     "wage": ("工资", "薪"),
     "price": ("价格", "售价", "单价", "房价"),
-    # Deals signed or traded, not money paid out; 签约资金 must not be read as 资金.
-    "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "签约", "签约资金", "订单", "零售"),
+    # Deals signed or traded, not money paid out; 签约资金 must not be read as 资金. Buying the
+    # poor's produce (消费扶贫, 采购, 收购) is sales too.
+    "sales": (
+        "销售",
+        "销量",
+        "营业",
+        "营收",
+        "交易",
+        "成交",
+        "签约",
+        "签约资金",
+        "订单",
+        "零售",
+        "带货",
+        "消费扶贫",
+        "采购",
+        "收购",
+    ),
     # Output values and the economy's statistics, which are not money spent on the poor.
     "economy": ("产值", "生产总值", "GDP", "增加值", "固定资产投资", "存款"),
     # Money still missing is not money spent: 资金缺口3亿元.
@@ -90,10 +106,10 @@ _FORM_RULES: dict[str, re.Pattern[str]] = {
         r"(?:额度|上限|最高|最多|不超过|不高于|不低于|不少于)(?=[^〔]*〔)"  # anywhere before it
         r"|以下(?=〕)|(?<=〕)(?:以下|以内|封顶|为限)"  # closing it, or right after it
     ),
-    # Rates per household, person, mu, head or year: 每户2万元, 每亩, 户均, 1500元/亩. An amount for
-    # each of the villages or townships a report lists (每个村投入300万元) is money spent on each of
-    # them; only their average is a rate (平均每村, 村均).
-    "per_unit": re.compile(r"(?:平均每|每(?!个?[村乡镇])|[户人亩村]均)(?=[^〔]*〔)|(?<=〕)/"),
+    # Rates per household, person, mu, head or month: 每户2万元, 每亩, 户均, 1500元/亩. A budget
+    # each year (每年安排1000万元) is money spent; so is an amount for each of the villages or
+    # townships a report lists (每个村投入300万元): only their average is a rate (平均每村, 村均).
+    "per_unit": re.compile(r"(?:平均每|每(?!个?[村乡镇]|年)|[户人亩村]均)(?=[^〔]*〔)|(?<=〕)/"),
     # A difference between two amounts, not an amount: 比上年增加200亿元, 净增加11400元.
     "change": re.compile(r"(?:增加|增长|减少|下降|提高|净增)(?=了?〔)"),
 }
@@ -336,15 +352,11 @@ def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Can
     for t, total in enumerate(candidates):
         if t in parts:
             continue
-        for i in _run_summing_to(yuan, t):
+        # A restated total finds the same run again: note each part once.
+        for i in sorted(set(_run_summing_to(yuan, t)) - parts):
             parts.add(i)
-            trace.note(
-                "funding",
-                "breakdown_sum",
-                candidates[i].text,
-                f"dropped: a part of {total.text}",
-                candidates[i].at,
-            )
+            part = candidates[i]
+            trace.note("funding", "breakdown_sum", part.text, f"dropped: a part of {total.text}", part.at)
     return [c for i, c in enumerate(candidates) if i not in parts]
 
 
