@@ -41,24 +41,10 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "income": ("收入", "增收", "收益", "效益", "获益", "分红", "利润", "租金", "赚", "挣"),
     "wage": ("工资", "薪"),
     "price": ("价格", "售价", "单价", "房价"),
-    # Deals signed or traded, not money paid out; 签约资金 must not be read as 资金. Buying the
-    # poor's produce (消费扶贫, 采购, 收购) is sales too.
-    "sales": (
-        "销售",
-        "销量",
-        "营业",
-        "营收",
-        "交易",
-        "成交",
-        "签约",
-        "签约资金",
-        "订单",
-        "零售",
-        "带货",
-        "消费扶贫",
-        "采购",
-        "收购",
-    ),
+    # Deals signed or traded, not money paid out; 签约资金 must not be read as 资金.
+    "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "签约", "签约资金", "订单", "零售"),
+    # Buying the poor's produce is sales too.
+    "produce_bought": ("消费扶贫", "带货", "采购", "收购"),
     # Output values and the economy's statistics, which are not money spent on the poor.
     "economy": ("产值", "生产总值", "GDP", "增加值", "固定资产投资", "存款"),
     # Money still missing is not money spent: 资金缺口3亿元.
@@ -67,23 +53,9 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "standard": ("标准", "贫困线"),
 }
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    "spending": (
-        "投入",
-        "安排",
-        "发放",
-        "下达",
-        "拨付",
-        "投放",
-        "到位",
-        "整合",
-        "配套",
-        "撬动",
-        "设立",
-        "注入",
-        "兑现",
-        "投资",
-        "援建",
-    ),
+    "spending": ("投入", "安排", "发放", "下达", "拨付", "投放", "到位", "兑现"),
+    # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
+    "investment": ("投资", "援建", "整合", "配套", "撬动", "设立", "注入"),
     "raising": ("筹措", "筹集", "集资", "募集", "融资"),
     "loan": ("贷款", "信贷"),
     "donation": ("捐", "援助", "资助"),
