@@ -14,7 +14,7 @@ from povsum.models import ArticleSummary
 from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import ArticleResult
 
-_STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red"}
+_STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red", "empty": "blue"}
 
 
 class RunConsole:

@@ -15,7 +15,8 @@ SCHEMA_VERSION = "1"
 Level = Literal["national", "province", "prefecture", "county", "district", "township", "village"]
 Approx = Literal["about", "over", "under"]
 Script = Literal["simplified", "traditional"]
-Status = Literal["verified", "partial", "failed"]
+# empty: nothing to check (no figure, funding or measure was found): not a verified summary.
+Status = Literal["verified", "partial", "failed", "empty"]
 ExtractorName = Literal["llm", "rules"]
 MeasureCategory = Literal[MEASURE_CATEGORIES]  # type: ignore[valid-type]  # from contract.MEASURE_KINDS
 
@@ -51,13 +52,7 @@ Snapshot = create_model(
     "Snapshot",
     __base__=_Model,
     as_of=(str | None, Field(None, description='As written: "2014", "2019年底", "截至2020年8月".')),
-    **{
-        f.name: (
-            Quantity | None,
-            Field(None, description=f"{f.en}{' (outcome only)' if f.outcome_only else ''}"),
-        )
-        for f in SNAPSHOT_FIELDS
-    },
+    **{f.name: (Quantity | None, Field(None, description=_described(f))) for f in SNAPSHOT_FIELDS},
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from povsum.config import Settings, redact_url
@@ -35,7 +36,12 @@ class Summarizer:
         return f"extractor: llm ({self.settings.model} at {where})"
 
     def load(self, source: Source) -> Document:
-        """A Document from a path, raw bytes, article text or an existing Document."""
+        """A Document from a path, raw bytes, article text or an existing Document.
+
+        A string is a path when it reads like one (one line, no sentence punctuation, a folder
+        separator or a file suffix); a path that does not exist is an ``InputError``, never
+        summarized as if it were the article. ``load_text`` takes text explicitly.
+        """
         if isinstance(source, Document):
             return source
         if isinstance(source, bytes):
@@ -43,6 +49,10 @@ class Summarizer:
         if isinstance(source, os.PathLike) or _looks_like_path(source):
             return Document.from_path(source, max_bytes=self.settings.max_bytes)
         return Document.from_text(source)
+
+    def summarize_text(self, text: str) -> ArticleSummary:
+        """Summarize ``text`` as the article itself, whatever it looks like."""
+        return self.summarize(Document.from_text(text))
 
     def summarize(self, source: Source) -> ArticleSummary:
         """Extract and verify one article; only proven figures are kept."""
@@ -62,11 +72,25 @@ def build_extractor(settings: Settings) -> Extractor:
     return RulesExtractor()
 
 
+_PATH_LIKE = re.compile(r"[^\n。，；！？]{1,4096}")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,6}$")
+
+
 def _looks_like_path(text: str) -> bool:
-    # Article text is long and multi-line; a short single line naming an existing file is a path.
-    return "\n" not in text and len(text) < 4096 and Path(text).is_file()
+    """
+    >>> _looks_like_path("seeds/000.txtx"), _looks_like_path("贫困人口4352户。"), _looks_like_path("a.txt")
+    (True, False, True)
+    """
+    if not _PATH_LIKE.fullmatch(text):
+        return False
+    return os.sep in text or "/" in text or _FILE_SUFFIX.search(text) is not None or Path(text).is_file()
 
 
 def summarize(source: Source, settings: Settings | None = None) -> ArticleSummary:
     """Summarize one article (a path, bytes or its text) with default or given settings."""
     return Summarizer(settings).summarize(source)
+
+
+def summarize_text(text: str, settings: Settings | None = None) -> ArticleSummary:
+    """Summarize ``text`` as the article itself."""
+    return Summarizer(settings).summarize_text(text)

@@ -299,7 +299,10 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
     checker.flag_consistency(baseline, outcome)
     removed = checker.removed + len(previous)
     kept = checker.checked - checker.removed
-    if removed == 0:
+    found = any(getattr(part, name) is not None for part in (baseline, outcome) if part for name in FIELDS)
+    if removed == 0 and not (found or measures or funding):
+        status = "empty"  # a region alone, or nothing: no poverty figures to vouch for
+    elif removed == 0:
         status = "verified"
     elif kept > 0:
         status = "partial"

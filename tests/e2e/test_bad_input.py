@@ -91,7 +91,16 @@ def test_article_without_poverty_content_invents_nothing() -> None:
     summary = Summarizer(Settings(extractor="rules")).summarize(text)
     assert summary.baseline is None and summary.outcome is None
     assert summary.funding == [] and summary.measures == []
-    assert summary.verification.status == "verified"
+    assert summary.verification.status == "empty"  # nothing to vouch for: not "verified 0/0"
+
+
+def test_a_mistyped_path_is_an_input_error_not_an_article() -> None:
+    with pytest.raises(InputError, match=r"000_dda217ac4bff4475\.txtx"):
+        Summarizer(Settings(extractor="rules")).summarize(str(SEED) + "x")
+    with pytest.raises(InputError):
+        Summarizer(Settings(extractor="rules")).summarize("seeds/nope.txt")
+    # Text passed explicitly is the article, even when it is one short line.
+    assert Summarizer(Settings(extractor="rules")).summarize_text("notes.txt").verification.status == "empty"
 
 
 def test_oversized_file_is_refused_naming_the_limit_and_the_flag(tmp_path: Path) -> None:

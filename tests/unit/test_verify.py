@@ -180,4 +180,5 @@ def test_a_parent_or_level_the_gazetteer_contradicts_is_removed() -> None:
     assert {f.field for f in checked.verification.failures} == {"region.province", "region.level"}
     assert checked.verification.status == "partial"
     right = region.model_copy(update={"province": "海南省", "level": "prefecture"})
-    assert verify(summary(doc, region=right), doc).verification.status == "verified"
+    fixed = verify(summary(doc, region=right), doc).verification
+    assert fixed.failures == [] and fixed.status == "empty"  # a region alone vouches for no figure
