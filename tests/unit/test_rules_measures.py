@@ -116,6 +116,36 @@ def test_broad_words_count_only_beside_a_verb_of_work() -> None:
     assert _categories("全镇引导群众种植中药材2000亩。") == {"industry"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a quantity of what was planted or built reports the work.
+        ("截至去年底,全镇种植茶叶6500亩。", {"industry"}),
+        ("全村养殖合作社12家。", {"industry"}),
+        # An area statistic describes the land, a count of people is no output.
+        ("全乡马铃薯种植面积达3万亩。", set()),
+        ("对29个专业合作社门下的农户进行走访。", set()),
+        # The verb must stand beside the cue: 产业发展 holds 发展 itself.
+        ("推动新产业发展方面迈出坚实步伐。", set()),
+        ("村里走上了乡村旅游和产业发展的道路。", {"industry", "tourism"}),
+    ],
+)
+def test_broad_words_count_beside_an_output_or_a_done_verb(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+def test_a_cue_inside_a_title_names_a_book_or_column() -> None:
+    # Written for the test.
+    assert _categories("据《农村电商发展报告》介绍,该书去年出版。") == set()
+    assert _categories("据《甲县日报》报道,甲县发放扶贫小额信贷3000万元。") == {"finance"}
+
+
+def test_people_placed_in_jobs_are_employment_not_relocation() -> None:
+    # Written for the test.
+    assert _categories("开发公益岗位300个,安置贫困劳动力就业。") == {"employment"}
+    assert _categories("全县建成安置点12个,安置搬迁群众5000人。") == {"relocation"}
+
+
 def test_a_cue_inside_a_longer_cue_belongs_to_the_longer_one() -> None:
     # Written for the test: 生态扶贫 stands inside 生态扶贫搬迁, a relocation programme.
     assert _categories("全县完成生态扶贫搬迁3000人。") == {"relocation"}

@@ -29,8 +29,8 @@ from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
-    # A document by its title or its articles: "《…》", "…的指导意见", "第三条本办法所称…".
-    "title": re.compile(r"《|指导意见|管理办法|实施意见|的通知|本办法|第[一二三四五六七八九十]+条"),
+    # A document by its title or its articles: "…的指导意见", "第三条本办法所称…".
+    "document": re.compile(r"指导意见|管理办法|实施意见|的通知|本办法|第[一二三四五六七八九十]+条"),
     # "制定了一系列扶贫政策,包括产业扶贫、教育扶贫…" names policies, it reports none of them.
     "policy_list": re.compile(r"一系列[^,]{0,4}政策"),
     # Awards: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地".
@@ -47,9 +47,11 @@ _PLAN = re.compile(
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|持续|深入|实现|完成|实施|推进|开展|建设|投入|以)|"
     r"(?:^|,)要(?!求)|要(?=确保|坚持|加快|加大|继续|进一步|全面|着力|大力|做好|抓好|推进|实现|完成|把)"
 )
+# A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
+_PERFECTIVE = r"(?<![为除])了(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
 # 组织实施", "…计划明年开工,安置区配套建设了日光温室".
-_UNDER_WAY = re.compile(r"正在|已经|已(?!于)|(?<![为除])了(?!解)")
+_UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
@@ -59,41 +61,55 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略"),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
-    "name_list": re.compile(r"下设|等\d+个(?:行业|工作组|专项组|小组|领域)"),
+    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|工作组|专项组|小组|领域)"),
     # "困难补助" and "困难群众" are help and the people helped, not a lack.
     "need_or_lack": re.compile(
         r"没有|缺乏|不能|不得|不被|未能|需要|应该|亟待|落后|薄弱|滞后|受限|短缺|困难(?![补救群户家])|很低"
     ),
     # What a place could do: "具备发展特色种养殖业的优势".
     "potential": re.compile(r"具备|潜力"),
-    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值".
-    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业"),
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值",
+    # "种植面积达6万亩".
+    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|面积"),
 }
+# A cue inside a title (《…》) names a book, a document or a column.
+_TITLE = re.compile(r"《[^》]*》?")
 # A cue naming a group of people, then counting it, is no measure: "低保户415户", "低保人数".
 _POPULATION = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
 # Cues that are also ordinary words for the economy, a place or a need ("主导产业为种植",
-# "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work.
+# "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work...
 _BROAD: frozenset[str] = frozenset(
     {
-        "产业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社", "大棚", "茶园", "加工厂",
-        "产业链", "入股", "分红", "光伏", "招商引资", "就业", "务工", "学校", "医疗", "卫生室",
-        "住房", "贷款", "旅游", "搬迁", "安置", "基础设施", "道路", "公路", "供水", "自来水", "水利",
-        "用电", "监督", "土地确权",
+        "产业", "产业发展", "种养", "种植业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社",
+        "大棚", "茶园", "加工厂", "产业链", "入股", "分红", "光伏", "招商引资", "就业", "务工", "学校",
+        "医疗", "卫生室", "住房", "贷款", "直播", "旅游", "文旅", "民宿", "搬迁", "安置", "基础设施",
+        "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
     }
 )  # fmt: skip
-# 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household).
+# 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
+# not "passing through" (公路通过); 改善 with an object ("改善村民的住房"), not as a result
+# ("条件明显改善"); and any verb in the perfective.
 _WORK = re.compile(
-    r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|"
+    r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
     r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
     r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|实现|提供|选派|派驻|培育|"
-    r"开办|开设|开了|办起|兴办|壮大|种了|种上|养了|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对"
+    r"开办|开设|办起|兴办|壮大|种上|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对|"
+    rf"通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)|{_PERFECTIVE}"
 )
+# ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家").
+_OUTPUT = re.compile(r"\d(?:[\d.]*)(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
+# Cues used as figures of speech, by what comes just before them: "走上了产业发展道路" is a path.
+_FIGURATIVE: dict[str, re.Pattern[str]] = {
+    "道路": re.compile(r"(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?$"),
+}
 # Cues that belong to another category when their sentence is about it.
 _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
     # A poverty workshop is industry, or employment when the sentence is about its jobs or wages.
     "扶贫车间": (re.compile(r"就业|务工|岗位|工资|月收入|上班|打工"), "employment"),
     # New houses on a relocation site are part of the relocation.
     "住房": (re.compile(r"安置|搬迁|移民"), "relocation"),
+    # People placed in jobs ("安置贫困劳动力就业") are employed, not relocated.
+    "安置": (re.compile(r"安置[^,]{0,10}(?:就业|上岗)"), "employment"),
 }
 # A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
 # says no more ("三、下一步工作") ends the report.
@@ -185,10 +201,17 @@ def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[s
     clause = _clause(sentence, cue.start())
     if found := _first(_NOT_DONE, clause):
         return found
+    figure = _FIGURATIVE.get(cue.group())
+    if figure and figure.search(sentence.text, 0, cue.start()):
+        return "figure of speech"
     if _POPULATION.match(sentence.text, cue.end()):
         return "population count"
-    if cue.group() in _BROAD and not _WORK.search(clause):
-        return "broad word without a verb of work"
+    if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(sentence.text)):
+        return "title"
+    # The verb must stand beside the cue: 产业发展 holds 发展.
+    beside = clause.replace(cue.group(), "|")
+    if cue.group() in _BROAD and not _WORK.search(beside) and not _OUTPUT.search(clause):
+        return "broad word without a verb of work or an output"
     return None
 
 
