@@ -62,6 +62,9 @@ class Region(_Model):
     prefecture: str | None = None
     county: str | None = None
     level: Level | None = None
+    code: str | None = Field(
+        None, description="GB/T 2260 code, filled by the verifier when the gazetteer knows the division."
+    )
     evidence: Evidence
 
 

@@ -183,7 +183,8 @@ class _Checker:
         if region.level is not None and region.level not in {d.level for d in divisions}:
             self.fail("region.level", region.level, f"{region.name} is not at level {region.level}")
             wrong["level"] = None
-        return region.model_copy(update=wrong)
+        kept = region.model_copy(update=wrong)
+        return kept.model_copy(update={"code": _code(kept, divisions)})
 
     def measures(self, measures: list[Measure]) -> list[Measure]:
         return [
@@ -272,6 +273,22 @@ def _stands_in(text: str, quote: str) -> bool:
             continue
         return True
     return False
+
+
+def _code(region: Region, divisions: list[Division]) -> str | None:
+    """The GB/T 2260 code of the one division ``region`` can be: the name's divisions narrowed by
+    the parents and level it states; None while homonyms remain (a guess would merge two places)."""
+    matching = [
+        d
+        for d in divisions
+        if all(
+            getattr(region, part) is None or getattr(region, part) in name_forms(getattr(d, part) or "")
+            for part in ("province", "prefecture")
+        )
+        and region.level in (None, d.level)
+    ]
+    # The gazetteer keeps codes at their level's length (46, 4601, 460105); GB/T 2260 writes six digits.
+    return matching[0].code.ljust(6, "0") if len(matching) == 1 else None
 
 
 def _number_in(number: str, text: str) -> bool:

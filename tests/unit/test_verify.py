@@ -182,3 +182,21 @@ def test_a_parent_or_level_the_gazetteer_contradicts_is_removed() -> None:
     right = region.model_copy(update={"province": "海南省", "level": "prefecture"})
     fixed = verify(summary(doc, region=right), doc).verification
     assert fixed.failures == [] and fixed.status == "empty"  # a region alone vouches for no figure
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "code"),
+    [
+        ("海口市", "海南省", "460100"),
+        ("乐东县", None, "469027"),
+        ("海南省", None, "460000"),
+        ("石碌镇", None, None),
+    ],
+)
+def test_the_verifier_fills_the_gb_t_2260_code_of_a_known_division(
+    name: str, province: str, code: str
+) -> None:
+    sentence = f"{name}贫困人口全部脱贫。"  # written for this test
+    doc = Document.from_text(sentence)
+    region = Region(name=name, province=province, evidence=evidence_for(doc, sentence))
+    assert verify(summary(doc, region=region), doc).region.code == code
