@@ -77,10 +77,14 @@ _UNITS = sorted(
     key=len,
     reverse=True,
 )
+# A count written before its noun counts people: '4.29万贫困人口', '7亿多农村贫困人口',
+# '11.5万人口脱贫'. The noun is the unit, read as 人.
+PEOPLE_NOUN = r"(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困人口|人口"
+_PEOPLE_NOUN = re.compile(PEOPLE_NOUN)
 _UNIT_RE = "|".join(
+    [PEOPLE_NOUN]
     # '1个多月', '10个月' are durations, not counts of things.
-    "个(?![多余]?月)" if u == "个" else re.escape(u)
-    for u in _UNITS
+    + ["个(?![多余]?月)" if u == "个" else re.escape(u) for u in _UNITS]
 )
 
 _AR = r"[0-9]+(?:\.[0-9]+)?"
@@ -95,7 +99,7 @@ _QUANTITY = re.compile(
     |
         # Nor right after '2万' ('2万5千元') or '1,' ('1,000人'): better missed than misread.
         (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?P<ar>{_AR})
-          |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
+          |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
         (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?
         (?P<m1>[十百千万亿]*)(?P<mid>[多余])?(?P<m2>[十百千万亿]*)
@@ -156,6 +160,8 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     for c in m["m1"] + m["m2"]:
         value *= _MULTIPLIER[c]
     unit = m["unit"] or ""
+    if _PEOPLE_NOUN.fullmatch(unit):
+        unit = "人"
     # A percentage-point difference is its own unit, not a count of '个'.
     return ParsedQuantity(float(value), "百分点" if unit == "个百分点" else unit, approx)
 
@@ -173,6 +179,10 @@ def parse_quantity(text: str) -> ParsedQuantity:
     ParsedQuantity(value=50.0, unit='%', approx=None)
     >>> parse_quantity("1210 万元"), parse_quantity("18802 人").value
     (ParsedQuantity(value=12100000.0, unit='元', approx=None), 18802.0)
+    >>> parse_quantity("零"), parse_quantity("零点五%").value
+    (ParsedQuantity(value=0.0, unit='', approx=None), 0.5)
+    >>> parse_quantity("4.29万贫困人口"), parse_quantity("7亿多农村贫困人口").value
+    (ParsedQuantity(value=42900.0, unit='人', approx=None), 700000000.0)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...

@@ -1,9 +1,13 @@
-"""Baseline and outcome figures: poor households, people, incidence rate, villages, people lifted.
+"""Baseline and outcome figures: poor households, people, incidence rate, poor villages and
+counties, and people lifted.
 
-Patterns are tried on each sentence of the cleaned text; the first hit for a field wins, with
-"from A to B" transitions tried before single statements because they are the least ambiguous.
-Targets and plans (计划/确保/力争...) and sub-groups (安置/惠及/其中...) are skipped: they are not
-where the region started or got to.
+Rules run in passes over the sentences, strongest first, and the first value a field gets is
+kept: "from A to B" transitions (the least ambiguous), then what is left (未脱贫/剩余/降至), then
+single statements (a registered total is the baseline; a now cue, or the year of the outcome,
+makes one the outcome), then village and county counts. People lifted are collected and the one
+covering the longest period up to the latest date wins (ANNOTATION.md). Targets and plans
+(计划/确保/力争...), sub-groups (其中/安置/惠及...), flows (N个贫困村退出 without 全部 or a starting
+count) and places inside the region are skipped, each with a note in the trace.
 """
 
 from __future__ import annotations
@@ -12,75 +16,223 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Snapshot
-from povsum.numbers import parse_quantity
+from povsum.numbers import PEOPLE_NOUN, parse_quantity
 from povsum.sentences import Sentence, evidence
 
-# A quantity as these reports write counts and rates: 4352, 34.18万, 近4000, 212万余, 九万余.
-_CN = r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"
-_Q = rf"(?:近|约)?(?:\d+(?:\.\d+)?(?:万|亿)?|{_CN})(?:余|多)?"
-_POOR = r"(?:农村)?(?:建档立卡)?贫困(?:人口|户|对象)"
-_DOWN = r"(?:减少到|减少至|减至|降至|降到|下降到|下降至|降低到|降低至|变成了?|变为)"
-# A time written between "由/从/降至" and the figure: "由2014年底的26.4万人减少到目前的…".
-_WHEN = r"(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?的?|目前的?|底)"
-_TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|为了|为做到|为实现|以实现")
-_SUBGROUP = re.compile(
-    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|为$|(?<!相)对$|有劳动能力|就业"
+# --- How these reports write a count, a rate and a time ---------------------------------------
+
+_CN = (
+    r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"
+    r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
-_NOW = re.compile(r"截至|截止|如今|目前|现有|剩余|尚有|还有|仍有|未脱贫")
-_PLACES = ("村", "镇", "乡", "组")
+# 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 近4000, 212万余, 九万余, 十八点二万;
+# never the tail of a longer number.
+_NUM = (
+    r"(?<![\d.点零一二两三四五六七八九十百千万亿])(?:近|约|超过|逾)?"
+    rf"(?:\d+(?:\.\d+)?(?:\x20?[万亿])?|{_CN})(?:余|多)?"
+)
+# "5万人次", "120户次" count visits or trainings, not people or households.
+_HH = rf"{_NUM}户(?!次)"
+_PP = rf"{_NUM}(?:{PEOPLE_NOUN}|人(?!次)|名)"
+_PEOPLE_BEFORE_NOUN = rf"{_NUM}(?:{PEOPLE_NOUN})"
+_RATE_Q = rf"{_NUM}%(?!以下|以内)"  # "降至2%以下" is a threshold, not a figure
+# "贫困发生率下降为0", "降至零": a rate written without its %.
+_ZERO_RATE = rf"(?:{_RATE_Q}|(?<![\d.])(?:0|零)(?![\d.%点]))"
+_UNITS_Q = rf"{_NUM}\x20?个"
+# Households and people of one statement: "4352户18802人", "286户、1103人", "1347户 2829人".
+_SEP = r"[、,\x20]?"
+
+
+def _hh_pp(prefix: str = "", people: str = _PP) -> str:
+    """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``."""
+    return rf"(?:(?P<{prefix}hh>{_HH})(?:贫困户)?{_SEP})?(?P<{prefix}pp>{people})"
+
+
+_TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
+# A time between "由/从/降至" and the figure: "由2014年底的", "由建档立卡初的", "到目前的".
+_WHEN = rf"(?:{_TIME}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
+_DOWN = (
+    r"(?:减少到了?|减少至|减少为|减至|降至|降到|降为|下降到|下降至|下降为|降低到|降低至|降低为"
+    r"|缩减到|缩减至|变成了?|变为)"
+)
+
+# --- The nouns -------------------------------------------------------------------------------
+
+_POOR = r"(?:(?:农村)?(?:牧区)?(?:建档立卡|立档建卡)?(?:相对)?贫困(?:人口|户|对象)|(?:农村)?扶贫对象)"
+_RATE_NOUN = r"(?:贫困发生率|贫困面|贫困率)"
+# 深度贫困村/县 are a subset of the poor ones, never their count.
+_VILLAGE = (
+    r"(?<!深度)(?:省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
+)
+_COUNTY = (
+    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家)?(?:贫困|国贫)旗?县(?:区|\((?:市、区|市|区)\))?"
+    r"|(?:国家)?扶贫开发(?:工作)?重点县)"
+)
+# Each unit's noun, and how the ones not yet out are named.
+_UNIT_NOUNS = {
+    "poor_villages": (_VILLAGE, r"未出列(?:贫困)?村"),
+    "poor_counties": (_COUNTY, r"未摘帽(?:贫困)?旗?县"),
+}
+
+# --- Cue tables ------------------------------------------------------------------------------
+
+# A plan or target shortly before a figure makes it neither baseline nor outcome.
+_TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|还要|为了|为做到|为实现|以实现")
+# Words in a figure's clause that make it a group helped, moved, employed, lifted through one
+# programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
+_SUBGROUP = re.compile(
+    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|新识别|新增|返贫|删除|纳入|监测|边缘|分别"
+    r"|为$|(?<!相)对$|有劳动能力|就业"
+    # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
+    r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
+)
+# The subject of a whole sentence is a few units inside the region: "这10个贫困县累计完成11.5万
+# 人口脱贫,当年完成5.1万人口脱贫".
+_SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
+# A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
+_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|受援|援助")
+# What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
+_REMAINING = re.compile(r"剩余|剩下|尚有|还有|仍有|未脱贫")
+# The present ("截至2019年底,全县贫困发生率为2.6%")...
+_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
+# ...unless a total is stated after it: "截至2015年底,共有贫困人口约30万人,贫困发生率达8.7%",
+# "现有建档立卡贫困户1347户".
+_TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
+# A figure right after a place name is that place's own ("向阳村贫困户161户"); 全村/该镇 is the region.
+_OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 # Words before a count that make it people lifted or helped, not a population.
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
-_TIME = re.compile(r"(?:截至|截止)?(?:\d{4}年(?:\d{1,2}月)?(?:底|末|初)?|如今|目前|“十[一二三四]五”期?末)")
+# Between a poor noun and its count only linking words stand: "贫困人口降至…" is not a stock,
+# "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
+_CHANGE_IN_GAP = re.compile(rf"{_DOWN}|由|从|减少|脱贫|退出")
+_OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
+# A lifted figure counted over several years ("累计", "5年来", "2016年以来") beats one year's.
+_CUMULATIVE = re.compile(
+    r"累计|以来|年来|年间|先后|总计|全部|共|目前|截至|截止|至今|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
+)
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+_ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
 
-_TRANSITION_PEOPLE = re.compile(
-    rf"(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_hh>{_Q}户)?(?P<a_pp>{_Q}人)[^\d,;。]{{0,3}}?"
-    rf"{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_hh>{_Q}户)?(?P<b_pp>{_Q}人)"
-)
-_TRANSITION_RATE = re.compile(
-    rf"贫困发生率[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_rate>{_Q}%)"
-    rf"[^\d,;。]{{0,4}}?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_rate>{_Q}%)"
-)
-# "贫困发生率为11.64%,到2019年底下降至0.37%".
-_RATE_THEN_DOWN = re.compile(
-    rf"贫困发生率(?:为|是|达|高达)?(?P<a_rate>{_Q}%),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}(?P<b_rate>{_Q}%)"
-)
+# --- Rules -----------------------------------------------------------------------------------
+
+# Group names: a_/b_ prefix = from/to of a transition; hh, pp, rate, n (villages or counties).
+_GROUP_FIELDS = {"hh": "households", "pp": "people", "rate": "incidence_rate"}
+
+
+def _unit_transition(noun: str) -> re.Pattern[str]:
+    """'贫困村由193个减少到5个', '贫困行政村从644个减少到188个'."""
+    return re.compile(
+        rf"{noun}(?:数量?)?[^\d,;。]{{0,4}}?(?:由|从)(?P<a_when>{_WHEN})?(?P<a_n>{_UNITS_Q})"
+        rf"[^\d,;。]{{0,3}}?,?{_DOWN}(?P<b_when>{_WHEN})?(?P<b_n>{_UNITS_Q})"
+    )
+
+
 _TRANSITIONS = {
-    "transition_people": _TRANSITION_PEOPLE,
-    "transition_rate": _TRANSITION_RATE,
-    "rate_then_down": _RATE_THEN_DOWN,
+    "transition_people": re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?{_hh_pp('a_')}"
+        rf"[^\d,;。]{{0,3}}?,?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?{_hh_pp('b_')}"
+    ),
+    "transition_rate": re.compile(
+        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_rate>{_RATE_Q})"
+        rf"[^\d,;。]{{0,4}}?,?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_rate>{_ZERO_RATE})"
+    ),
+    # "贫困发生率为11.64%,到2019年底下降至0.37%".
+    "rate_then_down": re.compile(
+        rf"{_RATE_NOUN}(?:为|是|达|高达)?(?P<a_rate>{_RATE_Q}),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}"
+        rf"(?P<b_rate>{_ZERO_RATE})"
+    ),
+    "transition_villages": _unit_transition(_VILLAGE),
+    "transition_counties": _unit_transition(_COUNTY),
 }
-_POOR_COUNT = re.compile(rf"{_POOR}[^\d,;。]{{0,4}}?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
-_POOR_DOWN = re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?P<hh>{_Q}户)?(?P<pp>{_Q}人)")
-_RATE = re.compile(rf"贫困发生率(?:高达|达到|仅为|为|是|达|仅)?(?P<rate>{_Q}%)")
-_RATE_DOWN = re.compile(rf"贫困发生率[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_Q}%)")
+_TRANSITION_FIELDS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
+
+# What is left, always the outcome.
+_LEFT = {
+    "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}{_hh_pp()}"),
+    # "未脱贫4户10人", "现剩余未脱贫人口50户163人": the remaining poor without the 贫困人口 noun.
+    "not_yet_lifted": re.compile(rf"未脱贫(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"),
+    "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
+}
+
+# A lone count or rate: baseline or outcome by its cues and date.
+_STATEMENTS = {
+    "poor_count": re.compile(
+        rf"{_POOR}(?:数)?(?P<gap>[^\d,;。]{{0,4}}?)(?=[近约超逾]?[\d一二两三四五六七八九十])"
+        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?)?(?P<pp>{_PP}))?"
+    ),
+    # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
+    "count_before_noun": re.compile(
+        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)"
+        rf"|(?P<hh_only>{_HH})贫困户(?=[,;。、]|$)"
+    ),
+    # "935口人中有136户533人贫困".
+    "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
+    "rate": re.compile(
+        rf"{_RATE_NOUN}(?:曾|一度)?(?:高达|达到|仅为|为|是|达|仅)?(?P<rate>{_RATE_Q})(?!{_DOWN})"
+    ),
+    # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%".
+    "rate_share_of_population": re.compile(
+        rf"(?:{_POOR})[^。;]{{0,20}}?占(?:全[省市县州区乡镇村])?(?:农村)?(?:户籍)?(?:总)?人口(?:总数)?的"
+        rf"(?P<rate>{_RATE_Q})"
+    ),
+}
+_STOCK_CUES = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定")
+
+# People lifted; "pp" is the figure, "hh" its households when written.
 _LIFTED = {
-    "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
-    "lifted_cumulative": re.compile(rf"累计脱贫(?P<hh>{_Q}户)?(?P<pp>{_Q}人)"),
-    "lifted_realized": re.compile(
-        rf"(?:已实现|累计实现|累计|已有|共有|共)(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫"
+    # "136户533名贫困人口,于2017年2月全部脱贫": also the baseline (ANNOTATION.md).
+    "lifted_all": re.compile(
+        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
+        r"全部(?:实现)?(?:脱贫|达到脱贫标准)"
     ),
-    "lifted_reduced_poverty": re.compile(rf"(?:累计)?减贫(?P<pp>{_Q}人)"),
-    "lifted_fewer_poor": re.compile(rf"减少(?:农村)?贫困人口(?P<pp>{_Q}人)"),
-    "lifted_fewer": re.compile(rf"累计减少(?P<pp>{_Q}人)"),
-    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_Q}人)"),
+    "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
+    # "脱贫591.73万人", "累计脱贫1608户7441人", "退出贫困户1292户4379人", "脱贫人口8478人".
+    "lifted_exited": re.compile(
+        rf"(?<!未)(?:脱贫退出|脱贫出列|脱贫|退出)(?:贫困户|贫困人口|人口)?{_hh_pp()}"
+    ),
+    "lifted_reduced_poverty": re.compile(rf"减贫(?P<pp>{_PP})"),
+    "lifted_fewer_poor": re.compile(rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})"),
+    "lifted_fewer": re.compile(rf"累计减少(?P<pp>{_PP})"),
+    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
+    # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
-        rf"(?:累计)?(?:帮助|带动)?(?P<pp>{_Q}人)(?:实现)?(?:稳定)?脱贫(?!致富)"
+        rf"{_hh_pp()}(?:{_POOR})?(?:已|如期|顺利|稳定|实现|了)*脱贫(?!致富|攻坚)"
     ),
 }
-_VILLAGE_KIND = r"(?:省级|省定|市定|国家级|深度|重点)?贫困村"
-_VILLAGES = {
-    "villages_count_first": re.compile(
-        rf"(?P<pre>.{{0,3}}?)(?<![\d.])(?P<n>{_Q}个){_VILLAGE_KIND}(?P<post>.{{0,6}})"
-    ),
-    "villages_noun_first": re.compile(rf"(?P<pre>.{{0,3}}?){_VILLAGE_KIND}(?P<n>{_Q}个)(?P<post>)"),
-}
-_VILLAGE_OK = re.compile(r"(?:有|共有|在|全部|共|全[县市区省州乡镇])$|^(?:中|全部|已全部|已|均|整村)")
-_ALL_EXITED = re.compile(r"(?:已)?(?:全部|均)")
-_COUNTIES = re.compile(rf"(?P<n>{_Q}个)(?:国家级|省级)?(?:贫困县|国家扶贫开发工作重点县)(?P<post>.{{0,20}})")
+
+
+def _unit_statements(noun: str, not_out: str) -> dict[str, re.Pattern[str]]:
+    """The ways a count of poor villages (or counties) is written, by rule name."""
+    return {
+        "count_first": re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun})(?P<post>.{{0,10}})"),
+        "noun_first": re.compile(rf"{noun}(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q})(?P<post>)"),
+        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县": the poor ones among all.
+        "share_of_units": re.compile(rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}"),
+        # "辖8个行政村,均为贫困村".
+        "all_units_poor": re.compile(rf"(?P<n>{_UNITS_Q})(?:行政村|县),?(?:均|全部|全)(?:为|是){noun}"),
+        # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
+        "remaining_units": re.compile(
+            rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
+        ),
+    }
+
+
+_UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
+# After "N个贫困村": all of them exited, so N is how many there were ("已全部出列").
+_ALL_EXITED = re.compile(r"^(?:已经?)?(?:全部|均|整体|全面)")
+# After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个").
+_PART_OF_TOTAL = re.compile(r"^(?:中有|中|有|将(?:减少|退出))[^,;。]{0,3}?\d")
+# After "N个贫困村": this many exited, a flow ("2019年286个贫困村出列"); "之一" names one of them.
+_FLOW_AFTER = re.compile(
+    r"^[“\"]?(?:已经?|顺利|成功|有效|率先|先后|相继|陆续|实现了?|完成)*(?:脱贫)?[“\"]?"
+    r"(?:出列|退出|摘帽|销号|脱贫|达到|通过)|^之一"
+)
+_FLOW_BEFORE = re.compile(r"出列|退出|摘帽|销号")
 
 
 @dataclass
@@ -96,16 +248,45 @@ class _Draft:
         if quantity is None:
             return
         path = f"{self.part}.{name}"
+        if quantity.unit not in FIELDS[name].units:
+            # "下降为0" has no %: the verifier could not prove it as a rate.
+            self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
+            return
         if name in self.fields:
             self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
             return
         self.fields[name] = quantity
         self.trace.note(path, rule, quantity.text, "kept")
 
+    def year(self) -> str | None:
+        found = re.search(r"\d{4}", self.as_of or "")
+        return found.group() if found else None
+
     def snapshot(self) -> Snapshot | None:
         if not self.fields:
             return None
         return Snapshot(as_of=self.as_of, **self.fields)
+
+
+@dataclass(frozen=True)
+class _Lifted:
+    """A stated number of people lifted, with what says how long a period it covers."""
+
+    quantity: Quantity
+    rule: str
+    cumulative: bool
+    year: int  # the latest year written before it in its sentence, 0 when none
+    at: int  # offset in the cleaned text, for ties: the first stated wins
+
+    def rank(self) -> tuple[bool, int, int]:
+        return (self.cumulative, self.year, -self.at)
+
+
+@dataclass(frozen=True)
+class _DatedRate:
+    year: int
+    quantity: Quantity
+    rule: str
 
 
 class _Finder:
@@ -114,6 +295,8 @@ class _Finder:
         self.trace = trace
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
+        self.lifted_found: list[_Lifted] = []
+        self.dated_rates: list[_DatedRate] = []
 
     def skipped(self, m: re.Match[str], rule: str, why: str) -> None:
         self.trace.note("figures", rule, m.group(), f"skipped: {why}", m.start())
@@ -131,121 +314,225 @@ class _Finder:
             evidence=evidence(self.document, sentence),
         )
 
-    def when(self, draft: _Draft, sentence: Sentence, before: int, after: int = 0) -> None:
+    def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
         if draft.as_of is None:
-            times = [m.group() for m in _TIME.finditer(sentence.text, after, before)]
+            times = re.findall(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)", sentence.text[:before])
             if times:
                 draft.as_of = _bare_year(times[-1])
+
+    def _blocked(self, sentence: Sentence, m: re.Match[str], rule: str, subgroups: bool = True) -> bool:
+        """Skip (and say why) a target, or a sub-group when ``subgroups`` is checked."""
+        if _is_target(sentence, m):
+            self.skipped(m, rule, "a target or plan")
+            return True
+        if subgroups and _SUBGROUP.search(_clause_head(sentence.text, m.start())):
+            self.skipped(m, rule, "a sub-group")
+            return True
+        if subgroups and _PARTNER.search(sentence.text, 0, m.start()):
+            self.skipped(m, rule, "a partner region's figure")
+            return True
+        if subgroups and _SUBUNITS.search(sentence.text, 0, m.start()):
+            self.skipped(m, rule, "the figure of a few units inside the region")
+            return True
+        return False
 
     def transitions(self, sentence: Sentence) -> None:
         for rule, pattern in _TRANSITIONS.items():
             for m in pattern.finditer(sentence.text):
-                if _is_target(sentence, m):
-                    self.skipped(m, rule, "a target or plan")
+                if self._blocked(sentence, m, rule, subgroups=False):
                     continue
                 if "a_when" in pattern.groupindex:
                     self.baseline.as_of = self.baseline.as_of or _as_of(m.group("a_when"))
                 self.outcome.as_of = self.outcome.as_of or _as_of(m.group("b_when"))
                 self.when(self.baseline, sentence, m.start())
-                for name, a, b in (
-                    ("households", "a_hh", "b_hh"),
-                    ("people", "a_pp", "b_pp"),
-                    ("incidence_rate", "a_rate", "b_rate"),
-                ):
-                    if a in pattern.groupindex:
-                        self.baseline.put(name, self.quantity(sentence, m, a), f"{rule}: from")
-                        self.outcome.put(name, self.quantity(sentence, m, b), f"{rule}: to")
+                unit_field = _TRANSITION_FIELDS.get(rule)
+                if unit_field:
+                    self.baseline.put(unit_field, self.quantity(sentence, m, "a_n"), f"{rule}: from")
+                    self.outcome.put(unit_field, self.quantity(sentence, m, "b_n"), f"{rule}: to")
+                    continue
+                for group, name in _GROUP_FIELDS.items():
+                    if f"a_{group}" in pattern.groupindex:
+                        self.baseline.put(name, self.quantity(sentence, m, f"a_{group}"), f"{rule}: from")
+                        self.outcome.put(name, self.quantity(sentence, m, f"b_{group}"), f"{rule}: to")
+
+    def left(self, sentence: Sentence) -> None:
+        for rule, pattern in _LEFT.items():
+            for m in pattern.finditer(sentence.text):
+                if not self._blocked(sentence, m, rule, subgroups=rule != "rate_down"):
+                    self.when(self.outcome, sentence, m.start())
+                    self._put_groups(self.outcome, sentence, m, rule)
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
-        for m in _POOR_DOWN.finditer(text):
-            if _is_target(sentence, m):
-                self.skipped(m, "poor_down", "a target or plan")
-            else:
-                self._put_count(self.outcome, sentence, m, "poor_down")
-        for m in _POOR_COUNT.finditer(text):
-            if _is_target(sentence, m):
-                self.skipped(m, "poor_count", "a target or plan")
-            elif not _is_population(text, m):
-                self.skipped(m, "poor_count", "a sub-group, a place's own figure or people lifted")
-            elif "建档立卡" in m.group():
-                self._put_count(self.baseline, sentence, m, "poor_count: registered (建档立卡)")
-            else:
+        for rule, pattern in _STATEMENTS.items():
+            for m in pattern.finditer(text):
+                if not any(m.group(g) for g in ("hh", "pp", "rate", "hh_only") if g in pattern.groupindex):
+                    continue
+                if self._blocked(sentence, m, rule, subgroups=rule.startswith(("poor", "count"))):
+                    continue
+                if rule == "poor_count" and (why := _not_a_population(text, m)):
+                    self.skipped(m, rule, why)
+                    continue
+                if rule == "count_before_noun" and not _STOCK_CUES.search(_lead(text, m.start())):
+                    self.skipped(m, rule, "no stock word before the count (有/共有/建档立卡...)")
+                    continue
                 draft, why = self._snapshot_for(text, m)
-                self._put_count(draft, sentence, m, f"poor_count: {why}")
-        for m in _RATE_DOWN.finditer(text):
-            self.outcome.put("incidence_rate", self.quantity(sentence, m, "rate"), "rate_down")
-        for m in _RATE.finditer(text):
-            if _is_target(sentence, m):
-                self.skipped(m, "rate", "a target or plan")
-                continue
-            draft, why = self._snapshot_for(text, m)
-            self.when(draft, sentence, m.start())
-            draft.put("incidence_rate", self.quantity(sentence, m, "rate"), f"rate: {why}")
+                self.when(draft, sentence, m.start())
+                self._put_groups(draft, sentence, m, f"{rule}: {why}")
+                if "rate" in pattern.groupindex and (year := _year_before(text, m.start())):
+                    self.dated_rates.append(_DatedRate(year, self.quantity(sentence, m, "rate"), rule))
+
+    def _put_groups(self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str) -> None:
+        groups = m.re.groupindex
+        for group, name in (*_GROUP_FIELDS.items(), ("hh_only", "households")):
+            if group in groups:
+                draft.put(name, self.quantity(sentence, m, group), rule)
 
     def lifted(self, sentence: Sentence) -> None:
         for rule, pattern in _LIFTED.items():
             for m in pattern.finditer(sentence.text):
-                if _is_target(sentence, m):
-                    self.skipped(m, rule, "a target or plan")
-                elif _SUBGROUP.search(_clause_head(sentence.text, m.start())):
-                    self.skipped(m, rule, "a sub-group")
-                else:
-                    self.outcome.put("people_lifted", self.quantity(sentence, m, "pp"), rule)
+                if self._blocked(sentence, m, rule):
+                    continue
+                if rule == "lifted_all":
+                    # "全县贫困人口N人全部脱贫" also says there were N.
+                    self._put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
+                head = sentence.text[: m.end()]
+                self.lifted_found.append(
+                    _Lifted(
+                        quantity=self.quantity(sentence, m, "pp"),  # type: ignore[arg-type]
+                        rule=rule,
+                        cumulative=bool(_CUMULATIVE.search(head)),
+                        year=_year_before(sentence.text, m.end()),
+                        at=sentence.start + m.start(),
+                    )
+                )
 
-    def villages_and_counties(self, sentence: Sentence) -> None:
+    def choose_lifted(self) -> None:
+        """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
+        for found in sorted(self.lifted_found, key=_Lifted.rank, reverse=True):
+            period = "cumulative" if found.cumulative else f"one year ({found.year or 'undated'})"
+            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
+
+    def units(self, sentence: Sentence) -> None:
+        for name, rules in _UNIT_RULES.items():
+            for rule, pattern in rules.items():
+                for m in pattern.finditer(sentence.text):
+                    self._unit_count(sentence, m, name, f"{name.removeprefix('poor_')}_{rule}")
+
+    def _unit_count(self, sentence: Sentence, m: re.Match[str], name: str, rule: str) -> None:
         text = sentence.text
-        for rule, pattern in _VILLAGES.items():
-            for m in pattern.finditer(text):
-                pre, post = m.group("pre"), m.group("post")
-                if _is_target(sentence, m):
-                    self.skipped(m, rule, "a target or plan")
-                    continue
-                if not (_VILLAGE_OK.search(pre) or _VILLAGE_OK.search(post)):
-                    self.skipped(m, rule, "no stock word around the count (a flow or a mention)")
-                    continue
-                # "4个贫困村已全部脱贫出列" states how many there were, whatever the date.
-                if _ALL_EXITED.match(post):
-                    draft, why = self.baseline, "all exited (全部)"
-                else:
-                    draft, why = self._snapshot_for(text, m)
-                draft.put("poor_villages", self.quantity(sentence, m, "n"), f"{rule}: {why}")
-        for m in _COUNTIES.finditer(text):
-            post = m.group("post")
-            if _is_target(sentence, m):
-                self.skipped(m, "counties", "a target or plan")
-            elif "全部" in post or post.startswith("中"):
-                self.baseline.put("poor_counties", self.quantity(sentence, m, "n"), "counties: all exited")
-            else:
-                self.skipped(m, "counties", "not a starting count")
+        if self._blocked(
+            sentence, m, rule, subgroups=not rule.endswith(("share_of_units", "all_units_poor"))
+        ):
+            return
+        group = "n" if m.group("n") else "n2"
+        if rule.endswith("remaining_units"):
+            draft, why = self.outcome, "remaining"
+        elif rule.endswith(("share_of_units", "all_units_poor")):
+            draft, why = self.baseline, "the poor ones among all units"
+        else:
+            decided = self._unit_stock(text, m)
+            if decided is None:
+                return
+            draft, why = decided
+        self.when(draft, sentence, m.start())
+        draft.put(name, self.quantity(sentence, m, group), f"{rule}: {why}")
+
+    def _unit_stock(self, text: str, m: re.Match[str]) -> tuple[_Draft, str] | None:
+        """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
+        post = m.group("post")
+        lead = _lead(text, m.start())
+        if _ALL_EXITED.match(post):
+            return self.baseline, "all exited (全部)"
+        if _PART_OF_TOTAL.match(post):
+            return self.baseline, "the total a part of which changed"
+        if _FLOW_AFTER.match(post) or (not post and _FLOW_BEFORE.search(lead)):
+            self.skipped(m, "units", "a flow (exited without 全部 or a starting count) or one of them")
+            return None
+        if remaining := _REMAINING.search(lead):
+            return self.outcome, f"remaining cue {remaining.group()}"
+        if stock := _STOCK_CUES.search(lead):
+            return self.baseline, f"stock cue {stock.group()}"
+        if re.search(r"全[县市区省州乡镇旗盟]$", lead):
+            return self.baseline, "the whole region's (全…)"
+        self.skipped(m, "units", "no stock word around the count (a mention)")
+        return None
+
+    def dated_sequence(self, last_year: int) -> None:
+        """Rates dated by several years: the latest is the outcome ("2016年…20.26%…2018年…0.76%"),
+        unless the article reports a later year (its outcome is then stated otherwise)."""
+        if not self.dated_rates:
+            return
+        latest = max(self.dated_rates, key=lambda d: d.year)
+        earliest = min(d.year for d in self.dated_rates)
+        if earliest < latest.year == last_year:
+            self.outcome.put("incidence_rate", latest.quantity, f"{latest.rule}: latest of dated rates")
 
     def _snapshot_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
-        """A lone figure is the outcome when the sentence dates it now ("截至…", "目前", "剩余")."""
-        now = _NOW.search(text, 0, m.start())
-        return (self.outcome, f"now cue {now.group()}") if now else (self.baseline, "no now cue")
+        """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
+        is meant of a figure that is not a registered total ("目前", "截至"), or when it is dated
+        with the outcome's year; otherwise the baseline."""
+        if remaining := _REMAINING.search(_lead(text, m.start())):
+            return self.outcome, f"remaining cue {remaining.group()}"
+        if total := _TOTAL.search(m.group()):
+            return self.baseline, f"total cue {total.group()}"
+        now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
+        if total and (not now or total.start() > now.start()):
+            return self.baseline, f"total cue {total.group()}"
+        if now:
+            return self.outcome, f"now cue {now.group()}"
+        year = _year_before(text, m.start())
+        outcome_year = self.outcome.year()
+        if year and outcome_year and str(year) == outcome_year != self.baseline.year():
+            return self.outcome, f"dated {year}, the outcome's year"
+        return self.baseline, "no now cue"
 
-    def _put_count(self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str) -> None:
-        self.when(draft, sentence, m.start())
-        draft.put("households", self.quantity(sentence, m, "hh"), rule)
-        draft.put("people", self.quantity(sentence, m, "pp"), rule)
 
-
-def _is_population(text: str, m: re.Match[str]) -> bool:
-    """Whether "贫困人口/贫困户 N户M人" counts the region's poor, not a group helped or lifted."""
+def _not_a_population(text: str, m: re.Match[str]) -> str | None:
+    """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
     head = text[max(0, m.start() - 12) : m.start()]
-    return not (
-        _SUBGROUP.search(_clause_head(text, m.start()))
-        or "已脱贫" in head
-        or head.endswith(_CHANGE_BEFORE)  # "减少贫困人口590万人" is people lifted
-        or head.endswith(_PLACES)  # a village's or town's own figures: "向阳村贫困户161户"
-        or _LIFTED_AFTER.match(text, m.end())  # "贫困人口10500人脱贫" is people lifted
-    )
+    if _CHANGE_IN_GAP.search(m.group("gap")):
+        return "a change, not a stock"
+    if _OTHERS_IN_GAP.search(m.group("gap")):
+        return "the poor counted with others, or a part of them"
+    if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
+        return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
+    if _OWN_PLACE.search(head):
+        return "a place's own figure"
+    return None
 
 
 def _clause_head(text: str, position: int) -> str:
-    """The text of the clause before ``position`` (back to the last comma or colon)."""
-    start = max(text.rfind(c, 0, position) for c in ",:、(") + 1
+    """The text of the clause before ``position``: back to the last comma, 、 or bracket, and
+    over a colon ("其中:发展型贫困户615户").
+
+    >>> _clause_head("共有1091户,其中:发展型贫困户615户", 14)
+    '其中:发展型'
+    """
+    start = max(text.rfind(c, 0, position) for c in ",、(") + 1
     return text[start:position]
+
+
+def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` before ``position``."""
+    found = None
+    for found in pattern.finditer(text, 0, position):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _lead(text: str, position: int) -> str:
+    """The clause before ``position``, a 、 list included; a clause holding only the figure
+    continues the one before ("共有28个贫困县,1778个贫困村")."""
+    start = max(text.rfind(c, 0, position) for c in ",;:") + 1
+    if start > 0 and not text[start:position].strip():
+        start = max(text.rfind(c, 0, start - 1) for c in ",;:") + 1
+    return text[start:position]
+
+
+def _year_before(text: str, position: int) -> int:
+    years = _YEAR.findall(text, 0, position)
+    return int(years[-1]) if years else 0
 
 
 def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
@@ -258,13 +545,13 @@ def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
 
 def _as_of(when: str | None) -> str | None:
     """The time written inside a transition, if it names one: a bare "底" (its year lost in the
-    source, "由底34.18万人") says nothing.
+    source, "由底34.18万人") or "目前" says nothing.
 
-    >>> _as_of("2014年底的"), _as_of("底"), _as_of(None)
-    ('2014年底', None, None)
+    >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("底"), _as_of(None)
+    ('2014年底', '2014', None, None)
     """
-    phrase = (when or "").rstrip("的")
-    return _bare_year(phrase) if phrase and phrase != "底" else None
+    found = re.match(_TIME, when or "")
+    return _bare_year(found.group()) if found else None
 
 
 def _bare_year(phrase: str) -> str:
@@ -281,10 +568,12 @@ def find_figures(
 ) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main region."""
     finder = _Finder(document, trace)
-    # Every pattern needs this character; most sentences lack it. A sentence opening with
+    # Every pattern needs one of these words; most sentences lack them. A sentence opening with
     # 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
-    sentences = [s for s in sentences if "贫" in s.text and not s.text.startswith("其中")]
-    for step in (finder.transitions, finder.statements, finder.lifted, finder.villages_and_counties):
+    sentences = [s for s in sentences if _ABOUT_POVERTY.search(s.text) and not s.text.startswith("其中")]
+    for step in (finder.transitions, finder.left, finder.statements, finder.lifted, finder.units):
         for sentence in sentences:
             step(sentence)
+    finder.choose_lifted()
+    finder.dated_sequence(max((_year_before(s.text, len(s.text)) for s in sentences), default=0))
     return finder.baseline.snapshot(), finder.outcome.snapshot()

@@ -1,0 +1,223 @@
+"""The rules for baseline and outcome figures, on short passages written for these tests (not real
+text), each run through the rules extractor and the verifier: every figure expected here is also
+proven against its passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from povsum import Document, verify
+from povsum.extractors.rules import RulesExtractor
+from povsum.numbers import find_quantities, parse_quantity
+
+
+def figures(text: str) -> dict[str, float]:
+    """{"baseline.people": 21000.0, ...}: the verified figures of ``text``."""
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert not [f for f in summary.verification.failures if not f.is_flag], summary.verification.failures
+    return {
+        path: quantity.value
+        for path, quantity in summary.quantities()
+        if path.startswith(("baseline.", "outcome."))
+    }
+
+
+def decisions(text: str, field: str) -> list[str]:
+    """The trace's "rule -> decision" lines about ``field``."""
+    _, steps = RulesExtractor().explain(Document.from_text(text))
+    return [f"{s.rule} -> {s.decision}" for s in steps if s.field == field]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a transition with times written inside it.
+        (
+            "全县贫困人口由建档立卡初的2.1万人减少到目前的860人,贫困发生率由12.5%下降到0.41%,"
+            "贫困村由35个减少到2个。",
+            {
+                "baseline.people": 21000,
+                "baseline.incidence_rate": 12.5,
+                "baseline.poor_villages": 35,
+                "outcome.people": 860,
+                "outcome.incidence_rate": 0.41,
+                "outcome.poor_villages": 2,
+            },
+        ),
+        # Written for the test: years and a comma inside the transition, households and people.
+        (
+            "全州贫困人口从2014年底的4.1万户15.6万人,减少到2019年底的1200户3900人。",
+            {
+                "baseline.households": 41000,
+                "baseline.people": 156000,
+                "outcome.households": 1200,
+                "outcome.people": 3900,
+            },
+        ),
+        # Written for the test: the registered total, then what is left without the 贫困人口 noun.
+        (
+            "2015年底,全乡有建档立卡贫困户326户1120人。截至2019年底,未脱贫8户21人,贫困发生率降至0.3%。",
+            {
+                "baseline.households": 326,
+                "baseline.people": 1120,
+                "outcome.households": 8,
+                "outcome.people": 21,
+                "outcome.incidence_rate": 0.3,
+            },
+        ),
+        # Written for the test: households and people paired across 、 and across clauses.
+        (
+            "全县共确定贫困村87个,贫困户9410户,贫困人口3.426万人。",
+            {"baseline.poor_villages": 87, "baseline.households": 9410, "baseline.people": 34260},
+        ),
+        (
+            "全村建档立卡贫困户286户、1103人,贫困发生率高达31.2%。",
+            {"baseline.households": 286, "baseline.people": 1103, "baseline.incidence_rate": 31.2},
+        ),
+        # Written for the test: counts before their noun, and 全部 making them the baseline too.
+        (
+            "到2020年底,全市5个贫困县全部摘帽,210个贫困村全部出列,9.6万建档立卡贫困人口全部脱贫。",
+            {
+                "baseline.poor_counties": 5,
+                "baseline.poor_villages": 210,
+                "baseline.people": 96000,
+                "outcome.people_lifted": 96000,
+            },
+        ),
+        (
+            "2013年底全县有68个贫困村、4.3万贫困人口,贫困发生率20.1%。",
+            {"baseline.poor_villages": 68, "baseline.people": 43000, "baseline.incidence_rate": 20.1},
+        ),
+        # Written for the test: incidence-rate synonyms and a bare 0 (no %: not provable as a rate).
+        ("1990年全县贫困面达78%。", {"baseline.incidence_rate": 78}),
+        ("全省贫困率从21.4%下降到0.75%。", {"baseline.incidence_rate": 21.4, "outcome.incidence_rate": 0.75}),
+        ("贫困发生率由8.2%下降为0。", {"baseline.incidence_rate": 8.2}),
+        # Written for the test: a lone figure dated with the outcome's year is the outcome.
+        (
+            "全县贫困人口从2013年的5.2万人减少到2018年的3100人。2018年,全县贫困发生率为0.8%。",
+            {"baseline.people": 52000, "outcome.people": 3100, "outcome.incidence_rate": 0.8},
+        ),
+        # Written for the test: rates dated by several years, nothing later reported.
+        (
+            "2016年贫困发生率为15.2%。2017年贫困发生率为6.4%。2018年贫困发生率为1.1%。",
+            {"baseline.incidence_rate": 15.2, "outcome.incidence_rate": 1.1},
+        ),
+        # Written for the test: 截至 dates the present, unless a total (共有) follows it.
+        ("截至2019年底,全县贫困发生率为2.6%。", {"outcome.incidence_rate": 2.6}),
+        (
+            "截至2015年底,全市共有贫困人口约30万人,贫困发生率达8.7%。",
+            {"baseline.people": 300000, "baseline.incidence_rate": 8.7},
+        ),
+        ("截至目前,全镇建档立卡贫困户72户171人。", {"baseline.households": 72, "baseline.people": 171}),
+        # Written for the test: village counts in their forms.
+        ("全县辖12个行政村,均为贫困村。", {"baseline.poor_villages": 12}),
+        ("2013年底全镇共识别建档立卡贫困村6个。", {"baseline.poor_villages": 6}),
+        ("全省1320个行政村中486个是贫困村。", {"baseline.poor_villages": 486}),
+        ("全县158个贫困村有150个实现整村退出。", {"baseline.poor_villages": 158}),
+        ("全旗共有贫困嘎查村41个。", {"baseline.poor_villages": 41}),
+        ("全市有省定相对贫困村349个。", {"baseline.poor_villages": 349}),
+        ("全县二十个贫困村已全部出列。", {"baseline.poor_villages": 20}),
+        ("截至2019年底,全县还有12个贫困村。", {"outcome.poor_villages": 12}),
+        # Written for the test: county counts.
+        ("全区共有28个贫困县,1778个贫困村。", {"baseline.poor_counties": 28, "baseline.poor_villages": 1778}),
+        ("全州有国家扶贫开发工作重点县8个。", {"baseline.poor_counties": 8}),
+        ("全市14个县(市、区)中,其中11个是国家级贫困县。", {"baseline.poor_counties": 11}),
+        ("全省聚焦8个未摘帽县开展攻坚。", {"outcome.poor_counties": 8}),
+    ],
+)
+def test_figures(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the cumulative figure beats the one-year one.
+        ("2014年至2019年,全县累计脱贫3200户11250人,其中2019年脱贫410户1302人。", 11250),
+        # Written for the test: only one-year figures: the latest year's.
+        ("2017年全乡脱贫120户403人。2018年全乡脱贫退出96户311人。", 311),
+        # Written for the test: forms of a stated number lifted.
+        ("2019年全县退出贫困户1292户4379人。", 4379),
+        ("五年来,全州减贫29.86万人。", 298600),
+        ("全县减少农村贫困人口5.26万人。", 52600),
+        ("当年实现1.95万贫困人口稳定脱贫。", 19500),
+        ("截至目前,全镇已经退出贫困户72户171人。", 171),
+        ("全县脱贫人口8478人。", 8478),
+    ],
+)
+def test_people_lifted(text: str, expected: float) -> None:
+    assert figures(text)["outcome.people_lifted"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: flows, targets, thresholds.
+        "2019年,全县15个贫困村出列、3个贫困县摘帽。",
+        "计划2020年实现剩余1200人脱贫,确保贫困发生率降至2%以下。",
+        "确保剩余30个贫困村出列。",
+        "全县综合贫困发生率低于3%方可退出。",
+        # Written for the test: sub-groups, sub-units, a partner region, visits.
+        "全县实施易地扶贫搬迁安置贫困人口2300人,带动1500人脱贫。",
+        "扶持贫困户及边缘户11111户种植马铃薯。",
+        "全县有劳动能力的贫困户135户。",
+        "在东西部扶贫协作中,对口帮扶的两县共有贫困人口3.2万人。",
+        "这10个贫困县累计完成11.5万人口脱贫,当年完成5.1万人口脱贫。",
+        "4县分别脱贫1.94万人、3.27万人。",
+        "全年培训贫困人口5200人次。",
+        "2017年新识别贫困人口189户714人。",
+        # Written for the test: a place inside the region, one of many, a subset.
+        "向阳村贫困户161户。",
+        "大湾村是全县71个重点贫困村之一。",
+        "全县2017年确定深度贫困村13个。",
+    ],
+)
+def test_not_the_regions_figures(text: str) -> None:
+    assert figures(text) == {}
+
+
+def test_a_change_is_not_a_stock() -> None:
+    # Written for the test: "贫困人口降至…" is what is left, never the baseline.
+    assert figures("去年全县退出贫困户1292户4379人,贫困人口降至226户813人,贫困发生率降至0.24%。") == {
+        "outcome.households": 226,
+        "outcome.people": 813,
+        "outcome.incidence_rate": 0.24,
+        "outcome.people_lifted": 4379,
+    }
+
+
+def test_the_trace_names_rules_and_cues() -> None:
+    # Written for the test.
+    text = "2015年全县有建档立卡贫困人口1.2万人。目前,全县剩余贫困人口300人。全县12个贫困村出列。"
+    assert decisions(text, "baseline.people") == ["poor_count: total cue 建档立卡 -> kept"]
+    assert decisions(text, "outcome.people") == ["poor_count: remaining cue 剩余 -> kept"]
+    assert "units -> skipped: a flow (exited without 全部 or a starting count) or one of them" in decisions(
+        text, "figures"
+    )
+    zero = decisions("贫困发生率由8.2%下降为0。", "outcome.incidence_rate")
+    assert zero == ["transition_rate: to -> skipped: no unit of incidence_rate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # The count grammar shared with the verifier: a count before its noun counts people.
+        ("4.29万贫困人口", 42900, "人"),
+        ("9.6万建档立卡贫困人口", 96000, "人"),
+        ("7亿多农村贫困人口", 700_000_000, "人"),
+        ("161.5万相对贫困人口", 1_615_000, "人"),
+        ("11.5万人口", 115000, "人"),
+        ("零", 0, ""),
+    ],
+)
+def test_count_grammar(text: str, value: float, unit: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.value, parsed.unit) == (pytest.approx(value), unit)
+
+
+def test_counts_before_their_noun_are_found_whole() -> None:
+    # Written for the test.
+    found = find_quantities("全市9.6万建档立卡贫困人口全部脱贫,总人口52万人口")
+    assert [(m.text, m.parsed.unit) for m in found] == [("9.6万建档立卡贫困人口", "人"), ("52万人口", "人")]
+    assert find_quantities("实现零漏评、零错退") == []
