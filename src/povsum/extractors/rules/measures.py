@@ -68,9 +68,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
     # What a place could do: "具备发展特色种养殖业的优势".
     "potential": re.compile(r"具备|潜力"),
-    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值",
-    # "种植面积达6万亩".
-    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|面积"),
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值".
+    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业"),
 }
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
@@ -82,22 +81,24 @@ _BROAD: frozenset[str] = frozenset(
     {
         "产业", "产业发展", "种养", "种植业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社",
         "大棚", "茶园", "加工厂", "产业链", "入股", "分红", "光伏", "招商引资", "就业", "务工", "学校",
-        "医疗", "卫生室", "住房", "贷款", "直播", "旅游", "文旅", "民宿", "搬迁", "安置", "基础设施",
+        "医疗", "卫生室", "医保", "住房", "贷款", "直播", "旅游", "文旅", "民宿", "搬迁", "安置", "基础设施",
         "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
     }
 )  # fmt: skip
 # 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
 # not "passing through" (公路通过); 改善 with an object ("改善村民的住房"), not as a result
-# ("条件明显改善"); and any verb in the perfective.
+# ("条件明显改善"); 走上 a road of development.
 _WORK = re.compile(
     r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
     r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
     r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|实现|提供|选派|派驻|培育|"
-    r"开办|开设|办起|兴办|壮大|种上|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对|"
-    rf"通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)|{_PERFECTIVE}"
+    r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对|"
+    r"走上|通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)"
 )
-# ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家").
+# ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"); an area
+# ("种植面积达6万亩") describes the land and needs the verb.
 _OUTPUT = re.compile(r"\d(?:[\d.]*)(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
+_AREA = "面积"
 # Cues used as figures of speech, by what comes just before them: "走上了产业发展道路" is a path.
 _FIGURATIVE: dict[str, re.Pattern[str]] = {
     "道路": re.compile(r"(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?$"),
@@ -194,13 +195,8 @@ def _clause(sentence: Sentence, at: int) -> str:
     return next(m.group() for m in _CLAUSE.finditer(sentence.text) if m.start() <= at < m.end())
 
 
-def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
-    """Why this cue does not report work done, or None when it does."""
-    if plan := _plan_before(sentence, cue, cues):
-        return f"plan {plan}"
-    clause = _clause(sentence, cue.start())
-    if found := _first(_NOT_DONE, clause):
-        return found
+def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
+    """Why the cue does not name the measure here: a figure of speech, a group counted, a title."""
     figure = _FIGURATIVE.get(cue.group())
     if figure and figure.search(sentence.text, 0, cue.start()):
         return "figure of speech"
@@ -208,16 +204,36 @@ def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[s
         return "population count"
     if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(sentence.text)):
         return "title"
-    # The verb must stand beside the cue: 产业发展 holds 发展.
-    beside = clause.replace(cue.group(), "|")
-    if cue.group() in _BROAD and not _WORK.search(beside) and not _OUTPUT.search(clause):
-        return "broad word without a verb of work or an output"
     return None
+
+
+def _unsupported(cue: str, clause: str) -> str | None:
+    """A broad cue with neither a verb of work beside it (产业发展 holds 发展 itself) nor an output."""
+    if cue not in _BROAD or _WORK.search(clause.replace(cue, "|")):
+        return None
+    if _OUTPUT.search(clause) and _AREA not in clause:
+        return None
+    return "broad word without a verb of work or an output"
+
+
+def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
+    """Why this cue does not report work done, or None when it does."""
+    if plan := _plan_before(sentence, cue, cues):
+        return f"plan {plan}"
+    clause = _clause(sentence, cue.start())
+    return _first(_NOT_DONE, clause) or _misread(sentence, cue) or _unsupported(cue.group(), clause)
 
 
 def _kind(cue: str, sentence: Sentence) -> str:
     about, other = _RECLASSIFIED.get(cue, (None, ""))
     return other if about and about.search(sentence.text) else _KIND_OF[cue]
+
+
+def _note(trace: Trace, hit: _Hit, decision: str) -> None:
+    """One step per cue considered: its category, the cue, and the clause it stands in."""
+    cue, sentence = hit.cue, hit.sentence
+    at = sentence.start + cue.start()
+    trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", _clause(sentence, cue.start()), decision, at)
 
 
 def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Iterator[_Hit]:
@@ -232,8 +248,7 @@ def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> It
                 found.add(kind)
                 yield _Hit(kind, cue, sentence)
             elif kind not in found:
-                text = _clause(sentence, cue.start())
-                trace.note(f"measures.{kind}", f"cue:{cue.group()}", text, f"skipped: {why}", sentence.start)
+                _note(trace, _Hit(kind, cue, sentence), f"skipped: {why}")
 
 
 def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
@@ -245,9 +260,7 @@ def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trac
     found: list[Measure] = []
     for kind, hit in best.items():
         cue, sentence = hit.cue, hit.sentence
-        trace.note(
-            f"measures.{kind}", f"cue:{cue.group()}", _clause(sentence, cue.start()), "kept", sentence.start
-        )
+        _note(trace, hit, "kept")
         found.append(
             Measure(
                 category=kind,
