@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Cut", "Layout", "analyse", "is_headline", "is_paragraph"]
+from povsum.regions import gazetteer, local_level
+
+__all__ = ["Cut", "Layout", "analyse", "headline", "is_paragraph"]
 
 # Keyword rules for short lines. Plain literals in one alternation let the regex engine skip
 # ahead by first character; the matched keyword names the rule.
@@ -41,6 +43,21 @@ _LIST_HEAD = re.compile(
 )
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
+# Page metadata written on the headline's line ("…脱贫摘帽 时间:2018-08-13 来源:黑龙江日报"):
+# the headline ends where it starts, and a line that starts with it is no headline.
+_METADATA = re.compile(
+    r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
+)
+# Lines that look like headlines but are page chrome.
+_NOT_HEADLINE = {
+    "url": re.compile(r"https?://|www\."),  # 白癜风诊疗康复 http://…: an advert or a site banner
+    "menu_bar": re.compile(r"^(?:[^\s|]{1,6}[\s|]+){3,}[^\s|]{1,6}$"),  # 网站首页 个人文档 个人总结 …
+    "breadcrumb": re.compile(r"正文$"),  # 新华网 正文
+}
+_DATE = re.compile(r"\d+\s*[年月日号时分秒]")
+_HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
+# A section label in brackets may open a headline: 【布楞沟十年回眸】布楞沟村的变迁.
+_LABEL = re.compile(r"^【[^】]{1,12}】")
 
 _SHORT_LINE = 100  # keyword rules apply to lines up to this long (and without a full stop)
 _LIST_ITEM = 60  # a headline in a related list is at most this long
@@ -74,20 +91,41 @@ def is_paragraph(line: str) -> bool:
     return "。" in line or (len(line) >= 40 and line[-1] in '!?…”"')
 
 
-def is_headline(line: str) -> bool:
-    """A headline: a short Chinese line that is not a sentence, a byline or a caption.
+def headline(line: str) -> str | None:
+    """The headline on ``line``: a short Chinese line that is not a sentence, a byline, a caption
+    or page chrome, without the page metadata that may follow it on the same line.
 
-    >>> is_headline("海口众志成城打好脱贫攻坚战 已实现18255人脱贫"), is_headline("本报记者 白琳报道")
-    (True, False)
+    >>> headline("海口众志成城打好脱贫攻坚战 已实现18255人脱贫"), headline("本报记者 白琳报道")
+    ('海口众志成城打好脱贫攻坚战 已实现18255人脱贫', None)
+    >>> headline("甘南等5县脱贫摘帽 时间:2018-08-13 来源:黑龙江日报"), headline("更新时间:2018-09-02 01:38")
+    ('甘南等5县脱贫摘帽', None)
+    >>> headline("网站首页 个人文档 个人总结 工作总结"), headline("104个贫困村全部出列!")
+    (None, '104个贫困村全部出列!')
     """
-    return (
-        6 <= len(line) <= 80
-        and _CJK.search(line) is not None
-        and "。" not in line
-        and line[-1] not in "!?;:,、"
-        and line[0] not in "·([【<"
-        and _BYLINE.search(line) is None
+    if any(rule.search(line) for rule in _NOT_HEADLINE.values()):
+        return None
+    metadata = _METADATA.search(line)
+    head = line[: metadata.start()].rstrip() if metadata else line
+    text = _LABEL.sub("", head)
+    is_headline = (
+        6 <= len(text) <= 80
+        and len(_CJK.findall(_DATE.sub("", text))) >= _HEADLINE_WORDS
+        and "。" not in text
+        and text[-1] not in ";:,、"
+        # One exclamation or question is a headline (出列!, 菏泽有几个国家贫困县?); a chain of
+        # clauses ending so is a slogan or an editor's note.
+        and not (text[-1] in "!?" and "," in text)
+        and text[0] not in "·([【<"
+        and _BYLINE.search(text) is None
     )
+    return head if is_headline else None
+
+
+def _is_place_name(line: str) -> bool:
+    """A line that is only the full name of a township, village, county or prefecture (张北镇,
+    党家岘乡): the title of a profile page. A province alone (湖南) is a menu entry."""
+    divisions = gazetteer().by_name(line)
+    return local_level(line) is not None or any(d.name == line and d.depth > 0 for d in divisions)
 
 
 def _rule(line: str) -> str | None:
@@ -145,9 +183,13 @@ def analyse(text: str) -> Layout:
 
     kept = [k for k, rule in enumerate(rules) if rule is None]
     paragraphs = [k for k in kept if is_paragraph(lines[k][2])]
-    # The headline comes before the second paragraph (the first may be a lead line above it).
+    # The headline comes before the second paragraph (the first may be a lead line above it);
+    # a profile page may have only the place's name above its text.
     limit = paragraphs[1] if len(paragraphs) > 1 else len(lines)
-    title = next((k for k in kept if k < limit and is_headline(lines[k][2])), None)
+    heads = {k: head for k in kept if k < limit and (head := headline(lines[k][2]))}
+    if not heads:
+        heads = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
+    title = min(heads, default=None)
     if title is not None:
         for k in kept:
             if k < title and 0 < len(lines[k][2]) <= _MENU_ITEM:
@@ -162,7 +204,7 @@ def analyse(text: str) -> Layout:
     if title is not None:
         start, _, line = lines[title]
         first = text.index(line, start)
-        title_span = (first, first + len(line))
+        title_span = (first, first + len(heads[title]))
     return Layout(
         cuts=tuple(Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule),
         title=title_span,

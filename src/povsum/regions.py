@@ -9,6 +9,7 @@ like province-administered counties (五指山市), have no prefecture.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,12 @@ _SUFFIXES = (
 )
 # People write 乐东县 for 乐东黎族自治县 and 凉山州 for 凉山彝族自治州.
 _GENERIC = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+# A short form ending in its level (楚雄州, 乐东县, 科左后旗) is a place name wherever it stands.
+_LEVEL_MARKS = ("州", "县", "旗")
+# Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
+_WING = re.compile(
+    r"^(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]*?(?P<side>[左右])翼(?P<rest>[\u4e00-\u9fff]*)$"
+)
 # Ethnic groups named in autonomous divisions. One-character names count only with 族, so that
 # 长白朝鲜族 loses 朝鲜族 but keeps the 白 of 长白; longer ones also appear bare (新疆维吾尔自治区).
 _ETHNIC_LONG = (
@@ -109,6 +116,8 @@ def short_names(name: str) -> tuple[str, ...]:
     (('秀英',), ('浦东',), ('神农架',), ())
     >>> short_names("海口市"), short_names("和县"), short_names("西沙群岛"), short_names("朝阳区")
     (('海口',), (), (), ())
+    >>> short_names("互助土族自治县"), short_names("科尔沁左翼后旗"), short_names("喀喇沁左翼蒙古族自治县")
+    (('互助县',), ('科尔沁左翼后', '科左后旗'), ('喀喇沁左翼', '喀喇沁左翼县', '喀左县'))
     """
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -120,9 +129,12 @@ def short_names(name: str) -> tuple[str, ...]:
         stripped = _ETHNIC_TAIL.sub("", base)
         # The place may be named after the group itself: 东乡族自治县 -> 东乡, 鄂伦春自治旗 -> 鄂伦春.
         base = stripped if len(stripped) >= 2 else base.removesuffix("族")
-    if base in _COMMON_WORDS:
-        return ()
-    return (base, base + _GENERIC[suffix]) if suffix in _GENERIC else (base,)
+    # The level keeps a common word a name (互助县), and only the bare word is dropped (互助).
+    mark = _GENERIC.get(suffix, suffix if suffix in _LEVEL_MARKS else "")
+    forms = [base, base + _GENERIC[suffix]] if suffix in _GENERIC else [base]
+    if wing := _WING.match(base):
+        forms.append(wing["first"] + wing["side"] + wing["rest"] + mark)
+    return tuple(forms[1:] if base in _COMMON_WORDS else forms)
 
 
 def _affinity(division: Division, context: Iterable[Division]) -> int:
@@ -168,9 +180,11 @@ class Gazetteer:
     def find_mentions(self, text: str) -> list[Mention]:
         """Mentions left to right, the longest name at each position, non-overlapping.
 
-        Homonyms are resolved against the unambiguous mentions of the same text. A short form
-        below province level is kept only where the text also names that division or one of
-        its ancestors (迁安 inside 搬迁安置 is no mention of 迁安市 in an article about Hainan).
+        Homonyms are resolved against the unambiguous mentions of the same text. A bare short
+        form below province level (迁安) or a two-character full name named once (和县) is kept only
+        where the text also names, on their own, that division, an ancestor, a division inside it
+        or one in the same prefecture: 迁安 inside 搬迁安置 is no mention of 迁安市 in an article
+        about Hainan, nor 富县 inside 农产富县 in one that names nothing in Shaanxi.
         """
         spans: list[tuple[int, int, str]] = []
         i, n = 0, len(text)
@@ -184,11 +198,18 @@ class Gazetteer:
                 i += 1
         context = [self._by_name[f][0] for _, _, f in spans if len(self._by_name[f]) == 1]
         mentions = [Mention(s, e, f, self._resolved(f, context)) for s, e, f in spans]
-        named = {m.division.name for m in mentions if _stands_alone(m)}
+        repeated = {form for form, n in Counter(m.text for m in mentions).items() if n > 1}
+        alone = [m.division for m in mentions if _stands_alone(m, repeated)]
+        named = {d.name for d in alone}
+        containing = {name for d in alone for name in (d.province, d.prefecture) if name}
+        prefectures = {d.prefecture for d in alone} - {None}
         return [
             m
             for m in mentions
-            if _stands_alone(m) or named & {m.division.name, m.division.prefecture, m.division.province}
+            if _stands_alone(m, repeated)
+            or named & {m.division.name, m.division.prefecture, m.division.province}
+            or m.division.name in containing
+            or m.division.prefecture in prefectures
         ]
 
     def _resolved(self, name: str, context: Sequence[Division]) -> Division:
@@ -197,8 +218,16 @@ class Gazetteer:
         return division
 
 
-def _stands_alone(mention: Mention) -> bool:
-    return mention.text == mention.division.name or mention.division.level == "province"
+def _stands_alone(mention: Mention, repeated: set[str]) -> bool:
+    """A province's name, a full name of three or more characters, one of two named more than once
+    (云县 ×3), or a short form ending in its level (楚雄州) reads as a place wherever it stands;
+    海口 or a lone 和县 could be part of a phrase (农产富县)."""
+    form, division = mention.text, mention.division
+    if division.level == "province":
+        return True
+    if form == division.name:
+        return len(form) > 2 or form in repeated
+    return form.endswith(_LEVEL_MARKS)
 
 
 def _load() -> list[Division]:

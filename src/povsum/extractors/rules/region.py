@@ -1,131 +1,494 @@
-"""The article's main region: the administrative division it is about.
+"""The article's main region: the division, township or village it is about, or the nation.
 
-Mentions are counted against the gazetteer (headline mentions weigh more). Reports about a
-county or prefecture keep naming their province for context ("排广西第5位"), so a division
-that lies inside the most-mentioned one and is mentioned nearly as often is the subject.
+Every place the article names is a candidate: the divisions of the gazetteer, the townships and
+villages it names (东乡县高山乡布楞沟村, also where no division stands next to them) and the nation
+(全国, 中国). A candidate scores its mentions: a headline mention weighs more; one that lists a place
+among others, locates the next place (广西|崇左市: a county report keeps naming its province), names
+a government body or the newspaper weighs less; a neighbour (北接己衣镇) weighs nothing. The times
+the article calls its subject by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned
+candidate of that kind. The best-scored candidate is the subject; in East-West cooperation the
+eastern partner's mentions weigh half. An article that calls its subject by a kind it never
+names (a template about 我县) has none.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Region
-from povsum.regions import Division, Mention, gazetteer
+from povsum.regions import LOCAL_LEVELS, NATIONAL_NAMES, Division, Mention, gazetteer
 from povsum.sentences import Sentence, evidence
 
-_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
-# A division's name followed by these is a town, village or street named after it.
-_PLACE_SUFFIX = re.compile(r"镇|乡|村|街道|路|大道|社区|站|机场")
-_TITLE_WEIGHT = 3
-_SUBJECT_SHARE = 0.4
-_SUBJECT_MIN = 2
-# A township or village named right after its county: "福贡县石月亮乡", "花垣县十八洞村".
-_LOCAL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?P<kind>乡|镇|村)")
-_LOCAL_LEVEL = {"乡": "township", "镇": "township", "村": "village"}
+_DEPTH = {
+    "national": -1,
+    "province": 0,
+    "prefecture": 1,
+    "county": 2,
+    "district": 2,
+    "township": 3,
+    "village": 4,
+}
+
+# --- the weight of one mention -----------------------------------------------------------------
+_TITLE_WEIGHT = 3.0
+_MINOR_WEIGHT = 0.5  # a place listed, locating another, acting as a body, or filing the report
+# A newspaper's or a dateline's city is where the report was filed, seldom what it is about
+# (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电.
+_PRESS_BEFORE = re.compile(r"(?:新华社|中新社|中新网|本报|人民网|新华网|央视网|光明网)$")
+_PRESS_AFTER = re.compile(r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|\d{1,2}月\d{1,2}日电")
+# A place named to say where another lies: 下姜村,地处淳安县西南部; 嘎查隶属兴安盟扎赉特旗.
+_LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
+# A government body named after its place acts on the subject, it is not the subject's name:
+# 云南省财政厅安排…支持威信县, 北京市支援合作办.
+_INSTITUTION_AFTER = re.compile(
+    r"[省市县区州盟旗]?(?:委|政府|人大|政协|财政|扶贫办|扶贫开发|扶贫局|乡村振兴局|发改委|民政|教育厅|人社|"
+    r"农业农村|卫健|交通运输|水利|住建|支援合作)"
+)
+# One place of several: 化隆、循化两县, 甘南等5县.
+_LISTED_BEFORE = re.compile(r"、$")
+_LISTED_AFTER = re.compile(r"、|等")
+# A division's name followed by these names a township, village, road or station after it.
+_NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|机场")
+
+# --- the subject called by its kind ------------------------------------------------------------
+# 全县, 我市, 该镇, 本村. A place's kind is the last character of its name (县 for 会宁县, 旗 for
+# 科左后旗, 区 for 广西壮族自治区) or one of these two-character suffixes.
+# A template's placeholder (XX乡, 某镇) stands for its subject too.
+_SELF_PREFIXES = ("全", "我", "该", "本", "XX", "xx", "某")
+_TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
+_NATIONAL_KIND = "国"  # 全国, 我国
+_KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KIND)
+
+# --- townships and villages --------------------------------------------------------------------
+# Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
+_WORDS_AFTER = {"乡": "村|镇", "镇": "村|级", "村": "民|委|集体|级|干部|组|里|庄|落|务|两委"}
+# Longest first, so 嘎查 is tried before a one-character suffix.
+_LOCAL_SUFFIX = re.compile(
+    "|".join(
+        f"{suffix}(?!{_WORDS_AFTER[suffix]})" if suffix in _WORDS_AFTER else suffix
+        for suffix in sorted(LOCAL_LEVELS, key=len, reverse=True)
+    )
+)
+# A stem is two to five Chinese characters; a level character (花垣县|双龙镇|十八洞村) or anything
+# that is not Chinese ends it on the left.
+_STEM_LENGTHS = range(2, 6)
+# A profile says where its neighbours lie: 北接己衣镇, 东南与发窝乡 name 己衣镇 and 发窝乡, which
+# are not the subject.
+_BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
+_BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern})$")
+_SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
+_STEM_BREAKS = frozenset("乡镇村县市区省州旗盟")
+# A stem ending so names a kind of village, not one village: 贫困村, 重点村, 示范村, 嘎查村.
+_GENERIC_STEM_ENDS = (
+    *LOCAL_LEVELS,
+    *("贫困", "重点", "示范", "行政", "自然", "移民", "中心", "美丽", "文明", "小康", "特色", "专业"),
+    *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
+)
+# A stem ending in one of these is a phrase about a village, not its name: 驻村, 每个村, 到村.
+_FUNCTION_CHARACTERS = frozenset("全该我本各每此这那其邻驻进到在回返离个整")
+# A stem holding a particle anywhere is a phrase: 曾经的穷村, 东与柳河乡.
+_PARTICLES = frozenset("的之与及等了着是为")
+# Words that end like a place but are none (农村, 穷村, 城乡, 小镇), by suffix: the last character
+# of a stem that makes one.
+_WORD_ENDS = {"村": frozenset("农穷富小"), "乡": frozenset("城故老穷"), "镇": frozenset("城集小名强重古")}
+# A place name in quotes is an epithet: “拉面村”, “中国扶贫第一村”.
+_QUOTED = re.compile(r"[“\"‘]")
+_UNQUOTED = re.compile(r"[”\"’]")
+
+# --- East-West cooperation ---------------------------------------------------------------------
+# The article pairs an eastern province or city with the region it helps (上海普陀区 -> 昆明市).
+_COOPERATION = re.compile(
+    r"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|结对帮扶|携手奔小康|援[滇黔疆藏青甘宁]"
+)
+# The eastern side of 东西部扶贫协作: a partner wherever the article names the side it helps. Its
+# mentions weigh this much: a report on a partner's own aid work still names it above all.
+_PARTNER_PROVINCES = frozenset(
+    {"北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省"}
+)
+_PARTNER_WEIGHT = 0.5
+
+_SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
 
 
-def _self_references(text: str, kind: str) -> int:
-    """How often the text calls its subject by kind alone: 全县, 该乡, 村里.
+@dataclass(eq=False)
+class _Candidate:
+    name: str
+    level: str
+    kind: str  # how the article calls it by kind alone: 县 for 会宁县, 嘎查 for 哈日珠日和嘎查
+    at: int  # first mention in the cleaned text
+    # The division itself, or for a township or village the nearest division it lies in.
+    division: Division | None = None
+    mentions: float = 0.0
+    named_alone: int = 0  # mentions that neither list, cite nor locate
+    self_references: int = 0
+    notes: list[str] = field(default_factory=list)
 
-    >>> _self_references("全乡有贫困户。该乡发展产业,乡里修路。", "乡")
-    3
-    """
-    return sum(text.count(form) for form in (f"全{kind}", f"该{kind}", f"我{kind}", f"{kind}里"))
+    @property
+    def score(self) -> float:
+        return self.mentions + self.self_references
+
+    @property
+    def depth(self) -> int:
+        return _DEPTH[self.level]
+
+    @property
+    def province(self) -> str | None:
+        return self.division.province if self.division else None
 
 
-def _inside(child: Division, parent: Division) -> bool:
-    return child is not parent and parent.name in (child.province, child.prefecture)
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """One mention of a township or village name, and the place named right before it."""
 
-
-def _counted(document: Document) -> tuple[Counter[Division], list[Mention]]:
-    text = document.text
-    # The headline is part of the text; mentions inside it weigh more.
-    title_at = text.find(document.title) if document.title else -1
-    title_end = title_at + len(document.title or "")
-    scores: Counter[Division] = Counter()
-    kept = []
-    for mention in gazetteer().find_mentions(text):
-        if _PLACE_SUFFIX.match(text, mention.end):
-            continue
-        kept.append(mention)
-        scores[mention.division] += _TITLE_WEIGHT if title_at <= mention.start < title_end else 1
-    for division in scores:
-        scores[division] += _self_references(text, division.name[-1])
-    return scores, kept
+    start: int
+    name: str
+    suffix: str
+    anchor: Mention | _Local | None
 
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
-    scores, mentions = _counted(document)
-    for division, score in scores.most_common(8):
-        trace.note("region", "mentions", division.name, f"score {score}")
-    if not scores:
-        trace.note("region", "mentions", "", "skipped: no division of the gazetteer is named")
+    text = document.text
+    title = _title_span(document)
+    mentions = [m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end)]
+    locals_ = _local_mentions(text, mentions)
+    inner = _inner_starts(mentions, locals_)
+    divisions = _division_candidates(text, mentions, title, inner)
+    candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
+    if national := _national_candidate(text, title):
+        candidates.append(national)
+    _credit_self_references(text, candidates)
+    _discount_partners(text, candidates)
+    # On a tie the deeper place wins: a village page names its county as often as the village.
+    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, -c.depth, c.at))
+    for candidate in ranked[:8]:
+        trace.note("region", "score", candidate.name, f"{candidate.score:g} ({'; '.join(candidate.notes)})")
+    if not ranked:
+        trace.note("region", "no_place", "", "skipped: the article names no place")
         return None
-    local = _local_subject(document.text, mentions, scores)
-    if local is not None:
-        trace.note(
-            "region",
-            "local_subject",
-            local[1],
-            f"kept: named after {local[0].name} and called 全{local[1][-1]}/该…",
-        )
-        return _region(document, sentences, *local)
-    top, top_score = scores.most_common(1)[0]
-    subject = top
-    for division, score in sorted(scores.items(), key=lambda kv: (-_DEPTH[kv[0].level], -kv[1])):
-        if _inside(division, top) and score >= max(_SUBJECT_SHARE * top_score, _SUBJECT_MIN):
-            subject = division
-            trace.note(
-                "region", "sub_unit", division.name, f"kept: inside {top.name}, mentioned nearly as often"
-            )
-            break
-    else:
-        trace.note("region", "most_mentioned", top.name, "kept")
-    first = next((m for m in mentions if m.division == subject), None)
-    if first is None:
-        return None
-    return _region(document, sentences, subject, subject.name, subject.level, first.start)
+    subject = _subject(ranked, text, trace)
+    return _region(document, sentences, subject) if subject else None
 
 
-def _local_subject(
-    text: str, mentions: Sequence[Mention], scores: Counter[Division]
-) -> tuple[Division, str, str, int] | None:
-    """(county, township or village name, level, position) when the article is about a place
-    below the county: it is named right after its county and then called 全乡/该村/村里 at
-    least as often as the county is mentioned."""
+def _title_span(document: Document) -> range:
+    at = document.text.find(document.title) if document.title else -1
+    return range(at, at + len(document.title or "")) if at >= 0 else range(0)
+
+
+def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> tuple[float, str]:
+    """The weight of the place named at text[start:end] and the cue that set it."""
+    if _BORDER_BEFORE.search(text, max(0, start - 3), start):
+        return 0.0, "neighbour"
+    full = _TITLE_WEIGHT if start in title else 1.0
+    if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
+        return _MINOR_WEIGHT, "press"
+    if _LISTED_BEFORE.search(text, max(0, start - 1), start) or _LISTED_AFTER.match(text, end):
+        return full * _MINOR_WEIGHT, "listed"
+    if end in inner or _LOCATES_BEFORE.search(text, max(0, start - 4), start):
+        return full * _MINOR_WEIGHT, "locator"
+    if _INSTITUTION_AFTER.match(text, end):
+        return full * _MINOR_WEIGHT, "institution"
+    return full, "title" if start in title else "mention"
+
+
+_ALONE_CUES = ("title", "mention")
+
+
+def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
+    counts: dict[str, int] = {}
+    for weight, cue in weights:
+        candidate.mentions += weight
+        candidate.named_alone += cue in _ALONE_CUES
+        counts[cue] = counts.get(cue, 0) + 1
+    candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
+
+
+def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> set[int]:
+    """Where a place starts that is named right after a place containing it: 宁夏|银川市|永宁县,
+    闽宁镇|原隆村. A county naming its village (永平县|建设村) is no mere locator: county reports
+    introduce their villages so."""
+    starts = {m.start for m in locals_ if isinstance(m.anchor, _Local)}
+    for outer, inner in pairwise(mentions):
+        if outer.end == inner.start and outer.division.name in _ancestors(inner.division):
+            starts.add(inner.start)
+    return starts
+
+
+def _ancestors(division: Division) -> set[str]:
+    return {name for name in (division.province, division.prefecture) if name and name != division.name}
+
+
+def _kind(name: str) -> str:
+    """How an article calls the place ``name`` by kind alone.
+
+    >>> _kind("会宁县"), _kind("哈日珠日和嘎查"), _kind("广西壮族自治区"), _kind("阿里地区")
+    ('县', '嘎查', '区', '地区')
+    """
+    return next((k for k in _TWO_CHARACTER_KINDS if name.endswith(k)), name[-1])
+
+
+def _division_candidates(
+    text: str, mentions: Sequence[Mention], title: range, inner: set[int]
+) -> list[_Candidate]:
+    by_division: dict[Division, list[Mention]] = {}
     for mention in mentions:
-        if mention.division.depth < _DEPTH["county"]:
+        by_division.setdefault(mention.division, []).append(mention)
+    candidates = []
+    for division, found in by_division.items():
+        candidate = _Candidate(
+            name=division.name,
+            level=division.level,
+            kind=_kind(division.name),
+            at=found[0].start,
+            division=division,
+        )
+        _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
+        candidates.append(candidate)
+    return candidates
+
+
+# --- townships and villages --------------------------------------------------------------------
+
+
+def _local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
+    """Township and village names, left to right, each with the place named right before it.
+
+    A name starts where a place name ends (东乡县|高山乡|布楞沟村) or after a character that is not
+    Chinese; else as far left as its mentions agree (作小坑镇, 况小坑镇 -> 小坑镇), if it has two.
+    """
+    places: dict[int, Mention | _Local] = {m.end: m for m in mentions}
+    counts: dict[str, int] = {}
+
+    def count(s: str) -> int:
+        if s not in counts:
+            counts[s] = text.count(s)
+        return counts[s]
+
+    inside_mentions = {i for m in mentions for i in range(m.start, m.end)}  # 镇 of 镇雄县 is no suffix
+    found = []
+    for match in _LOCAL_SUFFIX.finditer(text):
+        if match.start() in inside_mentions:
             continue
-        local = _LOCAL.match(text, mention.end)
-        if local is None:
+        stems = _stems(text, match.start())
+        start = _name_start(text, match.start(), stems, places, lambda stem, s=match[0]: count(stem + s))
+        if start is None or not _is_name(text, start, match.start(), match[0]):
             continue
-        name, kind = local.group(), local.group("kind")
-        weight = text.count(name) + _self_references(text, kind)
-        if weight >= _SUBJECT_MIN and weight >= scores[mention.division]:
-            return mention.division, name, _LOCAL_LEVEL[kind], local.start()
+        local = _Local(start, text[start : match.end()], match[0], places.get(start))
+        places[match.end()] = local
+        found.append(local)
+    return found
+
+
+def _stems(text: str, at: int) -> list[str]:
+    """The candidate stems of a name ending at ``at``, shortest first."""
+    start = at
+    while (
+        start > max(0, at - _STEM_LENGTHS[-1])
+        and _is_chinese(text[start - 1])
+        and text[start - 1] not in _STEM_BREAKS
+    ):
+        start -= 1
+    return [text[at - length : at] for length in _STEM_LENGTHS if at - length >= start]
+
+
+def _name_start(
+    text: str, at: int, stems: Sequence[str], places: dict[int, Mention | _Local], count: Callable[[str], int]
+) -> int | None:
+    """Where the name ending at ``at`` starts: right after a place, else as far left as all its
+    mentions agree, else after a character that is not Chinese; None when nothing says."""
+    anchored = [at - len(stem) for stem in stems if at - len(stem) in places]
+    if anchored:
+        return anchored[0]
+    if stems and (shortest := count(stems[0])) >= 2:
+        return at - len([stem for stem in stems if count(stem) == shortest][-1])
+    for stem in stems:
+        start = at - len(stem)
+        if not start or not _is_chinese(text[start - 1]):
+            border = _BORDER.match(stem)
+            return start + border.end() if border and len(stem) - border.end() >= 2 else start
     return None
 
 
-def _region(
-    document: Document, sentences: Sequence[Sentence], division: Division, name: str, level: str, at: int
-) -> Region | None:
-    """The region ``name`` at ``level``, placed in ``division``'s province, prefecture and county."""
-    sentence = _sentence_at(sentences, at)
-    if sentence is None:
-        return None
-    return Region(
-        name=name,
-        province=division.province,
-        prefecture=division.prefecture,
-        county=division.county,
-        level=level,
-        evidence=evidence(document, sentence),
+def _is_chinese(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _is_name(text: str, start: int, end: int, suffix: str) -> bool:
+    """Whether the stem text[start:end] with its suffix names one place."""
+    stem = text[start:end]
+    last = stem[-1]
+    quoted = _QUOTED.match(text, start - 1) and _UNQUOTED.match(text, end + len(suffix))
+    return not (
+        stem.endswith(_GENERIC_STEM_ENDS)
+        or last in _FUNCTION_CHARACTERS
+        or not _PARTICLES.isdisjoint(stem)
+        or last in _WORD_ENDS.get(suffix, ())
+        or quoted
     )
 
 
-def _sentence_at(sentences: Sequence[Sentence], position: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= position < s.end), None)
+def _local_candidates(
+    text: str,
+    locals_: Sequence[_Local],
+    divisions: Sequence[_Candidate],
+    mentions: Sequence[Mention],
+    sentences: Sequence[Sentence],
+    title: range,
+    inner: set[int],
+) -> list[_Candidate]:
+    """One candidate per township or village name, placed where the text places it."""
+    by_division = {c.division: c for c in divisions}
+    places: dict[str, _Candidate] = {}
+    for local in locals_:
+        place = places.setdefault(
+            local.name, _Candidate(local.name, LOCAL_LEVELS[local.suffix], local.suffix, local.start)
+        )
+        if place.division is None and local.anchor is not None:
+            _place_after(place, local.anchor, by_division, places)
+    for place in places.values():
+        if place.division is None:
+            _place_by_sentence(place, mentions, sentences)
+        _tally(place, _local_weights(text, place, title, inner))
+    return list(places.values())
+
+
+def _place_after(
+    place: _Candidate,
+    anchor: Mention | _Local,
+    by_division: dict[Division | None, _Candidate],
+    places: dict[str, _Candidate],
+) -> None:
+    """Place a township or village inside the place named right before it: 石柱县|中益乡."""
+    container = by_division[anchor.division] if isinstance(anchor, Mention) else places[anchor.name]
+    place.division = container.division
+    place.notes.append(f"named after {container.name}")
+
+
+def _place_by_sentence(place: _Candidate, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> None:
+    """Place it in the deepest division of the first sentence that names both: 下姜村,地处淳安县…"""
+    for sentence in sentences:
+        if place.name not in sentence.text:
+            continue
+        named = [m.division for m in mentions if sentence.start <= m.start < sentence.end]
+        if named:
+            division = min(named, key=lambda d: -d.depth)
+            place.division = division
+            place.notes.append(f"in a sentence with {division.name}")
+            return
+
+
+def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) -> list[tuple[float, str]]:
+    """A weight per mention of the name, or of a stem of three or more characters alone (布楞沟
+    for 布楞沟村; 拉面 of 拉面村 is a word) where no other level follows it."""
+    stem = place.name.removesuffix(place.kind)
+    weights = []
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if text.startswith(place.kind, end):
+            weights.append(_weight(text, at, end + len(place.kind), title, inner))
+        elif len(stem) >= _SHORT_FORM_MIN and text[end : end + 1] not in _STEM_BREAKS:
+            weights.append(_weight(text, at, end, title, inner))
+        at = text.find(stem, end)
+    return weights
+
+
+# --- the nation, self-references, partners -----------------------------------------------------
+
+
+def _national_candidate(text: str, title: range) -> _Candidate | None:
+    """The nation, when the article names it by one of the names the verifier accepts."""
+    name = next((n for n in NATIONAL_NAMES if n in text), None)
+    if name is None:
+        return None
+    nation = _Candidate(name, "national", _NATIONAL_KIND, text.find(name))
+    # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
+    _tally(nation, (_weight(text, m.start(), m.end(), title, set()) for m in re.finditer("中国", text)))
+    return nation
+
+
+def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None:
+    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind."""
+    by_kind: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_kind.setdefault(candidate.kind, []).append(candidate)
+    for kind, group in by_kind.items():
+        best = max(group, key=lambda c: (c.mentions, -c.at))
+        if best.mentions > 0 and (n := _self_references(text, kind)):
+            best.self_references += n
+            best.notes.append(f"全{kind}/该{kind}…×{n}")
+
+
+def _self_references(text: str, kind: str) -> int:
+    """How often the text calls its subject by ``kind`` alone.
+
+    >>> _self_references("全乡有贫困户。该乡发展产业,XX乡修路。", "乡")
+    3
+    """
+    return sum(text.count(prefix + kind) for prefix in _SELF_PREFIXES)
+
+
+def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
+    """In East-West cooperation the eastern partner is named as often as the region it helps."""
+    cue = _COOPERATION.search(text)
+    if cue is None:
+        return
+    helped = [c for c in candidates if c.score > 0 and c.province and c.province not in _PARTNER_PROVINCES]
+    if not helped:
+        return
+    for candidate in candidates:
+        if candidate.province in _PARTNER_PROVINCES and candidate.score > 0:
+            candidate.mentions *= _PARTNER_WEIGHT
+            candidate.self_references = 0
+            candidate.notes.append(f"partner side of {cue[0]}: weighs {_PARTNER_WEIGHT:.2g}")
+
+
+# --- the subject -------------------------------------------------------------------------------
+
+
+def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidate | None:
+    """The best-scored candidate, unless the article calls its subject by a kind it never names
+    (全乡 in a page about an unnamed township) more often than it names any place."""
+    top = ranked[0]
+    kind, calls = _unnamed_kind(text, ranked)
+    if calls >= top.score:
+        trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
+        return None
+    if top.score < _SUBJECT_MIN or not (top.named_alone or top.self_references):
+        trace.note("region", "no_subject", top.name, "skipped: no place is named on its own")
+        return None
+    trace.note("region", "best_scored", top.name, "kept")
+    return top
+
+
+def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
+    """The kind the article calls its subject most often without naming one of that kind."""
+    named = {c.kind for c in candidates if c.mentions > 0}
+    calls = {kind: _self_references(text, kind) for kind in _KINDS if kind not in named}
+    return max(calls.items(), key=lambda kv: kv[1], default=("", 0))
+
+
+def _region(document: Document, sentences: Sequence[Sentence], subject: _Candidate) -> Region | None:
+    sentence = next((s for s in sentences if s.start <= subject.at < s.end), None)
+    if sentence is None:
+        return None
+    division = subject.division
+    if division is None:
+        province = prefecture = county = None
+    elif division.name == subject.name:
+        province, prefecture, county = division.province, division.prefecture, division.county
+    else:  # a township or village: its division is its county, district or prefecture
+        province, prefecture = division.province, division.prefecture
+        county = division.name if division.depth == _DEPTH["county"] else None
+    return Region(
+        name=subject.name,
+        province=province,
+        prefecture=prefecture,
+        county=county,
+        level=subject.level,
+        evidence=evidence(document, sentence),
+    )

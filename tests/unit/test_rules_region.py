@@ -1,0 +1,240 @@
+"""The rules for the article's main region, on short passages written for these tests (not real
+text), each run through the rules extractor and the verifier: every region expected here is also
+accepted by the verifier, with its level and parents. Also the gazetteer forms and the headline
+detection the region rules lean on."""
+
+from __future__ import annotations
+
+import pytest
+
+from povsum import Document, verify
+from povsum.extractors.rules import RulesExtractor
+from povsum.furniture import analyse, headline
+from povsum.models import Region
+from povsum.regions import gazetteer, name_forms
+
+
+def region(text: str) -> Region | None:
+    """The verified region of ``text``; the verifier must have removed nothing from it."""
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    failures = [f for f in summary.verification.failures if f.field.startswith("region")]
+    assert not failures, failures
+    return summary.region
+
+
+def where(text: str) -> tuple[str | None, ...] | None:
+    found = region(text)
+    if found is None:
+        return None
+    return found.name, found.level, found.province, found.prefecture, found.county
+
+
+def decisions(text: str) -> list[str]:
+    """The trace's "rule text -> decision" lines about the region."""
+    _, steps = RulesExtractor().explain(Document.from_text(text))
+    return [f"{s.rule} {s.text} -> {s.decision}" for s in steps if s.field == "region"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a prefecture report that names its province for context only.
+        (
+            "广西崇左市扎实推进脱贫攻坚\n近年来,广西崇左市坚持精准扶贫。崇左市贫困发生率明显下降,"
+            "全市农村面貌焕然一新,排广西前列。",
+            ("崇左市", "prefecture", "广西壮族自治区", "崇左市", None),
+        ),
+        # Written for the test: the counties that exit are listed, the province reports.
+        (
+            "龙江等10个县退出贫困县序列\n黑龙江省人民政府批准龙江、克东、泰来等10个县退出贫困县序列。"
+            "至此,我省贫困县数量大幅减少,全省脱贫攻坚取得新进展。",
+            ("黑龙江省", "province", "黑龙江省", None, None),
+        ),
+        # Written for the test: a village page whose address names the county and the township.
+        (
+            "十八洞村的新变化\n湖南省湘西州花垣县双龙镇十八洞村,过去是深度贫困村。"
+            "如今十八洞村发展起猕猴桃产业,全村人均收入大幅增加,十八洞的名气越来越大。",
+            ("十八洞村", "village", "湖南省", "湘西土家族苗族自治州", "花垣县"),
+        ),
+        # Written for the test: a township named with no division anywhere near it.
+        (
+            "5月9日,宝丰镇石门村20户搬迁群众喜迁新居。今年以来,该镇加快易地扶贫搬迁进度,"
+            "全镇已有300户入住新居。",
+            ("宝丰镇", "township", None, None, None),
+        ),
+        # Written for the test: a township whose profile says which district it lies in.
+        (
+            "五龙镇\n五龙镇位于麦积区西北部,辖28个行政村。全镇贫困发生率由36%降至零,五龙镇干部群众攻坚克难。",
+            ("五龙镇", "township", "甘肃省", "天水市", "麦积区"),
+        ),
+        # Written for the test: a Mongolian village (嘎查) and its banner, written short (科左后旗).
+        (
+            "内蒙古通辽市科左后旗巴彦嘎查脱贫记\n巴彦嘎查隶属科左后旗,全嘎查有贫困户86户。"
+            "巴彦嘎查发展黄牛养殖,如今贫困户全部脱贫。",
+            ("巴彦嘎查", "village", "内蒙古自治区", "通辽市", "科尔沁左翼后旗"),
+        ),
+        # Written for the test: short forms that carry their level stand on their own.
+        (
+            "楚雄州持续巩固脱贫成果\n楚雄州各县市扎实推进产业扶贫,全州贫困群众收入稳步增长。",
+            ("楚雄彝族自治州", "prefecture", "云南省", "楚雄彝族自治州", None),
+        ),
+        (
+            "互助县实施马铃薯种植项目\n互助县农业农村局完成种植任务,全县惠及贫困户3000户。",
+            ("互助土族自治县", "county", "青海省", "海东市", "互助土族自治县"),
+        ),
+        # Written for the test: the whole country, filed from Beijing.
+        (
+            "我国农村贫困人口大幅减少\n本报北京3月2日电 记者从国务院扶贫办获悉,我国农村贫困人口"
+            "持续减少,全国贫困县全部摘帽,中国减贫成就举世瞩目。",
+            ("全国", "national", None, None, None),
+        ),
+        # Written for the test: a city paper reports on its own city, which it calls 我市.
+        (
+            "永州日报讯 今年以来,我市扶贫小额信贷投放总量持续增长,宁远县、新田县等县超过1亿元,"
+            "我市排全省第一。",
+            ("永州市", "prefecture", "湖南省", "永州市", None),
+        ),
+    ],
+)
+def test_region(text: str, expected: tuple[str | None, ...]) -> None:
+    assert where(text) == expected
+
+
+def test_partner_in_east_west_cooperation_is_not_the_subject() -> None:
+    # Written for the test: the eastern partner is named more often than the region it helps.
+    text = (
+        "上海市普陀区持续深化东西部扶贫协作。普陀区干部赴寻甸县挂职,上海市累计投入帮扶资金1亿元,"
+        "普陀区企业采购寻甸县农产品。寻甸县贫困群众收入持续增长,寻甸县面貌一新。"
+    )
+    assert where(text) == ("寻甸回族彝族自治县", "county", "云南省", "昆明市", "寻甸回族彝族自治县")
+    assert any("partner side of 东西部扶贫协作" in d for d in decisions(text))
+
+
+def test_newspaper_and_dateline_city_weigh_little() -> None:
+    # Written for the test: the agency's dateline city is not what the report is about.
+    text = "新华社南昌6月1日电 江西省井冈山市神山村发展黄桃产业,神山村贫困户全部脱贫,全村收入翻番。"
+    assert where(text) == ("神山村", "village", "江西省", "吉安市", "井冈山市")
+    assert any(d.startswith("score 南昌市") and "press×1" in d for d in decisions(text))
+
+
+def test_a_neighbour_or_an_epithet_is_not_the_subject() -> None:
+    # Written for the test: a township profile that names its neighbours, and a village nickname.
+    text = (
+        "石桥镇概况\n石桥镇位于县城东部,北接清水镇,南邻清水镇林场。全镇共有贫困户500户,"
+        "曾经的穷村变成了“拉面村”“拉面村”,石桥镇群众生活明显改善。"
+    )
+    assert region(text).name == "石桥镇"  # type: ignore[union-attr]
+    scored = [d for d in decisions(text) if d.startswith("score")]
+    assert scored[0].startswith("score 石桥镇")
+    assert not any("清水镇" in d or "拉面村" in d for d in scored)
+
+
+def test_a_template_about_an_unnamed_county_has_no_region() -> None:
+    # Written for the test: a report template that never names its county but names a village.
+    text = (
+        "脱贫攻坚工作总结\n今年以来,我县认真落实精准扶贫方略,全县减少贫困人口1.2万人。"
+        "全县81个贫困村全部出列,我县农产富县战略成效明显。东坡村被评为示范村。"
+    )
+    assert region(text) is None
+    assert any(d.startswith("unnamed_subject 全县") for d in decisions(text))
+
+
+def test_a_township_template_with_a_placeholder_name() -> None:
+    # Written for the test: a template writes its township as XX乡; one phrase lets the name show.
+    text = (
+        "一、XX乡基本情况\nXX乡位于万州区东北部,全乡辖6个行政村。规划建成“铁峰乡中小微企业园”,"
+        "XX乡将实现整乡脱贫。"
+    )
+    # No sentence names 铁峰乡 together with a division, so its parents stay unknown.
+    assert where(text) == ("铁峰乡", "township", None, None, None)
+
+
+def test_sub_units_named_in_a_list_do_not_take_over() -> None:
+    # Written for the test: three counties of a prefecture named together, the prefecture reports.
+    text = (
+        "菏泽有几个国家贫困县?\n菏泽有3个国家贫困县,分别是曹县、单县和巨野县。"
+        "菏泽位于山东省西南部,菏泽整体贫困发生率从8.9%下降到0。"
+    )
+    assert region(text).name == "菏泽市"  # type: ignore[union-attr]
+
+
+def test_local_names_are_found_without_an_anchor_when_repeated() -> None:
+    # Written for the test: the village is always named right after another word.
+    text = "他来到小坑村调研。走进小坑村,看到小坑村村民的新房,全村已经脱贫。"
+    assert where(text) == ("小坑村", "village", None, None, None)
+
+
+def test_generic_villages_are_not_places() -> None:
+    # Written for the test: kinds of villages, none of them named.
+    text = "全县贫困村、深度贫困村和重点村全部出列,农村面貌改善,乡村振兴示范村建设加快。会宁县人民群众满意。"
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+# --- the gazetteer forms the region rules use -----------------------------------------------------
+
+
+def test_levelled_short_forms_and_wing_banners_are_name_forms() -> None:
+    assert "互助县" in name_forms("互助土族自治县") and "互助" not in name_forms("互助土族自治县")
+    assert "科左后旗" in name_forms("科尔沁左翼后旗")
+    assert "察右中旗" in name_forms("察哈尔右翼中旗")
+    found = {m.text: m.division.name for m in gazetteer().find_mentions("科左后旗和察右中旗")}
+    assert found == {"科左后旗": "科尔沁左翼后旗", "察右中旗": "察哈尔右翼中旗"}
+
+
+def test_two_character_names_need_support_or_repetition() -> None:
+    def found(text: str) -> set[str]:
+        return {m.division.name for m in gazetteer().find_mentions(text)}
+
+    # Written for the test: 富县 and 兴县 inside slogans, then 云县 named three times.
+    assert found("推进工业强县、农产富县、文旅兴县战略") == set()
+    assert found("云县坚持脱贫攻坚,云县答卷,云县发展") == {"云县"}
+    assert "和县" in found("安徽省和县")
+
+
+def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
+    found = {m.text for m in gazetteer().find_mentions("永州日报讯 宁远县扶贫贷款投放增长")}
+    assert found == {"永州", "宁远县"}
+
+
+# --- headlines -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Written for the test: headline lines and page chrome.
+        (
+            "某县首次实现贫困县数量净减少 5县脱贫摘帽 时间:2018-08-13 来源:某日报",
+            "某县首次实现贫困县数量净减少 5县脱贫摘帽",
+        ),
+        ("更新时间:2018-09-02 01:38作者:某老师", None),
+        ("2019-12-03 08:57:52 来源:新华社 作者:某某", None),
+        ("网站首页 个人文档 个人总结 工作总结 述职报告", None),
+        ("地区:安徽|北京|重庆|福建|甘肃", None),
+        ("新华网 正文", None),
+        ("2020年08月25日", None),
+        ("白癜风诊疗康复 http://example.com/a.html", None),
+        ("某市有几个国家贫困县?", "某市有几个国家贫困县?"),
+        ("原标题:某省56个县全部摘帽!", "原标题:某省56个县全部摘帽!"),
+        ("100字范文,内容丰富有趣,生活中的好帮手!", None),
+        ("【十年回眸】某村的变迁——从贫困村到幸福村", "【十年回眸】某村的变迁——从贫困村到幸福村"),
+        ("【查看原图】", None),
+    ],
+)
+def test_headline(line: str, expected: str | None) -> None:
+    assert headline(line) == expected
+
+
+def test_a_profile_page_may_have_only_its_place_as_title() -> None:
+    # Written for the test: the page's title is the township's name alone; a province alone is not.
+    text = "党家岘乡\n区位分布。党家岘乡位于会宁东南部,距县城40公里。\n贫困现状。全乡有贫困户1658户。\n"
+    assert Document.from_text(text).title == "党家岘乡"
+    assert Document.from_text("湖南\n区位。某地位于北部。\n现状。全乡有贫困户。\n").title is None
+
+
+def test_metadata_after_a_headline_is_not_part_of_the_title() -> None:
+    text = "某省首次实现贫困县数量净减少 时间:2018-08-13 来源:某日报\n正文第一段。\n正文第二段。\n"
+    layout = analyse(text)
+    assert layout.title is not None
+    assert text[slice(*layout.title)] == "某省首次实现贫困县数量净减少"
