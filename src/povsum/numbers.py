@@ -78,8 +78,8 @@ _UNITS = sorted(
     reverse=True,
 )
 # A count written before its noun counts people: '4.29万贫困人口', '7亿多农村贫困人口',
-# '11.5万人口脱贫'. The noun is the unit, read as 人.
-PEOPLE_NOUN = r"(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困人口|人口"
+# '3.2万贫困群众', '11.5万人口脱贫'. The noun is the unit, read as 人.
+PEOPLE_NOUN = r"(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困(?:人口|群众)|人口"
 _PEOPLE_NOUN = re.compile(PEOPLE_NOUN)
 _UNIT_RE = "|".join(
     [PEOPLE_NOUN]

@@ -55,6 +55,17 @@ def decisions(text: str, field: str) -> list[str]:
                 "outcome.people": 3900,
             },
         ),
+        # Written for the test: a stock, then its fall; households alone.
+        (
+            "2014年全县有贫困人口4.5万人,到2019年底减少到1200人。",
+            {"baseline.people": 45000, "outcome.people": 1200},
+        ),
+        ("全县贫困户由3200户减少到120户。", {"baseline.households": 3200, "outcome.households": 120}),
+        # Written for the test: counts dated by two years, the later one lower, nothing later.
+        (
+            "2014年,全县建档立卡贫困人口4.5万人。2019年底,全县贫困人口1200人。",
+            {"baseline.people": 45000, "outcome.people": 1200},
+        ),
         # Written for the test: the registered total, then what is left without the 贫困人口 noun.
         (
             "2015年底,全乡有建档立卡贫困户326户1120人。截至2019年底,未脱贫8户21人,贫困发生率降至0.3%。",
@@ -144,6 +155,8 @@ def test_figures(text: str, expected: dict[str, float]) -> None:
         ("当年实现1.95万贫困人口稳定脱贫。", 19500),
         ("截至目前,全镇已经退出贫困户72户171人。", 171),
         ("全县脱贫人口8478人。", 8478),
+        ("累计有3.2万贫困群众脱贫。", 32000),
+        ("全县贫困人口减少了2.6万人。", 26000),
     ],
 )
 def test_people_lifted(text: str, expected: float) -> None:
@@ -157,6 +170,7 @@ def test_people_lifted(text: str, expected: float) -> None:
         "2019年,全县15个贫困村出列、3个贫困县摘帽。",
         "计划2020年实现剩余1200人脱贫,确保贫困发生率降至2%以下。",
         "确保剩余30个贫困村出列。",
+        "2020年,全县将实现剩余贫困人口3000人全部脱贫。",
         "全县综合贫困发生率低于3%方可退出。",
         # Written for the test: sub-groups, sub-units, a partner region, visits.
         "全县实施易地扶贫搬迁安置贫困人口2300人,带动1500人脱贫。",
@@ -166,6 +180,7 @@ def test_people_lifted(text: str, expected: float) -> None:
         "这10个贫困县累计完成11.5万人口脱贫,当年完成5.1万人口脱贫。",
         "4县分别脱贫1.94万人、3.27万人。",
         "全年培训贫困人口5200人次。",
+        "全县为贫困户发放小额信贷2.3亿元,覆盖贫困户5800户。",
         "2017年新识别贫困人口189户714人。",
         # Written for the test: a place inside the region, one of many, a subset.
         "向阳村贫困户161户。",
@@ -191,9 +206,13 @@ def test_the_trace_names_rules_and_cues() -> None:
     # Written for the test.
     text = "2015年全县有建档立卡贫困人口1.2万人。目前,全县剩余贫困人口300人。全县12个贫困村出列。"
     assert decisions(text, "baseline.people") == ["poor_count: total cue 建档立卡 -> kept"]
-    assert decisions(text, "outcome.people") == ["poor_count: remaining cue 剩余 -> kept"]
-    assert "units -> skipped: a flow (exited without 全部 or a starting count) or one of them" in decisions(
-        text, "figures"
+    assert decisions(text, "outcome.people") == [
+        "remaining_count -> kept",
+        "poor_count: remaining cue 剩余 -> skipped: already 300人",
+    ]
+    assert (
+        "villages_count_first -> skipped: a flow (exited without 全部 or a starting count) or one of them"
+        in decisions(text, "figures")
     )
     zero = decisions("贫困发生率由8.2%下降为0。", "outcome.incidence_rate")
     assert zero == ["transition_rate: to -> skipped: no unit of incidence_rate"]
@@ -208,6 +227,7 @@ def test_the_trace_names_rules_and_cues() -> None:
         ("7亿多农村贫困人口", 700_000_000, "人"),
         ("161.5万相对贫困人口", 1_615_000, "人"),
         ("11.5万人口", 115000, "人"),
+        ("3.2万贫困群众", 32000, "人"),
         ("零", 0, ""),
     ],
 )

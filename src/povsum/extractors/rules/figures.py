@@ -3,11 +3,12 @@ counties, and people lifted.
 
 Rules run in passes over the sentences, strongest first, and the first value a field gets is
 kept: "from A to B" transitions (the least ambiguous), then what is left (未脱贫/剩余/降至), then
-single statements (a registered total is the baseline; a now cue, or the year of the outcome,
-makes one the outcome), then village and county counts. People lifted are collected and the one
-covering the longest period up to the latest date wins (ANNOTATION.md). Targets and plans
-(计划/确保/力争...), sub-groups (其中/安置/惠及...), flows (N个贫困村退出 without 全部 or a starting
-count) and places inside the region are skipped, each with a note in the trace.
+lone statements (a registered total is the baseline; a now cue, or the outcome's year, makes one
+the outcome), then village and county counts. People lifted are collected and the one covering
+the longest period up to the latest date wins (ANNOTATION.md); figures dated by several years
+give the latest to the outcome when nothing later is reported. Targets and plans (计划/确保...),
+sub-groups (其中/安置/惠及...), sub-units, partner regions, flows (N个贫困村退出 without 全部 or a
+starting count) and a place's own figures are skipped, each with a note in the trace.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ _DOWN = (
     r"(?:减少到了?|减少至|减少为|减至|降至|降到|降为|下降到|下降至|下降为|降低到|降低至|降低为"
     r"|缩减到|缩减至|变成了?|变为)"
 )
+# A gap inside a transition, short and holding no figure or clause break.
+_GAP = r"[^\d,;。]{0,3}?"
 
 # --- The nouns -------------------------------------------------------------------------------
 
@@ -77,15 +80,20 @@ _UNIT_NOUNS = {
     "poor_villages": (_VILLAGE, r"未出列(?:贫困)?村"),
     "poor_counties": (_COUNTY, r"未摘帽(?:贫困)?旗?县"),
 }
+# Only sentences naming one of these can hold a figure (most sentences do not).
+_ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
 
 # --- Cue tables ------------------------------------------------------------------------------
 
 # A plan or target shortly before a figure makes it neither baseline nor outcome.
 _TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|还要|为了|为做到|为实现|以实现")
+# "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
+_FUTURE = re.compile(r"将(?!近)")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
-    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|新识别|新增|返贫|删除|纳入|监测|边缘|分别"
+    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|纳入|监测|边缘"
+    r"|分别"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
     r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
@@ -102,44 +110,62 @@ _NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约30万人,贫困发生率达8.7%",
 # "现有建档立卡贫困户1347户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
+# Words before a count of units (or of people written before their noun) that make it a stock.
+_STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定")
 # A figure right after a place name is that place's own ("向阳村贫困户161户"); 全村/该镇 is the region.
 _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
-# Words before a count that make it people lifted or helped, not a population.
+# Words just before "贫困人口N人" that make it people lifted or helped, not a population.
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
 # Between a poor noun and its count only linking words stand: "贫困人口降至…" is not a stock,
 # "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
 _CHANGE_IN_GAP = re.compile(rf"{_DOWN}|由|从|减少|脱贫|退出")
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
-# A lifted figure counted over several years ("累计", "5年来", "2016年以来") beats one year's.
+# A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
+# year's.
 _CUMULATIVE = re.compile(
-    r"累计|以来|年来|年间|先后|总计|全部|共|目前|截至|截止|至今|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
+    r"累计|以来|年来|年间|先后|总计|共计|共(?=有|脱贫|减贫|减少|实现)|全部|目前|截至|截止|至今"
+    r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
-_ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
 
-# --- Rules -----------------------------------------------------------------------------------
+# --- Rules: named patterns; groups a_/b_ are the from/to of a transition ------------------------
 
-# Group names: a_/b_ prefix = from/to of a transition; hh, pp, rate, n (villages or counties).
-_GROUP_FIELDS = {"hh": "households", "pp": "people", "rate": "incidence_rate"}
+# Which field each group fills; "n" and "n2" count villages or counties, by the rule.
+_GROUP_FIELDS = {
+    "hh": "households",
+    "hh_only": "households",
+    "pp": "people",
+    "pp2": "people",
+    "rate": "incidence_rate",
+}
+_UNIT_GROUPS = ("n", "n2")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
     """'贫困村由193个减少到5个', '贫困行政村从644个减少到188个'."""
     return re.compile(
         rf"{noun}(?:数量?)?[^\d,;。]{{0,4}}?(?:由|从)(?P<a_when>{_WHEN})?(?P<a_n>{_UNITS_Q})"
-        rf"[^\d,;。]{{0,3}}?,?{_DOWN}(?P<b_when>{_WHEN})?(?P<b_n>{_UNITS_Q})"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?(?P<b_n>{_UNITS_Q})"
     )
 
 
 _TRANSITIONS = {
     "transition_people": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?{_hh_pp('a_')}"
-        rf"[^\d,;。]{{0,3}}?,?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?{_hh_pp('b_')}"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_')}"
+    ),
+    "transition_households": re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}(?P<b_hh>{_HH})"
+    ),
+    # "有贫困人口4.5万人,到2019年底减少到1200人".
+    "people_then_down": re.compile(
+        rf"{_POOR}(?:为|有|共有|共|达)?{_hh_pp('a_')},?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}{_hh_pp('b_')}"
     ),
     "transition_rate": re.compile(
-        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<a_rate>{_RATE_Q})"
-        rf"[^\d,;。]{{0,4}}?,?{_DOWN}(?P<b_when>{_WHEN})?[^\d,;。]{{0,3}}?(?P<b_rate>{_ZERO_RATE})"
+        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
+        rf"[^\d,;。]{{0,4}}?,?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}(?P<b_rate>{_ZERO_RATE})"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
     "rate_then_down": re.compile(
@@ -149,13 +175,15 @@ _TRANSITIONS = {
     "transition_villages": _unit_transition(_VILLAGE),
     "transition_counties": _unit_transition(_COUNTY),
 }
-_TRANSITION_FIELDS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
+_TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
-# What is left, always the outcome.
+# What is left: always the outcome.
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}{_hh_pp()}"),
-    # "未脱贫4户10人", "现剩余未脱贫人口50户163人": the remaining poor without the 贫困人口 noun.
-    "not_yet_lifted": re.compile(rf"未脱贫(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"),
+    # "未脱贫4户10人", "现剩余未脱贫人口50户163人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
+    "remaining_count": re.compile(
+        rf"(?:(?:剩余|剩下|尚有|仍有|还有)(?:未脱贫)?|未脱贫)(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"
+    ),
     "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
 }
 
@@ -167,8 +195,7 @@ _STATEMENTS = {
     ),
     # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
     "count_before_noun": re.compile(
-        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)"
-        rf"|(?P<hh_only>{_HH})贫困户(?=[,;。、]|$)"
+        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|(?P<hh_only>{_HH})贫困户(?=[,;。、]|$)"
     ),
     # "935口人中有136户533人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
@@ -181,22 +208,25 @@ _STATEMENTS = {
         rf"(?P<rate>{_RATE_Q})"
     ),
 }
-_STOCK_CUES = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定")
+# Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
+_RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down"})
 
 # People lifted; "pp" is the figure, "hh" its households when written.
 _LIFTED = {
     # "136户533名贫困人口,于2017年2月全部脱贫": also the baseline (ANNOTATION.md).
     "lifted_all": re.compile(
-        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
-        r"全部(?:实现)?(?:脱贫|达到脱贫标准)"
+        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)全部(?:实现)?(?:脱贫|达到脱贫标准)"
     ),
     "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
-    # "脱贫591.73万人", "累计脱贫1608户7441人", "退出贫困户1292户4379人", "脱贫人口8478人".
+    # "脱贫591.73万人", "累计脱贫1608户7441人", "脱贫人口8478人", "退出贫困户1292户4379人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫退出|脱贫出列|脱贫|退出)(?:贫困户|贫困人口|人口)?{_hh_pp()}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?P<pp>{_PP})"),
-    "lifted_fewer_poor": re.compile(rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})"),
+    # "减少农村贫困人口526万人", "贫困人口减少了2.6万人".
+    "lifted_fewer_poor": re.compile(
+        rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})|{_POOR}(?:累计)?减少了?(?P<pp2>{_PP})"
+    ),
     "lifted_fewer": re.compile(rf"累计减少(?P<pp>{_PP})"),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
@@ -206,18 +236,23 @@ _LIFTED = {
 }
 
 
-def _unit_statements(noun: str, not_out: str) -> dict[str, re.Pattern[str]]:
-    """The ways a count of poor villages (or counties) is written, by rule name."""
+def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str], str | None]]:
+    """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
+    it always gives, or None when the words around the count decide)."""
     return {
-        "count_first": re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun})(?P<post>.{{0,10}})"),
-        "noun_first": re.compile(rf"{noun}(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q})(?P<post>)"),
+        "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun})(?P<post>.{{0,10}})"), None),
+        "noun_first": (re.compile(rf"{noun}(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q})(?P<post>)"), None),
         # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县": the poor ones among all.
-        "share_of_units": re.compile(rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}"),
+        "share_of_units": (re.compile(rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}"), "baseline"),
         # "辖8个行政村,均为贫困村".
-        "all_units_poor": re.compile(rf"(?P<n>{_UNITS_Q})(?:行政村|县),?(?:均|全部|全)(?:为|是){noun}"),
+        "all_units_poor": (
+            re.compile(rf"(?P<n>{_UNITS_Q})(?:行政村|县),?(?:均|全部|全)(?:为|是){noun}"),
+            "baseline",
+        ),
         # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
-        "remaining_units": re.compile(
-            rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
+        "remaining_units": (
+            re.compile(rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"),
+            "outcome",
         ),
     }
 
@@ -232,7 +267,9 @@ _FLOW_AFTER = re.compile(
     r"^[“\"]?(?:已经?|顺利|成功|有效|率先|先后|相继|陆续|实现了?|完成)*(?:脱贫)?[“\"]?"
     r"(?:出列|退出|摘帽|销号|脱贫|达到|通过)|^之一"
 )
+# Before "贫困村N个": a flow ("去年再出列贫困村3个").
 _FLOW_BEFORE = re.compile(r"出列|退出|摘帽|销号")
+_WHOLE_REGION = re.compile(r"全[县市区省州乡镇旗盟]$")
 
 
 @dataclass
@@ -251,42 +288,33 @@ class _Draft:
         if quantity.unit not in FIELDS[name].units:
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
-            return
-        if name in self.fields:
+        elif name in self.fields:
             self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
-            return
-        self.fields[name] = quantity
-        self.trace.note(path, rule, quantity.text, "kept")
+        else:
+            self.fields[name] = quantity
+            self.trace.note(path, rule, quantity.text, "kept")
 
-    def year(self) -> str | None:
+    def year(self) -> int:
         found = re.search(r"\d{4}", self.as_of or "")
-        return found.group() if found else None
+        return int(found.group()) if found else 0
 
     def snapshot(self) -> Snapshot | None:
-        if not self.fields:
-            return None
-        return Snapshot(as_of=self.as_of, **self.fields)
+        return Snapshot(as_of=self.as_of, **self.fields) if self.fields else None
 
 
 @dataclass(frozen=True)
-class _Lifted:
-    """A stated number of people lifted, with what says how long a period it covers."""
+class _Dated:
+    """A figure with the period it covers: for choosing among people lifted, or a dated sequence."""
 
+    name: str  # the field
     quantity: Quantity
     rule: str
-    cumulative: bool
     year: int  # the latest year written before it in its sentence, 0 when none
-    at: int  # offset in the cleaned text, for ties: the first stated wins
+    at: int  # offset in the cleaned text: on a tie the first stated wins
+    cumulative: bool = False
 
-    def rank(self) -> tuple[bool, int, int]:
+    def lifted_rank(self) -> tuple[bool, int, int]:
         return (self.cumulative, self.year, -self.at)
-
-
-@dataclass(frozen=True)
-class _DatedRate:
-    year: int
-    quantity: Quantity
-    rule: str
 
 
 class _Finder:
@@ -295,14 +323,15 @@ class _Finder:
         self.trace = trace
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
-        self.lifted_found: list[_Lifted] = []
-        self.dated_rates: list[_DatedRate] = []
+        self.lifted_found: list[_Dated] = []
+        self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
+        self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
 
-    def skipped(self, m: re.Match[str], rule: str, why: str) -> None:
-        self.trace.note("figures", rule, m.group(), f"skipped: {why}", m.start())
+    def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
+        self.trace.note("figures", rule, m.group(), f"skipped: {why}", sentence.start + m.start())
 
-    def quantity(self, sentence: Sentence, match: re.Match[str], group: str) -> Quantity | None:
-        text = match.group(group)
+    def quantity(self, sentence: Sentence, m: re.Match[str], group: str) -> Quantity | None:
+        text = m.group(group) if group in m.re.groupindex else None
         if not text:
             return None
         parsed = parse_quantity(text)
@@ -320,155 +349,81 @@ class _Finder:
             if times:
                 draft.as_of = _bare_year(times[-1])
 
-    def _blocked(self, sentence: Sentence, m: re.Match[str], rule: str, subgroups: bool = True) -> bool:
-        """Skip (and say why) a target, or a sub-group when ``subgroups`` is checked."""
-        if _is_target(sentence, m):
-            self.skipped(m, rule, "a target or plan")
-            return True
-        if subgroups and _SUBGROUP.search(_clause_head(sentence.text, m.start())):
-            self.skipped(m, rule, "a sub-group")
-            return True
-        if subgroups and _PARTNER.search(sentence.text, 0, m.start()):
-            self.skipped(m, rule, "a partner region's figure")
-            return True
-        if subgroups and _SUBUNITS.search(sentence.text, 0, m.start()):
-            self.skipped(m, rule, "the figure of a few units inside the region")
-            return True
-        return False
+    def blocked(self, sentence: Sentence, m: re.Match[str], rule: str, of_people: bool = True) -> bool:
+        """Skip (and say why) a target; for counts of people, also a sub-group, a partner region's
+        figure or a few units' figure."""
+        text, start = sentence.text, m.start()
+        if _is_target(text, start):
+            why = "a target or plan"
+        elif not of_people:
+            return False
+        elif _SUBGROUP.search(_clause_head(text, start)):
+            why = "a sub-group"
+        elif _PARTNER.search(text, 0, start):
+            why = "a partner region's figure"
+        elif _SUBUNITS.search(text, 0, start):
+            why = "the figure of a few units inside the region"
+        else:
+            return False
+        self.skipped(sentence, m, rule, why)
+        return True
+
+    def put_groups(
+        self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str, unit: str | None = None
+    ) -> None:
+        """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``."""
+        for group, name in _GROUP_FIELDS.items():
+            draft.put(name, self.quantity(sentence, m, group), rule)
+        for group in _UNIT_GROUPS if unit else ():
+            draft.put(unit, self.quantity(sentence, m, group), rule)
 
     def transitions(self, sentence: Sentence) -> None:
         for rule, pattern in _TRANSITIONS.items():
             for m in pattern.finditer(sentence.text):
-                if self._blocked(sentence, m, rule, subgroups=False):
+                if self.blocked(sentence, m, rule, of_people=False):
                     continue
                 if "a_when" in pattern.groupindex:
                     self.baseline.as_of = self.baseline.as_of or _as_of(m.group("a_when"))
                 self.outcome.as_of = self.outcome.as_of or _as_of(m.group("b_when"))
                 self.when(self.baseline, sentence, m.start())
-                unit_field = _TRANSITION_FIELDS.get(rule)
-                if unit_field:
-                    self.baseline.put(unit_field, self.quantity(sentence, m, "a_n"), f"{rule}: from")
-                    self.outcome.put(unit_field, self.quantity(sentence, m, "b_n"), f"{rule}: to")
-                    continue
-                for group, name in _GROUP_FIELDS.items():
-                    if f"a_{group}" in pattern.groupindex:
-                        self.baseline.put(name, self.quantity(sentence, m, f"a_{group}"), f"{rule}: from")
-                        self.outcome.put(name, self.quantity(sentence, m, f"b_{group}"), f"{rule}: to")
+                unit = _TRANSITION_UNITS.get(rule)
+                for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
+                    for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
+                        draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
             for m in pattern.finditer(sentence.text):
-                if not self._blocked(sentence, m, rule, subgroups=rule != "rate_down"):
+                if not self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
                     self.when(self.outcome, sentence, m.start())
-                    self._put_groups(self.outcome, sentence, m, rule)
+                    self.put_groups(self.outcome, sentence, m, rule)
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
         for rule, pattern in _STATEMENTS.items():
             for m in pattern.finditer(text):
-                if not any(m.group(g) for g in ("hh", "pp", "rate", "hh_only") if g in pattern.groupindex):
+                if not any(m.group(g) for g in _GROUP_FIELDS if g in pattern.groupindex):
+                    continue  # a poor noun with no figure after it
+                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
                     continue
-                if self._blocked(sentence, m, rule, subgroups=rule.startswith(("poor", "count"))):
+                why_not = _not_a_population(text, m) if rule == "poor_count" else None
+                if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
+                    why_not = "no stock word before the count (有/共有/建档立卡...)"
+                if why_not:
+                    self.skipped(sentence, m, rule, why_not)
                     continue
-                if rule == "poor_count" and (why := _not_a_population(text, m)):
-                    self.skipped(m, rule, why)
-                    continue
-                if rule == "count_before_noun" and not _STOCK_CUES.search(_lead(text, m.start())):
-                    self.skipped(m, rule, "no stock word before the count (有/共有/建档立卡...)")
-                    continue
-                draft, why = self._snapshot_for(text, m)
+                draft, why = self.part_for(text, m)
                 self.when(draft, sentence, m.start())
-                self._put_groups(draft, sentence, m, f"{rule}: {why}")
-                if "rate" in pattern.groupindex and (year := _year_before(text, m.start())):
-                    self.dated_rates.append(_DatedRate(year, self.quantity(sentence, m, "rate"), rule))
+                self.put_groups(draft, sentence, m, f"{rule}: {why}")
+                self.remember_dated(sentence, m, rule)
 
-    def _put_groups(self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str) -> None:
-        groups = m.re.groupindex
-        for group, name in (*_GROUP_FIELDS.items(), ("hh_only", "households")):
-            if group in groups:
-                draft.put(name, self.quantity(sentence, m, group), rule)
+    def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
+        if year := _year_before(sentence.text, m.start()):
+            for group, name in _GROUP_FIELDS.items():
+                if quantity := self.quantity(sentence, m, group):
+                    self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
 
-    def lifted(self, sentence: Sentence) -> None:
-        for rule, pattern in _LIFTED.items():
-            for m in pattern.finditer(sentence.text):
-                if self._blocked(sentence, m, rule):
-                    continue
-                if rule == "lifted_all":
-                    # "全县贫困人口N人全部脱贫" also says there were N.
-                    self._put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
-                head = sentence.text[: m.end()]
-                self.lifted_found.append(
-                    _Lifted(
-                        quantity=self.quantity(sentence, m, "pp"),  # type: ignore[arg-type]
-                        rule=rule,
-                        cumulative=bool(_CUMULATIVE.search(head)),
-                        year=_year_before(sentence.text, m.end()),
-                        at=sentence.start + m.start(),
-                    )
-                )
-
-    def choose_lifted(self) -> None:
-        """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
-        for found in sorted(self.lifted_found, key=_Lifted.rank, reverse=True):
-            period = "cumulative" if found.cumulative else f"one year ({found.year or 'undated'})"
-            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
-
-    def units(self, sentence: Sentence) -> None:
-        for name, rules in _UNIT_RULES.items():
-            for rule, pattern in rules.items():
-                for m in pattern.finditer(sentence.text):
-                    self._unit_count(sentence, m, name, f"{name.removeprefix('poor_')}_{rule}")
-
-    def _unit_count(self, sentence: Sentence, m: re.Match[str], name: str, rule: str) -> None:
-        text = sentence.text
-        if self._blocked(
-            sentence, m, rule, subgroups=not rule.endswith(("share_of_units", "all_units_poor"))
-        ):
-            return
-        group = "n" if m.group("n") else "n2"
-        if rule.endswith("remaining_units"):
-            draft, why = self.outcome, "remaining"
-        elif rule.endswith(("share_of_units", "all_units_poor")):
-            draft, why = self.baseline, "the poor ones among all units"
-        else:
-            decided = self._unit_stock(text, m)
-            if decided is None:
-                return
-            draft, why = decided
-        self.when(draft, sentence, m.start())
-        draft.put(name, self.quantity(sentence, m, group), f"{rule}: {why}")
-
-    def _unit_stock(self, text: str, m: re.Match[str]) -> tuple[_Draft, str] | None:
-        """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
-        post = m.group("post")
-        lead = _lead(text, m.start())
-        if _ALL_EXITED.match(post):
-            return self.baseline, "all exited (全部)"
-        if _PART_OF_TOTAL.match(post):
-            return self.baseline, "the total a part of which changed"
-        if _FLOW_AFTER.match(post) or (not post and _FLOW_BEFORE.search(lead)):
-            self.skipped(m, "units", "a flow (exited without 全部 or a starting count) or one of them")
-            return None
-        if remaining := _REMAINING.search(lead):
-            return self.outcome, f"remaining cue {remaining.group()}"
-        if stock := _STOCK_CUES.search(lead):
-            return self.baseline, f"stock cue {stock.group()}"
-        if re.search(r"全[县市区省州乡镇旗盟]$", lead):
-            return self.baseline, "the whole region's (全…)"
-        self.skipped(m, "units", "no stock word around the count (a mention)")
-        return None
-
-    def dated_sequence(self, last_year: int) -> None:
-        """Rates dated by several years: the latest is the outcome ("2016年…20.26%…2018年…0.76%"),
-        unless the article reports a later year (its outcome is then stated otherwise)."""
-        if not self.dated_rates:
-            return
-        latest = max(self.dated_rates, key=lambda d: d.year)
-        earliest = min(d.year for d in self.dated_rates)
-        if earliest < latest.year == last_year:
-            self.outcome.put("incidence_rate", latest.quantity, f"{latest.rule}: latest of dated rates")
-
-    def _snapshot_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
+    def part_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至"), or when it is dated
         with the outcome's year; otherwise the baseline."""
@@ -481,11 +436,81 @@ class _Finder:
             return self.baseline, f"total cue {total.group()}"
         if now:
             return self.outcome, f"now cue {now.group()}"
-        year = _year_before(text, m.start())
-        outcome_year = self.outcome.year()
-        if year and outcome_year and str(year) == outcome_year != self.baseline.year():
+        year, outcome_year = _year_before(text, m.start()), self.outcome.year()
+        if year and year == outcome_year != self.baseline.year():
             return self.outcome, f"dated {year}, the outcome's year"
         return self.baseline, "no now cue"
+
+    def lifted(self, sentence: Sentence) -> None:
+        text = sentence.text
+        for rule, pattern in _LIFTED.items():
+            for m in pattern.finditer(text):
+                if self.blocked(sentence, m, rule):
+                    continue
+                if rule == "lifted_all":
+                    # "全县贫困人口N人全部脱贫" also says there were N.
+                    self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
+                quantity = self.quantity(sentence, m, "pp") or self.quantity(sentence, m, "pp2")  # one is set
+                if quantity is not None:
+                    self.lifted_found.append(
+                        _Dated(
+                            "people_lifted",
+                            quantity,
+                            rule,
+                            year=_year_before(text, m.end()),
+                            at=sentence.start + m.start(),
+                            cumulative=bool(_CUMULATIVE.search(text, 0, m.end())),
+                        )
+                    )
+
+    def choose_lifted(self) -> None:
+        """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
+        for found in sorted(self.lifted_found, key=_Dated.lifted_rank, reverse=True):
+            period = "cumulative" if found.cumulative else f"one year ({found.year or 'undated'})"
+            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
+
+    def units(self, sentence: Sentence) -> None:
+        for name, rules in _UNIT_RULES.items():
+            for form, (pattern, fixed) in rules.items():
+                rule = f"{name.removeprefix('poor_')}_{form}"
+                for m in pattern.finditer(sentence.text):
+                    # "其中11个是贫困县" is the region's own count, not a breakdown.
+                    if self.blocked(sentence, m, rule, of_people=fixed != "baseline"):
+                        continue
+                    decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
+                    if decided:
+                        draft, why = decided
+                        self.when(draft, sentence, m.start())
+                        self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
+
+    def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
+        """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
+        post, lead = m.group("post"), _lead(sentence.text, m.start())
+        if _ALL_EXITED.match(post):
+            return self.baseline, "all exited (全部)"
+        if _PART_OF_TOTAL.match(post):
+            return self.baseline, "the total a part of which changed"
+        if _FLOW_AFTER.match(post) or (not post and _FLOW_BEFORE.search(lead)):
+            self.skipped(sentence, m, rule, "a flow (exited without 全部 or a starting count) or one of them")
+            return None
+        if remaining := _REMAINING.search(lead):
+            return self.outcome, f"remaining cue {remaining.group()}"
+        if stock := _STOCK.search(lead):
+            return self.baseline, f"stock cue {stock.group()}"
+        if _WHOLE_REGION.search(lead):
+            return self.baseline, "the whole region's (全…)"
+        self.skipped(sentence, m, rule, "no stock word around the count (a mention)")
+        return None
+
+    def dated_sequence(self, last_year: int) -> None:
+        """Figures dated by several years: the latest, when lower than the earliest, is the
+        outcome ("2016年…20.26%…2018年…0.76%"), unless the article reports a later year (its
+        outcome is then stated otherwise)."""
+        for name in {d.name for d in self.dated}:
+            dated = [d for d in self.dated if d.name == name]
+            earliest, latest = min(dated, key=lambda d: d.year), max(dated, key=lambda d: d.year)
+            if earliest.year < latest.year == last_year and latest.quantity.value < earliest.quantity.value:
+                self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
 
 
 def _not_a_population(text: str, m: re.Match[str]) -> str | None:
@@ -513,21 +538,23 @@ def _clause_head(text: str, position: int) -> str:
     return text[start:position]
 
 
-def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
-    """The last match of ``pattern`` in ``text`` before ``position``."""
-    found = None
-    for found in pattern.finditer(text, 0, position):  # noqa: B007 - the last one is wanted
-        pass
-    return found
-
-
 def _lead(text: str, position: int) -> str:
     """The clause before ``position``, a 、 list included; a clause holding only the figure
-    continues the one before ("共有28个贫困县,1778个贫困村")."""
+    continues the one before.
+
+    >>> _lead("全省共有28个贫困县,1778个贫困村", 11)
+    '全省共有28个贫困县,'
+    """
     start = max(text.rfind(c, 0, position) for c in ",;:") + 1
     if start > 0 and not text[start:position].strip():
         start = max(text.rfind(c, 0, start - 1) for c in ",;:") + 1
     return text[start:position]
+
+
+def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text`` before ``position``."""
+    matches = list(pattern.finditer(text, 0, position))
+    return matches[-1] if matches else None
 
 
 def _year_before(text: str, position: int) -> int:
@@ -535,17 +562,16 @@ def _year_before(text: str, position: int) -> int:
     return int(years[-1]) if years else 0
 
 
-def _is_target(sentence: Sentence, m: re.Match[str]) -> bool:
+def _is_target(text: str, position: int) -> bool:
     # A plan stated shortly before the figure (this clause or the one before) makes it a
     # target: "计划实现贫困人口10500人脱贫", "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫".
-    text = sentence.text
-    start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, m.start()))), 0)
-    return bool(_TARGET.search(text, start, m.start()))
+    start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, position))), 0)
+    return bool(_TARGET.search(text, start, position) or _FUTURE.search(_clause_head(text, position)))
 
 
 def _as_of(when: str | None) -> str | None:
-    """The time written inside a transition, if it names one: a bare "底" (its year lost in the
-    source, "由底34.18万人") or "目前" says nothing.
+    """The year written inside a transition, if any: "由底34.18万人" (its year lost in the source)
+    or "到目前的" says none.
 
     >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("底"), _as_of(None)
     ('2014年底', '2014', None, None)
@@ -568,8 +594,7 @@ def find_figures(
 ) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main region."""
     finder = _Finder(document, trace)
-    # Every pattern needs one of these words; most sentences lack them. A sentence opening with
-    # 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
+    # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [s for s in sentences if _ABOUT_POVERTY.search(s.text) and not s.text.startswith("其中")]
     for step in (finder.transitions, finder.left, finder.statements, finder.lifted, finder.units):
         for sentence in sentences:
