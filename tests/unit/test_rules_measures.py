@@ -61,6 +61,7 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         "下一阶段,全县将继续推进产业扶贫,进一步做好易地扶贫搬迁后续工作。",
         "今年全省要确保完成2万人易地扶贫搬迁任务。",
         "力争年底前完成危房改造任务。",
+        "会议强调,各地要坚决推进产业扶贫和易地扶贫搬迁。",
         # Slogans, standards and policy names.
         "全面实现“两不愁三保障”,义务教育、基本医疗、住房安全有保障。",
         "基础设施建设水平达到贫困县退出标准。",
@@ -72,6 +73,8 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         "该乡具备发展乡村旅游和特色养殖的优势。",
         "全镇主导产业为玉米种植和肉羊养殖。",
         "国道沿公路穿过全镇。",
+        "全县公路通车里程2800公里。",
+        "游客晚上入住特色民宿。",
         # Counts of groups of people, honours, captions and headings.
         "全乡现有低保户415户,五保户76户。",
         "该村先后获得“全国乡村旅游重点村”称号。",
@@ -91,6 +94,12 @@ def test_a_plan_whose_work_has_started_is_work_under_way() -> None:
 def test_a_target_after_the_work_is_its_purpose() -> None:
     # Written for the test: the target clause follows the relocation it is about.
     assert _categories("组织贫困群众向安置点搬迁,确保搬迁户搬得出、稳得住。") == {"relocation"}
+
+
+def test_an_honour_spoils_only_its_own_clause() -> None:
+    # Written for the test.
+    text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"
+    assert _categories(text) == {"relocation"}
 
 
 def test_a_named_programme_is_no_plan() -> None:

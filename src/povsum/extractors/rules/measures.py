@@ -33,19 +33,18 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "document": re.compile(r"指导意见|管理办法|实施意见|的通知|本办法|第[一二三四五六七八九十]+条"),
     # "制定了一系列扶贫政策,包括产业扶贫、教育扶贫…" names policies, it reports none of them.
     "policy_list": re.compile(r"一系列[^,]{0,4}政策"),
-    # Awards: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地".
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌"),
     # The article, column or reporting team talking about itself.
     "about_the_report": re.compile(r"采访组|采访团|本文|栏目|展示"),
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
 }
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
-# "将继续…,进一步推进产业扶贫", "今年要确保完成…搬迁任务". A named programme is no plan:
-# "“八七”扶贫计划", "三年行动计划", "雨露计划".
+# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务" (要 as
+# "must", not 重要, 主要, 要求). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
     r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|方案(?:提出|明确|要求|安排|规定)|"
-    r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|持续|深入|实现|完成|实施|推进|开展|建设|投入|以)|"
-    r"(?:^|,)要(?!求)|要(?=确保|坚持|加快|加大|继续|进一步|全面|着力|大力|做好|抓好|推进|实现|完成|把)"
+    r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
+    r"开展|启动|着手|进行|建设|新建|投入|投资|安排|于|在|以)|"
+    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = r"(?<![为除])了(?!解)"
@@ -57,6 +56,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
+    # Awards: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地".
+    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌"),
     # The guarantee formula, the standards a region is measured by and strategy slogans.
     "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略"),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
@@ -79,10 +80,13 @@ _POPULATION = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口
 # "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work...
 _BROAD: frozenset[str] = frozenset(
     {
+        # industry
         "产业", "产业发展", "种养", "种植业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社",
-        "大棚", "茶园", "加工厂", "产业链", "入股", "分红", "光伏", "招商引资", "就业", "务工", "学校",
-        "医疗", "卫生室", "医保", "住房", "贷款", "直播", "旅游", "文旅", "民宿", "搬迁", "安置", "基础设施",
-        "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
+        "大棚", "茶园", "加工厂", "产业链", "龙头企业", "入股", "分红", "光伏", "招商引资",
+        # employment, education, health, housing, finance, ecommerce, tourism
+        "就业", "务工", "学校", "医疗", "卫生室", "医保", "住房", "贷款", "直播", "旅游", "文旅", "民宿",
+        # relocation, infrastructure, other
+        "搬迁", "安置", "基础设施", "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
     }
 )  # fmt: skip
 # 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
@@ -91,14 +95,14 @@ _BROAD: frozenset[str] = frozenset(
 _WORK = re.compile(
     r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
     r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
-    r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|实现|提供|选派|派驻|培育|"
-    r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|入住|受益|惠及|用于|共建|结对|"
+    r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|提供|选派|派驻|培育|"
+    r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|受益|惠及|用于|共建|结对|"
     r"走上|通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)"
 )
-# ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"); an area
-# ("种植面积达6万亩") describes the land and needs the verb.
+# ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
+# ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
 _OUTPUT = re.compile(r"\d(?:[\d.]*)(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
-_AREA = "面积"
+_STOCK = re.compile(r"面积|里程|总量|存栏|保有")
 # Cues used as figures of speech, by what comes just before them: "走上了产业发展道路" is a path.
 _FIGURATIVE: dict[str, re.Pattern[str]] = {
     "道路": re.compile(r"(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?$"),
@@ -211,7 +215,7 @@ def _unsupported(cue: str, clause: str) -> str | None:
     """A broad cue with neither a verb of work beside it (产业发展 holds 发展 itself) nor an output."""
     if cue not in _BROAD or _WORK.search(clause.replace(cue, "|")):
         return None
-    if _OUTPUT.search(clause) and _AREA not in clause:
+    if _OUTPUT.search(clause) and not _STOCK.search(clause):
         return None
     return "broad word without a verb of work or an output"
 
