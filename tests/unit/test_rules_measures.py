@@ -75,6 +75,8 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         "国道沿公路穿过全镇。",
         "全县公路通车里程2800公里。",
         "游客晚上入住特色民宿。",
+        # Funds pooled by name.
+        "整合扶贫专项资金、小额信贷资金、涉农资金共3亿元。",
         # Counts of groups of people, honours, captions and headings.
         "全乡现有低保户415户,五保户76户。",
         "该村先后获得“全国乡村旅游重点村”称号。",
@@ -100,6 +102,11 @@ def test_an_honour_spoils_only_its_own_clause() -> None:
     # Written for the test.
     text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"
     assert _categories(text) == {"relocation"}
+
+
+def test_a_broad_cue_that_is_the_means_of_other_work_is_not_that_work() -> None:
+    # Written for the test: the cooperative is how the village runs its tourism.
+    assert _categories("村里依托合作社发展乡村旅游。") == {"tourism"}
 
 
 def test_a_named_programme_is_no_plan() -> None:

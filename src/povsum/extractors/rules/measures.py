@@ -63,6 +63,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
     "name_list": re.compile(r"下设|等\d+个(?:行业|部门|工作组|专项组|小组|领域)"),
+    # Funds pooled by name: "整合扶贫专项资金、小额信贷资金、涉农资金" names where money came from.
+    "pooled_funds": re.compile(r"(?:整合|统筹)[^,]*资金"),
     # "困难补助" and "困难群众" are help and the people helped, not a lack.
     "need_or_lack": re.compile(
         r"没有|缺乏|不能|不得|不被|未能|需要|应该|亟待|落后|薄弱|滞后|受限|短缺|困难(?![补救群户家])|很低"
@@ -107,6 +109,9 @@ _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
 _FIGURATIVE: dict[str, re.Pattern[str]] = {
     "道路": re.compile(r"(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?$"),
 }
+# A broad cue right after 依托/借助/利用 is the means of other work: "依托合作社发展乡村旅游" is
+# tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
+_MEANS = re.compile(r"(?:依托|借助|利用)[^,]{0,4}$")
 # Cues that belong to another category when their sentence is about it.
 _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
     # A poverty workshop is industry, or employment when the sentence is about its jobs or wages.
@@ -200,12 +205,15 @@ def _clause(sentence: Sentence, at: int) -> str:
 
 
 def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
-    """Why the cue does not name the measure here: a figure of speech, a group counted, a title."""
+    """Why the cue does not name the measure here: a figure of speech, a group counted, the means
+    of other work, a title."""
     figure = _FIGURATIVE.get(cue.group())
     if figure and figure.search(sentence.text, 0, cue.start()):
         return "figure of speech"
     if _POPULATION.match(sentence.text, cue.end()):
         return "population count"
+    if cue.group() in _BROAD and _MEANS.search(sentence.text, 0, cue.start()):
+        return "means of other work"
     if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(sentence.text)):
         return "title"
     return None
