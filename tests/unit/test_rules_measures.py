@@ -109,6 +109,18 @@ def test_a_broad_cue_that_is_the_means_of_other_work_is_not_that_work() -> None:
     assert _categories("村里依托合作社发展乡村旅游。") == {"tourism"}
 
 
+def test_sector_names_count_only_in_a_list_of_the_guarantees() -> None:
+    # Written for the test: a list of the guarantees put into practice, then a sector name alone.
+    assert _categories("全面落实教育、卫生、住房等保障政策。") == {"education", "health", "housing"}
+    assert _categories("村里大力发展红色教育基地。") == set()
+
+
+def test_a_road_that_is_a_path_or_a_place_is_no_infrastructure() -> None:
+    # Written for the test.
+    assert _categories("镇里沿公路一侧建起一排商铺。") == set()
+    assert _categories("全村走上了特色道路。") == set()
+
+
 def test_a_named_programme_is_no_plan() -> None:
     # Written for the test: 计划 is part of the programme's name.
     assert _categories("扎实推进“雨露计划”教育扶贫,资助学生1200人。") == {"education"}

@@ -85,8 +85,10 @@ _BROAD: frozenset[str] = frozenset(
         # industry
         "产业", "产业发展", "种养", "种植业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社",
         "大棚", "茶园", "加工厂", "产业链", "龙头企业", "入股", "分红", "光伏", "招商引资",
-        # employment, education, health, housing, finance, ecommerce, tourism
-        "就业", "务工", "学校", "医疗", "卫生室", "医保", "住房", "贷款", "直播", "旅游", "文旅", "民宿",
+        # employment, education, health, housing
+        "就业", "务工", "学校", "教育", "医疗", "卫生", "卫生室", "医保", "住房",
+        # finance, ecommerce, tourism
+        "贷款", "直播", "旅游", "文旅", "民宿",
         # relocation, infrastructure, other
         "搬迁", "安置", "基础设施", "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
     }
@@ -105,9 +107,15 @@ _WORK = re.compile(
 # ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
 _OUTPUT = re.compile(r"\d(?:[\d.]*)(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
 _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
-# Cues used as figures of speech, by what comes just before them: "走上了产业发展道路" is a path.
-_FIGURATIVE: dict[str, re.Pattern[str]] = {
-    "道路": re.compile(r"(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?$"),
+# Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
+# 保障政策", "改善村民的住房、医疗、教育情况"); alone they name a sector ("红色教育旅游").
+_SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
+_GUARANTEES = re.compile(r"(?:教育|卫生|医疗|住房)[、和与及](?:教育|卫生|医疗|住房)")
+# Roads named as a figure of speech or a place, by what comes just before them: "走上了产业发展
+# 道路" is a path, "沿公路一侧建起营业房" says where.
+_NOT_A_ROAD: dict[str, re.Pattern[str]] = {
+    "道路": re.compile(r"(?:(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?|沿)$"),
+    "公路": re.compile(r"沿$"),
 }
 # A broad cue right after 依托/借助/利用 is the means of other work: "依托合作社发展乡村旅游" is
 # tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
@@ -205,11 +213,11 @@ def _clause(sentence: Sentence, at: int) -> str:
 
 
 def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
-    """Why the cue does not name the measure here: a figure of speech, a group counted, the means
-    of other work, a title."""
-    figure = _FIGURATIVE.get(cue.group())
-    if figure and figure.search(sentence.text, 0, cue.start()):
-        return "figure of speech"
+    """Why the cue does not name the measure here: a road that is a path or a place, a group
+    counted, the means of other work, a title."""
+    not_a_road = _NOT_A_ROAD.get(cue.group())
+    if not_a_road and not_a_road.search(sentence.text, 0, cue.start()):
+        return "a path or a place, not a road built"
     if _POPULATION.match(sentence.text, cue.end()):
         return "population count"
     if cue.group() in _BROAD and _MEANS.search(sentence.text, 0, cue.start()):
@@ -220,7 +228,10 @@ def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
 
 
 def _unsupported(cue: str, clause: str) -> str | None:
-    """A broad cue with neither a verb of work beside it (产业发展 holds 发展 itself) nor an output."""
+    """A sector name alone, or a broad cue with neither a verb of work beside it (产业发展 holds
+    发展 itself) nor an output."""
+    if cue in _SECTOR_NAMES and not _GUARANTEES.search(clause):
+        return "sector name outside a list of guarantees"
     if cue not in _BROAD or _WORK.search(clause.replace(cue, "|")):
         return None
     if _OUTPUT.search(clause) and not _STOCK.search(clause):
