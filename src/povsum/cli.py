@@ -29,7 +29,6 @@ ModeOpt = StrEnum("ModeOpt", {m: m for m in get_args(Mode)})
 # --help shows the library's defaults, not copies of them.
 _DEFAULTS = Settings()
 _DEFAULT_EXTRACTOR = ExtractorOpt(_DEFAULTS.extractor)
-_DEFAULT_MODE = ModeOpt(_DEFAULTS.mode)
 
 
 def _version(value: bool) -> None:
@@ -69,11 +68,29 @@ def run(
     extractor: Annotated[ExtractorOpt, typer.Option(help="auto: llm when an endpoint/key is set.")] = (
         _DEFAULT_EXTRACTOR
     ),
-    model: Annotated[str | None, typer.Option(help="Model name (default: $POVSUM_MODEL).")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Model name, or PROVIDER/NAME (deepseek/, qwen/, ollama/...) [default: $POVSUM_MODEL]",
+        ),
+    ] = None,
     base_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
     ] = None,
-    mode: Annotated[ModeOpt, typer.Option(help="instructor mode for the llm extractor.")] = _DEFAULT_MODE,
+    mode: Annotated[
+        ModeOpt | None,
+        typer.Option(
+            help=f"instructor mode for the llm extractor [default: the provider's, else {_DEFAULTS.mode}]"
+        ),
+    ] = None,
+    temperature: Annotated[
+        float, typer.Option(min=0, max=2, help="Sampling temperature sent to the model.")
+    ] = _DEFAULTS.temperature,
+    max_tokens: Annotated[int, typer.Option(min=1, help="Most tokens the model may answer with.")] = (
+        _DEFAULTS.max_tokens
+    ),
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[
@@ -102,7 +119,9 @@ def run(
             extractor=extractor.value,
             model=model,
             base_url=base_url,
-            mode=mode.value,
+            mode=mode.value if mode is not None else None,
+            temperature=temperature,
+            max_tokens=max_tokens,
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -11,7 +12,28 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 ExtractorChoice = Literal["auto", "llm", "rules"]
-Mode = Literal["tools", "json_schema", "md_json"]
+# How the model is made to answer in the schema (instructor modes): function calling, a JSON
+# schema the server enforces, a plain JSON object (DeepSeek, Qwen), or JSON inside Markdown.
+Mode = Literal["tools", "json_schema", "json_object", "md_json"]
+
+
+@dataclass(frozen=True)
+class Provider:
+    """What ``--model PROVIDER/NAME`` stands for: the endpoint and the mode it needs."""
+
+    base_url: str | None  # None: the OpenAI SDK's default (api.openai.com)
+    mode: Mode
+    needs_key: bool = True
+
+
+PROVIDERS: dict[str, Provider] = {
+    "openai": Provider(None, "tools"),
+    "deepseek": Provider("https://api.deepseek.com/v1", "json_object"),  # rejects json_schema
+    "qwen": Provider("https://dashscope.aliyuncs.com/compatible-mode/v1", "json_object"),
+    "ollama": Provider("http://localhost:11434/v1", "json_schema", needs_key=False),  # ignores tool_choice
+    "vllm": Provider("http://localhost:8000/v1", "json_schema", needs_key=False),
+    "llamacpp": Provider("http://localhost:8080/v1", "md_json", needs_key=False),
+}
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MAX_BYTES = 2_000_000
@@ -32,6 +54,28 @@ def redact_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def _with_provider(values: dict[str, object], explicit: Mapping[str, object]) -> dict[str, object]:
+    """``model="deepseek/deepseek-chat"`` becomes the model name plus the provider's endpoint and
+    mode; an endpoint or mode given explicitly still wins, the environment's endpoint does not
+    (the shorthand names the provider).
+
+    >>> _with_provider({"model": "deepseek/deepseek-chat", "base_url": "http://env/v1"}, {})["base_url"]
+    'https://api.deepseek.com/v1'
+    >>> _with_provider({"model": "qwen2.5:7b"}, {})
+    {'model': 'qwen2.5:7b'}
+    """
+    prefix, slash, name = str(values.get("model", "")).partition("/")
+    provider = PROVIDERS.get(prefix) if slash else None
+    if provider is None:
+        return values
+    resolved = {**values, "model": name}
+    if explicit.get("base_url") is None and provider.base_url is not None:
+        resolved["base_url"] = provider.base_url
+    if explicit.get("mode") is None:
+        resolved["mode"] = provider.mode
+    return resolved
+
+
 class Settings(BaseModel):
     """How povsum extracts. ``Settings.from_env()`` reads the standard OpenAI variables."""
 
@@ -41,7 +85,9 @@ class Settings(BaseModel):
     model: str = Field(DEFAULT_MODEL, description="Model name sent to the endpoint (POVSUM_MODEL).")
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint (OPENAI_BASE_URL).")
     api_key: SecretStr | None = Field(None, description="OPENAI_API_KEY; never logged or stored.")
-    mode: Mode = Field("tools", description="instructor mode: tools | json_schema | md_json.")
+    mode: Mode = Field("tools", description="instructor mode: tools | json_schema | json_object | md_json.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature sent with every request.")
+    max_tokens: int = Field(4096, gt=0, description="Most tokens the model may answer with.")
     max_retries: int = Field(2, ge=0, le=10, description="Re-asks after a failed verification.")
     timeout: float = Field(60.0, gt=0, description="Seconds per HTTP request.")
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Largest input file accepted.")
@@ -63,7 +109,7 @@ class Settings(BaseModel):
             "cache": env.get("POVSUM_CACHE") or None,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls.model_validate(values)
+        return cls.model_validate(_with_provider(values, overrides))
 
     @property
     def llm_configured(self) -> bool:

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from povsum.errors import NOT_ATTEMPTED
 from povsum.models import ArticleSummary
 from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import ArticleResult
@@ -26,6 +27,7 @@ class RunConsole:
         self.out = Console()
         self._bar: Progress | None = None
         self._task: TaskID | None = None
+        self._not_attempted = 0
 
     def note(self, message: str) -> None:
         if not self.quiet:
@@ -53,8 +55,15 @@ class RunConsole:
         self._bar.start()
 
     def advance(self, result: ArticleResult) -> None:
-        if result.error:
-            self.problem(result.error)
+        if result.error and result.error.startswith(NOT_ATTEMPTED):
+            # A dead endpoint stops the batch: one line says so, not one per remaining article.
+            self._not_attempted += 1
+            if self._not_attempted == 1:
+                self.problem(f"{result.error}; the remaining articles are not sent")
+        elif result.error:
+            # Every line names its article (a reader of 1,000 lines must know which failed).
+            named = result.error.startswith(str(result.path))
+            self.problem(result.error if named else f"{result.path}: {result.error}")
         if self._bar is not None:
             self._bar.advance(self._task)
         elif not self.quiet and result.summary is not None:
@@ -62,6 +71,8 @@ class RunConsole:
             self.err.print(f"{result.path}: {state}", highlight=False, markup=False, soft_wrap=True)
 
     def table(self, results: Sequence[ArticleResult]) -> None:
+        if self._not_attempted:
+            self.problem(f"{self._not_attempted} articles not attempted; run the same command to resume")
         if self.quiet:
             return
         summaries = [r.summary for r in results if r.summary is not None]

@@ -22,3 +22,7 @@ class ExtractionError(PovsumError):
 
 class ConfigError(PovsumError):
     """The configuration is unusable (e.g. --extractor llm with no endpoint)."""
+
+
+# How an article the batch stopped before sending is reported (a dead endpoint).
+NOT_ATTEMPTED = "not attempted"

@@ -140,7 +140,14 @@ class _Checker:
     def snapshot(self, path: str, snapshot: Snapshot | None) -> Snapshot | None:
         if snapshot is None:
             return None
-        kept = {name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name) for name in FIELDS}
+        kept: dict[str, object] = {
+            name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name) for name in FIELDS
+        }
+        if snapshot.as_of is not None:
+            self.checked += 1
+            if self.document.normalize(snapshot.as_of) not in self.document.text:
+                self.fail(f"{path}.as_of", snapshot.as_of, "as_of is not written in the source")
+                kept["as_of"] = None
         return snapshot.model_copy(update=kept)
 
     def region(self, region: Region | None) -> Region | None:

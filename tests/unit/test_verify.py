@@ -200,3 +200,14 @@ def test_the_verifier_fills_the_gb_t_2260_code_of_a_known_division(
     doc = Document.from_text(sentence)
     region = Region(name=name, province=province, evidence=evidence_for(doc, sentence))
     assert verify(summary(doc, region=region), doc).region.code == code
+
+
+def test_an_as_of_the_source_does_not_write_is_removed(doc: Document) -> None:
+    quote = "2014年海口共有贫困人口4352户18802人。"
+    people = qty(doc, "18802人", 18802, "人", quote)
+    invented = verify(summary(doc, baseline=Snapshot(as_of="2013年", people=people)), doc)
+    assert invented.baseline.as_of is None and invented.baseline.people is not None
+    assert invented.verification.failures[0].field == "baseline.as_of"
+    assert (
+        verify(summary(doc, baseline=Snapshot(as_of="2014年", people=people)), doc).baseline.as_of == "2014年"
+    )

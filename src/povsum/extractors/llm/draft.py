@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Self, get_args
 
 from pydantic import BaseModel, BeforeValidator, Field, create_model, model_validator
@@ -134,17 +134,31 @@ class Grounding:
 
     document: Document
     prompts: Prompts
-    last: ArticleSummary | None = None  # the latest answer as converted (a draft)
-    verified: ArticleSummary | None = None  # ``last`` verified: what the pipeline keeps
+    # Every answer that could be converted, as (draft, verified), in order.
+    answers: list[tuple[ArticleSummary, ArticleSummary]] = field(default_factory=list)
 
     def check(self, draft: ArticleDraft) -> None:
         """Remember the converted and verified answer; raise (a re-ask) if the verifier rejected
         any of it. This is the one verification of each answer."""
-        self.last = to_summary(draft, self.document)
-        self.verified = verify(self.last, self.document)
-        failures = [f for f in self.verified.verification.failures if not f.is_flag]
+        converted = to_summary(draft, self.document)
+        verified = verify(converted, self.document)
+        self.answers.append((converted, verified))
+        failures = [f for f in verified.verification.failures if not f.is_flag]
         if failures:
             raise ValueError(self.prompts.reask_message(failures))
+
+    def best(self) -> tuple[ArticleSummary, ArticleSummary] | None:
+        """The answer that proved the most (the latest of equals): a re-ask that makes things
+        worse never replaces a better earlier answer. One whole answer is kept, never a mix of
+        attempts, so its figures come from one reading of the article."""
+        if not self.answers:
+            return None
+        return max(reversed(self.answers), key=lambda pair: _proven(pair[1]))
+
+
+def _proven(summary: ArticleSummary) -> tuple[int, int]:
+    """(figures and funding kept, measures and region kept)."""
+    return len(list(summary.quantities())), len(summary.measures) + (summary.region is not None)
 
 
 _GROUNDING: ContextVar[Grounding | None] = ContextVar("povsum_grounding", default=None)

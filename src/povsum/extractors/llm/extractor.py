@@ -9,23 +9,25 @@ pipeline's verifier then drops what it cannot prove and lists it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from typing import Any, get_args
+import threading
+from typing import Any
 
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 
-from povsum.config import Mode, Settings
+from povsum.config import Settings
 from povsum.document import Document
-from povsum.errors import ConfigError, ExtractionError
+from povsum.errors import NOT_ATTEMPTED, ConfigError, ExtractionError
 from povsum.extractors.llm.draft import ArticleDraft, Grounding, grounded_in
 from povsum.extractors.llm.prompts import load_prompts
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.extractors.llm.transport import Completions, RetryPolicy, make_client
-from povsum.models import ArticleSummary, ExtractorInfo, Failure, Verification
+from povsum.models import SCHEMA_VERSION, ArticleSummary, ExtractorInfo, Failure, Verification
 from povsum.verify import verify
 
 __all__ = ["MODES", "LLMExtractor"]
@@ -35,8 +37,16 @@ __all__ = ["MODES", "LLMExtractor"]
 # configuration still receives these records.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
-# Our mode names (``config.Mode``) are instructor's enum names in lower case.
-MODES = {mode: instructor.Mode[mode.upper()] for mode in get_args(Mode)}
+# config.Mode names the modes once; this is only their instructor spelling (a test pins the keys).
+MODES: dict[str, instructor.Mode] = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json_object": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+# After this many articles in a row fail on the endpoint itself (unreachable, 401, 404), the rest
+# of the batch is not sent: a dead endpoint costs seconds, not an hour of retries.
+FAIL_FAST_AFTER = 3
 
 
 class LLMExtractor:
@@ -72,6 +82,9 @@ class LLMExtractor:
         cache = settings.cache
         self.store = store if store is not None else (Store(cache) if cache is not None else None)
         self.force = force or settings.force
+        self.breaker = Breaker(FAIL_FAST_AFTER)
+        # The answer depends on the schema asked for and how: part of the cache key.
+        self.request_version = _request_version(settings)
 
     def produced(self, summary: ArticleSummary) -> bool:
         info = summary.extractor
@@ -82,7 +95,13 @@ class LLMExtractor:
         )
 
     def key(self, document: Document) -> CacheKey:
-        return CacheKey(document.sha256, self.name, self.settings.model, self.prompts.version)
+        return CacheKey(
+            document.sha256,
+            self.name,
+            self.settings.model,
+            self.prompts.version,
+            f"{SCHEMA_VERSION}+{self.request_version}",
+        )
 
     def extract(self, document: Document) -> ArticleSummary:
         """A draft summary: from the cache when this article was asked before, else from the model."""
@@ -93,12 +112,15 @@ class LLMExtractor:
                 self.store.log(key, "cached", path=document.path)
                 return cached.model_copy(update={"source": document.source_info()})
         exchange = Exchange()
+        self.breaker.check()
         try:
             draft, verified = self._ask(document, exchange)
         except ExtractionError as exc:
+            self.breaker.record(exc)
             if self.store is not None:
                 self.store.log(key, "failed", path=document.path, exchange=exchange, error=str(exc))
             raise
+        self.breaker.record(None)
         if self.store is not None:
             self.store.save(key, exchange, draft, verified)
             self.store.log(key, "extracted", path=document.path, exchange=exchange)
@@ -134,6 +156,8 @@ class LLMExtractor:
                     response_model=ArticleDraft,
                     messages=self.prompts.messages(document),
                     model=self.settings.model,
+                    temperature=self.settings.temperature,
+                    max_tokens=self.settings.max_tokens,
                     max_retries=self.settings.max_retries,
                     hooks=_recorder(exchange),
                 )
@@ -143,11 +167,12 @@ class LLMExtractor:
             raise ExtractionError(
                 "the model's answer was cut off by its output token limit (finish_reason=length)"
             ) from None
-        if grounding.last is None or grounding.verified is None:
+        best = grounding.best()
+        if best is None:
             draft = _unanswered(document, exchange, problem)
             verified = verify(draft, document)  # nothing the model said is in it
         else:
-            draft, verified = grounding.last, grounding.verified
+            draft, verified = best
         info = ExtractorInfo(
             name="llm",
             model=self.settings.model,
@@ -156,6 +181,47 @@ class LLMExtractor:
             usage=exchange.usage,
         )
         return draft.model_copy(update={"extractor": info}), verified.model_copy(update={"extractor": info})
+
+
+class EndpointDown(ExtractionError):
+    """The batch stopped sending: the endpoint failed for several articles in a row."""
+
+
+class Breaker:
+    """Counts articles that failed on the endpoint itself, in a row, across threads."""
+
+    # Failures that say nothing about the article and will fail the next one the same way.
+    _ENDPOINT = ("endpoint unreachable", "endpoint timed out", "401:", "403:", "model not found")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._in_a_row = 0
+        self._last = ""
+
+    def check(self) -> None:
+        with self._lock:
+            if self._in_a_row >= self.limit:
+                raise EndpointDown(f"{NOT_ATTEMPTED}: {self.limit} articles in a row failed ({self._last})")
+
+    def record(self, error: ExtractionError | None) -> None:
+        with self._lock:
+            if error is not None and str(error).startswith(self._ENDPOINT):
+                self._in_a_row += 1
+                self._last = str(error)
+            elif not isinstance(error, EndpointDown):
+                self._in_a_row = 0
+
+
+def _request_version(settings: Settings) -> str:
+    """A digest of what shapes an answer besides the prompt: the schema, the mode, the options."""
+    shape = {
+        "schema": ArticleDraft.model_json_schema(),
+        "mode": settings.mode,
+        "temperature": settings.temperature,
+        "max_tokens": settings.max_tokens,
+    }
+    return hashlib.sha256(json.dumps(shape, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
 
 
 def _exhausted(exc: InstructorRetryException) -> str:

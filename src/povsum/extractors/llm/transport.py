@@ -153,6 +153,14 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, openai.APIStatusError) and (exc.status_code >= 500 or exc.status_code == 408)
 
 
+def _refused_twice(state: RetryCallState) -> bool:
+    """A refused connection is tried once more, not five times: the endpoint is down, and the
+    batch's fail-fast should learn it in seconds (a reset or timeout keeps the full policy)."""
+    exc = state.outcome.exception() if state.outcome else None
+    refused = isinstance(exc, openai.APIConnectionError) and isinstance(exc.__cause__, httpx2.ConnectError)
+    return refused and state.attempt_number >= 2
+
+
 class Completions:
     """``chat.completions.create`` of one client, retried on transient failures; thread-safe."""
 
@@ -176,7 +184,7 @@ class Completions:
     def create(self, **kwargs: Any) -> Any:
         policy = self.policy
         retrying = Retrying(
-            stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.total),
+            stop=stop_after_attempt(policy.attempts) | stop_before_delay(policy.total) | _refused_twice,
             wait=self._wait,
             retry=retry_if_exception(_transient),
             sleep=policy.sleep,
