@@ -53,6 +53,8 @@ _NOT_HEADLINE = {
     "url": re.compile(r"https?://|www\."),  # 白癜风诊疗康复 http://…: an advert or a site banner
     "menu_bar": re.compile(r"^(?:[^\s|]{1,6}[\s|]+){3,}[^\s|]{1,6}$"),  # 网站首页 个人文档 个人总结 …
     "breadcrumb": re.compile(r"正文$"),  # 新华网 正文
+    # 一、基本情况 or 10:梅州市丰顺县: a section heading or a list item inside the article
+    "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates

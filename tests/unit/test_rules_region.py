@@ -220,6 +220,8 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
         ("100字范文,内容丰富有趣,生活中的好帮手!", None),
         ("【十年回眸】某村的变迁——从贫困村到幸福村", "【十年回眸】某村的变迁——从贫困村到幸福村"),
         ("【查看原图】", None),
+        ("一、某乡基本情况", None),
+        ("10:某市某县", None),
     ],
 )
 def test_headline(line: str, expected: str | None) -> None:

@@ -35,7 +35,7 @@ _DEPTH = {
 }
 
 # --- the weight of one mention -----------------------------------------------------------------
-_TITLE_WEIGHT = 3.0
+_TITLE_WEIGHT = 5.0  # a headline names what the article is about
 _MINOR_WEIGHT = 0.5  # a place listed, locating another, acting as a body, or filing the report
 # A newspaper's or a dateline's city is where the report was filed, seldom what it is about
 # (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电.
@@ -66,7 +66,11 @@ _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KI
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
-_WORDS_AFTER = {"乡": "村|镇", "镇": "村|级", "村": "民|委|集体|级|干部|组|里|庄|落|务|两委"}
+_WORDS_AFTER = {
+    "乡": "村|镇|长|党|级",
+    "镇": "村|级|长|党",
+    "村": "民|委|集体|级|干部|组|里|庄|落|务|两委|容|貌|道|部|医|小|党|支|主任|卫生|寨|口|长",
+}
 # Longest first, so 嘎查 is tried before a one-character suffix.
 _LOCAL_SUFFIX = re.compile(
     "|".join(
@@ -77,10 +81,13 @@ _LOCAL_SUFFIX = re.compile(
 # A stem is two to five Chinese characters; a level character (花垣县|双龙镇|十八洞村) or anything
 # that is not Chinese ends it on the left.
 _STEM_LENGTHS = range(2, 6)
+_LONE_STEM_MAX = 3  # the longest stem of a name mentioned once, after a character not Chinese
 # A profile says where its neighbours lie: 北接己衣镇, 东南与发窝乡 name 己衣镇 and 发窝乡, which
 # are not the subject.
 _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern})$")
+# Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
+_LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
 _STEM_BREAKS = frozenset("乡镇村县市区省州旗盟")
 # A stem ending so names a kind of village, not one village: 贫困村, 重点村, 示范村, 嘎查村.
@@ -90,7 +97,7 @@ _GENERIC_STEM_ENDS = (
     *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
 )
 # A stem ending in one of these is a phrase about a village, not its name: 驻村, 每个村, 到村.
-_FUNCTION_CHARACTERS = frozenset("全该我本各每此这那其邻驻进到在回返离个整")
+_FUNCTION_CHARACTERS = frozenset("全该我本各每此这那其邻驻进到在回返离整个些幅座们咱")
 # A stem holding a particle anywhere is a phrase: 曾经的穷村, 东与柳河乡.
 _PARTICLES = frozenset("的之与及等了着是为")
 # Words that end like a place but are none (农村, 穷村, 城乡, 小镇), by suffix: the last character
@@ -298,19 +305,32 @@ def _stems(text: str, at: int) -> list[str]:
 def _name_start(
     text: str, at: int, stems: Sequence[str], places: dict[int, Mention | _Local], count: Callable[[str], int]
 ) -> int | None:
-    """Where the name ending at ``at`` starts: right after a place, else as far left as all its
-    mentions agree, else after a character that is not Chinese; None when nothing says."""
-    anchored = [at - len(stem) for stem in stems if at - len(stem) in places]
-    if anchored:
-        return anchored[0]
-    if stems and (shortest := count(stems[0])) >= 2:
-        return at - len([stem for stem in stems if count(stem) == shortest][-1])
+    """Where the name ending at ``at`` starts, None when nothing says.
+
+    Right after a place (花垣县|双龙镇), else as far left as all its mentions agree (作小坑镇 and
+    况小坑镇 -> 小坑镇), else after a character that is not Chinese, for a stem of at most three
+    characters (一个名字, not 组织联系村). A lead-in word is not part of a name (北接|己衣镇, 和|黄金镇).
+    """
+    if not stems:
+        return None
+    shortest = count(stems[0])
+    agreeing = [stem for stem in stems if count(stem) == shortest] if shortest >= 2 else stems
+    anchored = [at - len(stem) for stem in agreeing if at - len(stem) in places]
+    if anchored:  # 黄流镇|和|黄金镇 names two townships side by side: the lead-in breaks the chain
+        return _after_lead_in(text, anchored[0], at)
+    if shortest >= 2:
+        return _after_lead_in(text, at - len(agreeing[-1]), at)
     for stem in stems:
         start = at - len(stem)
         if not start or not _is_chinese(text[start - 1]):
-            border = _BORDER.match(stem)
-            return start + border.end() if border and len(stem) - border.end() >= 2 else start
+            start = _after_lead_in(text, start, at)
+            return start if at - start <= _LONE_STEM_MAX else None
     return None
+
+
+def _after_lead_in(text: str, start: int, at: int) -> int:
+    lead_in = _LEAD_IN.match(text, start, at)
+    return lead_in.end() if lead_in and at - lead_in.end() >= _STEM_LENGTHS[0] else start
 
 
 def _is_chinese(char: str) -> bool:
@@ -451,18 +471,24 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
 
 
 def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidate | None:
-    """The best-scored candidate, unless the article calls its subject by a kind it never names
-    (全乡 in a page about an unnamed township) more often than it names any place."""
-    top = ranked[0]
+    """The best-scored candidate named on its own somewhere (not only in lists of places), unless
+    the article calls its subject by a kind it never names (全乡 in a page about an unnamed
+    township) at least as often."""
+    for candidate in ranked:
+        if candidate.named_alone or candidate.self_references:
+            break
+        trace.note("region", "only_listed", candidate.name, "skipped: never named on its own")
+    else:
+        return None
     kind, calls = _unnamed_kind(text, ranked)
-    if calls >= top.score:
+    if calls >= candidate.score:
         trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
         return None
-    if top.score < _SUBJECT_MIN or not (top.named_alone or top.self_references):
-        trace.note("region", "no_subject", top.name, "skipped: no place is named on its own")
+    if candidate.score < _SUBJECT_MIN:
+        trace.note("region", "no_subject", candidate.name, f"skipped: scores under {_SUBJECT_MIN:g}")
         return None
-    trace.note("region", "best_scored", top.name, "kept")
-    return top
+    trace.note("region", "best_scored", candidate.name, "kept")
+    return candidate
 
 
 def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
