@@ -10,7 +10,14 @@ import pytest
 
 from povsum.contract import MEASURES
 from povsum.document import Document
-from povsum.extractors.rules.measures import _BROAD, _RECLASSIFIED, find_measures
+from povsum.extractors.rules.measures import (
+    _BROAD,
+    _NOT_A_ROAD,
+    _RECLASSIFIED,
+    _SECTOR_NAMES,
+    _STATUSES,
+    find_measures,
+)
 from povsum.extractors.rules.trace import Step, Trace
 from povsum.models import Measure
 from povsum.sentences import split_sentences
@@ -198,6 +205,8 @@ def test_a_group_counted_is_no_measure_but_people_brought_into_it_are() -> None:
     # Written for the test.
     assert _categories("全乡有低保户120户。") == set()
     assert _categories("全乡新纳入低保120人。") == {"social_security"}
+    # Households counted after a measure's name are its outcome.
+    assert _categories("全县易地扶贫搬迁户3000户全部搬入新居。") == {"relocation"}
 
 
 def test_a_page_without_poverty_work_gets_no_category() -> None:
@@ -223,5 +232,6 @@ def test_the_trace_names_the_cue_and_why_it_was_kept_or_skipped() -> None:
 
 def test_rule_tables_name_cues_of_the_catalogue() -> None:
     cues = {cue for kind in MEASURES.values() for cue in kind.cues}
-    assert cues >= _BROAD
+    assert cues >= _BROAD | _STATUSES | _SECTOR_NAMES | set(_NOT_A_ROAD)
+    assert _SECTOR_NAMES | set(_NOT_A_ROAD) <= _BROAD
     assert all(cue in cues and other in MEASURES for cue, (_, other) in _RECLASSIFIED.items())

@@ -3,16 +3,20 @@
 A category is reported when one of its cues (``contract.MEASURE_KINDS``) occurs in a sentence
 that reports work done or under way in the region. Three scopes decide it:
 
-- the sentence: titles of documents, lists of policy names, honours, photo captions, headings,
-  and the sentences of a section of plans ("下一步…") report nothing;
+- the sentence: documents and their articles, lists of policy names, the report talking about
+  itself, photo captions, headings and the sentences of a section of plans ("下一步…") report
+  nothing;
 - what comes before the cue: a plan word ("计划", "将继续", "要确保") governs the rest of the
   sentence, unless the sentence says the work has started ("目前正在实施");
-- the cue's clause (between commas): targets, slogans and standards ("两不愁三保障"), needs
-  and lacks ("基础设施落后"), potential and descriptions of the economy ("主导产业为…") report
-  nothing, and broad words (产业, 道路, 旅游...) count only beside a verb of work.
+- the cue's clause (between commas): targets, honours, slogans and standards ("两不愁三保障"),
+  names of groups or funds, needs and lacks ("基础设施落后"), potential and descriptions of the
+  economy ("主导产业为…") report nothing; broad words (产业, 道路, 旅游...) count only beside a
+  verb of work or a quantity built; and a cue may mean something else where it stands (a road
+  that is a path, 低保户 counted as a group, a cooperative that is the means of other work).
 
 Cues are matched longest first, so a cue inside a longer one of another category belongs to the
-longer one. The evidence is the first reporting sentence for the category's strongest cue.
+longer one (生态扶贫搬迁 is relocation). The evidence is the first reporting sentence for the
+category's strongest cue. Every cue considered is traced with the rule that kept or skipped it.
 """
 
 from __future__ import annotations
@@ -76,8 +80,10 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
 }
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
-# A cue naming a group of people, then counting it, is no measure: "低保户415户", "低保人数".
-_POPULATION = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
+# they count a group of the population, not work.
+_STATUSES: frozenset[str] = frozenset({"低保", "五保"})
+_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
 # Cues that are also ordinary words for the economy, a place or a need ("主导产业为种植",
 # "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work...
 _BROAD: frozenset[str] = frozenset(
@@ -105,7 +111,7 @@ _WORK = re.compile(
 )
 # ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
 # ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
-_OUTPUT = re.compile(r"\d(?:[\d.]*)(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
+_OUTPUT = re.compile(r"\d[\d.]*(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
 _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
 # 保障政策", "改善村民的住房、医疗、教育情况"); alone they name a sector ("红色教育旅游").
@@ -218,8 +224,8 @@ def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
     not_a_road = _NOT_A_ROAD.get(cue.group())
     if not_a_road and not_a_road.search(sentence.text, 0, cue.start()):
         return "a path or a place, not a road built"
-    if _POPULATION.match(sentence.text, cue.end()):
-        return "population count"
+    if cue.group() in _STATUSES and _COUNTED.match(sentence.text, cue.end()):
+        return "a group of the population counted"
     if cue.group() in _BROAD and _MEANS.search(sentence.text, 0, cue.start()):
         return "means of other work"
     if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(sentence.text)):
