@@ -40,6 +40,7 @@ class Reply:
     delay: float = 0.0  # seconds before answering (timeouts)
     usage: bool = True  # False: no usage block, as some local servers answer
     finish_reason: str | None = None  # default: "tool_calls" for tool calls, else "stop"
+    more_calls: tuple[str, ...] = ()  # tools mode: the arguments of further calls in the same answer
 
 
 # A queued item is a reply, or a function that builds one from the request it answers.
@@ -111,8 +112,10 @@ def _completion(reply: Reply, request: dict[str, Any], n: int) -> dict[str, Any]
     message: dict[str, Any] = {"role": "assistant", "content": None}
     if request.get("tools"):
         name = request["tools"][0]["function"]["name"]
-        call = {"id": f"call_{n}", "type": "function", "function": {"name": name, "arguments": reply.text}}
-        message["tool_calls"] = [call]
+        message["tool_calls"] = [
+            {"id": f"call_{n}_{i}", "type": "function", "function": {"name": name, "arguments": arguments}}
+            for i, arguments in enumerate((reply.text, *reply.more_calls))
+        ]
         finish = "tool_calls"
     elif request.get("response_format"):
         message["content"] = reply.text

@@ -25,6 +25,7 @@ from pydantic import BaseModel, BeforeValidator, Field, create_model, model_vali
 from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
 from povsum.extractors.llm.prompts import Prompts
+from povsum.extractors.llm.tolerant import figure_text, locate_quote, tolerant_shape
 from povsum.models import (
     ArticleSummary,
     Evidence,
@@ -112,6 +113,7 @@ class ArticleDraft(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _about_this_schema(cls, data: Any) -> Any:
+        data = tolerant_shape(data, frozenset(cls.model_fields))
         # JSON with none of these fields answers another question: without this check it would
         # pass as an article with nothing in it. An empty object is a valid "nothing found".
         if isinstance(data, dict) and data and not data.keys() & cls.model_fields.keys():
@@ -182,7 +184,7 @@ class _Converter:
         self.failures: list[Failure] = []
 
     def evidence(self, path: str, quote: str, label: str) -> Evidence | None:
-        span = self.document.locate(quote)
+        span = locate_quote(self.document, quote)
         if span is None:
             self.failures.append(Failure(field=path, text=label, reason=QUOTE_NOT_FOUND))
             return None
@@ -192,16 +194,17 @@ class _Converter:
     def quantity(self, path: str, figure: Figure | None) -> Quantity | None:
         if figure is None:
             return None
-        try:
-            parsed = parse_quantity(self.document.normalize(figure.text))
-        except NumberParseError as exc:
-            self.failures.append(Failure(field=path, text=figure.text, reason=f"text does not parse: {exc}"))
-            return None
         evidence = self.evidence(path, figure.quote, figure.text)
         if evidence is None:
             return None
+        text = figure_text(self.document.normalize(figure.text), evidence.quote)
+        try:
+            parsed = parse_quantity(text)
+        except NumberParseError as exc:
+            self.failures.append(Failure(field=path, text=figure.text, reason=f"text does not parse: {exc}"))
+            return None
         return Quantity(
-            value=parsed.value, unit=parsed.unit, text=figure.text, approx=parsed.approx, evidence=evidence
+            value=parsed.value, unit=parsed.unit, text=text, approx=parsed.approx, evidence=evidence
         )
 
     def region(self, draft: RegionDraft | None) -> Region | None:

@@ -26,6 +26,7 @@ from povsum.errors import NOT_ATTEMPTED, ConfigError, ExtractionError
 from povsum.extractors.llm.draft import ArticleDraft, Grounding, grounded_in
 from povsum.extractors.llm.prompts import load_prompts
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
+from povsum.extractors.llm.tolerant import merge_tool_calls
 from povsum.extractors.llm.transport import Completions, RetryPolicy, make_client
 from povsum.models import SCHEMA_VERSION, ArticleSummary, ExtractorInfo, Failure, Verification
 from povsum.verify import verify
@@ -143,6 +144,7 @@ class LLMExtractor:
         refusal = completion.choices[0].message.refusal
         if refusal is not None:
             raise ExtractionError(f"the model refused: {' '.join(refusal.split())[:200]}")
+        merge_tool_calls(completion)
         return completion
 
     def _ask(self, document: Document, exchange: Exchange) -> tuple[ArticleSummary, ArticleSummary]:
