@@ -121,7 +121,23 @@ def decisions(text: str, field: str) -> list[str]:
             {"baseline.people": 300000, "baseline.incidence_rate": 8.7},
         ),
         ("截至目前,全镇建档立卡贫困户72户171人。", {"baseline.households": 72, "baseline.people": 171}),
+        # Written for the test: a registered total with a note, then what is left of it.
+        (
+            "全镇现有建档立卡贫困户(含已脱贫户)832户3120人,其中未脱贫户12户31人。",
+            {
+                "baseline.households": 832,
+                "baseline.people": 3120,
+                "outcome.households": 12,
+                "outcome.people": 31,
+            },
+        ),
+        # Written for the test: a statistical bulletin's lone figures, lower than the year before.
+        (
+            "年末农村贫困人口551万人,比上年末减少1109万人;贫困发生率0.6%,比上年下降1.1个百分点。",
+            {"outcome.people": 5_510_000, "outcome.incidence_rate": 0.6, "outcome.people_lifted": 11_090_000},
+        ),
         # Written for the test: village counts in their forms.
+        ("全县辖12个行政村,其中贫困村8个。", {"baseline.poor_villages": 8}),
         ("全县辖12个行政村,均为贫困村。", {"baseline.poor_villages": 12}),
         ("2013年底全镇共识别建档立卡贫困村6个。", {"baseline.poor_villages": 6}),
         ("全省1320个行政村中486个是贫困村。", {"baseline.poor_villages": 486}),
@@ -157,6 +173,8 @@ def test_figures(text: str, expected: dict[str, float]) -> None:
         ("全县脱贫人口8478人。", 8478),
         ("累计有3.2万贫困群众脱贫。", 32000),
         ("全县贫困人口减少了2.6万人。", 26000),
+        ("截止2019年底,全县累计减贫2.1万户7.6万人。", 76000),
+        ("全区贫困人口由3.9万人减少到850人,减少了3.8万人。", 38000),
     ],
 )
 def test_people_lifted(text: str, expected: float) -> None:
@@ -180,6 +198,7 @@ def test_people_lifted(text: str, expected: float) -> None:
         "这10个贫困县累计完成11.5万人口脱贫,当年完成5.1万人口脱贫。",
         "4县分别脱贫1.94万人、3.27万人。",
         "全年培训贫困人口5200人次。",
+        "党的十八大以来,全县年均减贫1.2万人。",
         "全县为贫困户发放小额信贷2.3亿元,覆盖贫困户5800户。",
         "2017年新识别贫困人口189户714人。",
         # Written for the test: a place inside the region, one of many, a subset.
@@ -214,8 +233,12 @@ def test_the_trace_names_rules_and_cues() -> None:
         "villages_count_first -> skipped: a flow (exited without 全部 or a starting count) or one of them"
         in decisions(text, "figures")
     )
+    # Figures the verifier could not prove (no % or 人) are found, refused and said so.
     zero = decisions("贫困发生率由8.2%下降为0。", "outcome.incidence_rate")
     assert zero == ["transition_rate: to -> skipped: no unit of incidence_rate"]
+    bare = decisions("全区贫困人口由2013年底的157万减少到2019年底的1.6万。", "outcome.people")
+    assert bare == ["transition_people: to -> skipped: no unit of people"]
+    assert figures("全县贫困发生率为0。") == {}
 
 
 @pytest.mark.parametrize(

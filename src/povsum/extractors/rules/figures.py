@@ -31,15 +31,20 @@ _CN = (
     r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
 # 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 近4000, 212万余, 九万余, 十八点二万;
-# never the tail of a longer number.
+# never the tail of a longer number, "28 499户" included.
 _NUM = (
-    r"(?<![\d.点零一二两三四五六七八九十百千万亿])(?:近|约|超过|逾)?"
+    r"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d\x20)(?:近|约|超过|逾)?"
     rf"(?:\d+(?:\.\d+)?(?:\x20?[万亿])?|{_CN})(?:余|多)?"
 )
 # "5万人次", "120户次" count visits or trainings, not people or households.
 _HH = rf"{_NUM}户(?!次)"
 _PP = rf"{_NUM}(?:{PEOPLE_NOUN}|人(?!次)|名)"
 _PEOPLE_BEFORE_NOUN = rf"{_NUM}(?:{PEOPLE_NOUN})"
+# A count of people may drop its 人 after its noun ("贫困人口由157万减少到1.6万", "贫困人口84.24万、"):
+# found, but without a unit the verifier cannot prove it as people, so the draft refuses it and the
+# trace says so.
+_BARE = rf"{_NUM}(?<=[万亿])(?![\d人户名元个亩吨%])"
+_PP_OR_BARE = rf"(?:{_PP}|{_BARE})"
 _RATE_Q = rf"{_NUM}%(?!以下|以内)"  # "降至2%以下" is a threshold, not a figure
 # "贫困发生率下降为0", "降至零": a rate written without its %.
 _ZERO_RATE = rf"(?:{_RATE_Q}|(?<![\d.])(?:0|零)(?![\d.%点]))"
@@ -65,14 +70,19 @@ _GAP = r"[^\d,;。]{0,3}?"
 
 # --- The nouns -------------------------------------------------------------------------------
 
-_POOR = r"(?:(?:农村)?(?:牧区)?(?:建档立卡|立档建卡)?(?:相对)?贫困(?:人口|户|对象)|(?:农村)?扶贫对象)"
+_POOR = (
+    r"(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|对象)"
+    r"|(?:农村)?扶贫对象)"
+)
+# After a count "贫困群众" names people too ("8.1万名贫困群众脱贫"); before one it is rarely a stock.
+_POOR_AFTER_COUNT = rf"(?:{_POOR}|贫困群众)"
 _RATE_NOUN = r"(?:贫困发生率|贫困面|贫困率)"
 # 深度贫困村/县 are a subset of the poor ones, never their count.
 _VILLAGE = (
     r"(?<!深度)(?:省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
 )
 _COUNTY = (
-    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家)?(?:贫困|国贫)旗?县(?:区|\((?:市、区|市|区)\))?"
+    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)旗?县(?:市区|区|\((?:市、区|市|区)\))?"
     r"|(?:国家)?扶贫开发(?:工作)?重点县)"
 )
 # Each unit's noun, and how the ones not yet out are named.
@@ -93,7 +103,7 @@ _FUTURE = re.compile(r"将(?!近)")
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
     r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|纳入|监测|边缘"
-    r"|分别"
+    r"|分别|每年|年均|平均"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
     r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
@@ -110,6 +120,8 @@ _NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约30万人,贫困发生率达8.7%",
 # "现有建档立卡贫困户1347户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
+# After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
+_FALL_AFTER = re.compile(r"[^。;]{0,3}?(?:比|较)[^。;,]{0,12}?(?:下降|降低|减少)")
 # Words before a count of units (or of people written before their noun) that make it a stock.
 _STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定")
 # A figure right after a place name is that place's own ("向阳村贫困户161户"); 全村/该镇 is the region.
@@ -117,9 +129,10 @@ _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 # Words just before "贫困人口N人" that make it people lifted or helped, not a population.
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
-# Between a poor noun and its count only linking words stand: "贫困人口降至…" is not a stock,
-# "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
-_CHANGE_IN_GAP = re.compile(rf"{_DOWN}|由|从|减少|脱贫|退出")
+# Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
+# "贫困发生率低于3%" is a threshold, "分别为0.46%、0.69%" a list of units' figures...
+_NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别")
+# ...and "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
 # year's.
@@ -152,8 +165,8 @@ def _unit_transition(noun: str) -> re.Pattern[str]:
 
 _TRANSITIONS = {
     "transition_people": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_')}"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
     ),
     "transition_households": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
@@ -174,6 +187,11 @@ _TRANSITIONS = {
     ),
     "transition_villages": _unit_transition(_VILLAGE),
     "transition_counties": _unit_transition(_COUNTY),
+    # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
+    "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
+    "rate_from": re.compile(
+        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
+    ),
 }
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
@@ -181,17 +199,20 @@ _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_countie
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}{_hh_pp()}"),
     # "未脱贫4户10人", "现剩余未脱贫人口50户163人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
+    # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     "remaining_count": re.compile(
-        rf"(?:(?:剩余|剩下|尚有|仍有|还有)(?:未脱贫)?|未脱贫)(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"
+        rf"(?:其中)?(?:(?:剩余|剩下|尚有|仍有|还有)(?:未脱贫)?|未脱贫)(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"
     ),
+    # "贫困发生率为0": a rate of zero is what the region reached.
+    "rate_zero": re.compile(rf"{_RATE_NOUN}(?:已|已经)?(?:为|是)(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))"),
     "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
 }
 
 # A lone count or rate: baseline or outcome by its cues and date.
 _STATEMENTS = {
     "poor_count": re.compile(
-        rf"{_POOR}(?:数)?(?P<gap>[^\d,;。]{{0,4}}?)(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?)?(?P<pp>{_PP}))?"
+        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?)(?=[近约超逾]?[\d一二两三四五六七八九十])"
+        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
     # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
     "count_before_noun": re.compile(
@@ -199,17 +220,15 @@ _STATEMENTS = {
     ),
     # "935口人中有136户533人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
-    "rate": re.compile(
-        rf"{_RATE_NOUN}(?:曾|一度)?(?:高达|达到|仅为|为|是|达|仅)?(?P<rate>{_RATE_Q})(?!{_DOWN})"
-    ),
-    # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%".
+    # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
+    "rate": re.compile(rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?)(?P<rate>{_RATE_Q})(?!{_DOWN})"),
+    # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
-        rf"(?:{_POOR})[^。;]{{0,20}}?占(?:全[省市县州区乡镇村])?(?:农村)?(?:户籍)?(?:总)?人口(?:总数)?的"
-        rf"(?P<rate>{_RATE_Q})"
+        rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?的(?P<rate>{_RATE_Q})"
     ),
 }
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
-_RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down"})
+_RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_zero"})
 
 # People lifted; "pp" is the figure, "hh" its households when written.
 _LIFTED = {
@@ -222,16 +241,17 @@ _LIFTED = {
     "lifted_exited": re.compile(
         rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_hh_pp()}"
     ),
-    "lifted_reduced_poverty": re.compile(rf"减贫(?P<pp>{_PP})"),
+    "lifted_reduced_poverty": re.compile(rf"减贫{_hh_pp()}"),
     # "减少农村贫困人口526万人", "贫困人口减少了2.6万人".
     "lifted_fewer_poor": re.compile(
         rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})|{_POOR}(?:累计)?减少了?(?P<pp2>{_PP})"
     ),
-    "lifted_fewer": re.compile(rf"累计减少(?P<pp>{_PP})"),
+    # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
+    "lifted_fewer": re.compile(rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?(?P<pp>{_PP})"),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
-        rf"{_hh_pp()}(?:{_POOR})?(?:已|如期|顺利|稳定|实现|了)*脱贫(?!致富|攻坚)"
+        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*脱贫(?!致富|攻坚)"
     ),
 }
 
@@ -242,8 +262,14 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
     return {
         "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun})(?P<post>.{{0,10}})"), None),
         "noun_first": (re.compile(rf"{noun}(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q})(?P<post>)"), None),
-        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县": the poor ones among all.
-        "share_of_units": (re.compile(rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}"), "baseline"),
+        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "辖12个行政村,其中贫困村8个":
+        # the poor ones among all the units.
+        "share_of_units": (
+            re.compile(
+                rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?(?P<n2>{_UNITS_Q})"
+            ),
+            "baseline",
+        ),
         # "辖8个行政村,均为贫困村".
         "all_units_poor": (
             re.compile(rf"(?P<n>{_UNITS_Q})(?:行政村|县),?(?:均|全部|全)(?:为|是){noun}"),
@@ -269,7 +295,7 @@ _FLOW_AFTER = re.compile(
 )
 # Before "贫困村N个": a flow ("去年再出列贫困村3个").
 _FLOW_BEFORE = re.compile(r"出列|退出|摘帽|销号")
-_WHOLE_REGION = re.compile(r"全[县市区省州乡镇旗盟]$")
+_WHOLE_REGION = re.compile(r"[全该我本][县市区省州乡镇旗盟]$")
 
 
 @dataclass
@@ -382,9 +408,8 @@ class _Finder:
             for m in pattern.finditer(sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
                     continue
-                if "a_when" in pattern.groupindex:
-                    self.baseline.as_of = self.baseline.as_of or _as_of(m.group("a_when"))
-                self.outcome.as_of = self.outcome.as_of or _as_of(m.group("b_when"))
+                self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
+                self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
                 self.when(self.baseline, sentence, m.start())
                 unit = _TRANSITION_UNITS.get(rule)
                 for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
@@ -407,6 +432,8 @@ class _Finder:
                 if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
                     continue
                 why_not = _not_a_population(text, m) if rule == "poor_count" else None
+                if "gap" in pattern.groupindex and _NOT_A_LINK.search(m.group("gap")):
+                    why_not = "a change, a threshold or a list of units' figures"
                 if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
                     why_not = "no stock word before the count (有/共有/建档立卡...)"
                 if why_not:
@@ -436,6 +463,8 @@ class _Finder:
             return self.baseline, f"total cue {total.group()}"
         if now:
             return self.outcome, f"now cue {now.group()}"
+        if _FALL_AFTER.match(text, m.end()):
+            return self.outcome, "a fall from before follows"
         year, outcome_year = _year_before(text, m.start()), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return self.outcome, f"dated {year}, the outcome's year"
@@ -516,8 +545,6 @@ class _Finder:
 def _not_a_population(text: str, m: re.Match[str]) -> str | None:
     """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
     head = text[max(0, m.start() - 12) : m.start()]
-    if _CHANGE_IN_GAP.search(m.group("gap")):
-        return "a change, not a stock"
     if _OTHERS_IN_GAP.search(m.group("gap")):
         return "the poor counted with others, or a part of them"
     if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
