@@ -27,7 +27,11 @@ LOCK_NAME = ".povsum.lock"
 _NAME_BYTES = 255
 
 
-class OutputLockedError(PovsumError):
+class OutputError(PovsumError):
+    """The output folder cannot be created or written."""
+
+
+class OutputLockedError(OutputError):
     """Another povsum run is writing to the same output folder."""
 
 
@@ -70,9 +74,14 @@ class OutputDir:
         self._lock_fd: int | None = None
 
     def __enter__(self) -> OutputDir:
-        self.root.mkdir(parents=True, exist_ok=True)
         lock = self.root / LOCK_NAME
-        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o666)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o666)
+        except FileExistsError:
+            raise OutputError(f"{self.root}: is a file, not a folder (choose another --out)") from None
+        except OSError as exc:
+            raise OutputError(f"{self.root}: cannot write here ({exc.strerror or exc})") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -189,6 +189,15 @@ def run_paths(
 ) -> RunReport:
     """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs."""
     found = discover(paths, out_root)
+    if not found.files and found.problems and len(found.problems) == len(paths):
+        # Nothing named exists: a usage error, and no empty reports are written.
+        raise (
+            found.problems[0]
+            if len(found.problems) == 1
+            else InputError(
+                None, "none of the given paths exists: " + ", ".join(str(p.path) for p in found.problems)
+            )
+        )
     on_start(len(found.files))
     with OutputDir(out_root) as out:
         results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)

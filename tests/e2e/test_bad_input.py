@@ -214,3 +214,20 @@ def test_interrupted_run_leaves_no_partial_json_and_the_next_run_resumes(tmp_pat
     assert result.stderr.count(": reused") >= len(finished)
     assert len(list(out.glob("a*.json"))) == 400
     assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [("a-file", "is a file, not a folder"), ("/proc/povsum-nope", "cannot write here")],
+)
+def test_an_unusable_out_is_one_line_and_exit_2(tmp_path: Path, out: str, message: str) -> None:
+    (tmp_path / "a-file").write_text("x")
+    target = out if out.startswith("/") else str(tmp_path / out)
+    code, output = run(str(SEED), "--out", target)
+    assert code == 2 and message in output and "Traceback" not in output
+
+
+def test_only_missing_inputs_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    code, output = run(str(tmp_path / "nonexist"), "--out", str(tmp_path / "out"))
+    assert code == 2 and "no such file or folder" in output
+    assert not (tmp_path / "out").exists()
