@@ -137,15 +137,23 @@ def short_names(name: str) -> tuple[str, ...]:
     return tuple(forms[1:] if base in _COMMON_WORDS else forms)
 
 
-def _affinity(division: Division, context: Iterable[Division]) -> int:
-    """2 when a context division shares the prefecture, 1 when it shares the province."""
-    score = 0
-    for other in context:
-        if division.prefecture is not None and division.prefecture == other.prefecture:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The prefectures and provinces of the divisions a text names without ambiguity."""
+
+    prefectures: frozenset[str | None]
+    provinces: frozenset[str | None]
+
+    @classmethod
+    def of(cls, divisions: Iterable[Division]) -> _Context:
+        divisions = tuple(divisions)
+        return cls(frozenset(d.prefecture for d in divisions), frozenset(d.province for d in divisions))
+
+    def affinity(self, division: Division) -> int:
+        """2 when a context division shares the prefecture, 1 when it shares the province."""
+        if division.prefecture is not None and division.prefecture in self.prefectures:
             return 2
-        if division.province == other.province:
-            score = 1
-    return score
+        return int(division.province in self.provinces)
 
 
 class Gazetteer:
@@ -172,10 +180,13 @@ class Gazetteer:
         """One division for ``name``: a homonym in the same prefecture as a ``context`` division
         beats one in the same province, which beats the rest; then the higher level wins
         (海南 is the province, not 乌海's 海南区)."""
+        return self._resolve(name, _Context.of(context))
+
+    def _resolve(self, name: str, context: _Context) -> Division | None:
         candidates = self._by_name.get(name)
         if not candidates:
             return None
-        return min(candidates, key=lambda d: (-_affinity(d, context), d.depth, d.code))
+        return min(candidates, key=lambda d: (-context.affinity(d), d.depth, d.code))
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Mentions left to right, the longest name at each position, non-overlapping.
@@ -196,7 +207,7 @@ class Gazetteer:
                     break
             else:
                 i += 1
-        context = [self._by_name[f][0] for _, _, f in spans if len(self._by_name[f]) == 1]
+        context = _Context.of(self._by_name[f][0] for _, _, f in spans if len(self._by_name[f]) == 1)
         mentions = [Mention(s, e, f, self._resolved(f, context)) for s, e, f in spans]
         repeated = {form for form, n in Counter(m.text for m in mentions).items() if n > 1}
         alone = [m.division for m in mentions if _stands_alone(m, repeated)]
@@ -212,8 +223,8 @@ class Gazetteer:
             or m.division.prefecture in prefectures
         ]
 
-    def _resolved(self, name: str, context: Sequence[Division]) -> Division:
-        division = self.resolve(name, context)
+    def _resolved(self, name: str, context: _Context) -> Division:
+        division = self._resolve(name, context)
         assert division is not None  # name came from the index
         return division
 

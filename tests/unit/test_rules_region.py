@@ -5,6 +5,8 @@ detection the region rules lean on."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from povsum import Document, verify
@@ -87,6 +89,12 @@ def decisions(text: str) -> list[str]:
         (
             "我国农村贫困人口大幅减少\n本报北京3月2日电 记者从国务院扶贫办获悉,我国农村贫困人口"
             "持续减少,全国贫困县全部摘帽,中国减贫成就举世瞩目。",
+            ("全国", "national", None, None, None),
+        ),
+        # Written for the test: the whole country, with the provinces only listed.
+        (
+            "全国832个贫困县全部摘帽\n国务院扶贫办介绍,我国832个贫困县全部脱贫摘帽,河北、山西、贵州、"
+            "云南等省份贫困县清零。全国农村贫困人口全部脱贫。",
             ("全国", "national", None, None, None),
         ),
         # Written for the test: a city paper reports on its own city, which it calls 我市.
@@ -240,3 +248,13 @@ def test_metadata_after_a_headline_is_not_part_of_the_title() -> None:
     layout = analyse(text)
     assert layout.title is not None
     assert text[slice(*layout.title)] == "某省首次实现贫困县数量净减少"
+
+
+def test_a_long_page_takes_linear_time() -> None:
+    # Written for the test: one paragraph repeated into a page of about 300,000 characters.
+    paragraph = "会宁县扎实推进脱贫攻坚,全县贫困发生率下降。县城关镇东关村、西关村发展产业,东关村村民增收。\n"
+    document = Document.from_text(paragraph * 6000)
+    start = time.perf_counter()
+    found = RulesExtractor().extract(document).region
+    assert found is not None and found.name == "会宁县"
+    assert time.perf_counter() - start < 5  # about 0.5 s; slack for slow CI machines

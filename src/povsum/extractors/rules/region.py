@@ -14,8 +14,11 @@ names (a template about 我县) has none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from povsum.document import Document
@@ -211,7 +214,8 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
         candidate.mentions += weight
         candidate.named_alone += cue in _ALONE_CUES
         counts[cue] = counts.get(cue, 0) + 1
-    candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
+    if counts:
+        candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
 
 
 def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> set[int]:
@@ -268,20 +272,16 @@ def _local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
     Chinese; else as far left as its mentions agree (作小坑镇, 况小坑镇 -> 小坑镇), if it has two.
     """
     places: dict[int, Mention | _Local] = {m.end: m for m in mentions}
-    counts: dict[str, int] = {}
-
-    def count(s: str) -> int:
-        if s not in counts:
-            counts[s] = text.count(s)
-        return counts[s]
-
+    suffixes = list(_LOCAL_SUFFIX.finditer(text))
+    # How often each stem stands before each suffix, counted once for the whole text.
+    counts = Counter((stem, m[0]) for m in suffixes for stem in _stems(text, m.start()))
     inside_mentions = {i for m in mentions for i in range(m.start, m.end)}  # 镇 of 镇雄县 is no suffix
     found = []
-    for match in _LOCAL_SUFFIX.finditer(text):
+    for match in suffixes:
         if match.start() in inside_mentions:
             continue
         stems = _stems(text, match.start())
-        start = _name_start(text, match.start(), stems, places, lambda stem, s=match[0]: count(stem + s))
+        start = _name_start(text, match.start(), stems, places, lambda stem, s=match[0]: counts[stem, s])
         if start is None or not _is_name(text, start, match.start(), match[0]):
             continue
         local = _Local(start, text[start : match.end()], match[0], places.get(start))
@@ -369,9 +369,10 @@ def _local_candidates(
         )
         if place.division is None and local.anchor is not None:
             _place_after(place, local.anchor, by_division, places)
+    index = _Sentences(sentences, mentions)
     for place in places.values():
         if place.division is None:
-            _place_by_sentence(place, mentions, sentences)
+            _place_by_sentence(place, text, index)
         _tally(place, _local_weights(text, place, title, inner))
     return list(places.values())
 
@@ -388,17 +389,40 @@ def _place_after(
     place.notes.append(f"named after {container.name}")
 
 
-def _place_by_sentence(place: _Candidate, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> None:
+@dataclass(frozen=True)
+class _Sentences:
+    """The sentences of a text and the gazetteer mentions in each."""
+
+    sentences: Sequence[Sentence]
+    mentions: Sequence[Mention]
+
+    def divisions_around(self, at: int) -> tuple[Sentence, list[Division]]:
+        """The sentence holding position ``at`` and the divisions it names."""
+        sentence = self.sentences[max(0, bisect_right(self._sentence_starts, at) - 1)]
+        first = bisect_left(self._mention_starts, sentence.start)
+        last = bisect_left(self._mention_starts, sentence.end)
+        return sentence, [m.division for m in self.mentions[first:last]]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+
+def _place_by_sentence(place: _Candidate, text: str, sentences: _Sentences) -> None:
     """Place it in the deepest division of the first sentence that names both: 下姜村,地处淳安县…"""
-    for sentence in sentences:
-        if place.name not in sentence.text:
-            continue
-        named = [m.division for m in mentions if sentence.start <= m.start < sentence.end]
+    at = text.find(place.name)
+    while at >= 0:
+        sentence, named = sentences.divisions_around(at)
         if named:
             division = min(named, key=lambda d: -d.depth)
             place.division = division
             place.notes.append(f"in a sentence with {division.name}")
             return
+        at = text.find(place.name, max(sentence.end, at + 1))
 
 
 def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) -> list[tuple[float, str]]:
@@ -438,7 +462,8 @@ def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None
         by_kind.setdefault(candidate.kind, []).append(candidate)
     for kind, group in by_kind.items():
         best = max(group, key=lambda c: (c.mentions, -c.at))
-        if best.mentions > 0 and (n := _self_references(text, kind)):
+        # A place must be named to be the one meant; the nation is named by 全国 and 我国 alone.
+        if (best.mentions > 0 or best.level == "national") and (n := _self_references(text, kind)):
             best.self_references += n
             best.notes.append(f"全{kind}/该{kind}…×{n}")
 
@@ -493,7 +518,7 @@ def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidat
 
 def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
     """The kind the article calls its subject most often without naming one of that kind."""
-    named = {c.kind for c in candidates if c.mentions > 0}
+    named = {c.kind for c in candidates if c.score > 0}
     calls = {kind: _self_references(text, kind) for kind in _KINDS if kind not in named}
     return max(calls.items(), key=lambda kv: kv[1], default=("", 0))
 
