@@ -109,6 +109,11 @@ def decisions(text: str, field: str) -> list[str]:
             "全县贫困人口从2013年的5.2万人减少到2018年的3100人。2018年,全县贫困发生率为0.8%。",
             {"baseline.people": 52000, "outcome.people": 3100, "outcome.incidence_rate": 0.8},
         ),
+        # Written for the test: a year between the noun and its figure dates it.
+        (
+            "贫困发生率2014年为12.5%。全县贫困发生率由12.5%下降到2019年的0.5%。",
+            {"baseline.incidence_rate": 12.5, "outcome.incidence_rate": 0.5},
+        ),
         # Written for the test: rates dated by several years, nothing later reported.
         (
             "2016年贫困发生率为15.2%。2017年贫困发生率为6.4%。2018年贫困发生率为1.1%。",
@@ -151,6 +156,7 @@ def decisions(text: str, field: str) -> list[str]:
         ("全州有国家扶贫开发工作重点县8个。", {"baseline.poor_counties": 8}),
         ("全市14个县(市、区)中,其中11个是国家级贫困县。", {"baseline.poor_counties": 11}),
         ("全省聚焦8个未摘帽县开展攻坚。", {"outcome.poor_counties": 8}),
+        ("截至2019年底,全县未出列贫困村5个。", {"outcome.poor_villages": 5}),
     ],
 )
 def test_figures(text: str, expected: dict[str, float]) -> None:
@@ -171,6 +177,7 @@ def test_figures(text: str, expected: dict[str, float]) -> None:
         ("当年实现1.95万贫困人口稳定脱贫。", 19500),
         ("截至目前,全镇已经退出贫困户72户171人。", 171),
         ("全县脱贫人口8478人。", 8478),
+        ("2019年,全县1200户4350人达到脱贫标准。", 4350),
         ("累计有3.2万贫困群众脱贫。", 32000),
         ("全县贫困人口减少了2.6万人。", 26000),
         ("截止2019年底,全县累计减贫2.1万户7.6万人。", 76000),
@@ -225,6 +232,9 @@ def test_the_trace_names_rules_and_cues() -> None:
     # Written for the test.
     text = "2015年全县有建档立卡贫困人口1.2万人。目前,全县剩余贫困人口300人。全县12个贫困村出列。"
     assert decisions(text, "baseline.people") == ["poor_count: total cue 建档立卡 -> kept"]
+    assert decisions("计划2020年实现1200人脱贫。", "figures") == [
+        "lifted_people_exited -> skipped: a target or plan (计划)"
+    ]
     assert decisions(text, "outcome.people") == [
         "remaining_count -> kept",
         "poor_count: remaining cue 剩余 -> skipped: already 300人",

@@ -152,7 +152,7 @@ _GROUP_FIELDS = {
     "pp2": "people",
     "rate": "incidence_rate",
 }
-_UNIT_GROUPS = ("n", "n2")
+_UNIT_GROUPS = ("n", "n2", "n3")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
@@ -211,7 +211,8 @@ _LEFT = {
 # A lone count or rate: baseline or outcome by its cues and date.
 _STATEMENTS = {
     "poor_count": re.compile(
-        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?)(?=[近约超逾]?[\d一二两三四五六七八九十])"
+        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
+        rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
         rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
     # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
@@ -221,7 +222,9 @@ _STATEMENTS = {
     # "935口人中有136户533人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
     # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
-    "rate": re.compile(rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?)(?P<rate>{_RATE_Q})(?!{_DOWN})"),
+    "rate": re.compile(
+        rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)(?P<rate>{_RATE_Q})(?!{_DOWN})"
+    ),
     # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
         rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?的(?P<rate>{_RATE_Q})"
@@ -251,7 +254,7 @@ _LIFTED = {
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
-        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*脱贫(?!致富|攻坚)"
+        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*(?:脱贫(?!致富|攻坚)|达到脱贫标准)"
     ),
 }
 
@@ -277,7 +280,10 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
         ),
         # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
         "remaining_units": (
-            re.compile(rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"),
+            re.compile(
+                rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
+                rf"|{not_out}(?:为|有|共)?(?P<n3>{_UNITS_Q})"
+            ),
             "outcome",
         ),
     }
@@ -379,20 +385,18 @@ class _Finder:
         """Skip (and say why) a target; for counts of people, also a sub-group, a partner region's
         figure or a few units' figure."""
         text, start = sentence.text, m.start()
-        if _is_target(text, start):
-            why = "a target or plan"
-        elif not of_people:
-            return False
-        elif _SUBGROUP.search(_clause_head(text, start)):
-            why = "a sub-group"
-        elif _PARTNER.search(text, 0, start):
-            why = "a partner region's figure"
-        elif _SUBUNITS.search(text, 0, start):
-            why = "the figure of a few units inside the region"
-        else:
-            return False
-        self.skipped(sentence, m, rule, why)
-        return True
+        cues = [("a target or plan", _target_cue(text, start))]
+        if of_people:
+            cues += [
+                ("a sub-group", _SUBGROUP.search(_clause_head(text, start))),
+                ("a partner region's figure", _PARTNER.search(text, 0, start)),
+                ("the figure of a few units inside the region", _SUBUNITS.search(text, 0, start)),
+            ]
+        for why, cue in cues:
+            if cue:
+                self.skipped(sentence, m, rule, f"{why} ({cue.group()})")
+                return True
+        return False
 
     def put_groups(
         self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str, unit: str | None = None
@@ -445,7 +449,7 @@ class _Finder:
                 self.remember_dated(sentence, m, rule)
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
-        if year := _year_before(sentence.text, m.start()):
+        if year := _year_before(sentence.text, _figure_start(m)):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
@@ -465,7 +469,7 @@ class _Finder:
             return self.outcome, f"now cue {now.group()}"
         if _FALL_AFTER.match(text, m.end()):
             return self.outcome, "a fall from before follows"
-        year, outcome_year = _year_before(text, m.start()), self.outcome.year()
+        year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return self.outcome, f"dated {year}, the outcome's year"
         return self.baseline, "no now cue"
@@ -584,16 +588,22 @@ def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] |
     return matches[-1] if matches else None
 
 
+def _figure_start(m: re.Match[str]) -> int:
+    """Where the first figure of ``m`` starts: a year between its noun and it dates it too
+    ("贫困发生率2014年为12.5%")."""
+    return min((m.start(g) for g in _GROUP_FIELDS if g in m.re.groupindex and m.group(g)), default=m.start())
+
+
 def _year_before(text: str, position: int) -> int:
     years = _YEAR.findall(text, 0, position)
     return int(years[-1]) if years else 0
 
 
-def _is_target(text: str, position: int) -> bool:
-    # A plan stated shortly before the figure (this clause or the one before) makes it a
-    # target: "计划实现贫困人口10500人脱贫", "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫".
+def _target_cue(text: str, position: int) -> re.Match[str] | None:
+    """The plan word shortly before ``position`` (this clause or the one before) that makes a
+    figure a target: "计划实现贫困人口10500人脱贫", "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫"."""
     start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, position))), 0)
-    return bool(_TARGET.search(text, start, position) or _FUTURE.search(_clause_head(text, position)))
+    return _TARGET.search(text, start, position) or _FUTURE.search(_clause_head(text, position))
 
 
 def _as_of(when: str | None) -> str | None:
