@@ -175,7 +175,10 @@ def test_local_names_are_found_without_an_anchor_when_repeated() -> None:
 
 def test_generic_villages_are_not_places() -> None:
     # Written for the test: kinds of villages, none of them named.
-    text = "全县贫困村、深度贫困村和重点村全部出列,农村面貌改善,乡村振兴示范村建设加快。会宁县人民群众满意。"
+    text = (
+        "全县贫困村、深度贫困村和重点村全部出列,农村面貌改善,乡村振兴示范村建设加快。"
+        "我们加快村屯道路建设,落实镇村两级责任,培育一村一品,帮扶嘎查发展。会宁县人民群众满意。"
+    )
     assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
 
 

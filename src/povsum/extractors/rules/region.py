@@ -72,7 +72,7 @@ _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KI
 _WORDS_AFTER = {
     "乡": "村|镇|长|党|级",
     "镇": "村|级|长|党",
-    "村": "民|委|集体|级|干部|组|里|庄|落|务|两委|容|貌|道|部|医|小|党|支|主任|卫生|寨|口|长",
+    "村": "民|委|集体|级|干部|组|里|庄|落|务|两委|容|貌|道|部|医|小|党|支|主任|卫生|寨|口|长|屯|一品",
 }
 # Longest first, so 嘎查 is tried before a one-character suffix.
 _LOCAL_SUFFIX = re.compile(
@@ -98,6 +98,13 @@ _GENERIC_STEM_ENDS = (
     *LOCAL_LEVELS,
     *("贫困", "重点", "示范", "行政", "自然", "移民", "中心", "美丽", "文明", "小康", "特色", "专业"),
     *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
+)
+# A stem ending in a verb of these reports is an action on villages, not a village's name:
+# 加快村屯道路, 落实镇脱贫攻坚主体责任, 帮扶嘎查.
+_VERB_STEM_ENDS = (
+    *("加快", "推进", "落实", "实施", "打造", "培育", "帮扶", "扶持", "组织", "实现", "建成", "改造"),
+    *("发展", "带动", "深化", "强化", "开展", "巩固", "提升", "完善", "推动", "支持", "引导", "覆盖"),
+    *("联系", "包联", "结对", "进驻", "深入", "走进", "来到", "回到", "搬进", "迁入", "涉及", "包括"),
 )
 # A stem ending in one of these is a phrase about a village, not its name: 驻村, 每个村, 到村.
 _FUNCTION_CHARACTERS = frozenset("全该我本各每此这那其邻驻进到在回返离整个些幅座们咱")
@@ -344,6 +351,7 @@ def _is_name(text: str, start: int, end: int, suffix: str) -> bool:
     quoted = _QUOTED.match(text, start - 1) and _UNQUOTED.match(text, end + len(suffix))
     return not (
         stem.endswith(_GENERIC_STEM_ENDS)
+        or stem.endswith(_VERB_STEM_ENDS)
         or last in _FUNCTION_CHARACTERS
         or not _PARTICLES.isdisjoint(stem)
         or last in _WORD_ENDS.get(suffix, ())
