@@ -197,6 +197,30 @@ def explain(
 
 
 @app.command()
+def panel(
+    outs: Annotated[list[Path], typer.Argument(help="Folders written by `povsum run` (OUT/*.json).")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder for panel.csv, panel_wide.csv and panel.html [default: the first OUT]"
+        ),
+    ] = None,
+) -> None:
+    """One region x year table across reports, with conflicts between them and consistency checks."""
+    from povsum.panel import build_panel, write_panel
+
+    console = RunConsole()
+    try:
+        built = build_panel(outs, on_skip=console.note)
+        written = write_panel(out or outs[0], built)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for path in written:
+        typer.echo(str(path))
+    console.note(built.describe())
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(
         "schemas"
