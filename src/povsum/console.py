@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -15,6 +17,10 @@ from povsum.models import ArticleSummary
 from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import ArticleResult
 
+# Past this many articles the table lists only the problems; the status line counts the rest.
+FULL_TABLE_MAX = 30
+_MAX_WIDTH = {"article": 14, "region": 8, "baseline": 12, "outcome": 10}
+_MIN_WIDTH = {"funding": 9, "verification": 14}
 _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red", "empty": "blue"}
 
 
@@ -71,32 +77,61 @@ class RunConsole:
             self.err.print(f"{result.path}: {state}", highlight=False, markup=False, soft_wrap=True)
 
     def table(self, results: Sequence[ArticleResult]) -> None:
+        """One row per article (only the problems past ``FULL_TABLE_MAX`` articles), truncated
+        to the terminal's width, then the count by status."""
         if self._not_attempted:
             self.problem(f"{self._not_attempted} articles not attempted; run the same command to resume")
         if self.quiet:
             return
         summaries = [r.summary for r in results if r.summary is not None]
         tokens = any(s.extractor.usage is not None for s in summaries)
-        table = Table(title="povsum run", show_lines=False)
-        for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
-            table.add_column(name, overflow="fold")
-        if tokens:
-            table.add_column("tokens in/out", justify="right")
-        for r in results:
-            s = r.summary
-            if s is None:
-                table.add_row(escape(r.stem), "", "", "", "", "[red]error[/red]")
-                continue
-            # Article text may contain "[...]", which rich would read as markup.
-            region = s.region.name if s.region else "–"
-            cells = (r.stem, region, snapshot_people(s.baseline), snapshot_people(s.outcome))
-            row = [*map(escape, cells), yuan(funding_total(s)), _verification(s)]
-            table.add_row(*row, *([_usage(s)] if tokens else []))
-        self.out.print(table)
+        shown = results if len(results) <= FULL_TABLE_MAX else [r for r in results if _is_problem(r)]
+        if shown:
+            self.out.print(_table(shown, tokens))
+        self.out.print(status_line(results), highlight=False)
         if tokens:
             used = [s.extractor.usage for s in summaries if s.extractor.usage is not None]
             prompt, completion = sum(u.prompt_tokens for u in used), sum(u.completion_tokens for u in used)
             self.out.print(f"tokens: {prompt:,} in, {completion:,} out, over {len(used)} article(s)")
+
+
+def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
+    title = "povsum run" if all(not _is_problem(r) for r in results) else "povsum run: problems"
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), show_lines=False)
+    for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
+        # Cells are cut with "…" rather than wrapped: the table fits an 80-column terminal.
+        table.add_column(
+            name,
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=_MAX_WIDTH.get(name),
+            min_width=_MIN_WIDTH.get(name),
+        )
+    if tokens:
+        table.add_column("tokens in/out", justify="right", no_wrap=True)
+    for r in results:
+        s = r.summary
+        if s is None:
+            table.add_row(escape(r.stem), "", "", "", "", "[red]error[/red]")
+            continue
+        # Article text may contain "[...]", which rich would read as markup.
+        region = s.region.name if s.region else "–"
+        cells = (r.stem, region, snapshot_people(s.baseline), snapshot_people(s.outcome))
+        row = [*map(escape, cells), yuan(funding_total(s)), _verification(s)]
+        table.add_row(*row, *([_usage(s)] if tokens else []))
+    return table
+
+
+def status_line(results: Sequence[ArticleResult]) -> str:
+    """ "7 articles: 4 verified, 1 partial, 1 empty, 1 error" """
+    counts = Counter("error" if r.summary is None else r.summary.verification.status for r in results)
+    order = ("verified", "partial", "failed", "empty", "error")
+    parts = [f"{counts[status]} {status}" for status in order if counts[status]]
+    return f"{len(results)} article{'s' * (len(results) != 1)}: {', '.join(parts) or 'none'}"
+
+
+def _is_problem(result: ArticleResult) -> bool:
+    return result.summary is None or result.summary.verification.status in ("partial", "failed")
 
 
 def _verification(summary: ArticleSummary) -> str:

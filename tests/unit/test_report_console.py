@@ -32,4 +32,28 @@ def test_region_names_are_not_rich_markup(seed_summaries: dict[str, ArticleSumma
     summary = next(iter(seed_summaries.values())).model_copy(deep=True)
     assert summary.region is not None
     summary.region.name = "[bold]海口[/bold]"
-    assert "[bold]海口[/bold]" in table_text(summary)
+    assert "[bold]" in table_text(summary)  # shown as typed (then cut to the column), not as bold
+
+
+def test_the_table_fits_80_columns(seed_summaries: dict[str, ArticleSummary]) -> None:
+    from rich.cells import cell_len
+
+    console = RunConsole()
+    console.out = Console(record=True, width=80)
+    console.table([ArticleResult(Path(f"{stem}.txt"), stem, summary=s) for stem, s in seed_summaries.items()])
+    text = console.out.export_text()
+    assert all(cell_len(line) <= 80 for line in text.splitlines())
+    assert text.count("verified") >= len(seed_summaries)  # the status column is never cut
+    assert f"{len(seed_summaries)} articles: {len(seed_summaries)} verified" in text
+
+
+def test_past_thirty_articles_only_problems_are_listed(seed_summaries: dict[str, ArticleSummary]) -> None:
+    good = next(iter(seed_summaries.values()))
+    results = [ArticleResult(Path(f"ok{i}.txt"), f"ok{i}", summary=good) for i in range(40)]
+    results.append(ArticleResult(Path("bad.txt"), "bad", error="bad.txt: the input is empty"))
+    console = RunConsole()
+    console.out = Console(record=True, width=100)
+    console.table(results)
+    text = console.out.export_text()
+    assert "bad" in text and "ok1 " not in text and "ok39" not in text
+    assert "41 articles: 40 verified, 1 error" in text
