@@ -50,6 +50,8 @@ _SUFFIXES = (
 _GENERIC = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 # A short form ending in its level (楚雄州, 乐东县, 科左后旗) is a place name wherever it stands.
 _LEVEL_MARKS = ("州", "县", "旗")
+# A name that opens like a report's word for its own place (全州县 reads as 全州 + 县 in 全州县市).
+_SELF_REFERENCE_START = re.compile(r"[全我该本][省市州县区旗盟乡镇村]")
 # Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
 _WING = re.compile(
     r"^(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]*?(?P<side>[左右])翼(?P<rest>[\u4e00-\u9fff]*)$"
@@ -232,12 +234,12 @@ class Gazetteer:
 def _stands_alone(mention: Mention, repeated: set[str]) -> bool:
     """A province's name, a full name of three or more characters, one of two named more than once
     (云县 ×3), or a short form ending in its level (楚雄州) reads as a place wherever it stands;
-    海口 or a lone 和县 could be part of a phrase (农产富县)."""
+    海口, a lone 和县 (农产富县) or 全州县 (全州县市) could be part of a phrase."""
     form, division = mention.text, mention.division
     if division.level == "province":
         return True
     if form == division.name:
-        return len(form) > 2 or form in repeated
+        return (len(form) > 2 and not _SELF_REFERENCE_START.match(form)) or form in repeated
     return form.endswith(_LEVEL_MARKS)
 
 

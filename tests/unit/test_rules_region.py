@@ -201,6 +201,9 @@ def test_two_character_names_need_support_or_repetition() -> None:
     assert found("推进工业强县、农产富县、文旅兴县战略") == set()
     assert found("云县坚持脱贫攻坚,云县答卷,云县发展") == {"云县"}
     assert "和县" in found("安徽省和县")
+    # Written for the test: 全州 (the whole prefecture) before 县市, then the county in Guangxi.
+    assert found("全州县市脱贫摘帽") == set()
+    assert "全州县" in found("广西全州县脱贫摘帽")
 
 
 def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
