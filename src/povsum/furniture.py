@@ -114,13 +114,20 @@ def headline(line: str) -> str | None:
         and len(_CJK.findall(_DATE.sub("", text))) >= _HEADLINE_WORDS
         and "。" not in text
         and text[-1] not in ";:,、"
-        # One exclamation or question is a headline (出列!, 菏泽有几个国家贫困县?); a chain of
-        # clauses ending so is a slogan or an editor's note.
-        and not (text[-1] in "!?" and "," in text)
         and text[0] not in "·([【<"
         and _BYLINE.search(text) is None
     )
     return head if is_headline else None
+
+
+def _is_exclaimed(head: str) -> bool:
+    """Clauses ending in ! or ? (生活中的好帮手!, 精准脱贫有何高招?): a site's slogan or an editor's
+    note as often as a headline. One exclamation or question (出列!) is a plain headline.
+
+    >>> _is_exclaimed("100字范文,内容丰富有趣,生活中的好帮手!"), _is_exclaimed("104个贫困村全部出列!")
+    (True, False)
+    """
+    return head[-1] in "!?" and "," in head
 
 
 def _is_place_name(line: str) -> bool:
@@ -185,12 +192,14 @@ def analyse(text: str) -> Layout:
 
     kept = [k for k, rule in enumerate(rules) if rule is None]
     paragraphs = [k for k in kept if is_paragraph(lines[k][2])]
-    # The headline comes before the second paragraph (the first may be a lead line above it);
-    # a profile page may have only the place's name above its text.
+    # The headline comes before the second paragraph (the first may be a lead line above it). An
+    # exclaimed one is the title only when no plain one is; a profile page may have only the
+    # place's name above its text.
     limit = paragraphs[1] if len(paragraphs) > 1 else len(lines)
-    heads = {k: head for k in kept if k < limit and (head := headline(lines[k][2]))}
-    if not heads:
-        heads = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
+    found = {k: head for k in kept if k < limit and (head := headline(lines[k][2]))}
+    places = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
+    plain = {k: head for k, head in found.items() if not _is_exclaimed(head)}
+    heads = plain or found or places
     title = min(heads, default=None)
     if title is not None:
         for k in kept:
