@@ -152,7 +152,7 @@ def run(
     if report.skipped:
         console.note(f"skipped {len(report.skipped)} non-text file(s), e.g. {report.skipped[0]}")
     console.table(report.results)
-    console.note(f"wrote {out}/")
+    console.note(f"wrote {out}/" + (f"; open {out / 'report.html'}" if "html" in chosen else ""))
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -17,8 +17,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"verify", "sentences", "schema", "planted"}),
     frozenset({"extractors"}),
     frozenset({"pipeline", "evaluate", "explain"}),
-    frozenset({"outputs", "report", "writers"}),
-    frozenset({"runner", "console"}),
+    frozenset({"outputs", "report", "writers", "panel"}),
+    frozenset({"runner", "console", "service"}),
     frozenset({"cli", "__main__", "__init__"}),
 )
 
