@@ -141,10 +141,12 @@ _CUMULATIVE = re.compile(
     r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# The time a draft is dated by: the last one written before its first figure.
+_AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 
 # --- Rules: named patterns; groups a_/b_ are the from/to of a transition ------------------------
 
-# Which field each group fills; "n" and "n2" count villages or counties, by the rule.
+# Which field each group fills; "n", "n2", "n3" count villages or counties, by the rule.
 _GROUP_FIELDS = {
     "hh": "households",
     "hh_only": "households",
@@ -377,7 +379,7 @@ class _Finder:
 
     def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
         if draft.as_of is None:
-            times = re.findall(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)", sentence.text[:before])
+            times = _AS_OF.findall(sentence.text, 0, before)
             if times:
                 draft.as_of = _bare_year(times[-1])
 
@@ -456,8 +458,8 @@ class _Finder:
 
     def part_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
-        is meant of a figure that is not a registered total ("目前", "截至"), or when it is dated
-        with the outcome's year; otherwise the baseline."""
+        is meant of a figure that is not a registered total ("目前", "截至"), when a fall from before
+        follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
         if remaining := _REMAINING.search(_lead(text, m.start())):
             return self.outcome, f"remaining cue {remaining.group()}"
         if total := _TOTAL.search(m.group()):
