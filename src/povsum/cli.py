@@ -11,13 +11,13 @@ from typing import Annotated, get_args
 import typer
 
 from povsum import __version__
-from povsum.config import DEFAULT_CACHE, ExtractorChoice, Mode, Settings
-from povsum.console import RunConsole
+from povsum.config import DEFAULT_CACHE, ExtractorChoice, Mode, Settings, load_config
+from povsum.console import RunConsole, stream_to_stdout
 from povsum.errors import PovsumError
 from povsum.writers import FORMATS, WRITERS
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     help="Structured, verified summaries of Chinese poverty-alleviation reports.",
 )
@@ -63,11 +63,14 @@ def _formats(value: str, allowed: Iterable[str]) -> list[str]:
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files and folders (searched recursively); - reads stdin.")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    extractor: Annotated[ExtractorOpt, typer.Option(help="auto: llm when an endpoint/key is set.")] = (
-        _DEFAULT_EXTRACTOR
-    ),
+    extractor: Annotated[
+        ExtractorOpt | None,
+        typer.Option(help=f"auto: llm when an endpoint/key is set [default: {_DEFAULTS.extractor}]"),
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -86,11 +89,13 @@ def run(
         ),
     ] = None,
     temperature: Annotated[
-        float, typer.Option(min=0, max=2, help="Sampling temperature sent to the model.")
-    ] = _DEFAULTS.temperature,
-    max_tokens: Annotated[int, typer.Option(min=1, help="Most tokens the model may answer with.")] = (
-        _DEFAULTS.max_tokens
-    ),
+        float | None,
+        typer.Option(min=0, max=2, help=f"Sampling temperature [default: {_DEFAULTS.temperature:g}]"),
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(min=1, help=f"Most tokens the model may answer [default: {_DEFAULTS.max_tokens}]"),
+    ] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[
@@ -101,11 +106,26 @@ def run(
         typer.Option(help=f"SQLite cache of LLM answers [default: $POVSUM_CACHE or {DEFAULT_CACHE}]"),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds per LLM HTTP request.")] = _DEFAULTS.timeout,
+    timeout: Annotated[
+        float | None, typer.Option(min=1, help=f"Seconds per LLM request [default: {_DEFAULTS.timeout:g}]")
+    ] = None,
     max_retries: Annotated[
-        int, typer.Option(min=0, max=10, help="Re-asks when the verifier rejects the model's answer.")
-    ] = _DEFAULTS.max_retries,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Largest input file accepted.")] = _DEFAULTS.max_bytes,
+        int | None,
+        typer.Option(
+            min=0,
+            max=10,
+            help=f"Re-asks when the verifier rejects the answer [default: {_DEFAULTS.max_retries}]",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(min=1, help=f"Largest input file accepted [default: {_DEFAULTS.max_bytes}]")
+    ] = None,
+    stdout: Annotated[
+        bool, typer.Option("--stdout", help="Also stream each summary to standard output as one JSON line.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print every figure the verifier removed or flagged.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
     """Summarize articles into OUT/<stem>.json plus run-level tables and reports."""
@@ -113,10 +133,17 @@ def run(
     from povsum.runner import run_paths
 
     chosen = _formats(formats, FORMATS)
-    console = RunConsole(quiet)
+    console = RunConsole(quiet, verbose=verbose, table_to_stderr=stdout)
     try:
+        config, config_file = load_config(Path.cwd())
+        if config_file is not None:
+            console.note(f"settings from {config_file}")
         settings = Settings.from_env(
-            extractor=extractor.value,
+            None,
+            config,
+            cache_default=DEFAULT_CACHE,
+            no_cache=no_cache,
+            extractor=extractor.value if extractor is not None else None,
             model=model,
             base_url=base_url,
             mode=mode.value if mode is not None else None,
@@ -125,10 +152,8 @@ def run(
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,
-            force=force,
-        )
-        settings = settings.model_copy(
-            update={"cache": None if no_cache else cache or settings.cache or DEFAULT_CACHE}
+            force=force or None,
+            cache=cache,
         )
         summarizer = Summarizer(settings)
         console.note(summarizer.describe())
@@ -140,7 +165,7 @@ def run(
                 formats=chosen,
                 concurrency=concurrency,
                 on_start=console.start,
-                on_result=console.advance,
+                on_result=stream_to_stdout(console.advance) if stdout else console.advance,
             )
     except PovsumError as exc:
         raise _fail(exc) from None

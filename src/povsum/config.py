@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
+import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from povsum.errors import ConfigError
 
 ExtractorChoice = Literal["auto", "llm", "rules"]
 # How the model is made to answer in the schema (instructor modes): function calling, a JSON
@@ -37,7 +41,10 @@ PROVIDERS: dict[str, Provider] = {
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MAX_BYTES = 2_000_000
-DEFAULT_CACHE = Path(".povsum-cache/store.sqlite")
+# The LLM cache lives in the user's cache folder (~/.cache/povsum on Linux), not in the working
+# directory, so it is shared by runs started anywhere and never lands inside a project.
+DEFAULT_CACHE = Path(platformdirs.user_cache_dir("povsum")) / "store.sqlite"
+CONFIG_FILE = "povsum.toml"
 
 
 def redact_url(url: str) -> str:
@@ -95,20 +102,35 @@ class Settings(BaseModel):
     force: bool = Field(False, description="Ignore cached answers and finished outputs.")
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        """Settings from the environment; explicit ``overrides`` that are not None win.
+    def from_env(
+        cls,
+        env: Mapping[str, str] | None = None,
+        config: Mapping[str, object] | None = None,
+        *,
+        cache_default: Path | None = None,
+        no_cache: bool = False,
+        **overrides: object,
+    ) -> Settings:
+        """Settings from a config file's values, then the environment, then explicit
+        ``overrides`` that are not None: each wins over the one before. The LLM cache is
+        ``cache_default`` unless one is set, and off with ``no_cache``.
 
-        >>> Settings.from_env({"POVSUM_MODEL": "qwen-plus"}).model
+        >>> Settings.from_env({"POVSUM_MODEL": "qwen-plus"}, {"model": "gpt-4o", "timeout": 30}).model
         'qwen-plus'
+        >>> Settings.from_env({}, {"timeout": 30}, timeout=None).timeout
+        30.0
         """
         env = os.environ if env is None else env
-        values: dict[str, object] = {
-            "model": env.get("POVSUM_MODEL") or DEFAULT_MODEL,
-            "base_url": env.get("OPENAI_BASE_URL") or None,
-            "api_key": env.get("OPENAI_API_KEY") or None,
-            "cache": env.get("POVSUM_CACHE") or None,
+        from_env = {
+            "model": env.get("POVSUM_MODEL"),
+            "base_url": env.get("OPENAI_BASE_URL"),
+            "api_key": env.get("OPENAI_API_KEY"),
+            "cache": env.get("POVSUM_CACHE"),
         }
+        values: dict[str, object] = {"model": DEFAULT_MODEL, **(config or {})}
+        values.update({k: v for k, v in from_env.items() if v})
         values.update({k: v for k, v in overrides.items() if v is not None})
+        values["cache"] = None if no_cache else values.get("cache") or cache_default
         return cls.model_validate(_with_provider(values, overrides))
 
     @property
@@ -126,3 +148,34 @@ class Settings(BaseModel):
         if self.extractor == "auto":
             return "llm" if self.llm_configured else "rules"
         return self.extractor
+
+
+def load_config(start: Path) -> tuple[dict[str, object], Path | None]:
+    """Settings written in ``povsum.toml``, or ``[tool.povsum]`` of ``pyproject.toml``, in
+    ``start`` or the nearest folder above it: (values, the file), or ({}, None) when there is none.
+    Keys are Settings fields; an unknown key or a secret written in the file is a ConfigError."""
+    for folder in (start, *start.parents):
+        for name, table in ((CONFIG_FILE, ()), ("pyproject.toml", ("tool", "povsum"))):
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                data: object = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{path}: not readable as TOML ({exc})") from None
+            for key in table:
+                data = data.get(key, {}) if isinstance(data, dict) else {}
+            if not isinstance(data, dict) or (not data and table):
+                continue
+            return _checked_config(data, path), path
+    return {}, None
+
+
+def _checked_config(data: dict[str, object], path: Path) -> dict[str, object]:
+    if "api_key" in data:
+        raise ConfigError(f"{path}: keep api_key out of files; set OPENAI_API_KEY instead")
+    unknown = sorted(set(data) - set(Settings.model_fields))
+    if unknown:
+        known = ", ".join(sorted(set(Settings.model_fields) - {"api_key"}))
+        raise ConfigError(f"{path}: unknown setting {', '.join(unknown)} (known: {known})")
+    return data

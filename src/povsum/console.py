@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from rich import box
@@ -27,10 +28,19 @@ _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red", "emp
 class RunConsole:
     """Progress bar on a terminal, one line per article otherwise; nothing when quiet."""
 
-    def __init__(self, quiet: bool = False, console: Console | None = None) -> None:
+    def __init__(
+        self,
+        quiet: bool = False,
+        console: Console | None = None,
+        *,
+        verbose: bool = False,
+        table_to_stderr: bool = False,
+    ) -> None:
         self.quiet = quiet
+        self.verbose = verbose
         self.err = console or Console(stderr=True)
-        self.out = Console()
+        # With summaries streamed to stdout, the table must not mix into that stream.
+        self.out = self.err if table_to_stderr else Console()
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._not_attempted = 0
@@ -70,6 +80,10 @@ class RunConsole:
             # Every line names its article (a reader of 1,000 lines must know which failed).
             named = result.error.startswith(str(result.path))
             self.problem(result.error if named else f"{result.path}: {result.error}")
+        if self.verbose and result.summary is not None:
+            for failure in result.summary.verification.failures:
+                kind = "flagged" if failure.is_flag else "removed"
+                self.note(f"{result.path}: {kind} {failure.field} {failure.text!r}: {failure.reason}")
         if self._bar is not None:
             self._bar.advance(self._task)
         elif not self.quiet and result.summary is not None:
@@ -144,3 +158,16 @@ def _verification(summary: ArticleSummary) -> str:
 def _usage(summary: ArticleSummary) -> str:
     usage = summary.extractor.usage
     return "–" if usage is None else f"{usage.prompt_tokens:,}/{usage.completion_tokens:,}"
+
+
+def stream_to_stdout(then: Callable[[ArticleResult], None]) -> Callable[[ArticleResult], None]:
+    """An ``on_result`` that writes each summary as one JSON line to stdout (for pipes), then
+    calls ``then``."""
+
+    def emit(result: ArticleResult) -> None:
+        if result.summary is not None:
+            sys.stdout.write(result.summary.model_dump_json() + "\n")
+            sys.stdout.flush()
+        then(result)
+
+    return emit

@@ -37,6 +37,11 @@ class OutputLockedError(OutputError):
 
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A short name whatever the target's: a long Chinese file name plus a suffix would pass the
     # 255-byte limit of most file systems.
@@ -44,8 +49,8 @@ def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

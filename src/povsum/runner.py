@@ -7,16 +7,18 @@ message and a record in ``OUT/errors.jsonl``.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary
-from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem
+from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
 from povsum.writers import write_run_outputs
 
@@ -146,6 +148,17 @@ class BatchRun:
         return [results[i] for i in range(len(files))]
 
 
+def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
+    data = stream.read()
+    path = out_root / STDIN_NAME
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomic(path, data)
+    except OSError as exc:
+        raise InputError("-", f"cannot keep standard input in {out_root}: {exc.strerror or exc}") from None
+    return path
+
+
 def usable_cores() -> int:
     """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
     try:
@@ -177,6 +190,10 @@ class RunReport:
         return not self.problems and not any(r.failed for r in self.results)
 
 
+STDIN = Path("-")
+STDIN_NAME = "stdin.txt"
+
+
 def run_paths(
     paths: Sequence[Path],
     summarizer: Summarizer,
@@ -186,8 +203,16 @@ def run_paths(
     concurrency: int = 4,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[ArticleResult], None] = lambda r: None,
+    stdin: BinaryIO | None = None,
 ) -> RunReport:
-    """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs."""
+    """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs.
+
+    ``-`` among ``paths`` is one article read from ``stdin``; its bytes are kept as
+    ``OUT/stdin.txt`` so the summary's offsets point into a file that exists.
+    """
+    if STDIN in paths:
+        kept = _keep_stdin(stdin if stdin is not None else sys.stdin.buffer, out_root)
+        paths = [kept if p == STDIN else p for p in paths]
     found = discover(paths, out_root)
     if not found.files and found.problems and len(found.problems) == len(paths):
         # Nothing named exists: a usage error, and no empty reports are written.

@@ -121,3 +121,48 @@ def test_explain_names_the_rule_behind_each_figure() -> None:
     assert not any(line.startswith("outcome.") for line in lines)
     missing = runner.invoke(app, ["explain", str(ROOT / "nowhere.txt")])
     assert missing.exit_code == 2 and "nowhere.txt" in missing.output
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_dda217ac4bff4475.txt"
+
+
+def test_one_article_from_stdin_streams_its_summary_to_stdout(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "-", "--out", str(out), "--stdout", "-q"], input=SEED.read_bytes())
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("{")]
+    summary = ArticleSummary.model_validate_json(line)
+    assert summary.region is not None and summary.region.name == "海口市"
+    assert (out / "stdin.txt").read_bytes() == SEED.read_bytes()  # the offsets point into a kept file
+    assert summary.source.path == str(out / "stdin.txt")
+
+
+def test_settings_come_from_povsum_toml_and_flags_win(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from povsum.config import Settings, load_config
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "povsum.toml").write_text('model = "qwen-plus"\ntimeout = 30\n', encoding="utf-8")
+    config, found = load_config(tmp_path / "sub")
+    assert found == tmp_path / "povsum.toml" and config == {"model": "qwen-plus", "timeout": 30}
+    assert Settings.from_env({}, config, timeout=5).timeout == 5
+    assert Settings.from_env({}, config).model == "qwen-plus"
+    (tmp_path / "povsum.toml").write_text('modle = "x"\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", str(SEED), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "unknown setting modle" in result.output
+    (tmp_path / "povsum.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.povsum]\napi_key = "sk-x"\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", str(SEED), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "keep api_key out of files" in result.output
+
+
+def test_verbose_lists_what_the_verifier_removed(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    # Written for this test: the 2020 rate is above the 2014 one, which the verifier flags.
+    article.write_text(
+        "某县脱贫报告\n2014年全县贫困发生率为5%。2020年全县贫困发生率降至9%。\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["run", str(article), "--out", str(tmp_path / "out"), "-v"])
+    assert result.exit_code == 0, result.output
+    assert "flagged outcome.incidence_rate" in result.output
