@@ -10,6 +10,7 @@ one entry here, then ``make schema`` and ``make record``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,37 @@ class SnapshotField:
     decreasing: bool = True  # an outcome above the baseline is flagged
     outcome_only: bool = False
     is_rate: bool = False  # a percentage, 0..100
+    # When a number without a unit still is one of these: "myriad" for a count in 万/亿 whose
+    # noun the sentence gives ("贫困人口由157万减少到1.6万"), "zero" for a rate fallen to 0
+    # ("贫困发生率下降为0").
+    bare: Literal["myriad", "zero"] | None = None
+
+    def fits(self, unit: str, text: str, value: float) -> bool:
+        """Whether a quantity read as ``value`` in ``unit`` from ``text`` can be this field.
+
+        >>> FIELDS["people"].fits("", "157万", 1_570_000), FIELDS["people"].fits("", "157", 157)
+        (True, False)
+        >>> FIELDS["incidence_rate"].fits("", "0", 0), FIELDS["incidence_rate"].fits("", "3", 3)
+        (True, False)
+        """
+        if unit in self.units:
+            return True
+        if unit or self.bare is None:
+            return False
+        return ("万" in text or "亿" in text) if self.bare == "myriad" else value == 0
 
 
 SNAPSHOT_FIELDS: tuple[SnapshotField, ...] = (
     SnapshotField("households", "贫困户", "households", frozenset({"户"}), "贫困户数（户）"),
-    SnapshotField("people", "贫困人口", "people", frozenset({"人", "名"}), "贫困人口（人）"),
+    SnapshotField("people", "贫困人口", "people", frozenset({"人", "名"}), "贫困人口（人）", bare="myriad"),
     SnapshotField(
-        "incidence_rate", "贫困发生率", "incidence rate", frozenset({"%"}), "贫困发生率（%）", is_rate=True
+        "incidence_rate",
+        "贫困发生率",
+        "incidence rate",
+        frozenset({"%"}),
+        "贫困发生率（%）",
+        is_rate=True,
+        bare="zero",
     ),
     SnapshotField("poor_villages", "贫困村", "poor villages", frozenset({"个", "村"}), "贫困村个数"),
     SnapshotField("poor_counties", "贫困县", "poor counties", frozenset({"个", "县"}), "贫困县个数"),

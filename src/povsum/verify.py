@@ -34,7 +34,9 @@ from povsum.regions import NATIONAL_NAMES, Division, gazetteer, local_level, nam
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 # A character before a number's first digit that makes it the tail of a longer number:
 # "二十人" inside "一百二十人", "000人" inside "1,000人", "5千元" inside "2万5千元".
-_NUMERAL = frozenset("0123456789.点几多余零〇一二两三四五六七八九十百千万亿")
+_NUMERAL = frozenset("0123456789.零〇一二两三四五六七八九十百千万亿")
+# These continue a number only right after one ("十几万", "3.5", "二十余"): 剩余 is a word.
+_NUMERAL_JOINERS = frozenset("点几多余")
 _THOUSANDS = frozenset(",，")
 _DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
 QUOTE_PLANTED = "quote is from an instruction planted in the article"
@@ -130,8 +132,8 @@ class _Checker:
         if not math.isclose(parsed.value, quantity.value, rel_tol=1e-9, abs_tol=1e-9):
             return f"value {quantity.value:g} does not match its text (which reads {parsed.value:g})"
         spec = FIELDS.get(kind)
-        allowed = spec.units if spec is not None else AMOUNT_UNITS
-        if parsed.unit not in allowed:
+        fits = spec.fits(parsed.unit, text, parsed.value) if spec is not None else parsed.unit in AMOUNT_UNITS
+        if not fits:
             return f"unit {parsed.unit or 'none'!r} does not fit {kind}"
         if spec is not None and spec.is_rate and not 0 <= parsed.value <= 100:
             return f"rate {parsed.value:g}% is outside 0..100"
@@ -271,10 +273,7 @@ def _stands_in(text: str, quote: str) -> bool:
     ]
     for m in re.finditer(re.escape(text), quote):
         start, end = m.span()
-        before = quote[start - 1] if start else ""
-        if text[0] in _NUMERAL and (
-            before in _NUMERAL or (before in _THOUSANDS and start > 1 and quote[start - 2].isdigit())
-        ):
+        if text[0] in _NUMERAL and _continues_a_number(quote, start):
             continue
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in longer):
             continue
@@ -296,6 +295,23 @@ def _code(region: Region, divisions: list[Division]) -> str | None:
     ]
     # The gazetteer keeps codes at their level's length (46, 4601, 460105); GB/T 2260 writes six digits.
     return matching[0].code.ljust(6, "0") if len(matching) == 1 else None
+
+
+def _continues_a_number(quote: str, start: int) -> bool:
+    """Whether a number starting at ``quote[start]`` would be the tail of a longer one.
+
+    >>> _continues_a_number("一百二十人", 2), _continues_a_number("剩余1680人", 2)
+    (True, False)
+    >>> _continues_a_number("1,000人", 2), _continues_a_number("二十余万人", 3)
+    (True, True)
+    """
+    before = quote[start - 1] if start else ""
+    earlier = quote[start - 2] if start > 1 else ""
+    if before in _NUMERAL:
+        return True
+    if before in _NUMERAL_JOINERS:
+        return earlier in _NUMERAL
+    return before in _THOUSANDS and earlier.isdigit()
 
 
 def _number_in(number: str, text: str) -> bool:

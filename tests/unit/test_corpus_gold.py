@@ -32,6 +32,8 @@ def test_there_are_180_annotations_and_a_split_of_120_and_60() -> None:
     train, test = set(split["train"]), set(split["test"])
     assert (len(train), len(test)) == (120, 60) and not train & test
     assert train | test == {p.stem for p in GOLD}
+    halves = set(split["train_a"]), set(split["train_b"])
+    assert halves[0] | halves[1] == train and not halves[0] & halves[1]
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)

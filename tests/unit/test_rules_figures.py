@@ -103,7 +103,7 @@ def decisions(text: str, field: str) -> list[str]:
         # Written for the test: incidence-rate synonyms and a bare 0 (no %: not provable as a rate).
         ("1990年全县贫困面达78%。", {"baseline.incidence_rate": 78}),
         ("全省贫困率从21.4%下降到0.75%。", {"baseline.incidence_rate": 21.4, "outcome.incidence_rate": 0.75}),
-        ("贫困发生率由8.2%下降为0。", {"baseline.incidence_rate": 8.2}),
+        ("贫困发生率由8.2%下降为0。", {"baseline.incidence_rate": 8.2, "outcome.incidence_rate": 0}),
         # Written for the test: a lone figure dated with the outcome's year is the outcome.
         (
             "全县贫困人口从2013年的5.2万人减少到2018年的3100人。2018年,全县贫困发生率为0.8%。",
@@ -243,12 +243,16 @@ def test_the_trace_names_rules_and_cues() -> None:
         "villages_count_first -> skipped: a flow (exited without 全部 or a starting count) or one of them"
         in decisions(text, "figures")
     )
-    # Figures the verifier could not prove (no % or 人) are found, refused and said so.
+    # A rate fallen to a bare 0 and a count in 万 without its noun are the fields' own forms.
     zero = decisions("贫困发生率由8.2%下降为0。", "outcome.incidence_rate")
-    assert zero == ["transition_rate: to -> skipped: no unit of incidence_rate"]
+    assert zero == ["transition_rate: to -> kept"]
     bare = decisions("全区贫困人口由2013年底的157万减少到2019年底的1.6万。", "outcome.people")
-    assert bare == ["transition_people: to -> skipped: no unit of people"]
-    assert figures("全县贫困发生率为0。") == {}
+    assert bare == ["transition_people: to -> kept"]
+    # A bare number that is neither is still refused.
+    assert decisions("全县贫困人口由2013年的1570减少到160。", "outcome.people") in (
+        [],
+        ["transition_people: to -> skipped: no unit of people"],
+    )
 
 
 @pytest.mark.parametrize(

@@ -319,7 +319,7 @@ class _Draft:
         if quantity is None:
             return
         path = f"{self.part}.{name}"
-        if quantity.unit not in FIELDS[name].units:
+        if not FIELDS[name].fits(quantity.unit, quantity.text, quantity.value):
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
         elif name in self.fields:
