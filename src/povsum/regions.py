@@ -17,6 +17,7 @@ from importlib.resources import files
 
 __all__ = [
     "LOCAL_LEVELS",
+    "NATIONAL_FORMS",
     "NATIONAL_NAMES",
     "Division",
     "Gazetteer",
@@ -40,6 +41,8 @@ LOCAL_LEVELS: dict[str, str] = {
 _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})")
 # A report about the whole country.
 NATIONAL_NAMES = ("全国", "中国")
+# How a national report names the country besides those: 我国 ("our country").
+NATIONAL_FORMS = (*NATIONAL_NAMES, "我国")
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 # Longest first, so 自治县 is removed before 县 and 地区 before 区.
 _SUFFIXES = (
@@ -283,9 +286,11 @@ def name_forms(name: str) -> tuple[str, ...]:
 
     >>> name_forms("楚雄州"), name_forms("乐东县")
     (('楚雄州', '楚雄彝族自治州', '楚雄'), ('乐东县', '乐东黎族自治县', '乐东'))
-    >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇")
-    (('和县',), ('朝阳区',), ('石碌镇',))
+    >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇"), name_forms("全国")
+    (('和县',), ('朝阳区',), ('石碌镇',), ('全国', '中国', '我国'))
     """
+    if name in NATIONAL_NAMES:
+        return NATIONAL_FORMS
     known = gazetteer().by_name(name)
     divisions = [d for d in known if d.name == name] or known
     forms = dict.fromkeys([name])
