@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from povsum.contract import AMOUNT_UNITS, FIELDS, SNAPSHOT_FIELDS
 from povsum.document import Document
@@ -267,9 +268,9 @@ def _stands_in(text: str, quote: str) -> bool:
     # A longer quantity around the text that reads otherwise (another value or unit); one that
     # only adds a qualifier (300万元以上) reads the same.
     longer = [
-        (m.start, m.end)
-        for m in find_quantities(quote)
-        if own is None or (m.parsed.value, m.parsed.unit) != (own.value, own.unit)
+        (start, end)
+        for start, end, value, unit in _quantities_in(quote)
+        if own is None or (value, unit) != (own.value, own.unit)
     ]
     for m in re.finditer(re.escape(text), quote):
         start, end = m.span()
@@ -295,6 +296,12 @@ def _code(region: Region, divisions: list[Division]) -> str | None:
     ]
     # The gazetteer keeps codes at their level's length (46, 4601, 460105); GB/T 2260 writes six digits.
     return matching[0].code.ljust(6, "0") if len(matching) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def _quantities_in(text: str) -> tuple[tuple[int, int, float, str], ...]:
+    # The same quote (and the whole source, for free text) is checked for many figures.
+    return tuple((m.start, m.end, m.parsed.value, m.parsed.unit) for m in find_quantities(text))
 
 
 def _continues_a_number(quote: str, start: int) -> bool:
