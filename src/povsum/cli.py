@@ -246,6 +246,105 @@ def panel(
 
 
 @app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default: 127.0.0.1).")] = None,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65535, help="Port to listen on (default: 8000).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Articles at once (default: a process per core; llm: 4 threads)."),
+    ] = None,
+    extractor: Annotated[
+        ExtractorOpt | None,
+        typer.Option(help=f"auto: llm when an endpoint/key is set (default: {_DEFAULTS.extractor})."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model name, or PROVIDER/NAME (default: $POVSUM_MODEL)."),
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
+    ] = None,
+    mode: Annotated[
+        ModeOpt | None,
+        typer.Option(
+            help=f"instructor mode for the llm extractor (default: the provider's, else {_DEFAULTS.mode})."
+        ),
+    ] = None,
+    temperature: Annotated[
+        float | None,
+        typer.Option(min=0, max=2, help=f"Sampling temperature (default: {_DEFAULTS.temperature:g})."),
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(min=1, help=f"Most tokens the model may answer (default: {_DEFAULTS.max_tokens})."),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help=f"SQLite cache of LLM answers (default: $POVSUM_CACHE or {DEFAULT_CACHE})."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
+    timeout: Annotated[
+        float | None, typer.Option(min=1, help=f"Seconds per LLM request (default: {_DEFAULTS.timeout:g}).")
+    ] = None,
+    max_retries: Annotated[
+        int | None,
+        typer.Option(min=0, max=10, help=f"Re-asks of a rejected answer (default: {_DEFAULTS.max_retries})."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(min=1, help=f"Largest article accepted (default: {_DEFAULTS.max_bytes:,}).")
+    ] = None,
+    max_body: Annotated[
+        int | None, typer.Option(min=1, help="Largest request body in bytes (default: 10,000,000).")
+    ] = None,
+    request_timeout: Annotated[
+        float | None,
+        typer.Option(min=0.1, help="Seconds an article may take, queueing included (default: 120)."),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="POVSUM_TOKEN", help="Require 'Authorization: Bearer TOKEN' on /v1/ routes."),
+    ] = None,
+) -> None:
+    """Serve summaries over HTTP: /v1/summaries, /v1/verify, /v1/batch (needs the serve extra)."""
+    from povsum.service import ServiceOptions
+    from povsum.service import serve as serve_http
+
+    try:
+        config, config_file = load_config(Path.cwd())
+        if config_file is not None:
+            RunConsole().note(f"settings from {config_file}")
+        settings = Settings.from_env(
+            None,
+            config,
+            cache_default=DEFAULT_CACHE,
+            no_cache=no_cache,
+            extractor=extractor.value if extractor is not None else None,
+            model=model,
+            base_url=base_url,
+            mode=mode.value if mode is not None else None,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            max_retries=max_retries,
+            cache=cache,
+        )
+        options = ServiceOptions.given(
+            host=host,
+            port=port,
+            workers=workers,
+            max_body=max_body,
+            request_timeout=request_timeout,
+            token=token,
+        )
+        serve_http(settings, options)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(
         "schemas"
