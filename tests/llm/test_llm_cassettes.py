@@ -125,7 +125,8 @@ def test_a_hallucinated_number_is_re_asked_and_corrected(tmp_path: Path) -> None
     assert result.summary.verification.status == "verified"
     assert result.summary.baseline.people.value == 18802
     reask = recorded_requests(case)[1]["messages"][-1]["content"]
-    assert "baseline.people '28802人': quote not found in the source" in reask
+    assert "baseline.people「28802人」：原文中找不到这句 quote" in reask
+    assert "原文最接近的一句：据了解,2014年海口共有贫困人口4352户18802人。" in reask
 
 
 def test_malformed_json_is_re_asked(tmp_path: Path) -> None:

@@ -85,7 +85,8 @@ def test_the_verifiers_reasons_are_sent_back_and_the_corrected_answer_kept(
     assert summary.baseline.people.value == 18802 and summary.extractor.attempts == 2
     reask = scripted.seen[1].body["messages"][-1]
     assert reask["role"] == "tool"  # tools mode: the error answers the model's tool call
-    assert "baseline.people '28802人': quote not found in the source" in reask["content"]
+    assert "baseline.people「28802人」：原文中找不到这句 quote" in reask["content"]
+    assert "原文最接近的一句：据了解,2014年海口共有贫困人口4352户18802人。" in reask["content"]
     assert "无法在原文中得到证实" in reask["content"]
 
 
@@ -161,7 +162,7 @@ def test_a_number_in_the_wrong_field_is_re_asked(
     wrong = {"baseline": {"households": fig("18802人", quote)}}
     scripted.queue(answer(wrong), answer({"baseline": {"people": fig("18802人", quote)}}))
     summary = summarize(make_llm(), haikou)
-    assert "unit '人' does not fit households" in scripted.seen[1].body["messages"][-1]["content"]
+    assert "单位不符合这个字段" in scripted.seen[1].body["messages"][-1]["content"]
     assert summary.baseline.people.value == 18802 and summary.baseline.households is None
 
 

@@ -147,7 +147,7 @@ class Grounding:
         self.answers.append((converted, verified))
         failures = [f for f in verified.verification.failures if not f.is_flag]
         if failures:
-            raise ValueError(self.prompts.reask_message(failures))
+            raise ValueError(self.prompts.reask_message(failures, self.document))
 
     def best(self) -> tuple[ArticleSummary, ArticleSummary] | None:
         """The answer that proved the most (the latest of equals): a re-ask that makes things

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -18,10 +19,15 @@ from string import Template
 from povsum.document import Document
 from povsum.errors import ConfigError
 from povsum.models import Failure
+from povsum.sentences import split_sentences
 
 __all__ = ["PROMPT_FILES", "Prompts", "default_prompts_dir", "load_prompts"]
 
-PROMPT_FILES = ("system.md", "user.md", "reask.md")
+PROMPT_FILES = ("system.md", "user.md", "reask.md", "reasons.tsv")
+# A failed text is shown with the source sentence sharing the longest run of characters with it,
+# when that run is at least this long (a number's digits and unit, a name).
+_NEAR_MIN = 3
+_NEAR_CHARS = 120
 
 
 def default_prompts_dir() -> Path:
@@ -36,6 +42,7 @@ class Prompts:
     system: str
     user: Template
     reask: str
+    reasons: tuple[tuple[str, str], ...]  # (English reason prefix, what the model is told)
     version: str
 
     def messages(self, document: Document) -> list[dict[str, str]]:
@@ -48,10 +55,37 @@ class Prompts:
         user = self.user.substitute(title=document.title or "(无)", article=document.text)
         return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
 
-    def reask_message(self, failures: list[Failure]) -> str:
-        """What the model is told when the verifier could not prove parts of its answer."""
-        lines = [f"- {f.field} {f.text!r}: {f.reason}" for f in failures]
-        return "\n".join([self.reask.strip(), *lines])
+    def reask_message(self, failures: list[Failure], document: Document | None = None) -> str:
+        """What the model is told when the verifier could not prove parts of its answer: each
+        failed field, why in Chinese, and the source sentence nearest to what it wrote.
+
+        >>> doc = Document.from_text("2014年海口共有贫困人口4352户18802人。全市投入资金7488万元。")
+        >>> failure = Failure(field="baseline.people", text="28802人", reason="quote not found in the source")
+        >>> for line in load_prompts().reask_message([failure], doc).splitlines()[1:]:
+        ...     print(line)
+        - baseline.people「28802人」：原文中找不到这句 quote：请逐字复制原文中连续的一句
+          原文最接近的一句：2014年海口共有贫困人口4352户18802人。
+        """
+        lines = [self.reask.strip()]
+        for f in failures:
+            lines.append(f"- {f.field}「{f.text}」：{self.told(f.reason)}")
+            near = nearest_sentence(document, f.text) if document is not None else None
+            if near is not None:
+                lines.append(f"  原文最接近的一句：{near}")
+        return "\n".join(lines)
+
+    def told(self, reason: str) -> str:
+        return next((zh for prefix, zh in self.reasons if reason.startswith(prefix)), reason)
+
+
+def nearest_sentence(document: Document, text: str) -> str | None:
+    """The sentence of ``document`` sharing the longest run of characters with ``text``."""
+    best, size = None, _NEAR_MIN - 1
+    for sentence in split_sentences(document.text):
+        match = SequenceMatcher(None, text, sentence.text, autojunk=False).find_longest_match()
+        if match.size > size:
+            best, size = sentence.text, match.size
+    return best[:_NEAR_CHARS] if best is not None else None
 
 
 @lru_cache(maxsize=4)
@@ -71,5 +105,12 @@ def load_prompts(directory: Path | None = None) -> Prompts:
         system=texts["system.md"],
         user=Template(texts["user.md"]),
         reask=texts["reask.md"],
+        reasons=_reasons(texts["reasons.tsv"]),
         version=digest.hexdigest()[:12],
     )
+
+
+def _reasons(table: str) -> tuple[tuple[str, str], ...]:
+    # Lines starting with # are comments (the header is one).
+    rows = [line.split("\t", 1) for line in table.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((prefix, told) for prefix, told in rows)
