@@ -344,6 +344,36 @@ def serve(
         raise _fail(exc) from None
 
 
+cache_app = typer.Typer(help="The SQLite cache of LLM answers and its run log.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+_CACHE_OPTION = typer.Option(help=f"The cache file [default: $POVSUM_CACHE or {DEFAULT_CACHE}]")
+
+
+@cache_app.command("stats")
+def cache_stats(cache: Annotated[Path | None, _CACHE_OPTION] = None) -> None:
+    """How many answers the cache holds, by model, and the tokens they cost."""
+    from povsum.extractors.llm import Store
+
+    path = Settings.from_env(cache_default=DEFAULT_CACHE, cache=cache).cache
+    with Store(path) as store:
+        stats = store.stats()
+    typer.echo(f"{stats['path']}: {stats['bytes']:,} bytes")
+    for row in stats["models"]:
+        prompt, completion = row["prompt"] or 0, row["completion"] or 0
+        typer.echo(f"  {row['model']}: {row['answers']} answers, {prompt:,} tokens in, {completion:,} out")
+    typer.echo("  run log: " + (", ".join(f"{n} {k}" for k, n in stats["log"].items()) or "empty"))
+
+
+@cache_app.command("clear")
+def cache_clear(cache: Annotated[Path | None, _CACHE_OPTION] = None) -> None:
+    """Forget every cached answer and the run log."""
+    from povsum.extractors.llm import Store
+
+    path = Settings.from_env(cache_default=DEFAULT_CACHE, cache=cache).cache
+    with Store(path) as store:
+        typer.echo(f"{path}: dropped {store.clear()} answers")
+
+
 @app.command()
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON Schema files.")] = Path(

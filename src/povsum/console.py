@@ -104,9 +104,7 @@ class RunConsole:
             self.out.print(_table(shown, tokens))
         self.out.print(status_line(results), highlight=False)
         if tokens:
-            used = [s.extractor.usage for s in summaries if s.extractor.usage is not None]
-            prompt, completion = sum(u.prompt_tokens for u in used), sum(u.completion_tokens for u in used)
-            self.out.print(f"tokens: {prompt:,} in, {completion:,} out, over {len(used)} article(s)")
+            self.out.print(tokens_line(summaries), highlight=False)
 
 
 def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
@@ -134,6 +132,15 @@ def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
         row = [*map(escape, cells), yuan(funding_total(s)), _verification(s)]
         table.add_row(*row, *([_usage(s)] if tokens else []))
     return table
+
+
+def tokens_line(summaries: Sequence[ArticleSummary]) -> str:
+    """Tokens spent by this run; answers reused from the cache cost none now and are counted apart."""
+    spent = [s.extractor.usage for s in summaries if s.extractor.usage is not None and not s.extractor.cached]
+    reused = sum(s.extractor.cached for s in summaries)
+    prompt, completion = sum(u.prompt_tokens for u in spent), sum(u.completion_tokens for u in spent)
+    line = f"tokens: {prompt:,} in, {completion:,} out, over {len(spent)} article(s)"
+    return line + (f"; {reused} answer(s) reused from the cache" if reused else "")
 
 
 def status_line(results: Sequence[ArticleResult]) -> str:

@@ -123,7 +123,8 @@ class ExtractorInfo(_Model):
     model: str | None = None
     prompt_version: str | None = None
     attempts: int = 1
-    usage: Usage | None = None
+    usage: Usage | None = Field(None, description="Tokens the answer cost when it was asked for.")
+    cached: bool = Field(False, description="The answer came from the cache: no tokens were spent now.")
 
 
 class ArticleSummary(_Model):

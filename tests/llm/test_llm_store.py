@@ -34,7 +34,10 @@ def test_a_second_extraction_comes_from_the_cache_without_any_request(
     again = make_llm(store=store).extract(Document.from_text(HAIKOU, path="b.txt"))
     assert len(scripted.seen) == 1
     assert again.source.path == "b.txt"  # the source block describes this file, not the first
-    assert again.model_dump(exclude={"source"}) == first.model_dump(exclude={"source"})
+    # The same answer, marked as reused: it cost no tokens this time.
+    assert again.extractor.cached and not first.extractor.cached
+    fields = {"source": True, "extractor": {"cached"}}
+    assert again.model_dump(exclude=fields) == first.model_dump(exclude=fields)
     assert [r["outcome"] for r in store.runs()] == ["extracted", "cached"]
 
 
@@ -135,3 +138,32 @@ def test_settings_fields_open_the_store_when_config_has_them(tmp_path: Path, scr
     extractor = LLMExtractor(settings, client=mock_client(scripted))
     assert extractor.store is not None and extractor.store.path == tmp_path / "c.sqlite" and extractor.force
     extractor.store.close()
+
+
+def test_a_cached_answer_says_so_and_costs_no_tokens_now(
+    make_llm: Make, scripted: ScriptedModel, store: Store, tmp_path: Path
+) -> None:
+    from povsum.console import tokens_line
+
+    scripted.queue(answer(HAIKOU_ANSWER))
+    document = Document.from_text(HAIKOU)
+    first = make_llm(store=store).extract(document)
+    again = make_llm(store=store).extract(document)
+    assert not first.extractor.cached and again.extractor.cached and len(scripted.seen) == 1
+    line = tokens_line([again])
+    assert line.startswith("tokens: 0 in, 0 out, over 0 article(s)") and "1 answer(s) reused" in line
+    stats = store.stats()
+    assert stats["models"][0]["answers"] == 1 and stats["log"] == {"cached": 1, "extracted": 1}
+    assert store.clear() == 1 and store.stats()["models"] == []
+
+
+def test_the_cache_commands_report_and_clear(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from povsum.cli import app
+
+    path = tmp_path / "cache.sqlite"
+    result = CliRunner().invoke(app, ["cache", "stats", "--cache", str(path)])
+    assert result.exit_code == 0 and "run log: empty" in result.output
+    result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(path)])
+    assert result.exit_code == 0 and "dropped 0 answers" in result.output

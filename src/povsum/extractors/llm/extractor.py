@@ -111,7 +111,8 @@ class LLMExtractor:
             cached = self.store.verified(key)
             if cached is not None:
                 self.store.log(key, "cached", path=document.path)
-                return cached.model_copy(update={"source": document.source_info()})
+                info = cached.extractor.model_copy(update={"cached": True})
+                return cached.model_copy(update={"source": document.source_info(), "extractor": info})
         exchange = Exchange()
         self.breaker.check()
         try:

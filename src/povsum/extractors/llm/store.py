@@ -198,6 +198,28 @@ class Store:
             ),
         )
 
+    def stats(self) -> dict[str, Any]:
+        """What the cache holds: answers by model, the tokens they cost, the run log's size."""
+        by_model = self._execute(
+            "SELECT model, COUNT(*) AS answers, SUM(prompt_tokens) AS prompt,"
+            " SUM(completion_tokens) AS completion FROM extractions GROUP BY model ORDER BY model"
+        )
+        runs = self._execute("SELECT outcome, COUNT(*) AS n FROM runs GROUP BY outcome ORDER BY outcome")
+        return {
+            "path": str(self.path),
+            "bytes": self.path.stat().st_size if self.path.exists() else 0,
+            "models": [dict(row) for row in by_model],
+            "log": {row["outcome"]: row["n"] for row in runs},
+        }
+
+    def clear(self) -> int:
+        """Forget every cached answer and the run log; returns how many answers were dropped."""
+        (count,) = self._execute("SELECT COUNT(*) FROM extractions")[0]
+        self._execute("DELETE FROM extractions")
+        self._execute("DELETE FROM runs")
+        self._execute("VACUUM")
+        return int(count)
+
     def runs(self) -> list[dict[str, Any]]:
         """The run log, oldest first."""
         return [dict(row) for row in self._execute("SELECT * FROM runs ORDER BY id")]
