@@ -194,3 +194,132 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
     assert _decision("甲县GDP为80亿元。", "80亿元") == ("economy", "skipped: GDP")
     assert _decision("甲县全年接待游客80万人次,实现综合收入2亿元。", "2亿元") == ("income", "skipped: 收入")
     assert _decision("甲县有贫困村30个,贷款5万元。", "5万元")[0] == "household_loan"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: verbs and nouns of money spent, raised or given, in both scripts.
+        ("县财政下拨专项资金600万元。", "600万元"),
+        ("乙企业出资300万元设立教育基金。", "300万元"),
+        ("将1200万元用于村道硬化和安全饮水。", "1200万元"),
+        ("丙县共投1.2亿元建设集中安置点。", "1.2亿元"),
+        ("县里耗资2.6亿元修建安置社区。", "2.6亿元"),
+        ("丁集团斥資5000萬元援建三所學校。", "5000万元"),  # the text as normalized
+        ("村民筹资45万元修建通组路。", "45万元"),
+        ("发行易地扶贫搬迁地方政府债券12亿元。", "12亿元"),
+        ("县财政每年预算500万元用于脱贫攻坚。", "500万元"),
+        ("对带贫合作社以奖代补180万元。", "180万元"),
+        ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
+    ],
+)
+def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Written for the test: a supervision report's money, misused, recovered or investigated,
+        # with the cue in the amount's phrase or a phrase before it.
+        ("乙县纪委监委追回违规发放的扶贫资金32.6万元。", "oversight"),
+        ("2019年,甲市共查處扶貧領域腐敗和作風問題87起,涉及資金412萬元。", "oversight"),
+        ("審計發現問題資金1800萬元,已全部整改到位。", "oversight"),
+        ("对套取补贴的3名干部罚款2万元。", "oversight"),
+        # An enterprise's deal is not aid.
+        ("全县招商引资到位资金35.8亿元。", "business_deal"),
+        ("今年以来,丙县签约项目26个,协议投资120亿元。", "business_deal"),
+        # Residents' own homes and cars.
+        ("外出务工群众在县城购买住房2100套、购置小汽车900辆,累计投入资金9.3亿元。", "private_purchase"),
+        ("全村有23户买了汽车,共投入120万元。", "private_purchase"),
+        # Money saved, lost or owed.
+        ("新技术为群众节约资金200万元。", "not_spent"),
+        ("帮助受灾贫困户挽回经济损失35万元。", "not_spent"),
+        # Stocks and statistics of the whole economy, and what a company is registered with.
+        ("年末金融机构各项贷款余额356亿元。", "balance"),
+        ("全县一般公共预算支出45.2亿元,增长6%。", "economy"),
+        ("全县民间投资完成28亿元。", "economy"),
+        ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
+        # What an insurance covers is not money paid out.
+        ("为建档立卡贫困户提供风险保障12.6亿元。", "insured_cover"),
+        # Selling and buying produce.
+        ("机关单位购买扶贫产品320万元。", "produce_bought"),
+        ("通过网络卖出农产品1500万元。", "sales"),
+    ],
+)
+def test_oversight_deals_purchases_losses_and_statistics_are_not_funding(text: str, rule: str) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert [s.rule for s in steps] == [rule]
+
+
+def test_a_supervision_statement_does_not_reach_the_next_sentence() -> None:
+    # Written for the test: the spending and the recovered money are separate statements.
+    text = "甲县投入扶贫资金2亿元;县纪委追回违规资金30万元。乙县查处问题5起。丙企业捐赠100万元。"
+    assert _found(text) == ["2亿元", "100万元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Written for the test: ranges, ceilings, averages and differences in more forms.
+        ("贫困户危房改造补助1.5万~2.5万元。", "range"),
+        ("给予产业奖补3000-8000元。", "range"),
+        ("单笔扶贫贷款不得超过10万元。", "limit"),
+        ("为贫困户提供5万元(含)以下的贷款。", "limit"),
+        ("对年收入低于3000元的农户给予补助。", "limit"),
+        ("义务教育阶段生均补助1250元。", "per_unit"),
+        ("公益岗位人员月均补贴800元。", "per_unit"),
+        ("甲县扶貧資金比上年多投入1200萬元。", "change"),
+        ("同比多拨付专项资金3000万元。", "change"),
+        ("较2019年多安排资金1.5亿元。", "change"),
+    ],
+)
+def test_ranges_ceilings_averages_and_differences_are_not_funding(text: str, rule: str) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert steps[-1].rule == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: parts opened by 包括 and by (含 after the total.
+        "全县投入资金3.2亿元,包括中央资金1.56亿元、省级资金1.1亿元。",
+        "全县投入扶贫资金8000万元(含中央资金5000万元)。",
+        "乙市累計下達資金6.8億元,包括省級資金2億元;市級資金1.3億元。",
+    ],
+)
+def test_parts_opened_by_baokuo_or_han_are_left_out(text: str) -> None:
+    amounts, steps = _run(text)
+    assert len(amounts) == 1
+    assert all(s.rule == "part_of_total" for s in steps[1:])
+
+
+def test_baokuo_with_no_amount_before_it_introduces_items() -> None:
+    # Written for the test.
+    assert _found("帮扶内容包括:援助甲村90万元建车间,援助乙村60万元修路。") == ["90万元", "60万元"]
+
+
+def test_an_approximate_figure_restates_the_exact_one_it_rounds() -> None:
+    # Written for the test: a lead paragraph rounds the body's figure; the exact one is kept.
+    text = "全县累计投入扶贫资金超过10亿元。\n近年来,全县累计投入各类扶贫资金10.27亿元,用于产业发展。"
+    assert _found(text) == ["10.27亿元"]
+    assert _decision(text, "超过10亿元") == ("restatement", "dropped: restates 10.27亿元")
+    # Written for the test: 3.5亿多元 rounds 3.58亿元 down, the body comes first this time.
+    assert _found("乙区投入帮扶资金3.58亿元。乙区投入帮扶资金3.5亿多元。") == ["3.58亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: 近10亿元 is below 10亿元, so 10.27亿元 is another amount.
+        "近10亿元扶贫资金投向产业。\n全县累计投入扶贫资金10.27亿元。",
+        # A loan and money spent share no funding word: two items, however close.
+        "发放扶贫贷款超1亿元。\n全县投入资金1.5亿元修建道路。",
+        # 超2亿元 rounds to 1亿, and 3.1亿元 lies outside it.
+        "投入资金超2亿元。另投入资金3.1亿元。",
+    ],
+)
+def test_a_rough_figure_outside_its_precision_is_another_item(text: str) -> None:
+    assert len(_found(text)) == 2

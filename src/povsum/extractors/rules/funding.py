@@ -4,19 +4,23 @@ Each amount in 元 is judged on its phrase: the text between the punctuation tha
 (,;:。), quotes, brackets and 、 included, because a report names a fund in quotes right after its
 amount ("设1417万元“风险资金池”"). The rules, in the order they are tried:
 
-1. ``part_of_total``: a 其中 part of an amount stated before it. The breakdown runs on through the
-   ;-separated statements that follow, up to the full stop.
-2. form rules, whatever verb surrounds the amount: ``limit`` (5万元以下, 贷款额度), ``per_unit``
-   (每户, 户均, 元/亩, 每月) and ``change`` (比上年增加200亿元).
-3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 标准) skips it, a
-   funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a loan
-   within the microcredit ceiling is one household's loan.
+1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括 or (含. The
+   breakdown runs on through the ;-separated statements that follow, up to the full stop.
+2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度),
+   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (2000—5000元), ``change`` (比上年增加200亿元)
+   and ``not_spent`` (节约资金, 挽回损失). On the whole statement before the amount: ``oversight``
+   (money misused, recovered or found by a supervision report: 违规, 挪用, 追回, 查处) and
+   ``business_deal`` (招商引资, 签约, 协议投资: an enterprise's deal, not aid).
+3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
+   it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
+   loan within the microcredit ceiling is one household's loan.
 4. ``series``: an amount with no cue of its own continues the sentence's list when the amount
    before it was kept ("从2017年的2000万元…到2018年的9152万元").
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
-add up to the amount next to them, and ``restatement`` leaves out an amount already kept (a
-headline figure restating a body figure to the headline's precision is the same item).
+add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
+figure again, or a rounded one (a headline's, or 超10亿元 for 10.27亿元 under the same kind of cue)
+that the exact figure falls within at the precision it is written to.
 """
 
 from __future__ import annotations
@@ -34,56 +38,114 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
+# What opens the parts of an amount already stated: 其中, 包括, and (含 in brackets after it.
+_BREAKDOWN = re.compile(r"其中|包括|\(含")
 
 # Cue words by what they make an amount. A table, not control flow: to teach the rules a new word,
 # add it to its group.
 _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    "income": ("收入", "增收", "收益", "效益", "获益", "分红", "利润", "租金", "赚", "挣"),
-    "wage": ("工资", "薪"),
-    "price": ("价格", "售价", "单价", "房价"),
-    # Deals signed or traded, not money paid out; 签约资金 must not be read as 资金.
-    "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "签约", "签约资金", "订单", "零售"),
+    "income": ("收入", "增收", "创收", "收益", "效益", "获益", "赚", "挣"),
+    "profit": ("分红", "利润", "盈利", "回报", "租金"),
+    "wage": ("工资", "薪", "报酬", "工钱", "劳务费"),
+    "price": ("价格", "售价", "单价", "房价", "市值", "估值"),
+    # Money changing hands in trade, not money paid out.
+    "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "订单", "零售", "流水", "卖", "出售", "售出"),
     # Buying the poor's produce is sales too.
-    "produce_bought": ("消费扶贫", "带货", "采购", "收购"),
-    # Output values and the economy's statistics, which are not money spent on the poor.
-    "economy": ("产值", "生产总值", "GDP", "增加值", "固定资产投资", "存款"),
+    "produce_bought": ("消费扶贫", "带货", "采购", "收购", "购买", "认购", "购销"),
+    # Output values and the economy's statistics, which are not money spent on the poor: the whole
+    # budget (一般公共预算支出), taxes, trade, private investment.
+    "output": ("产值", "增加值"),
+    "economy": (
+        "生产总值",
+        "GDP",
+        "经济总量",
+        "固定资产投资",
+        "民间投资",
+        "公共预算",
+        "税收",
+        "进出口",
+        "外贸",
+    ),
+    # What a company or cooperative is registered with, not money it spent.
+    "registered_capital": ("注册资本", "注册资金"),
+    # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
+    "balance": ("存款", "储蓄", "余额"),
+    # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
+    "insured_cover": ("保额", "风险保障", "保险金额", "投保"),
     # Money still missing is not money spent: 资金缺口3亿元.
     "shortfall": ("缺口",),
     # Poverty lines and subsidy standards are rates, not amounts spent.
-    "standard": ("标准", "贫困线"),
+    "standard": ("标准", "贫困线", "低保线", "门槛"),
 }
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    "spending": ("投入", "安排", "发放", "下达", "拨付", "投放", "到位", "兑现"),
+    # 投 alone as in 共投, 投向; money 用于 a purpose is spent.
+    "spending": ("投入", "投", "耗资", "斥资", "用于"),
+    # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款.
+    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
-    "investment": ("投资", "援建", "整合", "配套", "撬动", "设立", "注入"),
-    "raising": ("筹措", "筹集", "集资", "募集", "融资"),
-    "loan": ("贷款", "信贷"),
-    "donation": ("捐", "援助", "资助"),
-    "subsidy": ("补助", "补贴", "奖补", "贴息", "救助"),
+    "investment": ("投资", "出资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
+    # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
+    "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
+    "loan": ("贷款", "信贷", "放贷"),
+    "aid": ("捐", "援助", "资助", "支援", "帮扶", "慰问", "善款"),
+    "subsidy": ("补助", "补贴", "奖补", "以奖代补", "奖励", "扶持", "贴息"),
+    "relief": ("救助", "救济", "助学"),
+    # Premiums paid for the poor (为贫困户购买保险, 代缴保费); what the policy covers is not.
+    "insurance": ("保险", "保费", "参保"),
     # The noun alone makes it funding: 引进帮扶资金, 专项扶贫资金规模, 工作经费.
-    "fund": ("资金", "经费", "基金"),
+    "fund": ("资金", "经费", "基金", "专款"),
 }
 _CUE_GROUP: dict[str, tuple[str, bool]] = {
     **{w: (group, False) for group, words in _NOT_FUNDING_CUES.items() for w in words},
     **{w: (group, True) for group, words in _FUNDING_CUES.items() for w in words},
 }
-# Longest first, so a compound (签约资金, 增加值) wins over the word inside it.
+# Longest first, so a compound (投保, 增加值) wins over the word inside it.
 _CUE = re.compile("|".join(sorted(map(re.escape, _CUE_GROUP), key=len, reverse=True)))
 
-# Form rules: what the phrase says about the amount itself, whatever the verb. They read the
-# phrase with the amount marked as 〔amount〕, and match only their cue word.
-_FORM_RULES: dict[str, re.Pattern[str]] = {
-    # Loan ceilings and thresholds: 贷款额度5万元, 最高5万元, 5万元以下, 5万元以内的小额贷款.
+# Form rules: what the text says about the amount itself, whatever the verb. They read the text
+# with the amount marked as 〔amount〕, and match only their cue word.
+_AMOUNT_AHEAD = r"(?=[^〔]*〔)"  # the cue stands anywhere before the amount
+_PHRASE_FORMS: dict[str, re.Pattern[str]] = {
+    # Loan ceilings and thresholds: 贷款额度5万元, 最高5万元, 5万元以下, 5万元(含)以下, 低于3000元.
     "limit": re.compile(
-        r"(?:额度|上限|最高|最多|不超过|不高于|不低于|不少于)(?=[^〔]*〔)"  # anywhere before it
-        r"|以下(?=〕)|(?<=〕)(?:以下|以内|封顶|为限)"  # closing it, or right after it
+        rf"(?:额度|上限|最高|最多|至多|不(?:得|能|应)?(?:超过|高于|低于|少于)|低于|高于){_AMOUNT_AHEAD}"
+        r"|不(?:得|能|应)?(?=〔(?:超过|逾))"  # 不得超过10万元, where 超过 is read as part of the amount
+        r"|以下(?=〕)|(?<=〕)(?:\(含\)|及)?(?:以下|以内|封顶|为限)"  # closing it, or right after it
     ),
-    # Rates per household, person, mu, head or month: 每户2万元, 每亩, 户均, 1500元/亩. A budget
-    # each year (每年安排1000万元) is money spent; so is an amount for each of the villages or
-    # townships a report lists (每个村投入300万元): only their average is a rate (平均每村, 村均).
-    "per_unit": re.compile(r"(?:平均每|每(?!个?[村乡镇]|年)|[户人亩村]均)(?=[^〔]*〔)|(?<=〕)/"),
-    # A difference between two amounts, not an amount: 比上年增加200亿元, 净增加11400元.
-    "change": re.compile(r"(?:增加|增长|减少|下降|提高|净增)(?=了?〔)"),
+    # Rates per household, person, pupil, mu, head or month: 每户2万元, 每亩, 户均, 生均, 月均,
+    # 1500元/亩.
+    # A budget each year (每年安排1000万元) is money spent; so is an amount for each of the
+    # villages or townships a report lists (每个村投入300万元): only their average is a rate
+    # (平均每村, 村均).
+    "per_unit": re.compile(rf"(?:平均每|每(?!个?[村乡镇]|年)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"),
+    # Either end of a span (每户补助2000—5000元, 1万~5万元): a rate or a threshold, not a sum.
+    "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
+    # A difference between two amounts, not an amount: 比上年增加200亿元, 同比增长, 较2019年多.
+    "change": re.compile(
+        r"(?:增加|增长|减少|下降|提高|净增)(?=了?〔)"
+        rf"|(?:(?:比|较)(?:上年|去年|上一年|前一年|同期|[0-9]{{4}}年)|同比|环比){_AMOUNT_AHEAD}"
+    ),
+    # Money saved, lost or owed is not money spent: 为群众节约资金200万元, 挽回损失, 被骗.
+    "not_spent": re.compile(
+        rf"(?:节约|节省|节支|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗){_AMOUNT_AHEAD}"
+    ),
+}
+# Read on the whole statement before the amount, because the cue is often a phrase away:
+# 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
+_STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
+    # A supervision report's money: misused, recovered or under investigation, not spent.
+    "oversight": re.compile(
+        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|追回|追缴|收缴|退赔|清退|虚报|问题资金|查处"
+        "|罚款|罚没)" + _AMOUNT_AHEAD
+    ),
+    # What residents spent on their own homes and cars (买房买车, the sign of a better life these
+    # reports count) is not money spent on the poor.
+    "private_purchase": re.compile(
+        rf"(?:购房|购车|(?:购买|购置|买)了?(?:家用)?(?:楼房|住房|商品房|房屋|轿车|汽车|小汽车)){_AMOUNT_AHEAD}"
+    ),
+    # Investment an enterprise brings in or signs for its own business is not aid; 签约资金 is a
+    # deal signed, not money paid.
+    "business_deal": re.compile(rf"(?:招商|引资|签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
 }
 
 # 扶贫小额信贷 lends at most 5万元 to one household: a loan that small is a household's loan or
@@ -100,22 +162,32 @@ class _Phrase:
     before: str  # from the last phrase break up to the amount
     amount: str
     after: str  # from the amount up to the next phrase break
+    lead: str = ""  # the statement before the phrase
 
     @classmethod
     def around(cls, sentence: Sentence, match: QuantityMatch) -> _Phrase:
         """
         >>> s = Sentence(0, 20, "甲,并设1417万元“风险资金池”,乙")
         >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0])
-        _Phrase(before='并设', amount='1417万元', after='“风险资金池”')
+        _Phrase(before='并设', amount='1417万元', after='“风险资金池”', lead='甲,')
         """
         text = sentence.text
         left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, match.start)), default=0)
         brk = _PHRASE_BREAK.search(text, match.end)
         right = brk.start() if brk else len(text)
-        return cls(text[left : match.start], match.text, text[match.end : right])
+        return cls(text[left : match.start], match.text, text[match.end : right], text[:left])
 
     def marked(self) -> str:
         return f"{self.before}〔{self.amount}〕{self.after}"
+
+    def funding_words(self) -> frozenset[str]:
+        """The funding cues of the phrase: what two statements of one amount share.
+
+        >>> sorted(_Phrase("累计投入扶贫资金", "5亿元", "用于产业").funding_words())
+        ['投入', '用于', '资金']
+        """
+        found = _CUE.findall(self.before) + _CUE.findall(self.after)
+        return frozenset(w for w in found if _CUE_GROUP[w][1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +205,8 @@ def _nearest_cue(phrase: _Phrase) -> _Cue | None:
     '资金'
     >>> _nearest_cue(_Phrase("", "5.5万元", "的收入")).group
     'income'
-    >>> _nearest_cue(_Phrase("签约资金", "10亿元", "")).group
-    'sales'
+    >>> _nearest_cue(_Phrase("机关食堂采购扶贫产品", "860万元", "")).group
+    'produce_bought'
     >>> _nearest_cue(_Phrase("全县", "82亿元", "")) is None
     True
     """
@@ -152,6 +224,22 @@ class _Verdict:
     cue: str  # the word that decided, or why nothing did
 
 
+def _form(phrase: _Phrase) -> _Verdict | None:
+    """The first form rule that reads the amount as no sum spent, on its phrase or its statement.
+
+    >>> _form(_Phrase("涉及资金", "860万元", "", lead="查处扶贫领域问题120起,"))
+    _Verdict(rule='oversight', kept=False, cue='查处')
+    >>> _form(_Phrase("累计投入", "2亿元", "")) is None
+    True
+    """
+    marked = phrase.marked()
+    for forms, text in ((_PHRASE_FORMS, marked), (_STATEMENT_FORMS, phrase.lead + marked)):
+        for rule, pattern in forms.items():
+            if (form := pattern.search(text)) is not None:
+                return _Verdict(rule, False, form.group())
+    return None
+
+
 def _judge(phrase: _Phrase, value: float, previous: _Verdict | None) -> _Verdict:
     """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring.
 
@@ -162,10 +250,8 @@ def _judge(phrase: _Phrase, value: float, previous: _Verdict | None) -> _Verdict
     >>> _judge(_Phrase("贷款", "5万元", "投入村合作社"), 50000, None).rule
     'household_loan'
     """
-    marked = phrase.marked()
-    for rule, pattern in _FORM_RULES.items():
-        if (form := pattern.search(marked)) is not None:
-            return _Verdict(rule, False, form.group())
+    if (form := _form(phrase)) is not None:
+        return form
     cue = _nearest_cue(phrase)
     if cue is None:
         if previous is not None and previous.kept:
@@ -191,35 +277,48 @@ def _decision(verdict: _Verdict) -> str:
     return f"{'kept' if verdict.kept else 'skipped'}: {verdict.cue}"
 
 
-def _breakdown_start(sentence: Sentence, matches: list[QuantityMatch], after_an_amount: bool) -> int | None:
-    """Where a 其中 breakdown of an amount already stated begins in the sentence, if it does:
-    at a 其中 after an amount of this sentence, or at one opening the sentence right after a
-    sentence that stated an amount. A 其中 with no amount before it introduces items, not parts.
+@dataclass(frozen=True, slots=True)
+class _Breakdown:
+    start: int  # where the parts begin in the sentence
+    marker: str  # the word that opened them
+
+
+def _breakdown(sentence: Sentence, matches: list[QuantityMatch], after_an_amount: bool) -> _Breakdown | None:
+    """Where a breakdown of an amount already stated begins in the sentence, if it does: at a
+    marker (其中, 包括, (含) after an amount of this sentence, or at one opening the sentence right
+    after a sentence that stated an amount. A marker with no amount before it introduces items,
+    not parts.
 
     >>> s = Sentence(0, 24, "规划总投资3058万元,其中,中央资金2000万元")
-    >>> _breakdown_start(s, find_quantities(s.text, {"元"}), after_an_amount=False)
-    12
+    >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False)
+    _Breakdown(start=12, marker='其中')
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
-    >>> _breakdown_start(s, find_quantities(s.text, {"元"}), after_an_amount=False) is None
+    >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False) is None
     True
     """
-    for m in re.finditer("其中", sentence.text):
+    for m in _BREAKDOWN.finditer(sentence.text):
         opens_sentence = m.start() == 0 and after_an_amount
         if opens_sentence or any(q.end <= m.start() for q in matches):
-            return m.start()
+            return _Breakdown(m.start(), m.group())
     return None
 
 
-def _amounts(sentences: Iterable[Sentence]) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, bool]]]]:
-    """Each sentence with its amounts in 元, and for each whether it is a 其中 part of an amount
-    before it."""
-    carried = False  # a breakdown still open at the end of a ;-separated statement
+def _amounts(
+    sentences: Iterable[Sentence],
+) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, _Breakdown | None]]]]:
+    """Each sentence with its amounts in 元, and for each the breakdown it is a part of, if it is
+    a part of an amount before it."""
+    carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
     after_an_amount = False
     for sentence in sentences:
         matches = find_quantities(sentence.text, units={"元"})
-        start = 0 if carried else _breakdown_start(sentence, matches, after_an_amount)
-        yield sentence, [(m, start is not None and m.start >= start) for m in matches]
-        carried = start is not None and sentence.text.endswith(_STATEMENT_GOES_ON)
+        opened = _breakdown(sentence, matches, after_an_amount)
+        breakdown = _Breakdown(0, carried.marker) if carried else opened
+        yield (
+            sentence,
+            [(m, breakdown if breakdown and m.start >= breakdown.start else None) for m in matches],
+        )
+        carried = breakdown if breakdown and sentence.text.endswith(_STATEMENT_GOES_ON) else None
         after_an_amount = bool(matches)
 
 
@@ -257,6 +356,7 @@ class _Candidate:
     at: int  # offset of the amount in the cleaned text
     sentence: int  # offset of its sentence
     in_headline: bool
+    words: frozenset[str]  # the funding cues of its phrase
 
     @property
     def yuan(self) -> int:
@@ -278,18 +378,20 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
     kept: list[_Candidate] = []
     for sentence, amounts in _amounts(sentences):
         previous: _Verdict | None = None  # a series runs within one sentence
-        for match, in_breakdown in amounts:
+        for match, breakdown in amounts:
             at = sentence.start + match.start
-            if in_breakdown:
-                previous = _Verdict("part_of_total", False, "a 其中 part of an amount before it")
+            phrase = _Phrase.around(sentence, match)
+            if breakdown is not None:
+                previous = _Verdict(
+                    "part_of_total", False, f"a {breakdown.marker} part of an amount before it"
+                )
             else:
-                previous = _judge(_Phrase.around(sentence, match), match.parsed.value, previous)
+                previous = _judge(phrase, match.parsed.value, previous)
             trace.note("funding", previous.rule, match.text, _decision(previous), at)
             if previous.kept:
+                item = _funding(document, sentence, match)
                 kept.append(
-                    _Candidate(
-                        _funding(document, sentence, match), at, sentence.start, sentence.start in headline
-                    )
+                    _Candidate(item, at, sentence.start, sentence.start in headline, phrase.funding_words())
                 )
     return kept
 
@@ -332,33 +434,62 @@ def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Can
     return [c for i, c in enumerate(candidates) if i not in parts]
 
 
-def _precision(yuan: int) -> int:
-    """The place of the last significant digit: what a headline rounds to.
+_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*(?P<multiplier>[万亿]*)")
 
-    >>> _precision(500_000_000), _precision(74_880_000), _precision(0)
-    (100000000, 10000, 1)
+
+def _written_step(text: str, yuan: int) -> float:
+    """The precision an amount is written to: its last written digit, in yuan (1亿 for 超10亿元,
+    1000万 for 5.6亿元). A figure in Chinese numerals falls back to its last significant digit.
+
+    >>> _written_step("超过10亿元", 10**9), _written_step("5.6176亿元", 561_760_000)
+    (100000000.0, 10000.0)
+    >>> _written_step("一亿二千万元", 120_000_000), _written_step("386500元", 386_500)
+    (10000000.0, 1.0)
     """
-    step = 1
-    while yuan and yuan % (step * 10) == 0:
-        step *= 10
-    return step
+    m = _WRITTEN_NUMBER.search(text)
+    if m is None:
+        step = 1
+        while yuan and yuan % (step * 10) == 0:
+            step *= 10
+        return float(step)
+    scale = 10.0 ** -len(m["decimals"] or "")
+    for c in m["multiplier"]:
+        scale *= 10**4 if c == "万" else 10**8
+    return scale
+
+
+def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
+    """Whether ``rough`` is ``exact`` rounded to the precision ``rough`` is written to, in the
+    direction its qualifier says (超/多/余 above, 近/不足 below, 约 or none either side)."""
+    step, diff = _written_step(rough.text, rough.yuan), exact.yuan - rough.yuan
+    if rough.item.amount.approx == "over":
+        return 0 <= diff < step
+    if rough.item.amount.approx == "under":
+        return -step < diff <= 0
+    return abs(diff) < step
 
 
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
-    """The same amount again, or a headline figure rounding a body one (超5亿元 for 5.6176亿元).
-    Within one sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement."""
+    """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
+    one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one. Within one
+    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement."""
     if candidate.sentence == kept.sentence:
         return False
     if candidate.yuan == kept.yuan:
         return True
-    headline = candidate if candidate.in_headline else kept if kept.in_headline else None
-    return headline is not None and abs(candidate.yuan - kept.yuan) < _precision(headline.yuan)
+    if not candidate.words & kept.words:
+        return False
+    return any(
+        (rough.in_headline or rough.item.amount.approx is not None) and _rounds(rough, exact)
+        for rough, exact in ((candidate, kept), (kept, candidate))
+    )
 
 
 def _distinct(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
-    """Each amount once. Body figures are read first, so a headline figure is the one dropped."""
+    """Each amount once. Exact body figures are read first, so a headline's or an approximate
+    figure is the one dropped."""
     kept: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: c.in_headline):
+    for candidate in sorted(candidates, key=lambda c: (c.in_headline, c.item.amount.approx is not None)):
         same = next((k for k in kept if _restates(candidate, k)), None)
         if same is None:
             kept.append(candidate)
