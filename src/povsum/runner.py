@@ -20,7 +20,7 @@ from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
-from povsum.writers import write_run_outputs
+from povsum.writers import stored_records, write_run_outputs
 
 _ARTICLES_PER_PROCESS = 50
 # How often a worker process checks that the run that started it is still alive.
@@ -226,9 +226,9 @@ def run_paths(
     on_start(len(found.files))
     with OutputDir(out_root) as out:
         results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)
-        summaries = [r.summary for r in results if r.summary is not None]
-        write_run_outputs(out_root, summaries, formats)
-        errors = [{"path": p.path or "", "error": str(p)} for p in found.problems]
-        errors += [{"path": str(r.path), "error": r.error} for r in results if r.error]
+        entries = [("", p.path or "", str(p)) for p in found.problems]
+        entries += [(r.stem, str(r.path), r.error) for r in results]
+        write_run_outputs(out_root, stored_records(out, entries), formats)
+        errors = [{"path": path, "error": error} for _, path, error in entries if error is not None]
         out.write_errors(errors)
     return RunReport(results, found.problems, found.skipped)

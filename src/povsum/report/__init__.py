@@ -1,6 +1,9 @@
-"""Run-level reports built from summaries: the CSV table, the Markdown notes and the HTML page.
+"""Run-level outputs built from the records of a run (summaries, and errors for the inputs that
+have none): summaries.csv, facts.csv, report.md and the HTML report (an index and a page per
+article).
 
-Each writer takes ``(out_dir, summaries)`` and returns the path it wrote; ``povsum.writers``
-registers them by ``--format`` name. ``fields`` is the one place that decides what a summary
-shows and how numbers read, so the three reports and the terminal table agree.
+Each output is a ``stream.RunWriter`` fed one record at a time; ``povsum.writers`` registers them
+by ``--format`` name. ``fields`` is the one place that decides what a summary shows and how
+numbers read, and ``totals`` the one place that counts statuses, so the reports and the terminal
+table agree.
 """

@@ -57,6 +57,11 @@ def rejected(summary: ArticleSummary) -> list[Failure]:
     return [f for f in summary.verification.failures if not f.is_flag]
 
 
+def flagged(summary: ArticleSummary) -> list[Failure]:
+    """Fields kept with a consistency flag, in the verifier's order."""
+    return [f for f in summary.verification.failures if f.is_flag]
+
+
 def quantity_text(q: Quantity | None) -> str:
     return q.text if q is not None else "–"
 

@@ -1,4 +1,5 @@
-"""``report.md``: the run as Markdown, for pasting into notes and issues.
+"""``report.md``: the run as Markdown, for pasting into notes and issues: the totals by status, a
+table of every input, then a section per input.
 
 Article text is untrusted: characters that Markdown or embedded HTML would interpret are escaped.
 """
@@ -6,27 +7,48 @@ Article text is untrusted: characters that Markdown or embedded HTML would inter
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterable
 
 from povsum.models import ArticleSummary
-from povsum.outputs import write_atomic
 from povsum.report.fields import field_rows, flags, funding_total, quantity_text, rejected, yuan
+from povsum.report.stream import RunWriter, pour
+from povsum.report.totals import ERROR, Totals
+from povsum.summaries import ArticleError, Record
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_TABLE_HEAD = (
+    "| # | article | region | baseline people | outcome people | lifted | funding | verification |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+)
 
 
-def write_markdown(root: Path, summaries: Sequence[ArticleSummary]) -> Path:
-    path = root / "report.md"
-    write_atomic(path, render_markdown(summaries))
-    return path
+class MarkdownWriter(RunWriter):
+    """The totals come first but are known last: the table and the sections are spooled."""
+
+    filename = "report.md"
+
+    def begin(self) -> None:
+        self._table, self._sections, self._count = self.spool(), self.spool(), 0
+
+    def add(self, stem: str, record: Record) -> None:
+        self._count += 1
+        self._table.write(_table_row(self._count, record))
+        self._sections.write(_section(self._count, record))
+
+    def finish(self, totals: Totals) -> None:
+        self.out.write(_head(totals))
+        pour(self._table, self.out)
+        pour(self._sections, self.out)
 
 
-def render_markdown(summaries: Sequence[ArticleSummary]) -> str:
-    lines = [f"# povsum report: {len(summaries)} articles", "", *_overview(summaries)]
-    for i, s in enumerate(summaries):
-        lines += ["", *_article(i, s)]
-    return "\n".join(lines) + "\n"
+def render_markdown(records: Iterable[Record]) -> str:
+    """The whole report.md of ``records`` as one string."""
+    records = list(records)
+    totals = Totals()
+    for record in records:
+        totals.add(record)
+    rows = "".join(_table_row(i, r) for i, r in enumerate(records, 1))
+    return _head(totals) + rows + "".join(_section(i, r) for i, r in enumerate(records, 1))
 
 
 def md(text: str | None) -> str:
@@ -38,29 +60,40 @@ def md(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
-def _overview(summaries: Sequence[ArticleSummary]) -> list[str]:
-    lines = [
-        "| # | article | region | baseline people | outcome people | lifted | funding | verification |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for i, s in enumerate(summaries):
+def _head(totals: Totals) -> str:
+    counts = " · ".join(f"{n} {status}" for status, n in totals.counts.items())
+    return f"# povsum report: {totals.articles}\n\n{counts}\n\n{_TABLE_HEAD}"
+
+
+def _table_row(i: int, record: Record) -> str:
+    if isinstance(record, ArticleError):
+        cells = (md(record.path), "–", "–", "–", "–", "–", f"{ERROR}: {md(record.reason)}")
+    else:
+        baseline, outcome = record.baseline, record.outcome
         cells = (
-            md(s.source.title or s.source.path),
-            md(s.region.name if s.region else "–"),
-            md(quantity_text(s.baseline.people if s.baseline else None)),
-            md(quantity_text(s.outcome.people if s.outcome else None)),
-            md(quantity_text(s.outcome.people_lifted if s.outcome else None)),
-            md(yuan(funding_total(s))),
-            f"{s.verification.status} ({s.verification.checked} checked)",
+            md(record.source.title or record.source.path),
+            md(record.region.name if record.region else "–"),
+            md(quantity_text(baseline.people if baseline else None)),
+            md(quantity_text(outcome.people if outcome else None)),
+            md(quantity_text(outcome.people_lifted if outcome else None)),
+            md(yuan(funding_total(record))),
+            f"{record.verification.status} ({record.verification.checked} checked)",
         )
-        lines.append(f"| {i + 1} | " + " | ".join(cells) + " |")
-    return lines
+    return f"| {i} | " + " | ".join(cells) + " |\n"
+
+
+def _section(i: int, record: Record) -> str:
+    if isinstance(record, ArticleError):
+        lines = [f"## {i}. {md(record.path)}", "", f"❌ **{ERROR}**: {md(record.reason)}"]
+    else:
+        lines = _article(i, record)
+    return "\n" + "\n".join(lines) + "\n"
 
 
 def _article(i: int, summary: ArticleSummary) -> list[str]:
     src = summary.source
     meta = " · ".join(md(x) for x in (src.path, src.published, src.publisher) if x)
-    lines = [f"## {i + 1}. {md(src.title or src.path)}", "", meta, ""]
+    lines = [f"## {i}. {md(src.title or src.path)}", "", meta, ""]
     flagged = flags(summary)
     for row in field_rows(summary):
         flag = f" ⚠ {md(flagged[row.path])}" if row.path in flagged else ""

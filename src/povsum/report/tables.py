@@ -1,4 +1,4 @@
-"""``summaries.csv``: one flat row per article for spreadsheets.
+"""``summaries.csv``: one flat row per input for spreadsheets, and what every CSV output shares.
 
 UTF-8 with a BOM, because Excel reads BOM-less CSV in the local code page and garbles Chinese.
 """
@@ -6,14 +6,15 @@ UTF-8 with a BOM, because Excel reads BOM-less CSV in the local code page and ga
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterable
+from typing import ClassVar
 
 from povsum.contract import BASELINE_QUANTITIES, FIELDS, SNAPSHOT_QUANTITIES
-from povsum.models import ArticleSummary, Quantity, Snapshot
-from povsum.outputs import write_atomic
+from povsum.models import Quantity, Snapshot
 from povsum.report.fields import funding_total, number
+from povsum.report.stream import RunWriter
+from povsum.report.totals import ERROR
+from povsum.summaries import ArticleError, Record
 
 
 def _snapshot_columns(part: str) -> tuple[str, ...]:
@@ -28,6 +29,8 @@ COLUMNS: tuple[str, ...] = (
     "published",
     "region",
     "province",
+    "prefecture",
+    "county",
     "level",
     *_snapshot_columns("baseline"),
     *_snapshot_columns("outcome"),
@@ -36,42 +39,63 @@ COLUMNS: tuple[str, ...] = (
     "measure_categories",
     "verification_status",
     "failures",
+    "error",
 )
 # A cell starting with one of these is run as a formula by spreadsheets; article text is untrusted.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(root: Path, summaries: Sequence[ArticleSummary]) -> Path:
-    path = root / "summaries.csv"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows(csv_row(s) for s in summaries)
-    write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
-    return path
+class CsvTable(RunWriter):
+    """A CSV output: a header, then the rows each record gives, streamed as they come."""
+
+    encoding = "utf-8-sig"
+    columns: ClassVar[tuple[str, ...]]
+
+    def begin(self) -> None:
+        self._writer = csv.DictWriter(self.out, fieldnames=self.columns)
+        self._writer.writeheader()
+
+    def add(self, stem: str, record: Record) -> None:
+        self._writer.writerows(self.rows(record))
+
+    def rows(self, record: Record) -> Iterable[dict[str, str]]:
+        raise NotImplementedError
 
 
-def csv_row(summary: ArticleSummary) -> dict[str, str]:
-    """Counts and yuan as plain numbers; lists joined with "; " so one article stays one row."""
-    region = summary.region
+class SummariesCsv(CsvTable):
+    filename = "summaries.csv"
+    columns = COLUMNS
+
+    def rows(self, record: Record) -> Iterable[dict[str, str]]:
+        return (csv_row(record),)
+
+
+def csv_row(record: Record) -> dict[str, str]:
+    """Counts and yuan as plain numbers; lists joined with "; " so one article stays one row. An
+    input with no summary is a row with its file, status ``error`` and why."""
+    if isinstance(record, ArticleError):
+        return {"file": _safe(record.path), "verification_status": ERROR, "error": _safe(record.reason)}
+    region = record.region
     text = {
-        "file": summary.source.path,
-        "title": summary.source.title,
-        "published": summary.source.published,
+        "file": record.source.path,
+        "title": record.source.title,
+        "published": record.source.published,
         "region": region.name if region else None,
         "province": region.province if region else None,
+        "prefecture": region.prefecture if region else None,
+        "county": region.county if region else None,
         "level": region.level if region else None,
         "funding_items": "; ".join(
-            f"{f.amount.text} ({f.purpose})" if f.purpose else f.amount.text for f in summary.funding
+            f"{f.amount.text} ({f.purpose})" if f.purpose else f.amount.text for f in record.funding
         ),
-        "measure_categories": "; ".join(dict.fromkeys(m.category for m in summary.measures)),
-        "verification_status": summary.verification.status,
-        "failures": "; ".join(f"{f.field} {f.text}: {f.reason}" for f in summary.verification.failures),
+        "measure_categories": "; ".join(dict.fromkeys(m.category for m in record.measures)),
+        "verification_status": record.verification.status,
+        "failures": "; ".join(f"{f.field} {f.text}: {f.reason}" for f in record.verification.failures),
     }
     numbers = {
-        **_snapshot_cells("baseline", summary.baseline),
-        **_snapshot_cells("outcome", summary.outcome),
-        "funding_total_yuan": number(funding_total(summary)) if summary.funding else "",
+        **_snapshot_cells("baseline", record.baseline),
+        **_snapshot_cells("outcome", record.outcome),
+        "funding_total_yuan": number(funding_total(record)) if record.funding else "",
     }
     return {**{k: _safe(v or "") for k, v in text.items()}, **numbers}
 
