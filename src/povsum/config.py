@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from povsum.errors import ConfigError
 
-ExtractorChoice = Literal["auto", "llm", "rules"]
+ExtractorChoice = Literal["auto", "llm", "rules", "both"]
 # How the model is made to answer in the schema (instructor modes): function calling, a JSON
 # schema the server enforces, a plain JSON object (DeepSeek, Qwen), or JSON inside Markdown.
 Mode = Literal["tools", "json_schema", "json_object", "md_json"]
@@ -137,7 +137,7 @@ class Settings(BaseModel):
     def llm_configured(self) -> bool:
         return self.base_url is not None or self.api_key is not None
 
-    def resolved_extractor(self) -> Literal["llm", "rules"]:
+    def resolved_extractor(self) -> Literal["llm", "rules", "both"]:
         """Which extractor ``auto`` stands for with these settings.
 
         >>> Settings().resolved_extractor()

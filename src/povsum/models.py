@@ -127,6 +127,15 @@ class ExtractorInfo(_Model):
     cached: bool = Field(False, description="The answer came from the cache: no tokens were spent now.")
 
 
+class Agreement(_Model):
+    """``--extractor both``: how the model's and the rules' readings of one field compare."""
+
+    field: str = Field(description='"region", "baseline.people", "funding", "measures", ...')
+    status: Literal["agree", "disagree", "llm_only", "rules_only"]
+    llm: str | None = Field(None, description="The model's value as written.")
+    rules: str | None = Field(None, description="The rules' value as written.")
+
+
 class ArticleSummary(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: Source
@@ -137,6 +146,9 @@ class ArticleSummary(_Model):
     funding: list[Funding] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)
     extractor: ExtractorInfo
+    agreement: list[Agreement] = Field(
+        default_factory=list, description="Per field, the model against the rules (--extractor both)."
+    )
 
     def quantities(self) -> Iterator[tuple[str, Quantity]]:
         """Every number in the summary with its dotted path, e.g. ("baseline.people", q)."""

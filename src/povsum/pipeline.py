@@ -33,7 +33,8 @@ class Summarizer:
             why = "no LLM endpoint configured" if self.settings.extractor == "auto" else "--extractor rules"
             return f"extractor: rules (offline; {why})"
         where = redact_url(self.settings.base_url) if self.settings.base_url else "api.openai.com"
-        return f"extractor: llm ({self.settings.model} at {where})"
+        checked = ", checked against the offline rules" if self.extractor.name == "both" else ""
+        return f"extractor: llm ({self.settings.model} at {where}{checked})"
 
     def load(self, source: Source) -> Document:
         """A Document from a path, raw bytes, article text or an existing Document.
@@ -63,13 +64,19 @@ class Summarizer:
 
 def build_extractor(settings: Settings) -> Extractor:
     """The extractor ``settings`` ask for (``auto`` resolved against the environment)."""
-    if settings.resolved_extractor() == "llm":
-        from povsum.extractors.llm import LLMExtractor  # lazily: openai/instructor are slow to import
-
-        return LLMExtractor(settings)
     from povsum.extractors.rules import RulesExtractor
 
-    return RulesExtractor()
+    chosen = settings.resolved_extractor()
+    if chosen == "rules":
+        return RulesExtractor()
+    from povsum.extractors.llm import LLMExtractor  # lazily: openai/instructor are slow to import
+
+    model = LLMExtractor(settings)
+    if chosen == "both":
+        from povsum.extractors.combined import CrossCheckedExtractor
+
+        return CrossCheckedExtractor(model, RulesExtractor())
+    return model
 
 
 _PATH_LIKE = re.compile(r"[^\n。，；！？]{1,4096}")
