@@ -323,3 +323,51 @@ def test_an_approximate_figure_restates_the_exact_one_it_rounds() -> None:
 )
 def test_a_rough_figure_outside_its_precision_is_another_item(text: str) -> None:
     assert len(_found(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Written for the test: money still needed, repaid or left unspent, and what one household
+        # can get.
+        ("全县易地扶贫搬迁还需投入资金2亿元。", "shortfall"),
+        ("丙县尚有3亿元的资金缺口。", "shortfall"),
+        ("今年收回到期扶贫贷款1.2亿元。", "not_spent"),
+        ("盘活結餘資金800萬元。", "not_spent"),
+        ("贫困户可申请扶贫贷款3万元。", "entitlement"),
+        ("符合条件的搬迁户可享受补助1.8万元。", "entitlement"),
+    ],
+)
+def test_money_needed_repaid_or_unspent_and_entitlements_are_not_funding(text: str, rule: str) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert steps[-1].rule == rule
+
+
+def test_a_total_of_a_unit_well_above_the_report_is_another_regions_money() -> None:
+    # Written for the test: a county report quoting the province's total beside its own.
+    text = (
+        "全县有贫困村42个,全县今年投入资金2亿元。全省累计投入专项扶贫资金80亿元,全县累计投入扶贫资金5.3亿元。"
+    )
+    assert _found(text) == ["2亿元", "5.3亿元"]
+    assert _decision(text, "80亿元") == (
+        "wider_scope",
+        "skipped: a total of 全省, a unit above the report's own",
+    )
+    # Written for the test: a village report quoting the nation's total.
+    assert _found("全村有贫困户12户,全村通了水泥路。全國每年投入扶貧資金1400億元。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: one level up is kept, a township anecdote may outnumber the county.
+        "全镇有贫困户30户,全镇建成车间两个,全镇通了路。全县投入扶贫资金2亿元。",
+        # 我省 names the writer's province, not a total of it.
+        "全县有贫困户3000户,全县脱贫。我省甲县累计投入扶贫资金3亿元。",
+        # A report that names no unit's total keeps everything.
+        "乙省累计投入扶贫资金80亿元。",
+    ],
+)
+def test_scopes_close_to_the_reports_own_keep_their_money(text: str) -> None:
+    assert len(_found(text)) == 1

@@ -7,10 +7,13 @@ amount ("设1417万元“风险资金池”"). The rules, in the order they are 
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括 or (含. The
    breakdown runs on through the ;-separated statements that follow, up to the full stop.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度),
-   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (2000—5000元), ``change`` (比上年增加200亿元)
-   and ``not_spent`` (节约资金, 挽回损失). On the whole statement before the amount: ``oversight``
-   (money misused, recovered or found by a supervision report: 违规, 挪用, 追回, 查处) and
-   ``business_deal`` (招商引资, 签约, 协议投资: an enterprise's deal, not aid).
+   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (2000—5000元), ``change`` (比上年增加200亿元),
+   ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需) and ``not_spent`` (节约, 收回,
+   结余). On the whole statement before the amount: ``oversight`` (money misused, recovered or
+   found by a supervision report: 违规, 挪用, 追回, 查处), ``private_purchase`` (residents' own
+   homes and cars) and ``business_deal`` (招商引资, 签约, 协议投资: an enterprise's deal, not aid).
+   Then ``wider_scope``: a total of a unit two levels above the one the report totals most often
+   (全省 in a report saying 全县) is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -19,13 +22,14 @@ amount ("设1417万元“风险资金池”"). The rules, in the order they are 
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
 add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
-figure again, or a rounded one (a headline's, or 超10亿元 for 10.27亿元 under the same kind of cue)
-that the exact figure falls within at the precision it is written to.
+figure again, or a rounded one (a headline's, or an approximate 超10亿元 for 10.27亿元) that the
+exact figure falls within at the precision it is written to, in a phrase sharing a funding word.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -72,8 +76,6 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "balance": ("存款", "储蓄", "余额"),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
     "insured_cover": ("保额", "风险保障", "保险金额", "投保"),
-    # Money still missing is not money spent: 资金缺口3亿元.
-    "shortfall": ("缺口",),
     # Poverty lines and subsidy standards are rates, not amounts spent.
     "standard": ("标准", "贫困线", "低保线", "门槛"),
 }
@@ -125,9 +127,15 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         r"(?:增加|增长|减少|下降|提高|净增)(?=了?〔)"
         rf"|(?:(?:比|较)(?:上年|去年|上一年|前一年|同期|[0-9]{{4}}年)|同比|环比){_AMOUNT_AHEAD}"
     ),
-    # Money saved, lost or owed is not money spent: 为群众节约资金200万元, 挽回损失, 被骗.
+    # What one household or person can get (每户可获得, 可申请) is an entitlement, not a sum paid.
+    "entitlement": re.compile(rf"可(?:获得?|享受|领取|申请|贷|得到|拿到){_AMOUNT_AHEAD}"),
+    # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
+    "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
+    # Money saved, lost, owed, repaid or left unspent is not money spent: 为群众节约资金200万元,
+    # 挽回损失, 收回到期贷款, 结余资金.
     "not_spent": re.compile(
-        rf"(?:节约|节省|节支|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗){_AMOUNT_AHEAD}"
+        "(?:节约|节省|节支|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗|回收|收回|归还|还款|偿还"
+        f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
 # Read on the whole statement before the amount, because the cue is often a phrase away:
@@ -135,8 +143,8 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     # A supervision report's money: misused, recovered or under investigation, not spent.
     "oversight": re.compile(
-        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|追回|追缴|收缴|退赔|清退|虚报|问题资金|查处"
-        "|罚款|罚没)" + _AMOUNT_AHEAD
+        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
+        "|查处|罚款|罚没)" + _AMOUNT_AHEAD
     ),
     # What residents spent on their own homes and cars (买房买车, the sign of a better life these
     # reports count) is not money spent on the poor.
@@ -147,6 +155,22 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     # deal signed, not money paid.
     "business_deal": re.compile(rf"(?:招商|引资|签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
 }
+
+# Whole units by level, for the scope of a total (全省累计投入…). 全区 names a district or an
+# autonomous region, so it says no level; 我省, 本县 name the writer's own unit, never a wider one.
+_SCOPES_BY_LEVEL: dict[int, tuple[str, ...]] = {
+    5: ("全国",),
+    4: ("全省",),
+    3: ("全市", "全州", "全盟"),
+    2: ("全县", "全旗"),
+    1: ("全镇", "全乡"),
+    0: ("全村",),
+}
+_SCOPE_LEVEL = {word: level for level, words in _SCOPES_BY_LEVEL.items() for word in words}
+_SCOPE = re.compile("|".join(_SCOPE_LEVEL) + "|[我本][省市州盟县旗区镇乡村]")
+# Levels above the report's own that make a total another region's: one level is too close to tell
+# the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
+_WIDER_BY = 2
 
 # 扶贫小额信贷 lends at most 5万元 to one household: a loan that small is a household's loan or
 # the ceiling, never a programme's total.
@@ -240,17 +264,45 @@ def _form(phrase: _Phrase) -> _Verdict | None:
     return None
 
 
-def _judge(phrase: _Phrase, value: float, previous: _Verdict | None) -> _Verdict:
-    """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring.
+def _home_level(text: str) -> int | None:
+    """The level of the unit the report totals most often (全县 in a county report); on a tie
+    the wider one.
 
-    >>> _judge(_Phrase("累计投入", "280亿元", ""), 2.8e10, None)
+    >>> _home_level("全县投入…全县有…全省共…"), _home_level("没有范围") is None
+    (2, True)
+    """
+    counts = Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
+    return max(counts, key=lambda level: (counts[level], level), default=None)
+
+
+def _wider_scope(phrase: _Phrase, home: int | None) -> _Verdict | None:
+    """A total of a unit well above the report's own (全省 in a county report) is another
+    region's money. The scope is the last one named before the amount in its statement.
+
+    >>> _wider_scope(_Phrase("全省累计投入", "80亿元", ""), home=2)
+    _Verdict(rule='wider_scope', kept=False, cue='全省')
+    >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", "", lead="全国,"), home=2) is None
+    True
+    """
+    scopes = _SCOPE.findall(phrase.lead + phrase.before)
+    level = _SCOPE_LEVEL.get(scopes[-1]) if scopes else None
+    if home is None or level is None or level < home + _WIDER_BY:
+        return None
+    return _Verdict("wider_scope", False, scopes[-1])
+
+
+def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: int | None) -> _Verdict:
+    """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring,
+    in a report whose own unit is at level ``home``.
+
+    >>> _judge(_Phrase("累计投入", "280亿元", ""), 2.8e10, None, None)
     _Verdict(rule='spending', kept=True, cue='投入')
-    >>> _judge(_Phrase("为每户贫困户筹措资金", "2.2万元", ""), 22000, None).rule
+    >>> _judge(_Phrase("为每户贫困户筹措资金", "2.2万元", ""), 22000, None, None).rule
     'per_unit'
-    >>> _judge(_Phrase("贷款", "5万元", "投入村合作社"), 50000, None).rule
+    >>> _judge(_Phrase("贷款", "5万元", "投入村合作社"), 50000, None, None).rule
     'household_loan'
     """
-    if (form := _form(phrase)) is not None:
+    if (form := _form(phrase) or _wider_scope(phrase, home)) is not None:
         return form
     cue = _nearest_cue(phrase)
     if cue is None:
@@ -274,6 +326,8 @@ def _decision(verdict: _Verdict) -> str:
         return f"kept: continues a list kept by {verdict.cue}"
     if verdict.rule == "household_loan":
         return f"skipped: {verdict.cue} within the {_MICROCREDIT_CEILING}元 microcredit ceiling"
+    if verdict.rule == "wider_scope":
+        return f"skipped: a total of {verdict.cue}, a unit above the report's own"
     return f"{'kept' if verdict.kept else 'skipped'}: {verdict.cue}"
 
 
@@ -375,6 +429,7 @@ def _headline_span(document: Document) -> range:
 def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[_Candidate]:
     """Amounts kept one by one, before they are reduced to distinct items."""
     headline = _headline_span(document)
+    home = _home_level(document.text)
     kept: list[_Candidate] = []
     for sentence, amounts in _amounts(sentences):
         previous: _Verdict | None = None  # a series runs within one sentence
@@ -386,7 +441,7 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
                     "part_of_total", False, f"a {breakdown.marker} part of an amount before it"
                 )
             else:
-                previous = _judge(phrase, match.parsed.value, previous)
+                previous = _judge(phrase, match.parsed.value, previous, home)
             trace.note("funding", previous.rule, match.text, _decision(previous), at)
             if previous.kept:
                 item = _funding(document, sentence, match)
