@@ -82,8 +82,12 @@ class MeasureKind:
 
     key: str
     zh: str  # label for readers and the prompt
-    # Distinctive terms, strongest first: the mere presence of one in a sentence that reports
-    # work done means the measure was taken. Generic slogans ("两不愁三保障") are not cues.
+    # Terms that name the category's work, strongest first (the strongest in a reporting
+    # sentence is the evidence). A cue is evidence, not proof: the rules keep it only in a
+    # sentence that reports the region's work as done or under way (a verb of work, a result or
+    # a count; not a plan, a policy drawn up, a listing of names, a heading or a description),
+    # and the broad ones (产业, 道路, 旅游...) only beside a verb of work in their own clause.
+    # Generic slogans ("两不愁三保障") are not cues.
     cues: tuple[str, ...]
 
 
@@ -97,43 +101,59 @@ MEASURE_KINDS: tuple[MeasureKind, ...] = (
         "产业",
         _cues(
             "产业扶贫|产业帮扶|特色产业|扶贫产业|产业项目|产业发展|产业园|产业基地|扶贫基地|示范基地|扶贫车间|光伏扶贫|"
-            "庭院经济|产业链|种养|养殖|种植业|合作社|养牛|养羊|养猪|养鸡|种植|大棚|茶园|加工厂|入股|分红|光伏|"
-            "龙头企业|招商引资|产业"
+            "扶贫电站|光伏电站|一村一品|庭院经济|林下经济|资产收益|产业链|种养|养殖|种植业|合作社|养牛|养羊|养猪|养鸡|"
+            "种植|大棚|茶园|加工厂|入股|分红|光伏|龙头企业|招商引资|产业"
         ),
     ),
     MeasureKind(
         "employment",
         "就业",
         _cues(
-            "就业扶贫|就业帮扶|转移就业|就近就业|就地就业|稳定就业|劳务输出|劳务协作|转移劳动力|公益岗|公益性岗位|就业岗位|"
-            "带动就业|技能培训|就业培训|招聘会|吸纳贫困|返岗|务工|就业"
+            "就业扶贫|就业帮扶|转移就业|就近就业|就地就业|稳定就业|劳务输出|劳务协作|转移劳动力|劳动力转移|公益岗|"
+            "公益性岗位|就业岗位|带动就业|技能培训|就业培训|职业培训|创业培训|招聘会|吸纳贫困|返岗|务工|就业"
         ),
     ),
     MeasureKind(
         "education",
         "教育",
         _cues(
-            "教育扶贫|教育帮扶|教育保障|控辍保学|辍学|教育资助|贫困学生|雨露计划|助学|扶学|教育脱贫|学校|教育"
+            "教育扶贫|教育帮扶|教育保障|控辍保学|辍学|教育资助|学生资助|两免一补|营养改善|送教上门|贫困学生|雨露计划|"
+            "助学|扶学|教育脱贫|学校|教育"
         ),
     ),
     MeasureKind(
         "health",
         "医疗健康",
         _cues(
-            "健康扶贫|健康帮扶|医疗|大病|住院|新农合|家庭医生|先诊疗后付费|慢性病|义诊|村医|卫生室|医保|卫生"
+            "健康扶贫|健康帮扶|医疗救助|医疗保障|医疗保险|大病|住院|新农合|家庭医生|签约服务|先诊疗后付费|慢性病|义诊|"
+            "村医|乡村医生|卫生室|卫生院|医保|医疗|卫生"
         ),
     ),
-    MeasureKind("housing", "住房、危房改造", _cues("危房|危改|住房安全|住房保障|安居工程|住房")),
+    MeasureKind(
+        "housing",
+        "住房、危房改造",
+        _cues("危房|危改|危旧房|住房安全|住房保障|安居工程|安居房|农房改造|土坯房|茅草屋|住房"),
+    ),
     MeasureKind(
         "finance",
         "小额信贷、保险",
         _cues(
-            "小额信贷|扶贫小贷|小额贷款|金融扶贫|金融帮扶|贴息贷款|金融贷款|扶贫贷款|无息贷款|贴息|周转金|补充保险|扶贫保|"
-            "防贫保险|贷款"
+            "小额信贷|扶贫小贷|小额贷款|金融扶贫|金融帮扶|贴息贷款|金融贷款|扶贫贷款|无息贷款|信用贷款|扶贫再贷款|"
+            "风险补偿金|授信|贴息|周转金|补充保险|扶贫保|防贫保险|农业保险|担保|贷款"
         ),
     ),
-    MeasureKind("ecommerce", "电商", _cues("电商|电子商务|网店|微店|直播|阿里巴巴")),
-    MeasureKind("tourism", "旅游", _cues("旅游扶贫|乡村旅游|旅游+扶贫|游工|茶旅|农旅|文旅|民宿|农家乐|旅游")),
+    MeasureKind(
+        "ecommerce",
+        "电商",
+        _cues(
+            "电商|电子商务|网店|微店|淘宝|拼多多|阿里巴巴|网络销售|网上销售|线上销售|带货|直播|抖音|快手|京东"
+        ),
+    ),
+    MeasureKind(
+        "tourism",
+        "旅游",
+        _cues("旅游扶贫|乡村旅游|旅游+扶贫|茶旅|农旅|文旅|民宿|农家乐|景区|观光|旅游"),
+    ),
     MeasureKind(
         "relocation",
         "易地搬迁",
@@ -146,35 +166,48 @@ MEASURE_KINDS: tuple[MeasureKind, ...] = (
         "infrastructure",
         "道路、饮水、电网",
         _cues(
-            "基础设施|饮水安全|安全饮水|饮水工程|人饮工程|集中式供水|供水|自来水|村村通|组组通|村道|道路|公路|修路|"
-            "硬化|路灯|农网|水利|灌溉工程|用电"
+            "基础设施|饮水安全|安全饮水|饮水工程|人饮工程|集中式供水|供水|自来水|饮水|水窖|村村通|组组通|村道|通村路|"
+            "通组路|产业路|水泥路|道路|公路|修路|硬化|路灯|农网|电网|动力电|宽带|卫生厕所|改厕|水利|灌溉工程|用电"
         ),
     ),
     MeasureKind(
         "social_security",
         "低保、兜底保障",
-        _cues("低保|兜底|临时救助|社会救助|特困供养|特困人员|救助金|两项补贴|五保|防贫监测"),
+        _cues(
+            "最低生活保障|低保|兜底|临时救助|社会救助|特困供养|特困人员|救助金|两项补贴|残疾人补贴|养老保险|五保|防贫监测"
+        ),
     ),
     MeasureKind(
         "party_building",
         "党建、驻村第一书记",
-        _cues("第一书记|驻村工作队|扶贫工作队|帮扶工作队|党组织|帮扶责任人|帮扶联系人|扶贫工作组|驻村"),
+        _cues(
+            "第一书记|驻村工作队|扶贫工作队|帮扶工作队|党建|党组织|党支部|帮扶责任人|帮扶联系人|扶贫工作组|驻村"
+        ),
     ),
     MeasureKind(
         "consumption",
         "消费扶贫",
         _cues(
-            "消费扶贫|消费帮扶|以购代捐|扶贫产品|产销对接|展销|销售渠道|拓销路|打开了销路|农产品销售|荔枝销量|爱心扶贫网"
+            "消费扶贫|消费帮扶|以购代捐|扶贫产品|扶贫专柜|产销对接|产销衔接|农超对接|展销|销售渠道|拓销路|打开了销路|"
+            "农产品销售|爱心扶贫网"
         ),
     ),
-    MeasureKind("ecology", "生态", _cues("生态扶贫|生态护林员|护林员|退耕还林|生态补偿")),
     MeasureKind(
-        "culture_mindset", "扶志扶智、夜校", _cues("夜校|扶志|扶智|志智|移风易俗|积分超市|致富经验|田教授")
+        "ecology",
+        "生态",
+        _cues("生态扶贫|生态护林员|护林员|生态公益岗|退耕还林|造林|生态补偿|生态效益补偿"),
+    ),
+    MeasureKind(
+        "culture_mindset",
+        "扶志扶智、夜校",
+        _cues("夜校|讲习所|扶志|扶智|志智|移风易俗|积分超市|爱心超市|道德讲堂|文明实践站"),
     ),
     MeasureKind(
         "other",
         "其他",
-        _cues("边贸|村企共建|百企联百村|百企帮百村|整村推进|田洋整治|土地确权|监督|科技扶贫|科技培训"),
+        _cues(
+            "边贸|村企共建|百企联百村|百企帮百村|万企帮万村|整村推进|土地确权|科技扶贫|科技特派员|科技培训"
+        ),
     ),
 )
 MEASURES: dict[str, MeasureKind] = {m.key: m for m in MEASURE_KINDS}

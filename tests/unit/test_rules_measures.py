@@ -13,6 +13,7 @@ from povsum.document import Document
 from povsum.extractors.rules.measures import (
     _BROAD,
     _NOT_A_ROAD,
+    _OFFICES,
     _RECLASSIFIED,
     _SECTOR_NAMES,
     _STATUSES,
@@ -232,6 +233,139 @@ def test_the_trace_names_the_cue_and_why_it_was_kept_or_skipped() -> None:
 
 def test_rule_tables_name_cues_of_the_catalogue() -> None:
     cues = {cue for kind in MEASURES.values() for cue in kind.cues}
-    assert cues >= _BROAD | _STATUSES | _SECTOR_NAMES | set(_NOT_A_ROAD)
+    assert cues >= _BROAD | _STATUSES | _OFFICES | _SECTOR_NAMES | set(_NOT_A_ROAD)
     assert _SECTOR_NAMES | set(_NOT_A_ROAD) <= _BROAD
     assert all(cue in cues and other in MEASURES for cue, (_, other) in _RECLASSIFIED.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: programme names listed with nothing done to them, in a slogan-like
+        # line, in Traditional script and with junk around it.
+        ("产业扶贫、易地搬迁、健康扶贫……脱贫攻坚战正在这里打响。", set()),
+        ("<p>產業扶貧、健康扶貧、生態扶貧……</p>", set()),
+        # The same names under a verb of work, or with a count, are reports.
+        ("全县落实产业扶贫、易地搬迁等措施,群众收入明显提高。", {"industry", "relocation"}),
+        ("未脱贫3户7人、兜底保障41户60人。", {"social_security"}),
+    ],
+)
+def test_a_listed_name_needs_its_own_verb_or_count(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: drawing up policies is not carrying them out...
+        ("县里制定了一系列帮扶政策,包括产业扶贫、健康扶贫、教育扶贫等。", set()),
+        ("2019年乙市发布乡村振兴规划,先后推出3个农家乐提升计划。", set()),
+        ("該村制定了幫扶方案:為因病戶提供醫療救助和公益崗位。", set()),
+        # ...unless the sentence says the work was done.
+        ("全县出台扶贫小额信贷实施方案,已累计发放贷款5000万元。", {"finance"}),
+    ],
+)
+def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what a measure can do or is good for...
+        ("光伏扶贫能够带来长期稳定的收益。", set()),
+        ("小额信贷可以帮助贫困户解决资金难题。", set()),
+        ("易地扶贫搬迁是打赢脱贫攻坚战的头号工程。", set()),
+        # ...spoils its own clause only.
+        ("易地扶贫搬迁是脱贫攻坚的头号工程,丙县累计搬迁1.2万人。", {"relocation"}),
+    ],
+)
+def test_what_a_measure_can_do_is_no_report_of_it(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a need or lack of the measure itself, beside the cue.
+        ("當地基礎設施薄弱,群眾出行不便。", set()),
+        ("村里缺乏技能培训,年轻人只能外出。", set()),
+        ("过去全村住房难、看病难。", set()),
+        # A hardship of the people helped is what the work then meets.
+        ("得知老人生活困难,驻村工作队为她申请了危房改造。", {"party_building", "housing"}),
+    ],
+)
+def test_a_need_beside_the_cue_is_no_work_but_a_hardship_met_is(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a sector's staff or departments, and a person's office.
+        ("县里组织教育、卫生系统干部200人下乡走访。", set()),
+        ("民政、教育、医疗等部门联合开展核查。", set()),
+        ("“今年收成不错。”丁村党支部书记王某说。", set()),
+        # The same words naming work.
+        ("丁村党支部牵头成立合作社,带动50户增收。", {"party_building", "industry"}),
+        ("张某是县交通局干部,兼任戊村第一书记。", {"party_building"}),
+    ],
+)
+def test_people_and_offices_are_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: questions, slogans of ideas, descriptions, ratings and duties.
+        "驻村工作队如何帮助群众增收?",
+        "全镇坚持抓党建促脱贫的工作理念。",
+        "全乡以种植玉米、养殖肉牛为主。",
+        "该村2018年通过国家AAA级景区验收。",
+        "各乡镇必须加快推进危房改造。",
+        "说起扶贫车间,大家都很熟悉。",
+    ],
+)
+def test_sentences_that_do_not_report_work_give_no_category(text: str) -> None:
+    assert _categories(text) == set()
+
+
+def test_a_title_names_a_topic_and_the_body_reports_the_work() -> None:
+    # Written for the test: the title line says more than twelve characters, with a colon.
+    assert _categories("己县:产业扶贫让群众鼓起钱袋子\n记者走进己县。") == set()
+    text = "己县:产业扶贫让群众鼓起钱袋子\n全县建成产业扶贫基地12个。"
+    [measure] = _run(text)[0]
+    assert measure.category == "industry" and measure.evidence.quote == "全县建成产业扶贫基地12个。"
+
+
+def test_a_statement_chained_with_a_semicolon_keeps_its_frame() -> None:
+    # Written for the test: a column introduction continued after ";".
+    assert _categories("本报今起开设专栏,报道脱贫故事;展示驻村工作队的风采。") == set()
+    assert _categories("全县完成危房改造800户;选派驻村工作队120支。") == {"housing", "party_building"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Written for the test: common terms of the genre for each category.
+        ("庚村建成村级扶贫电站2座,年收益20万元。", "industry"),
+        ("全县在超市设立扶贫专柜36个。", "consumption"),
+        ("今年聘用生态公益岗位人员300名。", "ecology"),
+        ("全县新纳入最低生活保障对象2000人。", "social_security"),
+        ("县工商联组织开展“万企帮万村”行动,签约项目40个。", "other"),
+        ("辛村村民开起淘宝店,年销售额50万元。", "ecommerce"),
+        ("全镇新建通村路35公里。", "infrastructure"),
+        ("壬县为1.2万名学生发放学生资助资金。", "education"),
+        ("癸县家庭医生签约服务覆盖全部贫困户。", "health"),
+    ],
+)
+def test_genre_terms_name_their_category(text: str, category: str) -> None:
+    assert _categories(text) == {category}
+
+
+def test_the_evidence_is_the_sentence_that_says_what_was_done() -> None:
+    # Written for the test: the first mention has no count, the second does.
+    text = "全县高度重视小额信贷工作。全县发放扶贫小额信贷1.5亿元,惠及3000户。"
+    [measure] = _run(text)[0]
+    assert measure.category == "finance" and measure.evidence.quote.startswith("全县发放")

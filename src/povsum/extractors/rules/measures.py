@@ -1,22 +1,30 @@
 """Measures: what was done, by category, each with the sentence that says so.
 
-A category is reported when one of its cues (``contract.MEASURE_KINDS``) occurs in a sentence
-that reports work done or under way in the region. Three scopes decide it:
+A category is reported when one of its cues (``contract.MEASURE_KINDS``) stands in a sentence
+that reports the region's work as done or under way, the way annotators read these reports.
+Five scopes decide it:
 
-- the sentence: documents and their articles, lists of policy names, the report talking about
-  itself, photo captions, headings and the sentences of a section of plans ("下一步…") report
-  nothing;
-- what comes before the cue: a plan word ("计划", "将继续", "要确保") governs the rest of the
-  sentence, unless the sentence says the work has started ("目前正在实施");
+- the sentence: documents and their articles, the report talking about itself, photo captions,
+  headings and titles, rhetorical questions and the sentences of a section of plans ("下一步…")
+  report nothing;
+- what comes before the cue: a plan word ("计划", "将继续", "要确保") or the formulation of a
+  policy ("制定了一系列政策,包括…", "出台…方案") governs the rest of the sentence, unless the
+  sentence says the work has started ("目前正在实施");
 - the cue's clause (between commas): targets, honours, slogans and standards ("两不愁三保障"),
-  names of groups or funds, needs and lacks ("基础设施落后"), potential and descriptions of the
-  economy ("主导产业为…") report nothing; broad words (产业, 道路, 旅游...) count only beside a
-  verb of work or a quantity built; and a cue may mean something else where it stands (a road
-  that is a path, 低保户 counted as a group, a cooperative that is the means of other work).
+  names of groups or funds, potential, what a measure can do or is good for ("能够…", "…是…的
+  重要途径") and descriptions of the economy ("主导产业为…") report nothing;
+- the cue where it stands: a need or lack of it ("基础设施落后", "缺乏技能培训"), a road that is a
+  path, 低保户 counted as a group, a department or its staff ("教育、卫生专业技术人员"), a
+  person's office ("村党组织书记"), the means of other work, a title in 《》;
+- support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
+  or a quantity built in its own clause; any other cue needs a verb of work, a result or a count
+  somewhere in its sentence, so a bare listing of programme names ("产业扶贫、易地搬迁……") is no
+  report.
 
 Cues are matched longest first, so a cue inside a longer one of another category belongs to the
-longer one (生态扶贫搬迁 is relocation). The evidence is the first reporting sentence for the
-category's strongest cue. Every cue considered is traced with the rule that kept or skipped it.
+longer one (生态扶贫搬迁 is relocation). The evidence is the first sentence with the category's
+best support: a verb of work with a count, then the strongest cue. Every cue considered is traced
+with the rule that kept or skipped it.
 """
 
 from __future__ import annotations
@@ -33,22 +41,32 @@ from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
-    # A document by its title or its articles: "…的指导意见", "第三条本办法所称…".
-    "document": re.compile(r"指导意见|管理办法|实施意见|的通知|本办法|第[一二三四五六七八九十]+条"),
-    # "制定了一系列扶贫政策,包括产业扶贫、教育扶贫…" names policies, it reports none of them.
-    "policy_list": re.compile(r"一系列[^,]{0,4}政策"),
+    # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
+    "document": re.compile(
+        r"关于[^,。]{2,30}的(?:指导|实施)?(?:意见|通知|决定|办法|方案|规定|细则)|"
+        r"(?:管理|实施)(?:办法|细则)|实施意见|本(?:办法|细则|规定|条例|通知)|第[一二三四五六七八九十百]+条"
+    ),
     # The article, column or reporting team talking about itself.
-    "about_the_report": re.compile(r"采访组|采访团|本文|栏目|展示"),
+    "about_the_report": re.compile(r"本文|本报|本刊|本栏|栏目|专栏|编者按|采访组|采访团"),
+    # Photo captions by their label: "图①…", "图片说明", "图为…".
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
+    # "精准扶贫工作队,如何让党心连民心?" asks, it reports nothing (a "?" alone may be a mangled
+    # character of a Big5 page).
+    "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
 }
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
-# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务" (要 as
-# "must", not 重要, 主要, 要求). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务" (要, 必须,
+# 应当 as "must", not 重要, 主要, 要求). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
     r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|方案(?:提出|明确|要求|安排|规定)|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     r"开展|启动|着手|进行|建设|新建|投入|投资|安排|于|在|以)|"
-    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])"
+    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当"
+)
+# Drawing up a policy is not carrying it out: "制定了一系列扶贫政策,包括产业扶贫、教育扶贫",
+# "发布…规划,先后推出…计划", "制定了差异化帮扶方案:为因病户提供医疗救助".
+_FORMULATION = re.compile(
+    r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,20}(?:政策|方案|规划|计划|意见|办法))"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = r"(?<![为除])了(?!解)"
@@ -60,30 +78,45 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
-    # Awards: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地".
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌"),
-    # The guarantee formula, the standards a region is measured by and strategy slogans.
-    "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略"),
+    # Awards and ratings: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地", "AAA级景区".
+    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级"),
+    # The guarantee formula, the standards a region is measured by, strategy slogans and the
+    # ideas a region follows ("贯彻抓党建促脱贫工作理念").
+    "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略|理念|思想|精神"),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
-    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|工作组|专项组|小组|领域)"),
-    # Funds pooled by name: "整合扶贫专项资金、小额信贷资金、涉农资金" names where money came from.
-    "pooled_funds": re.compile(r"(?:整合|统筹)[^,]*资金"),
-    # "困难补助" and "困难群众" are help and the people helped, not a lack.
-    "need_or_lack": re.compile(
-        r"没有|缺乏|不能|不得|不被|未能|需要|应该|亟待|落后|薄弱|滞后|受限|短缺|困难(?![补救群户家])|很低"
-    ),
+    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)"),
+    # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金".
+    "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金"),
     # What a place could do: "具备发展特色种养殖业的优势".
-    "potential": re.compile(r"具备|潜力"),
-    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值".
-    "description": re.compile(r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业"),
+    "potential": re.compile(r"具备|潜力|适宜发展|适合发展"),
+    # What a measure can do or is good for: "光伏扶贫项目能够达到一次投资、长期受益的效果",
+    # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
+    "ability": re.compile(r"能够|可以|有利于|有助于"),
+    "definition": re.compile(
+        r"(?:是|作为)[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
+        r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|工程)"
+    ),
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值", "当地以种植
+    # 水稻为主" (not "以…为主线", "为主体").
+    "description": re.compile(
+        r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|以[^,]{1,20}为主(?![导线体要])"
+    ),
 }
+# A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
+# "住房难", "缺乏技能培训", "需要易地搬迁". "困难" is not one: "得知老人生活困难" is the need the
+# work then meets.
+_LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低)")
+_LACK_BEFORE = re.compile(r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得)[^,]{0,8}$")
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保"})
 _COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Party bodies that are also a person's office: "村党组织书记张三说" names who speaks.
+_OFFICES: frozenset[str] = frozenset({"党组织", "党支部"})
+_OFFICE = re.compile(r"书记|负责人")
 # Cues that are also ordinary words for the economy, a place or a need ("主导产业为种植",
 # "沿公路", "农业种植的收益很低"): they count only when their clause holds a verb of work...
 _BROAD: frozenset[str] = frozenset(
@@ -92,11 +125,14 @@ _BROAD: frozenset[str] = frozenset(
         "产业", "产业发展", "种养", "种植业", "种植", "养殖", "养牛", "养羊", "养猪", "养鸡", "合作社",
         "大棚", "茶园", "加工厂", "产业链", "龙头企业", "入股", "分红", "光伏", "招商引资",
         # employment, education, health, housing
-        "就业", "务工", "学校", "教育", "医疗", "卫生", "卫生室", "医保", "住房",
+        "就业", "务工", "学校", "教育", "医疗", "卫生", "卫生室", "卫生院", "村医", "乡村医生", "医保",
+        "住房", "土坯房", "茅草屋",
         # finance, ecommerce, tourism
-        "贷款", "直播", "旅游", "文旅", "民宿",
-        # relocation, infrastructure, other
-        "搬迁", "安置", "基础设施", "道路", "公路", "供水", "自来水", "水利", "用电", "监督", "土地确权",
+        "贷款", "担保", "直播", "抖音", "快手", "京东", "旅游", "文旅", "民宿", "景区", "观光",
+        # relocation, infrastructure
+        "搬迁", "安置", "基础设施", "道路", "公路", "水泥路", "饮水", "供水", "自来水", "水利", "用电",
+        # party building, other ("抓党建促脱贫" is a slogan, "加强党建" work)
+        "党建", "土地确权",
     }
 )  # fmt: skip
 # 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
@@ -107,21 +143,38 @@ _WORK = re.compile(
     r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
     r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|提供|选派|派驻|培育|"
     r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|受益|惠及|用于|共建|结对|"
+    r"抓好|抓实|配备|设立|安排|担任|兼任|挂职|进驻|派出|委派|聘用|聘请|选聘|探索|推行|实行|"
+    r"铺设|架设|安装|开通|签约|动员|"
     r"走上|通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)"
 )
 # ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
 # ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
 _OUTPUT = re.compile(r"\d[\d.]*(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
 _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
+# A cue that is no broad word is supported by a verb of work anywhere in its sentence, by a
+# result ("…全覆盖", "实现…", "已…") or by a count ("54户68人", "两个合作社").
+_RESULT = re.compile(rf"{_PERFECTIVE}|已|正在|覆盖|实现|达到|均达")
+# "一个缩影", "一户一栋" count nothing.
+_COUNT = re.compile(
+    r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?"
+    r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
+)
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
 # 保障政策", "改善村民的住房、医疗、教育情况"); alone they name a sector ("红色教育旅游").
 _SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
 _GUARANTEES = re.compile(r"(?:教育|卫生|医疗|住房)[、和与及](?:教育|卫生|医疗|住房)")
+# A broad word followed by the staff or the body of its sector names people or departments:
+# "组织扶贫干部和教育、卫生专业技术人员赴沪培训", "民政、教育、医疗等部门", "县旅游局".
+_SECTOR_STAFF = re.compile(
+    r"(?:[、和与及](?:教育|卫生|医疗|住房|民政|交通|水利|农业|人社|财政|扶贫))*等?"
+    r"(?:部门|人员|系统|单位|局|专业技术|工作者)"
+)
 # Roads named as a figure of speech or a place, by what comes just before them: "走上了产业发展
 # 道路" is a path, "沿公路一侧建起营业房" says where.
 _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
     "道路": re.compile(r"(?:(?:发展|致富|脱贫|小康|振兴|幸福|特色)的?|沿)$"),
     "公路": re.compile(r"沿$"),
+    "水泥路": re.compile(r"沿着?$"),
 }
 # A broad cue right after 依托/借助/利用 is the means of other work: "依托合作社发展乡村旅游" is
 # tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
@@ -139,10 +192,16 @@ _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
 # says no more ("三、下一步工作") ends the report.
 _PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
 _PLAN_HEADING_CHARS = 12
-# A line this short without punctuation is a heading ("3.1 产业扶贫"): it names a topic.
-_HEADING_CHARS = 12
-_PUNCTUATION = re.compile(r"[。！？!?;；,，:：]")
-_CLAUSE = re.compile(r"[^,，;；:：]+")
+# A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
+# "故事之一:修公路", "一位扶贫“第一书记”的一天"): it names a topic.
+_HEADING_CHARS = 30
+_BODY_PUNCTUATION = re.compile(r"[。!?;,]")
+# Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
+_CLAUSE = re.compile(r"[^,;:…]+")
+# A name in a list of names ("产业扶贫、易地搬迁、健康扶贫等"): 、 or 等 right after it, or 、 right
+# before it.
+_LIST_NEXT = re.compile(r"、|等")
+_LIST_PREVIOUS = re.compile(r"、$")
 _SUMMARY_CHARS = 60
 _SHORT_CLAUSE = 10
 
@@ -153,10 +212,44 @@ _CUES = re.compile("|".join(re.escape(c) for c in sorted(_KIND_OF, key=len, reve
 
 
 @dataclass(frozen=True, slots=True)
+class _Reading:
+    """A sentence as the cue rules read it: its cues, and its text with every cue blanked out,
+    since a verb inside a cue (产业发展, 转移就业) says nothing about the words around it."""
+
+    sentence: Sentence
+    cues: list[re.Match[str]]
+    bare: str
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> _Reading:
+        """
+        >>> _Reading.of(Sentence(0, 8, "推进产业扶贫项目")).bare
+        '推进||||项目'
+        """
+        cues = list(_CUES.finditer(sentence.text))
+        return cls(sentence, cues, _CUES.sub(lambda m: "|" * len(m.group()), sentence.text))
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def clause(self, at: int, bare: bool = False) -> str:
+        """The clause holding offset ``at``, as written or with its cues blanked out."""
+        m = next(m for m in _CLAUSE.finditer(self.text) if m.start() <= at < m.end())
+        return (self.bare if bare else self.text)[m.start() : m.end()]
+
+
+@dataclass(frozen=True, slots=True)
 class _Hit:
     kind: str
     cue: re.Match[str]  # in the sentence's text
-    sentence: Sentence
+    reading: _Reading
+
+    def strength(self) -> tuple[int, int]:
+        """Lower is better evidence: a verb of work with a count first, then the stronger cue."""
+        bare = self.reading.bare
+        counted = bool(_WORK.search(bare) and _COUNT.search(bare))
+        return (0 if counted else 1, _RANK[self.cue.group()])
 
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
@@ -182,75 +275,103 @@ def _is_heading(document: Document, sentence: Sentence) -> bool:
     line_start = document.text.rfind("\n", 0, sentence.start) + 1
     line_end = document.text.find("\n", sentence.end)
     line = document.text[line_start : line_end if line_end >= 0 else len(document.text)].strip()
-    return len(line) <= _HEADING_CHARS and not _PUNCTUATION.search(line)
+    return len(line) <= _HEADING_CHARS and not _BODY_PUNCTUATION.search(line)
+
+
+def _sentence_objection(document: Document, sentence: Sentence) -> str | None:
+    """Why the whole sentence reports no work, or None when it may report some."""
+    return "heading" if _is_heading(document, sentence) else _first(_NOT_A_REPORT, sentence.text)
 
 
 def _with_objections(
     document: Document, sentences: Sequence[Sentence]
 ) -> Iterator[tuple[Sentence, str | None]]:
-    """Each sentence with the reason it reports no work at all, or None when it may report some."""
+    """Each sentence with the reason it reports no work at all, or None when it may report some.
+    A statement chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
     planning = False
+    chained: str | None = None
     for previous_end, sentence in zip([0, *(s.end for s in sentences)], sentences, strict=False):
         if "\n" in document.text[previous_end : sentence.start]:
-            planning = False
+            planning, chained = False, None
         if _PLAN_SECTION.search(sentence.text):
             if len(sentence.text) <= _PLAN_HEADING_CHARS:
                 return
             planning = True
-        if planning:
-            yield sentence, "plan section"
-        elif _is_heading(document, sentence):
-            yield sentence, "heading"
-        else:
-            yield sentence, _first(_NOT_A_REPORT, sentence.text)
+        objection = "plan section" if planning else chained or _sentence_objection(document, sentence)
+        chained = objection if sentence.text.endswith(";") and objection != "heading" else None
+        yield sentence, objection
 
 
-def _plan_before(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
-    """The plan word governing the cue, if any; one inside a cue ("雨露计划") names a programme."""
-    for m in _PLAN.finditer(sentence.text, 0, cue.start()):
-        inside_a_cue = any(c.start() <= m.start() < c.end() for c in cues)
-        if not inside_a_cue and not _UNDER_WAY.search(sentence.text, m.end()):
-            return m.group()
+def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
+    """The plan or formulation word governing the cue, if any; one inside a cue ("雨露计划")
+    names a programme."""
+    for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION)):
+        for m in pattern.finditer(reading.text, 0, cue.start()):
+            inside_a_cue = any(c.start() <= m.start() < c.end() for c in reading.cues)
+            if not inside_a_cue and not _UNDER_WAY.search(reading.text, m.end()):
+                return f"{name} {m.group()}"
     return None
 
 
-def _clause(sentence: Sentence, at: int) -> str:
-    return next(m.group() for m in _CLAUSE.finditer(sentence.text) if m.start() <= at < m.end())
-
-
-def _misread(sentence: Sentence, cue: re.Match[str]) -> str | None:
-    """Why the cue does not name the measure here: a road that is a path or a place, a group
-    counted, the means of other work, a title."""
-    not_a_road = _NOT_A_ROAD.get(cue.group())
-    if not_a_road and not_a_road.search(sentence.text, 0, cue.start()):
+def _misread(text: str, cue: re.Match[str]) -> str | None:
+    """Why the cue does not name work on the measure where it stands."""
+    word, before, after = cue.group(), text[: cue.start()], text[cue.end() :]
+    if _LACK_AFTER.match(after) or _LACK_BEFORE.search(before):
+        return "a need or lack of it"
+    not_a_road = _NOT_A_ROAD.get(word)
+    if not_a_road and not_a_road.search(before):
         return "a path or a place, not a road built"
-    if cue.group() in _STATUSES and _COUNTED.match(sentence.text, cue.end()):
+    if word in _STATUSES and _COUNTED.match(after):
         return "a group of the population counted"
-    if cue.group() in _BROAD and _MEANS.search(sentence.text, 0, cue.start()):
+    if word in _OFFICES and _OFFICE.match(after):
+        return "a person's office"
+    if word in _BROAD and _SECTOR_STAFF.match(after):
+        return "a department or its staff"
+    if word in _BROAD and _MEANS.search(before):
         return "means of other work"
-    if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(sentence.text)):
+    if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(text)):
         return "title"
     return None
 
 
-def _unsupported(cue: str, clause: str) -> str | None:
-    """A sector name alone, or a broad cue with neither a verb of work beside it (产业发展 holds
-    发展 itself) nor an output."""
-    if cue in _SECTOR_NAMES and not _GUARANTEES.search(clause):
+def _reports(text: str) -> bool:
+    """Whether ``text`` says something was done: a verb of work, a result or a count."""
+    return bool(_WORK.search(text) or _RESULT.search(text) or _COUNT.search(text))
+
+
+def _is_listed(text: str, cue: re.Match[str]) -> bool:
+    return bool(_LIST_NEXT.match(text, cue.end()) or _LIST_PREVIOUS.search(text, 0, cue.start()))
+
+
+def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
+    """A sector name alone; a broad cue with neither a verb of work beside it nor an output; a name
+    in a list ("产业扶贫、易地搬迁……") whose clause does nothing with it and that is no act itself
+    (修路 is one); any other cue in a sentence that says nothing was done."""
+    word, clause, bare_clause = (
+        cue.group(),
+        reading.clause(cue.start()),
+        reading.clause(cue.start(), bare=True),
+    )
+    if word in _SECTOR_NAMES and not _GUARANTEES.search(clause):
         return "sector name outside a list of guarantees"
-    if cue not in _BROAD or _WORK.search(clause.replace(cue, "|")):
-        return None
-    if _OUTPUT.search(clause) and not _STOCK.search(clause):
-        return None
-    return "broad word without a verb of work or an output"
+    if word in _BROAD:
+        if _WORK.search(bare_clause) or (_OUTPUT.search(clause) and not _STOCK.search(clause)):
+            return None
+        return "broad word without a verb of work or an output"
+    if _is_listed(reading.text, cue):
+        acted = _reports(bare_clause) or _WORK.search(word)  # "修路、引水、改电" are acts
+        return None if acted else "a listed name without a verb of work, result or count"
+    return None if _reports(reading.bare) else "no verb of work, result or count"
 
 
-def _objection(sentence: Sentence, cue: re.Match[str], cues: Sequence[re.Match[str]]) -> str | None:
+def _objection(reading: _Reading, cue: re.Match[str]) -> str | None:
     """Why this cue does not report work done, or None when it does."""
-    if plan := _plan_before(sentence, cue, cues):
-        return f"plan {plan}"
-    clause = _clause(sentence, cue.start())
-    return _first(_NOT_DONE, clause) or _misread(sentence, cue) or _unsupported(cue.group(), clause)
+    return (
+        _governing_word(reading, cue)
+        or _first(_NOT_DONE, reading.clause(cue.start()))
+        or _misread(reading.text, cue)
+        or _unsupported(reading, cue)
+    )
 
 
 def _kind(cue: str, sentence: Sentence) -> str:
@@ -260,35 +381,35 @@ def _kind(cue: str, sentence: Sentence) -> str:
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
     """One step per cue considered: its category, the cue, and the clause it stands in."""
-    cue, sentence = hit.cue, hit.sentence
-    at = sentence.start + cue.start()
-    trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", _clause(sentence, cue.start()), decision, at)
+    cue, reading = hit.cue, hit.reading
+    at = reading.sentence.start + cue.start()
+    trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", reading.clause(cue.start()), decision, at)
 
 
 def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Iterator[_Hit]:
     """Every cue that reports work done. Skipped cues are traced until their category is found."""
     found: set[str] = set()
     for sentence, objection in _with_objections(document, sentences):
-        cues = list(_CUES.finditer(sentence.text))
-        for cue in cues:
-            kind = _kind(cue.group(), sentence)
-            why = objection or _objection(sentence, cue, cues)
+        reading = _Reading.of(sentence)
+        for cue in reading.cues:
+            hit = _Hit(_kind(cue.group(), sentence), cue, reading)
+            why = objection or _objection(reading, cue)
             if why is None:
-                found.add(kind)
-                yield _Hit(kind, cue, sentence)
-            elif kind not in found:
-                _note(trace, _Hit(kind, cue, sentence), f"skipped: {why}")
+                found.add(hit.kind)
+                yield hit
+            elif hit.kind not in found:
+                _note(trace, hit, f"skipped: {why}")
 
 
 def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
     """At most one measure per category, in the order the article reports them."""
     best: dict[str, _Hit] = {}
     for hit in _hits(document, sentences, trace):
-        if hit.kind not in best or _RANK[hit.cue.group()] < _RANK[best[hit.kind].cue.group()]:
+        if hit.kind not in best or hit.strength() < best[hit.kind].strength():
             best[hit.kind] = hit
     found: list[Measure] = []
     for kind, hit in best.items():
-        cue, sentence = hit.cue, hit.sentence
+        cue, sentence = hit.cue, hit.reading.sentence
         _note(trace, hit, "kept")
         found.append(
             Measure(
