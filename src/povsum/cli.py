@@ -69,14 +69,14 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     extractor: Annotated[
         ExtractorOpt | None,
-        typer.Option(help=f"auto: llm when an endpoint/key is set [default: {_DEFAULTS.extractor}]"),
+        typer.Option(help=f"auto: llm when an endpoint/key is set (default: {_DEFAULTS.extractor})"),
     ] = None,
     model: Annotated[
         str | None,
         typer.Option(
             "--model",
             "-m",
-            help="Model name, or PROVIDER/NAME (deepseek/, qwen/, ollama/...) [default: $POVSUM_MODEL]",
+            help="Model name, or PROVIDER/NAME (deepseek/, qwen/, ollama/...) (default: $POVSUM_MODEL)",
         ),
     ] = None,
     base_url: Annotated[
@@ -85,16 +85,16 @@ def run(
     mode: Annotated[
         ModeOpt | None,
         typer.Option(
-            help=f"instructor mode for the llm extractor [default: the provider's, else {_DEFAULTS.mode}]"
+            help=f"instructor mode for the llm extractor (default: the provider's, else {_DEFAULTS.mode})"
         ),
     ] = None,
     temperature: Annotated[
         float | None,
-        typer.Option(min=0, max=2, help=f"Sampling temperature [default: {_DEFAULTS.temperature:g}]"),
+        typer.Option(min=0, max=2, help=f"Sampling temperature (default: {_DEFAULTS.temperature:g})"),
     ] = None,
     max_tokens: Annotated[
         int | None,
-        typer.Option(min=1, help=f"Most tokens the model may answer [default: {_DEFAULTS.max_tokens}]"),
+        typer.Option(min=1, help=f"Most tokens the model may answer (default: {_DEFAULTS.max_tokens})"),
     ] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
@@ -103,22 +103,22 @@ def run(
     ] = False,
     cache: Annotated[
         Path | None,
-        typer.Option(help=f"SQLite cache of LLM answers [default: $POVSUM_CACHE or {DEFAULT_CACHE}]"),
+        typer.Option(help=f"SQLite cache of LLM answers (default: $POVSUM_CACHE or {DEFAULT_CACHE})"),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
     timeout: Annotated[
-        float | None, typer.Option(min=1, help=f"Seconds per LLM request [default: {_DEFAULTS.timeout:g}]")
+        float | None, typer.Option(min=1, help=f"Seconds per LLM request (default: {_DEFAULTS.timeout:g})")
     ] = None,
     max_retries: Annotated[
         int | None,
         typer.Option(
             min=0,
             max=10,
-            help=f"Re-asks when the verifier rejects the answer [default: {_DEFAULTS.max_retries}]",
+            help=f"Re-asks when the verifier rejects the answer (default: {_DEFAULTS.max_retries})",
         ),
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(min=1, help=f"Largest input file accepted [default: {_DEFAULTS.max_bytes}]")
+        int | None, typer.Option(min=1, help=f"Largest input file accepted (default: {_DEFAULTS.max_bytes})")
     ] = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Also stream each summary to standard output as one JSON line.")
@@ -227,7 +227,7 @@ def panel(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder for panel.csv, panel_wide.csv and panel.html [default: the first OUT]"
+            "--out", "-o", help="Folder for panel.csv, panel_wide.csv and panel.html (default: the first OUT)"
         ),
     ] = None,
 ) -> None:
@@ -346,7 +346,7 @@ def serve(
 
 cache_app = typer.Typer(help="The SQLite cache of LLM answers and its run log.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-_CACHE_OPTION = typer.Option(help=f"The cache file [default: $POVSUM_CACHE or {DEFAULT_CACHE}]")
+_CACHE_OPTION = typer.Option(help=f"The cache file (default: $POVSUM_CACHE or {DEFAULT_CACHE})")
 
 
 @cache_app.command("stats")
@@ -395,7 +395,7 @@ def evaluate(
         str | None, typer.Option(help="Score only this split (e.g. test) of the split file.")
     ] = None,
     split_file: Annotated[
-        Path | None, typer.Option(help="JSON of named splits [default: split.json beside GOLD]")
+        Path | None, typer.Option(help="JSON of named splits (default: split.json beside GOLD)")
     ] = None,
     fail_under: Annotated[
         list[str] | None,

@@ -146,6 +146,9 @@ class _Checker:
         kept: dict[str, object] = {
             name: self.quantity(f"{path}.{name}", getattr(snapshot, name), name) for name in FIELDS
         }
+        for name, quantity in kept.items():
+            if isinstance(quantity, Quantity) and (doubt := _doubt(quantity)) is not None:
+                self.fail(f"{path}.{name}", quantity.text, FLAG + doubt, removed=False)
         if snapshot.as_of is not None:
             self.checked += 1
             if self.document.normalize(snapshot.as_of) not in self.document.text:
@@ -296,6 +299,39 @@ def _code(region: Region, divisions: list[Division]) -> str | None:
     ]
     # The gazetteer keeps codes at their level's length (46, 4601, 460105); GB/T 2260 writes six digits.
     return matching[0].code.ljust(6, "0") if len(matching) == 1 else None
+
+
+# The clause around a baseline or outcome figure that makes it doubtful: proven, but maybe not a
+# count of the poor at all. Flagged for a reader, never removed.
+DOUBTS: dict[str, re.Pattern[str]] = {
+    "a target or plan": re.compile(r"计划|目标|力争|确保|预计|将要|争取|任务"),
+    "a poverty line or standard": re.compile(r"贫困线|脱贫标准|扶贫标准|低保标准"),
+    "an income": re.compile(r"收入|可支配"),
+}
+_CLAUSE_ENDS = ",，;；。！？!?"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
+
+
+def _doubt(quantity: Quantity) -> str | None:
+    """Why the clause holding the figure makes it doubtful, or None.
+
+    >>> ev = Evidence(quote="全县共有贫困人口800人,力争500人脱贫", start=0, end=20)
+    >>> _doubt(Quantity(value=500, unit="人", text="500人", evidence=ev))
+    'the clause reads as a target or plan (力争)'
+    >>> _doubt(Quantity(value=800, unit="人", text="800人", evidence=ev)) is None
+    True
+    """
+    quote = quantity.evidence.quote
+    at = quote.find(quantity.text)
+    if at < 0:
+        return None
+    start = max(quote.rfind(c, 0, at) for c in _CLAUSE_ENDS) + 1
+    end = _CLAUSE_END.search(quote, at)
+    clause = quote[start : end.start() if end else len(quote)]
+    for what, cue in DOUBTS.items():
+        if (m := cue.search(clause)) is not None:
+            return f"the clause reads as {what} ({m.group()})"
+    return None
 
 
 @lru_cache(maxsize=4096)

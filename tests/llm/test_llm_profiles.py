@@ -116,3 +116,22 @@ def test_the_cache_key_holds_the_mode(tmp_path: Path, make_llm: Make, scripted: 
     make_llm(store=store, mode="json_schema").extract(document)  # another mode: asked again
     assert len(scripted.seen) == 2
     store.close()
+
+
+def test_an_open_breaker_lets_one_article_probe_after_its_cooldown() -> None:
+    from povsum.errors import ExtractionError
+    from povsum.extractors.llm.extractor import Breaker, EndpointDown
+
+    now = [0.0]
+    breaker = Breaker(2, cooldown=30, clock=lambda: now[0])
+    for _ in range(2):
+        breaker.check()
+        breaker.record(ExtractionError("endpoint unreachable: http://x/v1"))
+    with pytest.raises(EndpointDown):
+        breaker.check()
+    now[0] = 31
+    breaker.check()  # the probe
+    with pytest.raises(EndpointDown):
+        breaker.check()  # the others wait for it
+    breaker.record(None)  # the endpoint is back
+    breaker.check()

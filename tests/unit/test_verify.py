@@ -211,3 +211,13 @@ def test_an_as_of_the_source_does_not_write_is_removed(doc: Document) -> None:
     assert (
         verify(summary(doc, baseline=Snapshot(as_of="2014年", people=people)), doc).baseline.as_of == "2014年"
     )
+
+
+def test_a_proven_figure_in_a_target_clause_is_kept_but_flagged() -> None:
+    sentence = "全县共有贫困人口800人,力争500人如期脱贫。"  # written for this test
+    doc = Document.from_text(sentence)
+    target = qty(doc, "500人", 500, "人", sentence)
+    checked = verify(summary(doc, outcome=Snapshot(people=target)), doc)
+    assert checked.outcome.people is not None
+    (flag,) = checked.verification.failures
+    assert flag.is_flag and "a target or plan (力争)" in flag.reason

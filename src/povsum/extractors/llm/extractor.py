@@ -13,6 +13,8 @@ import hashlib
 import json
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import instructor
@@ -191,27 +193,40 @@ class EndpointDown(ExtractionError):
 
 
 class Breaker:
-    """Counts articles that failed on the endpoint itself, in a row, across threads."""
+    """Counts articles that failed on the endpoint itself, in a row, across threads. Once open,
+    it lets one article through every ``cooldown`` seconds, so a long-lived process (the
+    service) recovers when the endpoint comes back."""
 
     # Failures that say nothing about the article and will fail the next one the same way.
     _ENDPOINT = ("endpoint unreachable", "endpoint timed out", "401:", "403:", "model not found")
 
-    def __init__(self, limit: int) -> None:
+    def __init__(
+        self, limit: int, cooldown: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit = limit
+        self.cooldown = cooldown
+        self.clock = clock
         self._lock = threading.Lock()
         self._in_a_row = 0
         self._last = ""
+        self._opened = 0.0
 
     def check(self) -> None:
         with self._lock:
-            if self._in_a_row >= self.limit:
-                raise EndpointDown(f"{NOT_ATTEMPTED}: {self.limit} articles in a row failed ({self._last})")
+            if self._in_a_row < self.limit:
+                return
+            if self.clock() - self._opened >= self.cooldown:
+                self._opened = self.clock()  # this one article probes the endpoint
+                return
+            raise EndpointDown(f"{NOT_ATTEMPTED}: {self.limit} articles in a row failed ({self._last})")
 
     def record(self, error: ExtractionError | None) -> None:
         with self._lock:
             if error is not None and str(error).startswith(self._ENDPOINT):
                 self._in_a_row += 1
                 self._last = str(error)
+                if self._in_a_row == self.limit:
+                    self._opened = self.clock()
             elif not isinstance(error, EndpointDown):
                 self._in_a_row = 0
 
