@@ -211,6 +211,10 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("县财政每年预算500万元用于脱贫攻坚。", "500万元"),
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
+        # Fund names with no verb: a lottery fund, the pools microcredit and mutual aid draw on.
+        ("中央专项彩票公益金2000万元支持革命老区建设。", "2000万元"),
+        ("县财政注资风险补偿金1000万元。", "1000万元"),
+        ("全县村级扶贫互助金规模达860万元。", "860万元"),
     ],
 )
 def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount: str) -> None:
@@ -222,13 +226,13 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
     [
         # Written for the test: a supervision report's money, misused, recovered or investigated,
         # with the cue in the amount's phrase or a phrase before it.
-        ("乙县纪委监委追回违规发放的扶贫资金32.6万元。", "oversight"),
+        ("乙县纪委监委追回违规发放的扶贫资金32.6万元。", "misuse"),
         ("2019年,甲市共查處扶貧領域腐敗和作風問題87起,涉及資金412萬元。", "oversight"),
-        ("審計發現問題資金1800萬元,已全部整改到位。", "oversight"),
-        ("对套取补贴的3名干部罚款2万元。", "oversight"),
+        ("審計發現問題資金1800萬元,已全部整改到位。", "misuse"),
+        ("对套取补贴的3名干部罚款2万元。", "misuse"),
         # An enterprise's deal is not aid.
         ("全县招商引资到位资金35.8亿元。", "business_deal"),
-        ("今年以来,丙县签约项目26个,协议投资120亿元。", "business_deal"),
+        ("今年以来,丙县签约项目26个,协议投资120亿元。", "deal_signed"),
         # Residents' own homes and cars.
         ("外出务工群众在县城购买住房2100套、购置小汽车900辆,累计投入资金9.3亿元。", "private_purchase"),
         ("全村有23户买了汽车,共投入120万元。", "private_purchase"),
@@ -251,6 +255,20 @@ def test_oversight_deals_purchases_losses_and_statistics_are_not_funding(text: s
     amounts, steps = _run(text)
     assert amounts == []
     assert [s.rule for s in steps] == [rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: near the words of those rules, but money spent.
+        ("严禁截留挪用,全年拨付专项资金1.2亿元。", "1.2亿元"),
+        ("与乙市签订帮扶协议后,乙市捐赠资金500万元。", "500万元"),
+        ("对进城购房的搬迁户发放购房补助860万元。", "860万元"),
+        ("每逢春节,县里发放慰问金38万元。", "38万元"),
+    ],
+)
+def test_money_spent_beside_those_words_is_still_funding(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
 
 
 def test_a_supervision_statement_does_not_reach_the_next_sentence() -> None:

@@ -8,10 +8,10 @@ amount ("设1417万元“风险资金池”"). The rules, in the order they are 
    breakdown runs on through the ;-separated statements that follow, up to the full stop.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度),
    ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (2000—5000元), ``change`` (比上年增加200亿元),
-   ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需) and ``not_spent`` (节约, 收回,
-   结余). On the whole statement before the amount: ``oversight`` (money misused, recovered or
-   found by a supervision report: 违规, 挪用, 追回, 查处), ``private_purchase`` (residents' own
-   homes and cars) and ``business_deal`` (招商引资, 签约, 协议投资: an enterprise's deal, not aid).
+   ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需), ``misuse`` (追回违规资金, 问题资金),
+   ``deal_signed`` (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement
+   before the amount: ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase``
+   (residents' own cars) and ``business_deal`` (招商引资: an enterprise's business, not aid).
    Then ``wider_scope``: a total of a unit two levels above the one the report totals most often
    (全省 in a report saying 全县) is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
@@ -85,7 +85,7 @@ _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
-    "investment": ("投资", "出资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
+    "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
     # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
     "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
     "loan": ("贷款", "信贷", "放贷"),
@@ -94,8 +94,10 @@ _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "relief": ("救助", "救济", "助学"),
     # Premiums paid for the poor (为贫困户购买保险, 代缴保费); what the policy covers is not.
     "insurance": ("保险", "保费", "参保"),
-    # The noun alone makes it funding: 引进帮扶资金, 专项扶贫资金规模, 工作经费.
-    "fund": ("资金", "经费", "基金", "专款"),
+    # The noun alone makes it funding: 引进帮扶资金, 专项扶贫资金规模, 工作经费, 彩票公益金.
+    "fund": ("资金", "经费", "基金", "专款", "扶贫款", "公益金"),
+    # The pools microcredit and mutual aid draw on.
+    "pool": ("补偿金", "风险金", "担保金", "互助金", "周转金"),
 }
 _CUE_GROUP: dict[str, tuple[str, bool]] = {
     **{w: (group, False) for group, words in _NOT_FUNDING_CUES.items() for w in words},
@@ -115,11 +117,12 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         r"|以下(?=〕)|(?<=〕)(?:\(含\)|及)?(?:以下|以内|封顶|为限)"  # closing it, or right after it
     ),
     # Rates per household, person, pupil, mu, head or month: 每户2万元, 每亩, 户均, 生均, 月均,
-    # 1500元/亩.
-    # A budget each year (每年安排1000万元) is money spent; so is an amount for each of the
+    # 1500元/亩. A budget each year (每年安排1000万元) is money spent; so is an amount for each of the
     # villages or townships a report lists (每个村投入300万元): only their average is a rate
-    # (平均每村, 村均).
-    "per_unit": re.compile(rf"(?:平均每|每(?!个?[村乡镇]|年)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"),
+    # (平均每村, 村均). 每逢, 每当 say when, not per what.
+    "per_unit": re.compile(
+        rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"
+    ),
     # Either end of a span (每户补助2000—5000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
     # A difference between two amounts, not an amount: 比上年增加200亿元, 同比增长, 较2019年多.
@@ -131,6 +134,13 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "entitlement": re.compile(rf"可(?:获得?|享受|领取|申请|贷|得到|拿到){_AMOUNT_AHEAD}"),
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
+    # Money misused or recovered, as a supervision report finds it: 追回违规资金, 问题资金.
+    "misuse": re.compile(
+        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
+        f"|罚款|罚没){_AMOUNT_AHEAD}"
+    ),
+    # A deal signed is not money paid: 签约资金18亿元, 协议投资120亿元.
+    "deal_signed": re.compile(rf"(?:签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
     # Money saved, lost, owed, repaid or left unspent is not money spent: 为群众节约资金200万元,
     # 挽回损失, 收回到期贷款, 结余资金.
     "not_spent": re.compile(
@@ -141,19 +151,15 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
 # Read on the whole statement before the amount, because the cue is often a phrase away:
 # 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
-    # A supervision report's money: misused, recovered or under investigation, not spent.
-    "oversight": re.compile(
-        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
-        "|查处|罚款|罚没)" + _AMOUNT_AHEAD
-    ),
-    # What residents spent on their own homes and cars (买房买车, the sign of a better life these
-    # reports count) is not money spent on the poor.
+    # A case a supervision report handled: the money it involved was misused, not spent.
+    "oversight": re.compile(rf"(?:查处|立案){_AMOUNT_AHEAD}"),
+    # Residents' own cars (买房买车, the sign of a better life these reports count) are not money
+    # spent on the poor. Not homes alone: 购房补助 helps relocated households buy one.
     "private_purchase": re.compile(
-        rf"(?:购房|购车|(?:购买|购置|买)了?(?:家用)?(?:楼房|住房|商品房|房屋|轿车|汽车|小汽车)){_AMOUNT_AHEAD}"
+        rf"(?:购车|买车|(?:购买|购置|买)了?(?:家用)?(?:轿车|小?汽车|私家车)){_AMOUNT_AHEAD}"
     ),
-    # Investment an enterprise brings in or signs for its own business is not aid; 签约资金 is a
-    # deal signed, not money paid.
-    "business_deal": re.compile(rf"(?:招商|引资|签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
+    # Investment an enterprise brings in for its own business is not aid.
+    "business_deal": re.compile(rf"(?:招商|引资){_AMOUNT_AHEAD}"),
 }
 
 # Whole units by level, for the scope of a total (全省累计投入…). 全区 names a district or an
