@@ -242,10 +242,12 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         # Stocks and statistics of the whole economy, and what a company is registered with.
         ("年末金融机构各项贷款余额356亿元。", "balance"),
         ("全县一般公共预算支出45.2亿元,增长6%。", "economy"),
-        ("全县民间投资完成28亿元。", "economy"),
+        ("全县民间投资完成28亿元。", "economy_investment"),
         ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
         # What an insurance covers is not money paid out.
         ("为建档立卡贫困户提供风险保障12.6亿元。", "insured_cover"),
+        # Dividends paid to the poor are their income.
+        ("村集体向贫困户发放分红资金36万元。", "profit"),
         # Selling and buying produce.
         ("机关单位购买扶贫产品320万元。", "produce_bought"),
         ("通过网络卖出农产品1500万元。", "sales"),
@@ -265,6 +267,7 @@ def test_oversight_deals_purchases_losses_and_statistics_are_not_funding(text: s
         ("与乙市签订帮扶协议后,乙市捐赠资金500万元。", "500万元"),
         ("对进城购房的搬迁户发放购房补助860万元。", "860万元"),
         ("每逢春节,县里发放慰问金38万元。", "38万元"),
+        ("将资产收益扶贫资金200万元折股量化到户。", "200万元"),
     ],
 )
 def test_money_spent_beside_those_words_is_still_funding(text: str, amount: str) -> None:

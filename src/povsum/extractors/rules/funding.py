@@ -49,7 +49,8 @@ _BREAKDOWN = re.compile(r"其中|包括|\(含")
 # add it to its group.
 _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "income": ("收入", "增收", "创收", "收益", "效益", "获益", "赚", "挣"),
-    "profit": ("分红", "利润", "盈利", "回报", "租金"),
+    # Dividends paid out are the poor's income, not money spent on them: 发放分红资金.
+    "profit": ("分红", "分红资金", "收益资金", "利润", "盈利", "回报", "租金"),
     "wage": ("工资", "薪", "报酬", "工钱", "劳务费"),
     "price": ("价格", "售价", "单价", "房价", "市值", "估值"),
     # Money changing hands in trade, not money paid out.
@@ -57,19 +58,10 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # Buying the poor's produce is sales too.
     "produce_bought": ("消费扶贫", "带货", "采购", "收购", "购买", "认购", "购销"),
     # Output values and the economy's statistics, which are not money spent on the poor: the whole
-    # budget (一般公共预算支出), taxes, trade, private investment.
+    # budget (一般公共预算支出), taxes, trade, and the investment of the whole economy.
     "output": ("产值", "增加值"),
-    "economy": (
-        "生产总值",
-        "GDP",
-        "经济总量",
-        "固定资产投资",
-        "民间投资",
-        "公共预算",
-        "税收",
-        "进出口",
-        "外贸",
-    ),
+    "economy": ("生产总值", "GDP", "经济总量", "公共预算", "税收", "进出口", "外贸"),
+    "economy_investment": ("固定资产投资", "民间投资"),
     # What a company or cooperative is registered with, not money it spent.
     "registered_capital": ("注册资本", "注册资金"),
     # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
@@ -123,7 +115,7 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "per_unit": re.compile(
         rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"
     ),
-    # Either end of a span (每户补助2000—5000元, 1万~5万元): a rate or a threshold, not a sum.
+    # Either end of a span (补助2000—5000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
     # A difference between two amounts, not an amount: 比上年增加200亿元, 同比增长, 较2019年多.
     "change": re.compile(
