@@ -211,6 +211,7 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("县财政每年预算500万元用于脱贫攻坚。", "500万元"),
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
+        ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
         # Fund names with no verb: a lottery fund, the pools microcredit and mutual aid draw on.
         ("中央专项彩票公益金2000万元支持革命老区建设。", "2000万元"),
         ("县财政注资风险补偿金1000万元。", "1000万元"),
@@ -246,8 +247,11 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
         # What an insurance covers is not money paid out.
         ("为建档立卡贫困户提供风险保障12.6亿元。", "insured_cover"),
-        # Dividends paid to the poor are their income.
+        # Dividends and rents paid to the poor are their income; a company's taxes and profits.
         ("村集体向贫困户发放分红资金36万元。", "profit"),
+        ("合作社每年向农户支付土地流转费86万元。", "profit"),
+        ("项目建成后年利税2000万元。", "profit"),
+        ("龙头企业全年纳税3200万元。", "economy"),
         # Selling and buying produce.
         ("机关单位购买扶贫产品320万元。", "produce_bought"),
         ("通过网络卖出农产品1500万元。", "sales"),

@@ -49,8 +49,9 @@ _BREAKDOWN = re.compile(r"其中|包括|\(含")
 # add it to its group.
 _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "income": ("收入", "增收", "创收", "收益", "效益", "获益", "赚", "挣"),
-    # Dividends paid out are the poor's income, not money spent on them: 发放分红资金.
-    "profit": ("分红", "分红资金", "收益资金", "利润", "盈利", "回报", "租金"),
+    # Dividends and rents paid out are the poor's income, not money spent on them: 发放分红资金,
+    # 土地流转费.
+    "profit": ("分红", "分红资金", "收益资金", "利润", "利税", "盈利", "回报", "租金", "流转费"),
     "wage": ("工资", "薪", "报酬", "工钱", "劳务费"),
     "price": ("价格", "售价", "单价", "房价", "市值", "估值"),
     # Money changing hands in trade, not money paid out.
@@ -60,7 +61,7 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # Output values and the economy's statistics, which are not money spent on the poor: the whole
     # budget (一般公共预算支出), taxes, trade, and the investment of the whole economy.
     "output": ("产值", "增加值"),
-    "economy": ("生产总值", "GDP", "经济总量", "公共预算", "税收", "进出口", "外贸"),
+    "economy": ("生产总值", "GDP", "经济总量", "公共预算", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
     # What a company or cooperative is registered with, not money it spent.
     "registered_capital": ("注册资本", "注册资金"),
@@ -75,7 +76,7 @@ _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # 投 alone as in 共投, 投向; money 用于 a purpose is spent.
     "spending": ("投入", "投", "耗资", "斥资", "用于"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款.
-    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现"),
+    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
     "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
     # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
