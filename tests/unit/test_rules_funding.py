@@ -333,6 +333,9 @@ def test_an_approximate_figure_restates_the_exact_one_it_rounds() -> None:
     assert _decision(text, "超过10亿元") == ("restatement", "dropped: restates 10.27亿元")
     # Written for the test: 3.5亿多元 rounds 3.58亿元 down, the body comes first this time.
     assert _found("乙区投入帮扶资金3.58亿元。乙区投入帮扶资金3.5亿多元。") == ["3.58亿元"]
+    # Written for the test: 超 and 突破 open a floor the number itself does not say.
+    assert _found("全縣累計投入扶貧資金超10億元。\n近年來全縣累計投入扶貧資金10.27億元。") == ["10.27亿元"]
+    assert _found("丙县扶贫资金投入突破5亿元。今年丙县扶贫资金投入5.4亿元,主要用于产业。") == ["5.4亿元"]
 
 
 @pytest.mark.parametrize(

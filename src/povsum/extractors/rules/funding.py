@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
-from povsum.numbers import QuantityMatch, find_quantities
+from povsum.numbers import Approx, QuantityMatch, find_quantities
 from povsum.sentences import Sentence, evidence
 
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
@@ -171,6 +171,9 @@ _SCOPE = re.compile("|".join(_SCOPE_LEVEL) + "|[我本][省市州盟县旗区镇
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
 
+# Words right before an amount that say it is a floor, which the number parser does not read.
+_ABOVE_BEFORE = ("超", "突破")
+
 # 扶贫小额信贷 lends at most 5万元 to one household: a loan that small is a household's loan or
 # the ceiling, never a programme's total.
 _MICROCREDIT_CEILING = 50_000
@@ -202,6 +205,15 @@ class _Phrase:
 
     def marked(self) -> str:
         return f"{self.before}〔{self.amount}〕{self.after}"
+
+    def approx(self, parsed: Approx | None) -> Approx | None:
+        """How rough the amount is: as parsed, or above it when a word the parser leaves out
+        opens it (超5亿元, 突破10亿元).
+
+        >>> _Phrase("累计投入超", "5亿元", "").approx(None), _Phrase("投入", "5亿元", "").approx(None)
+        ('over', None)
+        """
+        return parsed or ("over" if self.before.endswith(_ABOVE_BEFORE) else None)
 
     def funding_words(self) -> frozenset[str]:
         """The funding cues of the phrase: what two statements of one amount share.
@@ -410,6 +422,7 @@ class _Candidate:
     sentence: int  # offset of its sentence
     in_headline: bool
     words: frozenset[str]  # the funding cues of its phrase
+    approx: Approx | None  # how rough the figure is written
 
     @property
     def yuan(self) -> int:
@@ -444,8 +457,11 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             trace.note("funding", previous.rule, match.text, _decision(previous), at)
             if previous.kept:
                 item = _funding(document, sentence, match)
+                rough = phrase.approx(match.parsed.approx)
                 kept.append(
-                    _Candidate(item, at, sentence.start, sentence.start in headline, phrase.funding_words())
+                    _Candidate(
+                        item, at, sentence.start, sentence.start in headline, phrase.funding_words(), rough
+                    )
                 )
     return kept
 
@@ -516,9 +532,9 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
     """Whether ``rough`` is ``exact`` rounded to the precision ``rough`` is written to, in the
     direction its qualifier says (超/多/余 above, 近/不足 below, 约 or none either side)."""
     step, diff = _written_step(rough.text, rough.yuan), exact.yuan - rough.yuan
-    if rough.item.amount.approx == "over":
+    if rough.approx == "over":
         return 0 <= diff < step
-    if rough.item.amount.approx == "under":
+    if rough.approx == "under":
         return -step < diff <= 0
     return abs(diff) < step
 
@@ -534,7 +550,7 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
     if not candidate.words & kept.words:
         return False
     return any(
-        (rough.in_headline or rough.item.amount.approx is not None) and _rounds(rough, exact)
+        (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
         for rough, exact in ((candidate, kept), (kept, candidate))
     )
 
@@ -543,7 +559,7 @@ def _distinct(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
     """Each amount once. Exact body figures are read first, so a headline's or an approximate
     figure is the one dropped."""
     kept: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.in_headline, c.item.amount.approx is not None)):
+    for candidate in sorted(candidates, key=lambda c: (c.in_headline, c.approx is not None)):
         same = next((k for k in kept if _restates(candidate, k)), None)
         if same is None:
             kept.append(candidate)
