@@ -76,8 +76,8 @@ _UNITS = sorted(
     reverse=True,
 )
 # A count written before its noun counts people: '4.29万贫困人口', '7亿多农村贫困人口',
-# '3.2万贫困群众', '11.5万人口脱贫'. The noun is the unit, read as 人.
-PEOPLE_NOUN = r"(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困(?:人口|群众)|人口"
+# '3.2万贫困群众', '533名贫困人口', '11.5万人口脱贫'. The noun is the unit, read as 人.
+PEOPLE_NOUN = r"名?(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困(?:人口|群众)|人口"
 _PEOPLE_NOUN = re.compile(PEOPLE_NOUN)
 _UNIT_RE = "|".join(
     [PEOPLE_NOUN]
@@ -86,6 +86,15 @@ _UNIT_RE = "|".join(
 )
 
 _AR = r"[0-9]+(?:\.[0-9]+)?"
+# Digits grouped by threes with a space, a thin space or a narrow no-break space ('244 501人',
+# '4 358.73元'), as academic texts print them: one number, never its tail ('501人').
+GROUP_SPACE = "\x20\u2009\u202f"
+GROUPED = rf"[0-9]{{1,3}}(?:[{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
+_GROUP_SPACES = str.maketrans("", "", GROUP_SPACE)
+# A range written as two neighbouring digits before a place ('三四十人' 30-40, '一两万人', '一千二三百人'):
+# read as its lower bound, about. Two digits at the units place ('三四个') stay ambiguous.
+_RANGES = ("一二", "一两", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")
+_RANGE = re.compile(rf"(?:{'|'.join(_RANGES)})(?=[十百千万亿])")
 _CN = rf"[{_CN_NUM}]+(?:点[{_CN_DIGITS}]+)?"
 _QUANTITY = re.compile(
     rf"""
@@ -96,7 +105,7 @@ _QUANTITY = re.compile(
         (?P<den>[0-9]+|[{_CN_NUM}]+)分之(?P<nu>{_AR}|{_CN})
     |
         # Nor right after '2万' ('2万5千元') or '1,' ('1,000人'): better missed than misread.
-        (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?P<ar>{_AR})
+        (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
           |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
         (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?
@@ -135,7 +144,7 @@ def _cn_decimal(s: str) -> Decimal:
     povsum.numbers.NumberParseError: not a Chinese numeral: '三四'
     """
     if s[0].isascii():
-        return Decimal(s)
+        return Decimal(s.translate(_GROUP_SPACES))
     whole, _, frac = s.partition("点")
     if whole[0] in "百千万亿":
         whole = "一" + whole  # strict mode wants '一百' where 百分之 says '百'
@@ -155,6 +164,9 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     """
     words = [w for w in (m["pre"], m["mid"], m["post"]) if w]
     approx = _APPROX[words[0]] if words else None  # the first qualifier wins if several disagree
+    numeral = m["ar"] or m["cn"]
+    if numeral and _RANGE.search(numeral):
+        numeral, approx = _RANGE.sub(lambda r: r[0][0], numeral), approx or "about"
     if m["den"]:
         den, nu = _cn_decimal(m["den"]), _cn_decimal(m["nu"])
         if den == 0:
@@ -162,7 +174,7 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
         if den == 100:
             return ParsedQuantity(float(nu), "%", approx)
         return ParsedQuantity(float(nu / den), "", approx)
-    value = _cn_decimal(m["ar"] or m["cn"])
+    value = _cn_decimal(numeral)
     for c in m["m1"] + m["m2"]:
         value *= _MULTIPLIER[c]
     unit = m["unit"] or ""
@@ -189,6 +201,12 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (ParsedQuantity(value=0.0, unit='', approx=None), 0.5)
     >>> parse_quantity("4.29万贫困人口"), parse_quantity("7亿多农村贫困人口").value
     (ParsedQuantity(value=42900.0, unit='人', approx=None), 700000000.0)
+    >>> parse_quantity("533名贫困人口").value, parse_quantity("8.1万名贫困群众").value
+    (533.0, 81000.0)
+    >>> parse_quantity("244 501人").value, parse_quantity("4\u2009358.73元").value
+    (244501.0, 4358.73)
+    >>> parse_quantity("三四十人"), parse_quantity("一千二三百人").value, parse_quantity("一两万人").value
+    (ParsedQuantity(value=30.0, unit='人', approx='about'), 1200.0, 10000.0)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...
@@ -209,6 +227,8 @@ def find_quantities(s: str, units: Collection[str] | None = None) -> list[Quanti
     [(7, '4352户', 4352.0), (12, '18802人', 18802.0)]
     >>> [m.text for m in find_quantities("投入1127.14萬元,帮扶近4000人", units={"元"})]
     ['1127.14萬元']
+    >>> [m.text for m in find_quantities("共244 501人,28 499户,约两三千人")]
+    ['244 501人', '28 499户', '约两三千人']
     """
     folded = _FOLDABLE.sub(lambda c: c[0].translate(_FOLD), s)
     found: list[QuantityMatch] = []

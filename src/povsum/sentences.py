@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
 
 from povsum.document import Document
 from povsum.models import Evidence
@@ -12,6 +14,32 @@ from povsum.models import Evidence
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE_BREAK = re.compile(r"[,，、:：()（）“”\"]")
+
+# --- Where a line break does not end the sentence ------------------------------------------------
+# A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
+_CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
+# A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由".
+# (A colon does not: "来源:", "作者:" label what follows.)
+_OPEN_END = re.compile(r"(?:[,、(“—]|[的由从和及与])$")
+# A line holding only a time dates the next one: "2013年底" over "建档立卡贫困人口35.47万人,…".
+_TIME_LINE = re.compile(
+    r"(?:截至|截止|到|至)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?(?:以来)?[,:]?"
+)
+# A heading holding a figure, finished by the next line's predicate, a blank line between or not:
+# "161.5万相对贫困人口" over "全部达到脱贫标准". (These words seldom open a sentence of their own.)
+_FIGURE_LINE = re.compile(r"[^,;。]*\d[^,;。]*")
+_PREDICATE_START = re.compile(r"(?:已经?|均已?|全部|降至|降到|下降到|减少到|减至)")
+# A line starting so is an item or a heading of its own, never the rest of the line before.
+_ITEM_START = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]\D|[•·\-*#>|])"
+)
+# Text laid out at a fixed width (a PDF) breaks its lines anywhere: at least this many lines of
+# prose (punctuation inside, unlike a heading) of about the same width, none ending a sentence,
+# mark the width.
+_PROSE = re.compile(r"[,、。;“”]")
+_WRAPPED_MIN_LINES = 3
+_WRAPPED_MIN_WIDTH = 12
+_WIDTH_TOLERANCE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +68,85 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` with their offsets, surrounding white space trimmed.
+    """Sentences of ``text`` with their offsets, surrounding white space trimmed. A line break
+    inside a sentence (a wrapped line, a heading finished by the next line) stays in its text.
 
     >>> [s.text for s in split_sentences("  甲乙。丙丁;\\n戊")]
     ['甲乙。', '丙丁;', '戊']
+    >>> [s.text for s in split_sentences("二、基本情况\\n2013年底\\n全县贫困人口5万人。")]
+    ['二、基本情况', '2013年底\\n全县贫困人口5万人。']
     """
+    # Breaks that continue a sentence become spaces in a copy of the same length.
+    flat = list(text)
+    for start, end in _continuing_breaks(text):
+        flat[start:end] = " " * (end - start)
     sentences = []
-    for match in _SENTENCE.finditer(text):
+    for match in _SENTENCE.finditer("".join(flat)):
         raw = match.group()
         stripped = raw.strip()
         if not stripped:
             continue
         start = match.start() + (len(raw) - len(raw.lstrip()))
-        sentences.append(Sentence(start, start + len(stripped), stripped))
+        sentences.append(Sentence(start, start + len(stripped), text[start : start + len(stripped)]))
     return sentences
+
+
+def _continuing_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of line breaks (with the blank lines among them) that do not end a sentence.
+
+    >>> text = "全县贫困发生率由\\n12.5%降至0.5%。\\n161.5万贫困人口\\n\\n全部脱贫\\n一、做法\\n(一)产业"
+    >>> [text[start - 1 : end + 1] for start, end in _continuing_breaks(text)]
+    ['由\\n1', '口\\n\\n全']
+    """
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    width = _wrap_width(lines)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return [
+        (starts[i] + len(lines[i]), starts[j])
+        for i, j in pairwise(filled)
+        if _continues(lines[i].strip(), lines[j].strip(), width, blank_between=j > i + 1)
+    ]
+
+
+def _continues(line: str, following: str, width: float | None, blank_between: bool) -> bool:
+    """Whether ``line`` goes on in ``following``, the next line that is not blank."""
+    if _CLOSED.search(line) or _ITEM_START.match(following):
+        return False
+    if _FIGURE_LINE.fullmatch(line) and _PREDICATE_START.match(following):
+        return True
+    return not blank_between and bool(
+        _OPEN_END.search(line) or _TIME_LINE.fullmatch(line) or (width is not None and _wrapped(line, width))
+    )
+
+
+def _wrap_width(lines: list[str]) -> float | None:
+    """The width at which a fixed-width text breaks its lines, or None for ordinary text.
+
+    >>> _wrap_width(["甲乙丙丁戊,己庚辛壬癸子丑", "甲乙丙丁戊、己庚辛壬癸子寅", "甲乙丙丁戊,己庚辛壬癸子卯"])
+    12.5
+    >>> _wrap_width(["一二三四五六七八九十甲乙。", "短"]) is None
+    True
+    """
+    prose = [s for s in (line.strip() for line in lines) if _PROSE.search(s) and not _CLOSED.search(s)]
+    widths = [w for w in map(_width, prose) if w >= _WRAPPED_MIN_WIDTH]
+    if len(widths) < _WRAPPED_MIN_LINES:
+        return None
+    middle = median(widths)
+    near = [w for w in widths if abs(w - middle) <= _WIDTH_TOLERANCE]
+    return middle if len(near) >= max(_WRAPPED_MIN_LINES, len(widths) / 2) else None
+
+
+def _wrapped(line: str, width: float) -> bool:
+    """Whether ``line`` is prose broken at the text's fixed ``width``."""
+    return _PROSE.search(line) is not None and abs(_width(line) - width) <= _WIDTH_TOLERANCE
+
+
+def _width(line: str) -> float:
+    """Display width: a Chinese character or mark counts 1, an ASCII one half."""
+    return sum(1.0 if ord(c) > 0x2000 else 0.5 for c in line)
 
 
 def evidence(document: Document, sentence: Sentence) -> Evidence:

@@ -278,3 +278,236 @@ def test_counts_before_their_noun_are_found_whole() -> None:
     found = find_quantities("全市9.6万建档立卡贫困人口全部脱贫,总人口52万人口")
     assert [(m.text, m.parsed.unit) for m in found] == [("9.6万建档立卡贫困人口", "人"), ("52万人口", "人")]
     assert find_quantities("实现零漏评、零错退") == []
+
+
+# --- Phrasings of the genre beyond the first rules (each passage written for these tests) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a plan word in a slogan before the figure does not make it a target.
+        (
+            "围绕脱贫目标,全县贫困发生率由18.6%下降至0.9%。",
+            {"baseline.incidence_rate": 18.6, "outcome.incidence_rate": 0.9},
+        ),
+        (
+            "为了让群众过上好日子,全旗建档立卡贫困人口由3.6万人减少到420人。",
+            {"baseline.people": 36000, "outcome.people": 420},
+        ),
+        ("确保高质量打赢脱贫攻坚战,该市累计减贫1.3万人。", {"outcome.people_lifted": 13000}),
+        # Written for the test: the verbs of a fall, with 了 and after a short phrase ending in 的.
+        ("全县贫困发生率降到了1.2%。", {"outcome.incidence_rate": 1.2}),
+        (
+            "贫困人口由“十二五”末的2.4万人锐减至1318人。",
+            {"baseline.people": 24000, "outcome.people": 1318},
+        ),
+        (
+            "全县的贫困发生率,从2014年的15.8%降低为2019年的0.4%。",
+            {"baseline.incidence_rate": 15.8, "outcome.incidence_rate": 0.4},
+        ),
+        # Written for the test: 贫困人口发生率 is the incidence rate too.
+        (
+            "全县贫困人口发生率从2013年的21.3%下降到2018年的1.2%。",
+            {"baseline.incidence_rate": 21.3, "outcome.incidence_rate": 1.2},
+        ),
+        # Written for the test: a later fall in the next clause is the outcome.
+        (
+            "贫困发生率由2014年的15.8%下降到2018年的2.1%,2019年进一步下降至0.4%。",
+            {"baseline.incidence_rate": 15.8, "outcome.incidence_rate": 0.4},
+        ),
+        (
+            "全乡贫困发生率2015年为31%,2019年底降至0.6%。",
+            {"baseline.incidence_rate": 31, "outcome.incidence_rate": 0.6},
+        ),
+        (
+            "貧困發生率從12.5%下降了12個百分點,降至0.5%。",
+            {"baseline.incidence_rate": 12.5, "outcome.incidence_rate": 0.5},
+        ),
+        ("全镇贫困发生率累计下降9.3个百分点至0.7%。", {"outcome.incidence_rate": 0.7}),
+        (
+            "全县建档立卡贫困人口2014年为5.6万人,2019年为800人。",
+            {"baseline.people": 56000, "outcome.people": 800},
+        ),
+    ],
+)
+def test_rates_and_transitions(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: households called 贫困家庭, people paired across 共.
+        ("全镇有贫困家庭312户、1044人。", {"baseline.households": 312, "baseline.people": 1044}),
+        ("全乡共有312户贫困家庭。", {"baseline.households": 312}),
+        (
+            "该县共有建档立卡贫困村23个,贫困户4120户,共15230人。",
+            {"baseline.poor_villages": 23, "baseline.households": 4120, "baseline.people": 15230},
+        ),
+        # Written for the test: a count with its measure word before the noun, and in 千.
+        ("全村当年有533名贫困人口。", {"baseline.people": 533}),
+        ("全县共有建档立卡贫困户8千余户。", {"baseline.households": 8000}),
+        # Written for the test: digits grouped by threes, with a space or a thin space.
+        ("研究区共有贫困人口244 501人。", {"baseline.people": 244501}),
+        ("全州剩余贫困户12\u2009345户。", {"outcome.households": 12345}),
+        # Written for the test: what is left, said with 还剩 / 降至 / households alone.
+        ("全省贫困人口还剩2.3万人。", {"outcome.people": 23000}),
+        ("全县未脱贫人口降至263户601人。", {"outcome.households": 263, "outcome.people": 601}),
+        ("全县现有未脱贫户120户,未脱贫人口325人。", {"outcome.households": 120, "outcome.people": 325}),
+    ],
+)
+def test_counts_of_households_and_people(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: leaving poverty said otherwise than 脱贫.
+        ("近五年来,全区累计有4.6万贫困群众摆脱贫困。", 46000),
+        ("全县27.6万贫困人口全部摆脱绝对贫困。", 276000),
+        ("2016年以来,全州共有12.3万人走出贫困。", 123000),
+        # Written for the test: 减贫人口, 脱贫人口达到.
+        ("五年来全县累计减贫人口3.2万人。", 32000),
+        ("全县累计脱贫人口达到4.3万人。", 43000),
+        ("全县完成年度目标任务,实现8600人脱贫。", 8600),
+    ],
+)
+def test_more_forms_of_people_lifted(text: str, expected: float) -> None:
+    assert figures(text)["outcome.people_lifted"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 建档立卡 before the village noun; the count before or after it.
+        ("全市12个建档立卡贫困村全部出列。", {"baseline.poor_villages": 12}),
+        ("辖26个行政村,其中建档立卡贫困村11个。", {"baseline.poor_villages": 11}),
+        ("全县有省级扶贫开发重点村45个。", {"baseline.poor_villages": 45}),
+        # Written for the test: 全部 after a count written after its noun.
+        ("贫困村56个已全部退出。", {"baseline.poor_villages": 56}),
+        ("全县共识别贫困村54个,现已全部出列。", {"baseline.poor_villages": 54}),
+        ("全县贫困村45个,已出列38个。", {"baseline.poor_villages": 45}),
+        # Written for the test: a flow, then the whole count, in one sentence.
+        ("2020年,全县最后7个贫困村出列,全县46个贫困村全部退出。", {"baseline.poor_villages": 46}),
+        # Written for the test: 贫困区县.
+        ("全市17个贫困区县全部摘帽。", {"baseline.poor_counties": 17}),
+    ],
+)
+def test_counts_of_villages_and_counties(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a plan in the clause before that names what is planned.
+        "力争到2020年,全县贫困发生率降至1%。",
+        "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫。",
+        # Written for the test: two ranks of poor units, their total not stated.
+        "全县共有国家级贫困村25个,省级贫困村13个。",
+        "全省20个国家级贫困县和15个省级贫困县全部摘帽。",
+    ],
+)
+def test_targets_and_ranks_give_no_figure(text: str) -> None:
+    assert figures(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx"),
+    [
+        # A range of two neighbouring digits before a place reads as its lower bound, about.
+        ("三四十人", 30, "about"),
+        ("一两万人", 10000, "about"),
+        ("一千二三百户", 1200, "about"),
+        ("约两三千人", 2000, "about"),
+        # Digits grouped by threes are one number.
+        ("244 501人", 244501, None),
+        ("4\u2009358.73元", 4358.73, None),
+    ],
+)
+def test_count_grammar_ranges_and_groups(text: str, value: float, approx: str | None) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.value, parsed.approx) == (pytest.approx(value), approx)
+
+
+def test_an_unreadable_numeral_never_fails_the_article() -> None:
+    # Written for the test: "三四个" (three or four) is ambiguous: no figure, and no error.
+    assert figures("全乡有三四个贫困村,贫困人口一千二三百人。") == {"baseline.people": 1200}
+    assert "skipped: not a quantity" in " ".join(decisions("全乡有三四个贫困村。", "figures"))
+
+
+def test_grouped_digits_are_never_read_as_their_tail() -> None:
+    # Written for the test.
+    assert [m.text for m in find_quantities("贫困人口244 501人,平均收入4 358.73元")] == [
+        "244 501人",
+        "4 358.73元",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a time on its own line dates the next one.
+        (
+            "一、历史数据\n-\n2013年底\n全县建档立卡贫困人口4.2万人,贫困发生率21.6%。\n2019年底\n贫困人口减少至363人。",
+            {"baseline.people": 42000, "baseline.incidence_rate": 21.6, "outcome.people": 363},
+        ),
+        # Written for the test: a figure heading finished by the next line, a blank line between.
+        (
+            "  8.6萬相對貧困人口\n\n  全部達到脫貧標準\n\n  全县上下齐心协力。",
+            {"baseline.people": 86000, "outcome.people_lifted": 86000},
+        ),
+        # Written for the test: a line broken inside a clause.
+        (
+            "贫困发生率由2014年底的\n16.2%下降到2019年底的0.8%。",
+            {"baseline.incidence_rate": 16.2, "outcome.incidence_rate": 0.8},
+        ),
+    ],
+)
+def test_figures_across_line_breaks(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a county report naming its province's counties, then its own figures.
+        (
+            "会宁县地处甘肃中部。会宁县扶贫办介绍,至此,甘肃58个贫困县中又有一批摘帽。"
+            "全县贫困发生率由21.3%降至0.8%,全县有贫困村128个。",
+            {"baseline.incidence_rate": 21.3, "outcome.incidence_rate": 0.8, "baseline.poor_villages": 128},
+        ),
+        # Written for the test: a village page closing on its province's figures.
+        (
+            "平凉村位于山区。平凉村党支部书记说,全村有贫困户42户156人。"
+            "近年来,湖南全省贫困发生率由13.4%下降到1.5%。",
+            {"baseline.households": 42, "baseline.people": 156},
+        ),
+        # Written for the test: 全市 in a county report is the prefecture around it.
+        (
+            "据了解,会宁县扶贫成效显著。全县贫困人口由16.6万人减少到4361人。全市贫困发生率降至0.5%。",
+            {"baseline.people": 166000, "outcome.people": 4361},
+        ),
+        # Written for the test: a dateline's city, and the province in a predicate, name no figure's place.
+        (
+            "新华社兰州3月5日电 会宁县贫困人口由16.6万人减少到4361人。"
+            "会宁县是全省贫困人口最多的县之一,贫困发生率由29.1%下降到0.83%。",
+            {
+                "baseline.people": 166000,
+                "outcome.people": 4361,
+                "baseline.incidence_rate": 29.1,
+                "outcome.incidence_rate": 0.83,
+            },
+        ),
+    ],
+)
+def test_figures_of_another_place_are_skipped(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+def test_the_trace_names_the_other_place() -> None:
+    # Written for the test.
+    text = "会宁县地处甘肃中部。会宁县扶贫办介绍,至此,甘肃58个贫困县全部摘帽。"
+    assert "counties_count_first -> skipped: another place's figure (甘肃)" in decisions(text, "figures")

@@ -37,10 +37,13 @@ class RulesExtractor:
 
     def _extract(self, document: Document, trace: Trace) -> ArticleSummary:
         sentences = split_sentences(document.text)
-        baseline, outcome = find_figures(document, sentences, trace)
+        # The region first: the figures of another place it names (its province, a partner) are
+        # not the region's.
+        region = find_region(document, sentences, trace)
+        baseline, outcome = find_figures(document, sentences, trace, region)
         return ArticleSummary(
             source=document.source_info(),
-            region=find_region(document, sentences, trace),
+            region=region,
             baseline=baseline,
             outcome=outcome,
             measures=find_measures(document, sentences, trace),

@@ -14,14 +14,16 @@ starting count) and a place's own figures are skipped, each with a note in the t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Quantity, Snapshot
-from povsum.numbers import PEOPLE_NOUN, parse_quantity
+from povsum.models import Quantity, Region, Snapshot
+from povsum.numbers import GROUP_SPACE, GROUPED, PEOPLE_NOUN, NumberParseError, parse_quantity
+from povsum.regions import Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -30,14 +32,16 @@ _CN = (
     r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"
     r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
-# 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 近4000, 212万余, 九万余, 十八点二万;
-# never the tail of a longer number, "28 499户" included.
+# 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 九万余, 十八点二万,
+# 244 501 (digits grouped by threes); never the tail of a longer number ("28 499户" is 28499).
 _NUM = (
-    r"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d\x20)(?:近|约|超过|逾)?"
-    rf"(?:\d+(?:\.\d+)?(?:\x20?[万亿])?|{_CN})(?:余|多)?"
+    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[{GROUP_SPACE}])(?:将近|接近|大约|近|约|超过|逾)?"
+    rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
 # "5万人次", "120户次" count visits or trainings, not people or households.
 _HH = rf"{_NUM}户(?!次)"
+# What a count of households is called after its number: "293户贫困户", "312户贫困家庭".
+_HH_NOUN = r"(?:建档立卡)?贫困(?:户|家庭)"
 _PP = rf"{_NUM}(?:{PEOPLE_NOUN}|人(?!次)|名)"
 _PEOPLE_BEFORE_NOUN = rf"{_NUM}(?:{PEOPLE_NOUN})"
 # A count of people may drop its 人 after its noun ("贫困人口由157万减少到1.6万", "贫困人口84.24万、"):
@@ -55,34 +59,37 @@ _SEP = r"[、,\x20]?"
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
     """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``."""
-    return rf"(?:(?P<{prefix}hh>{_HH})(?:贫困户)?{_SEP})?(?P<{prefix}pp>{people})"
+    return rf"(?:(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?(?P<{prefix}pp>{people})"
 
 
 _TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
-# A time between "由/从/降至" and the figure: "由2014年底的", "由建档立卡初的", "到目前的".
-_WHEN = rf"(?:{_TIME}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
-_DOWN = (
-    r"(?:减少到了?|减少至|减少为|减至|降至|降到|降为|下降到|下降至|下降为|降低到|降低至|降低为"
-    r"|缩减到|缩减至|变成了?|变为)"
+# A time between "由/从/降至" and the figure: "由2014年底的", "由建档立卡初的", "到目前的", or any
+# short phrase ending in 的 ("由“十二五”末的", "从精准扶贫之初的", "由原来的").
+_WHEN = (
+    rf"(?:(?:{_TIME}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
+    r"|[^,;。\d%]{1,10}?的)"
 )
+# A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
+_DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为)"
 # A gap inside a transition, short and holding no figure or clause break.
 _GAP = r"[^\d,;。]{0,3}?"
 
 # --- The nouns -------------------------------------------------------------------------------
 
 _POOR = (
-    r"(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|对象)"
+    r"(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|家庭|对象)"
     r"|(?:农村)?扶贫对象)"
 )
 # After a count "贫困群众" names people too ("8.1万名贫困群众脱贫"); before one it is rarely a stock.
 _POOR_AFTER_COUNT = rf"(?:{_POOR}|贫困群众)"
-_RATE_NOUN = r"(?:贫困发生率|贫困面|贫困率)"
+_RATE_NOUN = r"(?:贫困(?:人口)?发生率|贫困面|贫困率)"
 # 深度贫困村/县 are a subset of the poor ones, never their count.
 _VILLAGE = (
-    r"(?<!深度)(?:省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
+    r"(?<!深度)(?:(?:建档立卡|省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
+    r"|扶贫(?:开发)?(?:工作)?重点村)"
 )
 _COUNTY = (
-    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)旗?县(?:市区|区|\((?:市、区|市|区)\))?"
+    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|\((?:市、区|市|区)\))?"
     r"|(?:国家)?扶贫开发(?:工作)?重点县)"
 )
 # Each unit's noun, and how the ones not yet out are named.
@@ -90,6 +97,9 @@ _UNIT_NOUNS = {
     "poor_villages": (_VILLAGE, r"未出列(?:贫困)?村"),
     "poor_counties": (_COUNTY, r"未摘帽(?:贫困)?旗?县"),
 }
+# Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
+# "摆脱绝对贫困", "脱离贫困", "走出贫困".
+_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
 
@@ -99,6 +109,10 @@ _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
 _TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|还要|为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
 _FUTURE = re.compile(r"将(?!近)")
+# A plan word in the clause before governs a figure only when that clause names what is planned, a
+# count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
+# slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result.
+_PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|到\d{4}年|\d{4}年(?:底)?前")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
@@ -114,7 +128,8 @@ _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
 _PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|受援|援助")
 # What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
-_REMAINING = re.compile(r"剩余|剩下|尚有|还有|仍有|未脱贫")
+_LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
+_REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
 # The present ("截至2019年底,全县贫困发生率为2.6%")...
 _NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约30万人,贫困发生率达8.7%",
@@ -128,7 +143,7 @@ _STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定
 _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 # Words just before "贫困人口N人" that make it people lifted or helped, not a population.
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
-_LIFTED_AFTER = re.compile(r"(?:已|已经)?(?:实现)?(?:稳定)?脱贫")
+_LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVERTY}")
 # Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
 # "贫困发生率低于3%" is a threshold, "分别为0.46%、0.69%" a list of units' figures...
 _NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别")
@@ -165,7 +180,25 @@ def _unit_transition(noun: str) -> re.Pattern[str]:
     )
 
 
+# The start of a transition: "由2014年底的", "从", or a stated figure ("为", "2014年为", "有").
+_FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
+# A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
+# 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%".
+_FURTHER = (
+    rf"[^,;。]*?,(?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
+    rf"(?:{_DOWN}|(?<=[年底末])(?:为|是))"
+)
+# A rate's noun and what may stand before its figure: "贫困发生率", "全县的贫困发生率也,".
+_RATE_LEAD = rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?"
+
 _TRANSITIONS = {
+    # First, so the latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
+    "rate_then_further_down": re.compile(
+        rf"{_RATE_LEAD}{_FROM}(?P<a_rate>{_RATE_Q}){_FURTHER}(?P<b_rate>{_ZERO_RATE})"
+    ),
+    "people_then_further_down": re.compile(
+        rf"{_POOR}[^\d%,;。]{{0,6}}?{_FROM}{_hh_pp('a_')}{_FURTHER}{_hh_pp('b_')}"
+    ),
     "transition_people": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
         rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
@@ -179,7 +212,7 @@ _TRANSITIONS = {
         rf"{_POOR}(?:为|有|共有|共|达)?{_hh_pp('a_')},?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}{_hh_pp('b_')}"
     ),
     "transition_rate": re.compile(
-        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
+        rf"{_RATE_LEAD},?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
         rf"[^\d,;。]{{0,4}}?,?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}(?P<b_rate>{_ZERO_RATE})"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
@@ -191,23 +224,31 @@ _TRANSITIONS = {
     "transition_counties": _unit_transition(_COUNTY),
     # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
-    "rate_from": re.compile(
-        rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
-    ),
+    "rate_from": re.compile(rf"{_RATE_LEAD},?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"),
 }
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
 # What is left: always the outcome.
+_LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}{_hh_pp()}"),
     # "未脱贫4户10人", "现剩余未脱贫人口50户163人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
+    # "未脱贫人口降至263户601人" too.
     "remaining_count": re.compile(
-        rf"(?:其中)?(?:(?:剩余|剩下|尚有|仍有|还有)(?:未脱贫)?|未脱贫)(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_hh_pp()}"
+        rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
+    ),
+    # "未脱贫户120户,未脱贫人口325人": households on their own.
+    "remaining_households": re.compile(
+        rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
     ),
     # "贫困发生率为0": a rate of zero is what the region reached.
     "rate_zero": re.compile(rf"{_RATE_NOUN}(?:已|已经)?(?:为|是)(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))"),
     "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
+    # "贫困发生率下降了15.2个百分点,降至0.8%", "贫困发生率累计下降12个百分点至0.5%".
+    "rate_down_by_points": re.compile(
+        rf"{_RATE_NOUN}[^\d,;。]{{0,6}}?{_NUM}个百分点,?(?:{_DOWN}|至|到)(?P<rate>{_ZERO_RATE})"
+    ),
 }
 
 # A lone count or rate: baseline or outcome by its cues and date.
@@ -215,11 +256,11 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
+        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
     # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
     "count_before_noun": re.compile(
-        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|(?P<hh_only>{_HH})贫困户(?=[,;。、]|$)"
+        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
     ),
     # "935口人中有136户533人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
@@ -233,20 +274,20 @@ _STATEMENTS = {
     ),
 }
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
-_RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_zero"})
+_RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
 # People lifted; "pp" is the figure, "hh" its households when written.
 _LIFTED = {
     # "136户533名贫困人口,于2017年2月全部脱贫": also the baseline (ANNOTATION.md).
     "lifted_all": re.compile(
-        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)全部(?:实现)?(?:脱贫|达到脱贫标准)"
+        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
     ),
     "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
     # "脱贫591.73万人", "累计脱贫1608户7441人", "脱贫人口8478人", "退出贫困户1292户4379人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_hh_pp()}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?(?:为|达到|达|共计|共)?{_hh_pp()}"
     ),
-    "lifted_reduced_poverty": re.compile(rf"减贫{_hh_pp()}"),
+    "lifted_reduced_poverty": re.compile(rf"减贫(?:人口)?(?:共|累计)?{_hh_pp()}"),
     # "减少农村贫困人口526万人", "贫困人口减少了2.6万人".
     "lifted_fewer_poor": re.compile(
         rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})|{_POOR}(?:累计)?减少了?(?P<pp2>{_PP})"
@@ -256,7 +297,7 @@ _LIFTED = {
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
-        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*(?:脱贫(?!致富|攻坚)|达到脱贫标准)"
+        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
     ),
 }
 
@@ -264,9 +305,15 @@ _LIFTED = {
 def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str], str | None]]:
     """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
     it always gives, or None when the words around the count decide)."""
+    # What follows the count is looked at, not consumed: "最后7个贫困村出列,全县46个贫困村全部退出"
+    # holds two counts.
+    after = r"(?=(?P<post>[^。;]{0,10}))"
     return {
-        "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun})(?P<post>.{{0,10}})"), None),
-        "noun_first": (re.compile(rf"{noun}(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q})(?P<post>)"), None),
+        "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
+        "noun_first": (
+            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
+            None,
+        ),
         # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "辖12个行政村,其中贫困村8个":
         # the poor ones among all the units.
         "share_of_units": (
@@ -283,7 +330,7 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
         # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
         "remaining_units": (
             re.compile(
-                rf"(?:剩余|剩下|还有|尚有|仍有)(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
+                rf"(?:{_LEFT_WORDS})(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
                 rf"|{not_out}(?:为|有|共)?(?P<n3>{_UNITS_Q})"
             ),
             "outcome",
@@ -292,18 +339,132 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
 
 
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
-# After "N个贫困村": all of them exited, so N is how many there were ("已全部出列").
-_ALL_EXITED = re.compile(r"^(?:已经?)?(?:全部|均|整体|全面)")
-# After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个").
-_PART_OF_TOTAL = re.compile(r"^(?:中有|中|有|将(?:减少|退出))[^,;。]{0,3}?\d")
+# After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
+# "现已全部脱贫出列").
+_ALL_EXITED = re.compile(r"^,?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
+# After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
+# "贫困村45个,已出列38个").
+_PART_OF_TOTAL = re.compile(
+    r"^(?:中有|中|有|将(?:减少|退出))[^,;。]{0,3}?\d|^,(?:已经?|累计|先后)?(?:出列|退出|摘帽|销号)了?\d"
+)
 # After "N个贫困村": this many exited, a flow ("2019年286个贫困村出列"); "之一" names one of them.
 _FLOW_AFTER = re.compile(
     r"^[“\"]?(?:已经?|顺利|成功|有效|率先|先后|相继|陆续|实现了?|完成)*(?:脱贫)?[“\"]?"
     r"(?:出列|退出|摘帽|销号|脱贫|达到|通过)|^之一"
 )
+# "国家级贫困村25个,省级贫困村13个", "20个国家级贫困县和15个省级贫困县": each count is one rank of
+# poor units, and their total is not stated.
+_RANK = r"(?:国家级|省级|省定|市级|市定|县级|国定)"
+_ANOTHER_RANK_AFTER = re.compile(rf"^[,、和及与](?:\d+个)?{_RANK}")
+_ANOTHER_RANK_BEFORE = re.compile(
+    rf"(?:{_RANK}贫困[^\d,、]{{0,3}}\d+个|\d+个{_RANK}贫困[^\d,、]{{0,3}})[,、和及与]$"
+)
 # Before "贫困村N个": a flow ("去年再出列贫困村3个").
 _FLOW_BEFORE = re.compile(r"出列|退出|摘帽|销号")
 _WHOLE_REGION = re.compile(r"[全该我本][县市区省州乡镇旗盟]$")
+
+
+# --- Whose figure: the region's, or another place's ---------------------------------------------
+
+# A self-reference (全省, 我县, 该镇, 本村) names the region when the region's name ends in its kind
+# (全县 in a report on 西吉县, 全区 on 巴州区 or 西藏自治区), otherwise a place that holds it or lies
+# in it ("全省" in a county report, "全村" in one village's story within it).
+_SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村")
+_SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})")
+# A place named before a date files the report ("新华社南昌3月10日电"); it is not what it is about.
+_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
+# A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
+# 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
+_SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
+_CLAUSE_ENDS = ",;:"
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    start: int  # offsets in the cleaned text
+    end: int
+    text: str
+    other: bool  # neither the region nor a place inside it: its figures are not the region's
+
+
+class _Scope:
+    """The places an article names, to tell the main region's figures from those of a place that
+    holds it, of a partner or of a neighbour ("宁夏9个贫困县全部摘帽" in a county report, "湖南全省
+    贫困人口…" on a village's page). Places inside the region are left to the sub-unit cues."""
+
+    def __init__(self, document: Document, region: Region | None) -> None:
+        self.text = document.text
+        self.places = _places(document.text, region) if region else []
+        self.starts = [p.start for p in self.places]
+
+    def other_place(self, sentence: Sentence, position: int) -> str | None:
+        """The other place a figure at ``position`` (in the sentence) is said of, or None: the last
+        place named in its clause, else the last one opening a clause of the sentence before it."""
+        at = sentence.start + position
+        before = self.places[bisect_left(self.starts, sentence.start) : bisect_left(self.starts, at)]
+        clause = self._clause_start(sentence, at)
+        subject = next((p for p in reversed(before) if p.start >= clause), None) or next(
+            (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
+        )
+        return subject.text if subject is not None and subject.other else None
+
+    def _opens_a_clause(self, sentence: Sentence, place: _Place) -> bool:
+        return (
+            _SUBJECT_LEAD.fullmatch(self.text, self._clause_start(sentence, place.start), place.start)
+            is not None
+        )
+
+    def _clause_start(self, sentence: Sentence, at: int) -> int:
+        breaks = [self.text.rfind(c, sentence.start, at) for c in _CLAUSE_ENDS]  # -1 where none
+        return max(max(breaks) + 1, sentence.start)
+
+
+def _places(text: str, region: Region) -> list[_Place]:
+    """Every place named in ``text``, in order: the gazetteer's divisions, self-references and the
+    region's own name; a chain naming a place by its parents (甘肃武威市, 湖南全省) is one place, the last.
+
+    >>> region = Region(name="西吉县", level="county", evidence={"quote": "西吉县", "start": 0, "end": 3})
+    >>> [(p.text, p.other) for p in _places("宁夏9个贫困县,全县,全省,全村,甘肃武威市", region)]
+    [('宁夏', True), ('全县', False), ('全省', True), ('全村', True), ('甘肃武威市', True)]
+    >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region)]
+    [('固原市西吉县', False), ('全国', True)]
+    """
+    forms = set(name_forms(region.name))
+    national = region.level == "national"
+    # A self-reference first: 全州 is the prefecture's, not a short form of 全州县.
+    found = [
+        _Place(m.start(), m.end(), m.group(), not _names_region(region, m.group("kind")))
+        for m in _SELF_REFERENCE.finditer(text)
+    ]
+    found += [
+        _Place(m.start, m.end, m.text, not (national or _holds(forms, m)))
+        for m in gazetteer().find_mentions(text)
+        if not _DATELINE_AFTER.match(text, m.end)
+    ]
+    for form in forms:
+        found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
+    found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
+    places: list[_Place] = []
+    for place in found:
+        if places and place.start < places[-1].end:
+            continue  # inside a longer name already kept
+        if places and place.start == places[-1].end:  # the one before only locates this one
+            located = places.pop()
+            place = _Place(located.start, place.end, text[located.start : place.end], place.other)
+        places.append(place)
+    return places
+
+
+def _names_region(region: Region, kind: str) -> bool:
+    """Whether a self-reference of ``kind`` (全县, 我国) names the region itself."""
+    return region.name.endswith(kind) or (kind == "国" and region.level == "national")
+
+
+def _holds(forms: set[str], mention: Mention) -> bool:
+    """Whether the division of ``mention`` is the region (named by one of ``forms``) or lies in it."""
+    division = mention.division
+    names = (mention.text, division.name, division.province, division.prefecture, division.county)
+    return any(name in forms for name in names if name)
 
 
 @dataclass
@@ -352,9 +513,10 @@ class _Dated:
 
 
 class _Finder:
-    def __init__(self, document: Document, trace: Trace) -> None:
+    def __init__(self, document: Document, trace: Trace, region: Region | None) -> None:
         self.document = document
         self.trace = trace
+        self.scope = _Scope(document, region)
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
         self.lifted_found: list[_Dated] = []
@@ -368,7 +530,13 @@ class _Finder:
         text = m.group(group) if group in m.re.groupindex else None
         if not text:
             return None
-        parsed = parse_quantity(text)
+        try:
+            parsed = parse_quantity(text)
+        except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
+            self.trace.note(
+                "figures", group, text, f"skipped: not a quantity ({exc})", sentence.start + m.start(group)
+            )
+            return None
         return Quantity(
             value=parsed.value,
             unit=parsed.unit,
@@ -384,9 +552,12 @@ class _Finder:
                 draft.as_of = _bare_year(times[-1])
 
     def blocked(self, sentence: Sentence, m: re.Match[str], rule: str, of_people: bool = True) -> bool:
-        """Skip (and say why) a target; for counts of people, also a sub-group, a partner region's
-        figure or a few units' figure."""
+        """Skip (and say why) another place's figure or a target; for counts of people, also a
+        sub-group, a partner region's figure or a few units' figure."""
         text, start = sentence.text, m.start()
+        if place := self.scope.other_place(sentence, start):
+            self.skipped(sentence, m, rule, f"another place's figure ({place})")
+            return True
         cues = [("a target or plan", _target_cue(text, start))]
         if of_people:
             cues += [
@@ -460,7 +631,7 @@ class _Finder:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至"), when a fall from before
         follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
-        if remaining := _REMAINING.search(_lead(text, m.start())):
+        if remaining := _REMAINING.search(_lead(text, _figure_start(m))):  # "贫困人口还剩2.3万人" too
             return self.outcome, f"remaining cue {remaining.group()}"
         if total := _TOTAL.search(m.group()):
             return self.baseline, f"total cue {total.group()}"
@@ -521,11 +692,17 @@ class _Finder:
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
         """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
         post, lead = m.group("post"), _lead(sentence.text, m.start())
+        noun_first = m.start("n") > m.start()
+        if re.match(_RANK, m.group("noun")) and (
+            _ANOTHER_RANK_AFTER.match(post) or _ANOTHER_RANK_BEFORE.search(lead)
+        ):
+            self.skipped(sentence, m, rule, "one rank of poor units among several, their total not stated")
+            return None
         if _ALL_EXITED.match(post):
             return self.baseline, "all exited (全部)"
         if _PART_OF_TOTAL.match(post):
             return self.baseline, "the total a part of which changed"
-        if _FLOW_AFTER.match(post) or (not post and _FLOW_BEFORE.search(lead)):
+        if _FLOW_AFTER.match(post) or (noun_first and _FLOW_BEFORE.search(lead)):
             self.skipped(sentence, m, rule, "a flow (exited without 全部 or a starting count) or one of them")
             return None
         if remaining := _REMAINING.search(lead):
@@ -602,10 +779,22 @@ def _year_before(text: str, position: int) -> int:
 
 
 def _target_cue(text: str, position: int) -> re.Match[str] | None:
-    """The plan word shortly before ``position`` (this clause or the one before) that makes a
-    figure a target: "计划实现贫困人口10500人脱贫", "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫"."""
-    start = max(text.rfind(",", 0, max(0, text.rfind(",", 0, position))), 0)
-    return _TARGET.search(text, start, position) or _FUTURE.search(_clause_head(text, position))
+    """The plan word before ``position`` that makes a figure a target: in its clause ("计划实现贫困
+    人口10500人脱贫"), or in the clause before when that one names what is planned.
+
+    >>> _target_cue("确保10个贫困村摘帽,贫困人口2184人全部脱贫", 17).group()
+    '确保'
+    >>> _target_cue("确保打赢脱贫攻坚战,贫困人口由2.2万人减少到1000人", 15) is None
+    True
+    """
+    comma = text.rfind(",", 0, position)
+    if own := _TARGET.search(text, comma + 1, position) or _FUTURE.search(_clause_head(text, position)):
+        return own
+    if comma < 0:
+        return None
+    previous = text[text.rfind(",", 0, comma) + 1 : comma]
+    planned = _TARGET.search(previous)
+    return planned if planned and _PLANNED.search(previous) else None
 
 
 def _as_of(when: str | None) -> str | None:
@@ -629,10 +818,11 @@ def _bare_year(phrase: str) -> str:
 
 
 def find_figures(
-    document: Document, sentences: Iterable[Sentence], trace: Trace
+    document: Document, sentences: Iterable[Sentence], trace: Trace, region: Region | None = None
 ) -> tuple[Snapshot | None, Snapshot | None]:
-    """(baseline, outcome) for the article's main region."""
-    finder = _Finder(document, trace)
+    """(baseline, outcome) for the article's main ``region`` (when known, another place's figures
+    are skipped)."""
+    finder = _Finder(document, trace, region)
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [s for s in sentences if _ABOUT_POVERTY.search(s.text) and not s.text.startswith("其中")]
     for step in (finder.transitions, finder.left, finder.statements, finder.lifted, finder.units):
