@@ -145,9 +145,7 @@ MEASURE_KINDS: tuple[MeasureKind, ...] = (
     MeasureKind(
         "ecommerce",
         "电商",
-        _cues(
-            "电商|电子商务|网店|微店|淘宝|拼多多|阿里巴巴|网络销售|网上销售|线上销售|带货|直播|抖音|快手|京东"
-        ),
+        _cues("电商|电子商务|网店|微店|淘宝|拼多多|阿里巴巴|网络销售|网上销售|线上销售|带货|直播|抖音|快手"),
     ),
     MeasureKind(
         "tourism",

@@ -369,3 +369,37 @@ def test_the_evidence_is_the_sentence_that_says_what_was_done() -> None:
     text = "全县高度重视小额信贷工作。全县发放扶贫小额信贷1.5亿元,惠及3000户。"
     [measure] = _run(text)[0]
     assert measure.category == "finance" and measure.evidence.quote.startswith("全县发放")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: everyone's bodies, then the region's own.
+        ("各级党组织和广大党员干部冲锋在前,为脱贫攻坚提供了坚强保证。", set()),
+        ("全县各级党组织选派驻村工作队230支。", {"party_building"}),
+        # A plan document that "明确提出" sets a target.
+        ("《甲县产业发展三年行动计划》明确提出,到2020年建成扶贫基地100个。", set()),
+        # A policy drawn up far from its list of names.
+        ("国家出台了一系列关于产业扶贫、教育扶贫、健康扶贫的政策文件。", set()),
+        # Water and power brought to the door report infrastructure.
+        ("村里的自来水管道已经通到了每家每户。", {"infrastructure"}),
+        # 北京东北 holds no e-commerce platform.
+        ("该村位于北京东北方向,村民以种植板栗为主。", set()),
+    ],
+)
+def test_generic_bodies_plan_documents_and_results(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: facilities that come with a relocation site are the relocation.
+        ("该易地扶贫搬迁工程建设包括人饮工程、供电线路和住宅。", {"relocation"}),
+        ("安置区配套建成一所小学和一个卫生室。", {"relocation"}),
+        # Work beside a relocation that is no part of the site keeps its category.
+        ("全县完成易地扶贫搬迁3000人,新建通村路120公里。", {"relocation", "infrastructure"}),
+    ],
+)
+def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected

@@ -15,7 +15,8 @@ Five scopes decide it:
   重要途径") and descriptions of the economy ("主导产业为…") report nothing;
 - the cue where it stands: a need or lack of it ("基础设施落后", "缺乏技能培训"), a road that is a
   path, 低保户 counted as a group, a department or its staff ("教育、卫生专业技术人员"), a
-  person's office ("村党组织书记"), the means of other work, a title in 《》;
+  person's office ("村党组织书记"), everyone's bodies ("各级党组织"), the means of other work, a
+  title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
   or a quantity built in its own clause; any other cue needs a verb of work, a result or a count
   somewhere in its sentence, so a bare listing of programme names ("产业扶贫、易地搬迁……") is no
@@ -58,7 +59,7 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
 # "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务" (要, 必须,
 # 应当 as "must", not 重要, 主要, 要求). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
-    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|方案(?:提出|明确|要求|安排|规定)|"
+    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     r"开展|启动|着手|进行|建设|新建|投入|投资|安排|于|在|以)|"
     r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当"
@@ -66,7 +67,7 @@ _PLAN = re.compile(
 # Drawing up a policy is not carrying it out: "制定了一系列扶贫政策,包括产业扶贫、教育扶贫",
 # "发布…规划,先后推出…计划", "制定了差异化帮扶方案:为因病户提供医疗救助".
 _FORMULATION = re.compile(
-    r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,20}(?:政策|方案|规划|计划|意见|办法))"
+    r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,30}(?:政策|方案|规划|计划|意见|办法|文件|措施))"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = r"(?<![为除])了(?!解)"
@@ -128,7 +129,7 @@ _BROAD: frozenset[str] = frozenset(
         "就业", "务工", "学校", "教育", "医疗", "卫生", "卫生室", "卫生院", "村医", "乡村医生", "医保",
         "住房", "土坯房", "茅草屋",
         # finance, ecommerce, tourism
-        "贷款", "担保", "直播", "抖音", "快手", "京东", "旅游", "文旅", "民宿", "景区", "观光",
+        "贷款", "担保", "直播", "抖音", "快手", "旅游", "文旅", "民宿", "景区", "观光",
         # relocation, infrastructure
         "搬迁", "安置", "基础设施", "道路", "公路", "水泥路", "饮水", "供水", "自来水", "水利", "用电",
         # party building, other ("抓党建促脱贫" is a slogan, "加强党建" work)
@@ -144,7 +145,7 @@ _WORK = re.compile(
     r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|提供|选派|派驻|培育|"
     r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|受益|惠及|用于|共建|结对|"
     r"抓好|抓实|配备|设立|安排|担任|兼任|挂职|进驻|派出|委派|聘用|聘请|选聘|探索|推行|实行|"
-    r"铺设|架设|安装|开通|签约|动员|"
+    r"铺设|架设|安装|开通|签约|动员|通到|通达|接通|通上|"
     r"走上|通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)"
 )
 # ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
@@ -176,6 +177,9 @@ _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
     "公路": re.compile(r"沿$"),
     "水泥路": re.compile(r"沿着?$"),
 }
+# Everyone's bodies, not the region's: "各级党组织和广大党员干部冲锋在前", "展示各地驻村工作队的
+# 风采" (but "全县各级党组织" is the region's own).
+_EVERYONE = re.compile(r"(?<!全[省市县区州盟旗镇乡])各(?:级|地)[^,]{0,4}$")
 # A broad cue right after 依托/借助/利用 is the means of other work: "依托合作社发展乡村旅游" is
 # tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
 _MEANS = re.compile(r"(?:依托|借助|利用)[^,]{0,4}$")
@@ -188,6 +192,10 @@ _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
     # People placed in jobs ("安置贫困劳动力就业") are employed, not relocated.
     "安置": (re.compile(r"安置[^,]{0,10}(?:就业|上岗)"), "employment"),
 }
+# Facilities that come with a relocation site are part of the relocation: "该易地扶贫搬迁工程建设
+# 包括人饮工程、供电线路工程", "安置区水电配套基础设施完工", "移民村配套建成一所小学".
+_SITE_FACILITIES: frozenset[str] = frozenset({"infrastructure", "education", "health", "housing"})
+_PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)")
 # A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
 # says no more ("三、下一步工作") ends the report.
 _PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
@@ -306,7 +314,9 @@ def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
     """The plan or formulation word governing the cue, if any; one inside a cue ("雨露计划")
     names a programme."""
     for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION)):
-        for m in pattern.finditer(reading.text, 0, cue.start()):
+        for m in pattern.finditer(reading.text):
+            if m.start() >= cue.start():
+                break
             inside_a_cue = any(c.start() <= m.start() < c.end() for c in reading.cues)
             if not inside_a_cue and not _UNDER_WAY.search(reading.text, m.end()):
                 return f"{name} {m.group()}"
@@ -327,6 +337,8 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a person's office"
     if word in _BROAD and _SECTOR_STAFF.match(after):
         return "a department or its staff"
+    if _EVERYONE.search(before):
+        return "everyone's, not the region's"
     if word in _BROAD and _MEANS.search(before):
         return "means of other work"
     if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(text)):
@@ -376,7 +388,10 @@ def _objection(reading: _Reading, cue: re.Match[str]) -> str | None:
 
 def _kind(cue: str, sentence: Sentence) -> str:
     about, other = _RECLASSIFIED.get(cue, (None, ""))
-    return other if about and about.search(sentence.text) else _KIND_OF[cue]
+    if about and about.search(sentence.text):
+        return other
+    kind = _KIND_OF[cue]
+    return "relocation" if kind in _SITE_FACILITIES and _PART_OF_A_SITE.search(sentence.text) else kind
 
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
