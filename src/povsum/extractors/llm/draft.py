@@ -22,7 +22,7 @@ from typing import Annotated, Any, Self, get_args
 
 from pydantic import BaseModel, BeforeValidator, Field, create_model, model_validator
 
-from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
+from povsum.contract import BASELINE_QUANTITIES, MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
 from povsum.extractors.llm.prompts import Prompts
 from povsum.extractors.llm.tolerant import figure_text, locate_quote, tolerant_shape
@@ -46,6 +46,35 @@ from povsum.verify import verify
 __all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
 
 QUOTE_NOT_FOUND = "quote not found in the source"
+
+
+def compact_schema(node: Any) -> Any:
+    """``node`` without titles, defaults, null alternatives, descriptions and enumerations: what a
+    field means, what a quote or a text must be and which categories and levels exist is said
+    once, in the system prompt (generated from the same catalogues); the validators still map an
+    unknown category to "other" and drop an unknown level.
+
+    >>> compact_schema({"title": "X", "properties": {"a": {"anyOf": [{"type": "string"}, {"type": "null"}],
+    ...     "default": None, "title": "A", "description": "said in the prompt"}}})
+    {'properties': {'a': {'type': 'string'}}}
+    """
+    if isinstance(node, list):
+        return [compact_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    options = node.get("anyOf")
+    if options and {"type": "null"} in options and len(options) == 2:
+        (kept,) = [o for o in options if o != {"type": "null"}]
+        node = {**{k: v for k, v in node.items() if k != "anyOf"}, **kept}
+    lean: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties":  # field names, not schema keywords: kept whatever they are
+            lean[key] = {name: compact_schema(field) for name, field in value.items()}
+        elif key in ("title", "default", "description", "enum"):
+            continue  # said once, in the system prompt
+        else:
+            lean[key] = compact_schema(value)
+    return lean
 
 
 def _category(value: Any) -> Any:
@@ -72,21 +101,14 @@ class RegionDraft(BaseModel):
     quote: str = Field(description="提到该地区的一句原文，逐字复制")
 
 
-def _figures(*, outcome_only: bool) -> dict[str, Any]:
-    return {
-        f.name: (Figure | None, Field(None, description=f.meaning))
-        for f in SNAPSHOT_FIELDS
-        if f.outcome_only == outcome_only
-    }
-
-
-# Built from the field catalogue, so the model is asked for exactly the fields the contract has.
-BaselineDraft = create_model(
-    "BaselineDraft",
+# One draft for both snapshots, built from the field catalogue, so the model is asked for exactly
+# the fields the contract has and the schema states them once; an outcome-only field given for
+# the baseline is left out by the conversion.
+SnapshotDraft = create_model(
+    "SnapshotDraft",
     as_of=(str | None, Field(None, description="原文写的时间，照抄，如“2014年”“截至2020年8月”")),
-    **_figures(outcome_only=False),
+    **{f.name: (Figure | None, Field(None, description=f.meaning)) for f in SNAPSHOT_FIELDS},
 )
-OutcomeDraft = create_model("OutcomeDraft", __base__=BaselineDraft, **_figures(outcome_only=True))
 
 
 class MeasureDraft(BaseModel):
@@ -105,8 +127,8 @@ class ArticleDraft(BaseModel):
     """脱贫攻坚报道的结构化摘要：地区、基线、成效、措施和资金。"""
 
     region: RegionDraft | None = None
-    baseline: BaselineDraft | None = Field(None, description="扶贫起点的贫困状况")
-    outcome: OutcomeDraft | None = Field(None, description="最近已经达到的状况（不是目标）")
+    baseline: SnapshotDraft | None = Field(None, description="扶贫起点的贫困状况")
+    outcome: SnapshotDraft | None = Field(None, description="最近已经达到的状况（不是目标）")
     measures: list[MeasureDraft] = Field(default_factory=list)
     funding: list[FundingDraft] = Field(default_factory=list)
 
@@ -120,6 +142,14 @@ class ArticleDraft(BaseModel):
             got = ", ".join(map(str, data))[:100]
             raise ValueError(f"none of the expected fields ({', '.join(cls.model_fields)}); got: {got}")
         return data
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        """The schema the model is sent: lean (no titles, defaults or null alternatives: an
+        optional field is one left out), with the guidance kept once, in the system prompt."""
+        full = super().model_json_schema(*args, **kwargs)
+        # The top title and description name the tool and say what it is for.
+        return {**compact_schema(full), "title": full["title"], "description": full["description"]}
 
     @model_validator(mode="after")
     def _proven(self) -> Self:
@@ -215,13 +245,11 @@ class _Converter:
             return None
         return Region(**draft.model_dump(exclude={"quote"}), evidence=evidence)
 
-    def snapshot(self, path: str, draft: BaselineDraft | None) -> Snapshot | None:
+    def snapshot(self, path: str, draft: SnapshotDraft | None) -> Snapshot | None:
         if draft is None:
             return None
-        # BaselineDraft has no people_lifted: getattr gives None for it.
-        figures = {
-            name: self.quantity(f"{path}.{name}", getattr(draft, name, None)) for name in SNAPSHOT_QUANTITIES
-        }
+        names = SNAPSHOT_QUANTITIES if path == "outcome" else BASELINE_QUANTITIES
+        figures = {name: self.quantity(f"{path}.{name}", getattr(draft, name)) for name in names}
         return Snapshot(as_of=draft.as_of, **figures)
 
     def measures(self, drafts: list[MeasureDraft]) -> list[Measure]:

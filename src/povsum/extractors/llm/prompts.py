@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Template
 
+from povsum.contract import MEASURE_KINDS, SNAPSHOT_FIELDS
 from povsum.document import Document
 from povsum.errors import ConfigError
 from povsum.models import Failure
@@ -92,15 +93,19 @@ def nearest_sentence(document: Document, text: str) -> str | None:
 def load_prompts(directory: Path | None = None) -> Prompts:
     """Read and version the prompt files (cached: they are read once per process)."""
     directory = directory if directory is not None else default_prompts_dir()
-    digest = hashlib.sha256()
     texts: dict[str, str] = {}
     for name in PROMPT_FILES:
         try:
-            data = (directory / name).read_bytes()
+            texts[name] = (directory / name).read_bytes().decode("utf-8")
         except OSError as exc:
             raise ConfigError(f"prompt file missing: {directory / name} ({exc.strerror})") from None
-        digest.update(name.encode() + b"\0" + data + b"\0")
-        texts[name] = data.decode("utf-8")
+    # The field and category lists come from the contract's catalogues: one home for each.
+    texts["system.md"] = Template(texts["system.md"]).substitute(
+        fields=_field_list(), categories=_category_list()
+    )
+    digest = hashlib.sha256()
+    for name in PROMPT_FILES:  # the version is of what the model is sent
+        digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
     return Prompts(
         system=texts["system.md"],
         user=Template(texts["user.md"]),
@@ -108,6 +113,16 @@ def load_prompts(directory: Path | None = None) -> Prompts:
         reasons=_reasons(texts["reasons.tsv"]),
         version=digest.hexdigest()[:12],
     )
+
+
+def _field_list() -> str:
+    """ "households 是贫困户数（户）；people 是…", from the field catalogue (outcome-only fields have
+    their own line in the prompt)."""
+    return "；".join(f"{f.name} 是{f.meaning}" for f in SNAPSHOT_FIELDS if not f.outcome_only)
+
+
+def _category_list() -> str:
+    return "、".join(f"{m.key}（{m.zh}）" for m in MEASURE_KINDS)
 
 
 def _reasons(table: str) -> tuple[tuple[str, str], ...]:
