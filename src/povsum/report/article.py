@@ -128,7 +128,7 @@ def _field(row: FieldRow, marked: Highlighted, flag: str | None) -> str:
     return (
         f'<details class="field{" flagged" if flag else ""}" data-field="{escape(row.path)}" '
         f'data-mark="{mark}" data-quote="{quote_id}">'
-        f'<summary title="{escape(ev.quote)}"><span class="label">{escape(row.label)}</span>'
+        f'<summary><span class="label">{escape(row.label)}</span>'
         f'<span class="value">{escape(row.value)}</span>{note}</summary>'
         f"<blockquote>{escape(ev.quote)}</blockquote>"
         f'<p class="where">{escape(" · ".join(where))}</p></details>'
