@@ -403,3 +403,16 @@ def test_generic_bodies_plan_documents_and_results(text: str, expected: set[str]
 )
 def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a designation, a work not yet done, what a measure is good for.
+        "该县获批国家电子商务进农村综合示范县。",
+        "全村还有12户尚未通自来水。",
+        "发展特色产业是群众稳定增收的根本之策。",
+    ],
+)
+def test_designations_lacks_and_praise_are_no_work(text: str) -> None:
+    assert _categories(text) == set()

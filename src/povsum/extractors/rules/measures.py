@@ -79,8 +79,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
-    # Awards and ratings: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地", "AAA级景区".
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级"),
+    # Awards, ratings and designations: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地",
+    # "AAA级景区", "获批…电子商务进农村综合示范县".
+    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为"),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
     "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略|理念|思想|精神"),
@@ -96,7 +97,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "ability": re.compile(r"能够|可以|有利于|有助于"),
     "definition": re.compile(
         r"(?:是|作为)[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
-        r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|工程)"
+        r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
     ),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值", "当地以种植
     # 水稻为主" (not "以…为主线", "为主体").
@@ -105,10 +106,12 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
-# "住房难", "缺乏技能培训", "需要易地搬迁". "困难" is not one: "得知老人生活困难" is the need the
-# work then meets.
+# "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水". "困难" is not one: "得知老人生活困难"
+# is the need the work then meets.
 _LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低)")
-_LACK_BEFORE = re.compile(r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得)[^,]{0,8}$")
+_LACK_BEFORE = re.compile(
+    r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未)[^,]{0,8}$"
+)
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
