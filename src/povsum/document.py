@@ -15,7 +15,8 @@ import html
 import os
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -185,6 +186,30 @@ def _mojibake(text: str) -> list[str]:
     return runs
 
 
+# Page furniture seldom holds figures (a related headline or two): cleaning that drops more than
+# this share of an article's figures, and at least _LOST_FIGURES_MIN of them, probably cut text.
+_LOST_FIGURES_SHARE = 0.3
+_LOST_FIGURES_MIN = 3
+
+
+def _figures_lost(text: str, cuts: Sequence[furniture.Cut]) -> str | None:
+    """A warning when the furniture ``cuts`` hold too many of the figures (numbers with a unit) of
+    ``text``.
+
+    >>> _figures_lost("共4352户18802人,投入7488万元。", [furniture.Cut(0, 25, "disclaimer")])
+    'furniture: cleaning dropped 3 of 3 figures (disclaimer); check the cut lines'
+    """
+    figures = [m.start for m in furniture.figures(text)]
+    cut_starts = [cut.start for cut in cuts]
+    dropped = [cuts[k] for at in figures if (k := bisect_right(cut_starts, at) - 1) >= 0 and at < cuts[k].end]
+    if len(dropped) < _LOST_FIGURES_MIN or len(dropped) <= _LOST_FIGURES_SHARE * len(figures):
+        return None
+    rules = ", ".join(dict.fromkeys(cut.rule for cut in dropped))
+    return (
+        f"furniture: cleaning dropped {len(dropped)} of {len(figures)} figures ({rules}); check the cut lines"
+    )
+
+
 @dataclass(frozen=True)
 class Document:
     """One article: its original text, the cleaned text extractors read, and the map between them.
@@ -259,9 +284,12 @@ class Document:
         url = _URL.search(header)
         title = text[slice(*layout.title)] if layout.title else None
         published, publisher = _published(text), _publisher(text)
+        lost = _figures_lost(text, layout.cuts)
         text, index = delete_spans(text, index, ((cut.start, cut.end) for cut in layout.cuts))
         damaged = _mojibake(text)
-        warnings = (f"mojibake: {len(damaged)} damaged run(s), e.g. {damaged[0]!r}",) if damaged else ()
+        warnings = [f"mojibake: {len(damaged)} damaged run(s), e.g. {damaged[0]!r}"] if damaged else []
+        if lost:
+            warnings.append(lost)
         return cls(
             original=original,
             text=text,
@@ -273,7 +301,7 @@ class Document:
             publisher=publisher,
             url=url[0] if url else None,
             script="traditional" if traditional else "simplified",
-            warnings=warnings,
+            warnings=tuple(warnings),
             _wide=wide,
         )
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from povsum.numbers import QuantityMatch, find_quantities
 from povsum.regions import gazetteer, local_level
 
-__all__ = ["Cut", "Layout", "analyse", "headline", "is_paragraph"]
+__all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
 
 # Keyword rules for short lines. Plain literals in one alternation let the regex engine skip
 # ahead by first character; the matched keyword names the rule.
@@ -32,7 +33,9 @@ _KEYWORD = re.compile("|".join(map(re.escape, _RULE_OF)))
 _MENU_WORDS = frozenset({"首页", "网站首页", "联系我们", "设为首页", "加入收藏", "网站地图", "返回顶部"})
 # [来源:海口日报] [作者:...] [编辑:...]; a 来源 inside a dateline (信息来源:...) keeps its line.
 _SOURCE_TAGS = ("[来源:", "[作者:", "[编辑:", "[责任编辑:", "来源:", "作者:", "编辑:", "责任编辑:")
-# Site disclaimers are long sentences, so they get their own rule that ignores line length.
+# Site disclaimers are sentences, so they get their own rule with a longer limit (_DISCLAIMER_LINE).
+# They state no figures: a line that does is article text (an article saved as one line that ends
+# with a disclaimer keeps its text).
 _DISCLAIMER = re.compile(
     "凡注明来源|凡注明为|不代表本网|不代表本站|本网书面授权|本站书面授权|版权均属|并不表明网站立场|如有侵犯"
 )
@@ -43,6 +46,7 @@ _LIST_HEAD = re.compile(
 )
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")
 # Page metadata written on the headline's line ("…脱贫摘帽 时间:2018-08-13 来源:黑龙江日报"):
 # the headline ends where it starts, and a line that starts with it is no headline.
 _METADATA = re.compile(
@@ -62,6 +66,7 @@ _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besi
 _LABEL = re.compile(r"^【[^】]{1,12}】")
 
 _SHORT_LINE = 100  # keyword rules apply to lines up to this long (and without a full stop)
+_DISCLAIMER_LINE = 200  # the disclaimer rule applies to lines up to this long
 _LIST_ITEM = 60  # a headline in a related list is at most this long
 _TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline lists
 _MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
@@ -149,9 +154,18 @@ def _rule(line: str) -> str | None:
             return "separator"
         if m := _KEYWORD.search(line.lower()):
             return _RULE_OF[m[0]]
-    if _DISCLAIMER.search(line):
+    if len(line) <= _DISCLAIMER_LINE and _DISCLAIMER.search(line) and not figures(line):
         return "disclaimer"
     return None
+
+
+def figures(text: str) -> list[QuantityMatch]:
+    """The figures of ``text``: numbers written in digits with a unit (4361人, 29.1%, 5748.5万元).
+
+    >>> [m.text for m in figures("投入5748.5万元,帮扶一个村,如有侵犯请于30日内联系。")]
+    ['5748.5万元']
+    """
+    return [m for m in find_quantities(text) if m.parsed.unit and _DIGIT.search(m.text)]
 
 
 def _is_list_item(line: str) -> bool:

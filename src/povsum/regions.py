@@ -22,6 +22,7 @@ __all__ = [
     "Division",
     "Gazetteer",
     "Mention",
+    "abbreviations",
     "gazetteer",
     "local_level",
     "name_forms",
@@ -53,6 +54,10 @@ _SUFFIXES = (
 _GENERIC = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 # A short form ending in its level (楚雄州, 乐东县, 科左后旗) is a place name wherever it stands.
 _LEVEL_MARKS = ("州", "县", "旗")
+# A name clipped to its first character (陈旗) is long enough to need it, and keeps a direction
+# that ends it (土左旗, 鄂前旗).
+_ABBREVIATED_BASE = 4
+_DIRECTIONS = frozenset("东南西北中左右前后")
 # A name that opens like a report's word for its own place (全州县 reads as 全州 + 县 in 全州县市).
 _SELF_REFERENCE_START = re.compile(r"[全我该本][省市州县区旗盟乡镇村]")
 # Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
@@ -124,22 +129,54 @@ def short_names(name: str) -> tuple[str, ...]:
     >>> short_names("互助土族自治县"), short_names("科尔沁左翼后旗"), short_names("喀喇沁左翼蒙古族自治县")
     (('互助县',), ('科尔沁左翼后', '科左后旗'), ('喀喇沁左翼', '喀喇沁左翼县', '喀左县'))
     """
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            base = name[: -len(suffix)]
-            break
-    else:
+    split = _base_and_suffix(name)
+    if split is None:
         return ()  # a one-character base (和县) would match everywhere
-    if suffix.startswith("自治"):
-        stripped = _ETHNIC_TAIL.sub("", base)
-        # The place may be named after the group itself: 东乡族自治县 -> 东乡, 鄂伦春自治旗 -> 鄂伦春.
-        base = stripped if len(stripped) >= 2 else base.removesuffix("族")
+    base, suffix = split
     # The level keeps a common word a name (互助县), and only the bare word is dropped (互助).
     mark = _GENERIC.get(suffix, suffix if suffix in _LEVEL_MARKS else "")
     forms = [base, base + _GENERIC[suffix]] if suffix in _GENERIC else [base]
     if wing := _WING.match(base):
         forms.append(wing["first"] + wing["side"] + wing["rest"] + mark)
     return tuple(forms[1:] if base in _COMMON_WORDS else forms)
+
+
+def _base_and_suffix(name: str) -> tuple[str, str] | None:
+    """The name without its level and ethnic groups, and the level: 乐东黎族自治县 -> 乐东, 自治县."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            base = name[: -len(suffix)]
+            break
+    else:
+        return None
+    if suffix.startswith("自治"):
+        stripped = _ETHNIC_TAIL.sub("", base)
+        # The place may be named after the group itself: 东乡族自治县 -> 东乡, 鄂伦春自治旗 -> 鄂伦春.
+        base = stripped if len(stripped) >= 2 else base.removesuffix("族")
+    return base, suffix
+
+
+def abbreviations(name: str) -> tuple[str, ...]:
+    """The clipped forms a report may use once it has named a long division in full: the first
+    character, a direction that ends the name, and the level (陈巴尔虎旗 -> 陈旗, 土默特左旗 ->
+    土左旗). Too ambiguous to count alone; a form that names another division (巴州) is none.
+
+    >>> abbreviations("陈巴尔虎旗"), abbreviations("土默特左旗"), abbreviations("塔什库尔干塔吉克自治县")
+    (('陈旗',), ('土左旗',), ('塔县',))
+    >>> abbreviations("克孜勒苏柯尔克孜自治州"), abbreviations("巴音郭楞蒙古自治州"), abbreviations("会宁县")
+    (('克州',), (), ())
+    >>> abbreviations("鄂托克前旗"), abbreviations("科尔沁左翼后旗")
+    (('鄂前旗',), ())
+    """
+    split = _base_and_suffix(name)
+    if split is None or len(split[0]) < _ABBREVIATED_BASE:
+        return ()
+    base, suffix = split
+    level = _GENERIC.get(suffix, suffix)
+    if level not in _LEVEL_MARKS or _WING.match(base):  # a wing banner has its own: 科左后旗
+        return ()
+    form = base[0] + (base[-1] if base[-1] in _DIRECTIONS else "") + level
+    return () if gazetteer().by_name(form) else (form,)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,15 @@ from itertools import pairwise
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Region
-from povsum.regions import LOCAL_LEVELS, NATIONAL_NAMES, Division, Mention, gazetteer
+from povsum.regions import (
+    LOCAL_LEVELS,
+    NATIONAL_FORMS,
+    NATIONAL_NAMES,
+    Division,
+    Mention,
+    abbreviations,
+    gazetteer,
+)
 from povsum.sentences import Sentence, evidence
 
 _DEPTH = {
@@ -41,11 +49,20 @@ _DEPTH = {
 _TITLE_WEIGHT = 5.0  # a headline names what the article is about
 _MINOR_WEIGHT = 0.5  # a place listed, locating another, acting as a body, or filing the report
 # A newspaper's or a dateline's city is where the report was filed, seldom what it is about
-# (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电.
-_PRESS_BEFORE = re.compile(r"(?:新华社|中新社|中新网|本报|人民网|新华网|央视网|光明网)$")
-_PRESS_AFTER = re.compile(r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|\d{1,2}月\d{1,2}日电")
+# (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电,
+# 央广网银川11月18日消息. Before the city stands an agency, a site, a paper or a station (社, 网,
+# 台, 日报, 客户端…); after it the paper's own name or the dateline's date and 电/讯/消息.
+_PRESS_BEFORE = re.compile(r"(?:新华社|中新社|通讯社|报社|网|台|本报|日报|晚报|时报|新闻|客户端)$")
+_PRESS_AFTER = re.compile(
+    r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
+)
 # A place named to say where another lies: 下姜村,地处淳安县西南部; 嘎查隶属兴安盟扎赉特旗.
 _LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
+# A person's address down to the village group, or a post in a village, sets an anecdote
+# (王某是白庙乡茅垭村四组的贫困户, 家住石门村, 希格登嘎查驻村工作队队长, 某村第一书记): a county
+# report tells one so about one of its villages.
+_RESIDENT_BEFORE = re.compile(r"(?:家住|住在|老家在?)$")
+_RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记")
 # A government body named after its place acts on the subject, it is not the subject's name:
 # 云南省财政厅安排…支持威信县, 北京市支援合作办.
 _INSTITUTION_AFTER = re.compile(
@@ -92,6 +109,11 @@ _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern})$")
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
+# A word between a village's name and 村 that describes it (原隆移民村 is 原隆村, 赤溪畲族村 赤溪村),
+# read so where the text also writes the bare name.
+_DESCRIPTOR = re.compile(r"(?:生态)?移民|搬迁|[\u4e00-\u9fff]族")
+_DESCRIPTOR_BEFORE = re.compile(f"(?:{_DESCRIPTOR.pattern})$")
+_DESCRIPTOR_SPAN = 4
 _STEM_BREAKS = frozenset("乡镇村县市区省州旗盟")
 # A stem ending so names a kind of village, not one village: 贫困村, 重点村, 示范村, 嘎查村.
 _GENERIC_STEM_ENDS = (
@@ -107,9 +129,10 @@ _VERB_STEM_ENDS = (
     *("联系", "包联", "结对", "进驻", "深入", "走进", "来到", "回到", "搬进", "迁入", "涉及", "包括"),
 )
 # A stem ending in one of these is a phrase about a village, not its name: 驻村, 每个村, 到村.
-_FUNCTION_CHARACTERS = frozenset("全该我本各每此这那其邻驻进到在回返离整个些幅座们咱")
-# A stem holding a particle anywhere is a phrase: 曾经的穷村, 东与柳河乡.
-_PARTICLES = frozenset("的之与及等了着是为")
+_FUNCTION_CHARACTERS = frozenset("全该本各每此这那其邻驻进到在回返离整个些幅座们")
+# A stem holding a particle or a pronoun anywhere is a phrase: 曾经的穷村, 东与柳河乡, 我代表镇人民
+# 政府, 他们村.
+_PARTICLES = frozenset("的之与及等了着是为我你他她咱")
 # Words that end like a place but are none (农村, 穷村, 城乡, 小镇), by suffix: the last character
 # of a stem that makes one.
 _WORD_ENDS = {"村": frozenset("农穷富小"), "乡": frozenset("城故老穷"), "镇": frozenset("城集小名强重古")}
@@ -119,14 +142,25 @@ _UNQUOTED = re.compile(r"[”\"’]")
 
 # --- East-West cooperation ---------------------------------------------------------------------
 # The article pairs an eastern province or city with the region it helps (上海普陀区 -> 昆明市).
-_COOPERATION = re.compile(
-    r"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|结对帮扶|携手奔小康|援[滇黔疆藏青甘宁]"
+# 结对帮扶 alone is no cue: cadres pair with poor households in every county.
+_COOPERATION = re.compile(r"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|携手奔小康")
+# Aid named by the one-character name of the helped province (援疆干部, 援滇), or a pairing named
+# helper first (沪滇合作, 闽宁协作, 粤桂扶贫协作): every place outside that province is a partner.
+_PROVINCE_CHARACTERS = {
+    "蒙": "内蒙古自治区", "冀": "河北省", "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "青": "青海省",
+    "宁": "宁夏回族自治区", "甘": "甘肃省", "川": "四川省", "桂": "广西壮族自治区", "渝": "重庆市",
+    "吉": "吉林省", "疆": "新疆维吾尔自治区", "藏": "西藏自治区",
+}  # fmt: skip
+_HELPED = "".join(_PROVINCE_CHARACTERS)
+_AID_TO = re.compile(
+    rf"援(?P<aid>[{_HELPED}])|[京津沪苏浙闽鲁粤](?P<pair>[{_HELPED}])(?:扶贫)?(?:协作|合作|帮扶)"
 )
 # The eastern side of 东西部扶贫协作: a partner wherever the article names the side it helps. Its
 # mentions weigh this much: a report on a partner's own aid work still names it above all.
 _PARTNER_PROVINCES = frozenset(
     {"北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省"}
 )
+_PARTNER_CITIES = frozenset({"大连市"})  # 辽宁's 大连 helps 六盘水
 _PARTNER_WEIGHT = 0.5
 
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
@@ -209,6 +243,9 @@ def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> t
         return full * _MINOR_WEIGHT, "locator"
     if _INSTITUTION_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "institution"
+    resident = _RESIDENT_BEFORE.search(text, max(0, start - 3), start) or _RESIDENT_AFTER.match(text, end)
+    if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
+        return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
 
 
@@ -265,8 +302,25 @@ def _division_candidates(
             division=division,
         )
         _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
+        if any(m.text == division.name for m in found):
+            _tally(candidate, _abbreviated_weights(text, division, title, inner, found))
         candidates.append(candidate)
     return candidates
+
+
+def _abbreviated_weights(
+    text: str, division: Division, title: range, inner: set[int], found: Sequence[Mention]
+) -> list[tuple[float, str]]:
+    """A weight per clipped form (陈旗 for 陈巴尔虎旗, 塔县) of a division named in full, outside
+    its other mentions; a plain one is noted as abbreviated."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    weights = []
+    for form in abbreviations(division.name):
+        for match in re.finditer(re.escape(form), text):
+            if match.start() not in taken:
+                weight, cue = _weight(text, match.start(), match.end(), title, inner)
+                weights.append((weight, "abbreviated" if cue in _ALONE_CUES else cue))
+    return weights
 
 
 # --- townships and villages --------------------------------------------------------------------
@@ -287,14 +341,25 @@ def _local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
     for match in suffixes:
         if match.start() in inside_mentions:
             continue
-        stems = _stems(text, match.start())
-        start = _name_start(text, match.start(), stems, places, lambda stem, s=match[0]: counts[stem, s])
-        if start is None or not _is_name(text, start, match.start(), match[0]):
+        at, suffix = _described_end(text, match), match[0]
+        start = _name_start(text, at, _stems(text, at), places, lambda stem, s=suffix: counts[stem, s])
+        if start is None or not _is_name(text, start, at, suffix):
             continue
-        local = _Local(start, text[start : match.end()], match[0], places.get(start))
+        local = _Local(start, text[start:at] + suffix, suffix, places.get(start))
         places[match.end()] = local
         found.append(local)
     return found
+
+
+def _described_end(text: str, suffix: re.Match[str]) -> int:
+    """Where the name before ``suffix`` ends: before a descriptor (原隆|移民|村, 赤溪|畲族|村) when the
+    text also names the place without it, else right before the suffix."""
+    described = _DESCRIPTOR_BEFORE.search(text, max(0, suffix.start() - _DESCRIPTOR_SPAN), suffix.start())
+    if described and suffix[0] == "村":
+        stems = _stems(text, described.start())
+        if any(f"{stem}{suffix[0]}" in text for stem in stems):
+            return described.start()
+    return suffix.start()
 
 
 def _stems(text: str, at: int) -> list[str]:
@@ -371,16 +436,18 @@ def _local_candidates(
     """One candidate per township or village name, placed where the text places it."""
     by_division = {c.division: c for c in divisions}
     places: dict[str, _Candidate] = {}
+    starts: dict[str, list[int]] = {}
     for local in locals_:
         place = places.setdefault(
             local.name, _Candidate(local.name, LOCAL_LEVELS[local.suffix], local.suffix, local.start)
         )
-        if place.division is None and local.anchor is not None:
+        starts.setdefault(local.name, []).append(local.start)
+        if local.anchor is not None:
             _place_after(place, local.anchor, by_division, places)
     index = _Sentences(sentences, mentions)
     for place in places.values():
         if place.division is None:
-            _place_by_sentence(place, text, index)
+            _place_by_sentence(place, starts[place.name], index)
         _tally(place, _local_weights(text, place, title, inner))
     return list(places.values())
 
@@ -391,10 +458,16 @@ def _place_after(
     by_division: dict[Division | None, _Candidate],
     places: dict[str, _Candidate],
 ) -> None:
-    """Place a township or village inside the place named right before it: 石柱县|中益乡."""
+    """Place a township or village inside the place named right before it (石柱县|中益乡), or
+    deeper where a later mention names a division inside the first (宁夏|原隆村, then
+    永宁县|闽宁镇|原隆村)."""
     container = by_division[anchor.division] if isinstance(anchor, Mention) else places[anchor.name]
-    place.division = container.division
-    place.notes.append(f"named after {container.name}")
+    found, known = container.division, place.division
+    if found is None or found is known:
+        return
+    if known is None or (found.depth > known.depth and known.name in _ancestors(found)):
+        place.division = found
+        place.notes.append(f"named after {container.name}")
 
 
 @dataclass(frozen=True)
@@ -420,17 +493,15 @@ class _Sentences:
         return [m.start for m in self.mentions]
 
 
-def _place_by_sentence(place: _Candidate, text: str, sentences: _Sentences) -> None:
+def _place_by_sentence(place: _Candidate, starts: Iterable[int], sentences: _Sentences) -> None:
     """Place it in the deepest division of the first sentence that names both: 下姜村,地处淳安县…"""
-    at = text.find(place.name)
-    while at >= 0:
-        sentence, named = sentences.divisions_around(at)
+    for at in starts:
+        _, named = sentences.divisions_around(at)
         if named:
             division = min(named, key=lambda d: -d.depth)
             place.division = division
             place.notes.append(f"in a sentence with {division.name}")
             return
-        at = text.find(place.name, max(sentence.end, at + 1))
 
 
 def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) -> list[tuple[float, str]]:
@@ -441,8 +512,10 @@ def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) 
     at = text.find(stem)
     while at >= 0:
         end = at + len(stem)
-        if text.startswith(place.kind, end):
-            weights.append(_weight(text, at, end + len(place.kind), title, inner))
+        described = _DESCRIPTOR.match(text, end)
+        after = described.end() if described and place.kind == "村" else end
+        if text.startswith(place.kind, after):
+            weights.append(_weight(text, at, after + len(place.kind), title, inner))
         elif len(stem) >= _SHORT_FORM_MIN and text[end : end + 1] not in _STEM_BREAKS:
             weights.append(_weight(text, at, end, title, inner))
         at = text.find(stem, end)
@@ -453,11 +526,12 @@ def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) 
 
 
 def _national_candidate(text: str, title: range) -> _Candidate | None:
-    """The nation, when the article names it by one of the names the verifier accepts."""
-    name = next((n for n in NATIONAL_NAMES if n in text), None)
-    if name is None:
+    """The nation, always named 全国, when the article calls it 全国, 中国 or 我国 (the verifier
+    accepts 全国 for any of them)."""
+    found = [at for form in NATIONAL_FORMS if (at := text.find(form)) >= 0]
+    if not found:
         return None
-    nation = _Candidate(name, "national", _NATIONAL_KIND, text.find(name))
+    nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found))
     # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
     _tally(nation, (_weight(text, m.start(), m.end(), title, set()) for m in re.finditer("中国", text)))
     return nation
@@ -486,18 +560,33 @@ def _self_references(text: str, kind: str) -> int:
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
-    """In East-West cooperation the eastern partner is named as often as the region it helps."""
-    cue = _COOPERATION.search(text)
-    if cue is None:
+    """In East-West cooperation the partner is named as often as the region it helps: the places
+    outside the helped province when the article names it (援滇), else the eastern ones."""
+    if aid := _AID_TO.search(text):
+        cue, is_partner = aid[0], _outside(_PROVINCE_CHARACTERS[aid["aid"] or aid["pair"]])
+    elif cooperation := _COOPERATION.search(text):
+        cue, is_partner = cooperation[0], _is_eastern
+    else:
         return
-    helped = [c for c in candidates if c.score > 0 and c.province and c.province not in _PARTNER_PROVINCES]
-    if not helped:
-        return
-    for candidate in candidates:
-        if candidate.province in _PARTNER_PROVINCES and candidate.score > 0:
-            candidate.mentions *= _PARTNER_WEIGHT
-            candidate.self_references = 0
-            candidate.notes.append(f"partner side of {cue[0]}: weighs {_PARTNER_WEIGHT:.2g}")
+    scored = [c for c in candidates if c.score > 0]
+    if all(is_partner(c) or c.province is None for c in scored):
+        return  # no helped side named: the partner's own report
+    for candidate in filter(is_partner, scored):
+        candidate.mentions *= _PARTNER_WEIGHT
+        candidate.self_references = 0
+        candidate.notes.append(f"partner side of {cue}: weighs {_PARTNER_WEIGHT:.2g}")
+
+
+def _outside(province: str) -> Callable[[_Candidate], bool]:
+    return lambda candidate: candidate.province not in (None, province)
+
+
+def _is_eastern(candidate: _Candidate) -> bool:
+    division = candidate.division
+    return division is not None and (
+        division.province in _PARTNER_PROVINCES
+        or not _PARTNER_CITIES.isdisjoint({division.name, division.prefecture})
+    )
 
 
 # --- the subject -------------------------------------------------------------------------------
