@@ -245,6 +245,9 @@ def test_rule_tables_name_cues_of_the_catalogue() -> None:
         # line, in Traditional script and with junk around it.
         ("产业扶贫、易地搬迁、健康扶贫……脱贫攻坚战正在这里打响。", set()),
         ("<p>產業扶貧、健康扶貧、生態扶貧……</p>", set()),
+        ("產業扶貧,、易地搬遷,、轉移就業……決戰正在這里鋪展。", set()),
+        # Short acts listed are acts: building roads, bringing water.
+        ("修路、引水、改电,这些事他都抓在手上。", {"infrastructure"}),
         # The same names under a verb of work, or with a count, are reports.
         ("全县落实产业扶贫、易地搬迁等措施,群众收入明显提高。", {"industry", "relocation"}),
         ("未脱贫3户7人、兜底保障41户60人。", {"social_security"}),

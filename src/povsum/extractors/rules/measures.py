@@ -210,9 +210,10 @@ _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
 _CLAUSE = re.compile(r"[^,;:…]+")
 # A name in a list of names ("产业扶贫、易地搬迁、健康扶贫等"): 、 or 等 right after it, or 、 right
-# before it.
-_LIST_NEXT = re.compile(r"、|等")
-_LIST_PREVIOUS = re.compile(r"、$")
+# before it (a stray comma or space of a badly converted page beside the 、 is no break).
+_LIST_NEXT = re.compile(r"[,\s]*、|等")
+_LIST_PREVIOUS = re.compile(r"、[,\s]*$")
+_ACT_CHARS = 3
 _SUMMARY_CHARS = 60
 _SHORT_CLAUSE = 10
 
@@ -354,14 +355,24 @@ def _reports(text: str) -> bool:
     return bool(_WORK.search(text) or _RESULT.search(text) or _COUNT.search(text))
 
 
+def _is_an_act(word: str) -> bool:
+    """A short verb and object ("修路、引水、改电") lists acts; a longer name is a programme
+    (转移就业, 整村推进).
+
+    >>> _is_an_act("修路"), _is_an_act("转移就业")
+    (True, False)
+    """
+    return len(word) <= _ACT_CHARS and bool(_WORK.search(word))
+
+
 def _is_listed(text: str, cue: re.Match[str]) -> bool:
     return bool(_LIST_NEXT.match(text, cue.end()) or _LIST_PREVIOUS.search(text, 0, cue.start()))
 
 
 def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     """A sector name alone; a broad cue with neither a verb of work beside it nor an output; a name
-    in a list ("产业扶贫、易地搬迁……") whose clause does nothing with it and that is no act itself
-    (修路 is one); any other cue in a sentence that says nothing was done."""
+    in a list ("产业扶贫、易地搬迁……") whose clause does nothing with it and that is no act itself;
+    any other cue in a sentence that says nothing was done."""
     word, clause, bare_clause = (
         cue.group(),
         reading.clause(cue.start()),
@@ -374,7 +385,7 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
             return None
         return "broad word without a verb of work or an output"
     if _is_listed(reading.text, cue):
-        acted = _reports(bare_clause) or _WORK.search(word)  # "修路、引水、改电" are acts
+        acted = _reports(bare_clause) or _is_an_act(word)
         return None if acted else "a listed name without a verb of work, result or count"
     return None if _reports(reading.bare) else "no verb of work, result or count"
 
