@@ -6,26 +6,28 @@ Five scopes decide it:
 
 - the sentence: documents and their articles, the report talking about itself, photo captions,
   headings and titles, rhetorical questions and the sentences of a section of plans ("下一步…")
-  report nothing;
-- what comes before the cue: a plan word ("计划", "将继续", "要确保") or the formulation of a
-  policy ("制定了一系列政策,包括…", "出台…方案") governs the rest of the sentence, unless the
-  sentence says the work has started ("目前正在实施");
-- the cue's clause (between commas): targets, honours, slogans and standards ("两不愁三保障"),
-  names of groups or funds, potential, what a measure can do or is good for ("能够…", "…是…的
-  重要途径") and descriptions of the economy ("主导产业为…") report nothing;
+  report nothing; a statement chained with ";" keeps the frame of its first part;
+- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须") or the
+  formulation of a policy ("制定了一系列政策,包括…", "出台…方案") governs the rest of the
+  sentence, unless the sentence says the work has started ("目前正在实施");
+- the cue's clause (between commas): targets, honours and designations, slogans, standards and
+  ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
+  or is good for ("能够…", "…是…的重要途径") and descriptions of the economy ("主导产业为…",
+  "以…为主") report nothing;
 - the cue where it stands: a need or lack of it ("基础设施落后", "缺乏技能培训"), a road that is a
   path, 低保户 counted as a group, a department or its staff ("教育、卫生专业技术人员"), a
   person's office ("村党组织书记"), everyone's bodies ("各级党组织"), the means of other work, a
   title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
-  or a quantity built in its own clause; any other cue needs a verb of work, a result or a count
-  somewhere in its sentence, so a bare listing of programme names ("产业扶贫、易地搬迁……") is no
-  report.
+  or a quantity built in its own clause; a name in a list of names needs a verb of work, a result
+  or a count in its own clause ("产业扶贫、易地搬迁……" is no report, "修路、引水" are acts); any
+  other cue needs one somewhere in its sentence. Verbs inside cues (产业发展, 转移就业) do not count.
 
 Cues are matched longest first, so a cue inside a longer one of another category belongs to the
-longer one (生态扶贫搬迁 is relocation). The evidence is the first sentence with the category's
-best support: a verb of work with a count, then the strongest cue. Every cue considered is traced
-with the rule that kept or skipped it.
+longer one (生态扶贫搬迁 is relocation); some follow what their sentence is about (a workshop's jobs
+are employment, the facilities of a relocation site are the relocation). The evidence is the first
+sentence with the category's best support: a verb of work with a count, then the strongest cue.
+Every cue considered is traced with the rule that kept or skipped it.
 """
 
 from __future__ import annotations
@@ -213,6 +215,7 @@ _CLAUSE = re.compile(r"[^,;:…]+")
 # before it (a stray comma or space of a badly converted page beside the 、 is no break).
 _LIST_NEXT = re.compile(r"[,\s]*、|等")
 _LIST_PREVIOUS = re.compile(r"、[,\s]*$")
+# A listed cue this short holding a verb of work is an act ("修路"), not a programme's name.
 _ACT_CHARS = 3
 _SUMMARY_CHARS = 60
 _SHORT_CLAUSE = 10
@@ -234,7 +237,8 @@ class _Reading:
 
     @classmethod
     def of(cls, sentence: Sentence) -> _Reading:
-        """
+        """The sentence with its cues found and blanked out.
+
         >>> _Reading.of(Sentence(0, 8, "推进产业扶贫项目")).bare
         '推进||||项目'
         """
@@ -373,11 +377,8 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     """A sector name alone; a broad cue with neither a verb of work beside it nor an output; a name
     in a list ("产业扶贫、易地搬迁……") whose clause does nothing with it and that is no act itself;
     any other cue in a sentence that says nothing was done."""
-    word, clause, bare_clause = (
-        cue.group(),
-        reading.clause(cue.start()),
-        reading.clause(cue.start(), bare=True),
-    )
+    word = cue.group()
+    clause, bare_clause = reading.clause(cue.start()), reading.clause(cue.start(), bare=True)
     if word in _SECTOR_NAMES and not _GUARANTEES.search(clause):
         return "sector name outside a list of guarantees"
     if word in _BROAD:
