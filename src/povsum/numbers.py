@@ -69,12 +69,12 @@ _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_TO_ARABIC = str.maketrans(_CN_DIGITS, "00123456789")
 _CN_NUM = _CN_DIGITS + "两十百千万亿"
 
+# Units written otherwise than their base unit: a percentage-point difference is its own unit, not
+# a count of '个'; '312口人' counts people with a measure word.
+_UNIT_ALIASES = {"个百分点": "百分点", "口人": "人"}
 # Longest first so '人次' wins over '人' and '个百分点' over '个'.
-_UNITS = sorted(
-    "人 户 人次 户次 % 个百分点 元 个 名 家 村 县 所 项 件 条 座 只 头 宗 亩 吨 斤 公里 公顷 平方米".split(),  # noqa: SIM905
-    key=len,
-    reverse=True,
-)
+_PLAIN_UNITS = "人 户 人次 户次 % 元 个 名 家 村 县 所 项 件 条 座 只 头 宗 亩 吨 斤 公里 公顷 平方米"
+_UNITS = sorted([*_PLAIN_UNITS.split(), *_UNIT_ALIASES], key=len, reverse=True)
 # A count written before its noun counts people: '4.29万贫困人口', '7亿多农村贫困人口',
 # '3.2万贫困群众', '533名贫困人口', '11.5万人口脱贫'. The noun is the unit, read as 人.
 PEOPLE_NOUN = r"名?(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困(?:人口|群众)|人口"
@@ -180,8 +180,7 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     unit = m["unit"] or ""
     if _PEOPLE_NOUN.fullmatch(unit):
         unit = "人"
-    # A percentage-point difference is its own unit, not a count of '个'.
-    return ParsedQuantity(float(value), "百分点" if unit == "个百分点" else unit, approx)
+    return ParsedQuantity(float(value), _UNIT_ALIASES.get(unit, unit), approx)
 
 
 def parse_quantity(text: str) -> ParsedQuantity:
@@ -203,6 +202,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (ParsedQuantity(value=42900.0, unit='人', approx=None), 700000000.0)
     >>> parse_quantity("533名贫困人口").value, parse_quantity("8.1万名贫困群众").value
     (533.0, 81000.0)
+    >>> parse_quantity("312口人")
+    ParsedQuantity(value=312.0, unit='人', approx=None)
     >>> parse_quantity("244 501人").value, parse_quantity("4\u2009358.73元").value
     (244501.0, 4358.73)
     >>> parse_quantity("三四十人"), parse_quantity("一千二三百人").value, parse_quantity("一两万人").value

@@ -511,3 +511,78 @@ def test_the_trace_names_the_other_place() -> None:
     # Written for the test.
     text = "会宁县地处甘肃中部。会宁县扶贫办介绍,至此,甘肃58个贫困县全部摘帽。"
     assert "counties_count_first -> skipped: another place's figure (甘肃)" in decisions(text, "figures")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 纳入 right before the register's noun is the register itself.
+        (
+            "全县共纳入建档立卡贫困户1.2万户4.5万人。",
+            {"baseline.households": 12000, "baseline.people": 45000},
+        ),
+        # Written for the test: the register named without its noun, people counted with 口人.
+        ("全县建档立卡12345户45678人。", {"baseline.households": 12345, "baseline.people": 45678}),
+        ("全村共有贫困户86户312口人。", {"baseline.households": 86, "baseline.people": 312}),
+        # Written for the test: households that all left poverty were the baseline's.
+        ("截至2019年底,全县12000户贫困户全部脱贫。", {"baseline.households": 12000}),
+        # Written for the test: a share of the population, said with 比例/比重.
+        (
+            "全县贫困人口3.2万人,占农村人口比例达15.6%。",
+            {"baseline.people": 32000, "baseline.incidence_rate": 15.6},
+        ),
+        (
+            "全县有贫困人口2.1万人,占总人口的比重为12.3%。",
+            {"baseline.people": 21000, "baseline.incidence_rate": 12.3},
+        ),
+        # Written for the test: the registered total, its part out of poverty and what is left.
+        (
+            "全镇共有建档立卡贫困户658户2346人,其中已脱贫612户2201人,未脱贫46户145人。",
+            {
+                "baseline.households": 658,
+                "baseline.people": 2346,
+                "outcome.people_lifted": 2201,
+                "outcome.households": 46,
+                "outcome.people": 145,
+            },
+        ),
+        # Written for the test: a plan, then what is done.
+        ("今年全县计划减贫3000人,目前已完成2860人脱贫。", {"outcome.people_lifted": 2860}),
+        # Written for the test: a space before the unit, a rate in words, a time after the fall.
+        ("全县有贫困户 3562 户 12087 人。", {"baseline.households": 3562, "baseline.people": 12087}),
+        (
+            "全县贫困发生率由12.5 %下降到0.5 %。",
+            {"baseline.incidence_rate": 12.5, "outcome.incidence_rate": 0.5},
+        ),
+        (
+            "全县贫困发生率由百分之十二下降到百分之零点五。",
+            {"baseline.incidence_rate": 12, "outcome.incidence_rate": 0.5},
+        ),
+        ("全县贫困人口减少到2019年底的0.13万人。", {"outcome.people": 1300}),
+        # Written for the test: 国家级扶贫开发重点县, 脱贫人数, 减贫人数.
+        ("全省12个国家级扶贫开发重点县全部摘帽。", {"baseline.poor_counties": 12}),
+        ("全县累计脱贫人数达2.3万人。", {"outcome.people_lifted": 23000}),
+        ("2019年减贫人数为3820人。", {"outcome.people_lifted": 3820}),
+    ],
+)
+def test_registers_shares_and_spacing(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+def test_a_registered_total_is_the_baseline_before_a_lone_count() -> None:
+    # Written for the test: a list of groups comes first, the register after it.
+    text = "全镇有低保户696户1697人,贫困户1261户4925人。全镇2014年建档立卡人口1502户5258人。"
+    assert figures(text) == {"baseline.households": 1502, "baseline.people": 5258}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a place that leads, helps or reports does not own the figures after it.
+        "会宁县扶贫成效明显。在甘肃省委、省政府的坚强领导下,贫困发生率由29.1%下降到0.83%。会宁县地处中部。",
+        "会宁县扶贫成效明显。在福建省的对口帮扶下,贫困发生率由29.1%下降到0.83%。会宁县地处中部。",
+        "会宁县扶贫成效明显。据甘肃省扶贫办统计,贫困发生率由29.1%下降到0.83%。会宁县地处中部。",
+    ],
+)
+def test_a_place_acting_is_not_the_figures_place(text: str) -> None:
+    assert figures(text) == {"baseline.incidence_rate": 29.1, "outcome.incidence_rate": 0.83}

@@ -29,7 +29,7 @@ from povsum.sentences import Sentence, evidence
 # --- How these reports write a count, a rate and a time ---------------------------------------
 
 _CN = (
-    r"[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*"
+    r"(?:[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*|零(?=点))"
     r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
 # 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 九万余, 十八点二万,
@@ -39,17 +39,19 @@ _NUM = (
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
 # "5万人次", "120户次" count visits or trainings, not people or households.
-_HH = rf"{_NUM}户(?!次)"
+# One space may stand before the unit, as numbers.py allows ("862 人", "12.5 %").
+_HH = rf"{_NUM}\x20?户(?!次)"
 # What a count of households is called after its number: "293户贫困户", "312户贫困家庭".
 _HH_NOUN = r"(?:建档立卡)?贫困(?:户|家庭)"
-_PP = rf"{_NUM}(?:{PEOPLE_NOUN}|人(?!次)|名)"
+_PP = rf"{_NUM}\x20?(?:{PEOPLE_NOUN}|口?人(?!次)|名)"  # "312口人" too
 _PEOPLE_BEFORE_NOUN = rf"{_NUM}(?:{PEOPLE_NOUN})"
 # A count of people may drop its 人 after its noun ("贫困人口由157万减少到1.6万", "贫困人口84.24万、"):
 # found, but without a unit the verifier cannot prove it as people, so the draft refuses it and the
 # trace says so.
 _BARE = rf"{_NUM}(?<=[万亿])(?![\d人户名元个亩吨%])"
 _PP_OR_BARE = rf"(?:{_PP}|{_BARE})"
-_RATE_Q = rf"{_NUM}%(?!以下|以内)"  # "降至2%以下" is a threshold, not a figure
+# "12.5%", "百分之十二"; "降至2%以下" is a threshold, not a figure.
+_RATE_Q = rf"(?:{_NUM}\x20?%|百分之(?:\d+(?:\.\d+)?|{_CN}))(?!以下|以内)"
 # "贫困发生率下降为0", "降至零": a rate written without its %.
 _ZERO_RATE = rf"(?:{_RATE_Q}|(?<![\d.])(?:0|零)(?![\d.%点]))"
 _UNITS_Q = rf"{_NUM}\x20?个"
@@ -78,7 +80,8 @@ _GAP = r"[^\d,;。]{0,3}?"
 
 _POOR = (
     r"(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|家庭|对象)"
-    r"|(?:农村)?扶贫对象)"
+    # "建档立卡12345户45678人": the register named without its noun.
+    r"|(?:农村)?扶贫对象|(?:建档立卡|立档建卡)(?=\d))"
 )
 # After a count "贫困群众" names people too ("8.1万名贫困群众脱贫"); before one it is rarely a stock.
 _POOR_AFTER_COUNT = rf"(?:{_POOR}|贫困群众)"
@@ -90,7 +93,7 @@ _VILLAGE = (
 )
 _COUNTY = (
     r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|\((?:市、区|市|区)\))?"
-    r"|(?:国家)?扶贫开发(?:工作)?重点县)"
+    r"|(?:国家级?|省级?)?扶贫开发(?:工作)?重点县)"
 )
 # Each unit's noun, and how the ones not yet out are named.
 _UNIT_NOUNS = {
@@ -101,7 +104,7 @@ _UNIT_NOUNS = {
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
 _OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
 # Only sentences naming one of these can hold a figure (most sentences do not).
-_ABOUT_POVERTY = re.compile(r"贫|摘帽|出列")
+_ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 
 # --- Cue tables ------------------------------------------------------------------------------
 
@@ -111,12 +114,16 @@ _TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|还要|�
 _FUTURE = re.compile(r"将(?!近)")
 # A plan word in the clause before governs a figure only when that clause names what is planned, a
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
-# slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result.
+# slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
 _PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|到\d{4}年|\d{4}年(?:底)?前")
+# ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
+_ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
-    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|纳入|监测|边缘"
+    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
+    r"|纳入(?!$)"
     r"|分别|每年|年均|平均"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
@@ -231,7 +238,7 @@ _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_countie
 # What is left: always the outcome.
 _LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
-    "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}{_hh_pp()}"),
+    "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?:{_WHEN})?{_hh_pp()}"),
     # "未脱贫4户10人", "现剩余未脱贫人口50户163人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
@@ -270,24 +277,29 @@ _STATEMENTS = {
     ),
     # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
-        rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?的(?P<rate>{_RATE_Q})"
+        rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?(?:的)?(?:比例|比重)?(?:为|达到|达|是)?"
+        rf"(?P<rate>{_RATE_Q})"
     ),
 }
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
 # People lifted; "pp" is the figure, "hh" its households when written.
+_AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计)?"  # "脱贫人口达到4.3万人", "减贫人数为3820人"
 _LIFTED = {
     # "136户533名贫困人口,于2017年2月全部脱贫": also the baseline (ANNOTATION.md).
+    # "全县12000户贫困户全部脱贫": households alone give the baseline only.
     "lifted_all": re.compile(
-        rf"{_hh_pp()}(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
+        rf"(?:{_hh_pp()}|(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
+        rf"(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
     ),
-    "lifted_already": re.compile(rf"已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
+    # "其中已脱贫612户2201人": the part of the registered total that is out.
+    "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
     # "脱贫591.73万人", "累计脱贫1608户7441人", "脱贫人口8478人", "退出贫困户1292户4379人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?(?:为|达到|达|共计|共)?{_hh_pp()}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
     ),
-    "lifted_reduced_poverty": re.compile(rf"减贫(?:人口)?(?:共|累计)?{_hh_pp()}"),
+    "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口526万人", "贫困人口减少了2.6万人".
     "lifted_fewer_poor": re.compile(
         rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})|{_POOR}(?:累计)?减少了?(?P<pp2>{_PP})"
@@ -371,8 +383,15 @@ _WHOLE_REGION = re.compile(r"[全该我本][县市区省州乡镇旗盟]$")
 # in it ("全省" in a county report, "全村" in one village's story within it).
 _SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村")
 _SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})")
-# A place named before a date files the report ("新华社南昌3月10日电"); it is not what it is about.
+# A place that files the report, acts or helps is not what a figure is about: before a date
+# ("新华社南昌3月10日电"), before a body ("甘肃省委", "省扶贫办"), inside a frame of agency or source
+# ("在福建省的对口帮扶下,", "在甘肃省委、省政府的坚强领导下,", "据江西省扶贫办统计,").
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
+_BODY_AFTER = re.compile(
+    r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|扶贫|乡村振兴|财政|民政|发改|统计|日报|电视台)"
+)
+_FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
+_CLAUSE_MARKS = ",;:。!?\n"
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
@@ -439,13 +458,12 @@ def _places(text: str, region: Region) -> list[_Place]:
     found += [
         _Place(m.start, m.end, m.text, not (national or _holds(forms, m)))
         for m in gazetteer().find_mentions(text)
-        if not _DATELINE_AFTER.match(text, m.end)
     ]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
     places: list[_Place] = []
-    for place in found:
+    for place in (p for p in found if not _acts(text, p)):
         if places and place.start < places[-1].end:
             continue  # inside a longer name already kept
         if places and place.start == places[-1].end:  # the one before only locates this one
@@ -453,6 +471,22 @@ def _places(text: str, region: Region) -> list[_Place]:
             place = _Place(located.start, place.end, text[located.start : place.end], place.other)
         places.append(place)
     return places
+
+
+def _acts(text: str, place: _Place) -> bool:
+    """Whether ``place`` files the report, acts or helps rather than being what its clause is about.
+
+    >>> text = "在福建省的对口帮扶下,会宁县贫困人口减少"
+    >>> _acts(text, _Place(1, 4, "福建省", True)), _acts(text, _Place(11, 14, "会宁县", False))
+    (True, False)
+    """
+    start = max(text.rfind(c, 0, place.start) for c in _CLAUSE_MARKS) + 1
+    end = min((i for i in (text.find(c, place.end) for c in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    return bool(
+        _DATELINE_AFTER.match(text, place.end)
+        or _BODY_AFTER.match(text, place.end)
+        or _FRAME.fullmatch(text, start, end)
+    )
 
 
 def _names_region(region: Region, kind: str) -> bool:
@@ -497,6 +531,21 @@ class _Draft:
         return Snapshot(as_of=self.as_of, **self.fields) if self.fields else None
 
 
+# How part_for says a statement is the registered total.
+_REGISTERED = "total cue"
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """A lone statement and the part its figures give, put once all are found."""
+
+    sentence: Sentence
+    m: re.Match[str]
+    rule: str
+    draft: _Draft
+    why: str
+
+
 @dataclass(frozen=True)
 class _Dated:
     """A figure with the period it covers: for choosing among people lifted, or a dated sequence."""
@@ -520,6 +569,7 @@ class _Finder:
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
         self.lifted_found: list[_Dated] = []
+        self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
 
@@ -617,9 +667,15 @@ class _Finder:
                     self.skipped(sentence, m, rule, why_not)
                     continue
                 draft, why = self.part_for(text, m)
-                self.when(draft, sentence, m.start())
-                self.put_groups(draft, sentence, m, f"{rule}: {why}")
-                self.remember_dated(sentence, m, rule)
+                self.stated.append(_Stated(sentence, m, rule, draft, why))
+
+    def put_statements(self) -> None:
+        """The lone statements found, registered totals first: "2014年建档立卡人口1502户5258人" is the
+        baseline even after a list giving "贫困户1261户4925人" among other groups."""
+        for s in sorted(self.stated, key=lambda s: not s.why.startswith(_REGISTERED)):
+            self.when(s.draft, s.sentence, s.m.start())
+            self.put_groups(s.draft, s.sentence, s.m, f"{s.rule}: {s.why}")
+            self.remember_dated(s.sentence, s.m, s.rule)
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
         if year := _year_before(sentence.text, _figure_start(m)):
@@ -634,10 +690,10 @@ class _Finder:
         if remaining := _REMAINING.search(_lead(text, _figure_start(m))):  # "贫困人口还剩2.3万人" too
             return self.outcome, f"remaining cue {remaining.group()}"
         if total := _TOTAL.search(m.group()):
-            return self.baseline, f"total cue {total.group()}"
+            return self.baseline, f"{_REGISTERED} {total.group()}"
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
-            return self.baseline, f"total cue {total.group()}"
+            return self.baseline, f"{_REGISTERED} {total.group()}"
         if now:
             return self.outcome, f"now cue {now.group()}"
         if _FALL_AFTER.match(text, m.end()):
@@ -786,11 +842,13 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
     '确保'
     >>> _target_cue("确保打赢脱贫攻坚战,贫困人口由2.2万人减少到1000人", 15) is None
     True
+    >>> _target_cue("计划减贫3000人,目前已完成2860人脱贫", 15) is None
+    True
     """
     comma = text.rfind(",", 0, position)
     if own := _TARGET.search(text, comma + 1, position) or _FUTURE.search(_clause_head(text, position)):
         return own
-    if comma < 0:
+    if comma < 0 or _ACHIEVED.search(text, comma + 1, position):
         return None
     previous = text[text.rfind(",", 0, comma) + 1 : comma]
     planned = _TARGET.search(previous)
@@ -825,7 +883,11 @@ def find_figures(
     finder = _Finder(document, trace, region)
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [s for s in sentences if _ABOUT_POVERTY.search(s.text) and not s.text.startswith("其中")]
-    for step in (finder.transitions, finder.left, finder.statements, finder.lifted, finder.units):
+    for step in (finder.transitions, finder.left, finder.statements):
+        for sentence in sentences:
+            step(sentence)
+    finder.put_statements()
+    for step in (finder.lifted, finder.units):
         for sentence in sentences:
             step(sentence)
     finder.choose_lifted()
