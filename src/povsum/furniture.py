@@ -59,6 +59,8 @@ _NOT_HEADLINE = {
     "breadcrumb": re.compile(r"正文$"),  # 新华网 正文
     # 一、基本情况 or 10:梅州市丰顺县: a section heading or a list item inside the article
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
+    # 西吉县城俯瞰(西吉宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
+    "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates

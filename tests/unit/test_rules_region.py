@@ -251,6 +251,13 @@ def test_a_profile_page_may_have_only_its_place_as_title() -> None:
     assert Document.from_text("湖南\n区位。某地位于北部。\n现状。全乡有贫困户。\n").title is None
 
 
+def test_a_photo_caption_is_no_headline() -> None:
+    # Written for the test: a caption credited to its photographer above the headline.
+    text = "县城俯瞰(某县宣传部供图)\n某县退出贫困县序列(附名单)\n正文第一段。\n正文第二段。\n"
+    assert Document.from_text(text).title == "某县退出贫困县序列(附名单)"
+    assert headline("乡村新貌(记者 王某 摄)") is None
+
+
 def test_metadata_after_a_headline_is_not_part_of_the_title() -> None:
     text = "某省首次实现贫困县数量净减少 时间:2018-08-13 来源:某日报\n正文第一段。\n正文第二段。\n"
     layout = analyse(text)
@@ -406,6 +413,25 @@ def test_a_later_address_places_a_village_deeper() -> None:
     assert where(text) == ("红光村", "village", "甘肃省", "定西市", "安定区")
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "cue"),
+    [
+        # Written for the test: a project located in the county it works for.
+        (
+            "云南省财政厅安排资金2000万元,支持昭通市威信县脱贫攻坚。建设项目位于威信县高田乡,计划修路13条。",
+            "威信县",
+            "mention×2",
+        ),
+        # Written for the test: a plant located so, written with 坐落在.
+        ("扶贫车间坐落在会宁县城郊,吸纳就业300人。甘肃省扶贫办到会宁县调研。", "会宁县", "mention×2"),
+        # Written for the test: a village located in its county, which is then a mere locator.
+        ("下姜村,地处淳安县西南部,全村发展民宿。下姜村村民增收。", "淳安县", "locator×1"),
+    ],
+)
+def test_a_place_locates_a_place_but_not_a_project(text: str, place: str, cue: str) -> None:
+    assert any(d.startswith(f"score {place} -> ") and f"({cue})" in d for d in decisions(text))
+
+
 def test_a_speaker_is_no_township() -> None:
     # Written for the test: a township head's report, spoken in the first person.
     text = "现在,我代表镇人民政府作报告。今年小坑镇减贫300人,全镇脱贫攻坚成效明显,小坑镇群众满意。"
@@ -433,6 +459,15 @@ def test_a_speaker_is_no_township() -> None:
 def test_the_helping_side_of_a_partnership_is_not_the_subject(text: str, expected: str) -> None:
     assert region(text).name == expected  # type: ignore[union-attr]
     assert any("partner side of" in d for d in decisions(text))
+
+
+def test_cities_paired_for_aid_are_partners() -> None:
+    # Written for the test: an eastern city paired with a western one, named twice as often.
+    text = (
+        "苏州市与铜仁市结对帮扶以来,苏州市投入资金5亿元,苏州市企业落户,苏州市民消费。铜仁市贫困人口全部脱贫。"
+    )
+    assert region(text).name == "铜仁市"  # type: ignore[union-attr]
+    assert any("partner side of 与铜仁市结对帮扶" in d for d in decisions(text))
 
 
 def test_pairing_cadres_with_households_is_no_partnership() -> None:

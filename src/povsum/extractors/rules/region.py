@@ -1,14 +1,15 @@
 """The article's main region: the division, township or village it is about, or the nation.
 
-Every place the article names is a candidate: the divisions of the gazetteer, the townships and
-villages it names (东乡县高山乡布楞沟村, also where no division stands next to them) and the nation
-(全国, 中国). A candidate scores its mentions: a headline mention weighs more; one that lists a place
-among others, locates the next place (广西|崇左市: a county report keeps naming its province), names
-a government body or the newspaper weighs less; a neighbour (北接己衣镇) weighs nothing. The times
-the article calls its subject by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned
-candidate of that kind. The best-scored candidate is the subject; in East-West cooperation the
-eastern partner's mentions weigh half. An article that calls its subject by a kind it never
-names (a template about 我县) has none.
+Every place the article names is a candidate: the divisions of the gazetteer (also by a clipped
+form such as 陈旗 once named in full), the townships and villages it names (东乡县高山乡布楞沟村,
+also where no division stands next to them) and the nation (全国, 中国, 我国: named 全国). A
+candidate scores its mentions: a headline mention weighs more; one that lists a place among others,
+locates the next place (广西|崇左市: a county report keeps naming its province), names a government
+body, files the report (a dateline, a paper) or sets an anecdote (a household's address, a village
+post) weighs less; a neighbour (北接己衣镇) weighs nothing. The times the article calls its subject
+by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that kind. The
+best-scored candidate is the subject; in East-West cooperation the helping side's mentions weigh
+half. An article that calls its subject by a kind it never names (a template about 我县) has none.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ _PRESS_AFTER = re.compile(
 )
 # A place named to say where another lies: 下姜村,地处淳安县西南部; 嘎查隶属兴安盟扎赉特旗.
 _LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
+# But a project or a plant located so is at work in the place, which it does not locate:
+# 建设项目位于威信县高田乡, 扶贫车间坐落在会宁县.
+_SITE_LOCATED = re.compile(
+    r"(?:项目|工程|基地|园区|产业园|工厂|车间|安置点|安置区|小区|景区|企业|公司|合作社|学校|医院)"
+    r"(?:位于|地处|坐落于|坐落在)$"
+)
 # A person's address down to the village group, or a post in a village, sets an anecdote
 # (王某是白庙乡茅垭村四组的贫困户, 家住石门村, 希格登嘎查驻村工作队队长, 某村第一书记): a county
 # report tells one so about one of its villages.
@@ -142,8 +149,12 @@ _UNQUOTED = re.compile(r"[”\"’]")
 
 # --- East-West cooperation ---------------------------------------------------------------------
 # The article pairs an eastern province or city with the region it helps (上海普陀区 -> 昆明市).
-# 结对帮扶 alone is no cue: cadres pair with poor households in every county.
-_COOPERATION = re.compile(r"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|携手奔小康")
+# 结对帮扶 is one only between places (与铜仁市结对帮扶, 结对帮扶恩施州): cadres pair with poor
+# households in every county.
+_PLACE = r"[\u4e00-\u9fff]{1,8}[省市县州区旗盟]"
+_COOPERATION = re.compile(
+    rf"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|携手奔小康|[与和同]{_PLACE}结对帮扶|结对帮扶{_PLACE}"
+)
 # Aid named by the one-character name of the helped province (援疆干部, 援滇), or a pairing named
 # helper first (沪滇合作, 闽宁协作, 粤桂扶贫协作): every place outside that province is a partner.
 _PROVINCE_CHARACTERS = {
@@ -177,6 +188,7 @@ class _Candidate:
     mentions: float = 0.0
     named_alone: int = 0  # mentions that neither list, cite nor locate
     self_references: int = 0
+    partner: bool = False  # the helping side of a partnership
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -214,8 +226,11 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
         candidates.append(national)
     _credit_self_references(text, candidates)
     _discount_partners(text, candidates)
-    # On a tie the deeper place wins: a village page names its county as often as the village.
-    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, -c.depth, c.at))
+    # On a tie the helped side beats its partner, and the deeper place wins: a village page names
+    # its county as often as the village.
+    ranked = sorted(
+        (c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.partner, -c.depth, c.at)
+    )
     for candidate in ranked[:8]:
         trace.note("region", "score", candidate.name, f"{candidate.score:g} ({'; '.join(candidate.notes)})")
     if not ranked:
@@ -239,7 +254,7 @@ def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> t
         return _MINOR_WEIGHT, "press"
     if _LISTED_BEFORE.search(text, max(0, start - 1), start) or _LISTED_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "listed"
-    if end in inner or _LOCATES_BEFORE.search(text, max(0, start - 4), start):
+    if end in inner or _locates(text, start):
         return full * _MINOR_WEIGHT, "locator"
     if _INSTITUTION_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "institution"
@@ -247,6 +262,14 @@ def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> t
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _locates(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` says where another lies (下姜村,地处|淳安县), not where
+    a project does (项目位于|威信县)."""
+    return bool(_LOCATES_BEFORE.search(text, max(0, start - 4), start)) and not _SITE_LOCATED.search(
+        text, max(0, start - 8), start
+    )
 
 
 _ALONE_CUES = ("title", "mention")
@@ -572,6 +595,7 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     if all(is_partner(c) or c.province is None for c in scored):
         return  # no helped side named: the partner's own report
     for candidate in filter(is_partner, scored):
+        candidate.partner = True
         candidate.mentions *= _PARTNER_WEIGHT
         candidate.self_references = 0
         candidate.notes.append(f"partner side of {cue}: weighs {_PARTNER_WEIGHT:.2g}")
