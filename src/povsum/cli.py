@@ -430,7 +430,7 @@ def report(
     out: Annotated[Path, typer.Argument(help="A folder written by `povsum run`.")],
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(WRITERS),
 ) -> None:
-    """Regenerate summaries.jsonl/csv, report.md and report.html from OUT/*.json, without extracting."""
+    """Rebuild the tables (jsonl, csv, facts) and reports (md, html) from OUT, without extracting."""
     from povsum.writers import render_reports
 
     try:

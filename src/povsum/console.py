@@ -14,12 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 
 from povsum.errors import NOT_ATTEMPTED
-from povsum.models import ArticleSummary
+from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.report.fields import funding_total, snapshot_people, yuan
-from povsum.runner import ArticleResult
+from povsum.runner import SMALL_RUN, ArticleResult
 
-# Past this many articles the table lists only the problems; the status line counts the rest.
-FULL_TABLE_MAX = 30
 _MAX_WIDTH = {"article": 14, "region": 8, "baseline": 12, "outcome": 10}
 _MIN_WIDTH = {"funding": 9, "verification": 14}
 _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red", "empty": "blue"}
@@ -91,24 +89,24 @@ class RunConsole:
             self.err.print(f"{result.path}: {state}", highlight=False, markup=False, soft_wrap=True)
 
     def table(self, results: Sequence[ArticleResult]) -> None:
-        """One row per article (only the problems past ``FULL_TABLE_MAX`` articles), truncated
+        """One row per article (only the problems past ``SMALL_RUN`` articles), truncated
         to the terminal's width, then the count by status."""
         if self._not_attempted:
             self.problem(f"{self._not_attempted} articles not attempted; run the same command to resume")
         if self.quiet:
             return
-        summaries = [r.summary for r in results if r.summary is not None]
-        tokens = any(s.extractor.usage is not None for s in summaries)
-        shown = results if len(results) <= FULL_TABLE_MAX else [r for r in results if _is_problem(r)]
+        infos = [r.extractor for r in results if r.extractor is not None]
+        tokens = any(info.usage is not None for info in infos)
+        shown = results if len(results) <= SMALL_RUN else [r for r in results if r.problem]
         if shown:
             self.out.print(_table(shown, tokens))
         self.out.print(status_line(results), highlight=False)
         if tokens:
-            self.out.print(tokens_line(summaries), highlight=False)
+            self.out.print(tokens_line(infos), highlight=False)
 
 
 def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
-    title = "povsum run" if all(not _is_problem(r) for r in results) else "povsum run: problems"
+    title = "povsum run" if all(not r.problem for r in results) else "povsum run: problems"
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), show_lines=False)
     for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
         # Cells are cut with "…" rather than wrapped: the table fits an 80-column terminal.
@@ -134,10 +132,10 @@ def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
     return table
 
 
-def tokens_line(summaries: Sequence[ArticleSummary]) -> str:
+def tokens_line(infos: Sequence[ExtractorInfo]) -> str:
     """Tokens spent by this run; answers reused from the cache cost none now and are counted apart."""
-    spent = [s.extractor.usage for s in summaries if s.extractor.usage is not None and not s.extractor.cached]
-    reused = sum(s.extractor.cached for s in summaries)
+    spent = [i.usage for i in infos if i.usage is not None and not i.cached]
+    reused = sum(i.cached for i in infos)
     prompt, completion = sum(u.prompt_tokens for u in spent), sum(u.completion_tokens for u in spent)
     line = f"tokens: {prompt:,} in, {completion:,} out, over {len(spent)} article(s)"
     return line + (f"; {reused} answer(s) reused from the cache" if reused else "")
@@ -145,14 +143,10 @@ def tokens_line(summaries: Sequence[ArticleSummary]) -> str:
 
 def status_line(results: Sequence[ArticleResult]) -> str:
     """ "7 articles: 4 verified, 1 partial, 1 empty, 1 error" """
-    counts = Counter("error" if r.summary is None else r.summary.verification.status for r in results)
+    counts = Counter(r.status for r in results)
     order = ("verified", "partial", "failed", "empty", "error")
     parts = [f"{counts[status]} {status}" for status in order if counts[status]]
     return f"{len(results)} article{'s' * (len(results) != 1)}: {', '.join(parts) or 'none'}"
-
-
-def _is_problem(result: ArticleResult) -> bool:
-    return result.summary is None or result.summary.verification.status in ("partial", "failed")
 
 
 def _verification(summary: ArticleSummary) -> str:

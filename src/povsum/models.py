@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_serializer
 
 from povsum.contract import MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES, SnapshotField
 
@@ -39,6 +39,11 @@ class Quantity(_Model):
     text: str = Field(description='Verbatim surface form in the source, e.g. "34.18万人".')
     approx: Approx | None = None
     evidence: Evidence
+
+    @field_serializer("value", when_used="json")
+    def _whole_as_int(self, value: float) -> float | int:
+        # 18802, not 18802.0: counts read as counts in JSON, and a reader of JSON sees no float.
+        return int(value) if value.is_integer() else value
 
 
 def _described(field: SnapshotField) -> str:

@@ -14,9 +14,11 @@ import hashlib
 import json
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import IO, Any
 
 from povsum.errors import InputError, PovsumError
 from povsum.extractors import Extractor
@@ -37,20 +39,31 @@ class OutputLockedError(OutputError):
 
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    write_bytes_atomic(path, text.encode(encoding))
+    with atomic_file(path, encoding) as handle:
+        handle.write(text)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    with atomic_file(path, None) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path, encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
+    """A file (text, or bytes when ``encoding`` is None) written under a temporary name in the
+    same folder and renamed to ``path`` when the block ends without an exception; removed when
+    it raises, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A short name whatever the target's: a long Chinese file name plus a suffix would pass the
-    # 255-byte limit of most file systems.
+    # 255-byte limit of most file systems. OutputDir removes what a killed run leaves behind.
     tmp = path.with_name(f".povsum-{secrets.token_hex(8)}.tmp")
     # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        mode = "wb" if encoding is None else "w"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "") as handle:
+            yield handle
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ message and a record in ``OUT/errors.jsonl``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import threading
@@ -17,12 +18,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from povsum.errors import InputError, PovsumError
-from povsum.models import ArticleSummary
+from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
 from povsum.writers import stored_records, write_run_outputs
 
 _ARTICLES_PER_PROCESS = 50
+# Up to this many articles a run keeps every summary for its final table; past it, only the
+# problems (statuses below) are listed, and only theirs are kept.
+SMALL_RUN = 30
+PROBLEMS = frozenset({"partial", "failed", "error"})
 # How often a worker process checks that the run that started it is still alive.
 _PARENT_CHECK_SECONDS = 0.5
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
@@ -35,10 +40,30 @@ class ArticleResult:
     summary: ArticleSummary | None = None
     error: str | None = None
     reused: bool = False
+    # Kept when ``summary`` is dropped (see ``light``): what the run's last lines need.
+    status: str = ""
+    extractor: ExtractorInfo | None = None
+
+    def __post_init__(self) -> None:
+        if self.summary is not None:
+            object.__setattr__(self, "status", self.summary.verification.status)
+            object.__setattr__(self, "extractor", self.summary.extractor)
+        elif not self.status:
+            object.__setattr__(self, "status", "error")
 
     @property
     def failed(self) -> bool:
-        return self.summary is None or self.summary.verification.status == "failed"
+        return self.status in ("failed", "error")
+
+    @property
+    def problem(self) -> bool:
+        return self.status in PROBLEMS
+
+    def light(self) -> ArticleResult:
+        """This result without its summary, unless it is a problem a reader will want listed:
+        a long run keeps only these, so its memory does not grow with its length (the summaries
+        are on disk)."""
+        return self if self.problem else dataclasses.replace(self, summary=None)
 
 
 @dataclass
@@ -131,6 +156,7 @@ class BatchRun:
         """Results in input order; ``on_result`` is called as each article finishes."""
         stems = output_stems(files)
         results: dict[int, ArticleResult] = {}
+        small = len(files) <= SMALL_RUN
         pool = self._pool(len(files))
         try:
             futures = {
@@ -138,8 +164,10 @@ class BatchRun:
             }
             for future in as_completed(futures):
                 result = future.result()
-                results[futures[future]] = result
                 on_result(result)
+                # A finished future holds its result: dropped here, so memory stays flat.
+                index = futures.pop(future)
+                results[index] = result if small else result.light()
         except BaseException:
             # Ctrl-C or a failure: drop the queued articles instead of finishing them first.
             pool.shutdown(wait=True, cancel_futures=True)

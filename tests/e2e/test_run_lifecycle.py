@@ -105,3 +105,21 @@ def _state(pid: int) -> str:
         )
     except (OSError, StopIteration):
         return "Z"
+
+
+def test_a_long_run_keeps_only_its_problems_summaries_in_memory(tmp_path: Path) -> None:
+    from povsum import Settings, Summarizer
+    from povsum.runner import SMALL_RUN, run_paths
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(SMALL_RUN + 5):
+        (inputs / f"a{i:02}.txt").write_bytes(SEED.read_bytes() + f"\n{i}\n".encode())
+    (inputs / "empty.txt").write_bytes(b"")
+    report = run_paths([inputs], Summarizer(Settings(extractor="rules")), tmp_path / "out", formats=("csv",))
+    assert all(r.summary is None for r in report.results if not r.problem)  # on disk, not in memory
+    assert {r.status for r in report.results} >= {"verified", "error"}
+    assert "empty.txt: the input is empty" in next(
+        r.error or "" for r in report.results if r.status == "error"
+    )
+    assert all(r.extractor is not None for r in report.results if r.status != "error")

@@ -150,7 +150,7 @@ def test_a_cached_answer_says_so_and_costs_no_tokens_now(
     first = make_llm(store=store).extract(document)
     again = make_llm(store=store).extract(document)
     assert not first.extractor.cached and again.extractor.cached and len(scripted.seen) == 1
-    line = tokens_line([again])
+    line = tokens_line([again.extractor])
     assert line.startswith("tokens: 0 in, 0 out, over 0 article(s)") and "1 answer(s) reused" in line
     stats = store.stats()
     assert stats["models"][0]["answers"] == 1 and stats["log"] == {"cached": 1, "extracted": 1}

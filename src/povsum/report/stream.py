@@ -9,39 +9,20 @@ and pours it after the totals in ``finish``.
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from collections.abc import Mapping
+from contextlib import ExitStack
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from types import TracebackType
 from typing import ClassVar, Self, TextIO
 
+from povsum.outputs import atomic_file
 from povsum.report.totals import Totals
 from povsum.summaries import Record
-
-
-@contextmanager
-def atomic_file(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """A text file written under a temporary name in the same folder and renamed to ``path`` when
-    the block ends without an exception (removed when it raises)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The pattern of outputs.write_atomic, so OutputDir removes what a killed run leaves behind.
-    tmp = path.with_name(f".povsum-{secrets.token_hex(8)}.tmp")
-    # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def pour(spool: TextIO, out: TextIO) -> None:

@@ -238,6 +238,9 @@ def create_app(summarizer: Summarizer, options: ServiceOptions | None = None) ->
         version=version("povsum"),
         summary="Structured, verified summaries of Chinese poverty-alleviation reports.",
         lifespan=lifespan,
+        # One ArticleSummary schema for requests and responses (its JSON writes whole numbers
+        # as integers, which would otherwise split it into -Input and -Output models).
+        separate_input_output_schemas=False,
     )
     app.state.engine = engine
     app.state.token = options.token
