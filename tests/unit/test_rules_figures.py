@@ -209,7 +209,7 @@ def test_people_lifted(text: str, expected: float) -> None:
         "全县为贫困户发放小额信贷2.3亿元,覆盖贫困户5800户。",
         "2017年新识别贫困人口189户714人。",
         # Written for the test: a place inside the region, one of many, a subset.
-        "向阳村贫困户161户。",
+        "会宁县扶贫成效显著,全县上下齐心。会宁县向阳村贫困户161户。",
         "大湾村是全县71个重点贫困村之一。",
         "全县2017年确定深度贫困村13个。",
     ],
@@ -586,3 +586,39 @@ def test_a_registered_total_is_the_baseline_before_a_lone_count() -> None:
 )
 def test_a_place_acting_is_not_the_figures_place(text: str) -> None:
     assert figures(text) == {"baseline.incidence_rate": 29.1, "outcome.incidence_rate": 0.83}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a village's or a township's page names itself before its figures.
+        (
+            "望湖村位于幕阜山区。望湖村贫困户93户,贫困人口310人。全村贫困发生率为18.2%。",
+            {"baseline.households": 93, "baseline.people": 310, "baseline.incidence_rate": 18.2},
+        ),
+        (
+            "花桥镇地处山区。花桥镇建档立卡贫困户1230户4100人,贫困发生率12.6%。",
+            {"baseline.households": 1230, "baseline.people": 4100, "baseline.incidence_rate": 12.6},
+        ),
+    ],
+)
+def test_the_region_named_before_its_own_figures(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: every unit of the region is poor, or some of them are.
+        ("全市所辖7个县(区)均为国家级贫困县。", {"baseline.poor_counties": 7}),
+        ("全市辖11个旗县市区,均属国家级贫困县。", {"baseline.poor_counties": 11}),
+        ("全州14个县中有9个为贫困县。", {"baseline.poor_counties": 9}),
+        # Written for the test: dated rates, the later lower one the outcome, a plan named after them.
+        (
+            "2016年,全县贫困发生率为15.2%。2018年,全县贫困发生率为1.1%。到2020年,确保全县贫困人口全部脱贫。",
+            {"baseline.incidence_rate": 15.2, "outcome.incidence_rate": 1.1},
+        ),
+    ],
+)
+def test_units_all_poor_and_dated_rates(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)

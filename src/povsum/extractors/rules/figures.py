@@ -314,6 +314,10 @@ _LIFTED = {
 }
 
 
+# All the units of a region, poor or not: "12个行政村", "7个县(区)", "11个旗县市区".
+_ALL_UNITS = r"(?:行政村|村|嘎查村|旗?县(?:市区|市|区)?(?:\([^()]{0,6}\))?|县级行政区)"
+
+
 def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str], str | None]]:
     """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
     it always gives, or None when the words around the count decide)."""
@@ -326,17 +330,17 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
             re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
             None,
         ),
-        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "辖12个行政村,其中贫困村8个":
-        # the poor ones among all the units.
+        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
+        # 行政村,其中贫困村8个": the poor ones among all the units.
         "share_of_units": (
             re.compile(
-                rf"(?:其中|中)(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?(?P<n2>{_UNITS_Q})"
+                rf"(?:其中|中)有?(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?(?P<n2>{_UNITS_Q})"
             ),
             "baseline",
         ),
-        # "辖8个行政村,均为贫困村".
+        # "辖8个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
         "all_units_poor": (
-            re.compile(rf"(?P<n>{_UNITS_Q})(?:行政村|县),?(?:均|全部|全)(?:为|是){noun}"),
+            re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
         # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
@@ -426,6 +430,11 @@ class _Scope:
             (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
         )
         return subject.text if subject is not None and subject.other else None
+
+    def region_ends_at(self, at: int) -> bool:
+        """Whether the region is named right before ``at`` ("望湖村贫困户93户" on 望湖村's page)."""
+        i = bisect_left(self.starts, at) - 1
+        return i >= 0 and self.places[i].end == at and not self.places[i].other
 
     def _opens_a_clause(self, sentence: Sentence, place: _Place) -> bool:
         return (
@@ -658,7 +667,7 @@ class _Finder:
                     continue  # a poor noun with no figure after it
                 if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
                     continue
-                why_not = _not_a_population(text, m) if rule == "poor_count" else None
+                why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
                 if "gap" in pattern.groupindex and _NOT_A_LINK.search(m.group("gap")):
                     why_not = "a change, a threshold or a list of units' figures"
                 if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
@@ -676,6 +685,18 @@ class _Finder:
             self.when(s.draft, s.sentence, s.m.start())
             self.put_groups(s.draft, s.sentence, s.m, f"{s.rule}: {s.why}")
             self.remember_dated(s.sentence, s.m, s.rule)
+
+    def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
+        """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
+        text = sentence.text
+        head = text[max(0, m.start() - 12) : m.start()]
+        if _OTHERS_IN_GAP.search(m.group("gap")):
+            return "the poor counted with others, or a part of them"
+        if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
+            return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
+        if _OWN_PLACE.search(head) and not self.scope.region_ends_at(sentence.start + m.start()):
+            return "a place's own figure"  # "向阳村贫困户161户", unless 向阳村 is the region
+        return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
         if year := _year_before(sentence.text, _figure_start(m)):
@@ -770,27 +791,15 @@ class _Finder:
         self.skipped(sentence, m, rule, "no stock word around the count (a mention)")
         return None
 
-    def dated_sequence(self, last_year: int) -> None:
+    def dated_sequence(self) -> None:
         """Figures dated by several years: the latest, when lower than the earliest, is the
-        outcome ("2016年…20.26%…2018年…0.76%"), unless the article reports a later year (its
-        outcome is then stated otherwise)."""
+        outcome ("2016年…20.26%…2018年…0.76%") unless one is stated otherwise. (A later year named
+        only in a plan, "到2020年确保…", does not make it less the latest achieved.)"""
         for name in {d.name for d in self.dated}:
             dated = [d for d in self.dated if d.name == name]
             earliest, latest = min(dated, key=lambda d: d.year), max(dated, key=lambda d: d.year)
-            if earliest.year < latest.year == last_year and latest.quantity.value < earliest.quantity.value:
+            if earliest.year < latest.year and latest.quantity.value < earliest.quantity.value:
                 self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
-
-
-def _not_a_population(text: str, m: re.Match[str]) -> str | None:
-    """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
-    head = text[max(0, m.start() - 12) : m.start()]
-    if _OTHERS_IN_GAP.search(m.group("gap")):
-        return "the poor counted with others, or a part of them"
-    if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
-        return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
-    if _OWN_PLACE.search(head):
-        return "a place's own figure"
-    return None
 
 
 def _clause_head(text: str, position: int) -> str:
@@ -891,5 +900,5 @@ def find_figures(
         for sentence in sentences:
             step(sentence)
     finder.choose_lifted()
-    finder.dated_sequence(max((_year_before(s.text, len(s.text)) for s in sentences), default=0))
+    finder.dated_sequence()
     return finder.baseline.snapshot(), finder.outcome.snapshot()
