@@ -622,3 +622,20 @@ def test_the_region_named_before_its_own_figures(text: str, expected: dict[str, 
 )
 def test_units_all_poor_and_dated_rates(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: households and people joined by 和.
+        (
+            "全县共识别出1.2万户贫困户和4.5万贫困人口。",
+            {"baseline.households": 12000, "baseline.people": 45000},
+        ),
+        # Written for the test: what is left, the count written before 未脱贫.
+        ("截至2019年底,全县312户786人尚未脱贫。", {"outcome.households": 312, "outcome.people": 786}),
+        ("截至目前,全乡还有46户128人未实现脱贫。", {"outcome.households": 46, "outcome.people": 128}),
+    ],
+)
+def test_pairs_and_counts_not_out(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)

@@ -55,8 +55,9 @@ _RATE_Q = rf"(?:{_NUM}\x20?%|百分之(?:\d+(?:\.\d+)?|{_CN}))(?!以下|以内)"
 # "贫困发生率下降为0", "降至零": a rate written without its %.
 _ZERO_RATE = rf"(?:{_RATE_Q}|(?<![\d.])(?:0|零)(?![\d.%点]))"
 _UNITS_Q = rf"{_NUM}\x20?个"
-# Households and people of one statement: "4352户18802人", "286户、1103人", "1347户 2829人".
-_SEP = r"[、,\x20]?"
+# Households and people of one statement: "4352户18802人", "286户、1103人", "1347户 2829人",
+# "1.2万户贫困户和4.5万贫困人口".
+_SEP = r"(?:[、,\x20]|和|及)?"
 
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
@@ -245,6 +246,8 @@ _LEFT = {
     "remaining_count": re.compile(
         rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
     ),
+    # "312户786人尚未脱贫": the count before the words.
+    "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?未(?:实现)?脱贫"),
     # "未脱贫户120户,未脱贫人口325人": households on their own.
     "remaining_households": re.compile(
         rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
