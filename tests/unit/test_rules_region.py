@@ -324,6 +324,19 @@ def test_a_dateline_or_a_paper_names_where_the_report_was_filed(text: str, city:
     assert any(d.startswith(f"score {city}") and "press×1" in d for d in decisions(text))
 
 
+def test_a_province_acting_through_its_bodies_is_not_the_subject() -> None:
+    # Written for the test: a statistics bureau and a discipline commission, then the county.
+    text = "甘肃省统计局发布数据,甘肃省纪委开展督查,会宁县今年减贫1万人。"
+    assert region(text).name == "会宁县"  # type: ignore[union-attr]
+    assert any(d.startswith("score 甘肃省") and "institution×2" in d for d in decisions(text))
+
+
+def test_a_platform_or_the_internet_is_no_press() -> None:
+    # Written for the test: 台 of 平台 and 网 of 互联网 right before the county.
+    text = "通过电商平台会宁县农产品销往全国,借助互联网会宁县小杂粮走俏。"
+    assert any(d.startswith("score 会宁县 -> 2 (mention×2") for d in decisions(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -430,6 +443,25 @@ def test_a_later_address_places_a_village_deeper() -> None:
 )
 def test_a_place_locates_a_place_but_not_a_project(text: str, place: str, cue: str) -> None:
     assert any(d.startswith(f"score {place} -> ") and f"({cue})" in d for d in decisions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a village named 红旗 (red flag), whose 旗 is no banner.
+        (
+            "甘肃红旗村喜迁新居\n近日,甘肃省定西市安定区青岚乡红旗村举行搬迁仪式,红旗村群众住进新房。",
+            ("红旗村", "village", "甘肃省", "定西市", "安定区"),
+        ),
+        # Written for the test: a township named 旧县 (old county seat), whose 县 is no county.
+        (
+            "旧县镇位于会宁县东部,全镇辖12个村。旧县镇发展小杂粮产业,旧县镇群众增收。",
+            ("旧县镇", "township", "甘肃省", "白银市", "会宁县"),
+        ),
+    ],
+)
+def test_a_name_may_hold_a_level_character(text: str, expected: tuple[str, ...]) -> None:
+    assert where(text) == expected
 
 
 def test_a_speaker_is_no_township() -> None:

@@ -51,9 +51,12 @@ _TITLE_WEIGHT = 5.0  # a headline names what the article is about
 _MINOR_WEIGHT = 0.5  # a place listed, locating another, acting as a body, or filing the report
 # A newspaper's or a dateline's city is where the report was filed, seldom what it is about
 # (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电,
-# 央广网银川11月18日消息. Before the city stands an agency, a site, a paper or a station (社, 网,
-# 台, 日报, 客户端…); after it the paper's own name or the dateline's date and 电/讯/消息.
-_PRESS_BEFORE = re.compile(r"(?:新华社|中新社|通讯社|报社|网|台|本报|日报|晚报|时报|新闻|客户端)$")
+# 央广网银川11月18日消息. Before the city stands an agency, a site, a paper or a station (社, 网 but
+# not 互联网 or 电网, 电视台, 日报, 客户端…); after it the paper's own name or the dateline's date
+# and 电/讯/消息.
+_PRESS_BEFORE = re.compile(
+    r"(?:新华社|中新社|通讯社|报社|(?<!互联)(?<!电)网|电视台|电台|本报|日报|晚报|时报|新闻|客户端)$"
+)
 _PRESS_AFTER = re.compile(
     r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
 )
@@ -72,10 +75,25 @@ _RESIDENT_BEFORE = re.compile(r"(?:家住|住在|老家在?)$")
 _RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记")
 # A government body named after its place acts on the subject, it is not the subject's name:
 # 云南省财政厅安排…支持威信县, 北京市支援合作办.
-_INSTITUTION_AFTER = re.compile(
-    r"[省市县区州盟旗]?(?:委|政府|人大|政协|财政|扶贫办|扶贫开发|扶贫局|乡村振兴局|发改委|民政|教育厅|人社|"
-    r"农业农村|卫健|交通运输|水利|住建|支援合作)"
+_BODIES = (
+    *("委", "政府", "人大", "政协", "纪委", "组织部", "宣传部", "统战部"),  # the party and government
+    *(
+        "财政",
+        "扶贫办",
+        "扶贫开发",
+        "扶贫局",
+        "乡村振兴局",
+        "发改委",
+        "民政",
+        "教育厅",
+        "人社",
+    ),  # departments
+    *("农业农村", "卫健", "交通运输", "水利", "住建", "林业", "商务", "文旅", "医保", "统计局"),
+    *("自然资源", "生态环境", "应急管理", "市场监管", "税务", "审计", "公安", "法院", "检察院"),
+    *("妇联", "团委", "工商联", "残联", "总工会", "供销", "支援合作"),  # mass organisations, aid offices
+    *("人民银行", "农商", "邮政"),  # banks and the post
 )
+_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join(_BODIES)})")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
 _LISTED_AFTER = re.compile(r"、|等")
@@ -122,6 +140,8 @@ _DESCRIPTOR = re.compile(r"(?:生态)?移民|搬迁|[\u4e00-\u9fff]族")
 _DESCRIPTOR_BEFORE = re.compile(f"(?:{_DESCRIPTOR.pattern})$")
 _DESCRIPTOR_SPAN = 4
 _STEM_BREAKS = frozenset("乡镇村县市区省州旗盟")
+# Except in words that end in a level's character and often name places: 红旗村, 旧县镇, 新市镇.
+_LEVELLED_WORDS = frozenset({"红旗", "旧县", "老县", "新市", "旧市"})
 # A stem ending so names a kind of village, not one village: 贫困村, 重点村, 示范村, 嘎查村.
 _GENERIC_STEM_ENDS = (
     *LOCAL_LEVELS,
@@ -391,7 +411,7 @@ def _stems(text: str, at: int) -> list[str]:
     while (
         start > max(0, at - _STEM_LENGTHS[-1])
         and _is_chinese(text[start - 1])
-        and text[start - 1] not in _STEM_BREAKS
+        and (text[start - 1] not in _STEM_BREAKS or text[start - 2 : start] in _LEVELLED_WORDS)
     ):
         start -= 1
     return [text[at - length : at] for length in _STEM_LENGTHS if at - length >= start]
