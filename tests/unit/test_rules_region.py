@@ -315,6 +315,8 @@ def test_a_country_called_only_our_country_is_named_nationally(text: str) -> Non
         ),
         # Written for the test: another site's dateline, 电 after a one-digit date.
         ("人民网兰州3月5日电 会宁县今年减贫1万人,全县贫困村全部出列。", "兰州市", "会宁县"),
+        # Written for the test: an agency's dateline in Traditional script with full-width digits.
+        ("新華社蘭州３月５日電 會寧縣今年減貧１萬人，全縣貧困村全部出列。", "兰州市", "会宁县"),
         # Written for the test: a provincial paper's app, named after its province.
         ("甘肃日报客户端讯 近日,古浪县易地搬迁群众喜迁新居,古浪县共搬迁1.5万人。", "甘肃省", "古浪县"),
     ],
@@ -343,6 +345,9 @@ def test_a_platform_or_the_internet_is_no_press() -> None:
         # Written for the test: a household's address down to its group, a village team, a resident.
         "今年65岁的李某是会宁县丁家沟镇红星村三组的贫困户,过去因病致贫。红星村驻村工作队帮他养牛,"
         "家住红星村的张某也脱了贫。据了解,会宁县今年减贫1万人,全县产业覆盖率达到90%。",
+        # Written for the test: a full-width group number, a column label and ellipses around it.
+        "【记者手记】今年65岁的李某是会宁县丁家沟镇红星村３组的贫困户……红星村第一书记王某帮他。"
+        "  据了解，会宁县今年减贫１万人，全县产业覆盖率达到90％。",
         # Written for the test: a Sichuan group (社) and a village cadre, then the county's own work.
         "王某是白庙乡青山村3社村民,过去因病致贫。青山村第一书记帮他种药材。近年来,会宁县大力发展"
         "庭院经济,全县贫困户增收明显。",
