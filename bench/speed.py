@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from common import POVSUM, ROOT, SEEDS, cores, provenance
 
@@ -50,19 +51,19 @@ def stages(articles: list[bytes]) -> dict[str, float]:
     names = ("read and normalize", "sentences", "region", "figures", "funding", "measures", "verify")
     spent = dict.fromkeys(names, 0.0)
 
-    def timed(name: str, work: Callable[[], object]) -> object:
+    def timed(name: str, work: Callable[..., Any], *args: Any) -> Any:
         start = time.process_time()
-        result = work()
+        result = work(*args)
         spent[name] += time.process_time() - start
         return result
 
     for data in articles:
-        doc = timed("read and normalize", lambda: Document.from_bytes(data))
-        sentences = timed("sentences", lambda: split_sentences(doc.text))
-        region = timed("region", lambda: find_region(doc, sentences, Trace()))
-        baseline, outcome = timed("figures", lambda: find_figures(doc, sentences, Trace(), region))
-        funding = timed("funding", lambda: find_funding(doc, sentences, Trace()))
-        measures = timed("measures", lambda: find_measures(doc, sentences, Trace()))
+        doc = timed("read and normalize", Document.from_bytes, data)
+        sentences = timed("sentences", split_sentences, doc.text)
+        region = timed("region", find_region, doc, sentences, Trace())
+        baseline, outcome = timed("figures", find_figures, doc, sentences, Trace(), region)
+        funding = timed("funding", find_funding, doc, sentences, Trace())
+        measures = timed("measures", find_measures, doc, sentences, Trace())
         draft = ArticleSummary(
             source=doc.source_info(),
             region=region,
@@ -72,7 +73,7 @@ def stages(articles: list[bytes]) -> dict[str, float]:
             measures=measures,
             extractor=ExtractorInfo(name="rules"),
         )
-        timed("verify", lambda: verify(draft, doc))
+        timed("verify", verify, draft, doc)
     return spent
 
 
@@ -147,7 +148,8 @@ def main() -> None:
     print(provenance(".venv/bin/python bench/speed.py"))
     print(f"- usable cores: {cores()}; the loops below run on one; {RUNS} runs, each in a fresh process")
     print(
-        f"- inputs: the {len(SEEDS)} seeds x{COPIES} = {len(seeds)} articles, unique bytes (an index line appended)\n"
+        f"- inputs: the {len(SEEDS)} seeds x{COPIES} = {len(seeds)} articles, unique bytes "
+        "(an index line appended)\n"
     )
     print("| what | min | median |\n| --- | ---: | ---: |")
     print(row(f"rules path, the seeds x{COPIES} ({len(seeds)} articles)", throughput(seeds), "articles/s"))
