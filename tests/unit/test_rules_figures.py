@@ -296,6 +296,11 @@ def test_counts_before_their_noun_are_found_whole() -> None:
             {"baseline.people": 36000, "outcome.people": 420},
         ),
         ("确保高质量打赢脱贫攻坚战,该市累计减贫1.3万人。", {"outcome.people_lifted": 13000}),
+        # Written for the test: a purpose before the clause is not a plan for it.
+        (
+            "为实现2020年全面小康目标,全县贫困人口由3.2万人减少到800人。",
+            {"baseline.people": 32000, "outcome.people": 800},
+        ),
         # Written for the test: the verbs of a fall, with 了 and after a short phrase ending in 的.
         ("全县贫困发生率降到了1.2%。", {"outcome.incidence_rate": 1.2}),
         (
@@ -404,6 +409,8 @@ def test_counts_of_villages_and_counties(text: str, expected: dict[str, float]) 
     [
         # Written for the test: a plan in the clause before that names what is planned.
         "力争到2020年,全县贫困发生率降至1%。",
+        "力争2020年,全旗贫困发生率降至0.5%。",
+        "年度目标任务是:全县减贫3000人。",
         "确保10个贫困村摘帽,贫困人口523户2184人全部脱贫。",
         # Written for the test: two ranks of poor units, their total not stated.
         "全县共有国家级贫困村25个,省级贫困村13个。",

@@ -109,14 +109,16 @@ _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 
 # --- Cue tables ------------------------------------------------------------------------------
 
-# A plan or target shortly before a figure makes it neither baseline nor outcome.
-_TARGET = re.compile(r"计划|目标|力争|确保|争取|预计|将要|还要|为了|为做到|为实现|以实现")
+# A plan or target shortly before a figure makes it neither baseline nor outcome; a purpose ("为实现…")
+# only in the figure's own clause, since what follows a purpose is usually what was done.
+_TARGET = re.compile(r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要")
+_PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
 _FUTURE = re.compile(r"将(?!近)")
 # A plan word in the clause before governs a figure only when that clause names what is planned, a
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
 # slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
-_PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|到\d{4}年|\d{4}年(?:底)?前")
+_PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|\d{4}年")
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
@@ -858,7 +860,8 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
     True
     """
     comma = text.rfind(",", 0, position)
-    if own := _TARGET.search(text, comma + 1, position) or _FUTURE.search(_clause_head(text, position)):
+    own = _TARGET.search(text, comma + 1, position) or _PURPOSE.search(text, comma + 1, position)
+    if own := own or _FUTURE.search(_clause_head(text, position)):
         return own
     if comma < 0 or _ACHIEVED.search(text, comma + 1, position):
         return None
