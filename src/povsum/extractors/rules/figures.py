@@ -8,7 +8,9 @@ the outcome), then village and county counts. People lifted are collected and th
 the longest period up to the latest date wins (ANNOTATION.md); figures dated by several years
 give the latest to the outcome when nothing later is reported. Targets and plans (计划/确保...),
 sub-groups (其中/安置/惠及...), sub-units, partner regions, flows (N个贫困村退出 without 全部 or a
-starting count) and a place's own figures are skipped, each with a note in the trace.
+starting count) and a place's own figures are skipped, each with a note in the trace. When the
+region is known, figures said of another place the article names (the province around a county,
+a partner, a village within it: "宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ _NUM = (
     rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[{GROUP_SPACE}])(?:将近|接近|大约|近|约|超过|逾)?"
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
-# "5万人次", "120户次" count visits or trainings, not people or households.
-# One space may stand before the unit, as numbers.py allows ("862 人", "12.5 %").
+# One space may stand before the unit, as numbers.py allows ("862 人", "12.5 %"); "5万人次", "120户次"
+# count visits or trainings, not people or households.
 _HH = rf"{_NUM}\x20?户(?!次)"
 # What a count of households is called after its number: "293户贫困户", "312户贫困家庭".
 _HH_NOUN = r"(?:建档立卡)?贫困(?:户|家庭)"
@@ -238,7 +240,7 @@ _TRANSITIONS = {
 }
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
-# What is left: always the outcome.
+# What is left: always the outcome. "剩余", "尚有未脱贫", "未脱贫" before the count.
 _LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?:{_WHEN})?{_hh_pp()}"),
@@ -299,7 +301,7 @@ _LIFTED = {
         rf"(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
     ),
     # "其中已脱贫612户2201人": the part of the registered total that is out.
-    "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?(?:共计|共|累计)?{_hh_pp()}"),
+    "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?{_AMOUNTS_TO}{_hh_pp()}"),
     # "脱贫591.73万人", "累计脱贫1608户7441人", "脱贫人口8478人", "退出贫困户1292户4379人".
     "lifted_exited": re.compile(
         rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
@@ -397,14 +399,14 @@ _SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})"
 # ("在福建省的对口帮扶下,", "在甘肃省委、省政府的坚强领导下,", "据江西省扶贫办统计,").
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
 _BODY_AFTER = re.compile(
-    r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|扶贫|乡村振兴|财政|民政|发改|统计|日报|电视台)"
+    r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|扶贫(?:办|局|开发(?:办|局|领导小组)|部门)|乡村振兴局"
+    r"|财政|民政|发改|统计|日报|电视台)"
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
-_CLAUSE_MARKS = ",;:。!?\n"
+_CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
-_CLAUSE_ENDS = ",;:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,7 +450,7 @@ class _Scope:
         )
 
     def _clause_start(self, sentence: Sentence, at: int) -> int:
-        breaks = [self.text.rfind(c, sentence.start, at) for c in _CLAUSE_ENDS]  # -1 where none
+        breaks = [self.text.rfind(c, sentence.start, at) for c in _CLAUSE_MARKS]  # -1 where none
         return max(max(breaks) + 1, sentence.start)
 
 
@@ -545,19 +547,23 @@ class _Draft:
         return Snapshot(as_of=self.as_of, **self.fields) if self.fields else None
 
 
-# How part_for says a statement is the registered total.
-_REGISTERED = "total cue"
+@dataclass(frozen=True)
+class _Part:
+    """The part a lone statement gives, and the cue that says so."""
+
+    draft: _Draft
+    why: str
+    registered: bool = False  # a registered total: the baseline before any other lone figure
 
 
 @dataclass(frozen=True)
 class _Stated:
-    """A lone statement and the part its figures give, put once all are found."""
+    """A lone statement and its part, put once all are found."""
 
     sentence: Sentence
     m: re.Match[str]
     rule: str
-    draft: _Draft
-    why: str
+    part: _Part
 
 
 @dataclass(frozen=True)
@@ -680,15 +686,14 @@ class _Finder:
                 if why_not:
                     self.skipped(sentence, m, rule, why_not)
                     continue
-                draft, why = self.part_for(text, m)
-                self.stated.append(_Stated(sentence, m, rule, draft, why))
+                self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2014年建档立卡人口1502户5258人" is the
         baseline even after a list giving "贫困户1261户4925人" among other groups."""
-        for s in sorted(self.stated, key=lambda s: not s.why.startswith(_REGISTERED)):
-            self.when(s.draft, s.sentence, s.m.start())
-            self.put_groups(s.draft, s.sentence, s.m, f"{s.rule}: {s.why}")
+        for s in sorted(self.stated, key=lambda s: not s.part.registered):
+            self.when(s.part.draft, s.sentence, s.m.start())
+            self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
             self.remember_dated(s.sentence, s.m, s.rule)
 
     def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
@@ -709,25 +714,25 @@ class _Finder:
                 if quantity := self.quantity(sentence, m, group):
                     self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
 
-    def part_for(self, text: str, m: re.Match[str]) -> tuple[_Draft, str]:
+    def part_for(self, text: str, m: re.Match[str]) -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至"), when a fall from before
         follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
         if remaining := _REMAINING.search(_lead(text, _figure_start(m))):  # "贫困人口还剩2.3万人" too
-            return self.outcome, f"remaining cue {remaining.group()}"
+            return _Part(self.outcome, f"remaining cue {remaining.group()}")
         if total := _TOTAL.search(m.group()):
-            return self.baseline, f"{_REGISTERED} {total.group()}"
+            return _Part(self.baseline, f"total cue {total.group()}", registered=True)
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
-            return self.baseline, f"{_REGISTERED} {total.group()}"
+            return _Part(self.baseline, f"total cue {total.group()}", registered=True)
         if now:
-            return self.outcome, f"now cue {now.group()}"
+            return _Part(self.outcome, f"now cue {now.group()}")
         if _FALL_AFTER.match(text, m.end()):
-            return self.outcome, "a fall from before follows"
+            return _Part(self.outcome, "a fall from before follows")
         year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
-            return self.outcome, f"dated {year}, the outcome's year"
-        return self.baseline, "no now cue"
+            return _Part(self.outcome, f"dated {year}, the outcome's year")
+        return _Part(self.baseline, "no now cue")
 
     def lifted(self, sentence: Sentence) -> None:
         text = sentence.text
