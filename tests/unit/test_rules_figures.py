@@ -377,6 +377,8 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         ("五年来全县累计减贫人口3.2万人。", 32000),
         ("全县累计脱贫人口达到4.3万人。", 43000),
         ("全县完成年度目标任务,实现8600人脱贫。", 8600),
+        # Written for the test: households before the people lifted.
+        ("“十三五”以来,全镇累计减少贫困人口1256户4321人。", 4321),
     ],
 )
 def test_more_forms_of_people_lifted(text: str, expected: float) -> None:

@@ -178,7 +178,6 @@ _GROUP_FIELDS = {
     "hh": "households",
     "hh_only": "households",
     "pp": "people",
-    "pp2": "people",
     "rate": "incidence_rate",
 }
 _UNIT_GROUPS = ("n", "n2", "n3")
@@ -307,10 +306,10 @@ _LIFTED = {
         rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
-    # "减少农村贫困人口526万人", "贫困人口减少了2.6万人".
-    "lifted_fewer_poor": re.compile(
-        rf"减少(?:了)?(?:农村)?贫困人口(?P<pp>{_PP})|{_POOR}(?:累计)?减少了?(?P<pp2>{_PP})"
-    ),
+    # "减少农村贫困人口526万人", "累计减少贫困人口1256户4321人".
+    "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困人口{_hh_pp()}"),
+    # "贫困人口减少了2.6万人".
+    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
     "lifted_fewer": re.compile(rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?(?P<pp>{_PP})"),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
@@ -743,8 +742,7 @@ class _Finder:
                 if rule == "lifted_all":
                     # "全县贫困人口N人全部脱贫" also says there were N.
                     self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
-                quantity = self.quantity(sentence, m, "pp") or self.quantity(sentence, m, "pp2")  # one is set
-                if quantity is not None:
+                if (quantity := self.quantity(sentence, m, "pp")) is not None:
                     self.lifted_found.append(
                         _Dated(
                             "people_lifted",
