@@ -212,6 +212,13 @@ def test_people_lifted(text: str, expected: float) -> None:
         "会宁县扶贫成效显著,全县上下齐心。会宁县向阳村贫困户161户。",
         "大湾村是全县71个重点贫困村之一。",
         "全县2017年确定深度贫困村13个。",
+        "全县深度贫困村36个,深度贫困人口1.2万人。",
+        # Written for the test: one family, not the region's poor.
+        "村里的贫困户王大爷家5口人,去年收入2万元。",
+        # Written for the test: shares and rates that are not the incidence rate, incomes.
+        "全县建档立卡贫困人口参保率达100%,贫困村集体经济收入全部超过5万元。",
+        "全县贫困户人均纯收入由2014年的2300元增加到2019年的9800元。",
+        "全县边缘易致贫户326户1128人纳入监测。",
     ],
 )
 def test_not_the_regions_figures(text: str) -> None:

@@ -81,8 +81,9 @@ _GAP = r"[^\d,;。]{0,3}?"
 
 # --- The nouns -------------------------------------------------------------------------------
 
+# 深度贫困人口 are a subset of the poor, never their count.
 _POOR = (
-    r"(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|家庭|对象)"
+    r"(?<!深度)(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|家庭|对象)"
     # "建档立卡12345户45678人": the register named without its noun.
     r"|(?:农村)?扶贫对象|(?:建档立卡|立档建卡)(?=\d))"
 )
@@ -157,8 +158,9 @@ _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVERTY}")
 # Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
-# "贫困发生率低于3%" is a threshold, "分别为0.46%、0.69%" a list of units' figures...
-_NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别")
+# "贫困发生率低于3%" is a threshold, "分别为0.46%、0.69%" a list of units' figures, "贫困户王大爷家
+# 5口人" one family...
+_NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家")
 # ...and "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
