@@ -18,6 +18,7 @@ SCRIPTS: tuple[tuple[str, ...], ...] = (
     ("throughput.py",),
     ("cleaning.py",),
     ("load.py",),
+    ("soak.py",),
     ("report.py", "1000"),  # 10,000 articles: `.venv/bin/python bench/report.py` (4 minutes)
     ("llm_requests.py",),
     ("llm_concurrency.py",),
