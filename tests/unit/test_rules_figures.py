@@ -501,6 +501,12 @@ def test_figures_across_line_breaks(text: str, expected: dict[str, float]) -> No
             "近年来,湖南全省贫困发生率由13.4%下降到1.5%。",
             {"baseline.households": 42, "baseline.people": 156},
         ),
+        # Written for the test: a province's report naming one of its counties' figures.
+        (
+            "江西省扶贫办介绍,全省脱贫攻坚成效显著。井冈山市贫困人口由1.9万人减少到300人。"
+            "全省贫困发生率由9.2%下降至1.38%。",
+            {"baseline.incidence_rate": 9.2, "outcome.incidence_rate": 1.38},
+        ),
         # Written for the test: 全市 in a county report is the prefecture around it.
         (
             "据了解,会宁县扶贫成效显著。全县贫困人口由16.6万人减少到4361人。全市贫困发生率降至0.5%。",

@@ -420,8 +420,8 @@ class _Place:
 
 class _Scope:
     """The places an article names, to tell the main region's figures from those of a place that
-    holds it, of a partner or of a neighbour ("宁夏9个贫困县全部摘帽" in a county report, "湖南全省
-    贫困人口…" on a village's page). Places inside the region are left to the sub-unit cues."""
+    holds it, lies in it, helps it or borders it ("宁夏9个贫困县全部摘帽" in a county report, "湖南全省
+    贫困人口…" on a village's page, "井冈山市贫困人口…" in a province's)."""
 
     def __init__(self, document: Document, region: Region | None) -> None:
         self.text = document.text
@@ -466,15 +466,13 @@ def _places(text: str, region: Region) -> list[_Place]:
     [('固原市西吉县', False), ('全国', True)]
     """
     forms = set(name_forms(region.name))
-    national = region.level == "national"
     # A self-reference first: 全州 is the prefecture's, not a short form of 全州县.
     found = [
         _Place(m.start(), m.end(), m.group(), not _names_region(region, m.group("kind")))
         for m in _SELF_REFERENCE.finditer(text)
     ]
     found += [
-        _Place(m.start, m.end, m.text, not (national or _holds(forms, m)))
-        for m in gazetteer().find_mentions(text)
+        _Place(m.start, m.end, m.text, not _is_region(forms, m)) for m in gazetteer().find_mentions(text)
     ]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
@@ -511,11 +509,9 @@ def _names_region(region: Region, kind: str) -> bool:
     return region.name.endswith(kind) or (kind == "国" and region.level == "national")
 
 
-def _holds(forms: set[str], mention: Mention) -> bool:
-    """Whether the division of ``mention`` is the region (named by one of ``forms``) or lies in it."""
-    division = mention.division
-    names = (mention.text, division.name, division.province, division.prefecture, division.county)
-    return any(name in forms for name in names if name)
+def _is_region(forms: set[str], mention: Mention) -> bool:
+    """Whether ``mention`` names the region (one of its ``forms``)."""
+    return mention.text in forms or mention.division.name in forms
 
 
 @dataclass
