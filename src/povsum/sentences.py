@@ -18,9 +18,9 @@ _CLAUSE_BREAK = re.compile(r"[,，、:：()（）“”\"]")
 # --- Where a line break does not end the sentence ------------------------------------------------
 # A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
 _CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
-# A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由".
-# (A colon does not: "来源:", "作者:" label what follows.)
-_OPEN_END = re.compile(r"(?:[,、(“—]|[的由从和及与])$")
+# A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由" /
+# "…减少到". (A colon does not: "来源:", "作者:" label what follows.)
+_OPEN_END = re.compile(r"(?:[,、(“—]|[的由从和及与到至])$")
 # A line holding only a time dates the next one: "2013年底" over "建档立卡贫困人口35.47万人,…".
 _TIME_LINE = re.compile(
     r"(?:截至|截止|到|至)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?(?:以来)?[,:]?"
@@ -29,6 +29,10 @@ _TIME_LINE = re.compile(
 # "161.5万相对贫困人口" over "全部达到脱贫标准". (These words seldom open a sentence of their own.)
 _FIGURE_LINE = re.compile(r"[^,;。]*\d[^,;。]*")
 _PREDICATE_START = re.compile(r"(?:已经?|均已?|全部|降至|降到|下降到|减少到|减至)")
+# A heading naming a figure's noun, its figures on the next line from where they start: "贫困发生率"
+# over "由2014年的16.3%降至…".
+_HEADING_LINE = re.compile(r"[^,;。!?]{1,20}")
+_TRANSITION_START = re.compile(r"(?:由|从)(?:\d|建档立卡|上世纪)")
 # A line starting so is an item or a heading of its own, never the rest of the line before.
 _ITEM_START = re.compile(
     r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]\D|[•·\-*#>|])"
@@ -118,7 +122,10 @@ def _continues(line: str, following: str, width: float | None, blank_between: bo
     if _FIGURE_LINE.fullmatch(line) and _PREDICATE_START.match(following):
         return True
     return not blank_between and bool(
-        _OPEN_END.search(line) or _TIME_LINE.fullmatch(line) or (width is not None and _wrapped(line, width))
+        _OPEN_END.search(line)
+        or _TIME_LINE.fullmatch(line)
+        or (_HEADING_LINE.fullmatch(line) and _TRANSITION_START.match(following))
+        or (width is not None and _wrapped(line, width))
     )
 
 

@@ -480,6 +480,27 @@ def test_grouped_digits_are_never_read_as_their_tail() -> None:
             "贫困发生率由2014年底的\n16.2%下降到2019年底的0.8%。",
             {"baseline.incidence_rate": 16.2, "outcome.incidence_rate": 0.8},
         ),
+        (
+            "全县贫困人口由3.2万人减少到\n1200人,贫困发生率降至0.5%。",
+            {"baseline.people": 32000, "outcome.people": 1200, "outcome.incidence_rate": 0.5},
+        ),
+        # Written for the test: a heading naming the noun, its transition on the next line.
+        (
+            "脱贫攻坚成效\n贫困发生率\n由2014年的16.3%降至2019年的0.4%\n(二)产业发展",
+            {"baseline.incidence_rate": 16.3, "outcome.incidence_rate": 0.4},
+        ),
+        # Written for the test: numbered items are sentences of their own.
+        (
+            "二、主要成效\n1. 贫困人口由2.9万人减少到800人;\n2. 贫困发生率由18.3%下降到0.5%;\n"
+            "3. 45个贫困村全部出列。",
+            {
+                "baseline.people": 29000,
+                "outcome.people": 800,
+                "baseline.incidence_rate": 18.3,
+                "outcome.incidence_rate": 0.5,
+                "baseline.poor_villages": 45,
+            },
+        ),
     ],
 )
 def test_figures_across_line_breaks(text: str, expected: dict[str, float]) -> None:
