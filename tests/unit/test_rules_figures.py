@@ -682,3 +682,15 @@ def test_units_all_poor_and_dated_rates(text: str, expected: dict[str, float]) -
 )
 def test_pairs_and_counts_not_out(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: the stock word between the village noun and its count.
+        "全县138个行政村中,贫困村有52个。",
+        "据统计,全镇贫困村共有52个。",
+    ],
+)
+def test_a_stock_word_after_the_noun(text: str) -> None:
+    assert figures(text) == {"baseline.poor_villages": 52}

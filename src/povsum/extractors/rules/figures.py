@@ -335,7 +335,7 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
     return {
         "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
         "noun_first": (
-            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
+            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
             None,
         ),
         # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
@@ -790,7 +790,8 @@ class _Finder:
             return None
         if remaining := _REMAINING.search(lead):
             return self.outcome, f"remaining cue {remaining.group()}"
-        if stock := _STOCK.search(lead):
+        # "贫困村有12个": the stock word may stand between the noun and its count.
+        if stock := _STOCK.search(lead) or _STOCK.search(sentence.text, m.start(), m.start("n")):
             return self.baseline, f"stock cue {stock.group()}"
         if _WHOLE_REGION.search(lead):
             return self.baseline, "the whole region's (全…)"
