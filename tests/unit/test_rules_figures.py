@@ -359,6 +359,9 @@ def test_rates_and_transitions(text: str, expected: dict[str, float]) -> None:
         ),
         # Written for the test: a count with its measure word before the noun, and in 千.
         ("全村当年有533名贫困人口。", {"baseline.people": 533}),
+        # Written for the test: 贫困群众 after a stock word is the stock, unless they left poverty.
+        ("全县共有贫困群众3.2万人。", {"baseline.people": 32000}),
+        ("全县有贫困群众3.2万人脱贫。", {"outcome.people_lifted": 32000}),
         ("全县共有建档立卡贫困户8千余户。", {"baseline.households": 8000}),
         # Written for the test: digits grouped by threes, with a space or a thin space.
         ("研究区共有贫困人口244 501人。", {"baseline.people": 244501}),

@@ -279,6 +279,8 @@ _STATEMENTS = {
     ),
     # "935口人中有136户533人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
+    # "全县共有贫困群众3.2万人": 贫困群众 is a stock after a stock word (not "…3.2万人脱贫").
+    "masses_stock": re.compile(rf"(?:共有|有)贫困群众(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
     # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
     "rate": re.compile(
         rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)(?P<rate>{_RATE_Q})(?!{_DOWN})"
