@@ -304,8 +304,9 @@ def _code(region: Region, divisions: list[Division]) -> str | None:
 # The clause around a baseline or outcome figure that makes it doubtful: proven, but maybe not a
 # count of the poor at all. Flagged for a reader, never removed.
 DOUBTS: dict[str, re.Pattern[str]] = {
-    "a target or plan": re.compile(r"计划|目标|力争|确保|预计|将要|争取|任务"),
-    "a poverty line or standard": re.compile(r"贫困线|脱贫标准|扶贫标准|低保标准"),
+    "a target or plan": re.compile(r"计划|目标|力争|确保|预计|将要|争取|(?<!完成)(?<!完成了)任务"),
+    # "全部达到脱贫标准" says people reached it: that is an exit, not a line.
+    "a poverty line or standard": re.compile(r"贫困线|(?<!达到)(?<!达)(?<!达到省定)(?:脱贫|扶贫|低保)标准"),
     "an income": re.compile(r"收入|可支配"),
 }
 _CLAUSE_ENDS = ",，;；。！？!?"
@@ -319,6 +320,9 @@ def _doubt(quantity: Quantity) -> str | None:
     >>> _doubt(Quantity(value=500, unit="人", text="500人", evidence=ev))
     'the clause reads as a target or plan (力争)'
     >>> _doubt(Quantity(value=800, unit="人", text="800人", evidence=ev)) is None
+    True
+    >>> ev = Evidence(quote="全县1.2万人全部达到脱贫标准", start=0, end=15)
+    >>> _doubt(Quantity(value=12000, unit="人", text="1.2万人", evidence=ev)) is None
     True
     """
     quote = quantity.evidence.quote
