@@ -61,65 +61,85 @@ def _formats(value: str, allowed: Iterable[str]) -> list[str]:
     return chosen
 
 
+# The extractor and LLM options `run` and `serve` share, declared once.
+ExtractorArg = Annotated[
+    ExtractorOpt | None,
+    typer.Option(help=f"auto: llm when an endpoint/key is set (default: {_DEFAULTS.extractor})."),
+]
+ModelArg = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Model name, or PROVIDER/NAME (deepseek/, qwen/, ollama/...) (default: $POVSUM_MODEL).",
+    ),
+]
+BaseUrlArg = Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")]
+ModeArg = Annotated[
+    ModeOpt | None,
+    typer.Option(
+        help=f"instructor mode for the llm extractor (default: the provider's, else {_DEFAULTS.mode})."
+    ),
+]
+TemperatureArg = Annotated[
+    float | None,
+    typer.Option(min=0, max=2, help=f"Sampling temperature (default: {_DEFAULTS.temperature:g})."),
+]
+MaxTokensArg = Annotated[
+    int | None,
+    typer.Option(min=1, help=f"Most tokens the model may answer (default: {_DEFAULTS.max_tokens})."),
+]
+CacheArg = Annotated[
+    Path | None,
+    typer.Option(help=f"SQLite cache of LLM answers (default: $POVSUM_CACHE or {DEFAULT_CACHE})."),
+]
+NoCacheArg = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")]
+TimeoutArg = Annotated[
+    float | None, typer.Option(min=1, help=f"Seconds per LLM request (default: {_DEFAULTS.timeout:g}).")
+]
+MaxRetriesArg = Annotated[
+    int | None,
+    typer.Option(
+        min=0, max=10, help=f"Re-asks of an answer the verifier rejects (default: {_DEFAULTS.max_retries})."
+    ),
+]
+MaxBytesArg = Annotated[
+    int | None, typer.Option(min=1, help=f"Largest article accepted (default: {_DEFAULTS.max_bytes:,}).")
+]
+
+
+def _settings(console: RunConsole, **given: object) -> Settings:
+    """Settings from the config file, the environment and the given options (those win)."""
+    config, config_file = load_config(Path.cwd())
+    if config_file is not None:
+        console.note(f"settings from {config_file}")
+    no_cache = bool(given.pop("no_cache", False))
+    given = {k: v.value if isinstance(v, StrEnum) else v for k, v in given.items()}
+    return Settings.from_env(None, config, cache_default=DEFAULT_CACHE, no_cache=no_cache, **given)
+
+
 @app.command()
 def run(
     paths: Annotated[
         list[Path], typer.Argument(help="Article files and folders (searched recursively); - reads stdin.")
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
-    extractor: Annotated[
-        ExtractorOpt | None,
-        typer.Option(help=f"auto: llm when an endpoint/key is set (default: {_DEFAULTS.extractor})"),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            "-m",
-            help="Model name, or PROVIDER/NAME (deepseek/, qwen/, ollama/...) (default: $POVSUM_MODEL)",
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
-    ] = None,
-    mode: Annotated[
-        ModeOpt | None,
-        typer.Option(
-            help=f"instructor mode for the llm extractor (default: the provider's, else {_DEFAULTS.mode})"
-        ),
-    ] = None,
-    temperature: Annotated[
-        float | None,
-        typer.Option(min=0, max=2, help=f"Sampling temperature (default: {_DEFAULTS.temperature:g})"),
-    ] = None,
-    max_tokens: Annotated[
-        int | None,
-        typer.Option(min=1, help=f"Most tokens the model may answer (default: {_DEFAULTS.max_tokens})"),
-    ] = None,
+    extractor: ExtractorArg = None,
+    model: ModelArg = None,
+    base_url: BaseUrlArg = None,
+    mode: ModeArg = None,
+    temperature: TemperatureArg = None,
+    max_tokens: MaxTokensArg = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[
         bool, typer.Option(help="Re-extract articles already summarized in OUT and ignore the LLM cache.")
     ] = False,
-    cache: Annotated[
-        Path | None,
-        typer.Option(help=f"SQLite cache of LLM answers (default: $POVSUM_CACHE or {DEFAULT_CACHE})"),
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
-    timeout: Annotated[
-        float | None, typer.Option(min=1, help=f"Seconds per LLM request (default: {_DEFAULTS.timeout:g})")
-    ] = None,
-    max_retries: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            max=10,
-            help=f"Re-asks when the verifier rejects the answer (default: {_DEFAULTS.max_retries})",
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(min=1, help=f"Largest input file accepted (default: {_DEFAULTS.max_bytes})")
-    ] = None,
+    cache: CacheArg = None,
+    no_cache: NoCacheArg = False,
+    timeout: TimeoutArg = None,
+    max_retries: MaxRetriesArg = None,
+    max_bytes: MaxBytesArg = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Also stream each summary to standard output as one JSON line.")
     ] = False,
@@ -135,18 +155,12 @@ def run(
     chosen = _formats(formats, FORMATS)
     console = RunConsole(quiet, verbose=verbose, table_to_stderr=stdout)
     try:
-        config, config_file = load_config(Path.cwd())
-        if config_file is not None:
-            console.note(f"settings from {config_file}")
-        settings = Settings.from_env(
-            None,
-            config,
-            cache_default=DEFAULT_CACHE,
-            no_cache=no_cache,
-            extractor=extractor.value if extractor is not None else None,
+        settings = _settings(
+            console,
+            extractor=extractor,
             model=model,
             base_url=base_url,
-            mode=mode.value if mode is not None else None,
+            mode=mode,
             temperature=temperature,
             max_tokens=max_tokens,
             max_bytes=max_bytes,
@@ -154,6 +168,7 @@ def run(
             max_retries=max_retries,
             force=force or None,
             cache=cache,
+            no_cache=no_cache,
         )
         summarizer = Summarizer(settings)
         console.note(summarizer.describe())
@@ -255,46 +270,17 @@ def serve(
         int | None,
         typer.Option(min=1, max=64, help="Articles at once (default: a process per core; llm: 4 threads)."),
     ] = None,
-    extractor: Annotated[
-        ExtractorOpt | None,
-        typer.Option(help=f"auto: llm when an endpoint/key is set (default: {_DEFAULTS.extractor})."),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", "-m", help="Model name, or PROVIDER/NAME (default: $POVSUM_MODEL)."),
-    ] = None,
-    base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint ($OPENAI_BASE_URL).")
-    ] = None,
-    mode: Annotated[
-        ModeOpt | None,
-        typer.Option(
-            help=f"instructor mode for the llm extractor (default: the provider's, else {_DEFAULTS.mode})."
-        ),
-    ] = None,
-    temperature: Annotated[
-        float | None,
-        typer.Option(min=0, max=2, help=f"Sampling temperature (default: {_DEFAULTS.temperature:g})."),
-    ] = None,
-    max_tokens: Annotated[
-        int | None,
-        typer.Option(min=1, help=f"Most tokens the model may answer (default: {_DEFAULTS.max_tokens})."),
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option(help=f"SQLite cache of LLM answers (default: $POVSUM_CACHE or {DEFAULT_CACHE})."),
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the LLM cache.")] = False,
-    timeout: Annotated[
-        float | None, typer.Option(min=1, help=f"Seconds per LLM request (default: {_DEFAULTS.timeout:g}).")
-    ] = None,
-    max_retries: Annotated[
-        int | None,
-        typer.Option(min=0, max=10, help=f"Re-asks of a rejected answer (default: {_DEFAULTS.max_retries})."),
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(min=1, help=f"Largest article accepted (default: {_DEFAULTS.max_bytes:,}).")
-    ] = None,
+    extractor: ExtractorArg = None,
+    model: ModelArg = None,
+    base_url: BaseUrlArg = None,
+    mode: ModeArg = None,
+    temperature: TemperatureArg = None,
+    max_tokens: MaxTokensArg = None,
+    cache: CacheArg = None,
+    no_cache: NoCacheArg = False,
+    timeout: TimeoutArg = None,
+    max_retries: MaxRetriesArg = None,
+    max_bytes: MaxBytesArg = None,
     max_body: Annotated[
         int | None, typer.Option(min=1, help="Largest request body in bytes (default: 10,000,000).")
     ] = None,
@@ -312,24 +298,19 @@ def serve(
     from povsum.service import serve as serve_http
 
     try:
-        config, config_file = load_config(Path.cwd())
-        if config_file is not None:
-            RunConsole().note(f"settings from {config_file}")
-        settings = Settings.from_env(
-            None,
-            config,
-            cache_default=DEFAULT_CACHE,
-            no_cache=no_cache,
-            extractor=extractor.value if extractor is not None else None,
+        settings = _settings(
+            RunConsole(),
+            extractor=extractor,
             model=model,
             base_url=base_url,
-            mode=mode.value if mode is not None else None,
+            mode=mode,
             temperature=temperature,
             max_tokens=max_tokens,
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,
             cache=cache,
+            no_cache=no_cache,
         )
         options = ServiceOptions.given(
             host=host,

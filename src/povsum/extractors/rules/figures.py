@@ -109,6 +109,12 @@ _UNIT_NOUNS = {
 _OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
+# Every figure rule needs a number: a digit, 零, a Chinese numeral of two characters or more
+# (十八点二万, 三千), or one before a unit (九户). Sentences without one (most of a long report)
+# are not tried against the ~50 patterns at all.
+_HAS_NUMBER = re.compile(
+    r"[0-9０-９零〇]|[一二两三四五六七八九十百千万亿点]{2,}|[一二两三四五六七八九十][户人个名]|百分之"
+)
 
 # --- Cue tables ------------------------------------------------------------------------------
 
@@ -901,7 +907,11 @@ def find_figures(
     are skipped)."""
     finder = _Finder(document, trace, region)
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
-    sentences = [s for s in sentences if _ABOUT_POVERTY.search(s.text) and not s.text.startswith("其中")]
+    sentences = [
+        s
+        for s in sentences
+        if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
+    ]
     for step in (finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
