@@ -121,6 +121,7 @@ class Verification(_Model):
 class Usage(_Model):
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_tokens: int = Field(0, description="Prompt tokens the provider served from its prefix cache.")
 
 
 class ExtractorInfo(_Model):

@@ -39,6 +39,7 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
     delay: float = 0.0  # seconds before answering (timeouts)
     usage: bool = True  # False: no usage block, as some local servers answer
+    cached_tokens: int = 0  # prompt tokens the provider says it served from its prefix cache
     finish_reason: str | None = None  # default: "tool_calls" for tool calls, else "stop"
     more_calls: tuple[str, ...] = ()  # tools mode: the arguments of further calls in the same answer
 
@@ -138,6 +139,8 @@ def _completion(reply: Reply, request: dict[str, Any], n: int) -> dict[str, Any]
             "completion_tokens": len(reply.text) // 2,
             "total_tokens": prompt // 2 + len(reply.text) // 2,
         }
+        if reply.cached_tokens:
+            completion["usage"]["prompt_tokens_details"] = {"cached_tokens": reply.cached_tokens}
     return completion
 
 

@@ -135,3 +135,13 @@ def test_an_open_breaker_lets_one_article_probe_after_its_cooldown() -> None:
         breaker.check()  # the others wait for it
     breaker.record(None)  # the endpoint is back
     breaker.check()
+
+
+def test_prompt_tokens_served_from_the_providers_cache_are_recorded(
+    make_llm: Make, scripted: ScriptedModel
+) -> None:
+    from llm_server import Reply
+
+    scripted.queue(Reply(text=answer(HAIKOU_ANSWER).text, cached_tokens=900))
+    summary = make_llm().extract(Document.from_text(HAIKOU))
+    assert summary.extractor.usage is not None and summary.extractor.usage.cached_tokens == 900

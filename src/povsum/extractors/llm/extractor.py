@@ -277,6 +277,8 @@ def _recorder(exchange: Exchange) -> Hooks:
             exchange.metered = True
             exchange.prompt_tokens += completion.usage.prompt_tokens or 0
             exchange.completion_tokens += completion.usage.completion_tokens or 0
+            details = getattr(completion.usage, "prompt_tokens_details", None)
+            exchange.cached_tokens += (getattr(details, "cached_tokens", None) or 0) if details else 0
 
     hooks = Hooks()
     hooks.on("completion:kwargs", on_request)

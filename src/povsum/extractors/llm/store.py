@@ -79,6 +79,7 @@ class Exchange:
     responses: list[dict[str, Any]] = field(default_factory=list)
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_tokens: int = 0  # of prompt_tokens, served from the provider's prefix cache
     metered: bool = False  # whether any response reported usage: some local servers do not
 
     @property
@@ -89,7 +90,11 @@ class Exchange:
     def usage(self) -> Usage | None:
         if not self.metered:
             return None
-        return Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens)
+        return Usage(
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            cached_tokens=self.cached_tokens,
+        )
 
 
 def _now() -> str:
