@@ -47,24 +47,24 @@ _LIST_HEAD = re.compile(
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
-# Page metadata written on the headline's line ("…脱贫摘帽 时间:2018-08-13 来源:黑龙江日报"):
+# Page metadata written on the headline's line ("…5县摘帽 时间:2017-03-21 来源:某日报"):
 # the headline ends where it starts, and a line that starts with it is no headline.
 _METADATA = re.compile(
     r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
 )
 # Lines that look like headlines but are page chrome.
 _NOT_HEADLINE = {
-    "url": re.compile(r"https?://|www\."),  # 白癜风诊疗康复 http://…: an advert or a site banner
-    "menu_bar": re.compile(r"^(?:[^\s|]{1,6}[\s|]+){3,}[^\s|]{1,6}$"),  # 网站首页 个人文档 个人总结 …
+    "url": re.compile(r"https?://|www\."),  # 本地特产商城 http://…: an advert or a site banner
+    "menu_bar": re.compile(r"^(?:[^\s|]{1,6}[\s|]+){3,}[^\s|]{1,6}$"),  # 站点首页 范文大全 心得体会 …
     "breadcrumb": re.compile(r"正文$"),  # 新华网 正文
     # 一、基本情况 or 10:梅州市丰顺县: a section heading or a list item inside the article
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
-    # 西吉县城俯瞰(西吉宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
+    # 彭阳县城全景(彭阳县委宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
     "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
-# A section label in brackets may open a headline: 【布楞沟十年回眸】布楞沟村的变迁.
+# A section label in brackets may open a headline: 【石岭沟五年巡礼】石岭沟村的新貌.
 _LABEL = re.compile(r"^【[^】]{1,12}】")
 
 _SHORT_LINE = 100  # keyword rules apply to lines up to this long (and without a full stop)
@@ -106,10 +106,10 @@ def headline(line: str) -> str | None:
 
     >>> headline("海口众志成城打好脱贫攻坚战 已实现18255人脱贫"), headline("本报记者 白琳报道")
     ('海口众志成城打好脱贫攻坚战 已实现18255人脱贫', None)
-    >>> headline("甘南等5县脱贫摘帽 时间:2018-08-13 来源:黑龙江日报"), headline("更新时间:2018-09-02 01:38")
-    ('甘南等5县脱贫摘帽', None)
-    >>> headline("网站首页 个人文档 个人总结 工作总结"), headline("104个贫困村全部出列!")
-    (None, '104个贫困村全部出列!')
+    >>> headline("泰来等4县退出贫困序列 时间:2017-03-21 来源:某日报"), headline("更新时间:2016-11-27 14:05")
+    ('泰来等4县退出贫困序列', None)
+    >>> headline("站点首页 范文大全 心得体会 演讲稿"), headline("87个贫困村全部出列!")
+    (None, '87个贫困村全部出列!')
     """
     if any(rule.search(line) for rule in _NOT_HEADLINE.values()):
         return None
@@ -131,7 +131,7 @@ def _is_exclaimed(head: str) -> bool:
     """Clauses ending in ! or ? (生活中的好帮手!, 精准脱贫有何高招?): a site's slogan or an editor's
     note as often as a headline. One exclamation or question (出列!) is a plain headline.
 
-    >>> _is_exclaimed("100字范文,内容丰富有趣,生活中的好帮手!"), _is_exclaimed("104个贫困村全部出列!")
+    >>> _is_exclaimed("100字范文,内容丰富有趣,生活中的好帮手!"), _is_exclaimed("87个贫困村全部出列!")
     (True, False)
     """
     return head[-1] in "!?" and "," in head

@@ -50,8 +50,8 @@ _DEPTH = {
 _TITLE_WEIGHT = 5.0  # a headline names what the article is about
 _MINOR_WEIGHT = 0.5  # a place listed, locating another, acting as a body, or filing the report
 # A newspaper's or a dateline's city is where the report was filed, seldom what it is about
-# (but a city paper calls its city 我市): 永州日报讯, 新华社南昌11月5日电, 本报北京12月13日电,
-# 央广网银川11月18日消息. Before the city stands an agency, a site, a paper or a station (社, 网 but
+# (but a city paper calls its city 我市): 永州日报讯, 新华社南昌8月6日电, 本报北京4月27日电,
+# 央广网西宁9月23日消息. Before the city stands an agency, a site, a paper or a station (社, 网 but
 # not 互联网 or 电网, 电视台, 日报, 客户端…); after it the paper's own name or the dateline's date
 # and 电/讯/消息.
 _PRESS_BEFORE = re.compile(
@@ -60,21 +60,21 @@ _PRESS_BEFORE = re.compile(
 _PRESS_AFTER = re.compile(
     r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
 )
-# A place named to say where another lies: 下姜村,地处淳安县西南部; 嘎查隶属兴安盟扎赉特旗.
+# A place named to say where another lies: 松岭村,地处遂昌县东北部; 嘎查隶属兴安盟扎赉特旗.
 _LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
 # But a project or a plant located so is at work in the place, which it does not locate:
-# 建设项目位于威信县高田乡, 扶贫车间坐落在会宁县.
+# 建设项目位于纳雍县青杠乡, 扶贫车间坐落在会宁县.
 _SITE_LOCATED = re.compile(
     r"(?:项目|工程|基地|园区|产业园|工厂|车间|安置点|安置区|小区|景区|企业|公司|合作社|学校|医院)"
     r"(?:位于|地处|坐落于|坐落在)$"
 )
 # A person's address down to the village group, or a post in a village, sets an anecdote
-# (王某是白庙乡茅垭村四组的贫困户, 家住石门村, 希格登嘎查驻村工作队队长, 某村第一书记): a county
+# (李某是龙泉乡柏树村五组的低保户, 家住石门村, 乌兰嘎查驻村工作队员, 某村第一书记): a county
 # report tells one so about one of its villages.
 _RESIDENT_BEFORE = re.compile(r"(?:家住|住在|老家在?)$")
 _RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记")
 # A government body named after its place acts on the subject, it is not the subject's name:
-# 云南省财政厅安排…支持威信县, 北京市支援合作办.
+# 贵州省财政厅下达…用于纳雍县, 北京市支援合作办.
 _BODIES = (
     *("委", "政府", "人大", "政协", "纪委", "组织部", "宣传部", "统战部"),  # the party and government
     *(
