@@ -40,7 +40,7 @@ def _decision(text: str, amount: str) -> tuple[str, str]:
         ("甲县县级财政配套800万元用于产业项目。", "800万元"),
         ("甲县撬动金融和社会资本12亿元投向扶贫产业。", "12亿元"),
         ("甲县设立1500万元“扶贫贷款风险补偿金”。", "1500万元"),
-        ("甲县并设1417万元“扶贫小额信贷风险资金池”。", "1417万元"),
+        ("甲县另设1386万元“小额扶贫信贷风险资金池”。", "1386万元"),
         ("甲县引进东部协作帮扶资金6000万元。", "6000万元"),
         ("甲县发放临时救助金36.5万元。", "36.5万元"),
         ("甲县今年计划投入2.3亿元实施易地扶贫搬迁。", "2.3亿元"),
@@ -63,7 +63,7 @@ def test_money_spent_lent_or_given_is_funding(text: str, amount: str) -> None:
         "甲县种植中药材每亩补助1500元。",
         "甲县养殖肉牛每头奖补3000元。",
         "甲县建设沼气池每方补贴200元。",
-        "甲县对贫困村平均每村投入资金500万元。",
+        "甲县给重点村平均每村安排资金450万元。",
         "甲县产业扶贫户均投入1.2万元。",
         "甲县按照600元/亩的补贴发放。",
         # Sales, deals and trade: money changing hands, not money spent on the poor.
@@ -78,14 +78,14 @@ def test_money_spent_lent_or_given_is_funding(text: str, amount: str) -> None:
         "甲县扶贫车间工人月工资2800元。",
         "甲县收购价格每斤3元。",
         "甲县茶叶产业年产值达6亿元。",
-        "甲县地区生产总值(GDP)82.7亿元。",
-        "按照国家扶贫标准2300元测算。",
+        "甲县全年GDP(地区生产总值)达到64.3亿元。",
+        "依照国定扶贫标准2736元计算。",
         "甲县全年固定资产投资完成52亿元。",
         "甲县扶贫项目资金缺口3亿元。",
         "甲县农村低保标准提高到4800元。",
         # Loan ceilings and thresholds.
         "为贫困户提供5万元以下的扶贫小额信贷。",
-        "甲县对5万元以内的小额贷款予以贴息。",
+        "甲县给3万元以内的扶贫贷款全额贴息。",
         "贫困户可申请贷款额度最高5万元。",
         # One household's loan is within the microcredit ceiling, not a programme's total.
         "贫困户老王从信用社贷款5万元养羊。",
@@ -110,8 +110,8 @@ def test_nearest_cue_decides_when_a_phrase_has_both_kinds() -> None:
         # Written for the test: the 其中 parts in the same clause, in the next clause, in the
         # next sentence, and on through the ;-separated statements that follow.
         "甲县累计投入扶贫资金3.5亿元,其中财政资金2.1亿元。",
-        "甲县规划总投资3058万元,其中,中央专项资金2000万元,整合县级资金100万元,部门资金958万元。",
-        "甲县发放扶贫贷款3200万元。其中,对700户发放贷款2600万元,对113户发放贷款600万元。",
+        "甲县计划总投资4126万元,其中,省级专项资金2600万元,统筹县级资金300万元,行业部门资金1226万元。",
+        "甲县发放扶贫贷款4500万元。其中,向820户发放贷款3700万元,向160户发放贷款800万元。",
         "甲县下达专项扶贫资金9亿元。其中,产业扶贫资金5亿元;基础设施资金3亿元;教育扶贫资金1亿元。",
     ],
 )
@@ -143,22 +143,22 @@ def test_amounts_adding_up_to_the_amount_next_to_them_are_its_breakdown() -> Non
 
 def test_amounts_that_do_not_add_up_are_separate_items() -> None:
     # Written for the test: three years of aid, each its own amount.
-    text = "乙区对甲县的帮扶资金从2017年的2000万元,到2018年的9152万元,再扩大到2019年的超过1亿元。"
-    assert _found(text) == ["2000万元", "9152万元", "超过1亿元"]
-    assert _decision(text, "9152万元") == ("series", "kept: continues a list kept by 资金")
+    text = "丙区给丁县的协作资金由2016年的1800万元,增至2017年的7460万元,再提高到2018年的超过1.2亿元。"
+    assert _found(text) == ["1800万元", "7460万元", "超过1.2亿元"]
+    assert _decision(text, "7460万元") == ("series", "kept: continues a list kept by 资金")
 
 
 def test_a_series_continues_only_after_a_kept_amount() -> None:
     # Written for the test: the second amount follows an income, so it is not funding.
-    assert _found("村集体收入达到5万元以上,5个村达到50万元以上。") == []
+    assert _found("各村集体收入都在8万元以上,有3个村达到30万元以上。") == []
     # Written for the test: a rent after money spent has its own cue.
     assert _found("乙单位投入30万元建起养鸡场,每年带来租金3万元,村集体获租金2万元。") == ["30万元"]
 
 
 def test_the_same_amount_restated_is_one_item() -> None:
     # Written for the test: a headline and the body state the same amount.
-    text = "甲县今年扶贫资金达5亿元\n\n今年甲县扶贫资金达5亿元,主要用于重点村。"
-    assert _found(text) == ["5亿元"]
+    text = "甲县今年扶贫资金达4亿元\n\n今年甲县扶贫资金共4亿元,重点投向贫困村。"
+    assert _found(text) == ["4亿元"]
 
 
 def test_equal_amounts_in_one_sentence_are_a_list() -> None:
@@ -167,23 +167,23 @@ def test_equal_amounts_in_one_sentence_are_a_list() -> None:
 
 
 def test_a_rounded_headline_restates_the_body_figure() -> None:
-    # Written for the test: the headline rounds the body's 5.6176亿元 down to 超5亿元.
-    text = "乙区企业在甲县投资超5亿元\n\n目前,乙区8家企业在甲县累计投资5.6176亿元,吸纳贫困人口就业。"
-    assert _found(text) == ["5.6176亿元"]
-    assert _decision(text, "5亿元") == ("restatement", "dropped: restates 5.6176亿元")
+    # Written for the test: the headline rounds the body's 3.4728亿元 down to 超3亿元.
+    text = "丙区企业在丁县投资超3亿元\n\n截至目前,丙区6家企业在丁县累计投资3.4728亿元,带动贫困群众就业。"
+    assert _found(text) == ["3.4728亿元"]
+    assert _decision(text, "3亿元") == ("restatement", "dropped: restates 3.4728亿元")
 
 
 def test_an_allocation_for_each_listed_village_is_spent_but_its_average_is_a_rate() -> None:
     # Written for the test.
     assert _found("启动10个贫困村整村推进,每个村投入300万元以上。") == ["300万元以上"]
-    assert _found("对贫困村平均每村投入资金500万元。") == []
+    assert _found("乙县为重点村平均每村安排资金420万元。") == []
 
 
 def test_a_yearly_budget_is_spent_but_a_monthly_allowance_is_a_rate() -> None:
     # Written for the test.
     assert _found("县财政每年安排1000万元设立产业发展基金。") == ["1000万元"]
     assert _found("为公益岗位人员每月发放补贴500元。") == []
-    assert _found("光伏电站可带动贫困户每年每户增收3000元。") == []
+    assert _found("村级光伏电站能让贫困户每年每户增收2400元。") == []
 
 
 def test_the_trace_names_the_rule_and_the_cue() -> None:
@@ -213,7 +213,7 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
         ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
         # Fund names with no verb: a lottery fund, the pools microcredit and mutual aid draw on.
-        ("中央专项彩票公益金2000万元支持革命老区建设。", "2000万元"),
+        ("省级彩票公益金1600万元支持老区村庄建设。", "1600万元"),
         ("县财政注资风险补偿金1000万元。", "1000万元"),
         ("全县村级扶贫互助金规模达860万元。", "860万元"),
     ],

@@ -2,12 +2,12 @@
 
 Each amount in 元 is judged on its phrase: the text between the punctuation that ends a statement
 (,;:。), quotes, brackets and 、 included, because a report names a fund in quotes right after its
-amount ("设1417万元“风险资金池”"). The rules, in the order they are tried:
+amount ("另设1386万元“风险资金池”"). The rules, in the order they are tried:
 
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括 or (含. The
    breakdown runs on through the ;-separated statements that follow, up to the full stop.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度),
-   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (2000—5000元), ``change`` (比上年增加200亿元),
+   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (1500—4000元), ``change`` (比上年增加200亿元),
    ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需), ``misuse`` (追回违规资金, 问题资金),
    ``deal_signed`` (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement
    before the amount: ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase``
@@ -18,7 +18,7 @@ amount ("设1417万元“风险资金池”"). The rules, in the order they are 
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
 4. ``series``: an amount with no cue of its own continues the sentence's list when the amount
-   before it was kept ("从2017年的2000万元…到2018年的9152万元").
+   before it was kept ("由2016年的1800万元…增至2017年的7460万元").
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
 add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
@@ -116,7 +116,7 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "per_unit": re.compile(
         rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"
     ),
-    # Either end of a span (补助2000—5000元, 1万~5万元): a rate or a threshold, not a sum.
+    # Either end of a span (补助1500—4000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
     # A difference between two amounts, not an amount: 比上年增加200亿元, 同比增长, 较2019年多.
     "change": re.compile(
@@ -193,9 +193,9 @@ class _Phrase:
     @classmethod
     def around(cls, sentence: Sentence, match: QuantityMatch) -> _Phrase:
         """
-        >>> s = Sentence(0, 20, "甲,并设1417万元“风险资金池”,乙")
+        >>> s = Sentence(0, 20, "甲,另设1386万元“风险资金池”,乙")
         >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0])
-        _Phrase(before='并设', amount='1417万元', after='“风险资金池”', lead='甲,')
+        _Phrase(before='另设', amount='1386万元', after='“风险资金池”', lead='甲,')
         """
         text = sentence.text
         left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, match.start)), default=0)
@@ -354,7 +354,7 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], after_an_amount
     after a sentence that stated an amount. A marker with no amount before it introduces items,
     not parts.
 
-    >>> s = Sentence(0, 24, "规划总投资3058万元,其中,中央资金2000万元")
+    >>> s = Sentence(0, 24, "计划总投资4126万元,其中,省级资金2600万元")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False)
     _Breakdown(start=12, marker='其中')
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
@@ -474,7 +474,7 @@ def _run_summing_to(yuan: list[int], t: int) -> list[int]:
     [1, 2]
     >>> _run_summing_to([3_226_400, 7_383_100, 10_609_500, 2_000_000], 2)
     [1, 0]
-    >>> _run_summing_to([20_000_000, 91_520_000, 100_000_000], 2)
+    >>> _run_summing_to([18_000_000, 74_600_000, 120_000_000], 2)
     []
     """
     total = yuan[t]

@@ -15,7 +15,7 @@ Five scopes decide it:
   or is good for ("能够…", "…是…的重要途径") and descriptions of the economy ("主导产业为…",
   "以…为主") report nothing;
 - the cue where it stands: a need or lack of it ("基础设施落后", "缺乏技能培训"), a road that is a
-  path, 低保户 counted as a group, a department or its staff ("教育、卫生专业技术人员"), a
+  path, 低保户 counted as a group, a department or its staff ("卫生、教育专业技术人员"), a
   person's office ("村党组织书记"), everyone's bodies ("各级党组织"), the means of other work, a
   title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
@@ -53,7 +53,7 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "about_the_report": re.compile(r"本文|本报|本刊|本栏|栏目|专栏|编者按|采访组|采访团"),
     # Photo captions by their label: "图①…", "图片说明", "图为…".
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
-    # "精准扶贫工作队,如何让党心连民心?" asks, it reports nothing (a "?" alone may be a mangled
+    # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
     # character of a Big5 page).
     "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
 }
@@ -66,15 +66,15 @@ _PLAN = re.compile(
     r"开展|启动|着手|进行|建设|新建|投入|投资|安排|于|在|以)|"
     r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当"
 )
-# Drawing up a policy is not carrying it out: "制定了一系列扶贫政策,包括产业扶贫、教育扶贫",
-# "发布…规划,先后推出…计划", "制定了差异化帮扶方案:为因病户提供医疗救助".
+# Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
+# "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
     r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,30}(?:政策|方案|规划|计划|意见|办法|文件|措施))"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = r"(?<![为除])了(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
-# 组织实施", "…计划明年开工,安置区配套建设了日光温室".
+# 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍".
 _UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
@@ -94,7 +94,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金"),
     # What a place could do: "具备发展特色种养殖业的优势".
     "potential": re.compile(r"具备|潜力|适宜发展|适合发展"),
-    # What a measure can do or is good for: "光伏扶贫项目能够达到一次投资、长期受益的效果",
+    # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
     # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
     "ability": re.compile(r"能够|可以|有利于|有助于"),
     "definition": re.compile(
@@ -142,7 +142,7 @@ _BROAD: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 # 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
-# not "passing through" (公路通过); 改善 with an object ("改善村民的住房"), not as a result
+# not "passing through" (公路通过); 改善 with an object ("改善群众的医疗"), not as a result
 # ("条件明显改善"); 走上 a road of development.
 _WORK = re.compile(
     r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
@@ -166,11 +166,11 @@ _COUNT = re.compile(
     r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
-# 保障政策", "改善村民的住房、医疗、教育情况"); alone they name a sector ("红色教育旅游").
+# 保障政策", "改善群众的医疗、住房、教育条件"); alone they name a sector ("红色教育旅游").
 _SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
 _GUARANTEES = re.compile(r"(?:教育|卫生|医疗|住房)[、和与及](?:教育|卫生|医疗|住房)")
 # A broad word followed by the staff or the body of its sector names people or departments:
-# "组织扶贫干部和教育、卫生专业技术人员赴沪培训", "民政、教育、医疗等部门", "县旅游局".
+# "组织帮扶干部和卫生、教育专业技术人员赴浙江学习", "民政、教育、医疗等部门", "县旅游局".
 _SECTOR_STAFF = re.compile(
     r"(?:[、和与及](?:教育|卫生|医疗|住房|民政|交通|水利|农业|人社|财政|扶贫))*等?"
     r"(?:部门|人员|系统|单位|局|专业技术|工作者)"
@@ -197,8 +197,8 @@ _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
     # People placed in jobs ("安置贫困劳动力就业") are employed, not relocated.
     "安置": (re.compile(r"安置[^,]{0,10}(?:就业|上岗)"), "employment"),
 }
-# Facilities that come with a relocation site are part of the relocation: "该易地扶贫搬迁工程建设
-# 包括人饮工程、供电线路工程", "安置区水电配套基础设施完工", "移民村配套建成一所小学".
+# Facilities that come with a relocation site are part of the relocation: "这一易地扶贫搬迁项目建设
+# 包括供电线路、人饮工程", "安置区水电配套基础设施完工", "移民村配套建成一所小学".
 _SITE_FACILITIES: frozenset[str] = frozenset({"infrastructure", "education", "health", "housing"})
 _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)")
 # A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
@@ -206,7 +206,7 @@ _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)"
 _PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
 _PLAN_HEADING_CHARS = 12
 # A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
-# "故事之一:修公路", "一位扶贫“第一书记”的一天"): it names a topic.
+# "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
