@@ -21,12 +21,12 @@ _CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
 # A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由" /
 # "…减少到". (A colon does not: "来源:", "作者:" label what follows.)
 _OPEN_END = re.compile(r"(?:[,、(“—]|[的由从和及与到至])$")
-# A line holding only a time dates the next one: "2013年底" over "建档立卡贫困人口35.47万人,…".
+# A line holding only a time dates the next one: "2013年底" over "建档立卡贫困人口28.63万人,…".
 _TIME_LINE = re.compile(
     r"(?:截至|截止|到|至)?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?(?:以来)?[,:]?"
 )
 # A heading holding a figure, finished by the next line's predicate, a blank line between or not:
-# "161.5万相对贫困人口" over "全部达到脱贫标准". (These words seldom open a sentence of their own.)
+# "148.3万相对贫困人口" over "全部达到脱贫标准". (These words seldom open a sentence of their own.)
 _FIGURE_LINE = re.compile(r"[^,;。]*\d[^,;。]*")
 _PREDICATE_START = re.compile(r"(?:已经?|均已?|全部|降至|降到|下降到|减少到|减至)")
 # A heading naming a figure's noun, its figures on the next line from where they start: "贫困发生率"

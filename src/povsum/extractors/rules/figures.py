@@ -141,8 +141,8 @@ _SUBGROUP = re.compile(
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
     r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
 )
-# The subject of a whole sentence is a few units inside the region: "这10个贫困县累计完成11.5万
-# 人口脱贫,当年完成5.1万人口脱贫".
+# The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
+# 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
 _PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|受援|援助")
@@ -151,8 +151,8 @@ _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
 # The present ("截至2019年底,全县贫困发生率为2.6%")...
 _NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
-# ...unless a total is stated after it: "截至2015年底,共有贫困人口约30万人,贫困发生率达8.7%",
-# "现有建档立卡贫困户1347户".
+# ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
+# "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
 _FALL_AFTER = re.compile(r"[^。;]{0,3}?(?:比|较)[^。;,]{0,12}?(?:下降|降低|减少)")
@@ -164,10 +164,10 @@ _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVERTY}")
 # Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
-# "贫困发生率低于3%" is a threshold, "分别为0.46%、0.69%" a list of units' figures, "贫困户王大爷家
+# "贫困发生率低于3%" is a threshold, "分别为0.52%、0.81%" a list of units' figures, "贫困户王大爷家
 # 5口人" one family...
 _NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家")
-# ...and "贫困户及边缘户11111户" counts others too, "贫困人口中…" a part.
+# ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
 # year's.
@@ -192,7 +192,7 @@ _UNIT_GROUPS = ("n", "n2", "n3")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
-    """'贫困村由193个减少到5个', '贫困行政村从644个减少到188个'."""
+    """'贫困村由176个减少到4个', '贫困行政村从517个减少到162个'."""
     return re.compile(
         rf"{noun}(?:数量?)?[^\d,;。]{{0,4}}?(?:由|从)(?P<a_when>{_WHEN})?(?P<a_n>{_UNITS_Q})"
         rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?(?P<b_n>{_UNITS_Q})"
@@ -251,7 +251,7 @@ _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_countie
 _LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?:{_WHEN})?{_hh_pp()}"),
-    # "未脱贫4户10人", "现剩余未脱贫人口50户163人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
+    # "未脱贫4户10人", "现剩余未脱贫人口43户138人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
     "remaining_count": re.compile(
@@ -279,11 +279,11 @@ _STATEMENTS = {
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
         rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
-    # "有2063个贫困村、36万贫困人口", "立档建卡时有293户贫困户": the count before its noun.
+    # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
         rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
     ),
-    # "935口人中有136户533人贫困".
+    # "812口人中有117户462人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
     # "全县共有贫困群众3.2万人": 贫困群众 is a stock after a stock word (not "…3.2万人脱贫").
     "masses_stock": re.compile(rf"(?:共有|有)贫困群众(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
@@ -291,7 +291,7 @@ _STATEMENTS = {
     "rate": re.compile(
         rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)(?P<rate>{_RATE_Q})(?!{_DOWN})"
     ),
-    # "扶贫对象为36.9288万人,占全州农村户籍人口的41.08%"; a share of the province's poor is not.
+    # "扶贫对象为28.4137万人,占全盟乡村户籍人口的37.62%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
         rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?(?:的)?(?:比例|比重)?(?:为|达到|达|是)?"
         rf"(?P<rate>{_RATE_Q})"
@@ -303,7 +303,7 @@ _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_
 # People lifted; "pp" is the figure, "hh" its households when written.
 _AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计)?"  # "脱贫人口达到4.3万人", "减贫人数为3820人"
 _LIFTED = {
-    # "136户533名贫困人口,于2017年2月全部脱贫": also the baseline (ANNOTATION.md).
+    # "117户462名贫困人口,于2018年3月全部脱贫": also the baseline (ANNOTATION.md).
     # "全县12000户贫困户全部脱贫": households alone give the baseline only.
     "lifted_all": re.compile(
         rf"(?:{_hh_pp()}|(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
@@ -311,19 +311,19 @@ _LIFTED = {
     ),
     # "其中已脱贫612户2201人": the part of the registered total that is out.
     "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?{_AMOUNTS_TO}{_hh_pp()}"),
-    # "脱贫591.73万人", "累计脱贫1608户7441人", "脱贫人口8478人", "退出贫困户1292户4379人".
+    # "脱贫591.73万人", "累计脱贫1523户6890人", "脱贫人口8478人", "退出贫困户1174户3968人".
     "lifted_exited": re.compile(
         rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
-    # "减少农村贫困人口526万人", "累计减少贫困人口1256户4321人".
+    # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人".
     "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困人口{_hh_pp()}"),
     # "贫困人口减少了2.6万人".
     "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
     "lifted_fewer": re.compile(rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?(?P<pp>{_PP})"),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
-    # "7482人脱贫", "30.9万贫困人口脱贫", "1.95万贫困人口稳定脱贫".
+    # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
         rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
     ),
@@ -346,7 +346,7 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
             re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
             None,
         ),
-        # "4888个行政村中2222个是贫困村", "其中11个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
+        # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
         # 行政村,其中贫困村8个": the poor ones among all the units.
         "share_of_units": (
             re.compile(
@@ -354,7 +354,7 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
             ),
             "baseline",
         ),
-        # "辖8个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
+        # "辖9个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
         "all_units_poor": (
             re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
@@ -694,8 +694,8 @@ class _Finder:
                 self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
 
     def put_statements(self) -> None:
-        """The lone statements found, registered totals first: "2014年建档立卡人口1502户5258人" is the
-        baseline even after a list giving "贫困户1261户4925人" among other groups."""
+        """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
+        baseline even after a list giving "贫困户1137户4210人" among other groups."""
         for s in sorted(self.stated, key=lambda s: not s.part.registered):
             self.when(s.part.draft, s.sentence, s.m.start())
             self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
@@ -819,10 +819,10 @@ class _Finder:
 
 def _clause_head(text: str, position: int) -> str:
     """The text of the clause before ``position``: back to the last comma, 、 or bracket, and
-    over a colon ("其中:发展型贫困户615户").
+    over a colon ("其中:产业型贫困户587户").
 
-    >>> _clause_head("共有1091户,其中:发展型贫困户615户", 14)
-    '其中:发展型'
+    >>> _clause_head("共有1124户,其中:产业型贫困户587户", 14)
+    '其中:产业型'
     """
     start = max(text.rfind(c, 0, position) for c in ",、(") + 1
     return text[start:position]
@@ -832,8 +832,8 @@ def _lead(text: str, position: int) -> str:
     """The clause before ``position``, a 、 list included; a clause holding only the figure
     continues the one before.
 
-    >>> _lead("全省共有28个贫困县,1778个贫困村", 11)
-    '全省共有28个贫困县,'
+    >>> _lead("全省共有19个贫困县,1342个贫困村", 11)
+    '全省共有19个贫困县,'
     """
     start = max(text.rfind(c, 0, position) for c in ",;:") + 1
     if start > 0 and not text[start:position].strip():
