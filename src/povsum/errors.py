@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 
 class PovsumError(Exception):
     """Base class of every error povsum raises on purpose."""
@@ -16,8 +18,17 @@ class InputError(PovsumError):
         super().__init__(f"{path}: {reason}" if path else reason)
 
 
+# What an extraction failed on, when it was the endpoint rather than the article or its answer.
+Unavailable = Literal["timeout", "unreachable", "rate_limited", "auth", "not_found", "not_attempted"]
+
+
 class ExtractionError(PovsumError):
-    """The extractor could not produce a summary for an article."""
+    """The extractor could not produce a summary for an article. ``unavailable`` says, when the
+    endpoint itself failed, how (the transport knows; the message is for people)."""
+
+    def __init__(self, message: str, unavailable: Unavailable | None = None) -> None:
+        super().__init__(message)
+        self.unavailable = unavailable
 
 
 class ConfigError(PovsumError):

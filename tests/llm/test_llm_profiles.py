@@ -126,7 +126,7 @@ def test_an_open_breaker_lets_one_article_probe_after_its_cooldown() -> None:
     breaker = Breaker(2, cooldown=30, clock=lambda: now[0])
     for _ in range(2):
         breaker.check()
-        breaker.record(ExtractionError("endpoint unreachable: http://x/v1"))
+        breaker.record(ExtractionError("endpoint unreachable: http://x/v1", "unreachable"))
     with pytest.raises(EndpointDown):
         breaker.check()
     now[0] = 31

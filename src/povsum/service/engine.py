@@ -23,7 +23,7 @@ from typing import Protocol
 
 from povsum.config import Settings
 from povsum.document import Document
-from povsum.errors import NOT_ATTEMPTED, ExtractionError, InputError, PovsumError
+from povsum.errors import ExtractionError, InputError, PovsumError
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
 from povsum.runner import _exit_with, usable_cores
@@ -33,15 +33,9 @@ __all__ = ["LLM_THREADS", "Engine", "Job", "Rejected", "Summarize", "Verify"]
 
 LLM_THREADS = 4  # as `povsum run --concurrency`: endpoints rate-limit more than they parallelize
 
-# ExtractionError carries only its message. These are the LLM extractor's wordings for an
-# endpoint that is slow or unavailable (its transport's, and its breaker's after failures in a
-# row); every other failure of the endpoint or of its answer is a bad gateway.
-_UPSTREAM_STATUS = (
-    ("endpoint timed out", 504),
-    ("rate limited", 503),
-    ("endpoint unreachable", 503),
-    (NOT_ATTEMPTED, 503),
-)
+# An endpoint that is slow or unavailable (as the LLM transport, or its breaker after failures in
+# a row, says); every other failure of the endpoint or of its answer is a bad gateway.
+_UPSTREAM_STATUS = {"timeout": 504, "rate_limited": 503, "unreachable": 503, "not_attempted": 503}
 
 _WARM_UP = "2014年海口共有贫困人口4352户18802人。如今贫困人口变成了136户547人。"
 
@@ -54,7 +48,8 @@ class Rejected(Exception):
 
     >>> Rejected.of(InputError(None, "the input is empty"), oversize=False).status
     400
-    >>> Rejected.of(ExtractionError("endpoint timed out after 5 attempts: URL"), oversize=False).status
+    >>> timed_out = ExtractionError("endpoint timed out after 5 attempts: URL", "timeout")
+    >>> Rejected.of(timed_out, oversize=False).status
     504
     """
 
@@ -71,9 +66,7 @@ class Rejected(Exception):
         if isinstance(exc, InputError):
             return cls(413 if oversize else 400, exc.reason)
         if isinstance(exc, ExtractionError):
-            reason = str(exc)
-            status = next((code for start, code in _UPSTREAM_STATUS if reason.startswith(start)), 502)
-            return cls(status, reason)
+            return cls(_UPSTREAM_STATUS.get(exc.unavailable or "", 502), str(exc))
         return cls(500, str(exc))
 
 

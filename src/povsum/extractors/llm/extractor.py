@@ -197,8 +197,9 @@ class Breaker:
     it lets one article through every ``cooldown`` seconds, so a long-lived process (the
     service) recovers when the endpoint comes back."""
 
-    # Failures that say nothing about the article and will fail the next one the same way.
-    _ENDPOINT = ("endpoint unreachable", "endpoint timed out", "401:", "403:", "model not found")
+    # Failures that say nothing about the article and will fail the next one the same way
+    # (a rate limit is waited out by the transport, not counted here).
+    _ENDPOINT = frozenset({"unreachable", "timeout", "auth", "not_found"})
 
     def __init__(
         self, limit: int, cooldown: float = 30.0, clock: Callable[[], float] = time.monotonic
@@ -222,7 +223,7 @@ class Breaker:
 
     def record(self, error: ExtractionError | None) -> None:
         with self._lock:
-            if error is not None and str(error).startswith(self._ENDPOINT):
+            if error is not None and error.unavailable in self._ENDPOINT:
                 self._in_a_row += 1
                 self._last = str(error)
                 if self._in_a_row == self.limit:

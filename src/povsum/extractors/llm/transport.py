@@ -30,7 +30,7 @@ from tenacity import (
 )
 
 from povsum.config import Settings, redact_url
-from povsum.errors import ExtractionError
+from povsum.errors import ExtractionError, Unavailable
 
 __all__ = ["KEYLESS", "Completions", "RetryPolicy", "make_client", "parse_retry_after"]
 
@@ -207,32 +207,34 @@ class Completions:
     ) -> ExtractionError:
         """One line a user can act on; it never contains the API key."""
         tries = f"after {attempts} attempt{'s' * (attempts != 1)}"
+        unavailable: Unavailable | None = None
         if isinstance(exc, json.JSONDecodeError):
             message = f"response body cut off or not JSON ({exc.msg}) {tries}: {self.endpoint}"
         elif isinstance(exc, openai.APITimeoutError):
-            message = f"endpoint timed out {tries}: {self.endpoint}"
+            message, unavailable = f"endpoint timed out {tries}: {self.endpoint}", "timeout"
         elif isinstance(exc.__cause__, RedirectRefused):
             message = f"{exc.__cause__} (from {self.endpoint}; check --base-url)"
         elif isinstance(exc, openai.APIConnectionError):
-            message = f"endpoint unreachable: {self.endpoint}"
+            message, unavailable = f"endpoint unreachable: {self.endpoint}", "unreachable"
         elif isinstance(exc, openai.AuthenticationError):
-            message = "401: check OPENAI_API_KEY"
+            message, unavailable = "401: check OPENAI_API_KEY", "auth"
         elif isinstance(exc, openai.PermissionDeniedError):
-            message = f"403: the key may not use model {model} (check OPENAI_API_KEY)"
+            message, unavailable = f"403: the key may not use model {model} (check OPENAI_API_KEY)", "auth"
         elif isinstance(exc, openai.NotFoundError):
             message = f"model not found: {model} (404 from {self.endpoint}; check --model and --base-url)"
+            unavailable = "not_found"
         elif isinstance(exc, openai.RateLimitError):
             quota = (
                 " (insufficient_quota: the account has no credit)" if exc.code == "insufficient_quota" else ""
             )
-            message = f"rate limited (429) {tries}{quota}"
+            message, unavailable = f"rate limited (429) {tries}{quota}", "rate_limited"
         elif isinstance(exc, openai.APIStatusError) and exc.status_code >= 500:
             message = f"server error {exc.status_code} {tries}"
         elif isinstance(exc, openai.APIStatusError):
             message = f"request rejected ({exc.status_code}) by {self.endpoint}: {_server_message(exc)}"
         else:
             message = f"unusable response from {self.endpoint}: {type(exc).__name__}"
-        return ExtractionError(_redact(message, self.client.api_key))
+        return ExtractionError(_redact(message, self.client.api_key), unavailable)
 
 
 def _redact(text: str, secret: str) -> str:
