@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 __all__ = [
+    "CENTRAL_GOVERNMENT",
     "LOCAL_LEVELS",
     "NATIONAL_FORMS",
     "NATIONAL_NAMES",
@@ -44,6 +45,12 @@ _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})"
 NATIONAL_NAMES = ("全国", "中国")
 # How a national report names the country besides those: 我国 ("our country").
 NATIONAL_FORMS = (*NATIONAL_NAMES, "我国")
+# The central government speaks for the nation: a notice of 财政部 or of 中央财政 that names no
+# place of its own is a national report. (党中央 and 国务院 are cited by every local report.)
+CENTRAL_GOVERNMENT = (
+    *("中央财政", "中央专项", "中央预算", "财政部"),
+    *("国家发展改革委", "国家发改委", "国家乡村振兴局", "国务院扶贫办"),
+)
 _DEPTH = {"province": 0, "prefecture": 1, "county": 2, "district": 2}
 # Longest first, so 自治县 is removed before 县 and 地区 before 区.
 _SUFFIXES = (
@@ -90,7 +97,7 @@ _COMMON_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Division:
-    code: str
+    code: str  # "" for a named area (南疆四地州), which GB/T 2260 does not code
     name: str
     level: str  # province | prefecture | county | district
     # Full names of the division and its ancestors at each level; county is None for districts.
@@ -310,10 +317,28 @@ def _load() -> list[Division]:
     ]
 
 
+def _load_areas() -> list[Division]:
+    """The named areas (``data/areas.tsv``): uncoded divisions at prefecture level."""
+    lines = files("povsum.data").joinpath("areas.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]  # [0] is the header
+    return [
+        Division(
+            code="",
+            name=name,
+            level="prefecture",
+            province=province,
+            prefecture=None,
+            county=None,
+            short_names=tuple(forms.split(",")),
+        )
+        for name, province, forms in rows
+    ]
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer, built on first use."""
-    return Gazetteer(_load())
+    """The shared gazetteer, built on first use: the coded divisions and the named areas."""
+    return Gazetteer([*_load(), *_load_areas()])
 
 
 def name_forms(name: str) -> tuple[str, ...]:
@@ -323,11 +348,16 @@ def name_forms(name: str) -> tuple[str, ...]:
 
     >>> name_forms("楚雄州"), name_forms("乐东县")
     (('楚雄州', '楚雄彝族自治州', '楚雄'), ('乐东县', '乐东黎族自治县', '乐东'))
-    >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇"), name_forms("全国")
-    (('和县',), ('朝阳区',), ('石碌镇',), ('全国', '中国', '我国'))
+    >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇")
+    (('和县',), ('朝阳区',), ('石碌镇',))
+
+    The nation is also named by its central government:
+
+    >>> name_forms("全国")[:4], "财政部" in name_forms("全国")
+    (('全国', '中国', '我国', '中央财政'), True)
     """
     if name in NATIONAL_NAMES:
-        return NATIONAL_FORMS
+        return (*NATIONAL_FORMS, *CENTRAL_GOVERNMENT)
     known = gazetteer().by_name(name)
     divisions = [d for d in known if d.name == name] or known
     forms = dict.fromkeys([name])

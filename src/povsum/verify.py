@@ -298,7 +298,7 @@ def _code(region: Region, divisions: list[Division]) -> str | None:
         and region.level in (None, d.level)
     ]
     # The gazetteer keeps codes at their level's length (46, 4601, 460105); GB/T 2260 writes six digits.
-    return matching[0].code.ljust(6, "0") if len(matching) == 1 else None
+    return matching[0].code.ljust(6, "0") if len(matching) == 1 and matching[0].code else None
 
 
 # The clause around a baseline or outcome figure that makes it doubtful: proven, but maybe not a

@@ -111,13 +111,23 @@ def test_common_words_are_not_short_forms() -> None:
 
 
 def test_table_is_complete_and_clean() -> None:
-    divisions = gazetteer().divisions
+    divisions = [d for d in gazetteer().divisions if d.code]  # the named areas have none
     levels = {level: sum(d.level == level for d in divisions) for level in ("province", "prefecture")}
     assert levels == {"province": 31, "prefecture": 333}
     assert 3000 < len(divisions) < 3400
     assert not any(d.name in {"市辖区", "县", "省直辖县级行政区划"} for d in divisions)
     assert all(len(form) >= 2 for d in divisions for form in d.short_names)
     assert one("北京市").level == "province" and one("东城区").province == "北京市"
+
+
+def test_named_areas_lie_in_a_known_province_and_name_no_division() -> None:
+    areas = [d for d in gazetteer().divisions if not d.code]
+    coded = {form for d in gazetteer().divisions if d.code for form in (d.name, *d.short_names)}
+    assert {"南疆四地州", "四川藏区"} <= {d.name for d in areas}
+    for area in areas:
+        assert one(area.province).level == "province"
+        assert all(form not in coded for form in (area.name, *area.short_names))
+    assert gazetteer().by_name("南疆")[0].name == "南疆四地州"
 
 
 def test_import_reads_nothing() -> None:

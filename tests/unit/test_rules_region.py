@@ -563,3 +563,59 @@ def test_a_related_headline_with_a_figure_does_not_warn() -> None:
         "某市建成扶贫车间30个\n"
     )
     assert not Document.from_text(text).warnings
+
+
+# --- round 3: named areas and the central government, on passages written for these tests --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the four southern prefectures of Xinjiang as one subject.
+        (
+            "南疆四地州脱贫攻坚取得决定性进展\n近年来,南疆四地州贫困发生率由29.1%降至2.4%,"
+            "喀什地区、和田地区的贫困县陆续摘帽。南疆四地州累计减贫250万人。",
+            ("南疆四地州", "prefecture", "新疆维吾尔自治区", None, None),
+        ),
+        # Written for the test: the Tibetan areas of Sichuan, with two of their prefectures listed.
+        (
+            "四川藏区32个贫困县全部摘帽。四川藏区包括甘孜州、阿坝州和木里县,四川藏区贫困人口全部脱贫。",
+            ("四川藏区", "prefecture", "四川省", None, None),
+        ),
+    ],
+)
+def test_a_named_area_of_divisions_is_one_subject(text: str, expected: tuple[str | None, ...]) -> None:
+    assert where(text) == expected
+
+
+def test_a_named_area_has_no_code() -> None:
+    # Written for the test: GB/T 2260 codes divisions, not areas; a guessed code would merge places.
+    summary = verify(RulesExtractor().extract(Document.from_text(TEXT_AREA)), Document.from_text(TEXT_AREA))
+    assert summary.region is not None and summary.region.name == "南疆四地州"
+    assert summary.region.code is None
+
+
+TEXT_AREA = "南疆四地州贫困人口大幅减少。南疆四地州的贫困村全部退出。"
+
+
+def test_a_central_government_notice_naming_no_place_of_its_own_is_national() -> None:
+    # Written for the test: a finance ministry notice that lists the provinces receiving funds.
+    text = (
+        "财政部:中央财政专项扶贫资金提前下达\n近日,财政部提前下达2021年中央财政专项扶贫资金1000亿元,"
+        "重点支持河北、山西、四川、云南等省份。"
+    )
+    assert where(text) == ("全国", "national", None, None, None)
+    assert "central_government 全国" in " ".join(decisions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a county report that cites a central document in its title marks.
+        "落实《国务院扶贫办关于做好扶贫工作的通知》要求,某县整改情况如下:辖6个贫困村。",
+        # Written for the test: one central grant named once in a township's notes.
+        "XX乡争取中央财政资金200万元,修建道路3公里。",
+    ],
+)
+def test_a_cited_central_document_or_one_grant_does_not_make_a_report_national(text: str) -> None:
+    assert (where(text) or ("",))[0] != "全国"

@@ -17,7 +17,7 @@ def _code(division: Division) -> str:
 
 @cache
 def _by_code() -> dict[str, Division]:
-    return {_code(d): d for d in gazetteer().divisions}
+    return {_code(d): d for d in gazetteer().divisions if d.code}
 
 
 def place_of(region: Region) -> Place:

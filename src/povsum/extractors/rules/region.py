@@ -26,6 +26,7 @@ from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Region
 from povsum.regions import (
+    CENTRAL_GOVERNMENT,
     LOCAL_LEVELS,
     NATIONAL_FORMS,
     NATIONAL_NAMES,
@@ -194,6 +195,9 @@ _PARTNER_PROVINCES = frozenset(
 _PARTNER_CITIES = frozenset({"大连市"})  # 辽宁's 大连 helps 六盘水
 _PARTNER_WEIGHT = 0.5
 
+_CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
+_CENTRAL_MIN = 2
+
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
 
 
@@ -255,8 +259,9 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
         trace.note("region", "score", candidate.name, f"{candidate.score:g} ({'; '.join(candidate.notes)})")
     if not ranked:
         trace.note("region", "no_place", "", "skipped: the article names no place")
-        return None
-    subject = _subject(ranked, text, trace)
+    subject = _subject(ranked, text, trace) if ranked else None
+    if subject is None and not any(c.named_alone or c.self_references for c in ranked):
+        subject = _central_government(text, trace)
     return _region(document, sentences, subject) if subject else None
 
 
@@ -578,6 +583,24 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
     _tally(nation, (_weight(text, m.start(), m.end(), title, set()) for m in re.finditer("中国", text)))
     return nation
+
+
+def _central_government(text: str, trace: Trace) -> _Candidate | None:
+    """The nation, for a notice of the central government that names no place on its own: the
+    provinces it lists are recipients. Twice, outside titles: a report citing 《国务院扶贫办关于…》
+    or one 中央财政 grant is no such notice."""
+    found = [m.start() for m in _CENTRAL.finditer(text) if not _in_title(text, m.start())]
+    if len(found) < _CENTRAL_MIN:
+        return None
+    trace.note(
+        "region", "central_government", NATIONAL_NAMES[0], f"kept: the central government ×{len(found)}"
+    )
+    return _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, found[0])
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside 《…》."""
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
 def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None:
