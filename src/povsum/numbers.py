@@ -87,10 +87,11 @@ _UNIT_RE = "|".join(
 
 _AR = r"[0-9]+(?:\.[0-9]+)?"
 # Digits grouped by threes with a space, a thin space or a narrow no-break space ('244 501人',
-# '4 358.73元'), as academic texts print them: one number, never its tail ('501人').
+# '4 358.73元'), as academic texts print them, or with commas ('25,586户'), as statistical tables do:
+# one number, never its tail ('501人').
 GROUP_SPACE = "\x20\u2009\u202f"
-GROUPED = rf"[0-9]{{1,3}}(?:[{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
-_GROUP_SPACES = str.maketrans("", "", GROUP_SPACE)
+GROUPED = rf"[0-9]{{1,3}}(?:[,{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
+_GROUP_MARKS = str.maketrans("", "", "," + GROUP_SPACE)
 # A range written as two neighbouring digits before a place ('三四十人' 30-40, '一两万人', '一千二三百人'):
 # read as its lower bound, about. Two digits at the units place ('三四个') stay ambiguous.
 _RANGES = ("一二", "一两", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")
@@ -104,7 +105,7 @@ _QUANTITY = re.compile(
         (?<![0-9.A-Za-z第{_CN_NUM}])
         (?P<den>[0-9]+|[{_CN_NUM}]+)分之(?P<nu>{_AR}|{_CN})
     |
-        # Nor right after '2万' ('2万5千元') or '1,' ('1,000人'): better missed than misread.
+        # Nor right after '2万' ('2万5千元') or mid-group ('000人' of '1,000人').
         (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
           |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
@@ -144,7 +145,7 @@ def _cn_decimal(s: str) -> Decimal:
     povsum.numbers.NumberParseError: not a Chinese numeral: '三四'
     """
     if s[0].isascii():
-        return Decimal(s.translate(_GROUP_SPACES))
+        return Decimal(s.translate(_GROUP_MARKS))
     whole, _, frac = s.partition("点")
     if whole[0] in "百千万亿":
         whole = "一" + whole  # strict mode wants '一百' where 百分之 says '百'

@@ -13,7 +13,8 @@ from povsum.models import Evidence
 # A sentence ends at 。！？ or a line break; ; also closes one because these reports chain
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
-_CLAUSE_BREAK = re.compile(r"[,，、:：()（）“”\"]")
+# A comma inside a number grouped by threes (25,586户) breaks no clause.
+_CLAUSE_BREAK = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[，、:：()（）“”\"]")
 
 # --- Where a line break does not end the sentence ------------------------------------------------
 # A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.

@@ -5,6 +5,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from povsum.errors import PovsumError
 from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
@@ -109,7 +111,6 @@ def test_error_hierarchy() -> None:
         "考驾照的10个月期间",
         "两不愁三保障",
         "其中2万5千元",
-        "共1,000人",
         "三四个村",
     ],
 )
@@ -171,3 +172,16 @@ def test_find_quantities_is_fast() -> None:
     for _ in range(20):
         find_quantities(text)
     assert (time.perf_counter() - t0) / 20 < 0.005  # 200 articles of 8,000 chars per second
+
+
+@given(st.integers(min_value=1000, max_value=10**10), st.sampled_from(["人", "户", "元", "个"]))
+def test_digits_grouped_by_commas_are_one_number(n: int, unit: str) -> None:
+    assert parse_quantity(f"{n:,}{unit}").value == n
+    found = find_quantities(f"全县共有{n:,}{unit},其余不计")
+    assert [m.text for m in found] == [f"{n:,}{unit}"]
+
+
+def test_a_comma_not_grouping_by_threes_parts_two_numbers() -> None:
+    assert [m.text for m in find_quantities("贫困村12个,3456人")] == ["12个", "3456人"]
+    with pytest.raises(NumberParseError):
+        parse_quantity("12,3456人")

@@ -697,3 +697,18 @@ def test_pairs_and_counts_not_out(text: str, expected: dict[str, float]) -> None
 )
 def test_a_stock_word_after_the_noun(text: str) -> None:
     assert figures(text) == {"baseline.poor_villages": 52}
+
+
+def test_counts_grouped_by_commas_are_read_whole() -> None:
+    # Written for the test: a statistical bulletin's style, with a count in a following clause.
+    text = (
+        "某县概况\n2014年,全县有建档立卡贫困户25,586户53,414人,贫困村1,101个,贫困发生率19.3%。"
+        "到2019年底,贫困人口减少到1,234人。"
+    )
+    assert figures(text) == {
+        "baseline.households": 25586,
+        "baseline.people": 53414,
+        "baseline.poor_villages": 1101,
+        "baseline.incidence_rate": 19.3,
+        "outcome.people": 1234,
+    }

@@ -35,9 +35,10 @@ _CN = (
     r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
 # 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 九万余, 十八点二万,
-# 244 501 (digits grouped by threes); never the tail of a longer number ("28 499户" is 28499).
+# 244 501 and 25,586 (digits grouped by threes); never the tail of a longer number ("28 499户" is
+# 28499).
 _NUM = (
-    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[{GROUP_SPACE}])(?:将近|接近|大约|近|约|超过|逾)?"
+    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}])(?:将近|接近|大约|近|约|超过|逾)?"
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
 # One space may stand before the unit, as numbers.py allows ("862 人", "12.5 %"); "5万人次", "120户次"
@@ -413,6 +414,7 @@ _BODY_AFTER = re.compile(
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
+_GROUPING_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
@@ -459,8 +461,7 @@ class _Scope:
         )
 
     def _clause_start(self, sentence: Sentence, at: int) -> int:
-        breaks = [self.text.rfind(c, sentence.start, at) for c in _CLAUSE_MARKS]  # -1 where none
-        return max(max(breaks) + 1, sentence.start)
+        return max(_last_mark(self.text, _CLAUSE_MARKS, sentence.start, at) + 1, sentence.start)
 
 
 def _places(text: str, region: Region) -> list[_Place]:
@@ -503,8 +504,8 @@ def _acts(text: str, place: _Place) -> bool:
     >>> _acts(text, _Place(1, 4, "福建省", True)), _acts(text, _Place(11, 14, "会宁县", False))
     (True, False)
     """
-    start = max(text.rfind(c, 0, place.start) for c in _CLAUSE_MARKS) + 1
-    end = min((i for i in (text.find(c, place.end) for c in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    start = _last_mark(text, _CLAUSE_MARKS, 0, place.start) + 1
+    end = _first_mark(text, _CLAUSE_MARKS, place.end)
     return bool(
         _DATELINE_AFTER.match(text, place.end)
         or _BODY_AFTER.match(text, place.end)
@@ -824,8 +825,7 @@ def _clause_head(text: str, position: int) -> str:
     >>> _clause_head("共有1124户,其中:产业型贫困户587户", 14)
     '其中:产业型'
     """
-    start = max(text.rfind(c, 0, position) for c in ",、(") + 1
-    return text[start:position]
+    return text[_last_mark(text, ",、(", 0, position) + 1 : position]
 
 
 def _lead(text: str, position: int) -> str:
@@ -835,10 +835,33 @@ def _lead(text: str, position: int) -> str:
     >>> _lead("全省共有19个贫困县,1342个贫困村", 11)
     '全省共有19个贫困县,'
     """
-    start = max(text.rfind(c, 0, position) for c in ",;:") + 1
+    start = _last_mark(text, ",;:", 0, position) + 1
     if start > 0 and not text[start:position].strip():
-        start = max(text.rfind(c, 0, start - 1) for c in ",;:") + 1
+        start = _last_mark(text, ",;:", 0, start - 1) + 1
     return text[start:position]
+
+
+def _last_mark(text: str, marks: str, start: int, end: int) -> int:
+    """The index of the last of ``marks`` in ``text[start:end]``, -1 if none; the comma of a number
+    grouped by threes (25,586户) marks nothing.
+
+    >>> _last_mark("有2,063个村,36万人", ",", 0, 12), _last_mark("有2,063个村", ",", 0, 9)
+    (8, -1)
+    """
+    at = max(text.rfind(c, start, end) for c in marks)
+    while at >= 0 and _GROUPING_COMMA.match(text, at):
+        at = max(text.rfind(c, start, at) for c in marks)
+    return at
+
+
+def _first_mark(text: str, marks: str, start: int) -> int:
+    """The index of the first of ``marks`` in ``text`` from ``start``, or its length; the comma of a
+    number grouped by threes marks nothing."""
+    found = [i for i in (text.find(c, start) for c in marks) if i >= 0]
+    at = min(found, default=len(text))
+    while at < len(text) and _GROUPING_COMMA.match(text, at):
+        at = _first_mark(text, marks, at + 1)
+    return at
 
 
 def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
