@@ -712,3 +712,16 @@ def test_counts_grouped_by_commas_are_read_whole() -> None:
         "baseline.incidence_rate": 19.3,
         "outcome.people": 1234,
     }
+
+
+def test_poor_masses_before_a_count_are_the_poor() -> None:
+    # Written for the test: 贫困群众 in the place of 贫困人口.
+    text = "某县概况\n2015年,全县有建档立卡贫困户5100户、贫困群众17300人。如今,贫困群众减少到260人。"
+    assert figures(text) == {"baseline.households": 5100, "baseline.people": 17300, "outcome.people": 260}
+
+
+def test_a_count_the_clause_goes_on_to_help_is_no_stock() -> None:
+    # Written for the test: the households helped by one programme, then the county's own count.
+    text = "某县概况\n目前,全县对生活困难的贫困群众420户1260人实施临时救助。全县现有贫困人口900人。"
+    assert figures(text) == {"outcome.people": 900}
+    assert any("a group acted upon" in d for d in decisions(text, "figures"))

@@ -82,14 +82,14 @@ _GAP = r"[^\d,;。]{0,3}?"
 
 # --- The nouns -------------------------------------------------------------------------------
 
-# 深度贫困人口 are a subset of the poor, never their count.
+# 深度贫困人口 are a subset of the poor, never their count. 贫困群众 names them as 贫困人口 does
+# ("有贫困户5776户、贫困群众17253人", "8.1万名贫困群众脱贫").
 _POOR = (
-    r"(?<!深度)(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)(?:人口|人数|户|家庭|对象)"
+    r"(?<!深度)(?:(?:农村)?(?:牧区)?(?:(?:建档立卡|立档建卡)(?:的)?(?:相对)?(?:贫困)?|(?:相对)?贫困)"
+    r"(?:人口|人数|户|家庭|对象|群众)"
     # "建档立卡12345户45678人": the register named without its noun.
     r"|(?:农村)?扶贫对象|(?:建档立卡|立档建卡)(?=\d))"
 )
-# After a count "贫困群众" names people too ("8.1万名贫困群众脱贫"); before one it is rarely a stock.
-_POOR_AFTER_COUNT = rf"(?:{_POOR}|贫困群众)"
 _RATE_NOUN = r"(?:贫困(?:人口)?发生率|贫困面|贫困率)"
 # 深度贫困村/县 are a subset of the poor ones, never their count.
 _VILLAGE = (
@@ -142,6 +142,9 @@ _SUBGROUP = re.compile(
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
     r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
 )
+# A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
+# "贫困户312户落实危房改造".
+_ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
@@ -326,7 +329,7 @@ _LIFTED = {
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
-        rf"{_hh_pp()}(?:{_POOR_AFTER_COUNT})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
+        rf"{_hh_pp()}(?:{_POOR})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
     ),
 }
 
@@ -638,6 +641,7 @@ class _Finder:
         if of_people:
             cues += [
                 ("a sub-group", _SUBGROUP.search(_clause_head(text, start))),
+                ("a group acted upon", _ACTED_ON.match(text, m.end())),
                 ("a partner region's figure", _PARTNER.search(text, 0, start)),
                 ("the figure of a few units inside the region", _SUBUNITS.search(text, 0, start)),
             ]
