@@ -26,7 +26,7 @@ _KEYWORDS = {
     "contact": ("新闻热线", "投稿邮箱", "联系电话:"),
     "copyright": ("版权", "all rights reserved", "copyright", "©"),
     "licence": ("icp", "公网安备", "举报", "许可证", "备案号"),
-    "page_tools": ("打印本页", "关闭窗口", "produced by", "【打印】", "【关闭】", "分享到"),
+    "page_tools": ("打印本页", "关闭窗口", "produced by", "【打印】", "【关闭】", "分享到", "字体:"),
 }
 _RULE_OF = {word: rule for rule, words in _KEYWORDS.items() for word in words}
 _KEYWORD = re.compile("|".join(map(re.escape, _RULE_OF)))
@@ -55,7 +55,8 @@ _METADATA = re.compile(
 # Lines that look like headlines but are page chrome.
 _NOT_HEADLINE = {
     "url": re.compile(r"https?://|www\."),  # 本地特产商城 http://…: an advert or a site banner
-    "menu_bar": re.compile(r"^(?:[^\s|]{1,6}[\s|]+){3,}[^\s|]{1,6}$"),  # 站点首页 范文大全 心得体会 …
+    # 站点首页 范文大全 心得体会 …, or three entries between bars: 首页 | 政务公开 | 新闻中心
+    "menu_bar": re.compile(r"^(?:(?:[^\s|]{1,6}[\s|]+){3,}|(?:[^\s|]{1,6}\s*\|\s*){2,})[^\s|]{1,6}$"),
     "breadcrumb": re.compile(r"正文$"),  # 新华网 正文
     # 一、基本情况 or 10:梅州市丰顺县: a section heading or a list item inside the article
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),

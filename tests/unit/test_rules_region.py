@@ -228,6 +228,8 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
         ("更新时间:2016-11-27 14:05作者:某老师", None),
         ("2017-06-14 10:21:39 来源:某报 作者:某某", None),
         ("站点首页 范文大全 心得体会 演讲稿 调研报告", None),
+        ("首页 | 政务公开 | 新闻中心", None),
+        ("【字体:大 中 小】", None),
         ("地区:广东|海南|贵州|青海|宁夏", None),
         ("新华网 正文", None),
         ("2020年08月25日", None),
@@ -242,6 +244,13 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
 )
 def test_headline(line: str, expected: str | None) -> None:
     assert headline(line) == expected
+
+
+def test_navigation_above_the_headline_leaves_it_the_title() -> None:
+    # Written for the test: a three-entry menu, a breadcrumb and the font tools above the headline.
+    text = "首页 | 政务公开 | 新闻中心\n当前位置:首页 > 扶贫动态\n【字体:大 中 小】\n"
+    text += "某县贫困村全部出列\n正文一。\n正文二。\n"
+    assert Document.from_text(text).title == "某县贫困村全部出列"
 
 
 def test_a_profile_page_may_have_only_its_place_as_title() -> None:

@@ -1,0 +1,107 @@
+"""Metamorphic checks on the real excerpts of the train split: rewrite each text in a way that keeps
+its meaning (Traditional script, full-width digits, digits grouped by commas, 万 instead of the
+exact count, a synonym, a site's navigation around it) and the rules extractor must score as it
+does on the texts as they are. A rule tied to one surface form fails here, where a real report that
+writes the same thing another way would have been missed. Only `train` is used: `test` stays unseen.
+
+The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import opencc
+import pytest
+
+from povsum import Document, Summarizer
+from povsum.evaluate import EvalReport, evaluate, load_split
+from povsum.outputs import OutputDir
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus"
+TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
+
+pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
+
+_S2T = opencc.OpenCC("s2t")
+_FULL_WIDTH = str.maketrans("0123456789%.", "０１２３４５６７８９％．")
+
+
+def _replace(*pairs: tuple[str, str]) -> Callable[[str], str]:
+    """Every ``a`` by its ``b``, all at once (a replacement is never replaced again)."""
+    table = dict(pairs)
+    pattern = re.compile("|".join(map(re.escape, table)))
+    return lambda text: pattern.sub(lambda m: table[m.group()], text)
+
+
+def _ten_thousands(m: re.Match[str]) -> str:
+    count = int(m.group(1))
+    return f"{count / 10000:.4f}".rstrip("0").rstrip(".") + "万" + m.group(2)
+
+
+_NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
+_FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
+
+# name -> a rewrite that keeps every figure, its region and its measures.
+REWRITES: dict[str, Callable[[str], str]] = {
+    "traditional_script": _S2T.convert,
+    "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
+    "digits_grouped_by_commas": lambda text: re.sub(
+        r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
+    ),
+    "ten_thousands": lambda text: re.sub(r"(?<![\d.,])(\d{5,7})(人|户)(?!次)", _ten_thousands, text),
+    "a_space_after_punctuation": lambda text: re.sub(r"([，。,])", r"\1 ", text),
+    "synonyms_of_falling": _replace(("减少到", "降至"), ("降至", "下降到"), ("下降到", "减少至")),
+    "synonyms_of_now": _replace(("如今", "目前"), ("目前", "现在"), ("截至", "截止")),
+    "poor_masses_for_poor_people": _replace(("贫困人口", "贫困群众")),
+    "rate_synonym": _replace(("贫困发生率", "贫困率")),
+    "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
+}
+TOLERANCE = 0.01  # one figure or region in a hundred may move
+
+
+def _scores(report: EvalReport) -> dict[str, float]:
+    return {
+        "region": report.region.accuracy or 0.0,
+        "figures": report.snapshot.accuracy or 0.0,
+        "funding_f1": report.funding.f1 or 0.0,
+        "measures_f1": report.measures.f1 or 0.0,
+    }
+
+
+def _score(summarizer: Summarizer, out: Path, rewrite: Callable[[str], str]) -> dict[str, float]:
+    train = load_split("train", CORPUS / "split.json")
+    assert train, "the split file names no train articles"
+    with OutputDir(out) as folder:
+        for stem in sorted(train):
+            original = Document.from_path(TEXTS / f"{stem}.txt").original
+            folder.write_summary(stem, summarizer.summarize_text(rewrite(original)))
+    return _scores(evaluate(out, CORPUS / "gold", train))
+
+
+@pytest.fixture(scope="module")
+def as_written(rules_summarizer: Summarizer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    return _score(rules_summarizer, tmp_path_factory.mktemp("as_written"), lambda text: text)
+
+
+@pytest.mark.parametrize("name", sorted(REWRITES))
+def test_a_rewrite_that_keeps_the_meaning_keeps_the_scores(
+    name: str, as_written: dict[str, float], rules_summarizer: Summarizer, tmp_path: Path
+) -> None:
+    rewritten = _score(rules_summarizer, tmp_path, REWRITES[name])
+    worse = {
+        k: (round(as_written[k], 3), round(v, 3))
+        for k, v in rewritten.items()
+        if v < as_written[k] - TOLERANCE
+    }
+    assert worse == {}, f"{name}: (as written, rewritten) {worse}"
+
+
+def test_the_rewrites_change_the_texts() -> None:
+    # A rewrite that touches nothing would pass without testing anything.
+    texts = [Document.from_path(p).original for p in sorted(TEXTS.glob("*.txt"))[:60]]
+    for name, rewrite in REWRITES.items():
+        assert any(rewrite(t) != t for t in texts), name
