@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from povsum.config import Settings
+from povsum.config import Settings, redact_url
 from povsum.errors import BatchError, InputError
 from povsum.extractors.llm import (
     Answer,
@@ -38,6 +38,14 @@ __all__ = ["BatchState", "Collected", "Round", "collect", "load_state", "status"
 FOLDER = "batch"
 # The settings that shape a request, fixed at submit: collect answers the requests sent.
 SHAPING = frozenset({"model", "mode", "temperature", "max_tokens", "max_retries", "max_bytes"})
+
+
+def _requests(n: int) -> str:
+    """
+    >>> _requests(1), _requests(3)
+    ('1 request', '3 requests')
+    """
+    return f"{n} request{'s' * (n != 1)}"
 
 
 class Round(BaseModel):
@@ -60,12 +68,20 @@ class BatchState(BaseModel):
 
     version: Literal[1] = 1
     settings: dict[str, object]
+    # Where the batches were sent (None: the SDK's default), never with the credentials a URL
+    # may carry: the batches live there, whatever the environment of a later command says.
+    base_url: str | None
     inputs: list[str]
     rounds: list[Round] = []
 
     def settings_for(self, given: Settings) -> Settings:
-        """``given`` (endpoint, key, timeout) with the request settings of the submit."""
-        return given.model_copy(update={**self.settings, "extractor": "llm", "cache": None})
+        """``given`` (key, timeout) with the endpoint and the request settings of the submit; the
+        given endpoint is kept when it is the same one, as it may carry credentials."""
+        same = given.base_url is not None and redact_url(given.base_url) == self.base_url
+        endpoint = given.base_url if same else self.base_url
+        return given.model_copy(
+            update={**self.settings, "base_url": endpoint, "extractor": "llm", "cache": None}
+        )
 
 
 def _folder(out_root: Path) -> Path:
@@ -122,7 +138,11 @@ def _first_round(paths: Sequence[Path], settings: Settings, out_root: Path) -> B
             continue  # collect reports it as run does
     if not extractor.pending:
         raise InputError(None, "no readable article to submit")
-    state = BatchState(settings=settings.model_dump(include=SHAPING), inputs=[str(f) for f in found.files])
+    state = BatchState(
+        settings=settings.model_dump(include=SHAPING),
+        base_url=redact_url(settings.base_url) if settings.base_url is not None else None,
+        inputs=[str(f) for f in found.files],
+    )
     _add_round(out_root, state, extractor.pending)
     return state
 
@@ -152,10 +172,10 @@ def _send(out_root: Path, state: BatchState, api: BatchAPI) -> Round:
 def status(out_root: Path, settings: Settings, *, api: BatchAPI | None = None) -> list[str]:
     """One line per round: what the provider says of its batch, and whether it was collected."""
     state = load_state(out_root)
-    api = api if api is not None else BatchAPI.connect(settings)
+    api = api if api is not None else BatchAPI.connect(state.settings_for(settings))
     lines = []
     for batch in state.rounds:
-        head = f"round {batch.number} ({len(batch.requests)} requests)"
+        head = f"round {batch.number} ({_requests(len(batch.requests))})"
         if batch.batch_id is None:
             lines.append(f"{head}: not sent yet; `povsum batch collect {out_root}` sends it")
             continue
@@ -195,10 +215,11 @@ def collect(
     """Download what finished batches answered, write ``run``'s outputs from it, and with
     ``reask`` send the re-asks as the next batch. Running it again rewrites the same outputs."""
     state = load_state(out_root)
+    settings = state.settings_for(settings)
     api = api if api is not None else BatchAPI.connect(settings)
     with OutputDir(out_root):
         _fetch(out_root, state, api)
-    extractor = BatchExtractor(state.settings_for(settings), _answers(out_root, state))
+    extractor = BatchExtractor(settings, _answers(out_root, state))
     report = run_paths(
         [Path(p) for p in state.inputs],
         Summarizer(extractor.settings, extractor=extractor),

@@ -376,16 +376,16 @@ def batch_submit(
         sent = submit(paths, settings, out)
     except PovsumError as exc:
         raise _fail(exc) from None
-    console.note(f"batch {sent.batch_id}: {len(sent.requests)} requests; `povsum batch status {out}`")
+    console.note(f"batch {sent.batch_id}: {len(sent.requests)} request(s); `povsum batch status {out}`")
 
 
 @batch_app.command("status")
-def batch_status(out: BatchOutArg, base_url: BaseUrlArg = None, timeout: TimeoutArg = None) -> None:
-    """What the provider says of each batch sent from OUT."""
+def batch_status(out: BatchOutArg, timeout: TimeoutArg = None) -> None:
+    """What the provider says of each batch sent from OUT (to the endpoint it was sent to)."""
     from povsum.batch import status
 
     try:
-        lines = status(out, _settings(RunConsole(), base_url=base_url, timeout=timeout, no_cache=True))
+        lines = status(out, _settings(RunConsole(), timeout=timeout, no_cache=True))
     except PovsumError as exc:
         raise _fail(exc) from None
     for line in lines:
@@ -400,7 +400,6 @@ def batch_collect(
     ] = False,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles verified at once.")] = 4,
-    base_url: BaseUrlArg = None,
     timeout: TimeoutArg = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
@@ -410,7 +409,7 @@ def batch_collect(
     chosen = _formats(formats, FORMATS)
     console = RunConsole(quiet)
     try:
-        settings = _settings(console, base_url=base_url, timeout=timeout, no_cache=True)
+        settings = _settings(console, timeout=timeout, no_cache=True)
         with console.live():
             collected = collect(
                 out,

@@ -26,7 +26,7 @@ from llm_cases import HAIKOU, SCRIPTED_MODEL, recorder
 from llm_server import TEST_KEY, ScriptedModel, ScriptedServer, answer, failure, mock_client
 from typer.testing import CliRunner
 
-from povsum.batch import collect, load_state, submit
+from povsum.batch import BatchState, collect, load_state, submit
 from povsum.cli import app
 from povsum.config import Mode, Settings
 from povsum.errors import BatchError
@@ -40,16 +40,17 @@ REPLAY_URL = "http://127.0.0.1:9/v1"  # never contacted: the cassette answers ev
 MOCK_URL = "http://scripted.test/v1"
 
 
-def settings(mode: Mode = "tools") -> Settings:
-    return Settings(extractor="llm", model=SCRIPTED_MODEL, base_url=MOCK_URL, api_key=TEST_KEY, mode=mode)
-
-
-def run_synchronously(articles: Path, out: Path, model: ScriptedModel, mode: Mode = "tools") -> None:
-    """What ``povsum run --extractor llm`` does, against the scripted model in-process."""
-    extractor = LLMExtractor(settings(mode), client=mock_client(model, MOCK_URL))
-    run_paths(
-        [articles], Summarizer(settings(mode), extractor=extractor), out, formats=FORMATS, concurrency=1
+def settings(mode: Mode = "tools", **options: object) -> Settings:
+    return Settings(
+        extractor="llm", model=SCRIPTED_MODEL, base_url=MOCK_URL, api_key=TEST_KEY, mode=mode, **options
     )
+
+
+def run_synchronously(articles: Path, out: Path, model: ScriptedModel, given: Settings | None = None) -> None:
+    """What ``povsum run --extractor llm`` does, against the scripted model in-process."""
+    given = given if given is not None else settings()
+    extractor = LLMExtractor(given, client=mock_client(model, MOCK_URL))
+    run_paths([articles], Summarizer(given, extractor=extractor), out, formats=FORMATS, concurrency=1)
 
 
 def files(out: Path) -> dict[str, bytes]:
@@ -68,7 +69,7 @@ def test_the_round_trip_replays_and_writes_what_the_synchronous_path_writes(tmp_
     submitted, early, first_status, reasked, second_status, final, again = (s.result for s in steps)
 
     assert submitted.exit_code == 0, submitted.output
-    assert "batch batch_scripted_1: 3 requests" in submitted.stderr
+    assert "batch batch_scripted_1: 3 request(s)" in submitted.stderr
     # Too early: one line, exit 2, nothing written yet.
     assert early.exit_code == 2
     assert early.stderr.strip().splitlines() == [
@@ -79,7 +80,7 @@ def test_the_round_trip_replays_and_writes_what_the_synchronous_path_writes(tmp_
     # The empty article is an error record, as in a synchronous run: exit 1 on both paths.
     assert reasked.exit_code == 1
     assert "re-ask batch batch_scripted_2 sent for 1 article(s)" in reasked.stderr
-    assert "round 2 (1 requests): batch_scripted_2: in_progress" in second_status.stdout
+    assert "round 2 (1 request): batch_scripted_2: in_progress" in second_status.stdout
     assert final.exit_code == again.exit_code == 1
     assert "re-ask" not in final.stderr
 
@@ -104,7 +105,7 @@ def test_the_round_trip_replays_and_writes_what_the_synchronous_path_writes(tmp_
 def test_the_batch_sends_the_synchronous_requests_first_asks_and_re_asks(tmp_path: Path, mode: Mode) -> None:
     articles = write_articles(tmp_path / "articles")
     direct = scripted_model()
-    run_synchronously(articles, tmp_path / "sync-out", direct, mode)
+    run_synchronously(articles, tmp_path / "sync-out", direct, settings(mode))
     batched = scripted_model()
     api = BatchAPI(mock_client(ScriptedBatches(batched), MOCK_URL))
     submit([articles], settings(mode), tmp_path / "out", api=api)
@@ -116,6 +117,17 @@ def test_the_batch_sends_the_synchronous_requests_first_asks_and_re_asks(tmp_pat
 
     assert len(direct.seen) == sum(len(replies) for replies in SCRIPT.values())
     assert bodies(batched) == bodies(direct)
+    assert files(tmp_path / "out") == files(tmp_path / "sync-out")
+
+
+def test_an_article_waiting_for_its_re_ask_is_written_as_run_would_without_re_asks(tmp_path: Path) -> None:
+    articles = write_articles(tmp_path / "articles")
+    run_synchronously(articles, tmp_path / "sync-out", scripted_model(), settings(max_retries=0))
+    api = BatchAPI(mock_client(ScriptedBatches(scripted_model()), MOCK_URL))
+    submit([articles], settings(), tmp_path / "out", api=api)
+    collected = collect(tmp_path / "out", settings(), formats=FORMATS, api=api)
+    assert collected.waiting == 1 and collected.sent is None
+    assert load_summary(tmp_path / "out" / "a_haikou.json").verification.status == "partial"
     assert files(tmp_path / "out") == files(tmp_path / "sync-out")
 
 
@@ -227,3 +239,14 @@ def test_a_batch_that_failed_or_expired_is_one_line_and_exit_2(tmp_path: Path, e
         "its articles cannot be collected; submit them again"
     ]
     assert not (tmp_path / "out" / "summaries.jsonl").exists()
+
+
+def test_status_and_collect_talk_to_the_endpoint_the_batch_was_sent_to() -> None:
+    state = BatchState(settings={"model": "m"}, base_url="https://batch.example/v1", inputs=[])
+    assert state.settings_for(Settings(base_url="http://elsewhere/v1")).base_url == "https://batch.example/v1"
+    assert state.settings_for(Settings()).model == "m"
+    # The same endpoint with credentials in the URL: the given one, which carries them.
+    given = "https://user:secret@batch.example/v1"
+    assert state.settings_for(Settings(base_url=given)).base_url == given
+    default = BatchState(settings={}, base_url=None, inputs=[])
+    assert default.settings_for(Settings(base_url="http://elsewhere/v1")).base_url is None
