@@ -101,7 +101,7 @@ def test_the_round_trip_replays_and_writes_what_the_synchronous_path_writes(tmp_
     assert files(out) == synchronous
 
 
-@pytest.mark.parametrize("mode", ["tools", "json_schema", "md_json"])
+@pytest.mark.parametrize("mode", ["tools", "json_schema", "json_object", "md_json"])
 def test_the_batch_sends_the_synchronous_requests_first_asks_and_re_asks(tmp_path: Path, mode: Mode) -> None:
     articles = write_articles(tmp_path / "articles")
     direct = scripted_model()

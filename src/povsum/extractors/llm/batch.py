@@ -52,14 +52,8 @@ _API_RETRIES = 3
 
 
 def _plain(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``body`` as the JSON it is sent as (pydantic parts of a re-ask turn become dicts)."""
-    return json.loads(json.dumps(body, ensure_ascii=False, default=_dump))
-
-
-def _dump(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json", exclude_none=True)
-    raise TypeError(f"not JSON: {type(value).__name__}")
+    """A deep copy of ``body`` as the JSON it is sent as (a part that is not JSON is a TypeError)."""
+    return json.loads(json.dumps(body, ensure_ascii=False))
 
 
 def request_id(body: Mapping[str, Any]) -> str:
@@ -136,10 +130,8 @@ class Replay:
         self.endpoint = endpoint
         self._local = threading.local()
 
-    @contextmanager
-    def counting(self) -> Iterator[None]:
+    def start_counting(self) -> None:
         self._local.answered = 0
-        yield
 
     @property
     def answered(self) -> int:
@@ -202,7 +194,10 @@ class BatchExtractor:
             return summary
         answered = self.replay.answered
         if answered == 0:
-            raise ExtractionError(f"not answered in the collected batches ({cid}): was the file changed?")
+            raise ExtractionError(
+                f"not answered in the collected batches ({cid}): the article, or povsum's prompts, "
+                "changed since submit"
+            )
         with self._lock:
             limited = self._limited.get(answered) or self._with_retries(answered - 1)
             self._limited[answered] = limited
@@ -210,14 +205,14 @@ class BatchExtractor:
 
     def _asked(self, document: Document) -> tuple[ArticleSummary | None, str]:
         """The summary when every request was answered, else None and the deferred request."""
-        with self.replay.counting():
-            try:
-                return self.full.extract(document), ""
-            except Deferred as deferred:
-                with self._lock:
-                    waiting = self.pending.setdefault(deferred.custom_id, Pending(deferred.body))
-                    waiting.paths.append(str(document.path))
-                return None, deferred.custom_id
+        self.replay.start_counting()
+        try:
+            return self.full.extract(document), ""
+        except Deferred as deferred:
+            with self._lock:
+                waiting = self.pending.setdefault(deferred.custom_id, Pending(deferred.body))
+                waiting.paths.append(str(document.path))
+            return None, deferred.custom_id
 
 
 @dataclass(frozen=True)
