@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, get_args
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
@@ -15,6 +15,9 @@ from povsum.config import DEFAULT_CACHE, ExtractorChoice, Mode, Settings, load_c
 from povsum.console import RunConsole, stream_to_stdout
 from povsum.errors import PovsumError
 from povsum.writers import FORMATS, WRITERS
+
+if TYPE_CHECKING:
+    from povsum.runner import RunReport
 
 app = typer.Typer(
     add_completion=True,
@@ -187,13 +190,18 @@ def run(
     except KeyboardInterrupt:
         console.problem(f"interrupted: finished articles are kept in {out}/; run the same command to resume")
         raise typer.Exit(130) from None
+    _summarized(console, report, out, chosen)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _summarized(console: RunConsole, report: RunReport, out: Path, formats: list[str]) -> None:
+    """The end of a run: its problems, the table, where it wrote."""
     for problem in report.problems:
         console.problem(str(problem))
     if report.skipped:
         console.note(f"skipped {len(report.skipped)} non-text file(s), e.g. {report.skipped[0]}")
     console.table(report.results)
-    console.note(f"wrote {out}/" + (f"; open {out / 'report.html'}" if "html" in chosen else ""))
-    raise typer.Exit(0 if report.ok else 1)
+    console.note(f"wrote {out}/" + (f"; open {out / 'report.html'}" if "html" in formats else ""))
 
 
 @app.command()
@@ -323,6 +331,101 @@ def serve(
         serve_http(settings, options)
     except PovsumError as exc:
         raise _fail(exc) from None
+
+
+batch_app = typer.Typer(
+    help="The llm path through the provider's Batch API: submit, status, collect.", no_args_is_help=True
+)
+app.add_typer(batch_app, name="batch")
+BatchOutArg = Annotated[Path, typer.Argument(help="The folder given to `povsum batch submit --out`.")]
+
+
+@batch_app.command("submit")
+def batch_submit(
+    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; it keeps the batch ids.")] = Path(
+        "out"
+    ),
+    model: ModelArg = None,
+    base_url: BaseUrlArg = None,
+    mode: ModeArg = None,
+    temperature: TemperatureArg = None,
+    max_tokens: MaxTokensArg = None,
+    timeout: TimeoutArg = None,
+    max_retries: MaxRetriesArg = None,
+    max_bytes: MaxBytesArg = None,
+) -> None:
+    """Send every article's request, as `run --extractor llm` would, as one batch."""
+    from povsum.batch import submit
+
+    console = RunConsole()
+    try:
+        settings = _settings(
+            console,
+            extractor="llm",
+            model=model,
+            base_url=base_url,
+            mode=mode,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            max_retries=max_retries,
+            no_cache=True,
+        )
+        sent = submit(paths, settings, out)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    console.note(f"batch {sent.batch_id}: {len(sent.requests)} request(s); `povsum batch status {out}`")
+
+
+@batch_app.command("status")
+def batch_status(out: BatchOutArg, timeout: TimeoutArg = None) -> None:
+    """What the provider says of each batch sent from OUT (to the endpoint it was sent to)."""
+    from povsum.batch import status
+
+    try:
+        lines = status(out, _settings(RunConsole(), timeout=timeout, no_cache=True))
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for line in lines:
+        typer.echo(line)
+
+
+@batch_app.command("collect")
+def batch_collect(
+    out: BatchOutArg,
+    reask: Annotated[
+        bool, typer.Option("--reask", help="Send the re-asks the verifier calls for as the next batch.")
+    ] = False,
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles verified at once.")] = 4,
+    timeout: TimeoutArg = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+) -> None:
+    """Download the finished batches' answers, verify them and write the outputs `run` writes."""
+    from povsum.batch import collect
+
+    chosen = _formats(formats, FORMATS)
+    console = RunConsole(quiet)
+    try:
+        settings = _settings(console, timeout=timeout, no_cache=True)
+        with console.live():
+            collected = collect(
+                out,
+                settings,
+                formats=chosen,
+                reask=reask,
+                concurrency=concurrency,
+                on_start=console.start,
+                on_result=console.advance,
+            )
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    _summarized(console, collected.report, out, chosen)
+    if (next_step := collected.describe(out)) is not None:
+        console.note(next_step)
+    raise typer.Exit(0 if collected.report.ok else 1)
 
 
 cache_app = typer.Typer(help="The SQLite cache of LLM answers and its run log.", no_args_is_help=True)

@@ -31,6 +31,11 @@ class ExtractionError(PovsumError):
         self.unavailable = unavailable
 
 
+class BatchError(PovsumError):
+    """A Batch API step cannot go on: OUT holds no batch, the batch failed or expired, or the
+    endpoint refused a call."""
+
+
 class ConfigError(PovsumError):
     """The configuration is unusable (e.g. --extractor llm with no endpoint)."""
 

@@ -51,9 +51,24 @@ def _kept(headers: dict[str, Any], dropped: frozenset[str]) -> dict[str, Any]:
 
 def clean_request(request: Request) -> Request:
     request.headers = _kept(request.headers, NOISY_HEADERS)
+    _fixed_boundary(request)
     # A key in the URL's userinfo (--base-url https://user:key@host) is never recorded.
     request.uri = redact_url(_LOCAL_PORT.sub(r"\1", request.uri))
     return request
+
+
+_BOUNDARY = re.compile(r"boundary=([^;\s]+)")
+FIXED_BOUNDARY = "povsum-scripted-boundary"
+
+
+def _fixed_boundary(request: Request) -> None:
+    """A file upload's random multipart boundary made fixed, in what is recorded and in what is
+    matched on replay (vcrpy runs this hook on both), so the body of an upload can match."""
+    for name, value in list(request.headers.items()):
+        found = _BOUNDARY.search(value) if name.lower() == "content-type" else None
+        if found is not None:
+            request.headers[name] = value.replace(found[1], FIXED_BOUNDARY)
+            request.body = request.body.replace(found[1].encode(), FIXED_BOUNDARY.encode())
 
 
 def clean_response(response: dict[str, Any]) -> dict[str, Any]:

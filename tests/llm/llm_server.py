@@ -7,7 +7,9 @@ block otherwise (md_json mode). So one script serves every mode.
 
 One ``ScriptedModel`` serves two transports: ``ScriptedServer``, a real HTTP server on 127.0.0.1
 (cassette recording, timeouts, connection handling), and ``mock_client``, an ``openai.OpenAI``
-whose HTTP goes to an in-process ``httpx2.MockTransport`` (fast unit tests, no sockets).
+whose HTTP goes to an in-process ``httpx2.MockTransport`` (fast unit tests, no sockets). Either
+serves any ``App`` (``handle(method, path, headers, body)``): the model itself, or the scripted
+files and batches endpoints of ``batch_server.py`` in front of it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 import openai
@@ -76,6 +78,14 @@ class Seen:
     body: dict[str, Any]
 
 
+class App(Protocol):
+    def handle(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[Reply, int, bytes]:
+        """(the scripted reply, HTTP status, response body) for one request."""
+        ...
+
+
 class ScriptedModel:
     """Thread-safe: replies are popped in arrival order."""
 
@@ -88,10 +98,17 @@ class ScriptedModel:
         with self._lock:
             self.replies.extend(replies)
 
+    def handle(
+        self, method: str, path: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[Reply, int, bytes]:
+        if method != "POST":
+            return Reply(status=405), 405, error_body(f"no {method} route for {path}")
+        return self.respond(path, headers, body)
+
     def respond(self, path: str, headers: Mapping[str, str], body: bytes) -> tuple[Reply, int, bytes]:
         """The reply for one request: (the scripted reply, HTTP status, response body)."""
         if not path.endswith("/chat/completions"):
-            return Reply(status=404), 404, _error_body(f"no route for {path}")
+            return Reply(status=404), 404, error_body(f"no route for {path}")
         request = json.loads(body or b"{}")
         with self._lock:
             self.seen.append(Seen(path, {k.lower(): v for k, v in headers.items()}, request))
@@ -99,13 +116,13 @@ class ScriptedModel:
             scripted = self.replies.popleft() if self.replies else None
         reply = scripted(request) if callable(scripted) else scripted
         if reply is None:  # a 400 is not retried, so a short script fails fast and says why
-            return Reply(status=400), 400, _error_body("the scripted model has no reply left")
+            return Reply(status=400), 400, error_body("the scripted model has no reply left")
         if reply.status != 200:
-            return reply, reply.status, _error_body(reply.error, reply.code)
+            return reply, reply.status, error_body(reply.error, reply.code)
         return reply, 200, json.dumps(_completion(reply, request, n), ensure_ascii=False).encode()
 
 
-def _error_body(message: str, code: str | None = None) -> bytes:
+def error_body(message: str, code: str | None = None) -> bytes:
     return json.dumps({"error": {"message": message, "type": "scripted", "code": code}}).encode()
 
 
@@ -147,9 +164,12 @@ def _completion(reply: Reply, request: dict[str, Any], n: int) -> dict[str, Any]
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
+    def do_GET(self) -> None:
+        self.do_POST()
+
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("content-length") or 0))
-        reply, status, payload = self.server.model.respond(self.path, dict(self.headers), body)
+        reply, status, payload = self.server.app.handle(self.command, self.path, dict(self.headers), body)
         time.sleep(reply.delay)
         try:
             self.send_response(status)
@@ -170,18 +190,25 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, model: ScriptedModel) -> None:
+    def __init__(self, app: App) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
-        self.model = model
+        self.app = app
 
 
 class ScriptedServer:
-    """``with ScriptedServer(replies) as server:`` serves ``server.url`` (``.../v1``) on 127.0.0.1."""
+    """``with ScriptedServer(replies) as server:`` serves ``server.url`` (``.../v1``) on 127.0.0.1;
+    ``app`` puts more endpoints in front of the model (``batch_server.ScriptedBatches``)."""
 
-    def __init__(self, replies: Iterable[Scripted] = (), prefix: str = "/v1") -> None:
+    def __init__(
+        self,
+        replies: Iterable[Scripted] = (),
+        prefix: str = "/v1",
+        app: Callable[[ScriptedModel], App] | None = None,
+    ) -> None:
         self.model = ScriptedModel(replies)
         self.prefix = prefix
-        self._server = _Server(self.model)
+        self.app: App = app(self.model) if app is not None else self.model
+        self._server = _Server(self.app)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     @property
@@ -197,11 +224,13 @@ class ScriptedServer:
         self._server.server_close()
 
 
-def mock_client(model: ScriptedModel, base_url: str = "http://scripted.test/v1") -> openai.OpenAI:
-    """An OpenAI client whose requests are answered in-process by ``model``."""
+def mock_client(app: App, base_url: str = "http://scripted.test/v1") -> openai.OpenAI:
+    """An OpenAI client whose requests are answered in-process by ``app`` (a ``ScriptedModel``)."""
 
     def handle(request: httpx2.Request) -> httpx2.Response:
-        reply, status, payload = model.respond(request.url.path, dict(request.headers), request.read())
+        reply, status, payload = app.handle(
+            request.method, request.url.path, dict(request.headers), request.read()
+        )
         return httpx2.Response(
             status, content=payload, headers=[("content-type", "application/json"), *reply.headers]
         )

@@ -29,7 +29,7 @@ from povsum.extractors.llm.draft import ArticleDraft, Grounding, grounded_in
 from povsum.extractors.llm.prompts import load_prompts
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.extractors.llm.tolerant import merge_tool_calls
-from povsum.extractors.llm.transport import Completions, RetryPolicy, make_client
+from povsum.extractors.llm.transport import Completions, RetryPolicy, Transport, make_client
 from povsum.models import SCHEMA_VERSION, ArticleSummary, ExtractorInfo, Failure, Verification
 from povsum.verify import verify
 
@@ -57,7 +57,8 @@ class LLMExtractor:
 
     ``client``: an ``openai.OpenAI`` to use instead of one built from ``settings`` (tests inject
     one with a mock transport). ``store``/``force``: the cache, and whether to ignore it.
-    ``retry``: how transient HTTP failures are retried.
+    ``retry``: how transient HTTP failures are retried. ``transport``: where requests go instead
+    of the endpoint (the Batch API answers them from its output files).
     """
 
     name = "llm"
@@ -72,15 +73,18 @@ class LLMExtractor:
         store: Store | None = None,
         force: bool = False,
         retry: RetryPolicy | None = None,
+        transport: Transport | None = None,
     ) -> None:
-        if client is None and not settings.llm_configured:
+        if client is None and transport is None and not settings.llm_configured:
             raise ConfigError(
                 "the llm extractor needs an endpoint: set OPENAI_API_KEY or OPENAI_BASE_URL "
                 "(or use --extractor rules)"
             )
         self.settings = settings
         self.prompts = load_prompts()
-        self.transport = Completions(client if client is not None else make_client(settings), retry)
+        if transport is None:
+            transport = Completions(client if client is not None else make_client(settings), retry)
+        self.transport = transport
         self._create = instructor.patch(create=self._complete, mode=MODES[settings.mode])
         cache = settings.cache
         self.store = store if store is not None else (Store(cache) if cache is not None else None)

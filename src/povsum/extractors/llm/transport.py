@@ -16,7 +16,7 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 import openai
@@ -32,7 +32,7 @@ from tenacity import (
 from povsum.config import Settings, redact_url
 from povsum.errors import ExtractionError, Unavailable
 
-__all__ = ["KEYLESS", "Completions", "RetryPolicy", "make_client", "parse_retry_after"]
+__all__ = ["KEYLESS", "Completions", "RetryPolicy", "Transport", "make_client", "parse_retry_after"]
 
 # Ollama, vLLM and llama.cpp ignore the key, but the SDK refuses to start without one.
 KEYLESS = "no-key"
@@ -159,6 +159,16 @@ def _refused_twice(state: RetryCallState) -> bool:
     exc = state.outcome.exception() if state.outcome else None
     refused = isinstance(exc, openai.APIConnectionError) and isinstance(exc.__cause__, httpx2.ConnectError)
     return refused and state.attempt_number >= 2
+
+
+class Transport(Protocol):
+    """What the extractor sends its requests through: ``Completions``, or the Batch API's replay."""
+
+    endpoint: str  # for messages: never carries credentials
+
+    def create(self, **kwargs: Any) -> Any:
+        """The chat completion answering the request ``kwargs``."""
+        ...
 
 
 class Completions:
