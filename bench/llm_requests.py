@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import statistics
+from collections.abc import Iterable, Iterator
 from typing import Any, get_args
 
 import llm_common  # noqa: F401 - puts tests/llm on the import path
@@ -75,30 +76,40 @@ def reasks(mode: str) -> list[list[int]]:
     return rows
 
 
+def table(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    """A Markdown table: the first column left-aligned, the figures right-aligned."""
+    print("| " + " | ".join(columns) + " |")
+    print("| --- |" + " ---: |" * (len(columns) - 1))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+def per_mode() -> Iterator[tuple[str, ...]]:
+    for mode in get_args(Mode):
+        rows = measure(mode)
+        requests = statistics.mean(r[1] for r in rows)
+        medians = (statistics.median(r[i] for r in rows) for i in (2, 3, 4))
+        yield (mode, f"{requests:.1f}", *(f"{m:,.0f}" for m in medians))
+
+
+def per_attempt() -> Iterator[tuple[str, ...]]:
+    for mode in get_args(Mode):
+        rows = reasks(mode)
+        yield (mode, *(f"{statistics.median(r[i] for r in rows):,.0f}" for i in range(3)))
+
+
 def main() -> None:
     print("## LLM requests per seed and mode (scripted server)\n")
     print(provenance(".venv/bin/python bench/llm_requests.py"))
     print("- fixed = system prompt + the schema field of the request (tools / response_format), characters")
     print("- article = the user message (title and cleaned article), characters; medians over the seeds\n")
-    print("| mode | requests per article | fixed chars | article chars | prompt tokens (stand-in) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for mode in get_args(Mode):
-        rows = measure(mode)
-        requests = statistics.mean(r[1] for r in rows)
-        fixed = statistics.median(r[2] for r in rows)
-        article = statistics.median(r[3] for r in rows)
-        tokens = statistics.median(r[4] for r in rows)
-        print(f"| {mode} | {requests:.1f} | {fixed:,.0f} | {article:,.0f} | {tokens:,.0f} |")
+    columns = ("mode", "requests per article", "fixed chars", "article chars", "prompt tokens (stand-in)")
+    table(columns, per_mode())
     print("\nRe-asks: the first two answers each invent one number (a figure of the seed with a 9")
     print("prepended, in a sentence the seed does not have), the third is right. Prompt characters")
     print("per attempt (every message: contents and resent tool-call arguments; the schema field")
     print("is constant and not counted), medians over the seeds:\n")
-    print("| mode | attempt 1 | attempt 2 | attempt 3 |")
-    print("| --- | ---: | ---: | ---: |")
-    for mode in get_args(Mode):
-        rows = reasks(mode)
-        cells = " | ".join(f"{statistics.median(r[i] for r in rows):,.0f}" for i in range(3))
-        print(f"| {mode} | {cells} |")
+    table(("mode", "attempt 1", "attempt 2", "attempt 3"), per_attempt())
 
 
 if __name__ == "__main__":
