@@ -24,7 +24,6 @@ from pydantic import BaseModel, BeforeValidator, Field, create_model, model_vali
 
 from povsum.contract import BASELINE_QUANTITIES, MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
-from povsum.extractors.llm.prompts import Prompts
 from povsum.extractors.llm.tolerant import figure_text, locate_quote, tolerant_shape
 from povsum.models import (
     ArticleSummary,
@@ -207,7 +206,6 @@ class Grounding:
     verification, so nothing proven is lost when a later answer is worse or unreadable."""
 
     document: Document
-    prompts: Prompts
     # Every answer that could be converted, as (draft, verified), in order.
     answers: list[tuple[ArticleSummary, ArticleSummary]] = field(default_factory=list)
 

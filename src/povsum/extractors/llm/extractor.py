@@ -205,9 +205,9 @@ class LLMExtractor:
         could not prove: each follow-up is the same constant prefix (system prompt, article) plus
         one message listing just those fields, so a provider's prefix cache serves the prefix and
         the conversation does not grow with every attempt."""
-        grounding = Grounding(document, self.prompts)
+        grounding = Grounding(document)
         prefix = self.prompts.messages(document, part)
-        reading = Reading(label="" if part is None else f"part {part.index}/{part.count}")
+        reading = Reading(grounding, label="" if part is None else f"part {part.index}/{part.count}")
         followup: str | None = None
         for _ in range(self.settings.max_retries + 1):
             messages = prefix if followup is None else [*prefix, {"role": "user", "content": followup}]
@@ -216,7 +216,7 @@ class LLMExtractor:
             reading.problem = self._attempt(messages, grounding, exchange)
             read = len(grounding.answers) > answered
             if read:
-                reading.add(*grounding.answers[-1])
+                reading.merge_latest()
             if reading.problem is None or (read and not reading.pending):
                 break
             # An unreadable answer is told so; what earlier answers left unproven is asked again.
@@ -256,20 +256,20 @@ class LLMExtractor:
 class Reading:
     """What the answers about one article (or part) proved, merged as they come."""
 
+    grounding: Grounding  # holds every answer that could be read, converted and verified
     label: str  # "" for a whole article, "part 2/3"
     attempts: int = 0
     problem: str | None = "no answer"
-    answers: list[tuple[ArticleSummary, ArticleSummary]] = field(default_factory=list)
     summary: ArticleSummary | None = None  # the verified values of every answer, merged
     pending: list[Failure] = field(default_factory=list)  # what the next re-ask asks for
     reasked: set[str] = field(default_factory=set)  # fields a re-ask's answer filled
 
-    def add(self, draft: ArticleSummary, verified: ArticleSummary) -> None:
-        """Merge one more answer in. What is still pending is what THIS answer failed to prove
+    def merge_latest(self) -> None:
+        """Merge the latest answer in. What is still pending is what THAT answer failed to prove
         and no answer proved: a field the re-ask's answer left out was withdrawn, not failed."""
         before = filled_paths(self.summary) if self.summary is not None else None
-        self.answers.append((draft, verified))
-        merged = merge([a for _, a in self.answers])
+        _, verified = self.grounding.answers[-1]
+        merged = merge([v for _, v in self.grounding.answers])
         self.pending = [
             f for f in verified.verification.failures if not f.is_flag and not filled(merged, f.field)
         ]
@@ -280,7 +280,8 @@ class Reading:
     @property
     def whole(self) -> tuple[ArticleSummary, ArticleSummary] | None:
         """The one answer as converted and verified, when there was only one."""
-        return self.answers[0] if len(self.answers) == 1 else None
+        answers = self.grounding.answers
+        return answers[0] if len(answers) == 1 else None
 
 
 def _list_name(path: str) -> str:
