@@ -106,6 +106,13 @@ MaxRetriesArg = Annotated[
         min=0, max=10, help=f"Re-asks of an answer the verifier rejects (default: {_DEFAULTS.max_retries})."
     ),
 ]
+ChunkCharsArg = Annotated[
+    int | None,
+    typer.Option(
+        min=200,
+        help=f"Read longer articles in parts of this many characters (default: {_DEFAULTS.chunk_chars:,}).",
+    ),
+]
 MaxBytesArg = Annotated[
     int | None, typer.Option(min=1, help=f"Largest article accepted (default: {_DEFAULTS.max_bytes:,}).")
 ]
@@ -142,6 +149,7 @@ def run(
     no_cache: NoCacheArg = False,
     timeout: TimeoutArg = None,
     max_retries: MaxRetriesArg = None,
+    chunk_chars: ChunkCharsArg = None,
     max_bytes: MaxBytesArg = None,
     stdout: Annotated[
         bool, typer.Option("--stdout", help="Also stream each summary to standard output as one JSON line.")
@@ -169,6 +177,7 @@ def run(
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,
+            chunk_chars=chunk_chars,
             force=force or None,
             cache=cache,
             no_cache=no_cache,
@@ -288,6 +297,7 @@ def serve(
     no_cache: NoCacheArg = False,
     timeout: TimeoutArg = None,
     max_retries: MaxRetriesArg = None,
+    chunk_chars: ChunkCharsArg = None,
     max_bytes: MaxBytesArg = None,
     max_body: Annotated[
         int | None, typer.Option(min=1, help="Largest request body in bytes (default: 10,000,000).")
@@ -317,6 +327,7 @@ def serve(
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,
+            chunk_chars=chunk_chars,
             cache=cache,
             no_cache=no_cache,
         )

@@ -41,6 +41,9 @@ PROVIDERS: dict[str, Provider] = {
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MAX_BYTES = 2_000_000
+# About 6k tokens of Chinese at worst: with the ~2.5k-token system prompt and schema and room for
+# the answer, a part fits a 16k-token context (hosted models have 32k-128k).
+DEFAULT_CHUNK_CHARS = 6000
 # The LLM cache lives in the user's cache folder (~/.cache/povsum on Linux), not in the working
 # directory, so it is shared by runs started anywhere and never lands inside a project.
 DEFAULT_CACHE = Path(platformdirs.user_cache_dir("povsum")) / "store.sqlite"
@@ -96,6 +99,11 @@ class Settings(BaseModel):
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature sent with every request.")
     max_tokens: int = Field(4096, gt=0, description="Most tokens the model may answer with.")
     max_retries: int = Field(2, ge=0, le=10, description="Re-asks after a failed verification.")
+    chunk_chars: int = Field(
+        DEFAULT_CHUNK_CHARS,
+        ge=200,
+        description="An article longer than this (cleaned characters) is read in paragraph-aligned parts.",
+    )
     timeout: float = Field(60.0, gt=0, description="Seconds per HTTP request.")
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Largest input file accepted.")
     cache: Path | None = Field(None, description="SQLite store of LLM answers and run log; None: off.")

@@ -131,6 +131,12 @@ class ExtractorInfo(_Model):
     attempts: int = 1
     usage: Usage | None = Field(None, description="Tokens the answer cost when it was asked for.")
     cached: bool = Field(False, description="The answer came from the cache: no tokens were spent now.")
+    chunks: int = Field(1, description="Parts a long article was read in, one request each (chunk_chars).")
+    reasked: list[str] = Field(
+        default_factory=list,
+        description="Fields whose value came from a re-ask, which asks only for the fields that failed; "
+        "the others are from the first answer.",
+    )
 
 
 class Agreement(_Model):

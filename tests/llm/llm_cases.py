@@ -16,10 +16,10 @@ from typing import Any
 
 import vcr
 import yaml
-from llm_server import TEST_KEY, Reply, answer, failure, raw
+from llm_server import TEST_KEY, Reply, Scripted, answer, failure, raw
 from vcr.request import Request
 
-from povsum.config import Mode, Settings, redact_url
+from povsum.config import DEFAULT_CHUNK_CHARS, Mode, Settings, redact_url
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.transport import RetryPolicy
 from povsum.outputs import OutputDir
@@ -215,6 +215,95 @@ OBEDIENT_ANSWER: dict[str, Any] = {
 }
 INVENTED_TEXTS = ("28802人", "188020人", "5亿元", "北京市")
 
+# --- a long article, read in parts (our own writing; the figures are invented for the tests) ---
+
+S_REGION = "平江县地处湘东北的幕阜山区,山多地少,交通不便,曾是省级深度贫困县。"
+S_BASELINE = "2014年平江县共有建档立卡贫困户3215户11876人,贫困发生率为9.8%。"
+S_INDUSTRY = "各乡镇根据自己的土壤和气候,分别发展茶叶、油茶和中药材,由合作社统一收购,贫困户按入股的土地分红。"
+S_HOUSING = "平江县投入财政资金2360万元,改造农村危房870户,让住在土坯房里的老人搬进了结实的新屋。"
+S_OUTCOME = "截至2019年底,平江县剩余贫困人口减少到86户203人,全县贫困发生率降至0.15%。"
+S_LIFTED = "平江县累计实现11673人脱贫。"
+S_TRAINING = "县人社局在村里办起技能培训班,教电工、厨师和家政,结业后再帮他们联系工作。"
+S_PREFECTURE = "岳阳市扶贫部门的一位负责人说,平江县的经验在于把帮扶落到每一户,下一步还要继续巩固成果。"
+
+# An HTML page, so the cleaned text the model reads and the original file differ in offsets.
+LONG_PARAGRAPHS = (
+    S_REGION + S_BASELINE,
+    "县里把产业作为脱贫的根本办法。" + S_INDUSTRY,
+    "为了让山里的孩子安心上学,县教育部门逐户走访,建立了从学前到高中的资助台账,没有一个孩子因为家里困难而离开课堂。",
+    "在基础设施方面,平江县新修和加宽了通村公路,给偏远的自然村接通了自来水和动力电,村民卖货和看病都比从前方便多了。",
+    "村里的年轻人回来了。有人开起了网店,把山里的茶叶和笋干卖到城里,还带着邻居一起做。",
+    "住房安全是另一件大事。" + S_HOUSING,
+    "不少青壮年过去只能外出打零工。" + S_TRAINING,
+    "看病难曾让不少家庭一病返贫。县里为贫困人口代缴了医疗保险,乡镇卫生院和村卫生室都配齐了医生,小病不出村。",
+    "经过几年的努力,变化写在每个村民的脸上。" + S_OUTCOME,
+    S_LIFTED + "县里还设立了防止返贫的监测名单,对收入不稳定的家庭定期回访。",
+    "驻村工作队和村干部一起,挨家挨户核对收入,哪家缺劳力、哪家缺技术,都记在一本账上。",
+    "一位种了三十年地的老农说,现在最大的心愿就是把自家的油茶林管好,让孙子在县城读完高中。",
+    S_PREFECTURE,
+)
+LONG_ARTICLE = (
+    "<html><head><title>平江县山区群众走上增收路</title></head><body>\n<h1>平江县山区群众走上增收路</h1>\n"
+    + "\n".join(f"<p>{p}</p>" for p in LONG_PARAGRAPHS)
+    + "\n</body></html>\n"
+)
+LONG_CHUNK = 300  # characters per part: the article is read in three parts
+
+# What a careful model would answer about a part, by the sentences the part holds (scripted).
+LONG_ANSWERS: dict[str, dict[str, Any]] = {
+    S_BASELINE: {
+        "region": {"name": "平江县", "level": "county", "quote": S_REGION},
+        "baseline": {
+            "as_of": "2014年",
+            "households": fig("3215户", S_BASELINE),
+            "people": fig("11876人", S_BASELINE),
+            "incidence_rate": fig("9.8%", S_BASELINE),
+        },
+        "measures": [measure("industry", "发展茶叶、油茶和中药材", S_INDUSTRY)],
+    },
+    S_HOUSING: {
+        "funding": [money("2360万元", S_HOUSING, "改造农村危房")],
+        "measures": [measure("housing", "改造农村危房", S_HOUSING)],
+    },
+    S_OUTCOME: {
+        "outcome": {
+            "as_of": "截至2019年底",
+            "households": fig("86户", S_OUTCOME),
+            "people": fig("203人", S_OUTCOME),
+            "incidence_rate": fig("0.15%", S_OUTCOME),
+        },
+        "measures": [measure("employment", "技能培训", S_TRAINING)],
+    },
+    S_LIFTED: {"outcome": {"people_lifted": fig("11673人", S_LIFTED)}},
+    # The last part names the prefecture once, and repeats the housing sum and measure it quotes
+    # from an earlier part (a sentence the whole article has): they are merged, not doubled.
+    S_PREFECTURE: {
+        "region": {"name": "岳阳市", "level": "prefecture", "quote": S_PREFECTURE},
+        "funding": [money("2360万元", S_HOUSING, "改造农村危房")],
+        "measures": [measure("housing", "改造农村危房", S_HOUSING)],
+    },
+}
+
+
+def part_answer(part: str) -> dict[str, Any]:
+    """The scripted answer about ``part``: the answers of the sentences it holds, joined."""
+    merged: dict[str, Any] = {}
+    for sentence, data in LONG_ANSWERS.items():
+        if sentence not in part:
+            continue
+        for key, value in data.items():
+            if isinstance(value, list):
+                merged[key] = merged.get(key, []) + value
+            elif isinstance(value, dict) and key != "region":
+                merged[key] = {**merged.get(key, {}), **value}
+            else:
+                merged.setdefault(key, value)
+    return merged
+
+
+def by_part(request: dict[str, Any]) -> Reply:
+    return answer(part_answer(request["messages"][1]["content"]))
+
 
 @dataclass(frozen=True)
 class Case:
@@ -222,11 +311,12 @@ class Case:
 
     name: str
     articles: tuple[tuple[str, bytes], ...]  # (file name, bytes)
-    replies: tuple[Reply, ...]
+    replies: tuple[Scripted, ...]  # replies, or functions that build one from the request
     mode: Mode = "tools"
     keyless: bool = False  # no API key, like a local Ollama
     model: str = SCRIPTED_MODEL
     real: bool = False  # also meaningful against a real endpoint: re-recorded there when one is set
+    chunk_chars: int = DEFAULT_CHUNK_CHARS
 
     @property
     def cassette(self) -> str:
@@ -299,6 +389,12 @@ CASES: dict[str, Case] = {
             model="qwen2.5:7b",
         ),
         Case("prompt_injection", (_text("injected.txt", INJECTED),), (answer(OBEDIENT_ANSWER),) * 3),
+        Case(
+            "long_article",
+            (_text("pingjiang.html", LONG_ARTICLE),),
+            (by_part,) * 3,
+            chunk_chars=LONG_CHUNK,
+        ),
     )
 }
 
@@ -331,6 +427,7 @@ def run_case(
         base_url=base_url,
         api_key=None if case.keyless else api_key,
         mode=case.mode,
+        chunk_chars=case.chunk_chars,
     )
     waits: list[float] = []
 

@@ -193,3 +193,16 @@ def test_an_obedient_model_cannot_smuggle_injected_figures_or_region_into_the_ou
     assert reasons["188020人"] == "quote not found in the source"
     assert reasons["5亿元"] == "quote is from an instruction planted in the article"
     assert summary.verification.status == "partial"
+
+
+def test_a_long_article_is_read_in_three_parts_and_cited_in_the_original_file(tmp_path: Path) -> None:
+    case = CASES["long_article"]
+    (result,) = replay(case, tmp_path).results
+    summary = result.summary
+    assert summary.extractor.chunks == 3 and summary.extractor.attempts == 3
+    assert summary.verification.status == "verified" and summary.region.name == "平江县"
+    original = case.articles[0][1].decode("utf-8")
+    for _, quantity in summary.quantities():
+        assert original[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.quote
+    notes = [r["messages"][1]["content"] for r in recorded_requests(case)]
+    assert [f"这是第{i}部分" in note for i, note in enumerate(notes, 1)] == [True] * 3

@@ -83,11 +83,17 @@ def test_the_verifiers_reasons_are_sent_back_and_the_corrected_answer_kept(
     summary = summarize(make_llm(), haikou)
     assert summary.verification.status == "verified"
     assert summary.baseline.people.value == 18802 and summary.extractor.attempts == 2
-    reask = scripted.seen[1].body["messages"][-1]
-    assert reask["role"] == "tool"  # tools mode: the error answers the model's tool call
-    assert "baseline.people「28802人」：原文中找不到这句 quote" in reask["content"]
-    assert "原文最接近的一句：据了解,2014年海口共有贫困人口4352户18802人。" in reask["content"]
-    assert "无法在原文中得到证实" in reask["content"]
+    first, again = (seen.body["messages"] for seen in scripted.seen)
+    # The constant prefix, then one message about the failed field only: no resent answer, no
+    # instructor boilerplate, and the fields that were proven are not mentioned.
+    assert again[:2] == first and [m["role"] for m in again] == ["system", "user", "user"]
+    reask = again[-1]["content"]
+    assert reask.splitlines()[1:] == [
+        "- baseline.people「28802人」：原文中找不到这句 quote：请逐字复制原文中连续的一句",
+        "  原文最接近的一句：据了解,2014年海口共有贫困人口4352户18802人。",
+    ]
+    assert "无法在原文中得到证实" in reask and "Recall the function" not in reask
+    assert summary.extractor.reasked == ["baseline.people"]
 
 
 def test_usage_is_summed_over_every_answer(make_llm: Make, scripted: ScriptedModel, haikou: Document) -> None:

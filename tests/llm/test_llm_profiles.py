@@ -145,3 +145,42 @@ def test_prompt_tokens_served_from_the_providers_cache_are_recorded(
     scripted.queue(Reply(text=answer(HAIKOU_ANSWER).text, cached_tokens=900))
     summary = make_llm().extract(Document.from_text(HAIKOU))
     assert summary.extractor.usage is not None and summary.extractor.usage.cached_tokens == 900
+
+
+def _walk(node: object) -> list[dict]:
+    """Every object node of a JSON schema."""
+    if isinstance(node, list):
+        return [n for item in node for n in _walk(item)]
+    if not isinstance(node, dict):
+        return []
+    return [node, *(n for value in node.values() for n in _walk(value))]
+
+
+def test_json_schema_servers_get_a_schema_without_refs_or_null_alternatives(
+    make_llm: Make, scripted: ScriptedModel
+) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER))
+    summary = Summarizer(extractor=make_llm(mode="json_schema")).summarize(Document.from_text(HAIKOU))
+    assert summary.verification.status == "verified" and summary.extractor.attempts == 1
+    sent = scripted.seen[0].body["response_format"]["json_schema"]
+    schema = sent["schema"]
+    assert sent["name"] == "ArticleDraft"
+    nodes = _walk(schema)
+    assert not [n for n in nodes if "$ref" in n or "$defs" in n or "anyOf" in n or "oneOf" in n]
+    assert not [n for n in nodes if n.get("type") == "null" or "null" in (n.get("type") or [])]
+    # Optional fields are stated by omission: only what every answer must have is required.
+    props = schema["properties"]
+    assert "required" not in schema or schema["required"] == []
+    figure = props["baseline"]["properties"]["people"]
+    assert figure["type"] == "object" and figure["required"] == ["text", "quote"]
+    assert props["funding"]["items"]["properties"]["amount"] == figure  # the definition, inlined
+    assert props["region"]["required"] == ["name", "quote"]
+
+
+def test_the_other_modes_keep_the_shorter_schema_with_definitions(
+    make_llm: Make, scripted: ScriptedModel
+) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER))
+    make_llm(mode="tools").extract(Document.from_text(HAIKOU))
+    parameters = scripted.seen[0].body["tools"][0]["function"]["parameters"]
+    assert "$defs" in parameters and not [n for n in _walk(parameters) if "anyOf" in n]

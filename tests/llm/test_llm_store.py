@@ -64,8 +64,10 @@ def test_the_store_keeps_the_conversation_usage_and_both_summaries(
     summary = extractor.extract(document)
     stored = store.exchange(extractor.key(document))
     assert stored is not None and stored["attempts"] == 2 and len(stored["responses"]) == 2
-    roles = [m["role"] for m in stored["request"]["messages"]]
-    assert roles == ["system", "user", "assistant", "tool"]  # the latest request holds every turn
+    first, reask = stored["requests"]
+    assert [m["role"] for m in first["messages"]] == ["system", "user"]
+    assert reask["messages"][:2] == first["messages"]  # the re-ask repeats the prefix, adds one message
+    assert [m["role"] for m in reask["messages"]] == ["system", "user", "user"]
     assert stored["prompt_tokens"] == summary.extractor.usage.prompt_tokens > 0
     assert store.verified(extractor.key(document)) == summary
     draft = store.draft(extractor.key(document))

@@ -4,12 +4,12 @@ The model only copies text: a region name, and for each figure the verbatim numb
 verbatim quote around it. Code finds the quote's offsets (``Document.locate``), parses the value
 (``parse_quantity``) and builds the ``ArticleSummary``; the model never computes anything.
 
-Grounding runs as a pydantic validator, so inside instructor's retry loop a figure the verifier
-cannot prove becomes a re-ask with the verifier's reasons. The document reaches the validator
-through a context variable bound around one call (``grounded_in``), not through instructor's
-``context=``, which would also run every message, article included, through Jinja. A per-call
-subclass of the model would work too, but instructor caches tool schemas per class (lru_cache of
-256), which would keep the last 256 articles alive.
+Grounding runs as a pydantic validator, so each answer is converted and verified as instructor
+parses it; the extractor then re-asks for the fields the verifier could not prove. The document
+reaches the validator through a context variable bound around one call (``grounded_in``), not
+through instructor's ``context=``, which would also run every message, article included, through
+Jinja. A per-call subclass of the model would work too, but instructor caches tool schemas per
+class (lru_cache of 256), which would keep the last 256 articles alive.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from pydantic import BaseModel, BeforeValidator, Field, create_model, model_vali
 
 from povsum.contract import BASELINE_QUANTITIES, MEASURE_CATEGORIES, SNAPSHOT_FIELDS, SNAPSHOT_QUANTITIES
 from povsum.document import Document
-from povsum.extractors.llm.prompts import Prompts
 from povsum.extractors.llm.tolerant import figure_text, locate_quote, tolerant_shape
 from povsum.models import (
     ArticleSummary,
@@ -43,7 +42,7 @@ from povsum.models import (
 from povsum.numbers import NumberParseError, parse_quantity
 from povsum.verify import verify
 
-__all__ = ["ArticleDraft", "Grounding", "grounded_in", "to_summary"]
+__all__ = ["ArticleDraft", "GrammarDraft", "Grounding", "draft_model", "grounded_in", "to_summary"]
 
 QUOTE_NOT_FOUND = "quote not found in the source"
 
@@ -75,6 +74,27 @@ def compact_schema(node: Any) -> Any:
         else:
             lean[key] = compact_schema(value)
     return lean
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with every ``$ref`` replaced by the definition it names and ``$defs`` gone:
+    the shape grammar-constrained decoders (Ollama, vLLM, llama.cpp) follow reliably.
+
+    >>> inline_refs({"$defs": {"F": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/F"}}})
+    {'properties': {'a': {'type': 'string'}}}
+    """
+    defs = schema.get("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, list):
+            return [resolve(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:  # the drafts are not recursive, so this ends
+            return resolve(defs[node["$ref"].removeprefix("#/$defs/")])
+        return {key: resolve(value) for key, value in node.items() if key != "$defs"}
+
+    return resolve(schema)
 
 
 def _category(value: Any) -> Any:
@@ -159,38 +179,45 @@ class ArticleDraft(BaseModel):
         return self
 
 
+class _Inlined:
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The lean schema with its definitions inlined: servers that enforce a ``json_schema``
+        by a grammar fall back to unconstrained output on ``$ref`` (Ollama) and ``anyOf`` with
+        null; the lean schema already states an optional field by leaving it out of ``required``."""
+        return inline_refs(super().model_json_schema(*args, **kwargs))  # type: ignore[misc]
+
+
+# The draft for json_schema servers: the same model under the same name (instructor names the
+# schema after the class), only the schema's layout differs.
+GrammarDraft: type[ArticleDraft] = create_model(
+    "ArticleDraft", __base__=(_Inlined, ArticleDraft), __doc__=ArticleDraft.__doc__
+)
+
+
+def draft_model(mode: str) -> type[ArticleDraft]:
+    """The answer model for an instructor mode: the inlined schema where the server enforces it."""
+    return GrammarDraft if mode == "json_schema" else ArticleDraft
+
+
 @dataclass
 class Grounding:
-    """One extraction's document; it keeps the latest answer that could be converted, and its
-    verification, so the summary survives even when the re-asks run out."""
+    """One reading's document; it keeps every answer that could be converted, and its
+    verification, so nothing proven is lost when a later answer is worse or unreadable."""
 
     document: Document
-    prompts: Prompts
     # Every answer that could be converted, as (draft, verified), in order.
     answers: list[tuple[ArticleSummary, ArticleSummary]] = field(default_factory=list)
 
     def check(self, draft: ArticleDraft) -> None:
-        """Remember the converted and verified answer; raise (a re-ask) if the verifier rejected
-        any of it. This is the one verification of each answer."""
+        """Remember the converted and verified answer; raise if the verifier rejected any of it
+        (the extractor then re-asks for those fields). This is the one verification of each answer."""
         converted = to_summary(draft, self.document)
         verified = verify(converted, self.document)
         self.answers.append((converted, verified))
         failures = [f for f in verified.verification.failures if not f.is_flag]
         if failures:
-            raise ValueError(self.prompts.reask_message(failures, self.document))
-
-    def best(self) -> tuple[ArticleSummary, ArticleSummary] | None:
-        """The answer that proved the most (the latest of equals): a re-ask that makes things
-        worse never replaces a better earlier answer. One whole answer is kept, never a mix of
-        attempts, so its figures come from one reading of the article."""
-        if not self.answers:
-            return None
-        return max(reversed(self.answers), key=lambda pair: _proven(pair[1]))
-
-
-def _proven(summary: ArticleSummary) -> tuple[int, int]:
-    """(figures and funding kept, measures and region kept)."""
-    return len(list(summary.quantities())), len(summary.measures) + (summary.region is not None)
+            raise ValueError(f"{len(failures)} part(s) of the answer could not be proven")
 
 
 _GROUNDING: ContextVar[Grounding | None] = ContextVar("povsum_grounding", default=None)

@@ -1,10 +1,12 @@
 """The llm extractor: instructor over any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen,
 Ollama, vLLM, llama.cpp server), with verification-driven re-asks and a SQLite cache.
 
-One call to the model per article, plus up to ``settings.max_retries`` re-asks when the verifier
-rejects part of the answer (instructor 1.17: ``max_retries=N`` means N re-asks, N+1 answers).
-When the re-asks run out, the last answer that could be converted is still returned; the
-pipeline's verifier then drops what it cannot prove and lists it.
+One call to the model per article (per part of an article longer than ``settings.chunk_chars``),
+plus up to ``settings.max_retries`` re-asks when the verifier rejects part of the answer. The
+re-asks are made here, not by instructor (each call has ``max_retries=0``): a re-ask repeats the
+constant prefix (system prompt, article) and adds one message asking, in Chinese, only for the
+fields that failed. The answers are merged field by field (``merge``): a proven value is never
+replaced, and what no answer proved is removed and listed in ``verification.failures``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import instructor
@@ -25,7 +28,9 @@ from instructor.core.hooks import Hooks
 from povsum.config import Settings
 from povsum.document import Document
 from povsum.errors import NOT_ATTEMPTED, ConfigError, ExtractionError
-from povsum.extractors.llm.draft import ArticleDraft, Grounding, grounded_in
+from povsum.extractors.llm.chunks import Part, split_article
+from povsum.extractors.llm.draft import Grounding, draft_model, grounded_in
+from povsum.extractors.llm.merge import filled, filled_paths, merge, region_of_article
 from povsum.extractors.llm.prompts import load_prompts
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.extractors.llm.tolerant import merge_tool_calls
@@ -86,6 +91,7 @@ class LLMExtractor:
             transport = Completions(client if client is not None else make_client(settings), retry)
         self.transport = transport
         self._create = instructor.patch(create=self._complete, mode=MODES[settings.mode])
+        self.draft_model = draft_model(settings.mode)
         cache = settings.cache
         self.store = store if store is not None else (Store(cache) if cache is not None else None)
         self.force = force or settings.force
@@ -155,41 +161,136 @@ class LLMExtractor:
         return completion
 
     def _ask(self, document: Document, exchange: Exchange) -> tuple[ArticleSummary, ArticleSummary]:
-        """The last convertible answer as a draft and as verified inside the re-ask loop."""
-        grounding = Grounding(document, self.prompts)
-        problem = "no answer"
-        try:
-            with grounded_in(grounding):
-                # No context=: it would render every message, the article too, as a Jinja template.
-                self._create(
-                    response_model=ArticleDraft,
-                    messages=self.prompts.messages(document),
-                    model=self.settings.model,
-                    temperature=self.settings.temperature,
-                    max_tokens=self.settings.max_tokens,
-                    max_retries=self.settings.max_retries,
-                    hooks=_recorder(exchange),
-                )
-        except InstructorRetryException as exc:
-            problem = _exhausted(exc)
-        except IncompleteOutputException:
-            raise ExtractionError(
-                "the model's answer was cut off by its output token limit (finish_reason=length)"
-            ) from None
-        best = grounding.best()
-        if best is None:
-            draft = _unanswered(document, exchange, problem)
-            verified = verify(draft, document)  # nothing the model said is in it
-        else:
-            draft, verified = best
+        """The answer as a draft and as verified: one reading per part of the article (one part
+        unless it is longer than ``settings.chunk_chars``), merged field by field."""
+        parts = split_article(document.text, self.settings.chunk_chars)
+        readings = [self._read(document, part if len(parts) > 1 else None, exchange) for part in parts]
         info = ExtractorInfo(
             name="llm",
             model=self.settings.model,
             prompt_version=self.prompts.version,
             attempts=exchange.attempts,
             usage=exchange.usage,
+            chunks=len(parts),
+            reasked=sorted({path for r in readings for path in r.reasked}),
         )
+        if len(readings) == 1 and readings[0].whole is not None:
+            draft, verified = readings[0].whole  # one answer: verified once, as it came
+        else:
+            draft = self._assemble(document, readings)
+            verified = verify(draft, document)
         return draft.model_copy(update={"extractor": info}), verified.model_copy(update={"extractor": info})
+
+    def _assemble(self, document: Document, readings: list[Reading]) -> ArticleSummary:
+        """One draft from the readings' verified values; the parts nothing could be read from
+        are failures, so the summary says it is partial."""
+        answered = [r.summary for r in readings if r.summary is not None]
+        unread = [
+            Failure(
+                field="answer",
+                text=r.label,
+                reason=f"no usable answer in {r.attempts} attempt(s): {r.problem}",
+            )
+            for r in readings
+            if r.summary is None
+        ]
+        if not answered:
+            return _unanswered(document, unread)
+        merged = merge(answered)
+        if len(readings) > 1:  # a long article's region is the one its whole text names most
+            merged = merged.model_copy(
+                update={"region": region_of_article([s.region for s in answered if s.region], document)}
+            )
+        failures = [*merged.verification.failures, *unread]
+        return merged.model_copy(update={"verification": Verification(failures=failures)})
+
+    def _read(self, document: Document, part: Part | None, exchange: Exchange) -> Reading:
+        """Ask about the article (or one part of it), then re-ask only for the fields the verifier
+        could not prove: each follow-up is the same constant prefix (system prompt, article) plus
+        one message listing just those fields, so a provider's prefix cache serves the prefix and
+        the conversation does not grow with every attempt."""
+        grounding = Grounding(document)
+        prefix = self.prompts.messages(document, part)
+        reading = Reading(grounding, label="" if part is None else f"part {part.index}/{part.count}")
+        followup: str | None = None
+        for _ in range(self.settings.max_retries + 1):
+            messages = prefix if followup is None else [*prefix, {"role": "user", "content": followup}]
+            answered = len(grounding.answers)
+            reading.attempts += 1
+            reading.problem = self._attempt(messages, grounding, exchange)
+            read = len(grounding.answers) > answered
+            if read:
+                reading.merge_latest()
+            if reading.problem is None or (read and not reading.pending):
+                break
+            # An unreadable answer is told so; what earlier answers left unproven is asked again.
+            lines = [] if read else [self.prompts.unreadable_message(reading.problem)]
+            if reading.pending:
+                lines.append(self.prompts.reask_message(reading.pending, document))
+            followup = "\n".join(lines)
+        return reading
+
+    def _attempt(
+        self, messages: list[dict[str, str]], grounding: Grounding, exchange: Exchange
+    ) -> str | None:
+        """One request and its verification; None when everything in the answer was proven,
+        else what was wrong (the answer, if it could be read, is in ``grounding.answers``)."""
+        try:
+            with grounded_in(grounding):
+                # No context=: it would render every message, the article too, as a Jinja template.
+                self._create(
+                    response_model=self.draft_model,
+                    messages=messages,
+                    model=self.settings.model,
+                    temperature=self.settings.temperature,
+                    max_tokens=self.settings.max_tokens,
+                    max_retries=0,  # re-asks are built here, with only the failed fields
+                    hooks=_recorder(exchange),
+                )
+        except InstructorRetryException as exc:
+            return _exhausted(exc)
+        except IncompleteOutputException:
+            raise ExtractionError(
+                "the model's answer was cut off by its output token limit (finish_reason=length)"
+            ) from None
+        return None
+
+
+@dataclass
+class Reading:
+    """What the answers about one article (or part) proved, merged as they come."""
+
+    grounding: Grounding  # holds every answer that could be read, converted and verified
+    label: str  # "" for a whole article, "part 2/3"
+    attempts: int = 0
+    problem: str | None = "no answer"
+    summary: ArticleSummary | None = None  # the verified values of every answer, merged
+    pending: list[Failure] = field(default_factory=list)  # what the next re-ask asks for
+    reasked: set[str] = field(default_factory=set)  # fields a re-ask's answer filled
+
+    def merge_latest(self) -> None:
+        """Merge the latest answer in. What is still pending is what THAT answer failed to prove
+        and no answer proved: a field the re-ask's answer left out was withdrawn, not failed."""
+        before = filled_paths(self.summary) if self.summary is not None else None
+        _, verified = self.grounding.answers[-1]
+        merged = merge([v for _, v in self.grounding.answers])
+        self.pending = [
+            f for f in verified.verification.failures if not f.is_flag and not filled(merged, f.field)
+        ]
+        self.summary = merged.model_copy(update={"verification": Verification(failures=self.pending)})
+        if before is not None:
+            self.reasked |= {_list_name(p) for p in filled_paths(self.summary) - before}
+
+    @property
+    def whole(self) -> tuple[ArticleSummary, ArticleSummary] | None:
+        """The one answer as converted and verified, when there was only one."""
+        answers = self.grounding.answers
+        return answers[0] if len(answers) == 1 else None
+
+
+def _list_name(path: str) -> str:
+    # "funding[3]" -> "funding": an item's index says nothing once parts are merged.
+    return path.split("[", 1)[0]
 
 
 class EndpointDown(ExtractionError):
@@ -239,10 +340,11 @@ class Breaker:
 def _request_version(settings: Settings) -> str:
     """A digest of what shapes an answer besides the prompt: the schema, the mode, the options."""
     shape = {
-        "schema": ArticleDraft.model_json_schema(),
+        "schema": draft_model(settings.mode).model_json_schema(),
         "mode": settings.mode,
         "temperature": settings.temperature,
         "max_tokens": settings.max_tokens,
+        "chunk_chars": settings.chunk_chars,
     }
     return hashlib.sha256(json.dumps(shape, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
 
@@ -254,17 +356,15 @@ def _exhausted(exc: InstructorRetryException) -> str:
         raise cause from None
     if not isinstance(cause, ValueError):  # not a bad answer (JSON, schema, grounding): a bug
         raise exc
-    return " ".join(str(cause).split())[:300]
+    # pydantic's closing link to its docs tells the model and the user nothing.
+    return " ".join(str(cause).split()).split(" For further information visit")[0][:300]
 
 
-def _unanswered(document: Document, exchange: Exchange, problem: str) -> ArticleSummary:
+def _unanswered(document: Document, failures: list[Failure]) -> ArticleSummary:
     # No answer could be converted at all: an empty summary whose status will be "failed".
-    failure = Failure(
-        field="answer", text="", reason=f"no usable answer in {exchange.attempts} attempt(s): {problem}"
-    )
     return ArticleSummary(
         source=document.source_info(),
-        verification=Verification(failures=[failure]),
+        verification=Verification(failures=failures),
         extractor=ExtractorInfo(name="llm"),
     )
 
@@ -273,8 +373,7 @@ def _recorder(exchange: Exchange) -> Hooks:
     """Per-call instructor hooks that fill ``exchange`` with each request and response."""
 
     def on_request(*_: Any, **kwargs: Any) -> None:
-        # A snapshot: instructor appends the re-ask turns to the same list afterwards.
-        exchange.request = json.loads(json.dumps(kwargs, ensure_ascii=False, default=str))
+        exchange.requests.append(json.loads(json.dumps(kwargs, ensure_ascii=False, default=str)))
 
     def on_response(completion: Any) -> None:
         exchange.responses.append(completion.model_dump(mode="json"))

@@ -19,12 +19,13 @@ from string import Template
 from povsum.contract import MEASURE_KINDS, SNAPSHOT_FIELDS
 from povsum.document import Document
 from povsum.errors import ConfigError
+from povsum.extractors.llm.chunks import Part
 from povsum.models import Failure
 from povsum.sentences import split_sentences
 
 __all__ = ["PROMPT_FILES", "Prompts", "default_prompts_dir", "load_prompts"]
 
-PROMPT_FILES = ("system.md", "user.md", "reask.md", "reasons.tsv")
+PROMPT_FILES = ("system.md", "user.md", "part.md", "reask.md", "unreadable.md", "reasons.tsv")
 # A failed text is shown with the source sentence sharing the longest run of characters with it,
 # when that run is at least this long (a number's digits and unit, a name).
 _NEAR_MIN = 3
@@ -42,23 +43,35 @@ def default_prompts_dir() -> Path:
 class Prompts:
     system: str
     user: Template
+    part: Template  # the note on a part of a long article
     reask: str
+    unreadable: Template
     reasons: tuple[tuple[str, str], ...]  # (English reason prefix, what the model is told)
     version: str
 
-    def messages(self, document: Document) -> list[dict[str, str]]:
-        """The chat messages that ask for a summary of ``document``'s cleaned text.
+    def messages(self, document: Document, part: Part | None = None) -> list[dict[str, str]]:
+        """The chat messages that ask for a summary of ``document``'s cleaned text, or of one
+        ``part`` of it (a long article). They are the constant prefix of every attempt.
 
         >>> doc = Document.from_text("标题\\n文中有 {{ 1+1 }} 和 ${article}。")
         >>> load_prompts().messages(doc)[1]["content"].count("{{ 1+1 }} 和 ${article}")
         1
         """
-        user = self.user.substitute(title=document.title or "(无)", article=document.text)
+        note = "" if part is None else self.part.substitute(index=part.index, count=part.count)
+        user = self.user.substitute(
+            title=document.title or "(无)",
+            part=note,
+            article=document.text if part is None else part.text,
+        )
         return [{"role": "system", "content": self.system}, {"role": "user", "content": user}]
 
+    def unreadable_message(self, problem: str) -> str:
+        """What the model is told when its answer could not be read in the schema at all."""
+        return self.unreadable.substitute(error=problem).strip()
+
     def reask_message(self, failures: list[Failure], document: Document | None = None) -> str:
-        """What the model is told when the verifier could not prove parts of its answer: each
-        failed field, why in Chinese, and the source sentence nearest to what it wrote.
+        """What the model is told when the verifier could not prove parts of its answer: only the
+        failed fields, each with why in Chinese and the source sentence nearest to what it wrote.
 
         >>> doc = Document.from_text("2014年海口共有贫困人口4352户18802人。全市投入资金7488万元。")
         >>> failure = Failure(field="baseline.people", text="28802人", reason="quote not found in the source")
@@ -109,7 +122,9 @@ def load_prompts(directory: Path | None = None) -> Prompts:
     return Prompts(
         system=texts["system.md"],
         user=Template(texts["user.md"]),
+        part=Template(texts["part.md"].strip()),
         reask=texts["reask.md"],
+        unreadable=Template(texts["unreadable.md"]),
         reasons=_reasons(texts["reasons.tsv"]),
         version=digest.hexdigest()[:12],
     )

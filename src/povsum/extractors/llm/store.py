@@ -1,9 +1,9 @@
 """The run store: a SQLite cache of LLM extractions and a log of every extraction attempt.
 
 An extraction is keyed by (sha256 of the source, extractor, model, prompt version, schema
-version): change any of them and the article is asked again. For each one the store keeps the
-last request (the whole conversation, re-asks included), every raw response, the token usage and
-the draft and verified summaries. API keys travel in HTTP headers, which are never stored.
+version): change any of them and the article is asked again. For each one the store keeps every
+request (the first ask and each re-ask, for every part of a long article), every raw response,
+the token usage and the draft and verified summaries. API keys travel in HTTP headers, which are never stored.
 
 One connection is shared by the threads of a run behind a lock; WAL mode and a busy timeout let
 a second process read while a run writes.
@@ -75,7 +75,7 @@ class CacheKey:
 class Exchange:
     """What one extraction sent and received, in order."""
 
-    request: dict[str, Any] = field(default_factory=dict)  # the latest request: it holds every turn
+    requests: list[dict[str, Any]] = field(default_factory=list)  # every request sent, in order
     responses: list[dict[str, Any]] = field(default_factory=list)
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -164,7 +164,7 @@ class Store:
             (
                 *_key(key),
                 _now(),
-                json.dumps(exchange.request, ensure_ascii=False, default=str),
+                json.dumps(exchange.requests, ensure_ascii=False, default=str),
                 json.dumps(exchange.responses, ensure_ascii=False, default=str),
                 exchange.attempts,
                 exchange.prompt_tokens,
@@ -230,12 +230,13 @@ class Store:
         return [dict(row) for row in self._execute("SELECT * FROM runs ORDER BY id")]
 
     def exchange(self, key: CacheKey) -> dict[str, Any] | None:
-        """The stored request, responses and usage for ``key`` (for inspection and tests)."""
+        """The stored requests, responses and usage for ``key`` (for inspection and tests)."""
         found = self._extraction(key, "request, responses, attempts, prompt_tokens, completion_tokens")
         if found is None:
             return None
         row = dict(found)
-        return {**row, "request": json.loads(row["request"]), "responses": json.loads(row["responses"])}
+        requests = json.loads(row.pop("request"))
+        return {**row, "requests": requests, "responses": json.loads(row["responses"])}
 
 
 def _key(key: CacheKey) -> tuple[str, str, str, str, str]:

@@ -59,10 +59,6 @@ def tolerant_shape(data: Any, fields: frozenset[str]) -> Any:
     return data
 
 
-def _funding(item: Any) -> Any:
-    return {**item, "amount": _figure(item.get("amount"))} if isinstance(item, dict) else item
-
-
 def _figure(value: Any) -> Any:
     if not isinstance(value, dict):
         return value
