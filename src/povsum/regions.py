@@ -126,15 +126,17 @@ def short_names(name: str) -> tuple[str, ...]:
     >>> short_names("广西壮族自治区"), short_names("内蒙古自治区"), short_names("新疆维吾尔自治区")
     (('广西',), ('内蒙古',), ('新疆',))
     >>> short_names("乐东黎族自治县"), short_names("积石山保安族东乡族撒拉族自治县")
-    (('乐东', '乐东县'), ('积石山', '积石山县'))
+    (('乐东', '乐东县', '乐东自治县'), ('积石山', '积石山县', '积石山自治县'))
     >>> short_names("大厂回族自治县"), short_names("东乡族自治县"), short_names("鄂伦春自治旗")
-    (('大厂', '大厂县'), ('东乡', '东乡县'), ('鄂伦春', '鄂伦春旗'))
+    (('大厂', '大厂县', '大厂自治县'), ('东乡', '东乡县', '东乡自治县'), ('鄂伦春', '鄂伦春旗'))
     >>> short_names("秀英区"), short_names("浦东新区"), short_names("神农架林区"), short_names("阿里地区")
     (('秀英',), ('浦东',), ('神农架',), ())
     >>> short_names("海口市"), short_names("和县"), short_names("西沙群岛"), short_names("朝阳区")
     (('海口',), (), (), ())
-    >>> short_names("互助土族自治县"), short_names("科尔沁左翼后旗"), short_names("喀喇沁左翼蒙古族自治县")
-    (('互助县',), ('科尔沁左翼后', '科左后旗'), ('喀喇沁左翼', '喀喇沁左翼县', '喀左县'))
+    >>> short_names("互助土族自治县"), short_names("科尔沁左翼后旗")
+    (('互助县', '互助自治县'), ('科尔沁左翼后', '科左后旗'))
+    >>> short_names("喀喇沁左翼蒙古族自治县")
+    ('喀喇沁左翼', '喀喇沁左翼县', '喀喇沁左翼自治县', '喀左县')
     """
     split = _base_and_suffix(name)
     if split is None:
@@ -142,7 +144,9 @@ def short_names(name: str) -> tuple[str, ...]:
     base, suffix = split
     # The level keeps a common word a name (互助县), and only the bare word is dropped (互助).
     mark = _GENERIC.get(suffix, suffix if suffix in _LEVEL_MARKS else "")
-    forms = [base, base + _GENERIC[suffix]] if suffix in _GENERIC else [base]
+    # 务川仡佬族苗族自治县 is written 务川县 and, without its peoples, 务川自治县.
+    forms = [base, base + _GENERIC[suffix], base + suffix] if suffix in _GENERIC else [base]
+    forms = [form for form in forms if form != name]
     if wing := _WING.match(base):
         forms.append(wing["first"] + wing["side"] + wing["rest"] + mark)
     return tuple(forms[1:] if base in _COMMON_WORDS else forms)
@@ -347,7 +351,7 @@ def name_forms(name: str) -> tuple[str, ...]:
     a village) the name and its short forms by the same rules.
 
     >>> name_forms("楚雄州"), name_forms("乐东县")
-    (('楚雄州', '楚雄彝族自治州', '楚雄'), ('乐东县', '乐东黎族自治县', '乐东'))
+    (('楚雄州', '楚雄彝族自治州', '楚雄', '楚雄自治州'), ('乐东县', '乐东黎族自治县', '乐东', '乐东自治县'))
     >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇")
     (('和县',), ('朝阳区',), ('石碌镇',))
 

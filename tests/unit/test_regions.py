@@ -75,7 +75,7 @@ def test_ledong_in_seed_004() -> None:
         None,
         "乐东黎族自治县",
     )
-    assert ledong.short_names == ("乐东", "乐东县")
+    assert ledong.short_names == ("乐东", "乐东县", "乐东自治县")
 
 
 def test_longest_name_wins_over_its_short_form() -> None:

@@ -97,13 +97,19 @@ _VILLAGE = (
     r"|扶贫(?:开发)?(?:工作)?重点村)"
 )
 _COUNTY = (
-    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|\((?:市、区|市|区)\))?"
+    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|市(?!场)|\((?:市、区|市|区)\))?"
     r"|(?:国家级?|省级?)?扶贫开发(?:工作)?重点县)"
 )
 # Each unit's noun, and how the ones not yet out are named.
+# unit -> (its poor noun, how the ones not yet out are named, the unit itself, how one exits).
 _UNIT_NOUNS = {
-    "poor_villages": (_VILLAGE, r"未出列(?:贫困)?村"),
-    "poor_counties": (_COUNTY, r"未摘帽(?:贫困)?旗?县"),
+    "poor_villages": (_VILLAGE, r"未出列(?:贫困)?村", r"(?:行政村|嘎查村|村|嘎查)", r"出列|退出|销号"),
+    "poor_counties": (
+        _COUNTY,
+        r"未摘帽(?:贫困)?旗?县",
+        r"旗?县(?:市区|市|区)?(?:\([^()]{0,6}\))?",
+        r"摘帽|退出",
+    ),
 }
 # Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
@@ -121,7 +127,11 @@ _HAS_NUMBER = re.compile(
 
 # A plan or target shortly before a figure makes it neither baseline nor outcome; a purpose ("为实现…")
 # only in the figure's own clause, since what follows a purpose is usually what was done.
-_TARGET = re.compile(r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要")
+# "可减少贫困人口8000人" forecasts; "要在2018年底实现…" plans.
+_TARGET = re.compile(
+    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要"
+    r"|(?<![重主需只必首])要(?:在|实现|完成|使)|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
+)
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
 _FUTURE = re.compile(r"将(?!近)")
@@ -161,7 +171,7 @@ _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
 _FALL_AFTER = re.compile(r"[^。;]{0,3}?(?:比|较)[^。;,]{0,12}?(?:下降|降低|减少)")
 # Words before a count of units (or of people written before their noun) that make it a stock.
-_STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定")
+_STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定|分布")
 # A figure right after a place name is that place's own ("向阳村贫困户161户"); 全村/该镇 is the region.
 _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
 # Words just before "贫困人口N人" that make it people lifted or helped, not a population.
@@ -192,7 +202,7 @@ _GROUP_FIELDS = {
     "pp": "people",
     "rate": "incidence_rate",
 }
-_UNIT_GROUPS = ("n", "n2", "n3")
+_UNIT_GROUPS = ("n", "n2", "n3", "n4")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
@@ -213,6 +223,7 @@ _FURTHER = (
 )
 # A rate's noun and what may stand before its figure: "贫困发生率", "全县的贫困发生率也,".
 _RATE_LEAD = rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?"
+_RATE_FROM = r"(?:,[^\d%,;。]{0,4}?)?(?:由|从)"  # "贫困发生率,已经从…"
 
 _TRANSITIONS = {
     # First, so the latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
@@ -234,9 +245,10 @@ _TRANSITIONS = {
     "people_then_down": re.compile(
         rf"{_POOR}(?:为|有|共有|共|达)?{_hh_pp('a_')},?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}{_hh_pp('b_')}"
     ),
+    # "贫困发生率,已经从31.8%,降到了1.93%", "贫困发生率从16.1%到0.2%" (two rates need no verb).
     "transition_rate": re.compile(
-        rf"{_RATE_LEAD},?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
-        rf"[^\d,;。]{{0,4}}?,?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}(?P<b_rate>{_ZERO_RATE})"
+        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
+        rf"[^\d,;。]{{0,4}}?,?(?:{_DOWN}|到|至)(?P<b_when>{_WHEN})?{_GAP}(?P<b_rate>{_ZERO_RATE})"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
     "rate_then_down": re.compile(
@@ -247,7 +259,7 @@ _TRANSITIONS = {
     "transition_counties": _unit_transition(_COUNTY),
     # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
-    "rate_from": re.compile(rf"{_RATE_LEAD},?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"),
+    "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"),
 }
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
@@ -338,7 +350,9 @@ _LIFTED = {
 _ALL_UNITS = r"(?:行政村|村|嘎查村|旗?县(?:市区|市|区)?(?:\([^()]{0,6}\))?|县级行政区)"
 
 
-def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str], str | None]]:
+def _unit_statements(
+    noun: str, not_out: str, unit: str, exit_: str
+) -> dict[str, tuple[re.Pattern[str], str | None]]:
     """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
     it always gives, or None when the words around the count decide)."""
     # What follows the count is looked at, not consumed: "最后7个贫困村出列,全县46个贫困村全部退出"
@@ -363,11 +377,18 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
             re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
-        # "剩余100个贫困村", "新疆聚焦10个未摘帽县".
+        # "74个县(区)全部脱贫摘帽", "46个村全部出列": only poor ones exit, so all of them were poor.
+        "all_units_exited": (
+            re.compile(
+                rf"(?P<n>{_UNITS_Q}){unit},?(?:已经?|均已)?(?:全部|均|全)(?:实现)?(?:脱贫)?(?:{exit_})"
+            ),
+            "baseline",
+        ),
+        # "剩余100个贫困村", "新疆聚焦10个未摘帽县", "尚有威宁、纳雍等4个县未摘帽".
         "remaining_units": (
             re.compile(
                 rf"(?:{_LEFT_WORDS})(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
-                rf"|{not_out}(?:为|有|共)?(?P<n3>{_UNITS_Q})"
+                rf"|{not_out}(?:为|有|共)?(?P<n3>{_UNITS_Q})|(?P<n4>{_UNITS_Q}){unit}(?:尚|还|仍)?未(?:{exit_})"
             ),
             "outcome",
         ),
@@ -377,7 +398,7 @@ def _unit_statements(noun: str, not_out: str) -> dict[str, tuple[re.Pattern[str]
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
 # "现已全部脱贫出列").
-_ALL_EXITED = re.compile(r"^,?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
+_ALL_EXITED = re.compile(r"^,?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
 # After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
 # "贫困村45个,已出列38个").
 _PART_OF_TOTAL = re.compile(
@@ -730,6 +751,9 @@ class _Finder:
         follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
         if remaining := _REMAINING.search(_lead(text, _figure_start(m))):  # "贫困人口还剩2.3万人" too
             return _Part(self.outcome, f"remaining cue {remaining.group()}")
+        # "年末全县有建档立卡贫困人口3216人,比上年减少9872人": the present, whatever it is called.
+        if _FALL_AFTER.match(text, m.end()):
+            return _Part(self.outcome, "a fall from before follows")
         if total := _TOTAL.search(m.group()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
@@ -737,8 +761,6 @@ class _Finder:
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
         if now:
             return _Part(self.outcome, f"now cue {now.group()}")
-        if _FALL_AFTER.match(text, m.end()):
-            return _Part(self.outcome, "a fall from before follows")
         year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
@@ -896,7 +918,7 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
     >>> _target_cue("计划减贫3000人,目前已完成2860人脱贫", 15) is None
     True
     """
-    comma = text.rfind(",", 0, position)
+    comma = _last_mark(text, ",", 0, position)
     own = _TARGET.search(text, comma + 1, position) or _PURPOSE.search(text, comma + 1, position)
     if own := own or _FUTURE.search(_clause_head(text, position)):
         return own

@@ -1,0 +1,72 @@
+"""The rules extractor on the phrasing probes (tests/phrasings/: passages written for the project,
+not real text): figures and measure categories held to floors, as a guard that a change does not
+trade the genre's common phrasings for the corpus's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from povsum import Document, verify
+from povsum.extractors.rules import RulesExtractor
+from povsum.models import ArticleSummary
+
+PROBES = Path(__file__).resolve().parents[1] / "phrasings"
+FIGURES_RIGHT = 0.94  # share of expected figures found at their value
+FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure
+MEASURES_F1 = 0.84
+
+
+def _probes(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines()]
+
+
+def _summary(text: str) -> ArticleSummary:
+    document = Document.from_text(text)
+    return verify(RulesExtractor().extract(document), document)
+
+
+@pytest.fixture(scope="module")
+def figure_scores() -> tuple[int, int, int]:
+    right = expected = extra = 0
+    for probe in _probes("figures.jsonl"):
+        got = {
+            p: q.value
+            for p, q in _summary(probe["text"]).quantities()
+            if p.startswith(("baseline.", "outcome."))
+        }
+        expected += len(probe["expected"])
+        right += sum(got.get(k) == pytest.approx(v) for k, v in probe["expected"].items())
+        extra += len(got.keys() - probe["expected"].keys())
+    return right, expected, extra
+
+
+def test_the_probes_are_well_formed() -> None:
+    fields = {
+        f"{side}.{name}"
+        for side in ("baseline", "outcome")
+        for name in ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
+    }
+    figures, measures = _probes("figures.jsonl"), _probes("measures.jsonl")
+    assert len(figures) == 160 and len(measures) == 80
+    assert all(set(p["expected"]) <= fields | {"outcome.people_lifted"} for p in figures)
+    assert len({p["id"] for p in figures + measures}) == 240
+
+
+def test_figures_of_the_common_phrasings_are_found(figure_scores: tuple[int, int, int]) -> None:
+    right, expected, extra = figure_scores
+    assert right / expected >= FIGURES_RIGHT, f"{right}/{expected}"
+    assert extra / expected <= FIGURES_EXTRA, f"{extra} extra"
+
+
+def test_measure_categories_of_the_common_phrasings() -> None:
+    tp = fp = fn = 0
+    for probe in _probes("measures.jsonl"):
+        got = {m.category for m in _summary(probe["text"]).measures}
+        want = set(probe["expected"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= MEASURES_F1, f"F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
