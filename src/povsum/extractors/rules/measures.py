@@ -63,7 +63,7 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
 _PLAN = re.compile(
     r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    r"开展|启动|着手|进行|建设|新建|投入|投资|安排|于|在|以)|"
+    r"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|"
     r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当"
 )
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
@@ -110,7 +110,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
 # "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水". "困难" is not one: "得知老人生活困难"
 # is the need the work then meets.
-_LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低)")
+_LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来)")
 _LACK_BEFORE = re.compile(
     r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未)[^,]{0,8}$"
 )
@@ -120,6 +120,13 @@ _TITLE = re.compile(r"《[^》]*》?")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保"})
 _COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Who speaks, by office: "驻村第一书记李某告诉记者", "县电子商务中心主任李某接受记者采访" name a
+# speaker, not work done.
+_TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长"
+_SPEAKER = re.compile(
+    rf"(?P<title>[^,。;]{{0,12}}?(?:{_TITLES}))?[\u4e00-\u9fff]{{2,3}}"
+    r"(?:告诉|介绍说|介绍道|表示|接受了?(?:记者)?采访|说[,:])"
+)
 # Party bodies that are also a person's office: "村党组织书记张三说" names who speaks.
 _OFFICES: frozenset[str] = frozenset({"党组织", "党支部"})
 _OFFICE = re.compile(r"书记|负责人")
@@ -343,6 +350,8 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a group of the population counted"
     if word in _OFFICES and _OFFICE.match(after):
         return "a person's office"
+    if (speaker := _SPEAKER.match(after)) and (speaker["title"] or re.search(f"(?:{_TITLES})$", word)):
+        return "who speaks, by office"
     if word in _BROAD and _SECTOR_STAFF.match(after):
         return "a department or its staff"
     if _EVERYONE.search(before):
