@@ -1,12 +1,13 @@
 """``povsum batch``: the LLM path through a provider's Batch API, resumable, into ``run``'s outputs.
 
-``submit`` puts the first request of every article (built by the llm extractor, exactly as
-``run`` sends it) into one batch. ``collect`` downloads the results of the finished batches, then
-runs ``povsum.runner`` over the inputs with the extractor answering from them, so every output is
-written by the code that writes ``run``'s; with ``reask`` the re-asks the verifier called for go
-into the next, smaller batch. Whatever must outlive one command lives in ``OUT/batch/``:
-``state.json`` (the settings that shape a request, the inputs, and per round the request map and
-the batch and file ids), the input file of each round and the result files received.
+``submit`` puts the first requests of every article (one per part of a long article, built by
+the llm extractor exactly as ``run`` sends them) into one batch. ``collect`` downloads the results
+of the finished batches, then runs ``povsum.runner`` over the inputs with the extractor answering
+from them, so every output is written by the code that writes ``run``'s; with ``reask`` the
+re-asks the verifier called for go into the next, smaller batch. Whatever must outlive one
+command lives in ``OUT/batch/``: ``state.json`` (the settings that shape a request, the inputs,
+and per round the request map and the batch and file ids), the input file of each round and the
+result files received.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ __all__ = ["BatchState", "Collected", "Round", "collect", "load_state", "status"
 
 FOLDER = "batch"
 # The settings that shape a request, fixed at submit: collect answers the requests sent.
-SHAPING = frozenset({"model", "mode", "temperature", "max_tokens", "max_retries", "max_bytes"})
+SHAPING = frozenset({"model", "mode", "temperature", "max_tokens", "max_retries", "chunk_chars", "max_bytes"})
 
 
 def _requests(n: int) -> str:
@@ -107,7 +108,7 @@ def _save(out_root: Path, state: BatchState) -> None:
 def submit(
     paths: Sequence[Path], settings: Settings, out_root: Path, *, api: BatchAPI | None = None
 ) -> Round:
-    """Send the first request of every article under ``paths`` as one batch; the round sent.
+    """Send the first requests of every article under ``paths`` as one batch; the round sent.
 
     An interrupted submit is finished by the same command; a sent one is not sent twice.
     """
@@ -133,7 +134,7 @@ def _first_round(paths: Sequence[Path], settings: Settings, out_root: Path) -> B
     pipeline = Summarizer(extractor.settings, extractor=extractor)
     for path in found.files:
         try:
-            extractor.first_request(pipeline.load(path))
+            extractor.first_requests(pipeline.load(path))
         except InputError:
             continue  # collect reports it as run does
     if not extractor.pending:
@@ -229,7 +230,7 @@ def collect(
         on_start=on_start,
         on_result=on_result,
     )
-    waiting = sum(len(p.paths) for p in extractor.pending.values())
+    waiting = len({path for p in extractor.pending.values() for path in p.paths})
     sent = None
     if reask and extractor.pending:
         with OutputDir(out_root):

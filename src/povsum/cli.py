@@ -364,9 +364,10 @@ def batch_submit(
     max_tokens: MaxTokensArg = None,
     timeout: TimeoutArg = None,
     max_retries: MaxRetriesArg = None,
+    chunk_chars: ChunkCharsArg = None,
     max_bytes: MaxBytesArg = None,
 ) -> None:
-    """Send every article's request, as `run --extractor llm` would, as one batch."""
+    """Send every article's requests, as `run --extractor llm` would, as one batch."""
     from povsum.batch import submit
 
     console = RunConsole()
@@ -382,6 +383,7 @@ def batch_submit(
             max_bytes=max_bytes,
             timeout=timeout,
             max_retries=max_retries,
+            chunk_chars=chunk_chars,
             no_cache=True,
         )
         sent = submit(paths, settings, out)

@@ -32,6 +32,7 @@ from llm_server import TEST_KEY, Reply, ScriptedModel, ScriptedServer, answer
 from typer.testing import CliRunner
 
 from povsum.cli import app
+from povsum.extractors.llm.prompts import load_prompts
 
 CASSETTE = "batch_round_trip.yaml"
 # The round trip's articles; the empty one is an error record, on both paths alike.
@@ -49,6 +50,7 @@ SCRIPT: dict[str, tuple[Reply, ...]] = {
     "海口秀英区": (answer(XIUYING_ANSWER),),
 }
 REQUESTS = sum(len(replies) for replies in SCRIPT.values())
+REASK = load_prompts().reask.strip()
 
 
 def by_article(request: dict[str, Any]) -> Reply:
@@ -56,7 +58,10 @@ def by_article(request: dict[str, Any]) -> Reply:
     requests come in (a batch asks every article first, then the re-asks)."""
     messages = request["messages"]
     title = next(phrase for phrase in SCRIPT if phrase in messages[1]["content"])
-    return SCRIPT[title][sum(m["role"] == "assistant" for m in messages)]
+    # A re-ask is the first ask plus the re-ask message (a message of its own, or joined to the
+    # article's in the JSON modes, where instructor merges consecutive user messages).
+    reask = any(REASK in m["content"] for m in messages)
+    return SCRIPT[title][reask]
 
 
 def scripted_model() -> ScriptedModel:

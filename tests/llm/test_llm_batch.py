@@ -8,6 +8,7 @@ batches endpoints of ``batch_server.py`` (hand-written answers, not a model's: s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,20 @@ from batch_cases import (
     write_articles,
 )
 from batch_server import ScriptedBatches
-from llm_cases import HAIKOU, SCRIPTED_MODEL, recorder
+from llm_cases import (
+    HAIKOU,
+    HAIKOU_ANSWER,
+    HAIKOU_HALLUCINATED,
+    LONG_ANSWERS,
+    LONG_ARTICLE,
+    LONG_CHUNK,
+    S_OUTCOME,
+    SCRIPTED_MODEL,
+    by_part,
+    fig,
+    part_answer,
+    recorder,
+)
 from llm_server import TEST_KEY, ScriptedModel, ScriptedServer, answer, failure, mock_client
 from typer.testing import CliRunner
 
@@ -101,23 +115,83 @@ def test_the_round_trip_replays_and_writes_what_the_synchronous_path_writes(tmp_
     assert files(out) == synchronous
 
 
+def bodies(model: ScriptedModel) -> list[str]:
+    return sorted(json.dumps(seen.body, sort_keys=True, ensure_ascii=False) for seen in model.seen)
+
+
+def batch_and_run(
+    tmp_path: Path, articles: Path, model: Callable[[], ScriptedModel], given: Settings, rounds: int
+) -> tuple[ScriptedModel, ScriptedModel, BatchState]:
+    """The synchronous run and a batch of ``rounds`` rounds (re-asked until the last), each with a
+    fresh ``model``; their outputs must be byte for byte the same. The two models and the state."""
+    direct = model()
+    run_synchronously(articles, tmp_path / "sync-out", direct, given)
+    batched = model()
+    api = BatchAPI(mock_client(ScriptedBatches(batched), MOCK_URL))
+    submit([articles], given, tmp_path / "out", api=api)
+    for number in range(1, rounds + 1):
+        collected = collect(tmp_path / "out", settings(), formats=FORMATS, reask=number < rounds, api=api)
+    assert collected.waiting == 0
+    assert files(tmp_path / "out") == files(tmp_path / "sync-out")
+    return direct, batched, load_state(tmp_path / "out")
+
+
 @pytest.mark.parametrize("mode", ["tools", "json_schema", "json_object", "md_json"])
 def test_the_batch_sends_the_synchronous_requests_first_asks_and_re_asks(tmp_path: Path, mode: Mode) -> None:
     articles = write_articles(tmp_path / "articles")
-    direct = scripted_model()
-    run_synchronously(articles, tmp_path / "sync-out", direct, settings(mode))
-    batched = scripted_model()
-    api = BatchAPI(mock_client(ScriptedBatches(batched), MOCK_URL))
-    submit([articles], settings(mode), tmp_path / "out", api=api)
-    collect(tmp_path / "out", settings(mode), formats=FORMATS, reask=True, api=api)
-    collect(tmp_path / "out", settings(mode), formats=FORMATS, api=api)
-
-    def bodies(model: ScriptedModel) -> list[str]:
-        return sorted(json.dumps(seen.body, sort_keys=True, ensure_ascii=False) for seen in model.seen)
-
+    direct, batched, _ = batch_and_run(tmp_path, articles, scripted_model, settings(mode), rounds=2)
     assert len(direct.seen) == sum(len(replies) for replies in SCRIPT.values())
     assert bodies(batched) == bodies(direct)
-    assert files(tmp_path / "out") == files(tmp_path / "sync-out")
+
+
+def test_a_re_ask_sent_twice_by_the_synchronous_loop_is_sent_twice_by_the_batch(tmp_path: Path) -> None:
+    def model() -> ScriptedModel:
+        haikou = 0
+
+        def invents_twice(request: dict) -> object:
+            """Scripted: Haikou's first two answers invent the same number, so the second re-ask
+            is the first one again; the third answer is right."""
+            nonlocal haikou
+            if "海口众志成城" not in request["messages"][1]["content"]:
+                return by_article(request)
+            haikou += 1
+            return answer(HAIKOU_HALLUCINATED if haikou <= 2 else HAIKOU_ANSWER)
+
+        return ScriptedModel([invents_twice] * 5)
+
+    articles = write_articles(tmp_path / "articles")
+    direct, batched, state = batch_and_run(tmp_path, articles, model, settings(), rounds=3)
+    assert len(direct.seen) == 5 and len(set(bodies(direct))) == 4  # one body sent twice
+    assert bodies(batched) == bodies(direct)
+    assert [len(r.requests) for r in state.rounds] == [3, 1, 1]
+    haikou = load_summary(tmp_path / "out" / "a_haikou.json")
+    assert haikou.extractor.attempts == 3 and haikou.verification.status == "verified"
+
+
+def test_a_long_article_sends_all_its_parts_in_the_first_batch(tmp_path: Path) -> None:
+    def model() -> ScriptedModel:
+        def second_part_invents(request: dict) -> object:
+            """Scripted: the first answer about the second part invents a figure."""
+            content = request["messages"][1]["content"]
+            if S_OUTCOME in content and len(request["messages"]) == 2:
+                invented = {**LONG_ANSWERS[S_OUTCOME]["outcome"], "people": fig("2030人", S_OUTCOME)}
+                return answer({**part_answer(content), "outcome": invented})
+            return by_part(request)
+
+        return ScriptedModel([second_part_invents] * 4)
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "pingjiang.html").write_text(LONG_ARTICLE, encoding="utf-8")
+    # The part size is fixed at submit: the collects are not told it again.
+    given = settings(chunk_chars=LONG_CHUNK)
+    direct, batched, state = batch_and_run(tmp_path, articles, model, given, rounds=2)
+    assert bodies(batched) == bodies(direct) and len(direct.seen) == 4
+    first, reask = state.rounds
+    assert len(first.requests) == 3 and len(reask.requests) == 1  # three parts, one re-ask
+    summary = load_summary(tmp_path / "out" / "pingjiang.json")
+    assert (summary.extractor.chunks, summary.extractor.attempts) == (3, 4)
+    assert summary.verification.status == "verified" and summary.outcome.people.value == 203
 
 
 def test_an_article_waiting_for_its_re_ask_is_written_as_run_would_without_re_asks(tmp_path: Path) -> None:

@@ -2,13 +2,15 @@
 
 The synchronous extractor is not re-implemented here: it runs unchanged on a ``Replay``
 transport. A request the collected batches have answered gets that answer (a chat completion, as
-the endpoint would have sent it); any other request is ``Deferred``, carrying its body. So the
-first request of an article, and the re-ask the synchronous loop builds after a rejected answer,
+the endpoint would have sent it); any other request is ``Deferred`` and kept for the next batch,
+and the extractor goes on with the article's other parts. So the first requests of an article
+(one per part of a long one), and the re-asks the synchronous loop builds after a rejected answer,
 are exactly what ``povsum run`` would send, and each answer is read and verified by the same code.
 
 A request's ``custom_id`` is a digest of its body: the replay finds an answer by the request it
 answers, two identical articles share one request, and an article whose text changed since the
-batch was sent finds no answer instead of another article's.
+batch was sent finds no answer instead of another article's. A body an article sends again (a
+re-ask whose answer failed as the one before did) is numbered: each sending is its own request.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +31,7 @@ from povsum.config import Settings, redact_url
 from povsum.document import Document
 from povsum.errors import BatchError, ConfigError, ExtractionError
 from povsum.extractors.llm.extractor import LLMExtractor
-from povsum.extractors.llm.transport import _server_message, make_client
+from povsum.extractors.llm.transport import Deferred, _server_message, make_client
 from povsum.models import ArticleSummary
 
 __all__ = [
@@ -37,7 +40,6 @@ __all__ = [
     "BatchAPI",
     "BatchExtractor",
     "BatchInfo",
-    "Deferred",
     "Pending",
     "read_results",
     "request_id",
@@ -113,41 +115,43 @@ def _answer(record: dict[str, Any]) -> Answer:
     return Answer(error=f"request rejected ({status or 'no status'}) in the batch: {message or 'no details'}")
 
 
-class Deferred(ExtractionError):
-    """A request no collected batch has answered: it is sent in the next batch."""
-
-    def __init__(self, custom_id: str, body: dict[str, Any]) -> None:
-        super().__init__(f"{custom_id} is not answered in any collected batch")
-        self.custom_id = custom_id
-        self.body = body
-
-
 class Replay:
-    """A transport answering from batch results; it counts, per thread, the answers it gave."""
+    """A transport answering from batch results. Per thread (one article at a time, from
+    ``start``) it numbers the bodies sent more than once and keeps the requests it deferred."""
 
     def __init__(self, answers: Mapping[str, Answer], endpoint: str) -> None:
         self.answers = answers
         self.endpoint = endpoint
         self._local = threading.local()
 
-    def start_counting(self) -> None:
-        self._local.answered = 0
+    def start(self) -> None:
+        """A new article on this thread."""
+        self._local.sent = Counter()
+        self._local.deferred = {}
 
     @property
-    def answered(self) -> int:
-        return getattr(self._local, "answered", 0)
+    def deferred(self) -> dict[str, dict[str, Any]]:
+        """The requests of this thread's article that no collected batch answered, by ``custom_id``."""
+        deferred: dict[str, dict[str, Any]] = self._local.deferred
+        return deferred
 
     def create(self, **kwargs: Any) -> Any:
         body = _plain(kwargs)
-        cid = request_id(body)
+        cid = self._id(body)
         answer = self.answers.get(cid)
         if answer is None:
-            raise Deferred(cid, body)
-        self._local.answered = self.answered + 1
+            self._local.deferred[cid] = body
+            raise Deferred(f"{cid} is not answered in any collected batch")
         if answer.body is None:
             raise ExtractionError(str(answer.error))
         # As the SDK builds it from a response: recursively, without validation.
         return ChatCompletion.construct(**answer.body)
+
+    def _id(self, body: dict[str, Any]) -> str:
+        cid = request_id(body)
+        sent = self._local.sent
+        sent[cid] += 1
+        return cid if sent[cid] == 1 else f"{cid}-{sent[cid]}"
 
 
 @dataclass
@@ -160,9 +164,9 @@ class Pending:
 
 class BatchExtractor:
     """The llm extractor over batch results, for ``povsum.runner``: an article whose answers are
-    all in is summarized exactly as the synchronous path would; one waiting for a re-ask gets the
-    best of the answers so far (as with ``--max-retries`` set to what was asked), and its re-ask
-    joins ``pending``."""
+    all in is summarized exactly as the synchronous path would; one waiting for re-asks gets the
+    best of the answers so far (as ``run`` would with no more re-asks than were answered), and
+    the requests it waits for join ``pending``."""
 
     name = "llm"
     # Pending requests are gathered in this process: threads, never worker processes.
@@ -172,47 +176,38 @@ class BatchExtractor:
     def __init__(self, settings: Settings, answers: Mapping[str, Answer]) -> None:
         self.settings = settings.model_copy(update={"cache": None, "force": True})
         self.replay = Replay(answers, redact_url(settings.base_url or "api.openai.com"))
-        self.full = self._with_retries(self.settings.max_retries)
+        self.extractor = LLMExtractor(self.settings, transport=self.replay)
         self.pending: dict[str, Pending] = {}
         self._lock = threading.Lock()
-        self._limited: dict[int, LLMExtractor] = {}
-
-    def _with_retries(self, retries: int) -> LLMExtractor:
-        settings = self.settings.model_copy(update={"max_retries": retries})
-        return LLMExtractor(settings, transport=self.replay)
 
     def produced(self, summary: ArticleSummary) -> bool:
-        return self.full.produced(summary)
+        return self.extractor.produced(summary)
 
-    def first_request(self, document: Document) -> str:
-        """Add the first request for ``document`` to ``pending``; its ``custom_id``."""
-        return self._asked(document)[1]
+    def first_requests(self, document: Document) -> None:
+        """Add the first requests for ``document`` (one per part) to ``pending``."""
+        self._asked(document)
 
     def extract(self, document: Document) -> ArticleSummary:
-        summary, cid = self._asked(document)
-        if summary is not None:
-            return summary
-        answered = self.replay.answered
-        if answered == 0:
+        summary, waiting = self._asked(document)
+        if summary is None:
             raise ExtractionError(
-                f"not answered in the collected batches ({cid}): the article, or povsum's prompts, "
-                "changed since submit"
+                f"not answered in the collected batches ({', '.join(waiting)}): the article, or "
+                "povsum's prompts, changed since submit"
             )
-        with self._lock:
-            limited = self._limited.get(answered) or self._with_retries(answered - 1)
-            self._limited[answered] = limited
-        return limited.extract(document)
+        return summary
 
-    def _asked(self, document: Document) -> tuple[ArticleSummary | None, str]:
-        """The summary when every request was answered, else None and the deferred request."""
-        self.replay.start_counting()
+    def _asked(self, document: Document) -> tuple[ArticleSummary | None, list[str]]:
+        """The summary (None while a part has no answer at all) and the requests it waits for."""
+        self.replay.start()
         try:
-            return self.full.extract(document), ""
-        except Deferred as deferred:
-            with self._lock:
-                waiting = self.pending.setdefault(deferred.custom_id, Pending(deferred.body))
-                waiting.paths.append(str(document.path))
-            return None, deferred.custom_id
+            summary: ArticleSummary | None = self.extractor.extract(document)
+        except Deferred:
+            summary = None
+        waiting = self.replay.deferred
+        with self._lock:
+            for cid, body in waiting.items():
+                self.pending.setdefault(cid, Pending(body)).paths.append(str(document.path))
+        return summary, list(waiting)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from povsum.extractors.llm.merge import filled, filled_paths, merge, region_of_a
 from povsum.extractors.llm.prompts import load_prompts
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.extractors.llm.tolerant import merge_tool_calls
-from povsum.extractors.llm.transport import Completions, RetryPolicy, Transport, make_client
+from povsum.extractors.llm.transport import Completions, Deferred, RetryPolicy, Transport, make_client
 from povsum.models import SCHEMA_VERSION, ArticleSummary, ExtractorInfo, Failure, Verification
 from povsum.verify import verify
 
@@ -165,6 +165,9 @@ class LLMExtractor:
         unless it is longer than ``settings.chunk_chars``), merged field by field."""
         parts = split_article(document.text, self.settings.chunk_chars)
         readings = [self._read(document, part if len(parts) > 1 else None, exchange) for part in parts]
+        waiting = [r.label or "the article" for r in readings if r.attempts == 0]
+        if waiting:  # its first request was deferred: only the Batch API's replay does that
+            raise Deferred(f"no answer yet for {', '.join(waiting)}")
         info = ExtractorInfo(
             name="llm",
             model=self.settings.model,
@@ -216,8 +219,12 @@ class LLMExtractor:
         for _ in range(self.settings.max_retries + 1):
             messages = prefix if followup is None else [*prefix, {"role": "user", "content": followup}]
             answered = len(grounding.answers)
+            try:
+                problem = self._attempt(messages, grounding, exchange)
+            except Deferred:
+                break  # answered in a later batch: until then the part is what was answered so far
             reading.attempts += 1
-            reading.problem = self._attempt(messages, grounding, exchange)
+            reading.problem = problem
             read = len(grounding.answers) > answered
             if read:
                 reading.merge_latest()

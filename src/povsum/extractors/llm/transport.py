@@ -32,7 +32,15 @@ from tenacity import (
 from povsum.config import Settings, redact_url
 from povsum.errors import ExtractionError, Unavailable
 
-__all__ = ["KEYLESS", "Completions", "RetryPolicy", "Transport", "make_client", "parse_retry_after"]
+__all__ = [
+    "KEYLESS",
+    "Completions",
+    "Deferred",
+    "RetryPolicy",
+    "Transport",
+    "make_client",
+    "parse_retry_after",
+]
 
 # Ollama, vLLM and llama.cpp ignore the key, but the SDK refuses to start without one.
 KEYLESS = "no-key"
@@ -167,8 +175,13 @@ class Transport(Protocol):
     endpoint: str  # for messages: never carries credentials
 
     def create(self, **kwargs: Any) -> Any:
-        """The chat completion answering the request ``kwargs``."""
+        """The chat completion answering the request ``kwargs``; ``Deferred`` if it comes later."""
         ...
+
+
+class Deferred(ExtractionError):
+    """The transport has no answer to this request yet: the Batch API's replay sends it in the
+    next batch. The extractor stops reading that part there and goes on with the other parts."""
 
 
 class Completions:
