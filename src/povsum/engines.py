@@ -8,7 +8,9 @@ the accounting of every input stay with the run (``runner``), whichever engine i
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,13 +20,17 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 from types import ModuleType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from povsum.config import EngineChoice, Settings
 from povsum.document import Document
 from povsum.errors import ConfigError, PovsumError
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
+
+if TYPE_CHECKING:  # the dask extra is optional
+    from distributed import Client
+    from distributed import Future as Task
 
 # A summary, or the line its article's failure is reported with: povsum's errors do not survive
 # pickling (their ``__init__`` takes other arguments than their ``args``), a string does.
@@ -122,29 +128,55 @@ class DaskEngine:
 
     @contextmanager
     def start(self, summarizer: Summarizer, articles: int) -> Iterator[Workers]:
-        distributed = _distributed()
         with ExitStack() as stack:
-            if self.scheduler is None:
-                # dashboard_address: any free port (the scheduler serves HTTP even without one, on
-                # 8787 by default, with a warning when that is taken).
-                cluster = distributed.LocalCluster(
-                    n_workers=usable_cores(), threads_per_worker=1, processes=True, dashboard_address=":0"
-                )
-                address = stack.enter_context(cluster).scheduler_address
-            else:
-                address = self.scheduler
-            try:
-                client = stack.enter_context(distributed.Client(address, timeout=_CONNECT_SECONDS))
-            except (OSError, TimeoutError) as exc:
-                raise ConfigError(f"cannot reach the Dask scheduler: {exc}") from None
-            executor = client.get_executor(pure=False)  # two runs of one article are two tasks
-            submit = partial(executor.submit, _summarize_on_worker, summarizer.settings, os.getcwd())
+            client = self._client(_distributed(), stack)
+            running: set[Task] = set()  # not yet delivered
+            task = partial(_summarize_on_worker, summarizer.settings, os.getcwd())
+
+            def submit(path: Path) -> Future[Outcome]:
+                outcome: Future[Outcome] = Future()
+                future = client.submit(task, path, pure=False)  # two runs of one article: two tasks
+                running.add(future)
+                future.add_done_callback(partial(_deliver, outcome, running))
+                return outcome
+
             try:
                 yield Workers(submit, max(1, sum(client.nthreads().values())))
             except BaseException:
-                executor.shutdown(wait=False)  # cancels what is still queued
+                client.cancel(list(running))
                 raise
-            executor.shutdown()
+
+    def _client(self, distributed: ModuleType, stack: ExitStack) -> Client:
+        address = self.scheduler
+        if address is None:
+            cluster = distributed.LocalCluster(
+                n_workers=usable_cores(),
+                threads_per_worker=1,
+                processes=True,
+                # Any free port: the scheduler serves HTTP even without a dashboard, on 8787 by
+                # default, with a warning when that is taken.
+                dashboard_address=":0",
+                # The run reports every failure itself (a lost worker is raised); a Ctrl-C would add
+                # the warnings and errors of every component it stops.
+                silence_logs=logging.CRITICAL,
+                preload=[__name__],  # dask_setup, below
+            )
+            address = stack.enter_context(cluster).scheduler_address
+        try:
+            return stack.enter_context(distributed.Client(address, timeout=_CONNECT_SECONDS))
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler: {exc}") from None
+
+
+def _deliver(outcome: Future[Outcome], running: set[Task], future: Task) -> None:
+    """Hand a Dask future's result to the run. This runs in the Dask client's callback thread,
+    so the future is released there: released in the main thread, a Ctrl-C arriving meanwhile
+    would be lost (Python ignores exceptions raised in ``__del__``)."""
+    running.discard(future)
+    try:
+        outcome.set_result(future.result())
+    except BaseException as exc:  # cancelled, its worker lost, or POVSUM_RAISE_ERRORS: the run raises it
+        outcome.set_exception(exc)
 
 
 def make_engine(choice: EngineChoice, *, concurrency: int = 4, scheduler: str | None = None) -> Engine:
@@ -162,6 +194,12 @@ def _distributed() -> ModuleType:
     except ImportError as exc:
         raise ConfigError(f"--engine dask needs {exc.name}: pip install 'povsum[dask]'") from None
     return distributed
+
+
+def dask_setup(worker: object) -> None:
+    """Run by each worker of the LocalCluster a run starts (a Dask preload): Ctrl-C reaches the
+    whole process group, and the run stops its workers itself, without a traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @lru_cache(maxsize=1)
