@@ -107,23 +107,29 @@ def test_a_dask_run_writes_what_a_local_run_writes(
     assert lines(dask, out) == lines(local, local_out)
 
 
-def test_a_second_dask_run_reuses_what_is_unchanged(scheduler: str, articles: Path, tmp_path: Path) -> None:
+def test_a_second_dask_run_reuses_what_is_unchanged(
+    scheduler: str, articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from povsum import ArticleSummary
     from povsum.engines import DaskEngine
     from povsum.runner import run_paths
     from povsum.writers import FORMATS
 
-    inputs = tmp_path / "in"
+    # Relative paths, from a folder the workers were not started in: read from the run's.
+    monkeypatch.chdir(tmp_path)
+    inputs = Path("in")
     inputs.mkdir()
     for n in range(4):
         (inputs / f"g{n}.txt").write_bytes((articles / f"g{n:03}.txt").read_bytes())
-    out = tmp_path / "out"
+    out = Path("out")
 
     def again() -> list[tuple[str, bool, str]]:
         summarizer = Summarizer(Settings(extractor="rules"))
         report = run_paths([inputs], summarizer, out, formats=FORMATS, engine=DaskEngine(scheduler))
         return [(r.stem, r.reused, r.status) for r in report.results]
 
-    assert not any(reused for _, reused, _ in again())
+    assert [status for _, _, status in again()] == ["verified"] * 4
+    assert ArticleSummary.model_validate_json((out / "g0.json").read_bytes()).source.path == "in/g0.txt"
     before = files(out)
     (inputs / "g3.txt").write_text(generated_article(GENERATED + 1), encoding="utf-8")
     assert [(stem, reused) for stem, reused, _ in again()] == [
