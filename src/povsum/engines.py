@@ -1,8 +1,8 @@
 """Where a run's articles are summarized: the engines behind ``povsum run --engine``.
 
 An engine only maps article paths to outcomes (a summary, or the one line its article's failure
-is reported with), running ``summarize_file`` for each: read, normalize, extract, verify, a pure
-function of the path and the settings. Which articles need it, every output file, resuming and
+is reported with), running ``summarize_file`` for each, in tasks of one or more articles: read,
+normalize, extract, verify, a pure function of the path and the settings. Which articles need it, every output file, resuming and
 the accounting of every input stay with the run (``runner``), whichever engine it uses.
 """
 
@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ from povsum.pipeline import Summarizer
 
 if TYPE_CHECKING:  # the dask extra is optional
     from distributed import Client
-    from distributed import Future as Task
+    from distributed import Future as DaskFuture
 
 # A summary, or the line its article's failure is reported with: povsum's errors do not survive
 # pickling (their ``__init__`` takes other arguments than their ``args``), a string does.
@@ -40,6 +40,7 @@ _ARTICLES_PER_PROCESS = 50
 # How often a worker process checks that the run that started it is still alive.
 _PARENT_CHECK_SECONDS = 0.5
 _CONNECT_SECONDS = 10
+_ARTICLES_PER_TASK = 8
 
 
 def failure(path: Path, exc: Exception) -> str:
@@ -70,12 +71,21 @@ def summarize_file(summarizer: Summarizer, path: Path, folder: str | None = None
         return failure(path, exc)
 
 
+def summarize_files(
+    summarizer: Summarizer, paths: Sequence[Path], folder: str | None = None
+) -> list[Outcome]:
+    """``summarize_file`` for each of ``paths``: one task of an engine."""
+    return [summarize_file(summarizer, path, folder) for path in paths]
+
+
 @dataclass(frozen=True)
 class Workers:
-    """A started engine: ``submit`` sends it one article; ``slots`` run at once."""
+    """A started engine: ``submit`` sends it a task of up to ``chunk`` articles; ``slots`` tasks
+    run at once."""
 
-    submit: Callable[[Path], Future[Outcome]]
+    submit: Callable[[Sequence[Path]], Future[list[Outcome]]]
     slots: int
+    chunk: int = 1
 
 
 class Engine(Protocol):
@@ -97,7 +107,7 @@ class LocalEngine:
     def start(self, summarizer: Summarizer, articles: int) -> Iterator[Workers]:
         pool, slots = self._pool(summarizer, articles)
         try:
-            yield Workers(partial(pool.submit, summarize_file, summarizer), slots)
+            yield Workers(partial(pool.submit, summarize_files, summarizer), slots)
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
@@ -130,18 +140,22 @@ class DaskEngine:
     def start(self, summarizer: Summarizer, articles: int) -> Iterator[Workers]:
         with ExitStack() as stack:
             client = self._client(_distributed(), stack)
-            running: set[Task] = set()  # not yet delivered
+            running: set[DaskFuture] = set()  # not yet delivered
             task = partial(_summarize_on_worker, summarizer.settings, os.getcwd())
 
-            def submit(path: Path) -> Future[Outcome]:
-                outcome: Future[Outcome] = Future()
-                future = client.submit(task, path, pure=False)  # two runs of one article: two tasks
+            def submit(paths: Sequence[Path]) -> Future[list[Outcome]]:
+                outcomes: Future[list[Outcome]] = Future()
+                future = client.submit(task, paths, pure=False)  # the same articles again: a new task
                 running.add(future)
-                future.add_done_callback(partial(_deliver, outcome, running))
-                return outcome
+                future.add_done_callback(partial(_deliver, outcomes, running))
+                return outcomes
 
+            # A task costs the scheduler and the client a few milliseconds (measured: 3 to 7; a
+            # rules article takes about 15), so rules articles share tasks; LLM articles wait on
+            # the endpoint, one a task, so that they wait at once.
+            chunk = 1 if summarizer.extractor.waits_on_io else _ARTICLES_PER_TASK
             try:
-                yield Workers(submit, max(1, sum(client.nthreads().values())))
+                yield Workers(submit, max(1, sum(client.nthreads().values())), chunk)
             except BaseException:
                 client.cancel(list(running))
                 raise
@@ -168,15 +182,15 @@ class DaskEngine:
             raise ConfigError(f"cannot reach the Dask scheduler: {exc}") from None
 
 
-def _deliver(outcome: Future[Outcome], running: set[Task], future: Task) -> None:
+def _deliver(outcomes: Future[list[Outcome]], running: set[DaskFuture], future: DaskFuture) -> None:
     """Hand a Dask future's result to the run. This runs in the Dask client's callback thread,
     so the future is released there: released in the main thread, a Ctrl-C arriving meanwhile
     would be lost (Python ignores exceptions raised in ``__del__``)."""
     running.discard(future)
     try:
-        outcome.set_result(future.result())
+        outcomes.set_result(future.result())
     except BaseException as exc:  # cancelled, its worker lost, or POVSUM_RAISE_ERRORS: the run raises it
-        outcome.set_exception(exc)
+        outcomes.set_exception(exc)
 
 
 def make_engine(choice: EngineChoice, *, concurrency: int = 4, scheduler: str | None = None) -> Engine:
@@ -208,8 +222,8 @@ def _worker_summarizer(settings: Settings) -> Summarizer:
     return Summarizer(settings)
 
 
-def _summarize_on_worker(settings: Settings, folder: str, path: Path) -> Outcome:
-    return summarize_file(_worker_summarizer(settings), path, folder)
+def _summarize_on_worker(settings: Settings, folder: str, paths: Sequence[Path]) -> list[Outcome]:
+    return summarize_files(_worker_summarizer(settings), paths, folder)
 
 
 def usable_cores() -> int:

@@ -25,8 +25,10 @@ from povsum.writers import stored_records, write_run_outputs
 # problems (statuses below) are listed, and only theirs are kept.
 SMALL_RUN = 30
 PROBLEMS = frozenset({"partial", "failed", "error"})
-# Articles sent ahead per slot of the engine, so no worker waits while the run writes.
+# Tasks sent ahead per slot of the engine, so no worker waits while the run writes.
 _QUEUED_PER_SLOT = 2
+# The articles of one engine task: (input index, path, output name).
+Chunk = list[tuple[int, Path, str]]
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
 
 
@@ -130,17 +132,27 @@ class BatchRun:
             results[index] = result if small else result.light()
 
         with self.engine.start(self.summarizer, len(files)) as workers:
-            pending: dict[Future[Outcome], tuple[int, Path, str]] = {}
+            pending: dict[Future[list[Outcome]], Chunk] = {}
+            chunk: Chunk = []
+
+            def send() -> None:
+                pending[workers.submit([path for _, path, _ in chunk])] = chunk.copy()
+                chunk.clear()
+
             for index, (path, stem) in enumerate(zip(files, stems, strict=True)):
                 planned = self._plan(path, stem)
                 if isinstance(planned, ArticleResult):
                     record(index, planned)
                     continue
-                pending[workers.submit(path)] = (index, path, planned)
+                chunk.append((index, path, planned))
+                if len(chunk) == workers.chunk:
+                    send()
                 # A short queue: summaries are written while articles are still being sent, and
                 # a finished article is dropped once written, so memory stays flat.
                 while len(pending) >= _QUEUED_PER_SLOT * workers.slots:
                     self._collect(pending, record)
+            if chunk:
+                send()
             while pending:
                 self._collect(pending, record)
         return [results[i] for i in range(len(files))]
@@ -159,15 +171,13 @@ class BatchRun:
         return stem
 
     def _collect(
-        self,
-        pending: dict[Future[Outcome], tuple[int, Path, str]],
-        record: Callable[[int, ArticleResult], None],
+        self, pending: dict[Future[list[Outcome]], Chunk], record: Callable[[int, ArticleResult], None]
     ) -> None:
-        """Write the articles of ``pending`` that are done (waiting for one at least)."""
+        """Write the articles of the tasks in ``pending`` that are done (waiting for one at least)."""
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            index, path, stem = pending.pop(future)
-            record(index, self._write(path, stem, future.result()))
+            for (index, path, stem), outcome in zip(pending.pop(future), future.result(), strict=True):
+                record(index, self._write(path, stem, outcome))
 
     def _write(self, path: Path, stem: str, outcome: Outcome) -> ArticleResult:
         if isinstance(outcome, str):
