@@ -2,8 +2,9 @@
 
 An engine only maps article paths to outcomes (a summary, or the one line its article's failure
 is reported with), running ``summarize_file`` for each, in tasks of one or more articles: read,
-normalize, extract, verify, a pure function of the path and the settings. Which articles need it, every output file, resuming and
-the accounting of every input stay with the run (``runner``), whichever engine it uses.
+normalize, extract, verify, a pure function of the path and the settings. Which articles need
+it, every output file, resuming and the accounting of every input stay with the run
+(``runner``), whichever engine it uses.
 """
 
 from __future__ import annotations
