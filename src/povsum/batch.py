@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from povsum.config import Settings, redact_url
+from povsum.engines import LocalEngine
 from povsum.errors import BatchError, InputError
 from povsum.extractors.llm import (
     Answer,
@@ -226,7 +227,7 @@ def collect(
         Summarizer(extractor.settings, extractor=extractor),
         out_root,
         formats=formats,
-        concurrency=concurrency,
+        engine=LocalEngine(concurrency),
         on_start=on_start,
         on_result=on_result,
     )

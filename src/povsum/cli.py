@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, get_args
 import typer
 
 from povsum import __version__
-from povsum.config import DEFAULT_CACHE, ExtractorChoice, Mode, Settings, load_config
+from povsum.config import DEFAULT_CACHE, EngineChoice, ExtractorChoice, Mode, Settings, load_config
 from povsum.console import RunConsole, stream_to_stdout
 from povsum.errors import PovsumError
 from povsum.writers import FORMATS, WRITERS
@@ -29,6 +29,7 @@ app = typer.Typer(
 # Typer needs enums for choices; these are built from the settings' literals, declared there once.
 ExtractorOpt = StrEnum("ExtractorOpt", {c: c for c in get_args(ExtractorChoice)})
 ModeOpt = StrEnum("ModeOpt", {m: m for m in get_args(Mode)})
+EngineOpt = StrEnum("EngineOpt", {e: e for e in get_args(EngineChoice)})
 # --help shows the library's defaults, not copies of them.
 _DEFAULTS = Settings()
 _DEFAULT_EXTRACTOR = ExtractorOpt(_DEFAULTS.extractor)
@@ -140,7 +141,18 @@ def run(
     mode: ModeArg = None,
     temperature: TemperatureArg = None,
     max_tokens: MaxTokensArg = None,
-    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles processed at once.")] = 4,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=64, help="Articles processed at once (--engine local).")
+    ] = 4,
+    engine: Annotated[
+        EngineOpt, typer.Option(help="local: this machine; dask: a Dask cluster (the dask extra).")
+    ] = EngineOpt.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler, tcp://HOST:PORT (default: a local cluster, one process per core)."
+        ),
+    ] = None,
     formats: Annotated[str, typer.Option("--format", help="Comma-separated outputs.")] = ",".join(FORMATS),
     force: Annotated[
         bool, typer.Option(help="Re-extract articles already summarized in OUT and ignore the LLM cache.")
@@ -160,6 +172,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
     """Summarize articles into OUT/<stem>.json plus run-level tables and reports."""
+    from povsum.engines import make_engine
     from povsum.pipeline import Summarizer
     from povsum.runner import run_paths
 
@@ -182,6 +195,7 @@ def run(
             cache=cache,
             no_cache=no_cache,
         )
+        workers = make_engine(engine.value, concurrency=concurrency, scheduler=scheduler)
         summarizer = Summarizer(settings)
         console.note(summarizer.describe())
         with console.live():
@@ -190,7 +204,7 @@ def run(
                 summarizer,
                 out,
                 formats=chosen,
-                concurrency=concurrency,
+                engine=workers,
                 on_start=console.start,
                 on_result=stream_to_stdout(console.advance) if stdout else console.advance,
             )

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from povsum.errors import ConfigError
 
 ExtractorChoice = Literal["auto", "llm", "rules", "both"]
+# Where `povsum run` summarizes: this machine's threads or processes, or a Dask cluster.
+EngineChoice = Literal["local", "dask"]
 # How the model is made to answer in the schema (instructor modes): function calling, a JSON
 # schema the server enforces, a plain JSON object (DeepSeek, Qwen), or JSON inside Markdown.
 Mode = Literal["tools", "json_schema", "json_object", "md_json"]

@@ -26,7 +26,7 @@ from povsum.errors import InputError
 from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "explain"]
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
 DEFAULT_MAX_BYTES = 2_000_000
 
@@ -237,14 +237,18 @@ class Document:
     _wide: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-        """Read and decode a file; refuse it early if it is too large to be an article."""
+    def from_path(
+        cls, path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES, *, folder: str | None = None
+    ) -> Document:
+        """Read and decode a file; refuse it early if it is too large to be an article. A relative
+        ``path`` is read from ``folder`` when one is given; it is recorded and named as given."""
         name = os.fspath(path)
+        where = name if folder is None else os.path.join(folder, name)
         try:
-            size = os.stat(name).st_size
+            size = os.stat(where).st_size
             if size > max_bytes:
                 raise InputError(name, _too_large(size, max_bytes))
-            with open(name, "rb") as handle:
+            with open(where, "rb") as handle:
                 data = handle.read()
         except FileNotFoundError:
             raise InputError(name, "no such file") from None
@@ -350,6 +354,12 @@ class Document:
     def normalize(self, s: str) -> str:
         """``s`` normalized like this document's text (t2s only if the document is Traditional)."""
         return _normalized(s, self.script == "traditional")
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The ``sha256`` a Document read from ``path`` has (of the file's bytes), without decoding it."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @lru_cache(maxsize=8192)

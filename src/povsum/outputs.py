@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from povsum.document import file_sha256
 from povsum.errors import InputError, PovsumError
 from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
@@ -147,21 +148,18 @@ class OutputDir:
         write_atomic(path, summary_json(summary))
         return path
 
-    def finished(self, stem: str, sha256: str, extractor: Extractor) -> ArticleSummary | None:
-        """The usable summary a previous run wrote for the same bytes with the same extractor."""
+    def finished(self, stem: str, source: Path, extractor: Extractor) -> ArticleSummary | None:
+        """The usable summary a previous run wrote for the same bytes of ``source`` with the same
+        extractor (``source`` is read only when there is one to compare)."""
         path = self.article_path(stem)
         try:
             summary = load_summary(path)
         except InputError:
             return None  # absent, damaged or from an older schema: extracting again replaces it
         # A summary whose verification failed is worth another try (an LLM may answer better).
-        if (
-            summary.source.sha256 == sha256
-            and extractor.produced(summary)
-            and summary.verification.status != "failed"
-        ):
-            return summary
-        return None
+        if summary.verification.status == "failed" or not extractor.produced(summary):
+            return None
+        return summary if summary.source.sha256 == file_sha256(source) else None
 
     def write_errors(self, errors: Iterable[dict[str, str]]) -> Path:
         path = self.root / "errors.jsonl"

@@ -1,4 +1,4 @@
-"""Batch runs: find the articles, summarize them in a bounded pool, write as each finishes.
+"""Batch runs: find the articles, summarize them on an engine (``engines``), write as each finishes.
 
 One bad article never stops the batch: its error becomes an ``ArticleResult`` with a one-line
 message and a record in ``OUT/errors.jsonl``.
@@ -7,29 +7,28 @@ message and a record in ``OUT/errors.jsonl``.
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from povsum.errors import InputError, PovsumError
+from povsum.engines import Engine, LocalEngine, Outcome, failure
+from povsum.errors import InputError
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
 from povsum.writers import stored_records, write_run_outputs
 
-_ARTICLES_PER_PROCESS = 50
 # Up to this many articles a run keeps every summary for its final table; past it, only the
 # problems (statuses below) are listed, and only theirs are kept.
 SMALL_RUN = 30
 PROBLEMS = frozenset({"partial", "failed", "error"})
-# How often a worker process checks that the run that started it is still alive.
-_PARENT_CHECK_SECONDS = 0.5
+# Tasks sent ahead per slot of the engine, so no worker waits while the run writes.
+_QUEUED_PER_SLOT = 2
+# The articles of one engine task: (input index, path, output name).
+Chunk = list[tuple[int, Path, str]]
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".md"})
 
 
@@ -111,44 +110,14 @@ def output_stems(files: Sequence[Path]) -> list[str]:
 
 
 class BatchRun:
-    """Summarize many files into one output folder."""
+    """Summarize many files into one output folder. What each article needs (a name, a summary
+    from an earlier run to reuse) and every file written are decided here, on the engine's client;
+    the engine only summarizes."""
 
-    def __init__(self, summarizer: Summarizer, out: OutputDir, *, concurrency: int = 4):
+    def __init__(self, summarizer: Summarizer, out: OutputDir, engine: Engine | None = None):
         self.summarizer = summarizer
         self.out = out
-        self.concurrency = max(1, concurrency)
-
-    def one(self, path: Path, stem: str) -> ArticleResult:
-        try:
-            stem = self.out.claim(stem, path)
-            document = self.summarizer.load(path)
-            if not self.summarizer.settings.force:
-                done = self.out.finished(stem, document.sha256, self.summarizer.extractor)
-                if done is not None:
-                    return ArticleResult(path, stem, summary=done, reused=True)
-            summary = self.summarizer.summarize(document)
-            self.out.write_summary(stem, summary)
-            return ArticleResult(path, stem, summary=summary)
-        except PovsumError as exc:
-            return ArticleResult(path, stem, error=str(exc))
-        except OSError as exc:
-            return ArticleResult(path, stem, error=f"{path}: {exc.strerror or exc}")
-        except Exception as exc:
-            # A bug must not sink the batch, but it is reported with its type, never hidden;
-            # POVSUM_RAISE_ERRORS=1 re-raises it with the traceback.
-            if os.environ.get("POVSUM_RAISE_ERRORS"):
-                raise
-            return ArticleResult(path, stem, error=f"{path}: internal error {type(exc).__name__}: {exc}")
-
-    def _pool(self, articles: int) -> Executor:
-        # Waiting on the network: threads. CPU-bound extraction: processes, one per core (threads
-        # would only contend for the GIL); a handful of articles is not worth starting them.
-        if self.summarizer.extractor.waits_on_io:
-            return ThreadPoolExecutor(max_workers=self.concurrency)
-        workers = min(self.concurrency, usable_cores(), articles // _ARTICLES_PER_PROCESS)
-        if workers < 2:
-            return ThreadPoolExecutor(max_workers=1)
-        return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with, initargs=(os.getpid(),))
+        self.engine = engine if engine is not None else LocalEngine()
 
     def execute(
         self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
@@ -157,23 +126,67 @@ class BatchRun:
         stems = output_stems(files)
         results: dict[int, ArticleResult] = {}
         small = len(files) <= SMALL_RUN
-        pool = self._pool(len(files))
-        try:
-            futures = {
-                pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))
-            }
-            for future in as_completed(futures):
-                result = future.result()
-                on_result(result)
-                # A finished future holds its result: dropped here, so memory stays flat.
-                index = futures.pop(future)
-                results[index] = result if small else result.light()
-        except BaseException:
-            # Ctrl-C or a failure: drop the queued articles instead of finishing them first.
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown()
+
+        def record(index: int, result: ArticleResult) -> None:
+            on_result(result)
+            results[index] = result if small else result.light()
+
+        with self.engine.start(self.summarizer, len(files)) as workers:
+            pending: dict[Future[list[Outcome]], Chunk] = {}
+            chunk: Chunk = []
+
+            def send() -> None:
+                pending[workers.submit([path for _, path, _ in chunk])] = chunk.copy()
+                chunk.clear()
+
+            for index, (path, stem) in enumerate(zip(files, stems, strict=True)):
+                planned = self._plan(path, stem)
+                if isinstance(planned, ArticleResult):
+                    record(index, planned)
+                    continue
+                chunk.append((index, path, planned))
+                if len(chunk) == workers.chunk:
+                    send()
+                # A short queue: summaries are written while articles are still being sent, and
+                # a finished article is dropped once written, so memory stays flat.
+                while len(pending) >= _QUEUED_PER_SLOT * workers.slots:
+                    self._collect(pending, record)
+            if chunk:
+                send()
+            while pending:
+                self._collect(pending, record)
         return [results[i] for i in range(len(files))]
+
+    def _plan(self, path: Path, stem: str) -> str | ArticleResult:
+        """The name ``path`` is written under, or its result when it needs no engine: the summary
+        an earlier run wrote for the same bytes with the same extractor, or why it cannot be."""
+        try:
+            stem = self.out.claim(stem, path)
+            if not self.summarizer.settings.force:
+                done = self.out.finished(stem, path, self.summarizer.extractor)
+                if done is not None:
+                    return ArticleResult(path, stem, summary=done, reused=True)
+        except Exception as exc:
+            return ArticleResult(path, stem, error=failure(path, exc))
+        return stem
+
+    def _collect(
+        self, pending: dict[Future[list[Outcome]], Chunk], record: Callable[[int, ArticleResult], None]
+    ) -> None:
+        """Write the articles of the tasks in ``pending`` that are done (waiting for one at least)."""
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            for (index, path, stem), outcome in zip(pending.pop(future), future.result(), strict=True):
+                record(index, self._write(path, stem, outcome))
+
+    def _write(self, path: Path, stem: str, outcome: Outcome) -> ArticleResult:
+        if isinstance(outcome, str):
+            return ArticleResult(path, stem, error=outcome)
+        try:
+            self.out.write_summary(stem, outcome)
+        except Exception as exc:
+            return ArticleResult(path, stem, error=failure(path, exc))
+        return ArticleResult(path, stem, summary=outcome)
 
 
 def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
@@ -185,26 +198,6 @@ def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
     except OSError as exc:
         raise InputError("-", f"cannot keep standard input in {out_root}: {exc.strerror or exc}") from None
     return path
-
-
-def usable_cores() -> int:
-    """The CPUs this process may run on (a container or taskset may allow fewer than exist)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def _exit_with(parent: int) -> None:
-    """In a worker process: exit as soon as the run that started it is gone (kill -9 included),
-    so no orphan keeps writing into OUT."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="povsum-parent-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -228,7 +221,7 @@ def run_paths(
     out_root: Path,
     *,
     formats: Sequence[str],
-    concurrency: int = 4,
+    engine: Engine | None = None,
     on_start: Callable[[int], None] = lambda total: None,
     on_result: Callable[[ArticleResult], None] = lambda r: None,
     stdin: BinaryIO | None = None,
@@ -253,7 +246,7 @@ def run_paths(
         )
     on_start(len(found.files))
     with OutputDir(out_root) as out:
-        results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)
+        results = BatchRun(summarizer, out, engine).execute(found.files, on_result)
         entries = [("", p.path or "", str(p)) for p in found.problems]
         entries += [(r.stem, str(r.path), r.error) for r in results]
         write_run_outputs(out_root, stored_records(out, entries), formats)

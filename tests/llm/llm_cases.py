@@ -20,6 +20,7 @@ from llm_server import TEST_KEY, Reply, Scripted, answer, failure, raw
 from vcr.request import Request
 
 from povsum.config import DEFAULT_CHUNK_CHARS, Mode, Settings, redact_url
+from povsum.engines import LocalEngine
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.transport import RetryPolicy
 from povsum.outputs import OutputDir
@@ -439,7 +440,7 @@ def run_case(
     extractor = LLMExtractor(settings, retry=RetryPolicy(attempts=HTTP_ATTEMPTS, sleep=wait))
     files = [articles / name for name, _ in case.articles]
     with OutputDir(tmp / "out") as out:
-        results = BatchRun(Summarizer(settings, extractor=extractor), out, concurrency=concurrency).execute(
+        results = BatchRun(Summarizer(settings, extractor=extractor), out, LocalEngine(concurrency)).execute(
             files
         )
     return Run(results, waits)

@@ -43,6 +43,7 @@ from typer.testing import CliRunner
 from povsum.batch import BatchState, collect, load_state, submit
 from povsum.cli import app
 from povsum.config import Mode, Settings
+from povsum.engines import LocalEngine
 from povsum.errors import BatchError
 from povsum.extractors.llm import BatchAPI, LLMExtractor
 from povsum.pipeline import Summarizer
@@ -64,7 +65,7 @@ def run_synchronously(articles: Path, out: Path, model: ScriptedModel, given: Se
     """What ``povsum run --extractor llm`` does, against the scripted model in-process."""
     given = given if given is not None else settings()
     extractor = LLMExtractor(given, client=mock_client(model, MOCK_URL))
-    run_paths([articles], Summarizer(given, extractor=extractor), out, formats=FORMATS, concurrency=1)
+    run_paths([articles], Summarizer(given, extractor=extractor), out, formats=FORMATS, engine=LocalEngine(1))
 
 
 def files(out: Path) -> dict[str, bytes]:

@@ -37,6 +37,7 @@ from typer.testing import CliRunner
 
 from povsum import Document, Settings
 from povsum.cli import app
+from povsum.engines import LocalEngine
 from povsum.errors import ExtractionError
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.transport import RetryPolicy
@@ -160,7 +161,7 @@ def summarize_all(
     settings = Settings(extractor="llm", model="scripted-model", base_url=url, api_key=TEST_KEY, **options)
     retry = RetryPolicy(attempts=attempts, sleep=lambda seconds: None)
     summarizer = Summarizer(settings, extractor=LLMExtractor(settings, client=client, retry=retry))
-    return run_paths([articles], summarizer, out, formats=("json", "jsonl"), concurrency=3)
+    return run_paths([articles], summarizer, out, formats=("json", "jsonl"), engine=LocalEngine(3))
 
 
 def run_batch(tmp_path: Path, faulty: Sequence[Reply], *, http: bool = False, **options: Any) -> Batch:

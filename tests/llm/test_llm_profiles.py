@@ -15,6 +15,7 @@ from llm_server import TEST_KEY, ScriptedModel, ScriptedServer, answer
 
 from povsum import Document, Settings, Summarizer
 from povsum.config import PROVIDERS, Mode
+from povsum.engines import LocalEngine
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.extractor import FAIL_FAST_AFTER, MODES
 from povsum.extractors.llm.store import Store
@@ -94,9 +95,8 @@ def test_a_dead_endpoint_stops_the_batch_after_a_few_articles(tmp_path: Path) ->
     settings = Settings(extractor="llm", model="m", base_url=url, api_key=TEST_KEY)
     extractor = LLMExtractor(settings, retry=RetryPolicy(attempts=2, sleep=lambda s: None))
     started = time.monotonic()
-    report = run_paths(
-        [folder], Summarizer(settings, extractor=extractor), tmp_path / "out", formats=(), concurrency=4
-    )
+    summarizer = Summarizer(settings, extractor=extractor)
+    report = run_paths([folder], summarizer, tmp_path / "out", formats=(), engine=LocalEngine(4))
     errors = [r.error or "" for r in report.results]
     tried = [e for e in errors if e.startswith("endpoint unreachable")]
     skipped = [e for e in errors if e.startswith("not attempted")]

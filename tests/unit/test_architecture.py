@@ -17,7 +17,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"verify", "sentences", "schema", "planted"}),
     frozenset({"extractors"}),
     frozenset({"pipeline", "evaluate", "explain"}),
-    frozenset({"outputs", "report", "writers", "panel"}),
+    frozenset({"outputs", "report", "writers", "panel", "engines"}),
     frozenset({"runner", "console", "service", "batch"}),
     frozenset({"cli", "__main__", "__init__"}),
 )

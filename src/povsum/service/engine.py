@@ -23,10 +23,10 @@ from typing import Protocol
 
 from povsum.config import Settings
 from povsum.document import Document
+from povsum.engines import _exit_with, usable_cores
 from povsum.errors import ExtractionError, InputError, PovsumError
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
-from povsum.runner import _exit_with, usable_cores
 from povsum.verify import verify
 
 __all__ = ["LLM_THREADS", "Engine", "Job", "Rejected", "Summarize", "Verify"]
