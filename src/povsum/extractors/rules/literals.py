@@ -7,8 +7,8 @@ figure patterns can match them; the regex engine still tries each pattern at eve
 read from its own parse tree, so the pattern tables stay as written and a new pattern is filtered
 too: "(?:由|从)…(?:减少|下降)(?:到|至)…" needs 由 or 从, and one of 减少到, 减少至, 下降到…
 
-    >>> needs(re.compile(r"贫困(?:人口|户)\\d+户?(?:脱贫|出列)"))
-    (frozenset({'贫困户', '贫困人口'}), frozenset({'脱贫', '出列'}))
+    >>> [sorted(need) for need in needs(re.compile(r"贫困(?:人口|户)\\d+户?(?:脱贫|出列)"))]
+    [['贫困人口', '贫困户'], ['出列', '脱贫']]
     >>> [m.group() for m in finditer(re.compile(r"(?<!\\d)\\d+户(?=贫困)"), "共12户贫困户")]
     ['12户']
 """
@@ -209,7 +209,9 @@ class _Need:
     @classmethod
     def of(cls, literals: frozenset[str]) -> _Need:
         # The last two characters: the head of a noun or a verb phrase (贫困|村, 减|少到), the rarer part.
-        return cls(frozenset(x for x in literals if len(x) == 1), frozenset(x[-2:] for x in literals if len(x) > 1))
+        return cls(
+            frozenset(x for x in literals if len(x) == 1), frozenset(x[-2:] for x in literals if len(x) > 1)
+        )
 
     def met(self, chars: frozenset[str], pairs: frozenset[str]) -> bool:
         return not (self.chars.isdisjoint(chars) and self.pairs.isdisjoint(pairs))
