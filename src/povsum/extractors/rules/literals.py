@@ -134,11 +134,24 @@ def needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
 
 
 _CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
-# The characters a piece can start with (as character-class fragments), and whether it can be empty.
-_First = tuple[list[str], bool] | None
 
 
-def _first_in(items: list[tuple[Any, Any]]) -> _First:
+@dataclass(frozen=True, slots=True)
+class _First:
+    """Where a match of a piece can start: at one of these characters (character-class
+    fragments), and, when ``guard`` is set, not right after one of the characters it lists (a
+    lookbehind opening the piece, "(?<![\\d.])"); ``empty`` when the piece can match nothing."""
+
+    chars: tuple[str, ...]
+    empty: bool
+    guard: tuple[str, ...] | None = None
+
+    def regex(self) -> str:
+        head = f"(?<![{''.join(self.guard)}])" if self.guard else ""
+        return f"{head}[{''.join(dict.fromkeys(self.chars))}]"
+
+
+def _class_fragments(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
     fragments = []
     for op, av in items:
         if op is c.LITERAL:
@@ -149,14 +162,23 @@ def _first_in(items: list[tuple[Any, Any]]) -> _First:
             fragments.append(_CATEGORIES[av])
         else:  # NEGATE, another category
             return None
-    return fragments, False
+    return tuple(fragments)
 
 
-def _first_of(op: Any, av: Any) -> _First:
+def _one_char(items: Any) -> tuple[str, ...] | None:
+    """The fragments of a sequence that is one literal or one character class, else None."""
+    if len(items) != 1:
+        return None
+    op, av = items[0]
     if op is c.LITERAL:
-        return [re.escape(chr(av))], False
-    if op is c.IN:
-        return _first_in(av)
+        return (re.escape(chr(av)),)
+    return _class_fragments(av) if op is c.IN else None
+
+
+def _first_of(op: Any, av: Any) -> _First | None:
+    if op is c.LITERAL or op is c.IN:
+        chars = _one_char([(op, av)])
+        return None if chars is None else _First(chars, False)
     if op is c.SUBPATTERN:
         return None if av[1] & re.IGNORECASE else _first(av[3])
     if op is getattr(c, "ATOMIC_GROUP", None):
@@ -165,26 +187,37 @@ def _first_of(op: Any, av: Any) -> _First:
         found = [_first(branch) for branch in av[1]]
         if any(f is None for f in found):
             return None
-        return [x for f in found if f for x in f[0]], any(f[1] for f in found if f)
+        guards = {f.guard for f in found if f}
+        return _First(
+            tuple(x for f in found if f for x in f.chars),
+            any(f.empty for f in found if f),
+            guards.pop() if len(guards) == 1 else None,
+        )
     if op in _REPEATS:
         inner = _first(av[2])
-        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        return None if inner is None else _First(inner.chars, inner.empty or av[0] == 0, inner.guard)
     return None  # ANY, NOT_LITERAL, a group reference...
 
 
-def _first(items: Any) -> _First:
-    """The characters a match of the sequence ``items`` can start with."""
-    fragments: list[str] = []
+def _first(items: Any) -> _First | None:
+    """Where a match of the sequence ``items`` can start; None when that is not known."""
+    chars: list[str] = []
+    own: tuple[str, ...] | None = None  # a one-character lookbehind before anything is consumed
+    guards: set[tuple[str, ...] | None] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
+            if op is c.ASSERT_NOT and av[0] == -1 and not chars and own is None:
+                own = _one_char(av[1])
             continue
         found = _first_of(op, av)
         if found is None:
             return None
-        fragments += found[0]
-        if not found[1]:
-            return fragments, False
-    return fragments, True
+        chars += found.chars
+        guards.add(found.guard)
+        if not found.empty:
+            # Each piece tried so far may be where the match starts: their guards must agree.
+            return _First(tuple(chars), False, own or (guards.pop() if len(guards) == 1 else None))
+    return _First(tuple(chars), True)
 
 
 def _sre_scans(items: Any) -> bool:
@@ -198,77 +231,70 @@ def _sre_scans(items: Any) -> bool:
     return op in (c.LITERAL, c.IN) or (op is c.BRANCH and all(b and b[0][0] is c.LITERAL for b in av[1]))
 
 
-@dataclass(frozen=True, slots=True)
-class _Need:
-    """One need, as what a text holding one of its literals must hold: one of ``chars`` (the
-    literals of one character) or one of ``pairs`` (a two-character piece of each longer one)."""
-
-    chars: frozenset[str]
-    pairs: frozenset[str]
-
-    @classmethod
-    def of(cls, literals: frozenset[str]) -> _Need:
-        # The last two characters: the head of a noun or a verb phrase (贫困|村, 减|少到), the rarer part.
-        return cls(
-            frozenset(x for x in literals if len(x) == 1), frozenset(x[-2:] for x in literals if len(x) > 1)
-        )
-
-    def met(self, chars: frozenset[str], pairs: frozenset[str]) -> bool:
-        return not (self.chars.isdisjoint(chars) and self.pairs.isdisjoint(pairs))
+def _need_pieces(need: frozenset[str]) -> frozenset[str]:
+    """What a text holding one literal of ``need`` holds among its pieces (see ``_pieces``): the
+    literal itself when one character long, else its last two characters (the head of a noun or a
+    verb phrase, 贫困|村, 减|少到: the rarer part)."""
+    return frozenset(literal[-2:] for literal in need)
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    needs: tuple[_Need, ...]
+    pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...]  # as _need_pieces: a text lacking all of one is skipped
     starts: re.Pattern[str] | None  # the characters a match can start with, when scanning helps
 
 
 # By identity: hashing a compiled pattern hashes all its code, at every call.
-_PLANS: dict[int, tuple[re.Pattern[str], _Plan]] = {}
+_PLANS: dict[int, _Plan] = {}
 
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
-    known = _PLANS.get(id(pattern))
-    if known is None or known[0] is not pattern:
-        known = _PLANS[id(pattern)] = (pattern, _make_plan(pattern))
-    return known[1]
+    plan = _PLANS.get(id(pattern))
+    if plan is None or plan.pattern is not pattern:
+        plan = _PLANS[id(pattern)] = _make_plan(pattern)
+    return plan
 
 
 def _make_plan(pattern: re.Pattern[str]) -> _Plan:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.getwidth()[0] == 0 or pattern.flags & re.IGNORECASE:
-        return _Plan((), None)  # an empty match is possible: plain finditer
+        return _Plan(pattern, (), None)  # an empty match is possible: plain finditer
     if _sre_scans(parsed):
-        return _Plan((), None)  # the engine skips ahead itself: a check would cost more than it saves
+        return _Plan(pattern, (), None)  # the engine skips ahead itself: a check costs more than it saves
     first = _first(parsed)
-    starts = re.compile(f"[{''.join(first[0])}]") if first and not first[1] else None
-    return _Plan(tuple(map(_Need.of, needs(pattern))), starts)
+    starts = re.compile(first.regex()) if first and not first.empty else None
+    return _Plan(pattern, tuple(map(_need_pieces, needs(pattern))), starts)
 
 
 @lru_cache(maxsize=256)
-def _pieces(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _pieces(text: str) -> frozenset[str]:
     """The characters and two-character pieces of ``text``: computed once for all the patterns
     tried on one sentence."""
-    return frozenset(text), frozenset(map(add, text, text[1:]))
+    return frozenset(text).union(map(add, text, text[1:]))
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when ``pattern`` cannot match anywhere in ``text``."""
-    chars, pairs = _pieces(text)
-    return all(need.met(chars, pairs) for need in _plan(pattern).needs)
+    pieces = _pieces(text)
+    return not any(need.isdisjoint(pieces) for need in _plan(pattern).needs)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, without trying a pattern whose literals ``text``
     lacks, and trying one that the regex engine cannot skip ahead in only where a match can start."""
-    if not may_match(pattern, text):
-        return
-    starts = _plan(pattern).starts
-    if starts is None:
-        yield from pattern.finditer(text)
-        return
+    plan = _plan(pattern)
+    if plan.needs:
+        pieces = _pieces(text)
+        for need in plan.needs:
+            if need.isdisjoint(pieces):
+                return iter(())
+    return pattern.finditer(text) if plan.starts is None else _scan(pattern, plan.starts, text)
+
+
+def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     end = 0
     for start in starts.finditer(text):
         if start.start() >= end and (m := pattern.match(text, start.start())) is not None:
-            end = m.end()  # never empty (see _plan): the next match starts after it
+            end = m.end()  # never empty (see _make_plan): the next match starts after it
             yield m
