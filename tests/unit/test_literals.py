@@ -84,3 +84,26 @@ def test_a_pattern_is_filtered_by_what_it_needs() -> None:
     assert [sorted(n) for n in literals.needs(pattern)] == [["个贫困县", "个贫困村"]]
     assert not literals.may_match(pattern, "全县12个行政村")
     assert literals.may_match(pattern, "全县12个贫困村")
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "dev" / "passages", CORPUS], ids=str)
+def test_the_cue_tree_finds_what_the_longest_first_alternation_finds(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here")
+    cues = sorted(measures._KIND_OF, key=len, reverse=True)
+    flat = re.compile("|".join(map(re.escape, cues)))
+    tree = literals.longest_first(cues)
+    for text in _sentences(folder):
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="产业扶贫就搬迁", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("产业扶贫就搬迁和", max_size=30),
+)
+def test_the_tree_of_any_words_finds_the_longest_first(words: list[str], text: str) -> None:
+    flat = re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+    assert [m.span() for m in literals.longest_first(words).finditer(text)] == [
+        m.span() for m in flat.finditer(text)
+    ]

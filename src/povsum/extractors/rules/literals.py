@@ -16,7 +16,7 @@ too: "(?:由|从)…(?:减少|下降)(?:到|至)…" needs 由 or 从, and one o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import add
@@ -272,6 +272,34 @@ def _pieces(text: str) -> frozenset[str]:
     """The characters and two-character pieces of ``text``: computed once for all the patterns
     tried on one sentence."""
     return frozenset(text).union(map(add, text, text[1:]))
+
+
+def longest_first(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding, left to right, the longest of ``words`` at each position: what the
+    alternation of the words sorted longest first finds, but as a tree of their shared
+    beginnings, so a position is tried against one branch per character instead of every word.
+
+    >>> [m.group() for m in longest_first(["产业", "产业扶贫", "扶贫"]).finditer("发展产业扶贫和扶贫")]
+    ['产业扶贫', '扶贫']
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return re.compile(_branches(tree))
+
+
+def _branches(node: dict[str, dict]) -> str:
+    # A longer word is tried before the one ending here (a greedy "?"), as longest-first sorting does.
+    longer = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not longer:
+        return ""
+    ends_here = "" in node
+    if len(longer) == 1 and not ends_here:
+        return longer[0]
+    return f"(?:{'|'.join(longer)})" + ("?" if ends_here else "")
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:

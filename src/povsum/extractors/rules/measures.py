@@ -35,11 +35,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
+from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Measure
 from povsum.sentences import Sentence, evidence
@@ -224,8 +225,8 @@ _SHORT_CLAUSE = 10
 
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
 _RANK: dict[str, int] = {cue: rank for kind in MEASURE_KINDS for rank, cue in enumerate(kind.cues)}
-# Longest first: the regex takes the first alternative that matches at a position.
-_CUES = re.compile("|".join(re.escape(c) for c in sorted(_KIND_OF, key=len, reverse=True)))
+# The longest cue at each position (see literals.longest_first).
+_CUES = literals.longest_first(_KIND_OF)
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ class _Reading:
     sentence: Sentence
     cues: list[re.Match[str]]
     bare: str
+    _not_done: dict[tuple[int, int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sentence: Sentence) -> _Reading:
@@ -280,10 +282,6 @@ class _Reading:
         if span not in self._not_done:
             self._not_done[span] = _first(_NOT_DONE, self.text[span[0] : span[1]])
         return self._not_done[span]
-
-    @cached_property
-    def _not_done(self) -> dict[tuple[int, int], str | None]:
-        return {}
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
