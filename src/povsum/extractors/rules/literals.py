@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import add
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -110,7 +110,7 @@ def _sequence(items: Any) -> _Reading:
         run = exact
     if run is not None:
         required.append(run)
-    return (run if whole_exact else None), required
+    return (run if whole_exact else None), _best(required)[:_CHECKED]  # the rest would go unchecked
 
 
 def _shortest(need: frozenset[str]) -> frozenset[str]:
@@ -120,17 +120,20 @@ def _shortest(need: frozenset[str]) -> frozenset[str]:
 
 def _best(options: list[frozenset[str]]) -> list[frozenset[str]]:
     """The most selective needs first: long literals, few of them; a need met by "" is none."""
-    useful = {_shortest(o) for o in options if o and "" not in o}
+    useful = {o for o in options if o and "" not in o}
     return sorted(useful, key=lambda o: (-min(map(len, o)), len(o), sorted(o)))
 
 
-@cache
 def needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     """Sets of literals such that any match of ``pattern`` lies in a text holding one literal of
     each set (the most selective few; none when the pattern ignores case)."""
     if pattern.flags & re.IGNORECASE:
         return ()
-    return tuple(_best(_sequence(_parser.parse(pattern.pattern, pattern.flags))[1])[:_CHECKED])
+    return _needs(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _needs(parsed: Any) -> tuple[frozenset[str], ...]:
+    return tuple(map(_shortest, _sequence(parsed)[1]))
 
 
 _CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
@@ -264,7 +267,7 @@ def _make_plan(pattern: re.Pattern[str]) -> _Plan:
         return _Plan(pattern, (), None)  # the engine skips ahead itself: a check costs more than it saves
     first = _first(parsed)
     starts = re.compile(first.regex()) if first and not first.empty else None
-    return _Plan(pattern, tuple(map(_need_pieces, needs(pattern))), starts)
+    return _Plan(pattern, tuple(map(_need_pieces, _needs(parsed))), starts)
 
 
 @lru_cache(maxsize=256)

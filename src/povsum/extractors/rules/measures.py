@@ -461,6 +461,8 @@ def _kind(cue: str, sentence: Sentence) -> str:
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
     """One step per cue considered: its category, the cue, and the clause it stands in."""
+    if not trace.enabled:
+        return  # an ordinary run: the step's text would be built for nothing
     cue, reading = hit.cue, hit.reading
     at = reading.sentence.start + cue.start()
     trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", reading.clause(cue.start()), decision, at)
