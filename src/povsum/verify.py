@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -268,19 +269,20 @@ def _stands_in(text: str, quote: str) -> bool:
         own = parse_quantity(text)
     except NumberParseError:
         own = None
-    # A longer quantity around the text that reads otherwise (another value or unit); one that
-    # only adds a qualifier (300万元以上) reads the same.
-    longer = [
-        (start, end)
-        for start, end, value, unit in _quantities_in(quote)
-        if own is None or (value, unit) != (own.value, own.unit)
-    ]
+    starts, quantities = _quantities_in(quote)
     for m in re.finditer(re.escape(text), quote):
         start, end = m.span()
         if text[0] in _NUMERAL and _continues_a_number(quote, start):
             continue
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in longer):
-            continue
+        # A longer quantity around the text that reads otherwise (another value or unit); one that
+        # only adds a qualifier (300万元以上) reads the same. The quantities do not overlap: only
+        # the last one starting at or before the text can hold it.
+        i = bisect_right(starts, start) - 1
+        if i >= 0:
+            s, e, value, unit = quantities[i]
+            around = end <= e and (s, e) != (start, end)
+            if around and (own is None or (value, unit) != (own.value, own.unit)):
+                continue
         return True
     return False
 
@@ -339,9 +341,11 @@ def _doubt(quantity: Quantity) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _quantities_in(text: str) -> tuple[tuple[int, int, float, str], ...]:
-    # The same quote (and the whole source, for free text) is checked for many figures.
-    return tuple((m.start, m.end, m.parsed.value, m.parsed.unit) for m in find_quantities(text))
+def _quantities_in(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, float, str], ...]]:
+    """The quantities of ``text`` (start, end, value, unit), left to right and non-overlapping, and
+    their starts. The same quote (and the whole source, for free text) is checked for many figures."""
+    found = tuple((m.start, m.end, m.parsed.value, m.parsed.unit) for m in find_quantities(text))
+    return tuple(q[0] for q in found), found
 
 
 def _continues_a_number(quote: str, start: int) -> bool:
