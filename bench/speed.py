@@ -3,9 +3,9 @@ cost of each stage, and the import and start-up times.
 
 Unique bytes: each copy gets its index appended as a last line, so no cache keyed by the whole
 text serves one copy from another. The copies still share their sentences, so the caches keyed by a
-quote or a sentence (quote normalization, the quantities of a quote, a sentence's literal pieces,
-numerals) would serve later copies from earlier ones: the "cold" rows empty them before every
-article, as a corpus of distinct articles would find them. Figures are min and median of 3 runs;
+quote or a sentence (quote normalization, the quantities of a quote, a sentence's literal pieces)
+would serve later copies from earlier ones: the "cold" rows empty them before every article, as a
+corpus of distinct articles would find them. Figures are min and median of 3 runs;
 CPU time of this process (one core: the loop is single-threaded).
 
     .venv/bin/python bench/speed.py
@@ -48,13 +48,12 @@ def cpu_seconds(work: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-# The caches keyed by a quote, a sentence or a numeral (module, function): emptied before each
-# article for a cold run.
+# The caches keyed by a quote or a sentence (module, function): emptied before each article for a
+# cold run. The numeral cache (numbers._cn_decimal) stays: distinct articles share numerals too.
 QUOTE_CACHES = (
     ("povsum.document", "_normalized"),
     ("povsum.verify", "_quantities_in"),
     ("povsum.extractors.rules.literals", "_pieces"),
-    ("povsum.numbers", "_cn_decimal"),
 )
 
 
@@ -109,34 +108,36 @@ def stages(articles: list[bytes]) -> dict[str, float]:
     return spent
 
 
+def _child(code: str, articles: list[bytes], src: Path | None) -> bytes:
+    """What a fresh process running ``code`` on the pickled ``articles`` prints; it imports povsum
+    from ``src`` when given (the code before), else as this process does."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        input=pickle.dumps(articles),
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env=_env(src),
+    ).stdout
+
+
 def _env(src: Path | None) -> dict[str, str] | None:
-    """The environment of a child that imports povsum from ``src`` (None: as this process does)."""
+    """A child's environment: povsum imported from ``src`` when given, else as this process does."""
     return None if src is None else {**os.environ, "PYTHONPATH": str(src)}
 
 
-def throughput(articles: list[bytes], cold: bool, src: Path | None = None) -> list[float]:
-    """Articles per CPU second, per run; each run in a fresh process so no run warms the next.
-    ``cold``: the quote caches are emptied before every article (the emptying is timed too)."""
+def throughput(articles: list[bytes], src: Path | None = None) -> list[float]:
+    """Articles per CPU second, per run, cold; each run in a fresh process so no run warms the
+    next. The quote caches are emptied before every article (the emptying is timed too)."""
     code = (
         "import sys, time, pickle; sys.path.insert(0, 'bench'); from speed import empty_quote_caches;"
         "from povsum import Settings, Summarizer;"
         "data = pickle.load(sys.stdin.buffer); s = Summarizer(Settings(extractor='rules'));"
         "s.summarize(b'warm up: load the gazetteer and tables');"
-        f"one = (lambda d: (empty_quote_caches(), s.summarize(d))) if {cold} else s.summarize;"
-        "t = time.process_time(); [one(d) for d in data]; print(time.process_time() - t)"
+        "t = time.process_time(); [(empty_quote_caches(), s.summarize(d)) for d in data];"
+        "print(time.process_time() - t)"
     )
-    rates = []
-    for _ in range(RUNS):
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            input=pickle.dumps(articles),
-            capture_output=True,
-            check=True,
-            cwd=ROOT,
-            env=_env(src),
-        ).stdout
-        rates.append(len(articles) / float(out))
-    return rates
+    return [len(articles) / float(_child(code, articles, src)) for _ in range(RUNS)]
 
 
 def stage_costs(articles: list[bytes], src: Path | None = None) -> dict[str, float]:
@@ -147,15 +148,7 @@ def stage_costs(articles: list[bytes], src: Path | None = None) -> dict[str, flo
         "runs = [stages(data) for _ in range(RUNS)];"
         "print(json.dumps({k: min(r[k] for r in runs) * 1000 / len(data) for k in runs[0]}))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        input=pickle.dumps(articles),
-        capture_output=True,
-        check=True,
-        cwd=ROOT,
-        env=_env(src),
-    ).stdout
-    return json.loads(out)
+    return json.loads(_child(code, articles, src))
 
 
 @contextmanager
@@ -186,9 +179,7 @@ def import_ms() -> list[float]:
     return times
 
 
-def startup_s(seed: Path) -> list[float]:
-    import tempfile
-
+def startup_s(seed: Path, src: Path | None = None) -> list[float]:
     times = []
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as out:
@@ -207,6 +198,7 @@ def startup_s(seed: Path) -> list[float]:
                     "json",
                 ],
                 check=True,
+                env=_env(src),
             )
             times.append(time.perf_counter() - start)
     return times
@@ -224,25 +216,27 @@ def main() -> None:
     print(f"- usable cores: {cores()}; the loops below run on one; {RUNS} runs, each in a fresh process")
     print(
         f"- inputs: the {len(SEEDS)} seeds x{COPIES} = {len(seeds)} articles, unique bytes "
-        "(an index line appended); cold: the caches keyed by a quote, a sentence or a numeral "
+        "(an index line appended); cold: the caches keyed by a quote or a sentence "
         "emptied before every article"
     )
     print(f"- before: the code of commit {BEFORE}, before issue 13's rules speed work\n")
     with code_before() as before:
         print("| what | min | median |\n| --- | ---: | ---: |")
-        for cold in (True, False):
-            caches = "cold" if cold else "quote caches kept across copies"
-            label = f"rules path, the seeds x{COPIES} ({len(seeds)} articles), {caches}"
-            print(row(label, throughput(seeds, cold), "articles/s"))
+        label = f"rules path, the seeds x{COPIES} ({len(seeds)} articles), cold"
+        print(row(label, throughput(seeds), "articles/s"))
         if before is not None:
-            label = f"before: rules path, the seeds x{COPIES}, cold"
-            print(row(label, throughput(seeds, True, before), "articles/s"))
+            print(
+                row(f"before: rules path, the seeds x{COPIES}, cold", throughput(seeds, before), "articles/s")
+            )
         if CORPUS.is_dir():
             corpus = unique_copies(sorted(CORPUS.glob("*.txt")), 5)
             label = f"rules path, the 180 corpus excerpts x5 ({len(corpus)} articles), cold"
-            print(row(label, throughput(corpus, True), "articles/s"))
+            print(row(label, throughput(corpus), "articles/s"))
         print(row("`python -X importtime -c 'import povsum'`", import_ms(), "ms"))
-        print(row("`povsum run` on one seed, offline (wall, start-up included)", startup_s(SEEDS[0]), "s", 2))
+        label = "`povsum run` on one seed, offline (wall, start-up included)"
+        print(row(label, startup_s(SEEDS[0]), "s", 2))
+        if before is not None:
+            print(row(f"before: {label}", startup_s(SEEDS[0], before), "s", 2))
         sample = unique_copies(SEEDS, STAGE_COPIES)
         after = stage_costs(sample)
         then = stage_costs(sample, before) if before is not None else None
