@@ -269,18 +269,21 @@ def _stands_in(text: str, quote: str) -> bool:
         own = parse_quantity(text)
     except NumberParseError:
         own = None
-    starts, quantities = _quantities_in(quote)
     for m in re.finditer(re.escape(text), quote):
         start, end = m.span()
         if text[0] in _NUMERAL and _continues_a_number(quote, start):
             continue
         # A longer quantity around the text that reads otherwise (another value or unit); one that
-        # only adds a qualifier (300万元以上) reads the same. The quantities do not overlap: only
-        # the last one starting at or before the text can hold it.
-        i = bisect_right(starts, start) - 1
+        # only adds a qualifier (300万元以上) reads the same. No quantity holds a line break, so the
+        # line's own quantities are the quote's there (a whole source is not scanned for one
+        # number); they do not overlap: only the last one starting at or before the text can hold it.
+        line = quote.rfind("\n", 0, start) + 1
+        line_end = quote.find("\n", end)
+        starts, quantities = _quantities_in(quote[line : len(quote) if line_end < 0 else line_end + 1])
+        i = bisect_right(starts, start - line) - 1
         if i >= 0:
             s, e, value, unit = quantities[i]
-            around = end <= e and (s, e) != (start, end)
+            around = end - line <= e and (s, e) != (start - line, end - line)
             if around and (own is None or (value, unit) != (own.value, own.unit)):
                 continue
         return True

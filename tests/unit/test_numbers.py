@@ -5,6 +5,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from povsum.errors import PovsumError
 from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
@@ -171,3 +173,25 @@ def test_find_quantities_is_fast() -> None:
     for _ in range(20):
         find_quantities(text)
     assert (time.perf_counter() - t0) / 20 < 0.005  # 200 articles of 8,000 chars per second
+
+
+# The verifier and the furniture warning read the quantities of one line alone: that holds only if
+# a line's own quantities are the whole text's there (no quantity holds a line break).
+_LINE_PIECES = [
+    *"0123456789.,%万亿千百十一二两三四五六七八九零点约近余多 \u2009\n\n人户元个名次年月",
+    "个百分点",
+    "贫困人口",
+    "以上",
+    "分之",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40).map("".join))
+def test_the_quantities_of_a_text_are_those_of_its_lines(text: str) -> None:
+    whole = [(m.start, m.end, m.text) for m in find_quantities(text)]
+    by_line, start = [], 0
+    for line in text.split("\n"):
+        by_line += [(start + m.start, start + m.end, m.text) for m in find_quantities(line + "\n")]
+        start += len(line) + 1
+    assert whole == by_line
