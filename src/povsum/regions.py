@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress, count
+from operator import add
 
 __all__ = [
     "CENTRAL_GOVERNMENT",
@@ -250,16 +252,24 @@ class Gazetteer:
         or one in the same prefecture: 迁安 inside 搬迁安置 is no mention of 迁安市 in an article
         about Hainan, nor 富县 inside 农产富县 in one that names nothing in Shaanxi.
         """
+        return list(self._mentions(text))
+
+    # The region and the figures rules both ask for one text's mentions; the gazetteer lives as
+    # long as the process, so caching on the method keeps nothing alive that would not be anyway.
+    @lru_cache(maxsize=4)  # noqa: B019
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
         spans: list[tuple[int, int, str]] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self._lengths.get(text[i : i + 2], ()):
+        end, n = 0, len(text)
+        # Only where the first two characters open a name (about 1 position in 100) is a name looked
+        # up; the positions are found by C-level iteration, not a Python loop over the text.
+        for i in compress(count(), map(self._lengths.__contains__, map(add, text, text[1:]))):
+            if i < end:
+                continue  # inside the name found before
+            for length in self._lengths[text[i : i + 2]]:
                 if i + length <= n and text[i : i + length] in self._by_name:
                     spans.append((i, i + length, text[i : i + length]))
-                    i += length
+                    end = i + length
                     break
-            else:
-                i += 1
         context = _Context.of(self._by_name[f][0] for _, _, f in spans if len(self._by_name[f]) == 1)
         mentions = [Mention(s, e, f, self._resolved(f, context)) for s, e, f in spans]
         repeated = {form for form, n in Counter(m.text for m in mentions).items() if n > 1}
@@ -267,14 +277,14 @@ class Gazetteer:
         named = {d.name for d in alone}
         containing = {name for d in alone for name in (d.province, d.prefecture) if name}
         prefectures = {d.prefecture for d in alone} - {None}
-        return [
+        return tuple(
             m
             for m in mentions
             if _stands_alone(m, repeated)
             or named & {m.division.name, m.division.prefecture, m.division.province}
             or m.division.name in containing
             or m.division.prefecture in prefectures
-        ]
+        )
 
     def _resolved(self, name: str, context: _Context) -> Division:
         division = self._resolve(name, context)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -268,19 +269,23 @@ def _stands_in(text: str, quote: str) -> bool:
         own = parse_quantity(text)
     except NumberParseError:
         own = None
-    # A longer quantity around the text that reads otherwise (another value or unit); one that
-    # only adds a qualifier (300万元以上) reads the same.
-    longer = [
-        (start, end)
-        for start, end, value, unit in _quantities_in(quote)
-        if own is None or (value, unit) != (own.value, own.unit)
-    ]
     for m in re.finditer(re.escape(text), quote):
         start, end = m.span()
         if text[0] in _NUMERAL and _continues_a_number(quote, start):
             continue
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in longer):
-            continue
+        # A longer quantity around the text that reads otherwise (another value or unit); one that
+        # only adds a qualifier (300万元以上) reads the same. No quantity holds a line break, so the
+        # line's own quantities are the quote's there (a whole source is not scanned for one
+        # number); they do not overlap: only the last one starting at or before the text can hold it.
+        line = quote.rfind("\n", 0, start) + 1
+        line_end = quote.find("\n", end)
+        starts, quantities = _quantities_in(quote[line : len(quote) if line_end < 0 else line_end + 1])
+        i = bisect_right(starts, start - line) - 1
+        if i >= 0:
+            s, e, value, unit = quantities[i]
+            around = end - line <= e and (s, e) != (start - line, end - line)
+            if around and (own is None or (value, unit) != (own.value, own.unit)):
+                continue
         return True
     return False
 
@@ -339,9 +344,11 @@ def _doubt(quantity: Quantity) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _quantities_in(text: str) -> tuple[tuple[int, int, float, str], ...]:
-    # The same quote (and the whole source, for free text) is checked for many figures.
-    return tuple((m.start, m.end, m.parsed.value, m.parsed.unit) for m in find_quantities(text))
+def _quantities_in(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, float, str], ...]]:
+    """The quantities of ``text`` (start, end, value, unit), left to right and non-overlapping, and
+    their starts. The same quote (and the whole source, for free text) is checked for many figures."""
+    found = tuple((m.start, m.end, m.parsed.value, m.parsed.unit) for m in find_quantities(text))
+    return tuple(q[0] for q in found), found
 
 
 def _continues_a_number(quote: str, start: int) -> bool:

@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povsum.errors import PovsumError
@@ -185,3 +185,25 @@ def test_a_comma_not_grouping_by_threes_parts_two_numbers() -> None:
     assert [m.text for m in find_quantities("贫困村12个,3456人")] == ["12个", "3456人"]
     with pytest.raises(NumberParseError):
         parse_quantity("12,3456人")
+
+
+# The verifier and the furniture warning read the quantities of one line alone: that holds only if
+# a line's own quantities are the whole text's there (no quantity holds a line break).
+_LINE_PIECES = [
+    *"0123456789.,%万亿千百十一二两三四五六七八九零点约近余多 \u2009\n\n人户元个名次年月",
+    "个百分点",
+    "贫困人口",
+    "以上",
+    "分之",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40).map("".join))
+def test_the_quantities_of_a_text_are_those_of_its_lines(text: str) -> None:
+    whole = [(m.start, m.end, m.text) for m in find_quantities(text)]
+    by_line, start = [], 0
+    for line in text.split("\n"):
+        by_line += [(start + m.start, start + m.end, m.text) for m in find_quantities(line + "\n")]
+        start += len(line) + 1
+    assert whole == by_line

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from povsum.contract import FIELDS
 from povsum.document import Document
+from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Region, Snapshot
 from povsum.numbers import GROUP_SPACE, GROUPED, PEOPLE_NOUN, NumberParseError, parse_quantity
@@ -683,7 +684,7 @@ class _Finder:
 
     def transitions(self, sentence: Sentence) -> None:
         for rule, pattern in _TRANSITIONS.items():
-            for m in pattern.finditer(sentence.text):
+            for m in literals.finditer(pattern, sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
                     continue
                 self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
@@ -696,7 +697,7 @@ class _Finder:
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
-            for m in pattern.finditer(sentence.text):
+            for m in literals.finditer(pattern, sentence.text):
                 if not self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
                     self.when(self.outcome, sentence, m.start())
                     self.put_groups(self.outcome, sentence, m, rule)
@@ -704,7 +705,7 @@ class _Finder:
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
         for rule, pattern in _STATEMENTS.items():
-            for m in pattern.finditer(text):
+            for m in literals.finditer(pattern, text):
                 if not any(m.group(g) for g in _GROUP_FIELDS if g in pattern.groupindex):
                     continue  # a poor noun with no figure after it
                 if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
@@ -769,7 +770,7 @@ class _Finder:
     def lifted(self, sentence: Sentence) -> None:
         text = sentence.text
         for rule, pattern in _LIFTED.items():
-            for m in pattern.finditer(text):
+            for m in literals.finditer(pattern, text):
                 if self.blocked(sentence, m, rule):
                     continue
                 if rule == "lifted_all":
@@ -797,7 +798,7 @@ class _Finder:
         for name, rules in _UNIT_RULES.items():
             for form, (pattern, fixed) in rules.items():
                 rule = f"{name.removeprefix('poor_')}_{form}"
-                for m in pattern.finditer(sentence.text):
+                for m in literals.finditer(pattern, sentence.text):
                     # "其中11个是贫困县" is the region's own count, not a breakdown.
                     if self.blocked(sentence, m, rule, of_people=fixed != "baseline"):
                         continue

@@ -33,11 +33,14 @@ Every cue considered is traced with the rule that kept or skipped it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
+from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Measure
 from povsum.sentences import Sentence, evidence
@@ -229,18 +232,20 @@ _SHORT_CLAUSE = 10
 
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
 _RANK: dict[str, int] = {cue: rank for kind in MEASURE_KINDS for rank, cue in enumerate(kind.cues)}
-# Longest first: the regex takes the first alternative that matches at a position.
-_CUES = re.compile("|".join(re.escape(c) for c in sorted(_KIND_OF, key=len, reverse=True)))
+# The longest cue at each position (see literals.longest_first).
+_CUES = literals.longest_first(_KIND_OF)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Reading:
     """A sentence as the cue rules read it: its cues, and its text with every cue blanked out,
-    since a verb inside a cue (产业发展, 转移就业) says nothing about the words around it."""
+    since a verb inside a cue (产业发展, 转移就业) says nothing about the words around it. What
+    every cue of the sentence asks about it (its clauses, its plan words) is worked out once."""
 
     sentence: Sentence
     cues: list[re.Match[str]]
     bare: str
+    _not_done: dict[tuple[int, int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, sentence: Sentence) -> _Reading:
@@ -249,17 +254,68 @@ class _Reading:
         >>> _Reading.of(Sentence(0, 8, "推进产业扶贫项目")).bare
         '推进||||项目'
         """
-        cues = list(_CUES.finditer(sentence.text))
-        return cls(sentence, cues, _CUES.sub(lambda m: "|" * len(m.group()), sentence.text))
+        text = sentence.text
+        cues = list(_CUES.finditer(text))
+        pieces, end = [], 0
+        for cue in cues:
+            pieces += (text[end : cue.start()], "|" * (cue.end() - cue.start()))
+            end = cue.end()
+        return cls(sentence, cues, "".join(pieces) + text[end:] if cues else text)
 
     @property
     def text(self) -> str:
         return self.sentence.text
 
+    @cached_property
+    def _clauses(self) -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _CLAUSE.finditer(self.text)]
+        return [start for start, _ in spans], [end for _, end in spans]
+
+    def _clause_span(self, at: int) -> tuple[int, int]:
+        starts, ends = self._clauses
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at >= ends[i]:
+            raise ValueError(f"offset {at} is in no clause of {self.text!r}")
+        return starts[i], ends[i]
+
     def clause(self, at: int, bare: bool = False) -> str:
         """The clause holding offset ``at``, as written or with its cues blanked out."""
-        m = next(m for m in _CLAUSE.finditer(self.text) if m.start() <= at < m.end())
-        return (self.bare if bare else self.text)[m.start() : m.end()]
+        start, end = self._clause_span(at)
+        return (self.bare if bare else self.text)[start:end]
+
+    def not_done(self, at: int) -> str | None:
+        """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None."""
+        span = self._clause_span(at)
+        if span not in self._not_done:
+            self._not_done[span] = _first(_NOT_DONE, self.text[span[0] : span[1]])
+        return self._not_done[span]
+
+    @cached_property
+    def governors(self) -> tuple[tuple[int, str] | None, ...]:
+        """The first plan word and the first formulation word that govern what follows them (not
+        inside a cue, "雨露计划"; not followed by work under way): (offset, "name word")."""
+        return tuple(
+            next(
+                (
+                    (m.start(), f"{name} {m.group()}")
+                    for m in pattern.finditer(self.text)
+                    if not any(c.start() <= m.start() < c.end() for c in self.cues)
+                    and not _UNDER_WAY.search(self.text, m.end())
+                ),
+                None,
+            )
+            for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
+        )
+
+    @cached_property
+    def reports(self) -> bool:
+        """Whether the sentence, its cues blanked out, says something was done."""
+        return _reports(self.bare)
+
+    @cached_property
+    def counted(self) -> bool:
+        """A verb of work and a count outside the cues: the best evidence."""
+        return bool(_WORK.search(self.bare) and _COUNT.search(self.bare))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +326,7 @@ class _Hit:
 
     def strength(self) -> tuple[int, int]:
         """Lower is better evidence: a verb of work with a count first, then the stronger cue."""
-        bare = self.reading.bare
-        counted = bool(_WORK.search(bare) and _COUNT.search(bare))
-        return (0 if counted else 1, _RANK[self.cue.group()])
+        return (0 if self.reading.counted else 1, _RANK[self.cue.group()])
 
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
@@ -328,13 +382,9 @@ def _with_objections(
 def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
     """The plan or formulation word governing the cue, if any; one inside a cue ("雨露计划")
     names a programme."""
-    for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION)):
-        for m in pattern.finditer(reading.text):
-            if m.start() >= cue.start():
-                break
-            inside_a_cue = any(c.start() <= m.start() < c.end() for c in reading.cues)
-            if not inside_a_cue and not _UNDER_WAY.search(reading.text, m.end()):
-                return f"{name} {m.group()}"
+    for found in reading.governors:
+        if found is not None and found[0] < cue.start():
+            return found[1]
     return None
 
 
@@ -397,14 +447,14 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     if _is_listed(reading.text, cue):
         acted = _reports(bare_clause) or _is_an_act(word)
         return None if acted else "a listed name without a verb of work, result or count"
-    return None if _reports(reading.bare) else "no verb of work, result or count"
+    return None if reading.reports else "no verb of work, result or count"
 
 
 def _objection(reading: _Reading, cue: re.Match[str]) -> str | None:
     """Why this cue does not report work done, or None when it does."""
     return (
         _governing_word(reading, cue)
-        or _first(_NOT_DONE, reading.clause(cue.start()))
+        or reading.not_done(cue.start())
         or _misread(reading.text, cue)
         or _unsupported(reading, cue)
     )
@@ -420,6 +470,8 @@ def _kind(cue: str, sentence: Sentence) -> str:
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
     """One step per cue considered: its category, the cue, and the clause it stands in."""
+    if not trace.enabled:
+        return  # an ordinary run: the step's text would be built for nothing
     cue, reading = hit.cue, hit.reading
     at = reading.sentence.start + cue.start()
     trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", reading.clause(cue.start()), decision, at)
