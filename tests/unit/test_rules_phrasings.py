@@ -18,10 +18,16 @@ PROBES = Path(__file__).resolve().parents[1] / "phrasings"
 FIGURES_RIGHT = 0.95  # share of expected figures found at their value
 FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure
 MEASURES_F1 = 0.90
+FUNDING_F1 = 0.97
+ROUNDS = ("", "_2")  # figures.jsonl, figures_2.jsonl: two rounds of probes
 
 
-def _probes(name: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines()]
+def _probes(kind: str) -> list[dict[str, Any]]:
+    """Every probe of ``kind`` (figures, measures, funding) of every round."""
+    files = [PROBES / f"{kind}{suffix}.jsonl" for suffix in ROUNDS]
+    return [
+        json.loads(line) for f in files if f.exists() for line in f.read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def _summary(text: str) -> ArticleSummary:
@@ -32,7 +38,7 @@ def _summary(text: str) -> ArticleSummary:
 @pytest.fixture(scope="module")
 def figure_scores() -> tuple[int, int, int]:
     right = expected = extra = 0
-    for probe in _probes("figures.jsonl"):
+    for probe in _probes("figures"):
         got = {
             p: q.value
             for p, q in _summary(probe["text"]).quantities()
@@ -50,10 +56,11 @@ def test_the_probes_are_well_formed() -> None:
         for side in ("baseline", "outcome")
         for name in ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
     }
-    figures, measures = _probes("figures.jsonl"), _probes("measures.jsonl")
-    assert len(figures) == 160 and len(measures) == 80
+    figures, measures = _probes("figures"), _probes("measures")
+    funding = _probes("funding")
+    assert (len(figures), len(measures), len(funding)) == (260, 140, 50)
     assert all(set(p["expected"]) <= fields | {"outcome.people_lifted"} for p in figures)
-    assert len({p["id"] for p in figures + measures}) == 240
+    assert len({p["id"] for p in figures + measures + funding}) == 450
 
 
 def test_figures_of_the_common_phrasings_are_found(figure_scores: tuple[int, int, int]) -> None:
@@ -64,9 +71,24 @@ def test_figures_of_the_common_phrasings_are_found(figure_scores: tuple[int, int
 
 def test_measure_categories_of_the_common_phrasings() -> None:
     tp = fp = fn = 0
-    for probe in _probes("measures.jsonl"):
+    for probe in _probes("measures"):
         got = {m.category for m in _summary(probe["text"]).measures}
         want = set(probe["expected"])
         tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= MEASURES_F1, f"F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+
+def test_funding_of_the_common_phrasings() -> None:
+    tp = fp = fn = 0
+    for probe in _probes("funding"):
+        got = [item.amount.value for item in _summary(probe["text"]).funding]
+        for amount in probe["expected"]:
+            if amount in got:
+                got.remove(amount)
+                tp += 1
+            else:
+                fn += 1
+        fp += len(got)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= FUNDING_F1, f"F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"

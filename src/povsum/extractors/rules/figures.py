@@ -156,6 +156,8 @@ _SUBGROUP = re.compile(
 # A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
+# The whole population or every household, before 其中.
+_EVERYONE = re.compile(r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d")
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
@@ -172,6 +174,8 @@ _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
 _FALL_AFTER = re.compile(r"[^。;]{0,3}?(?:比|较)[^。;,]{0,12}?(?:下降|降低|减少)")
 # Words before a count of units (or of people written before their noun) that make it a stock.
+# The clause before ends with a figure: a count stands in a list of figures.
+_AFTER_A_FIGURE = re.compile(r"\d(?:%|[万千]?[户人个])?,$")
 _STOCK = re.compile(r"有|共|辖|识别|确定|建档立卡|立档建卡|认定|分布")
 # A figure right after a place name is that place's own ("向阳村贫困户161户"); 全村/该镇 is the region.
 _OWN_PLACE = re.compile(r"(?<![全该本我此])(?:村|镇|乡|组)$")
@@ -365,17 +369,18 @@ def _unit_statements(
             re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
             None,
         ),
+        # First, so the whole beats a part of it ("8个县市全部是贫困县,其中7个是重点县").
+        # "辖9个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
+        "all_units_poor": (
+            re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
+            "baseline",
+        ),
         # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
         # 行政村,其中贫困村8个": the poor ones among all the units.
         "share_of_units": (
             re.compile(
                 rf"(?:其中|中)有?(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?(?P<n2>{_UNITS_Q})"
             ),
-            "baseline",
-        ),
-        # "辖9个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
-        "all_units_poor": (
-            re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
         # "74个县(区)全部脱贫摘帽", "46个村全部出列": only poor ones exit, so all of them were poor.
@@ -662,7 +667,7 @@ class _Finder:
         cues = [("a target or plan", _target_cue(text, start))]
         if of_people:
             cues += [
-                ("a sub-group", _SUBGROUP.search(_clause_head(text, start))),
+                ("a sub-group", _subgroup(text, start)),
                 ("a group acted upon", _ACTED_ON.match(text, m.end())),
                 ("a partner region's figure", _PARTNER.search(text, 0, start)),
                 ("the figure of a few units inside the region", _SUBUNITS.search(text, 0, start)),
@@ -831,6 +836,9 @@ class _Finder:
             return self.baseline, f"stock cue {stock.group()}"
         if _WHOLE_REGION.search(lead):
             return self.baseline, "the whole region's (全…)"
+        # "全省有贫困人口880万人,贫困发生率21.7%,88个贫困县": one more item of a stock's list.
+        if _AFTER_A_FIGURE.search(lead) and (stock := _STOCK.search(sentence.text, 0, m.start())):
+            return self.baseline, f"listed after a stock ({stock.group()})"
         self.skipped(sentence, m, rule, "no stock word around the count (a mention)")
         return None
 
@@ -843,6 +851,18 @@ class _Finder:
             earliest, latest = min(dated, key=lambda d: d.year), max(dated, key=lambda d: d.year)
             if earliest.year < latest.year and latest.quantity.value < earliest.quantity.value:
                 self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
+
+
+def _subgroup(text: str, position: int) -> re.Match[str] | None:
+    """The word making the figure at ``position`` a sub-group's; 其中 after the whole population
+    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them."""
+    sub = _SUBGROUP.search(head := _clause_head(text, position))
+    if sub and sub.group() == "其中":
+        start = position - len(head)
+        previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
+        if _EVERYONE.search(previous):
+            return None
+    return sub
 
 
 def _clause_head(text: str, position: int) -> str:

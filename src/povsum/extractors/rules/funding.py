@@ -42,8 +42,9 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
-# What opens the parts of an amount already stated: 其中, 包括, and (含 in brackets after it.
-_BREAKDOWN = re.compile(r"其中|包括|\(含")
+# What opens the parts of an amount already stated: 其中, 包括, (含 in brackets after it, and
+# 这…元中 ("这186.7亿元中,搬迁资金68亿元").
+_BREAKDOWN = re.compile(r"其中|包括|\(含|(?:这|该|上述)[\d.]+[万亿]?元中")
 
 # Cue words by what they make an amount. A table, not control flow: to teach the rules a new word,
 # add it to its group.
