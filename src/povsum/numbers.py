@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from povsum.errors import PovsumError
+from povsum.precompiled import precompiled
 
 Approx = Literal["about", "over", "under"]
 
@@ -124,8 +125,10 @@ _START = re.compile(rf"[大约将接近超逾不0-9{_CN_NUM}]")
 
 @lru_cache(maxsize=1)
 def _cn2an() -> Any:
-    # Imported on first use (~90 ms): most articles write their numbers in digits.
-    import cn2an
+    # Imported on first use (~90 ms, most of it compiling patterns): most articles write their
+    # numbers in digits.
+    with precompiled("cn2an"):
+        import cn2an
 
     return cn2an.cn2an
 
