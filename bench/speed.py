@@ -1,5 +1,5 @@
-"""Offline speed on one core, in process: the seeds x200 with unique bytes, the real corpus, the
-cost of each stage, and the import and start-up times.
+"""Offline speed on one core, in process: the seeds x200 with unique bytes, the real corpus and the
+cost of each stage (start-up is `startup.py`'s).
 
 Unique bytes: each copy gets its index appended as a last line, so no cache (quote
 normalization, the quantities of a quote) serves one copy from another. Figures are min and
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import POVSUM, ROOT, SEEDS, cores, provenance
+from common import ROOT, SEEDS, cores, provenance
 
 RUNS = 3
 COPIES = 200
@@ -97,46 +97,6 @@ def throughput(articles: list[bytes]) -> list[float]:
     return rates
 
 
-def import_ms() -> list[float]:
-    times = []
-    for _ in range(RUNS):
-        err = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "import povsum"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stderr
-        last = [line for line in err.splitlines() if line.rstrip().endswith("| povsum")][-1]
-        times.append(int(last.split("|")[1]) / 1000)
-    return times
-
-
-def startup_s(seed: Path) -> list[float]:
-    import tempfile
-
-    times = []
-    for _ in range(RUNS):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    str(POVSUM),
-                    "run",
-                    str(seed),
-                    "--out",
-                    out,
-                    "--extractor",
-                    "rules",
-                    "-q",
-                    "--format",
-                    "json",
-                ],
-                check=True,
-            )
-            times.append(time.perf_counter() - start)
-    return times
-
-
 def row(name: str, values: list[float], unit: str, digits: int = 1) -> str:
     """Min and median; for a rate the min is the slowest run."""
     return f"| {name} | {min(values):.{digits}f} {unit} | {statistics.median(values):.{digits}f} {unit} |"
@@ -162,8 +122,6 @@ def main() -> None:
                 "articles/s",
             )
         )
-    print(row("`python -X importtime -c 'import povsum'`", import_ms(), "ms"))
-    print(row("`povsum run` on one seed, offline (wall, start-up included)", startup_s(SEEDS[0]), "s", 2))
     spent = stages(seeds)
     total = sum(spent.values())
     print(f"\nCPU per stage over the {len(seeds)} seed copies (one pass):\n")

@@ -6,14 +6,22 @@ message and a record in ``OUT/errors.jsonl``.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,9 +29,11 @@ from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
-from povsum.writers import stored_records, write_run_outputs
+from povsum.writers import Entry, stored_records, write_run_outputs
 
 _ARTICLES_PER_PROCESS = 50
+# Articles submitted ahead per worker, so none waits while the run writes what finished.
+_QUEUED_PER_WORKER = 4
 # Up to this many articles a run keeps every summary for its final table; past it, only the
 # problems (statuses below) are listed, and only theirs are kept.
 SMALL_RUN = 30
@@ -40,7 +50,7 @@ class ArticleResult:
     summary: ArticleSummary | None = None
     error: str | None = None
     reused: bool = False
-    # Kept when ``summary`` is dropped (see ``light``): what the run's last lines need.
+    # From the summary ("error" without one): what a run's ``Tally`` counts.
     status: str = ""
     extractor: ExtractorInfo | None = None
 
@@ -58,12 +68,6 @@ class ArticleResult:
     @property
     def problem(self) -> bool:
         return self.status in PROBLEMS
-
-    def light(self) -> ArticleResult:
-        """This result without its summary, unless it is a problem a reader will want listed:
-        a long run keeps only these, so its memory does not grow with its length (the summaries
-        are on disk)."""
-        return self if self.problem else dataclasses.replace(self, summary=None)
 
 
 @dataclass
@@ -152,28 +156,65 @@ class BatchRun:
 
     def execute(
         self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
-    ) -> list[ArticleResult]:
-        """Results in input order; ``on_result`` is called as each article finishes."""
-        stems = output_stems(files)
-        results: dict[int, ArticleResult] = {}
-        small = len(files) <= SMALL_RUN
+    ) -> Tally:
+        """Every article summarized, ``on_result`` called as each finishes; what is kept of them is
+        the ``Tally``. Only a few articles are queued ahead of the workers: a queue of them all
+        (a future, its lock and its arguments each) would grow with the run."""
+        tally = Tally(output_stems(files))
         pool = self._pool(len(files))
-        try:
-            futures = {
-                pool.submit(self.one, f, s): i for i, (f, s) in enumerate(zip(files, stems, strict=True))
-            }
-            for future in as_completed(futures):
+        ahead = _QUEUED_PER_WORKER * self.concurrency
+        pending: dict[Future[ArticleResult], int] = {}
+
+        def collect() -> None:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                # A finished future holds its result: dropped here, so memory stays flat.
                 result = future.result()
                 on_result(result)
-                # A finished future holds its result: dropped here, so memory stays flat.
-                index = futures.pop(future)
-                results[index] = result if small else result.light()
+                tally.add(pending.pop(future), result)
+
+        try:
+            for i, (path, stem) in enumerate(zip(files, list(tally.stems), strict=True)):
+                pending[pool.submit(self.one, path, stem)] = i
+                if len(pending) >= ahead:
+                    collect()
+            while pending:
+                collect()
         except BaseException:
             # Ctrl-C or a failure: drop the queued articles instead of finishing them first.
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         pool.shutdown()
-        return [results[i] for i in range(len(files))]
+        return tally
+
+
+@dataclass
+class Tally:
+    """What a run keeps of its articles, so its memory does not grow with its length: each one's
+    output name, the count by status, the LLM usage, and the results worth listing (every one of
+    a small run; a long run's problems). The summaries themselves are on disk."""
+
+    stems: list[str]  # by input index, as finally written (a clash may rename one)
+    counts: Counter[str] = field(default_factory=Counter)
+    infos: list[ExtractorInfo] = field(default_factory=list)  # those with token usage (the llm)
+    listed: dict[int, ArticleResult] = field(default_factory=dict)
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def add(self, index: int, result: ArticleResult) -> None:
+        self.stems[index] = result.stem
+        self.counts[result.status] += 1
+        if result.error is not None:
+            self.errors[index] = result.error
+        info = result.extractor
+        if info is not None and (info.usage is not None or info.cached):
+            self.infos.append(info)
+        if len(self.stems) <= SMALL_RUN or result.problem:
+            self.listed[index] = result
+
+    @property
+    def results(self) -> list[ArticleResult]:
+        """The listed results, in input order."""
+        return [self.listed[i] for i in sorted(self.listed)]
 
 
 def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
@@ -209,9 +250,14 @@ def _exit_with(parent: int) -> None:
 
 @dataclass(frozen=True)
 class RunReport:
-    results: list[ArticleResult]
+    tally: Tally
     problems: list[InputError]
     skipped: list[Path]
+
+    @property
+    def results(self) -> list[ArticleResult]:
+        """Every article's result in a small run; only the problems in a long one."""
+        return self.tally.results
 
     @property
     def ok(self) -> bool:
@@ -253,10 +299,15 @@ def run_paths(
         )
     on_start(len(found.files))
     with OutputDir(out_root) as out:
-        results = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)
-        entries = [("", p.path or "", str(p)) for p in found.problems]
-        entries += [(r.stem, str(r.path), r.error) for r in results]
-        write_run_outputs(out_root, stored_records(out, entries), formats)
-        errors = [{"path": path, "error": error} for _, path, error in entries if error is not None]
+        tally = BatchRun(summarizer, out, concurrency=concurrency).execute(found.files, on_result)
+        problems: list[Entry] = [("", p.path or "", str(p)) for p in found.problems]
+        # Generated, not kept: one entry per input would grow with the run.
+        entries = (
+            (stem, str(path), tally.errors.get(i))
+            for i, (stem, path) in enumerate(zip(tally.stems, found.files, strict=True))
+        )
+        write_run_outputs(out_root, stored_records(out, chain(problems, entries)), formats)
+        errors = [{"path": path, "error": error} for _, path, error in problems]
+        errors += [{"path": str(found.files[i]), "error": error} for i, error in sorted(tally.errors.items())]
         out.write_errors(errors)
-    return RunReport(results, found.problems, found.skipped)
+    return RunReport(tally, found.problems, found.skipped)

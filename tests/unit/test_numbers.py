@@ -171,3 +171,16 @@ def test_find_quantities_is_fast() -> None:
     for _ in range(20):
         find_quantities(text)
     assert (time.perf_counter() - t0) / 20 < 0.005  # 200 articles of 8,000 chars per second
+
+
+def test_numerals_of_one_character_read_as_cn2an_reads_them() -> None:
+    import cn2an
+
+    from povsum.numbers import ONE_CHARACTER
+
+    for numeral, value in ONE_CHARACTER.items():
+        assert value == cn2an.cn2an(numeral.replace("两", "二"), "strict"), numeral
+    assert parse_quantity("三户") == ParsedQuantity(3.0, "户", None)
+    assert parse_quantity("两万人") == ParsedQuantity(20000.0, "人", None)
+    with pytest.raises(NumberParseError):
+        parse_quantity("〇")  # cn2an's strict mode rejects it alone, and so does the shortcut
