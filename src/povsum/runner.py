@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import (
     FIRST_COMPLETED,
     Executor,
@@ -23,7 +23,7 @@ from concurrent.futures import (
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from povsum.errors import InputError, PovsumError
 from povsum.models import ArticleSummary, ExtractorInfo
@@ -70,35 +70,85 @@ class ArticleResult:
         return self.status in PROBLEMS
 
 
+class PathList(Sequence[Path]):
+    """Paths kept as strings: a run holds one per input, and a ``Path`` with its parsed parts
+    costs about five times its string."""
+
+    def __init__(self, paths: Iterable[str | Path] = ()) -> None:
+        self._paths = [str(p) for p in paths]
+
+    def append(self, path: str | Path) -> None:
+        self._paths.append(str(path))
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(p) for p in self._paths[index]]
+        return Path(self._paths[index])
+
+
 @dataclass
 class Discovery:
-    files: list[Path] = field(default_factory=list)
+    files: PathList = field(default_factory=PathList)
     problems: list[InputError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
 
 
 def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
-    """Files named directly are always read; folders contribute their text files, recursively.
+    """Files named directly are always read; folders contribute their text files, recursively
+    (not through links to folders), in path order.
 
-    An output folder is never input: not ``out_root`` (which may lie inside an input folder), nor
-    any folder holding a povsum lock, so a second ``povsum run .`` does not summarize its own
-    reports.
+    Hidden files and folders are skipped. An output folder is never input: not ``out_root``
+    (which may lie inside an input folder), nor any folder holding a povsum lock, so a second
+    ``povsum run .`` does not summarize its own reports.
     """
     found = Discovery()
-    outputs = {out_root.resolve()} if out_root is not None else set()
+    outputs = {os.path.realpath(out_root)} if out_root is not None else set()
+    skipped: list[str] = []
     for path in paths:
         if path.is_dir():
-            outputs |= {lock.parent.resolve() for lock in path.rglob(LOCK_NAME)}
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if hidden or outputs.intersection(child.resolve().parents):
-                    continue
-                (found.files if child.suffix.lower() in TEXT_SUFFIXES else found.skipped).append(child)
+            outputs |= {os.path.realpath(lock.parent) for lock in path.rglob(LOCK_NAME)}
+            for child in _walk(str(path), outputs):
+                text = os.path.splitext(child)[1].lower() in TEXT_SUFFIXES
+                (found.files.append if text else skipped.append)(child)
         elif path.is_file():
             found.files.append(path)
         else:
             found.problems.append(InputError(str(path), "no such file or folder"))
+    found.skipped = [Path(p) for p in skipped]
     return found
+
+
+def _walk(folder: str, outputs: set[str]) -> Iterator[str]:
+    """The files below ``folder`` as strings, sorted as their ``Path``s would be (name by name),
+    without a ``Path`` or a list of them all: a folder of 100,000 articles is walked in
+    constant memory besides the names themselves."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except PermissionError:
+        return  # as Path.rglob: an unreadable folder contributes nothing
+    if os.path.realpath(folder) in outputs:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, outputs)
+        elif entry.is_file() and not (entry.is_symlink() and _inside(entry.path, outputs)):
+            yield entry.path
+
+
+def _inside(link: str, folders: set[str]) -> bool:
+    """Whether the file ``link`` points to lies in one of ``folders``."""
+    target = Path(os.path.realpath(link))
+    return any(str(parent) in folders for parent in target.parents)
 
 
 def output_stems(files: Sequence[Path]) -> list[str]:
