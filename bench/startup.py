@@ -21,12 +21,15 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from common import POVSUM, SEEDS, cores, provenance
+from common import SEEDS, cores, provenance
 from llm_common import MARKER, serve
 
 RUNS = 5
 SEED = SEEDS[0]
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+# What the installed `povsum` command runs (povsum.__main__:main), whichever checkout the venv's
+# own script was installed from.
+POVSUM_COMMAND = [sys.executable, "-m", "povsum"]
 # The llm extractor summarizes one seed against the scripted server; the article carries the
 # marker line that tells the server which hand-written answer to give.
 LLM_CHILD = """
@@ -66,7 +69,7 @@ def repeated(measure: Callable[[], float]) -> tuple[list[float], list[float]]:
 
 
 def import_ms() -> float:
-    """`import povsum` as `-X importtime` counts it (cumulative microseconds of the package)."""
+    """Milliseconds of `import povsum` as `-X importtime` counts them (the package, cumulative)."""
     err = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import povsum"],
         env=ENV,
@@ -81,7 +84,7 @@ def import_ms() -> float:
 def run_one(*options: str) -> Callable[[], float]:
     def measure() -> float:
         with tempfile.TemporaryDirectory() as out:
-            return wall([str(POVSUM), "run", str(SEED), "--out", out, "--extractor", "rules", *options])
+            return wall([*POVSUM_COMMAND, "run", str(SEED), "--out", out, "--extractor", "rules", *options])
 
     return measure
 
@@ -125,31 +128,14 @@ def main() -> None:
     print(provenance(".venv/bin/python bench/startup.py"))
     print(f"- usable cores: {cores()}; {RUNS} fresh processes per row, after one that writes the caches")
     print(f"- article: `{SEED.relative_to(SEED.parent.parent)}` ({SEED.stat().st_size:,} bytes)\n")
-    print("| what | min | median |\n| --- | ---: | ---: |")
-    print(
-        row(
-            "`python -c pass` (the interpreter alone)",
-            repeated(lambda: wall([sys.executable, "-c", "pass"])),
-            "s",
-            3,
-        )
-    )
-    print(row("`python -X importtime -c 'import povsum'` (cumulative)", repeated(import_ms), "ms", 1))
+    print("| what | min | median | CPU min | CPU median |\n| --- | ---: | ---: | ---: | ---: |")
+    print(timed_row("`python -c pass` (the interpreter alone)", lambda: wall([sys.executable, "-c", "pass"])))
+    print(row("`python -X importtime -c 'import povsum'` (cumulative)", repeated(import_ms)[0], "ms", 1))
     library = [sys.executable, "-c", "from povsum import summarize_text"]
-    print(
-        row("`python -c 'from povsum import summarize_text'` (wall)", repeated(lambda: wall(library)), "s", 3)
-    )
-    print(
-        row(
-            "`povsum run SEED --extractor rules -q --format json`",
-            repeated(run_one("-q", "--format", "json")),
-            "s",
-            3,
-        )
-    )
-    print(
-        row("`povsum run SEED --extractor rules` (every format, table printed)", repeated(run_one()), "s", 3)
-    )
+    print(timed_row("`python -c 'from povsum import summarize_text'`", lambda: wall(library)))
+    quiet = run_one("-q", "--format", "json")
+    print(timed_row("`python -m povsum run SEED --extractor rules -q --format json`", quiet))
+    print(timed_row("`python -m povsum run SEED --extractor rules` (every format, table printed)", run_one()))
     with tempfile.TemporaryDirectory() as tmp:
         article = Path(tmp) / SEED.name
         article.write_text(SEED.read_text(encoding="utf-8") + f"\n\n{MARKER.format(0)}\n", encoding="utf-8")
