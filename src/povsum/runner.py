@@ -74,8 +74,8 @@ class PathList(Sequence[Path]):
     """Paths kept as strings: a run holds one per input, and a ``Path`` with its parsed parts
     costs about five times its string."""
 
-    def __init__(self, paths: Iterable[str | Path] = ()) -> None:
-        self._paths = [str(p) for p in paths]
+    def __init__(self) -> None:
+        self._paths: list[str] = []
 
     def append(self, path: str | Path) -> None:
         self._paths.append(str(path))
@@ -224,7 +224,7 @@ class BatchRun:
                 tally.add(pending.pop(future), result)
 
         try:
-            for i, (path, stem) in enumerate(zip(files, list(tally.stems), strict=True)):
+            for i, (path, stem) in enumerate(zip(files, tally.stems, strict=True)):
                 pending[pool.submit(self.one, path, stem)] = i
                 if len(pending) >= ahead:
                     collect()
