@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format schema bench eval record clean
+.PHONY: setup run test lint format schema bench bench-large eval record clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,10 @@ record: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# Peak memory of `povsum run` on 100 to 100,000 generated articles; prints its section of results.md.
+bench-large: $(STAMP)
+	$(BIN)/python bench/memory.py --large
 
 eval: $(STAMP)
 	$(BIN)/povsum run seeds/ --out out/ --quiet

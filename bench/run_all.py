@@ -15,10 +15,12 @@ from common import ROOT, provenance
 HERE = Path(__file__).resolve().parent
 SCRIPTS: tuple[tuple[str, ...], ...] = (
     ("speed.py",),
+    ("startup.py",),
     ("throughput.py",),
     ("cleaning.py",),
     ("load.py",),
     ("soak.py",),
+    ("memory.py", "--sizes", "100", "1000"),  # and 10,000: alone (5 minutes); 100,000: make bench-large
     ("report.py", "1000"),  # 10,000 articles: `.venv/bin/python bench/report.py` (4 minutes)
     ("llm_requests.py",),
     ("llm_concurrency.py",),

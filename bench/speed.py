@@ -1,5 +1,5 @@
-"""Offline speed on one core, in process: the seeds x200 with unique bytes, the real corpus, the
-cost of each stage, and the import and start-up times.
+"""Offline speed on one core, in process: the seeds x200 with unique bytes, the real corpus and the
+cost of each stage (start-up is `startup.py`'s).
 
 Unique bytes: each copy gets its index appended as a last line, so no cache keyed by the whole
 text serves one copy from another. The copies still share their sentences, so the caches keyed by a
@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from common import POVSUM, ROOT, SEEDS, cores, provenance
+from common import ROOT, SEEDS, cores, provenance
 
 RUNS = 3
 COPIES = 200
@@ -166,50 +165,6 @@ def code_before() -> Iterator[Path | None]:
         yield Path(folder) / "src"
 
 
-def import_ms() -> list[float]:
-    times = []
-    for _ in range(RUNS):
-        err = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "import povsum"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stderr
-        last = [line for line in err.splitlines() if line.rstrip().endswith("| povsum")][-1]
-        times.append(int(last.split("|")[1]) / 1000)
-    return times
-
-
-def startup(seed: Path, src: Path | None = None) -> tuple[list[float], list[float]]:
-    """Wall and CPU seconds (user + system of the child) of ``povsum run`` on one seed, per run:
-    the CPU time holds on a machine shared with other jobs, the wall time does not."""
-    walls, cpus = [], []
-    for _ in range(RUNS):
-        with tempfile.TemporaryDirectory() as out:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    str(POVSUM),
-                    "run",
-                    str(seed),
-                    "--out",
-                    out,
-                    "--extractor",
-                    "rules",
-                    "-q",
-                    "--format",
-                    "json",
-                ],
-                check=True,
-                env=_env(src),
-            )
-            walls.append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return walls, cpus
-
-
 def row(name: str, values: list[float], unit: str, digits: int = 1) -> str:
     """Min and median; for a rate the min is the slowest run."""
     return f"| {name} | {min(values):.{digits}f} {unit} | {statistics.median(values):.{digits}f} {unit} |"
@@ -238,12 +193,6 @@ def main() -> None:
             corpus = unique_copies(sorted(CORPUS.glob("*.txt")), 5)
             label = f"rules path, the 180 corpus excerpts x5 ({len(corpus)} articles), cold"
             print(row(label, throughput(corpus), "articles/s"))
-        print(row("`python -X importtime -c 'import povsum'`", import_ms(), "ms"))
-        versions = [("", None)] + ([("before: ", before)] if before is not None else [])
-        for prefix, src in versions:
-            walls, cpus = startup(SEEDS[0], src)
-            print(row(f"{prefix}`povsum run` on one seed, offline (wall, start-up included)", walls, "s", 2))
-            print(row(f"{prefix}`povsum run` on one seed, offline (CPU of the process)", cpus, "s", 2))
         sample = unique_copies(SEEDS, STAGE_COPIES)
         after = stage_costs(sample)
         then = stage_costs(sample, before) if before is not None else None

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
-from povsum import __version__
 from povsum.config import DEFAULT_CACHE, EngineChoice, ExtractorChoice, Mode, Settings, load_config
 from povsum.console import RunConsole, stream_to_stdout
 from povsum.errors import PovsumError
@@ -37,7 +36,9 @@ _DEFAULT_EXTRACTOR = ExtractorOpt(_DEFAULTS.extractor)
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"povsum {__version__}")
+        import povsum  # its version is looked up on first use (importlib.metadata is slow to import)
+
+        typer.echo(f"povsum {povsum.__version__}")
         raise typer.Exit()
 
 
@@ -223,7 +224,7 @@ def _summarized(console: RunConsole, report: RunReport, out: Path, formats: list
         console.problem(str(problem))
     if report.skipped:
         console.note(f"skipped {len(report.skipped)} non-text file(s), e.g. {report.skipped[0]}")
-    console.table(report.results)
+    console.table(report.results, report.tally)
     console.note(f"wrote {out}/" + (f"; open {out / 'report.html'}" if "html" in formats else ""))
 
 

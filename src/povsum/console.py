@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-
-from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from povsum.errors import NOT_ATTEMPTED
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.report.fields import funding_total, snapshot_people, yuan
-from povsum.runner import SMALL_RUN, ArticleResult
+from povsum.runner import SMALL_RUN, ArticleResult, Tally
+
+if TYPE_CHECKING:  # rich is imported when something is shown: a quiet run without problems needs none
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.table import Table
 
 _MAX_WIDTH = {"article": 14, "region": 8, "baseline": 12, "outcome": 10}
 _MIN_WIDTH = {"funding": 9, "verification": 14}
@@ -36,12 +37,24 @@ class RunConsole:
     ) -> None:
         self.quiet = quiet
         self.verbose = verbose
-        self.err = console or Console(stderr=True)
-        # With summaries streamed to stdout, the table must not mix into that stream.
-        self.out = self.err if table_to_stderr else Console()
+        self._console = console
+        self._table_to_stderr = table_to_stderr
         self._bar: Progress | None = None
         self._task: TaskID | None = None
         self._not_attempted = 0
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return self._console or Console(stderr=True)
+
+    @cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        # With summaries streamed to stdout, the table must not mix into that stream.
+        return self.err if self._table_to_stderr else Console()
 
     def note(self, message: str) -> None:
         if not self.quiet:
@@ -63,6 +76,8 @@ class RunConsole:
     def start(self, total: int) -> None:
         if self.quiet or total < 2 or not self.err.is_terminal:
             return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
         columns = (TextColumn("summarizing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         self._bar = Progress(*columns, console=self.err, transient=True)
         self._task = self._bar.add_task("summarizing", total=total)
@@ -88,24 +103,33 @@ class RunConsole:
             state = "reused" if result.reused else result.summary.verification.status
             self.err.print(f"{result.path}: {state}", highlight=False, markup=False, soft_wrap=True)
 
-    def table(self, results: Sequence[ArticleResult]) -> None:
+    def table(self, results: Sequence[ArticleResult], tally: Tally | None = None) -> None:
         """One row per article (only the problems past ``SMALL_RUN`` articles), truncated
-        to the terminal's width, then the count by status."""
+        to the terminal's width, then the count by status: of ``tally`` when given (a long run
+        keeps only its problems' results), else of ``results``."""
         if self._not_attempted:
             self.problem(f"{self._not_attempted} articles not attempted; run the same command to resume")
         if self.quiet:
             return
-        infos = [r.extractor for r in results if r.extractor is not None]
+        if tally is None:
+            infos = [r.extractor for r in results if r.extractor is not None]
+            counts = Counter(r.status for r in results)
+        else:
+            infos, counts = tally.infos, tally.counts
         tokens = any(info.usage is not None for info in infos)
-        shown = results if len(results) <= SMALL_RUN else [r for r in results if r.problem]
+        shown = results if sum(counts.values()) <= SMALL_RUN else [r for r in results if r.problem]
         if shown:
             self.out.print(_table(shown, tokens))
-        self.out.print(status_line(results), highlight=False)
+        self.out.print(status_line(counts), highlight=False)
         if tokens:
             self.out.print(tokens_line(infos), highlight=False)
 
 
 def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
     title = "povsum run" if all(not r.problem for r in results) else "povsum run: problems"
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), show_lines=False)
     for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
@@ -141,12 +165,12 @@ def tokens_line(infos: Sequence[ExtractorInfo]) -> str:
     return line + (f"; {reused} answer(s) reused from the cache" if reused else "")
 
 
-def status_line(results: Sequence[ArticleResult]) -> str:
+def status_line(counts: Mapping[str, int]) -> str:
     """ "7 articles: 4 verified, 1 partial, 1 empty, 1 error" """
-    counts = Counter(r.status for r in results)
     order = ("verified", "partial", "failed", "empty", "error")
-    parts = [f"{counts[status]} {status}" for status in order if counts[status]]
-    return f"{len(results)} article{'s' * (len(results) != 1)}: {', '.join(parts) or 'none'}"
+    parts = [f"{counts[status]} {status}" for status in order if counts.get(status)]
+    total = sum(counts.values())
+    return f"{total} article{'s' * (total != 1)}: {', '.join(parts) or 'none'}"
 
 
 def _verification(summary: ArticleSummary) -> str:

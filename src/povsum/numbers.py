@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from povsum.errors import PovsumError
+from povsum.precompiled import precompiled
 
 Approx = Literal["about", "over", "under"]
 
@@ -68,6 +69,9 @@ _MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_TO_ARABIC = str.maketrans(_CN_DIGITS, "00123456789")
 _CN_NUM = _CN_DIGITS + "两十百千万亿"
+# The numerals of one character, as cn2an's strict mode reads them ('〇' alone it rejects): most
+# articles write no other, and they need not import cn2an (a test checks each against it).
+ONE_CHARACTER = {c: Decimal(i) for i, c in enumerate("零一二三四五六七八九十")} | {"两": Decimal(2)}
 
 # Units written otherwise than their base unit: a percentage-point difference is its own unit, not
 # a count of '个'; '312口人' counts people with a measure word.
@@ -125,8 +129,10 @@ _START = re.compile(rf"[大约将接近超逾不0-9{_CN_NUM}]")
 
 @lru_cache(maxsize=1)
 def _cn2an() -> Any:
-    # Imported on first use (~90 ms): most articles write their numbers in digits.
-    import cn2an
+    # Imported on first use (~100 ms, most of it compiling patterns): most articles write their
+    # numbers in digits, or Chinese numerals of one character (ONE_CHARACTER).
+    with precompiled("cn2an"):
+        import cn2an
 
     return cn2an.cn2an
 
@@ -149,11 +155,13 @@ def _cn_decimal(s: str) -> Decimal:
     whole, _, frac = s.partition("点")
     if whole[0] in "百千万亿":
         whole = "一" + whole  # strict mode wants '一百' where 百分之 says '百'
-    try:
-        # Strict mode knows 二 but not the colloquial 两.
-        integer = Decimal(_cn2an()(whole.replace("两", "二"), "strict"))
-    except ValueError as e:
-        raise NumberParseError(f"not a Chinese numeral: {s!r}") from e
+    integer = ONE_CHARACTER.get(whole)
+    if integer is None:
+        try:
+            # Strict mode knows 二 but not the colloquial 两.
+            integer = Decimal(_cn2an()(whole.replace("两", "二"), "strict"))
+        except ValueError as e:
+            raise NumberParseError(f"not a Chinese numeral: {s!r}") from e
     return integer + (Decimal(f"0.{frac.translate(_CN_TO_ARABIC)}") if frac else 0)
 
 

@@ -10,6 +10,7 @@ from povsum.config import Settings, redact_url
 from povsum.document import Document
 from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
+from povsum.precompiled import precompiled
 from povsum.verify import verify
 
 Source = str | os.PathLike[str] | bytes | Document
@@ -64,7 +65,8 @@ class Summarizer:
 
 def build_extractor(settings: Settings) -> Extractor:
     """The extractor ``settings`` ask for (``auto`` resolved against the environment)."""
-    from povsum.extractors.rules import RulesExtractor
+    with precompiled("rules"):
+        from povsum.extractors.rules import RulesExtractor
 
     chosen = settings.resolved_extractor()
     if chosen == "rules":

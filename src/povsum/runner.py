@@ -6,20 +6,22 @@ message and a record in ``OUT/errors.jsonl``.
 
 from __future__ import annotations
 
-import dataclasses
+import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from povsum.engines import Engine, LocalEngine, Outcome, failure
 from povsum.errors import InputError
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
-from povsum.writers import stored_records, write_run_outputs
+from povsum.writers import Entry, stored_records, write_run_outputs
 
 # Up to this many articles a run keeps every summary for its final table; past it, only the
 # problems (statuses below) are listed, and only theirs are kept.
@@ -39,7 +41,7 @@ class ArticleResult:
     summary: ArticleSummary | None = None
     error: str | None = None
     reused: bool = False
-    # Kept when ``summary`` is dropped (see ``light``): what the run's last lines need.
+    # From the summary ("error" without one): what a run's ``Tally`` counts.
     status: str = ""
     extractor: ExtractorInfo | None = None
 
@@ -58,42 +60,86 @@ class ArticleResult:
     def problem(self) -> bool:
         return self.status in PROBLEMS
 
-    def light(self) -> ArticleResult:
-        """This result without its summary, unless it is a problem a reader will want listed:
-        a long run keeps only these, so its memory does not grow with its length (the summaries
-        are on disk)."""
-        return self if self.problem else dataclasses.replace(self, summary=None)
+
+class PathList(Sequence[Path]):
+    """Paths kept as strings: a run holds one per input, and a ``Path`` with its parsed parts
+    costs about five times its string."""
+
+    def __init__(self) -> None:
+        self._paths: list[str] = []
+
+    def append(self, path: str | Path) -> None:
+        self._paths.append(str(path))
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(p) for p in self._paths[index]]
+        return Path(self._paths[index])
 
 
 @dataclass
 class Discovery:
-    files: list[Path] = field(default_factory=list)
+    files: PathList = field(default_factory=PathList)
     problems: list[InputError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
 
 
 def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
-    """Files named directly are always read; folders contribute their text files, recursively.
+    """Files named directly are always read; folders contribute their text files, recursively
+    (not through links to folders), in path order.
 
-    An output folder is never input: not ``out_root`` (which may lie inside an input folder), nor
-    any folder holding a povsum lock, so a second ``povsum run .`` does not summarize its own
-    reports.
+    Hidden files and folders are skipped. An output folder is never input: not ``out_root``
+    (which may lie inside an input folder), nor any folder holding a povsum lock, so a second
+    ``povsum run .`` does not summarize its own reports.
     """
     found = Discovery()
-    outputs = {out_root.resolve()} if out_root is not None else set()
+    outputs = {os.path.realpath(out_root)} if out_root is not None else set()
+    skipped: list[str] = []
     for path in paths:
         if path.is_dir():
-            outputs |= {lock.parent.resolve() for lock in path.rglob(LOCK_NAME)}
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if hidden or outputs.intersection(child.resolve().parents):
-                    continue
-                (found.files if child.suffix.lower() in TEXT_SUFFIXES else found.skipped).append(child)
+            outputs |= {os.path.realpath(lock.parent) for lock in path.rglob(LOCK_NAME)}
+            for child in _walk(str(path), outputs):
+                text = os.path.splitext(child)[1].lower() in TEXT_SUFFIXES
+                (found.files.append if text else skipped.append)(child)
         elif path.is_file():
             found.files.append(path)
         else:
             found.problems.append(InputError(str(path), "no such file or folder"))
+    found.skipped = [Path(p) for p in skipped]
     return found
+
+
+def _walk(folder: str, outputs: set[str]) -> Iterator[str]:
+    """The files below ``folder`` as strings, sorted as their ``Path``s would be (name by name),
+    without a ``Path`` or a list of them all: a folder of 100,000 articles is walked in
+    constant memory besides the names themselves."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except PermissionError:
+        return  # as Path.rglob: an unreadable folder contributes nothing
+    if os.path.realpath(folder) in outputs:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, outputs)
+        elif entry.is_file() and not (entry.is_symlink() and _inside(entry.path, outputs)):
+            yield entry.path
+
+
+def _inside(link: str, folders: set[str]) -> bool:
+    """Whether the file ``link`` points to lies in one of ``folders``."""
+    target = Path(os.path.realpath(link))
+    return any(str(parent) in folders for parent in target.parents)
 
 
 def output_stems(files: Sequence[Path]) -> list[str]:
@@ -121,15 +167,14 @@ class BatchRun:
 
     def execute(
         self, files: Sequence[Path], on_result: Callable[[ArticleResult], None] = lambda r: None
-    ) -> list[ArticleResult]:
-        """Results in input order; ``on_result`` is called as each article finishes."""
-        stems = output_stems(files)
-        results: dict[int, ArticleResult] = {}
-        small = len(files) <= SMALL_RUN
+    ) -> Tally:
+        """Every article summarized, ``on_result`` called as each finishes; what is kept of them is
+        the ``Tally`` (the summaries themselves are on disk)."""
+        tally = Tally(output_stems(files))
 
         def record(index: int, result: ArticleResult) -> None:
             on_result(result)
-            results[index] = result if small else result.light()
+            tally.add(index, result)
 
         with self.engine.start(self.summarizer, len(files)) as workers:
             pending: dict[Future[list[Outcome]], Chunk] = {}
@@ -139,7 +184,7 @@ class BatchRun:
                 pending[workers.submit([path for _, path, _ in chunk])] = chunk.copy()
                 chunk.clear()
 
-            for index, (path, stem) in enumerate(zip(files, stems, strict=True)):
+            for index, (path, stem) in enumerate(zip(files, tally.stems, strict=True)):
                 planned = self._plan(path, stem)
                 if isinstance(planned, ArticleResult):
                     record(index, planned)
@@ -155,7 +200,7 @@ class BatchRun:
                 send()
             while pending:
                 self._collect(pending, record)
-        return [results[i] for i in range(len(files))]
+        return tally
 
     def _plan(self, path: Path, stem: str) -> str | ArticleResult:
         """The name ``path`` is written under, or its result when it needs no engine: the summary
@@ -189,6 +234,35 @@ class BatchRun:
         return ArticleResult(path, stem, summary=outcome)
 
 
+@dataclass
+class Tally:
+    """What a run keeps of its articles, so its memory does not grow with its length: each one's
+    output name, the count by status, the LLM usage, and the results worth listing (every one of
+    a small run; a long run's problems). The summaries themselves are on disk."""
+
+    stems: list[str]  # by input index, as finally written (a clash may rename one)
+    counts: Counter[str] = field(default_factory=Counter)
+    infos: list[ExtractorInfo] = field(default_factory=list)  # those with token usage (the llm)
+    listed: dict[int, ArticleResult] = field(default_factory=dict)
+    errors: dict[int, str] = field(default_factory=dict)
+
+    def add(self, index: int, result: ArticleResult) -> None:
+        self.stems[index] = result.stem
+        self.counts[result.status] += 1
+        if result.error is not None:
+            self.errors[index] = result.error
+        info = result.extractor
+        if info is not None and (info.usage is not None or info.cached):
+            self.infos.append(info)
+        if len(self.stems) <= SMALL_RUN or result.problem:
+            self.listed[index] = result
+
+    @property
+    def results(self) -> list[ArticleResult]:
+        """The listed results, in input order."""
+        return [self.listed[i] for i in sorted(self.listed)]
+
+
 def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
     data = stream.read()
     path = out_root / STDIN_NAME
@@ -202,9 +276,14 @@ def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
 
 @dataclass(frozen=True)
 class RunReport:
-    results: list[ArticleResult]
+    tally: Tally
     problems: list[InputError]
     skipped: list[Path]
+
+    @property
+    def results(self) -> list[ArticleResult]:
+        """Every article's result in a small run; only the problems in a long one."""
+        return self.tally.results
 
     @property
     def ok(self) -> bool:
@@ -246,10 +325,15 @@ def run_paths(
         )
     on_start(len(found.files))
     with OutputDir(out_root) as out:
-        results = BatchRun(summarizer, out, engine).execute(found.files, on_result)
-        entries = [("", p.path or "", str(p)) for p in found.problems]
-        entries += [(r.stem, str(r.path), r.error) for r in results]
-        write_run_outputs(out_root, stored_records(out, entries), formats)
-        errors = [{"path": path, "error": error} for _, path, error in entries if error is not None]
+        tally = BatchRun(summarizer, out, engine).execute(found.files, on_result)
+        problems: list[Entry] = [("", p.path or "", str(p)) for p in found.problems]
+        # Generated, not kept: one entry per input would grow with the run.
+        entries = (
+            (stem, str(path), tally.errors.get(i))
+            for i, (stem, path) in enumerate(zip(tally.stems, found.files, strict=True))
+        )
+        write_run_outputs(out_root, stored_records(out, chain(problems, entries)), formats)
+        errors = [{"path": path, "error": error} for _, path, error in problems]
+        errors += [{"path": str(found.files[i]), "error": error} for i, error in sorted(tally.errors.items())]
         out.write_errors(errors)
-    return RunReport(results, found.problems, found.skipped)
+    return RunReport(tally, found.problems, found.skipped)

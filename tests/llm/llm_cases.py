@@ -440,9 +440,10 @@ def run_case(
     extractor = LLMExtractor(settings, retry=RetryPolicy(attempts=HTTP_ATTEMPTS, sleep=wait))
     files = [articles / name for name, _ in case.articles]
     with OutputDir(tmp / "out") as out:
-        results = BatchRun(Summarizer(settings, extractor=extractor), out, LocalEngine(concurrency)).execute(
+        tally = BatchRun(Summarizer(settings, extractor=extractor), out, LocalEngine(concurrency)).execute(
             files
         )
+    results = tally.results
     return Run(results, waits)
 
 

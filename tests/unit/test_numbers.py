@@ -207,3 +207,16 @@ def test_the_quantities_of_a_text_are_those_of_its_lines(text: str) -> None:
         by_line += [(start + m.start, start + m.end, m.text) for m in find_quantities(line + "\n")]
         start += len(line) + 1
     assert whole == by_line
+
+
+def test_numerals_of_one_character_read_as_cn2an_reads_them() -> None:
+    import cn2an
+
+    from povsum.numbers import ONE_CHARACTER
+
+    for numeral, value in ONE_CHARACTER.items():
+        assert value == cn2an.cn2an(numeral.replace("两", "二"), "strict"), numeral
+    assert parse_quantity("三户") == ParsedQuantity(3.0, "户", None)
+    assert parse_quantity("两万人") == ParsedQuantity(20000.0, "人", None)
+    with pytest.raises(NumberParseError):
+        parse_quantity("〇")  # cn2an's strict mode rejects it alone, and so does the shortcut

@@ -14,6 +14,7 @@ class (lru_cache of 256), which would keep the last 256 articles alive.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -143,6 +144,10 @@ class FundingDraft(BaseModel):
     source: str | None = Field(None, description="出资方，原文写明才填")
 
 
+# The lean schema by model and arguments (see ArticleDraft.model_json_schema).
+_SCHEMAS: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
 class ArticleDraft(BaseModel):
     """脱贫攻坚报道的结构化摘要：地区、基线、成效、措施和资金。"""
 
@@ -166,10 +171,18 @@ class ArticleDraft(BaseModel):
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """The schema the model is sent: lean (no titles, defaults or null alternatives: an
-        optional field is one left out), with the guidance kept once, in the system prompt."""
-        full = super().model_json_schema(*args, **kwargs)
-        # The top title and description name the tool and say what it is for.
-        return {**compact_schema(full), "title": full["title"], "description": full["description"]}
+        optional field is one left out), with the guidance kept once, in the system prompt.
+
+        Built once per process: instructor asks for it with every request in the JSON modes. Each
+        caller gets its own copy, free to change it."""
+        key = (cls, args, tuple(sorted(kwargs.items())))
+        lean = _SCHEMAS.get(key)
+        if lean is None:
+            full = super().model_json_schema(*args, **kwargs)
+            # The top title and description name the tool and say what it is for.
+            lean = {**compact_schema(full), "title": full["title"], "description": full["description"]}
+            _SCHEMAS[key] = lean
+        return copy.deepcopy(lean)
 
     @model_validator(mode="after")
     def _proven(self) -> Self:
