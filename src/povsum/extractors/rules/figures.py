@@ -206,6 +206,7 @@ _GROUP_FIELDS = {
     "hh_only": "households",
     "pp": "people",
     "rate": "incidence_rate",
+    "rate2": "incidence_rate",  # a second way one pattern writes it
 }
 _UNIT_GROUPS = ("n", "n2", "n3", "n4")
 
@@ -284,8 +285,10 @@ _LEFT = {
     "remaining_households": re.compile(
         rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
     ),
-    # "贫困发生率为0": a rate of zero is what the region reached.
-    "rate_zero": re.compile(rf"{_RATE_NOUN}(?:已|已经)?(?:为|是)(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))"),
+    # "贫困发生率为0", "贫困发生率归零": a rate of zero is what the region reached.
+    "rate_zero": re.compile(
+        rf"{_RATE_NOUN}(?:已|已经)?(?:(?:为|是)(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))|[归清](?P<rate2>零))"
+    ),
     "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
     # "贫困发生率下降了15.2个百分点,降至0.8%", "贫困发生率累计下降12个百分点至0.5%".
     "rate_down_by_points": re.compile(
@@ -666,9 +669,11 @@ class _Finder:
             return True
         cues = [("a target or plan", _target_cue(text, start))]
         if of_people:
+            # What is left stays the outcome, whatever is done for it ("剩余4户9人正在落实兜底措施").
+            left = _REMAINING.search(_lead(text, start) + m.group())
             cues += [
                 ("a sub-group", _subgroup(text, start)),
-                ("a group acted upon", _ACTED_ON.match(text, m.end())),
+                ("a group acted upon", None if left else _ACTED_ON.match(text, m.end())),
                 ("a partner region's figure", _PARTNER.search(text, 0, start)),
                 ("the figure of a few units inside the region", _SUBUNITS.search(text, 0, start)),
             ]
