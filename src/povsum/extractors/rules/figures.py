@@ -146,6 +146,8 @@ _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
     r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
+    r"|残疾|老年|学生|儿童|妇女|劳动力"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
     r"|纳入(?!$)"
     r"|分别|每年|年均|平均"
