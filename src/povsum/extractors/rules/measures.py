@@ -115,7 +115,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
 # is the need the work then meets.
 _LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来)")
 _LACK_BEFORE = re.compile(
-    r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未)[^,]{0,8}$"
+    r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未|希望|盼望|期盼|最迫切)[^,]{0,8}$"
 )
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
