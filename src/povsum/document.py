@@ -25,6 +25,7 @@ from povsum import furniture
 from povsum.errors import InputError
 from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
+from povsum.wrapping import layout_breaks
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
@@ -291,6 +292,9 @@ class Document:
         published, publisher = _published(text), _publisher(text)
         lost = _figures_lost(text, layout.cuts)
         text, index = delete_spans(text, index, ((cut.start, cut.end) for cut in layout.cuts))
+        # A fixed-width layout's breaks split sentences and words ("贫困\n人口"): gone from the text,
+        # still in the original the index points into.
+        text, index = delete_spans(text, index, layout_breaks(text))
         damaged = _mojibake(text)
         warnings = [f"mojibake: {len(damaged)} damaged run(s), e.g. {damaged[0]!r}"] if damaged else []
         if lost:

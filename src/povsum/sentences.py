@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from statistics import median
 
 from povsum.document import Document
 from povsum.models import Evidence
+from povsum.wrapping import CLOSED, ITEM_START, is_wrapped, wrap_width
 
 # A sentence ends at 。！？ or a line break; ; also closes one because these reports chain
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
@@ -17,8 +17,6 @@ _SENTENCE = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 _CLAUSE_BREAK = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[，、:：()（）“”\"]")
 
 # --- Where a line break does not end the sentence ------------------------------------------------
-# A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
-_CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
 # A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由" /
 # "…减少到". (A colon does not: "来源:", "作者:" label what follows.)
 _OPEN_END = re.compile(r"(?:[,、(“—]|[的由从和及与到至])$")
@@ -34,17 +32,6 @@ _PREDICATE_START = re.compile(r"(?:已经?|均已?|全部|降至|降到|下降�
 # over "由2014年的16.3%降至…".
 _HEADING_LINE = re.compile(r"[^,;。!?]{1,20}")
 _TRANSITION_START = re.compile(r"(?:由|从)(?:\d|建档立卡|上世纪)")
-# A line starting so is an item or a heading of its own, never the rest of the line before.
-_ITEM_START = re.compile(
-    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]\D|[•·\-*#>|])"
-)
-# Text laid out at a fixed width (a PDF) breaks its lines anywhere: at least this many lines of
-# prose (punctuation inside, unlike a heading) of about the same width, none ending a sentence,
-# mark the width.
-_PROSE = re.compile(r"[,、。;“”]")
-_WRAPPED_MIN_LINES = 3
-_WRAPPED_MIN_WIDTH = 12
-_WIDTH_TOLERANCE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +94,7 @@ def _continuing_breaks(text: str) -> list[tuple[int, int]]:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    width = _wrap_width(lines)
+    width = wrap_width(lines)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     return [
         (starts[i] + len(lines[i]), starts[j])
@@ -118,7 +105,7 @@ def _continuing_breaks(text: str) -> list[tuple[int, int]]:
 
 def _continues(line: str, following: str, width: float | None, blank_between: bool) -> bool:
     """Whether ``line`` goes on in ``following``, the next line that is not blank."""
-    if _CLOSED.search(line) or _ITEM_START.match(following):
+    if CLOSED.search(line) or ITEM_START.match(following):
         return False
     if _FIGURE_LINE.fullmatch(line) and _PREDICATE_START.match(following):
         return True
@@ -126,35 +113,8 @@ def _continues(line: str, following: str, width: float | None, blank_between: bo
         _OPEN_END.search(line)
         or _TIME_LINE.fullmatch(line)
         or (_HEADING_LINE.fullmatch(line) and _TRANSITION_START.match(following))
-        or (width is not None and _wrapped(line, width))
+        or (width is not None and is_wrapped(line, width))
     )
-
-
-def _wrap_width(lines: list[str]) -> float | None:
-    """The width at which a fixed-width text breaks its lines, or None for ordinary text.
-
-    >>> _wrap_width(["甲乙丙丁戊,己庚辛壬癸子丑", "甲乙丙丁戊、己庚辛壬癸子寅", "甲乙丙丁戊,己庚辛壬癸子卯"])
-    12.5
-    >>> _wrap_width(["一二三四五六七八九十甲乙。", "短"]) is None
-    True
-    """
-    prose = [s for s in (line.strip() for line in lines) if _PROSE.search(s) and not _CLOSED.search(s)]
-    widths = [w for w in map(_width, prose) if w >= _WRAPPED_MIN_WIDTH]
-    if len(widths) < _WRAPPED_MIN_LINES:
-        return None
-    middle = median(widths)
-    near = [w for w in widths if abs(w - middle) <= _WIDTH_TOLERANCE]
-    return middle if len(near) >= max(_WRAPPED_MIN_LINES, len(widths) / 2) else None
-
-
-def _wrapped(line: str, width: float) -> bool:
-    """Whether ``line`` is prose broken at the text's fixed ``width``."""
-    return _PROSE.search(line) is not None and abs(_width(line) - width) <= _WIDTH_TOLERANCE
-
-
-def _width(line: str) -> float:
-    """Display width: a Chinese character or mark counts 1, an ASCII one half."""
-    return sum(1.0 if ord(c) > 0x2000 else 0.5 for c in line)
 
 
 def evidence(document: Document, sentence: Sentence) -> Evidence:

@@ -42,6 +42,22 @@ def _ten_thousands(m: re.Match[str]) -> str:
     return f"{count / 10000:.4f}".rstrip("0").rstrip(".") + "万" + m.group(2)
 
 
+def _fixed_width(text: str, width: float = 30) -> str:
+    """Every line broken at ``width`` (a Chinese character 1, an ASCII one half), as a PDF lays text
+    out; a number is never cut, so every figure still stands verbatim."""
+    lines = []
+    for line in text.split("\n"):
+        current, used = "", 0.0
+        for token in re.findall(r"[0-9.,%]+|.", line):
+            size = sum(1.0 if ord(c) > 0x2000 else 0.5 for c in token)
+            if used + size > width and current:
+                lines.append(current)
+                current, used = "", 0.0
+            current, used = current + token, used + size
+        lines.append(current)
+    return "\n".join(lines)
+
+
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
 _FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
 
@@ -59,8 +75,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "poor_masses_for_poor_people": _replace(("贫困人口", "贫困群众")),
     "rate_synonym": _replace(("贫困发生率", "贫困率")),
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
+    "fixed_width_layout": _fixed_width,
 }
 TOLERANCE = 0.01  # one figure or region in a hundred may move
+# A fixed-width layout also moves headlines and clause ends; it may cost this much more.
+LAYOUT_TOLERANCE = 0.06
 
 
 def _scores(report: EvalReport) -> dict[str, float]:
@@ -92,10 +111,9 @@ def test_a_rewrite_that_keeps_the_meaning_keeps_the_scores(
     name: str, as_written: dict[str, float], rules_summarizer: Summarizer, tmp_path: Path
 ) -> None:
     rewritten = _score(rules_summarizer, tmp_path, REWRITES[name])
+    allowed = TOLERANCE + (LAYOUT_TOLERANCE if name == "fixed_width_layout" else 0)
     worse = {
-        k: (round(as_written[k], 3), round(v, 3))
-        for k, v in rewritten.items()
-        if v < as_written[k] - TOLERANCE
+        k: (round(as_written[k], 3), round(v, 3)) for k, v in rewritten.items() if v < as_written[k] - allowed
     }
     assert worse == {}, f"{name}: (as written, rewritten) {worse}"
 

@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "povsum"
 # Lower layers first; a module may import only from its own layer or those before it.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "contract", "data", "precompiled"}),
-    frozenset({"models", "numbers", "normalize", "furniture", "regions", "config"}),
+    frozenset({"models", "numbers", "normalize", "furniture", "regions", "config", "wrapping"}),
     frozenset({"summaries"}),
     frozenset({"document"}),
     frozenset({"verify", "sentences", "schema", "planted"}),

@@ -1,0 +1,72 @@
+"""Text laid out at a fixed width (a PDF, a yearbook scan): where its line breaks are only the
+layout's, inside a sentence and even inside a word ("贫困\\n人口")."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from statistics import median
+
+# A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
+CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
+# A line starting so is an item or a heading of its own, never the rest of the line before.
+ITEM_START = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]\D|[•·\-*#>|])"
+)
+# At least this many lines of prose (punctuation inside, unlike a heading) of about the same width,
+# none ending a sentence, mark the width.
+_PROSE = re.compile(r"[,、。;“”]")
+_WRAPPED_MIN_LINES = 3
+_WRAPPED_MIN_WIDTH = 12
+_WIDTH_TOLERANCE = 1.5
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The width at which a fixed-width text breaks its lines, or None for ordinary text.
+
+    >>> wrap_width(["甲乙丙丁戊,己庚辛壬癸子丑", "甲乙丙丁戊、己庚辛壬癸子寅", "甲乙丙丁戊,己庚辛壬癸子卯"])
+    12.5
+    >>> wrap_width(["一二三四五六七八九十甲乙。", "短"]) is None
+    True
+    """
+    prose = [s for s in (line.strip() for line in lines) if _PROSE.search(s) and not CLOSED.search(s)]
+    widths = [w for w in map(display_width, prose) if w >= _WRAPPED_MIN_WIDTH]
+    if len(widths) < _WRAPPED_MIN_LINES:
+        return None
+    middle = median(widths)
+    near = [w for w in widths if abs(w - middle) <= _WIDTH_TOLERANCE]
+    return middle if len(near) >= max(_WRAPPED_MIN_LINES, len(widths) / 2) else None
+
+
+def is_wrapped(line: str, width: float) -> bool:
+    """Whether ``line`` is prose broken at the text's fixed ``width``."""
+    return _PROSE.search(line) is not None and abs(display_width(line) - width) <= _WIDTH_TOLERANCE
+
+
+def display_width(line: str) -> float:
+    """Display width: a Chinese character or mark counts 1, an ASCII one half."""
+    return sum(1.0 if ord(c) > 0x2000 else 0.5 for c in line)
+
+
+def layout_breaks(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the line breaks (with the indent after them) of a fixed-width
+    text that only the layout put there: after a full line of prose that ends no sentence, before
+    a line that starts no item.
+
+    >>> text = "一二三四五,六七八九十甲乙\\n" * 3 + "乙丙丁戊己,庚辛壬癸贫困\\n  人口5万人。\\n二、做法\\n"
+    >>> [text[s - 1 : e + 1] for s, e in layout_breaks(text)]
+    ['乙\\n一', '乙\\n一', '乙\\n乙', '困\\n  人']
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return []
+    spans, at = [], 0
+    for line, following in pairwise(lines):
+        at += len(line)
+        rest = following.lstrip()
+        full = is_wrapped(line.strip(), width) and not CLOSED.search(line.rstrip())
+        if rest and full and not ITEM_START.match(rest):
+            spans.append((at, at + 1 + len(following) - len(rest)))
+        at += 1
+    return spans
