@@ -25,7 +25,7 @@ from povsum import furniture
 from povsum.errors import InputError
 from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
-from povsum.wrapping import layout_breaks
+from povsum.wrapping import layout_breaks, layout_spaces
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
@@ -285,6 +285,10 @@ class Document:
             text, index, wide = original, identity(len(original)), {}
         traditional = is_traditional(text)
         text, index = normalize(text, index, traditional=traditional)
+        # A letter-spaced layout spaces every character ("贫 困 人 口"), a fixed-width one breaks
+        # sentences and words ("贫困\n人口"): both gone from the text, still in the original the
+        # index maps into. Spaces first: furniture reads a spaced headline as a menu bar.
+        text, index = delete_spans(text, index, layout_spaces(text))
         layout = furniture.analyse(text)
         header = text[: layout.header_end]
         url = _URL.search(header)
@@ -292,8 +296,6 @@ class Document:
         published, publisher = _published(text), _publisher(text)
         lost = _figures_lost(text, layout.cuts)
         text, index = delete_spans(text, index, ((cut.start, cut.end) for cut in layout.cuts))
-        # A fixed-width layout's breaks split sentences and words ("贫困\n人口"): gone from the text,
-        # still in the original the index points into.
         text, index = delete_spans(text, index, layout_breaks(text))
         damaged = _mojibake(text)
         warnings = [f"mojibake: {len(damaged)} damaged run(s), e.g. {damaged[0]!r}"] if damaged else []

@@ -76,6 +76,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "rate_synonym": _replace(("贫困发生率", "贫困率")),
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
     "fixed_width_layout": _fixed_width,
+    "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
 }
 TOLERANCE = 0.01  # one figure or region in a hundred may move
 # A fixed-width layout also moves headlines and clause ends; it may cost this much more.

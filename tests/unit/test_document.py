@@ -306,3 +306,17 @@ def test_html_page_is_stripped_with_offsets_into_the_html() -> None:
 def test_plain_text_with_a_stray_tag_is_not_html() -> None:
     doc = Document.from_text("标题在这里说明白\n正文说了一件事。<br>\n")
     assert doc.text.endswith("正文说了一件事。<br>\n")
+
+
+def test_layout_spaces_and_breaks_leave_the_text_but_not_the_original() -> None:
+    # Written for the test: a letter-spaced passage, then a fixed-width one that breaks a word.
+    spaced = "全 县 贫 困 人 口 由 5万人 减 少 到 300人 。"
+    doc = Document.from_text(spaced)
+    assert "全县贫困人口" in doc.text
+    start = doc.text.index("全县贫困人口")
+    assert doc.original[slice(*doc.to_original(start, start + 6))] == "全 县 贫 困 人 口"
+    wrapped = "一二三四五,六七八九十甲乙\n" * 3 + "乙丙丁戊己,庚辛壬癸贫困\n人口5万人。\n"
+    doc = Document.from_text(wrapped)
+    assert "贫困人口5万人" in doc.text
+    start = doc.text.index("贫困人口")
+    assert doc.original[slice(*doc.to_original(start, start + 4))] == "贫困\n人口"
