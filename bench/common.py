@@ -16,6 +16,11 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 POVSUM = Path(sys.executable).with_name("povsum")
 
 
+def run_argv(inputs: Path, out: Path, *options: str, extractor: str = "rules") -> list[str]:
+    """The ``povsum run`` command line the benches time: ``inputs`` into ``out`` with ``extractor``."""
+    return [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", extractor, *options]
+
+
 def cores() -> int:
     """What ``nproc`` prints: the CPUs this process may run on, not the machine's total."""
     return len(os.sched_getaffinity(0))

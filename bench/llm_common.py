@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from common import POVSUM, ROOT, SEEDS, replicate
+from common import ROOT, SEEDS, replicate, run_argv
 
 # The scripted server and the seeds' hand-written answers live with the tests; a bench script runs
 # as a plain file, so the tests dir is put on the import path explicitly.
@@ -63,16 +63,4 @@ def serve(articles: int, fail_every: int = 0) -> Iterator[ScriptedServer]:
 
 def llm_run(inputs: Path, out: Path, server: ScriptedServer, *options: str) -> list[str]:
     """``povsum run`` over ``inputs`` with the llm extractor against ``server``."""
-    return [
-        str(POVSUM),
-        "run",
-        str(inputs),
-        "--out",
-        str(out),
-        "--extractor",
-        "llm",
-        "--base-url",
-        server.url,
-        "--quiet",
-        *options,
-    ]
+    return run_argv(inputs, out, "--base-url", server.url, "--quiet", *options, extractor="llm")

@@ -15,7 +15,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from common import POVSUM, ROOT, SEEDS, outcomes, provenance
+from common import ROOT, SEEDS, outcomes, provenance, run_argv
 from throughput import run_child
 
 ARTICLES = 2000
@@ -44,7 +44,7 @@ def main() -> None:
         inputs, out = Path(tmp) / "in", Path(tmp) / "out"
         inputs.mkdir()
         broken = generate(inputs, ARTICLES)
-        argv = [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", "rules", "--quiet"]
+        argv = run_argv(inputs, out, "--quiet")
         seconds, rss = run_child(argv, allow_failure=True)
         found, records = outcomes(out)
     summaries, errors, statuses = len(found), len(records), dict(Counter(found.values()))

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import POVSUM, ROOT, cores, provenance, shown
+from common import ROOT, cores, provenance, run_argv, shown
 
 SIZES = (100, 1_000, 10_000)
 LARGE = 100_000
@@ -128,7 +128,7 @@ def measure(count: int, work: Path) -> tuple[str, float, float, float]:
     """The shown command line, wall seconds, CPU seconds and peak RSS (MiB) of one run."""
     inputs, out = work / "in", work / "out"
     generate(inputs, count)
-    argv = [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", "rules", "--quiet"]
+    argv = run_argv(inputs, out, "--quiet")
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import POVSUM, SEEDS, provenance
+from common import SEEDS, provenance, run_argv
 
 ARTICLES = 2000
 KILLS = 5
@@ -30,18 +30,7 @@ def articles(dest: Path) -> None:
 
 
 def command(inputs: Path, out: Path) -> list[str]:
-    return [
-        str(POVSUM),
-        "run",
-        str(inputs),
-        "--out",
-        str(out),
-        "--extractor",
-        "rules",
-        "-q",
-        "--format",
-        "json",
-    ]
+    return run_argv(inputs, out, "-q", "--format", "json")
 
 
 def children_of(pid: int) -> list[int]:

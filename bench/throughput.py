@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import POVSUM, provenance, replicate, shown
+from common import provenance, replicate, run_argv, shown
 
 ARTICLES = 1000
 
@@ -37,7 +37,7 @@ def run_child(argv: list[str], allow_failure: bool = False) -> tuple[float, floa
 
 
 def cli(inputs: Path, out: Path) -> tuple[str, float, float]:
-    argv = [str(POVSUM), "run", str(inputs), "--out", str(out), "--extractor", "rules", "--quiet"]
+    argv = run_argv(inputs, out, "--quiet")
     seconds, rss = run_child(argv)
     return shown(argv), seconds, rss
 
