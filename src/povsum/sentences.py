@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.models import Evidence
-from povsum.wrapping import CLOSED, ITEM_START, is_wrapped, wrap_width
+from povsum.wrapping import CLOSED, ITEM_START
 
 # A sentence ends at 。！？ or a line break; ; also closes one because these reports chain
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
@@ -84,7 +84,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _continuing_breaks(text: str) -> list[tuple[int, int]]:
-    """Spans of line breaks (with the blank lines among them) that do not end a sentence.
+    """Spans of line breaks (with the blank lines among them) that do not end a sentence. (A
+    fixed-width layout's breaks are already gone from a Document's text: ``wrapping``.)
 
     >>> text = "全县贫困发生率由\\n12.5%降至0.5%。\\n161.5万贫困人口\\n\\n全部脱贫\\n一、做法\\n(一)产业"
     >>> [text[start - 1 : end + 1] for start, end in _continuing_breaks(text)]
@@ -94,16 +95,15 @@ def _continuing_breaks(text: str) -> list[tuple[int, int]]:
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
-    width = wrap_width(lines)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     return [
         (starts[i] + len(lines[i]), starts[j])
         for i, j in pairwise(filled)
-        if _continues(lines[i].strip(), lines[j].strip(), width, blank_between=j > i + 1)
+        if _continues(lines[i].strip(), lines[j].strip(), blank_between=j > i + 1)
     ]
 
 
-def _continues(line: str, following: str, width: float | None, blank_between: bool) -> bool:
+def _continues(line: str, following: str, blank_between: bool) -> bool:
     """Whether ``line`` goes on in ``following``, the next line that is not blank."""
     if CLOSED.search(line) or ITEM_START.match(following):
         return False
@@ -113,7 +113,6 @@ def _continues(line: str, following: str, width: float | None, blank_between: bo
         _OPEN_END.search(line)
         or _TIME_LINE.fullmatch(line)
         or (_HEADING_LINE.fullmatch(line) and _TRANSITION_START.match(following))
-        or (width is not None and is_wrapped(line, width))
     )
 
 
