@@ -96,6 +96,8 @@ _AR = r"[0-9]+(?:\.[0-9]+)?"
 GROUP_SPACE = "\x20\u2009\u202f"
 GROUPED = rf"[0-9]{{1,3}}(?:[,{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
 _GROUP_MARKS = str.maketrans("", "", "," + GROUP_SPACE)
+# The comma inside such a number, which marks no clause: "25,586户".
+GROUPING_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # A range written as two neighbouring digits before a place ('三四十人' 30-40, '一两万人', '一千二三百人'):
 # read as its lower bound, about. Two digits at the units place ('三四个') stay ambiguous.
 _RANGES = ("一二", "一两", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")

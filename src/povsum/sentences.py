@@ -8,13 +8,14 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.models import Evidence
+from povsum.numbers import GROUPING_COMMA
 from povsum.wrapping import CLOSED, ITEM_START
 
 # A sentence ends at 。！？ or a line break; ; also closes one because these reports chain
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+[。！？!?;；]?")
 # A comma inside a number grouped by threes (25,586户) breaks no clause.
-_CLAUSE_BREAK = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[，、:：()（）“”\"]")
+_CLAUSE_BREAK = re.compile(rf"(?!{GROUPING_COMMA.pattern})[,，、:：()（）“”\"]")
 
 # --- Where a line break does not end the sentence ------------------------------------------------
 # A line ending inside a clause goes on in the next one: "…三转屯," / "…深度贫困县——" / "…贫困发生率由" /

@@ -25,7 +25,7 @@ from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Region, Snapshot
-from povsum.numbers import GROUP_SPACE, GROUPED, PEOPLE_NOUN, NumberParseError, parse_quantity
+from povsum.numbers import GROUP_SPACE, GROUPED, GROUPING_COMMA, PEOPLE_NOUN, NumberParseError, parse_quantity
 from povsum.regions import Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
@@ -449,7 +449,6 @@ _BODY_AFTER = re.compile(
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
-_GROUPING_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
@@ -903,7 +902,7 @@ def _last_mark(text: str, marks: str, start: int, end: int) -> int:
     (8, -1)
     """
     at = max(text.rfind(c, start, end) for c in marks)
-    while at >= 0 and _GROUPING_COMMA.match(text, at):
+    while at >= 0 and GROUPING_COMMA.match(text, at):
         at = max(text.rfind(c, start, at) for c in marks)
     return at
 
@@ -913,7 +912,7 @@ def _first_mark(text: str, marks: str, start: int) -> int:
     number grouped by threes marks nothing."""
     found = [i for i in (text.find(c, start) for c in marks) if i >= 0]
     at = min(found, default=len(text))
-    while at < len(text) and _GROUPING_COMMA.match(text, at):
+    while at < len(text) and GROUPING_COMMA.match(text, at):
         at = _first_mark(text, marks, at + 1)
     return at
 
