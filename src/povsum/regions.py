@@ -304,9 +304,14 @@ def _stands_alone(mention: Mention, repeated: set[str]) -> bool:
     return form.endswith(_LEVEL_MARKS)
 
 
+def _table(name: str) -> list[list[str]]:
+    """The rows of the package data table ``name`` (tab-separated; # comments, then a header)."""
+    lines = files("povsum.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if not line.startswith("#")][1:]
+
+
 def _load() -> list[Division]:
-    lines = files("povsum.data").joinpath("regions.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]  # [0] is the header
+    rows = _table("regions.tsv")
     by_code = {code: (name, level, parent) for code, name, level, parent in rows}
 
     def ancestor(code: str, level: str) -> str | None:
@@ -333,8 +338,6 @@ def _load() -> list[Division]:
 
 def _load_areas() -> list[Division]:
     """The named areas (``data/areas.tsv``): uncoded divisions at prefecture level."""
-    lines = files("povsum.data").joinpath("areas.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if not line.startswith("#")][1:]  # [0] is the header
     return [
         Division(
             code="",
@@ -345,7 +348,7 @@ def _load_areas() -> list[Division]:
             county=None,
             short_names=tuple(forms.split(",")),
         )
-        for name, province, forms in rows
+        for name, province, forms in _table("areas.tsv")
     ]
 
 

@@ -910,11 +910,11 @@ def _last_mark(text: str, marks: str, start: int, end: int) -> int:
 def _first_mark(text: str, marks: str, start: int) -> int:
     """The index of the first of ``marks`` in ``text`` from ``start``, or its length; the comma of a
     number grouped by threes marks nothing."""
-    found = [i for i in (text.find(c, start) for c in marks) if i >= 0]
-    at = min(found, default=len(text))
-    while at < len(text) and GROUPING_COMMA.match(text, at):
-        at = _first_mark(text, marks, at + 1)
-    return at
+    at = start - 1
+    while True:
+        at = min((i for i in (text.find(c, at + 1) for c in marks) if i >= 0), default=len(text))
+        if at == len(text) or not GROUPING_COMMA.match(text, at):
+            return at
 
 
 def _last(pattern: re.Pattern[str], text: str, position: int) -> re.Match[str] | None:
