@@ -19,15 +19,23 @@ FIGURES_RIGHT = 0.95  # share of expected figures found at their value
 FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure
 MEASURES_F1 = 0.90
 FUNDING_F1 = 0.97
-ROUNDS = ("", "_2")  # figures.jsonl, figures_2.jsonl: two rounds of probes
+# Every probe file of every round with its number of passages, so a lost or truncated file shows.
+FILES = {
+    "figures.jsonl": 160,
+    "measures.jsonl": 80,
+    "figures_2.jsonl": 100,
+    "funding_2.jsonl": 50,
+    "measures_2.jsonl": 60,
+}
+
+
+def _read(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (PROBES / name).read_text(encoding="utf-8").splitlines()]
 
 
 def _probes(kind: str) -> list[dict[str, Any]]:
     """Every probe of ``kind`` (figures, measures, funding) of every round."""
-    files = [PROBES / f"{kind}{suffix}.jsonl" for suffix in ROUNDS]
-    return [
-        json.loads(line) for f in files if f.exists() for line in f.read_text(encoding="utf-8").splitlines()
-    ]
+    return [probe for name in FILES if name.startswith(kind) for probe in _read(name)]
 
 
 def _summary(text: str) -> ArticleSummary:
@@ -56,11 +64,11 @@ def test_the_probes_are_well_formed() -> None:
         for side in ("baseline", "outcome")
         for name in ("households", "people", "incidence_rate", "poor_villages", "poor_counties")
     }
-    figures, measures = _probes("figures"), _probes("measures")
-    funding = _probes("funding")
-    assert (len(figures), len(measures), len(funding)) == (260, 140, 50)
-    assert all(set(p["expected"]) <= fields | {"outcome.people_lifted"} for p in figures)
-    assert len({p["id"] for p in figures + measures + funding}) == 450
+    assert {name: len(_read(name)) for name in FILES} == FILES
+    assert sorted(p.name for p in PROBES.glob("*.jsonl")) == sorted(FILES)
+    assert all(set(p["expected"]) <= fields | {"outcome.people_lifted"} for p in _probes("figures"))
+    every = [probe for name in FILES for probe in _read(name)]
+    assert len({p["id"] for p in every}) == len(every)
 
 
 def test_figures_of_the_common_phrasings_are_found(figure_scores: tuple[int, int, int]) -> None:
