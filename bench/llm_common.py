@@ -42,10 +42,11 @@ def faulty(index: int, fail_every: int) -> bool:
 
 
 @contextmanager
-def serve(articles: int, fail_every: int = 0) -> Iterator[ScriptedServer]:
-    """The scripted server: each request is answered after ``DELAY`` with the seed answer of the
-    article it carries (which verifies, so there are no re-asks), or with a 500 for faulty ones."""
-    answers = {seed.stem: slow(answer(SEED_ANSWERS[seed.stem]), DELAY) for seed in SEEDS}
+def serve(articles: int, fail_every: int = 0, delay: float = DELAY) -> Iterator[ScriptedServer]:
+    """The scripted server: each request is answered after ``delay`` seconds with the seed answer
+    of the article it carries (which verifies, so there are no re-asks), or with a 500 for faulty
+    ones."""
+    answers = {seed.stem: slow(answer(SEED_ANSWERS[seed.stem]), delay) for seed in SEEDS}
 
     def respond(request: dict[str, Any]) -> Reply:
         text = "\n".join(str(m.get("content") or "") for m in request.get("messages", []))

@@ -105,7 +105,7 @@ def llm_rows(article: Path) -> list[str]:
     """Wall time of the whole child, and its own split: building the extractor (imports, client)
     and the first request (schema, HTTP to the local server, parsing, verification)."""
     totals, builds, firsts = [], [], []
-    with serve(RUNS + 1) as server:
+    with serve(RUNS + 1, delay=0) as server:
         argv = [sys.executable, "-c", LLM_CHILD, server.url, str(article)]
         for attempt in range(RUNS + 1):
             start = time.perf_counter()
