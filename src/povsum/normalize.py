@@ -20,6 +20,7 @@ __all__ = [
     "Step",
     "delete_spans",
     "explain",
+    "full_stops",
     "identity",
     "is_traditional",
     "normalize",
@@ -105,6 +106,35 @@ def to_halfwidth(text: str, index: array[int] | None = None) -> tuple[str, array
     if index is None:
         index = identity(len(text))
     return _WIDE.sub(lambda m: _HALFWIDTH[m.group()], text), index
+
+
+# An ASCII "." ending a sentence ("降至0.5%.全县"), as pages typed with half-width punctuation
+# write it: a sentence ends there as at 。. A dot with a letter or digit on both sides stays
+# (1.5, www.gov.cn), and so do one before a Latin letter (材料.docx), a list number at a line
+# start (1.基本情况) and a run of dots.
+_FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}")
+
+
+def full_stops(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    r"""A "." that ends a sentence becomes "。" (1:1).
+
+    >>> full_stops("降至0.5%.全县有12个村.\n1.基本情况 www.gov.cn 汇报材料.docx ...")[0]
+    '降至0.5%。全县有12个村。\n1.基本情况 www.gov.cn 汇报材料.docx ...'
+    """
+    if index is None:
+        index = identity(len(text))
+    if "." not in text:
+        return text, index
+    return _FULL_STOP.sub(lambda m: "。" if _ends_sentence(text, m.start()) else ".", text), index
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    if after.isascii() and (after.isalpha() or (after.isdigit() and before.isascii() and before.isalnum())):
+        return False  # 1.5, gov.cn, .docx
+    line_start = text.rfind("\n", 0, at) + 1
+    return _LIST_NUMBER.fullmatch(text, line_start, at) is None
 
 
 # Inline pinyin left by some Traditional-script sites: 發(fā)布會, 據(jù)悉, even after mojibake (W(wǎng)).
@@ -224,7 +254,7 @@ def to_simplified(text: str, index: array[int] | None = None) -> tuple[str, arra
 
 def steps(traditional: bool) -> list[Step]:
     """The steps in order: pinyin is removed before t2s so phrases like 發布會 convert whole."""
-    chosen: list[Step] = [remove_invisible, to_halfwidth, strip_pinyin]
+    chosen: list[Step] = [remove_invisible, to_halfwidth, full_stops, strip_pinyin]
     if traditional:
         chosen.append(to_simplified)
     return chosen

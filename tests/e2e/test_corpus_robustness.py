@@ -27,6 +27,7 @@ TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
 pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
 
 _S2T = opencc.OpenCC("s2t")
+_S2TW = opencc.OpenCC("s2tw")  # Taiwan character forms (裡, 著, 為), as Taiwanese sites repost
 _FULL_WIDTH = str.maketrans("0123456789%.", "０１２３４５６７８９％．")
 
 
@@ -58,12 +59,26 @@ def _fixed_width(text: str, width: float = 30) -> str:
     return "\n".join(lines)
 
 
+_HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
+# Other pages' headlines below the article, with their own regions and figures (invented here).
+_RELATED = (
+    "\n相关新闻\n"
+    "· 邻省某县贫困发生率降至0.41%\n"
+    "· 全国832个贫困县全部摘帽\n"
+    "· 某市：2019年减少贫困人口3.2万人\n"
+)
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
 _FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
 
 # name -> a rewrite that keeps every figure, its region and its measures.
 REWRITES: dict[str, Callable[[str], str]] = {
     "traditional_script": _S2T.convert,
+    "taiwan_script": _S2TW.convert,
+    "half_width_punctuation": lambda text: text.translate(_HALF_WIDTH_PUNCTUATION),
+    "paragraph_indent": lambda text: re.sub(r"(?m)^(?=\S)", "\u3000\u3000", text),
+    "blank_line_between_paragraphs": lambda text: text.replace("\n", "\n\n"),
+    "no_break_space_before_units": lambda text: re.sub(r"(?<=\d)(?=[万亿户人个元%])", "\u00a0", text),
+    "related_links_after": lambda text: text + _RELATED,
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "digits_grouped_by_commas": lambda text: re.sub(
         r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
