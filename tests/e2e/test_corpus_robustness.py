@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import cn2an
 import opencc
 import pytest
 
@@ -67,6 +68,9 @@ _RELATED = (
     "· 全国832个贫困县全部摘帽\n"
     "· 某市：2019年减少贫困人口3.2万人\n"
 )
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_BYLINE = "2020-06-15 10:23  来源：人民网-人民日报\n"
+_COMMENTS = "\n网友评论\n匿名网友：点赞！2020年一定能全面小康\n已有3人评论 共12人参与\n"
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
 _FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
 
@@ -79,6 +83,15 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "blank_line_between_paragraphs": lambda text: text.replace("\n", "\n\n"),
     "no_break_space_before_units": lambda text: re.sub(r"(?<=\d)(?=[万亿户人个元%])", "\u00a0", text),
     "related_links_after": lambda text: text + _RELATED,
+    "comments_after": lambda text: text + _COMMENTS,
+    "byline_before": lambda text: _BYLINE + text,
+    "a_line_per_sentence": lambda text: text.replace("。", "。\n"),
+    "years_in_chinese_numerals": lambda text: re.sub(
+        r"(?<![\d.])((?:19|20)\d\d)年", lambda m: "".join(_CHINESE_DIGITS[int(c)] for c in m[1]) + "年", text
+    ),
+    "village_counts_in_chinese_numerals": lambda text: re.sub(
+        r"(?<![\d.,])([1-9]\d?)(个贫困村|个村|个乡镇|个贫困县)", lambda m: cn2an.an2cn(m[1]) + m[2], text
+    ),
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "digits_grouped_by_commas": lambda text: re.sub(
         r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
