@@ -1,5 +1,7 @@
 """``python -m povsum`` and the ``povsum`` command."""
 
+import gc
+
 from povsum.precompiled import precompiled
 
 
@@ -8,7 +10,12 @@ def main() -> None:
     # runs like the rules' (see precompiled).
     with precompiled("cli"):
         from povsum.cli import app
-    app()
+    try:
+        app()
+    finally:
+        # Nothing is left to collect at exit: without this the interpreter's last collections walk
+        # every object of the imported packages (0.4 s after an LLM run's openai models).
+        gc.freeze()
 
 
 if __name__ == "__main__":
