@@ -20,7 +20,7 @@ from povsum.extractors.rules.measures import (
     find_measures,
 )
 from povsum.extractors.rules.trace import Step, Trace
-from povsum.models import Measure
+from povsum.models import Measure, Region
 from povsum.sentences import split_sentences
 
 
@@ -561,3 +561,21 @@ def test_plain_verbs_of_work_support_broad_cues(text: str, expected: set[str]) -
 )
 def test_working_words_name_their_category(text: str, category: str) -> None:
     assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "expected"),
+    [
+        # Written for the test: work said of the country or the province in a county's report...
+        ("county", "据统计,全国累计选派第一书记20万名。", set()),
+        ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
+        # ...is the region's own in a report on the country or the province.
+        ("national", "据统计,全国累计选派第一书记20万名。", {"party_building"}),
+        ("province", "2019年,全省新建通村公路5000公里。", {"infrastructure"}),
+    ],
+)
+def test_work_of_a_level_above_the_region_is_not_its_own(level: str, text: str, expected: set[str]) -> None:
+    document = Document.from_text(text)
+    region = Region(name="甲地", level=level, evidence={"quote": "甲地", "start": 0, "end": 2})
+    found = find_measures(document, split_sentences(document.text), Trace(), region)
+    assert {m.category for m in found} == expected

@@ -45,7 +45,7 @@ from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Measure
+from povsum.models import Level, Measure, Region
 from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
@@ -267,6 +267,17 @@ _PLAN_HEADING_CHARS = 12
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
+# Work said of a level above the region ("据统计,全国累计选派第一书记…" in a county report) is not the
+# region's: the self-reference that opens the cue's clause, or the last one opening a clause before
+# it in its sentence, after a time or a source at most.
+_ABOVE: dict[str, frozenset[Level]] = {
+    "全国": frozenset({"province", "prefecture", "county", "district", "township", "village"}),
+    "全省": frozenset({"prefecture", "county", "district", "township", "village"}),
+}
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
+    r"(?P<who>[全我该本][国省市州县区旗乡镇村])"
+)
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
 _CLAUSE = re.compile(r"[^,;:…]+")
 # A name in a list of names ("产业扶贫、易地搬迁、健康扶贫等"): 、 or 等 right after it, or 、 right
@@ -369,6 +380,13 @@ class _Reading:
         end = self._clause_span(cue.start())[1]
         word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
         return f"plan {word.group()}" if word else None
+
+    def above(self, cue: re.Match[str], level: Level | None) -> str | None:
+        """The level above the region (``_ABOVE``) the cue's clause is said of, if any."""
+        starts, _ = self._clauses
+        subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
+        who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
+        return f"a higher level's: {who}" if who and level in _ABOVE.get(who, ()) else None
 
     @cached_property
     def reports(self) -> bool:
@@ -519,10 +537,11 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     return None if reading.reports else "no verb of work, result or count"
 
 
-def _objection(reading: _Reading, cue: re.Match[str]) -> str | None:
-    """Why this cue does not report work done, or None when it does."""
+def _objection(reading: _Reading, cue: re.Match[str], level: Level | None) -> str | None:
+    """Why this cue does not report work done in the region (of ``level``), or None when it does."""
     return (
         _governing_word(reading, cue)
+        or reading.above(cue, level)
         or reading.not_done(cue.start())
         or _misread(reading.text, cue)
         or _unsupported(reading, cue)
@@ -546,14 +565,16 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
     trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", reading.clause(cue.start()), decision, at)
 
 
-def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Iterator[_Hit]:
+def _hits(
+    document: Document, sentences: Sequence[Sentence], trace: Trace, level: Level | None
+) -> Iterator[_Hit]:
     """Every cue that reports work done. Skipped cues are traced until their category is found."""
     found: set[str] = set()
     for sentence, objection in _with_objections(document, sentences):
         reading = _Reading.of(sentence)
         for cue in reading.cues:
             hit = _Hit(_kind(cue.group(), sentence), cue, reading)
-            why = objection or _objection(reading, cue)
+            why = objection or _objection(reading, cue, level)
             if why is None:
                 found.add(hit.kind)
                 yield hit
@@ -561,10 +582,13 @@ def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> It
                 _note(trace, hit, f"skipped: {why}")
 
 
-def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
-    """At most one measure per category, in the order the article reports them."""
+def find_measures(
+    document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None = None
+) -> list[Measure]:
+    """At most one measure per category of the ``region`` (when known), in the order the article
+    reports them."""
     best: dict[str, _Hit] = {}
-    for hit in _hits(document, sentences, trace):
+    for hit in _hits(document, sentences, trace, region.level if region else None):
         if hit.kind not in best or hit.strength() < best[hit.kind].strength():
             best[hit.kind] = hit
     found: list[Measure] = []
