@@ -20,7 +20,7 @@ from povsum.extractors.rules.measures import (
     find_measures,
 )
 from povsum.extractors.rules.trace import Step, Trace
-from povsum.models import Measure
+from povsum.models import Measure, Region
 from povsum.sentences import split_sentences
 
 
@@ -419,3 +419,163 @@ def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set
 )
 def test_designations_lacks_and_praise_are_no_work(text: str) -> None:
     assert _categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a dateline opens the news; it is no talk about the paper.
+        ("本报讯 近日,甲县新建通村公路80公里。", {"infrastructure"}),
+        ("本报兰州讯 乙县今年完成危房改造600户。", {"housing"}),
+        ("本报今起开设专栏,讲述驻村工作队的故事。", set()),
+    ],
+)
+def test_a_dateline_is_no_talk_about_the_report(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a requirement addressed to others, a notice issued, a plan followed.
+        ("省扶贫办印发通知,要求各地加快推进消费扶贫。", set()),
+        ("市里要求各乡镇抓紧完成危房改造。", set()),
+        ("按照规划,全县需搬迁贫困群众5000人。", set()),
+        # A must-word governs its subject too.
+        ("各学校要切实落实控辍保学责任。", set()),
+        ("合作社要带动贫困户增收。", set()),
+        # A requirement met is work done.
+        ("按照省里的要求,丙县为贫困人口代缴医保1200万元。", {"health"}),
+    ],
+)
+def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what was learnt from others, and experience shown then told.
+        ("考察组在外省学习了发展民宿和网店的经验。", set()),
+        ("大家观摩了兄弟县的做法:该县建起扶贫车间40个。", set()),
+        # Experience learnt and then applied is the region's work.
+        ("丁县借鉴外地经验,建成农家乐30家。", {"tourism"}),
+    ],
+)
+def test_others_experience_is_not_the_regions_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: an opening that announces problems, then the problems.
+        ("工作中存在的不足:一是合作社带动能力不强;二是扶贫车间开工率低。", set()),
+        ("目前仍存在一些短板:搬迁群众就业不稳定,村卫生室设备老旧。", set()),
+        # A problem heading lasts to the next heading.
+        (
+            "三、存在的问题\n合作社运营不规范。\n部分安置点配套滞后。\n四、主要成效\n全县建成扶贫车间12个,吸纳就业800人。",
+            {"employment"},
+        ),
+        # The paragraph after a problem opening reports work again.
+        ("存在的问题:产业链条短。\n今年全县新修村道60公里。", {"infrastructure"}),
+    ],
+)
+def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the measure named as weak, costly or a problem...
+        ("山区电商物流成本偏高。", set()),
+        ("部分村的乡村旅游同质化严重。", set()),
+        ("针对贫困户养殖风险大的问题,县里统一购买了农业保险。", {"finance"}),
+        ("该村需搬迁农户120户。", set()),
+        # ...or as a problem solved.
+        ("戊县新建水厂3座,解决了2万人的饮水问题。", {"infrastructure"}),
+        # A wish to solve it is still a need.
+        ("村民最盼望的是修通公路、解决饮水问题。", set()),
+    ],
+)
+def test_a_weakness_or_problem_beside_the_cue_is_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the "five batches" policy list, the region's work beside it.
+        ("坚持发展生产脱贫一批、易地搬迁脱贫一批、社会保障兜底一批。", set()),
+        ("己县实施易地扶贫搬迁4000人。", {"relocation"}),
+        # Nobody left out and a count cleared to zero are results.
+        ("全县义务教育阶段无一人辍学。", {"education"}),
+        ("全镇危房实现动态清零。", {"housing"}),
+        # Funds pooled and spent on work in the same clause.
+        ("庚县整合资金发展肉牛养殖。", {"industry"}),
+        ("庚县整合扶贫资金、小额信贷资金。", set()),
+    ],
+)
+def test_policy_lists_results_and_pooled_funds(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the plain verbs of features and interviews.
+        ("这两年村里通了水泥路,家家用上了自来水。", {"infrastructure"}),
+        ("村里有了卫生室,还办了养羊合作社。", {"health", "industry"}),
+        ("第一书记带着乡亲们种茶叶。", {"party_building", "industry"}),
+        ("镇里举办感恩奋进宣讲会20场。", {"culture_mindset"}),
+        ("去年景区接待游客8万人次。", {"tourism"}),
+        # The same words without a verb of work describe the place.
+        ("这里盛产核桃和花椒。", set()),
+    ],
+)
+def test_plain_verbs_of_work_support_broad_cues(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Written for the test: the working words of each category, without its label.
+        ("辛镇依托扶贫工厂吸纳留守妇女务工150人。", "employment"),
+        ("全县推行以工代赈,建成机耕道20公里,发放劳务报酬300万元。", "employment"),
+        ("壬县落实寄宿制学生生活补助,惠及3000人。", "education"),
+        ("县医院与乡镇卫生院组建医共体12个。", "health"),
+        ("政府帮助200户困难群众拆旧建新。", "housing"),
+        ("全县建立村级互助资金协会80个。", "finance"),
+        ("乡里帮农户网上开店60家。", "ecommerce"),
+        ("癸村建成采摘园2处,开办客栈8家。", "tourism"),
+        ("全县把3000户群众搬出大山,建成安置社区5个。", "relocation"),
+        ("全县新建移动基站90座。", "infrastructure"),
+        ("县残联为800名重度残疾人发放护理补贴。", "social_security"),
+        ("全县整顿软弱涣散村党组织20个。", "party_building"),
+        ("市直单位定向采购农特产品500万元。", "consumption"),
+        ("全县兑现公益林补偿资金3000万元。", "ecology"),
+        ("各村修订村规民约,成立红白理事会。", "culture_mindset"),
+    ],
+)
+def test_working_words_name_their_category(text: str, category: str) -> None:
+    assert category in _categories(text)
+
+
+@pytest.mark.parametrize(
+    ("level", "text", "expected"),
+    [
+        # Written for the test: work said of the country or the province in a county's report...
+        ("county", "据统计,全国累计选派第一书记20万名。", set()),
+        ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
+        # ...is the region's own in a report on the country or the province.
+        ("national", "据统计,全国累计选派第一书记20万名。", {"party_building"}),
+        ("province", "2019年,全省新建通村公路5000公里。", {"infrastructure"}),
+    ],
+)
+def test_work_of_a_level_above_the_region_is_not_its_own(level: str, text: str, expected: set[str]) -> None:
+    document = Document.from_text(text)
+    region = Region(name="甲地", level=level, evidence={"quote": "甲地", "start": 0, "end": 2})
+    found = find_measures(document, split_sentences(document.text), Trace(), region)
+    assert {m.category for m in found} == expected

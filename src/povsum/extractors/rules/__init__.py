@@ -46,7 +46,7 @@ class RulesExtractor:
             region=region,
             baseline=baseline,
             outcome=outcome,
-            measures=find_measures(document, sentences, trace),
+            measures=find_measures(document, sentences, trace, region),
             funding=find_funding(document, sentences, trace),
             extractor=ExtractorInfo(name="rules"),
         )

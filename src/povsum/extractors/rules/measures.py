@@ -4,20 +4,23 @@ A category is reported when one of its cues (``contract.MEASURE_KINDS``) stands 
 that reports the region's work as done or under way, the way annotators read these reports.
 Five scopes decide it:
 
-- the sentence: documents and their articles, the report talking about itself, photo captions,
-  headings and titles, rhetorical questions and the sentences of a section of plans ("下一步…")
-  report nothing; a statement chained with ";" keeps the frame of its first part;
-- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须") or the
-  formulation of a policy ("制定了一系列政策,包括…", "出台…方案") governs the rest of the
-  sentence, unless the sentence says the work has started ("目前正在实施");
+- the sentence: documents and their articles, the report talking about itself (not a dateline,
+  "本报讯"), photo captions, headings and titles, rhetorical questions and the sentences of a
+  section of plans ("下一步…") or of problems ("存在的问题:…") report nothing; a statement chained
+  with ";" keeps the frame of its first part;
+- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地"),
+  the formulation of a policy ("制定了一系列政策,包括…", "印发通知") or others' experience shown
+  ("观摩了兄弟县的做法:…") governs the rest of the sentence, unless the sentence says the work has
+  started ("目前正在实施"); a must-word governs its subject too ("各学校要落实…");
 - the cue's clause (between commas): targets, honours and designations, slogans, standards and
   ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
   or is good for ("能够…", "…是…的重要途径") and descriptions of the economy ("主导产业为…",
   "以…为主") report nothing;
-- the cue where it stands: a need or lack of it ("基础设施落后", "缺乏技能培训"), a road that is a
-  path, 低保户 counted as a group, a department or its staff ("卫生、教育专业技术人员"), a
-  person's office ("村党组织书记"), everyone's bodies ("各级党组织"), the means of other work, a
-  title in 《》;
+- the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
+  成本偏高"; not a problem solved, "解决了…饮水问题"), what was learnt from others ("学习了当地
+  发展民宿的经验"), a road that is a path, 低保户 counted as a group, a department or its staff
+  ("卫生、教育专业技术人员"), a person's office ("村党组织书记"), everyone's bodies ("各级党组织"),
+  the means of other work, a title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
   or a quantity built in its own clause; a name in a list of names needs a verb of work, a result
   or a count in its own clause ("产业扶贫、易地搬迁……" is no report, "修路、引水" are acts); any
@@ -42,7 +45,7 @@ from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Measure
+from povsum.models import Level, Measure, Region
 from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
@@ -52,33 +55,49 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
         r"关于[^,。]{2,30}的(?:指导|实施)?(?:意见|通知|决定|办法|方案|规定|细则)|"
         r"(?:管理|实施)(?:办法|细则)|实施意见|本(?:办法|细则|规定|条例|通知)|第[一二三四五六七八九十百]+条"
     ),
-    # The article, column or reporting team talking about itself.
-    "about_the_report": re.compile(r"本文|本报|本刊|本栏|栏目|专栏|编者按|采访组|采访团"),
+    # The article, column or reporting team talking about itself; a dateline ("本报讯", "本报北京
+    # 讯") opens the news, it is no talk about the paper.
+    "about_the_report": re.compile(r"本文|本报(?![^,。]{0,6}讯)|本刊|本栏|栏目|专栏|编者按|采访组|采访团"),
     # Photo captions by their label: "图①…", "图片说明", "图为…".
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
     # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
     # character of a Big5 page).
     "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
 }
+# "Must": 要, 必须, 应当 (not 重要, 主要, 要求), and a requirement addressed to others ("要求各地加快…",
+# not "按照…的要求,"). It governs its whole clause, the subject before it too ("各学校要落实…").
+_MUST = (
+    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
+    r"(?<![的照据])要求(?=各|全|所有|相关|有关)"
+)
+_MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
-# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务" (要, 必须,
-# 应当 as "must", not 重要, 主要, 要求). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
+# …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
     r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
+    r"(?:按照|根据|按)规划|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    r"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|"
-    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
 )
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
-    r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,30}(?:政策|方案|规划|计划|意见|办法|文件|措施))"
+    r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,30}(?:政策|方案|规划|计划|意见|办法|文件|措施|通知))"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = r"(?<![为除])了(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
 # 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍".
 _UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
+# Others' experience: a cue learnt about ("学习了当地发展乡村旅游的经验", between the learning verb and
+# its 经验 or 做法), and an experience shown and then told after a colon ("观看了邻县的经验介绍片:
+# 该县通过…"), which governs the rest of its sentence. Experience learnt and then applied
+# ("借鉴外地经验,发展乡村旅游") is the region's own work.
+_LEARNING = r"学习|考察|观摩|观看|借鉴|参观|取经"
+_LEARNT_BEFORE = re.compile(rf"(?:{_LEARNING})[^,。;:]*$")
+_LEARNT_AFTER = re.compile(r"[^,。;:]*(?:经验|做法)")
+_EXPERIENCE_SHOWN = re.compile(rf"(?:{_LEARNING})[^,。;:]*(?:经验|做法)[^,。;:]{{0,6}}:")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
@@ -89,12 +108,16 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为"),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
-    "slogan": re.compile(r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略|理念|思想|精神"),
+    # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批").
+    "slogan": re.compile(
+        r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略|理念|思想|精神|一批、"
+    ),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
     "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)"),
-    # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金".
-    "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金"),
+    # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金"; pooled
+    # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
+    "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
     # What a place could do: "具备发展特色种养殖业的优势".
     "potential": re.compile(r"具备|潜力|适宜发展|适合发展"),
     # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
@@ -113,10 +136,18 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
 # "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水". "困难" is not one: "得知老人生活困难"
 # is the need the work then meets.
-_LACK_AFTER = re.compile(r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来)")
-_LACK_BEFORE = re.compile(
-    r"(?:没有|缺乏|缺少|需要|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未|希望|盼望|期盼|最迫切)[^,]{0,8}$"
+_LACK_AFTER = re.compile(
+    r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
+    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈)"
 )
+_LACK_BEFORE = re.compile(
+    r"(?:没有|缺乏|缺少|需要|(?<![所无必按])需(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未|"
+    r"针对)[^,]{0,8}$"
+)
+# A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
+_WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
+# A hardship after the cue is met when its clause says so before it: "解决了1.2万人饮水问题".
+_SOLVED = re.compile(r"(?:解决|破解|缓解|攻克|化解|告别|摆脱)[^,。;]*$")
 # A cue inside a title (《…》) names a book, a document or a column.
 _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
@@ -149,13 +180,20 @@ _BROAD: frozenset[str] = frozenset(
         "搬迁", "安置", "基础设施", "道路", "公路", "水泥路", "饮水", "供水", "自来水", "水利", "用电",
         # party building, other ("抓党建促脱贫" is a slogan, "加强党建" work)
         "党建", "土地确权",
+        # produce and places of the genre: "盛产核桃", "种植蔬菜为主", "客流量", "基本医疗有保障"
+        "暖棚", "冷库", "加工企业", "中药材", "食用菌", "经济林", "果园", "蔬菜", "茶叶", "花椒", "核桃",
+        "肉牛", "牦牛", "生猪", "母猪", "牛羊", "养蜂", "蚕桑",
+        "基本医疗", "就医", "医疗费用", "医药费", "快递", "游客", "康养", "研学", "桥梁", "供电", "通信",
+        "两委", "内生动力", "感恩", "宣讲", "认购",
     }
 )  # fmt: skip
 # 建 but not 建档立卡/建议/建筑; 带动 but not 带动型 (a kind of household); 通过 as "by way of",
 # not "passing through" (公路通过); 改善 with an object ("改善群众的医疗"), not as a result
-# ("条件明显改善"); 走上 a road of development.
+# ("条件明显改善"); 走上 a road of development. The plain words of features and interviews count
+# too: "通了水泥路", "用上了自来水", "村里有了卫生室", "办了合作社", "带着大伙种茶叶", "接待游客".
 _WORK = re.compile(
-    r"建(?![档议筑])|修|完成|实施|开展|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
+    r"建(?![档议筑])|修|完成|实施|开展|举办|发展|推进|推广|落实|投入|发放|组织|培训|调整|"
+    r"通了|用上|喝上|住上|有了|配了|配齐|配强|办了|搞起|搞了|带着|带领|接待|覆盖|代缴|"
     r"帮助|带动(?!型)|吸纳|引导|引进|引入|创办|成立|组建|打造|开发|改造|完善|加强|加大|扶持|"
     r"支持|资助|补助|救助|纳入|解决|转移|输出|申请|争取|累计|新增|提供|选派|派驻|培育|"
     r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|受益|惠及|用于|共建|结对|"
@@ -169,7 +207,7 @@ _OUTPUT = re.compile(r"\d[\d.]*(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|
 _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
 # A cue that is no broad word is supported by a verb of work anywhere in its sentence, by a
 # result ("…全覆盖", "实现…", "已…") or by a count ("54户68人", "两个合作社").
-_RESULT = re.compile(rf"{_PERFECTIVE}|已|正在|覆盖|实现|达到|均达")
+_RESULT = re.compile(rf"{_PERFECTIVE}|已|正在|覆盖|实现|达到|均达|清零|无一(?:人|户|名|例)")
 # "一个缩影", "一户一栋" count nothing.
 _COUNT = re.compile(
     r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?"
@@ -199,9 +237,12 @@ _EVERYONE = re.compile(r"(?<!全[省市县区州盟旗镇乡])各(?:级|地)[^,]
 # tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
 _MEANS = re.compile(r"(?:依托|借助|利用)[^,]{0,4}$")
 # Cues that belong to another category when their sentence is about it.
+# A poverty workshop or factory is industry, or employment when the sentence is about its jobs or
+# wages.
+_ABOUT_JOBS = re.compile(r"就业|务工|岗位|工资|月收入|上班|打工")
 _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
-    # A poverty workshop is industry, or employment when the sentence is about its jobs or wages.
-    "扶贫车间": (re.compile(r"就业|务工|岗位|工资|月收入|上班|打工"), "employment"),
+    "扶贫车间": (_ABOUT_JOBS, "employment"),
+    "扶贫工厂": (_ABOUT_JOBS, "employment"),
     # New houses on a relocation site are part of the relocation.
     "住房": (re.compile(r"安置|搬迁|移民"), "relocation"),
     # People placed in jobs ("安置贫困劳动力就业") are employed, not relocated.
@@ -214,11 +255,29 @@ _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)"
 # A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
 # says no more ("三、下一步工作") ends the report.
 _PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
+# A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
+# 短板弱项:…") makes the rest of its paragraph problems, and a heading the paragraphs up to the next
+# heading: a measure named there is what is wanting ("合作社带贫能力不强").
+_PROBLEM_SECTION = re.compile(
+    r"^.{0,16}?(?:存在[^,。:]{0,8}?(?:问题|不足|困难|短板|弱项|差距)|(?:问题|困难|短板)[和与](?:不足|问题|弱项|困难))"
+    r"(?:[^,。]{0,6}(?::|$))"
+)
 _PLAN_HEADING_CHARS = 12
 # A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
+# Work said of a level above the region ("据统计,全国累计选派第一书记…" in a county report) is not the
+# region's: the self-reference that opens the cue's clause, or the last one opening a clause before
+# it in its sentence, after a time or a source at most.
+_ABOVE: dict[str, frozenset[Level]] = {
+    "全国": frozenset({"province", "prefecture", "county", "district", "township", "village"}),
+    "全省": frozenset({"prefecture", "county", "district", "township", "village"}),
+}
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
+    r"(?P<who>[全我该本][国省市州县区旗乡镇村])"
+)
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
 _CLAUSE = re.compile(r"[^,;:…]+")
 # A name in a list of names ("产业扶贫、易地搬迁、健康扶贫等"): 、 or 等 right after it, or 、 right
@@ -290,22 +349,44 @@ class _Reading:
             self._not_done[span] = _first(_NOT_DONE, self.text[span[0] : span[1]])
         return self._not_done[span]
 
+    def _governs(self, word: re.Match[str]) -> bool:
+        """A plan word governs unless it stands inside a cue ("雨露计划") or work under way
+        follows it ("计划…,目前正在实施")."""
+        inside = any(c.start() <= word.start() < c.end() for c in self.cues)
+        return not inside and not _UNDER_WAY.search(self.text, word.end())
+
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
-        """The first plan word and the first formulation word that govern what follows them (not
-        inside a cue, "雨露计划"; not followed by work under way): (offset, "name word")."""
-        return tuple(
-            next(
-                (
-                    (m.start(), f"{name} {m.group()}")
-                    for m in pattern.finditer(self.text)
-                    if not any(c.start() <= m.start() < c.end() for c in self.cues)
-                    and not _UNDER_WAY.search(self.text, m.end())
-                ),
-                None,
-            )
-            for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
+        """The first plan word and the first formulation word that govern what follows them, and
+        others' experience introduced for the rest of the sentence: (offset, "name word")."""
+        return (
+            *(
+                next(
+                    (
+                        (m.start(), f"{name} {m.group()}")
+                        for m in pattern.finditer(self.text)
+                        if self._governs(m)
+                    ),
+                    None,
+                )
+                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
+            ),
+            (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
         )
+
+    def must_after(self, cue: re.Match[str]) -> str | None:
+        """A must-word after the cue in its own clause governs the cue as its subject ("各学校要
+        落实…")."""
+        end = self._clause_span(cue.start())[1]
+        word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
+        return f"plan {word.group()}" if word else None
+
+    def above(self, cue: re.Match[str], level: Level | None) -> str | None:
+        """The level above the region (``_ABOVE``) the cue's clause is said of, if any."""
+        starts, _ = self._clauses
+        subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
+        who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
+        return f"a higher level's: {who}" if who and level in _ABOVE.get(who, ()) else None
 
     @cached_property
     def reports(self) -> bool:
@@ -355,44 +436,50 @@ def _is_heading(document: Document, sentence: Sentence) -> bool:
     return len(line) <= _HEADING_CHARS and not _BODY_PUNCTUATION.search(line)
 
 
-def _sentence_objection(document: Document, sentence: Sentence) -> str | None:
-    """Why the whole sentence reports no work, or None when it may report some."""
-    return "heading" if _is_heading(document, sentence) else _first(_NOT_A_REPORT, sentence.text)
-
-
 def _with_objections(
     document: Document, sentences: Sequence[Sentence]
 ) -> Iterator[tuple[Sentence, str | None]]:
     """Each sentence with the reason it reports no work at all, or None when it may report some.
     A statement chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
-    planning = False
+    section: str | None = None  # "plan section" or "problem section"
+    problems_headed = False  # a problem heading lasts to the next heading
     chained: str | None = None
     for previous_end, sentence in zip([0, *(s.end for s in sentences)], sentences, strict=False):
+        heading = _is_heading(document, sentence)
         if "\n" in document.text[previous_end : sentence.start]:
-            planning, chained = False, None
+            chained = None
+            if not (problems_headed and not heading):
+                section, problems_headed = None, False
         if _PLAN_SECTION.search(sentence.text):
             if len(sentence.text) <= _PLAN_HEADING_CHARS:
                 return
-            planning = True
-        objection = "plan section" if planning else chained or _sentence_objection(document, sentence)
+            section = "plan section"
+        elif _PROBLEM_SECTION.search(sentence.text):
+            section, problems_headed = "problem section", heading
+        objection = section or chained or ("heading" if heading else _first(_NOT_A_REPORT, sentence.text))
         chained = objection if sentence.text.endswith(";") and objection != "heading" else None
         yield sentence, objection
 
 
 def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
-    """The plan or formulation word governing the cue, if any; one inside a cue ("雨露计划")
-    names a programme."""
+    """The plan, formulation or others' experience governing the cue, if any."""
     for found in reading.governors:
         if found is not None and found[0] < cue.start():
             return found[1]
-    return None
+    return reading.must_after(cue)
 
 
 def _misread(text: str, cue: re.Match[str]) -> str | None:
     """Why the cue does not name work on the measure where it stands."""
     word, before, after = cue.group(), text[: cue.start()], text[cue.end() :]
-    if _LACK_AFTER.match(after) or _LACK_BEFORE.search(before):
+    if (
+        _LACK_BEFORE.search(before)
+        or _WISHED.search(before)
+        or (_LACK_AFTER.match(after) and not _SOLVED.search(before))
+    ):
         return "a need or lack of it"
+    if _LEARNT_BEFORE.search(before) and _LEARNT_AFTER.match(after):
+        return "others' experience learnt"
     not_a_road = _NOT_A_ROAD.get(word)
     if not_a_road and not_a_road.search(before):
         return "a path or a place, not a road built"
@@ -450,10 +537,11 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     return None if reading.reports else "no verb of work, result or count"
 
 
-def _objection(reading: _Reading, cue: re.Match[str]) -> str | None:
-    """Why this cue does not report work done, or None when it does."""
+def _objection(reading: _Reading, cue: re.Match[str], level: Level | None) -> str | None:
+    """Why this cue does not report work done in the region (of ``level``), or None when it does."""
     return (
         _governing_word(reading, cue)
+        or reading.above(cue, level)
         or reading.not_done(cue.start())
         or _misread(reading.text, cue)
         or _unsupported(reading, cue)
@@ -477,14 +565,16 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
     trace.note(f"measures.{hit.kind}", f"cue:{cue.group()}", reading.clause(cue.start()), decision, at)
 
 
-def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Iterator[_Hit]:
+def _hits(
+    document: Document, sentences: Sequence[Sentence], trace: Trace, level: Level | None
+) -> Iterator[_Hit]:
     """Every cue that reports work done. Skipped cues are traced until their category is found."""
     found: set[str] = set()
     for sentence, objection in _with_objections(document, sentences):
         reading = _Reading.of(sentence)
         for cue in reading.cues:
             hit = _Hit(_kind(cue.group(), sentence), cue, reading)
-            why = objection or _objection(reading, cue)
+            why = objection or _objection(reading, cue, level)
             if why is None:
                 found.add(hit.kind)
                 yield hit
@@ -492,10 +582,13 @@ def _hits(document: Document, sentences: Sequence[Sentence], trace: Trace) -> It
                 _note(trace, hit, f"skipped: {why}")
 
 
-def find_measures(document: Document, sentences: Sequence[Sentence], trace: Trace) -> list[Measure]:
-    """At most one measure per category, in the order the article reports them."""
+def find_measures(
+    document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None = None
+) -> list[Measure]:
+    """At most one measure per category of the ``region`` (when known), in the order the article
+    reports them."""
     best: dict[str, _Hit] = {}
-    for hit in _hits(document, sentences, trace):
+    for hit in _hits(document, sentences, trace, region.level if region else None):
         if hit.kind not in best or hit.strength() < best[hit.kind].strength():
             best[hit.kind] = hit
     found: list[Measure] = []
