@@ -399,3 +399,116 @@ def test_a_total_of_a_unit_well_above_the_report_is_another_regions_money() -> N
 )
 def test_scopes_close_to_the_reports_own_keep_their_money(text: str) -> None:
     assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: parts opened by the amount named again with 中, by a fund's first
+        # tranche and by one year of a cumulative total.
+        "甲县累计投入资金6.4亿元。在6.4亿元资金中,用于产业的有2.5亿元。",
+        "甲县设立产业基金1亿元,首期到位3000万元。",
+        "2017年以来甲县累计投入扶贫资金15亿元。仅2020年一年,全县就投入扶贫资金4.2亿元。",
+    ],
+)
+def test_more_markers_open_the_parts_of_an_amount(text: str) -> None:
+    amounts, steps = _run(text)
+    assert len(amounts) == 1
+    assert steps[-1].rule == "part_of_total"
+
+
+def test_qizhong_after_a_fund_named_refers_to_the_sentence_before() -> None:
+    # Written for the test: the second sentence names the fund again without its amount.
+    text = "乙市向甲县拨付协作资金5000万元。这批协作资金主要投向产业,其中1800万元用于茶园建设。"
+    assert _found(text) == ["5000万元"]
+    assert _decision(text, "1800万元")[0] == "part_of_total"
+    # Written for the test: with no amount in the sentence before, 其中 introduces items.
+    assert _found("乙市与甲县开展协作。协作资金主要投向产业,其中1800万元用于茶园建设。") == ["1800万元"]
+
+
+@pytest.mark.parametrize("opener", ["另", "此外,", "同时", "并"])
+def test_a_new_item_ends_a_breakdown(opener: str) -> None:
+    # Written for the test: after the parts, the sentence turns to another sum.
+    text = f"甲县整合资金2亿元,其中产业资金8000万元,{opener}安排专项扶贫资金3000万元。"
+    assert _found(text) == ["2亿元", "3000万元"]
+
+
+def test_a_new_item_ends_a_breakdown_carried_over_a_semicolon() -> None:
+    # Written for the test.
+    text = "甲县投入资金9亿元,其中产业资金5亿元;基础资金3亿元;另发放扶贫贷款2亿元。"
+    assert _found(text) == ["9亿元", "2亿元"]
+
+
+def test_the_own_units_share_of_a_wider_total_is_the_reports_money() -> None:
+    # Written for the test: a district report quoting the city's total and its own share.
+    text = "全市下达财政扶贫资金6亿元,其中下达我区8000万元,比上年增长10%。"
+    assert _found(text) == ["8000万元"]
+    assert _decision(text, "6亿元") == (
+        "wider_total",
+        "skipped: a wider unit's total, whose share for 我区 follows",
+    )
+    # Written for the test: a payer of a wider level, and the parts after the share stay parts.
+    assert _found("省财政安排资金20亿元,其中本县1.2亿元、乙县1.5亿元。") == ["1.2亿元"]
+    # Written for the test: the unit's own fiscal share of its own total is a part.
+    assert _found("全县投入扶贫资金3亿元,其中我县财政资金1亿元。") == ["3亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # Written for the test: conditions on an amount, each of a unit, money set right by an
+        # audit, another currency, progress on a budget, and a neighbour's money.
+        ("住院自付费用超过3000元的部分由县财政兜底。", "limit"),
+        ("项目资金10万元以上的须公开招标。", "limit"),
+        ("向12个贫困村各拨付发展资金30万元。", "per_unit"),
+        ("审计指出的问题已整改到位资金560万元。", "misuse"),
+        ("某慈善会在甲县投入项目资金港币500万元。", "foreign_currency"),
+        ("截至9月底,已拨付资金2.1亿元,支出进度82%。", "progress"),
+        ("2019年,邻近的乙县投入扶贫资金12亿元。", "neighbour"),
+    ],
+)
+def test_thresholds_shares_rectified_foreign_progress_and_neighbours_are_not_funding(
+    text: str, rule: str
+) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert steps[-1].rule == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: near the words of those rules, but money spent.
+        ("各级财政投入扶贫资金1.5亿元。", "1.5亿元"),
+        ("全年下达资金3亿元,已拨付2.8亿元,拨付率93%。", "3亿元"),
+        ("带动周边群众就业,县里投入资金3000万元建设车间。", "3000万元"),
+        ("邻近的乙县投入资金10亿元,而我县投入资金4亿元。", "4亿元"),
+    ],
+)
+def test_money_spent_beside_the_new_form_words_is_still_funding(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: a rate, then the total it sums to; another currency, then 元.
+        ("为800户贫困户发放产业扶持资金,户均5000元,共计400万元。", "400万元"),
+        ("为贫困户送去慰问金每户300元,共9000元。", "9000元"),
+        ("某基金会在甲县投入资金港币200万元,约合人民币180万元。", "180万元"),
+    ],
+)
+def test_a_sum_or_conversion_takes_the_cue_of_its_statement(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
+    assert _decision(text, amount)[0] == "recap"
+
+
+def test_a_sum_of_earnings_is_not_funding() -> None:
+    # Written for the test: the statement's last cue is an income.
+    assert _found("贫困户务工收入每人8000元,共计96万元。") == []
+
+
+def test_an_approximate_figure_with_zeros_restates_one_within_a_tenth() -> None:
+    # Written for the test: 近300亿元 rounds 276.4亿元, but not 230亿元.
+    assert _found("全省累计投入扶贫资金276.4亿元。近300亿元的扶贫资金投入,改变了山区面貌。") == ["276.4亿元"]
+    assert len(_found("全省累计投入扶贫资金230亿元。近300亿元的扶贫资金投入,改变了山区面貌。")) == 2

@@ -4,26 +4,34 @@ Each amount in 元 is judged on its phrase: the text between the punctuation tha
 (,;:。), quotes, brackets and 、 included, because a report names a fund in quotes right after its
 amount ("另设1386万元“风险资金池”"). The rules, in the order they are tried:
 
-1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括 or (含. The
-   breakdown runs on through the ;-separated statements that follow, up to the full stop.
-2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度),
-   ``per_unit`` (每户, 户均, 生均, 元/亩), ``range`` (1500—4000元), ``change`` (比上年增加200亿元),
-   ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需), ``misuse`` (追回违规资金, 问题资金),
-   ``deal_signed`` (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement
-   before the amount: ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase``
-   (residents' own cars) and ``business_deal`` (招商引资: an enterprise's business, not aid).
-   Then ``wider_scope``: a total of a unit two levels above the one the report totals most often
-   (全省 in a report saying 全县) is another region's money.
+1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
+   首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
+   fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
+   full stop or a new item (另, 此外, 同时, 并). ``wider_total``: when the parts open with the share
+   of the writer's own unit (其中下达我区) of a wider unit's total (全市安排), the share is judged
+   as an amount of its own and the total is left out.
+2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度,
+   超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``range`` (1500—4000元),
+   ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需),
+   ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
+   (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
+   ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase`` (residents' own cars),
+   ``business_deal`` (招商引资: an enterprise's business, not aid) and ``neighbour`` (邻近的乙县).
+   On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
+   budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
+   most often (全省 in a report saying 全县) is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
 4. ``series``: an amount with no cue of its own continues the sentence's list when the amount
-   before it was kept ("由2016年的1800万元…增至2017年的7460万元").
+   before it was kept ("由2016年的1800万元…增至2017年的7460万元"); ``recap``: one that sums up or
+   converts its statement (户均3000元,共计6900万元; 约合人民币) takes the statement's last cue.
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
 add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
 figure again, or a rounded one (a headline's, or an approximate 超10亿元 for 10.27亿元) that the
-exact figure falls within at the precision it is written to, in a phrase sharing a funding word.
+exact figure falls within at the precision it is written to (an approximate one: or within a
+tenth of it, 近200亿元 for 186.7亿元), in a phrase sharing a funding word.
 """
 
 from __future__ import annotations
@@ -42,9 +50,20 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
-# What opens the parts of an amount already stated: 其中, 包括, (含 in brackets after it, and
-# 这…元中 ("这186.7亿元中,搬迁资金68亿元").
-_BREAKDOWN = re.compile(r"其中|包括|\(含|(?:这|该|上述)[\d.]+[万亿]?元中")
+# What opens the parts of an amount already stated: 其中, 包括, (含 in brackets after it, an
+# amount named again with 中 ("这186.7亿元中,搬迁资金68亿元", "在12.8亿元资金中"), the first
+# tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
+_BREAKDOWN = re.compile(
+    r"其中|包括|\(含|(?:在|这|该|上述|以上)[\d.]+[万亿]?元[^\d,;:。]{0,6}?中(?!央)|首期|首批"
+    r"|仅(?:[0-9]{4}年|今年|去年|当年)"
+)
+# What opens a new item after parts, so the breakdown ends there: 另安排, 此外, 同时, 并注入.
+_NEW_ITEM = re.compile(r"(?:^|(?<=[,;:。]))(?:另|此外|同时|并)")
+# A unit named as the writer's own (我区, 本县) by level, as in _SCOPES_BY_LEVEL: its share of a
+# wider unit's total ("全市安排8.6亿元,其中下达我区1.2亿元") is the report's money, and the total
+# is not.
+_OWN_UNIT_LEVEL = {"省": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "旗": 2, "区": 2, "镇": 1, "乡": 1, "村": 0}
+_OWN_UNIT = re.compile(f"[我本](?P<unit>[{''.join(_OWN_UNIT_LEVEL)}])")
 
 # Cue words by what they make an amount. A table, not control flow: to teach the rules a new word,
 # add it to its group.
@@ -109,13 +128,17 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         rf"(?:额度|上限|最高|最多|至多|不(?:得|能|应)?(?:超过|高于|低于|少于)|低于|高于){_AMOUNT_AHEAD}"
         r"|不(?:得|能|应)?(?=〔(?:超过|逾))"  # 不得超过10万元, where 超过 is read as part of the amount
         r"|以下(?=〕)|(?<=〕)(?:\(含\)|及)?(?:以下|以内|封顶|为限)"  # closing it, or right after it
+        # A condition on an amount (自付超过5000元的部分, 5万元以上的项目) is a threshold.
+        r"|(?<=〔)(?:超过|超出)(?=[^〕]*〕的)|以上(?=〕的)|(?<=〕)以上的"
     ),
     # Rates per household, person, pupil, mu, head or month: 每户2万元, 每亩, 户均, 生均, 月均,
     # 1500元/亩. A budget each year (每年安排1000万元) is money spent; so is an amount for each of the
     # villages or townships a report lists (每个村投入300万元): only their average is a rate
-    # (平均每村, 村均). 每逢, 每当 say when, not per what.
+    # (平均每村, 村均). 每逢, 每当 say when, not per what. 各 before a verb gives each of the units
+    # just named the amount (向25个村各拨付50万元); 各级, 各类 before a noun name them all.
     "per_unit": re.compile(
-        rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均){_AMOUNT_AHEAD}|(?<=〕)/"
+        rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均"
+        rf"|各(?=拨|补|安排|投|奖|下达|给|发放|扶持|支持|落实|配套|资助|捐)){_AMOUNT_AHEAD}|(?<=〕)/"
     ),
     # Either end of a span (补助1500—4000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
@@ -128,11 +151,15 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "entitlement": re.compile(rf"可(?:获得?|享受|领取|申请|贷|得到|拿到){_AMOUNT_AHEAD}"),
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
-    # Money misused or recovered, as a supervision report finds it: 追回违规资金, 问题资金.
+    # Money misused, recovered or set right, as a supervision or audit report finds it: 追回违规
+    # 资金, 问题资金, 整改到位资金.
     "misuse": re.compile(
         "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
-        f"|罚款|罚没){_AMOUNT_AHEAD}"
+        f"|罚款|罚没|整改){_AMOUNT_AHEAD}"
     ),
+    # Money in another currency (港币380万元) is not an amount in 元; its conversion (约合人民币
+    # 340万元) is.
+    "foreign_currency": re.compile("(?:港币|港元|澳门币|新台币|美元|欧元|英镑|日元|澳元)(?=〔)"),
     # A deal signed is not money paid: 签约资金18亿元, 协议投资120亿元.
     "deal_signed": re.compile(rf"(?:签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
     # Money saved, lost, owed, repaid or left unspent is not money spent: 为群众节约资金200万元,
@@ -154,6 +181,20 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     ),
     # Investment an enterprise brings in for its own business is not aid.
     "business_deal": re.compile(rf"(?:招商|引资){_AMOUNT_AHEAD}"),
+    # A neighbour the report compares itself with (邻近的乙县投入21亿元), until the statement turns
+    # to the writer's own unit (而我县).
+    "neighbour": re.compile(
+        r"(?:邻近|相邻|毗邻|周边)的[^〔,;:。]{1,8}?[县市区州旗](?:(?![我本][省市州盟县旗区镇乡村])[^〔])*〔"
+    ),
+}
+# Read on the phrase and the rest of the sentence after it, because what the amount is comes after.
+_FOLLOWED_FORMS: dict[str, re.Pattern[str]] = {
+    # The share of a budget paid out so far, given with its progress (已拨付1.88亿元,支出进度79.7%),
+    # is a part of the budget, not another sum.
+    "progress": re.compile(
+        r"已(?:全部|累计)?(?:拨付|支出|使用|支付|兑付)[^〔,;:。]*〔[^〕]*〕[^。]*?"
+        r"(?:进度|拨付率|支付率|支出率|执行率|使用率)"
+    ),
 }
 
 # Whole units by level, for the scope of a total (全省累计投入…). 全区 names a district or an
@@ -168,9 +209,15 @@ _SCOPES_BY_LEVEL: dict[int, tuple[str, ...]] = {
 }
 _SCOPE_LEVEL = {word: level for level, words in _SCOPES_BY_LEVEL.items() for word in words}
 _SCOPE = re.compile("|".join(_SCOPE_LEVEL) + "|[我本][省市州盟县旗区镇乡村]")
+# A whole unit (全市) or a payer of a level (省级, 市财政), for the total a share is taken from.
+_WHOLE_OR_PAYER = re.compile("|".join(_SCOPE_LEVEL) + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)")
 # Levels above the report's own that make a total another region's: one level is too close to tell
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
+
+# Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
+# 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
+_RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
 
 # Words right before an amount that say it is a floor, which the number parser does not read.
 _ABOVE_BEFORE = ("超", "突破")
@@ -190,19 +237,20 @@ class _Phrase:
     amount: str
     after: str  # from the amount up to the next phrase break
     lead: str = ""  # the statement before the phrase
+    tail: str = ""  # the sentence after the phrase
 
     @classmethod
     def around(cls, sentence: Sentence, match: QuantityMatch) -> _Phrase:
         """
         >>> s = Sentence(0, 20, "甲,另设1386万元“风险资金池”,乙")
         >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0])
-        _Phrase(before='另设', amount='1386万元', after='“风险资金池”', lead='甲,')
+        _Phrase(before='另设', amount='1386万元', after='“风险资金池”', lead='甲,', tail=',乙')
         """
         text = sentence.text
         left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, match.start)), default=0)
         brk = _PHRASE_BREAK.search(text, match.end)
         right = brk.start() if brk else len(text)
-        return cls(text[left : match.start], match.text, text[match.end : right], text[:left])
+        return cls(text[left : match.start], match.text, text[match.end : right], text[:left], text[right:])
 
     def marked(self) -> str:
         return f"{self.before}〔{self.amount}〕{self.after}"
@@ -269,7 +317,12 @@ def _form(phrase: _Phrase) -> _Verdict | None:
     True
     """
     marked = phrase.marked()
-    for forms, text in ((_PHRASE_FORMS, marked), (_STATEMENT_FORMS, phrase.lead + marked)):
+    readings = (
+        (_PHRASE_FORMS, marked),
+        (_STATEMENT_FORMS, phrase.lead + marked),
+        (_FOLLOWED_FORMS, marked + phrase.tail),
+    )
+    for forms, text in readings:
         for rule, pattern in forms.items():
             if (form := pattern.search(text)) is not None:
                 return _Verdict(rule, False, form.group())
@@ -320,6 +373,9 @@ def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: int |
     if cue is None:
         if previous is not None and previous.kept:
             return _Verdict("series", True, previous.cue)
+        if _RECAP.search(phrase.before) and (recapped := _CUE.findall(phrase.lead)):
+            word = recapped[-1]
+            return _Verdict("recap", _CUE_GROUP[word][1], word)
         return _Verdict("no_cue", False, "no funding cue")
     if not cue.funding:
         return _Verdict(cue.group, False, cue.word)
@@ -336,6 +392,8 @@ def _decision(verdict: _Verdict) -> str:
     """
     if verdict.rule == "series":
         return f"kept: continues a list kept by {verdict.cue}"
+    if verdict.rule == "recap":
+        return f"{'kept' if verdict.kept else 'skipped'}: sums up or converts a statement of {verdict.cue}"
     if verdict.rule == "household_loan":
         return f"skipped: {verdict.cue} within the {_MICROCREDIT_CEILING}元 microcredit ceiling"
     if verdict.rule == "wider_scope":
@@ -346,45 +404,107 @@ def _decision(verdict: _Verdict) -> str:
 @dataclass(frozen=True, slots=True)
 class _Breakdown:
     start: int  # where the parts begin in the sentence
+    end: int  # where they end: at a new item (另, 此外) or the end of the sentence
     marker: str  # the word that opened them
+    own: str = ""  # the report's own unit whose share opens the parts (我区), if a wider total's
+
+
+# A fund named before a marker that has no amount before it in its sentence: the parts are of the
+# amount the sentence before stated ("鄞州区安排的帮扶资金重点用于产业,其中2800万元…").
+_FUND_NOUN = re.compile("|".join(_FUNDING_CUES["fund"]))
+
+
+def _levels_named(text: str) -> list[int]:
+    """The levels of the whole units (全市) and payers (省级, 市财政) ``text`` names, in order.
+
+    >>> _levels_named("省财政下达…全县…我村")
+    [4, 2]
+    """
+    return [
+        _SCOPE_LEVEL.get(m.group(), _OWN_UNIT_LEVEL.get(m["payer"] or "", -1))
+        for m in _WHOLE_OR_PAYER.finditer(text)
+    ]
+
+
+def _own_share(text: str, marker: re.Match[str]) -> str:
+    """The report's own unit (我区) when the parts open with its share of a total that a wider
+    unit stated before the marker, else "".
+
+    >>> _own_share("全市安排资金8.6亿元,其中下达我区1.2亿元", _BREAKDOWN.search("全市安排资金8.6亿元,其中"))
+    '我区'
+    >>> _own_share("全县投入资金3亿元,其中我县财政资金1亿元", _BREAKDOWN.search("全县投入资金3亿元,其中"))
+    ''
+    """
+    brk = _PHRASE_BREAK.search(text, marker.end() + 1)
+    own = _OWN_UNIT.search(text, marker.end(), brk.start() if brk else len(text))
+    wider = _levels_named(text[: marker.start()])
+    if own is None or not wider or wider[-1] <= _OWN_UNIT_LEVEL[own["unit"]]:
+        return ""
+    return own.group()
 
 
 def _breakdown(sentence: Sentence, matches: list[QuantityMatch], after_an_amount: bool) -> _Breakdown | None:
-    """Where a breakdown of an amount already stated begins in the sentence, if it does: at a
-    marker (其中, 包括, (含) after an amount of this sentence, or at one opening the sentence right
-    after a sentence that stated an amount. A marker with no amount before it introduces items,
-    not parts.
+    """Where a breakdown of an amount already stated begins in the sentence, if it does, and where
+    it ends: at a marker (其中, 包括, (含) after an amount of this sentence, or at one with none
+    before it right after a sentence that stated an amount, when it opens the sentence or follows
+    a fund's name. Otherwise a marker introduces items, not parts.
 
     >>> s = Sentence(0, 24, "计划总投资4126万元,其中,省级资金2600万元")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False)
-    _Breakdown(start=12, marker='其中')
+    _Breakdown(start=12, end=25, marker='其中', own='')
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False) is None
     True
     """
-    for m in _BREAKDOWN.finditer(sentence.text):
-        opens_sentence = m.start() == 0 and after_an_amount
-        if opens_sentence or any(q.end <= m.start() for q in matches):
-            return _Breakdown(m.start(), m.group())
+    text = sentence.text
+    for m in _BREAKDOWN.finditer(text):
+        after_a_total = any(q.end <= m.start() for q in matches)
+        refers_back = after_an_amount and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
+        if after_a_total or refers_back:
+            new_item = _NEW_ITEM.search(text, m.end())
+            end = new_item.start() if new_item else len(text)
+            return _Breakdown(m.start(), end, m.group(), _own_share(text, m))
     return None
+
+
+def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[_Verdict | None]:
+    """The verdict each amount gets from its place around a breakdown: a part of the amount
+    before it, or a wider unit's total whose share for the report's own unit follows (the share
+    is judged on its phrase, and continues the total's list). None for an amount outside one."""
+    if breakdown is None:
+        return [None] * len(matches)
+    part = _Verdict("part_of_total", False, f"a {breakdown.marker} part of an amount before it")
+    wider = _Verdict("wider_total", False, f"a wider unit's total, whose share for {breakdown.own} follows")
+    inside = [m for m in matches if breakdown.start <= m.start < breakdown.end]
+    share = inside[0] if breakdown.own and inside else None
+    return [
+        (wider if breakdown.own else None)
+        if m.start < breakdown.start
+        else part
+        if m in inside and m is not share
+        else None
+        for m in matches
+    ]
 
 
 def _amounts(
     sentences: Iterable[Sentence],
-) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, _Breakdown | None]]]]:
-    """Each sentence with its amounts in 元, and for each the breakdown it is a part of, if it is
-    a part of an amount before it."""
+) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, _Verdict | None]]]]:
+    """Each sentence with its amounts in 元, and for each the verdict its place in a breakdown
+    gives it, if it has one (see ``_placed``)."""
     carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
     after_an_amount = False
     for sentence in sentences:
-        matches = find_quantities(sentence.text, units={"元"})
-        opened = _breakdown(sentence, matches, after_an_amount)
-        breakdown = _Breakdown(0, carried.marker) if carried else opened
-        yield (
-            sentence,
-            [(m, breakdown if breakdown and m.start >= breakdown.start else None) for m in matches],
-        )
-        carried = breakdown if breakdown and sentence.text.endswith(_STATEMENT_GOES_ON) else None
+        text = sentence.text
+        matches = find_quantities(text, units={"元"})
+        if carried is not None:
+            new_item = _NEW_ITEM.search(text)
+            breakdown = _Breakdown(0, new_item.start() if new_item else len(text), carried.marker)
+        else:
+            breakdown = _breakdown(sentence, matches, after_an_amount)
+        yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
+        goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
+        carried = breakdown if goes_on else None
         after_an_amount = bool(matches)
 
 
@@ -446,17 +566,19 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
     kept: list[_Candidate] = []
     for sentence, amounts in _amounts(sentences):
         previous: _Verdict | None = None  # a series runs within one sentence
-        for match, breakdown in amounts:
+        for match, placed in amounts:
             at = sentence.start + match.start
             phrase = _Phrase.around(sentence, match)
-            if breakdown is not None:
-                previous = _Verdict(
-                    "part_of_total", False, f"a {breakdown.marker} part of an amount before it"
-                )
+            if placed is not None and placed.rule == "part_of_total":
+                judged = placed
             else:
-                previous = _judge(phrase, match.parsed.value, previous, home)
-            trace.note("funding", previous.rule, match.text, _decision(previous), at)
-            if previous.kept:
+                judged = _judge(phrase, match.parsed.value, previous, home)
+            # A wider unit's total is left out when it is funding; its verdict carries on to the
+            # report's share after it (其中本县1.2亿元).
+            verdict = placed if placed is not None and judged.kept else judged
+            trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
+            previous = judged
+            if verdict.kept:
                 item = _funding(document, sentence, match)
                 rough = phrase.approx(match.parsed.approx)
                 kept.append(
@@ -529,10 +651,18 @@ def _written_step(text: str, yuan: int) -> float:
     return scale
 
 
+# An approximate figure (近200亿元) rounds one within this share of it, however many zeros it is
+# written with: 186.7亿元 is 近200亿元.
+_ROUGH_SHARE = 0.1
+
+
 def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
-    """Whether ``rough`` is ``exact`` rounded to the precision ``rough`` is written to, in the
-    direction its qualifier says (超/多/余 above, 近/不足 below, 约 or none either side)."""
+    """Whether ``rough`` is ``exact`` rounded to the precision ``rough`` is written to (or, for an
+    approximate figure, within _ROUGH_SHARE of it), in the direction its qualifier says (超/多/余
+    above, 近/不足 below, 约 or none either side)."""
     step, diff = _written_step(rough.text, rough.yuan), exact.yuan - rough.yuan
+    if rough.approx is not None:
+        step = max(step, _ROUGH_SHARE * rough.yuan)
     if rough.approx == "over":
         return 0 <= diff < step
     if rough.approx == "under":
