@@ -26,6 +26,7 @@ FILES = {
     "figures_2.jsonl": 100,
     "funding_2.jsonl": 50,
     "measures_2.jsonl": 60,
+    "figures_3.jsonl": 100,
 }
 
 
