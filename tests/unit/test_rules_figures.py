@@ -725,3 +725,71 @@ def test_a_count_the_clause_goes_on_to_help_is_no_stock() -> None:
     text = "某县概况\n目前,全县对生活困难的贫困群众420户1260人实施临时救助。全县现有贫困人口900人。"
     assert figures(text) == {"outcome.people": 900}
     assert any("a group acted upon" in d for d in decisions(text, "figures"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a space between the verb or noun and the figure, as pages and PDF
+        # copies write it.
+        (
+            "某县概况\n2014年,全县共识别建档立卡贫困户 3,245户,贫困村 48个,贫困发生率 18.6%。"
+            "到2019年底,贫困发生率降至 0.8%,累计减少贫困人口 12 821 人。",
+            {
+                "baseline.households": 3245,
+                "baseline.poor_villages": 48,
+                "baseline.incidence_rate": 18.6,
+                "outcome.incidence_rate": 0.8,
+                "outcome.people_lifted": 12821,
+            },
+        ),
+        # Written for the test: label：value lines.
+        (
+            "某县县情\n建档立卡贫困户:1.2万户\n贫困村:58个\n累计脱贫:4.1万人",
+            {"baseline.households": 12000, "baseline.poor_villages": 58, "outcome.people_lifted": 41000},
+        ),
+    ],
+)
+def test_a_space_or_a_colon_before_the_figure(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: bounds, not figures.
+        "某县概况\n目前,全县贫困人口不足两千人,贫困发生率低于1%。",
+        "某县概况\n如今,全县贫困发生率不到1%。",
+    ],
+)
+def test_a_bound_is_not_a_figure(text: str) -> None:
+    assert figures(text) == {}
+
+
+def test_a_townships_remaining_poor_are_not_the_countys() -> None:
+    # Written for the test: townships listed before the county total, with the same words.
+    text = "某县概况\n全县3个乡镇中,兴隆镇剩余贫困人口312人,太平乡剩余218人。全县合计剩余贫困人口1685人。"
+    assert figures(text) == {"outcome.people": 1685}
+
+
+def test_still_had_in_the_past_is_the_start() -> None:
+    # Written for the test: 还有 of five years ago, then what is left now.
+    text = "某县概况\n五年前,全县还有贫困人口5.2万人;如今,全县仅剩贫困人口2100人。"
+    assert figures(text) == {"baseline.people": 52000, "outcome.people": 2100}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a rate listed after what is left, and a yearbook's 年末.
+        "某县概况\n2019年,全县减贫1200人。年末尚有贫困人口210户633人,贫困发生率3.1%。",
+        "某县概况\n2019年,全县减贫1200人。年末全县有贫困人口210户633人,贫困发生率3.1%。",
+    ],
+)
+def test_what_is_left_and_the_rate_listed_after_it(text: str) -> None:
+    assert figures(text) == {
+        "outcome.households": 210,
+        "outcome.people": 633,
+        "outcome.incidence_rate": 3.1,
+        "outcome.people_lifted": 1200,
+    }
