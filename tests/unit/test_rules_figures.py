@@ -793,3 +793,46 @@ def test_what_is_left_and_the_rate_listed_after_it(text: str) -> None:
         "outcome.incidence_rate": 3.1,
         "outcome.people_lifted": 1200,
     }
+
+
+def test_the_last_batch_is_not_the_whole() -> None:
+    # Written for the test: the final year's counties and people, then the whole up to now.
+    text = (
+        "某州概况\n2020年,全州最后的7个贫困县全部摘帽,31.2万贫困人口全部脱贫。"
+        "至此,全州15个贫困县全部摘帽,建档立卡贫困人口82.6万人全部脱贫。"
+    )
+    assert figures(text) == {
+        "baseline.poor_counties": 15,
+        "baseline.people": 826000,
+        "outcome.people_lifted": 826000,
+    }
+
+
+def test_a_period_cue_before_an_earlier_figure_is_that_figures() -> None:
+    # Written for the test: 共有 counts the register, not the year's 减贫; the latest year wins.
+    text = "某县概况\n2016年,全县共有建档立卡贫困人口11.6万人,当年减贫2.2万人。2019年减贫2.9万人。"
+    assert figures(text) == {"baseline.people": 116000, "outcome.people_lifted": 29000}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: two-digit years inside a transition.
+        (
+            "某区概况\n全区贫困人口从14年的5436户1.98万人,下降到19年底的89户213人。",
+            {
+                "baseline.households": 5436,
+                "baseline.people": 19800,
+                "outcome.households": 89,
+                "outcome.people": 213,
+            },
+        ),
+        # Written for the test: spoken 脱了贫, a newspaper site's dateline naming its city.
+        (
+            "定西新闻网讯 甘肃省定西市通渭县2014年有贫困人口3万人,贫困发生率15.1%。五年来,全县3万贫困群众全部脱了贫。",
+            {"baseline.people": 30000, "baseline.incidence_rate": 15.1, "outcome.people_lifted": 30000},
+        ),
+    ],
+)
+def test_short_years_spoken_exits_and_site_datelines(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

@@ -75,10 +75,12 @@ def _hh_pp(prefix: str = "", people: str = _PP) -> str:
 
 
 _TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
+# A year of two digits, inside a transition only ("从14年的5436户…下降到19年底的89户").
+_SHORT_YEAR = r"(?<!\d)\d{2}年(?:年?底|末|初)?"
 # A time between "由/从/降至" and the figure: "由2014年底的", "由建档立卡初的", "到目前的", or any
 # short phrase ending in 的 ("由“十二五”末的", "从精准扶贫之初的", "由原来的").
 _WHEN = (
-    rf"(?:(?:{_TIME}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
+    rf"(?:(?:{_TIME}|{_SHORT_YEAR}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
     r"|[^,;。\d%]{1,10}?的)"
 )
 # A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
@@ -119,7 +121,7 @@ _UNIT_NOUNS = {
 }
 # Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
-_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 # Every figure rule needs a number: a digit, 零, a Chinese numeral of two characters or more
@@ -205,6 +207,11 @@ _CUMULATIVE = re.compile(
     r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# A figure before another in its sentence: a cue of a period before it is that figure's ("全县共有
+# 贫困人口11.6万人,当年减贫2.2万人" counts no period for the 2.2万).
+_A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
+# The last ones of a whole: "最后的7个贫困县全部摘帽", "最后1.16万名贫困群众全部脱贫".
+_LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 
@@ -460,7 +467,7 @@ _SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})"
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
 _BODY_AFTER = re.compile(
     r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|扶贫(?:办|局|开发(?:办|局|领导小组)|部门)|乡村振兴局"
-    r"|财政|民政|发改|统计|日报|电视台)"
+    r"|财政|民政|发改|统计|日报|晚报|电视台|新闻网|融媒体中心)"
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
@@ -825,8 +832,9 @@ class _Finder:
             for m in literals.finditer(pattern, text):
                 if self.blocked(sentence, m, rule):
                     continue
-                if rule == "lifted_all":
-                    # "全县贫困人口N人全部脱贫" also says there were N.
+                last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
+                if rule == "lifted_all" and not last_batch:
+                    # "全县贫困人口N人全部脱贫" also says there were N...
                     self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
                 if (quantity := self.quantity(sentence, m, "pp")) is not None:
                     self.lifted_found.append(
@@ -836,7 +844,9 @@ class _Finder:
                             rule,
                             year=_year_before(text, m.end()),
                             at=sentence.start + m.start(),
-                            cumulative=bool(_CUMULATIVE.search(text, 0, m.end())),
+                            # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
+                            cumulative=not last_batch
+                            and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
                         )
                     )
 
@@ -868,6 +878,9 @@ class _Finder:
             _ANOTHER_RANK_AFTER.match(post) or _ANOTHER_RANK_BEFORE.search(lead)
         ):
             self.skipped(sentence, m, rule, "one rank of poor units among several, their total not stated")
+            return None
+        if _LAST_BATCH.search(lead) and _ALL_EXITED.match(post):
+            self.skipped(sentence, m, rule, "the last ones (最后) exited, not how many there were")
             return None
         if _ALL_EXITED.match(post):
             return self.baseline, "all exited (全部)"
@@ -978,6 +991,12 @@ def _past(text: str, position: int) -> re.Match[str] | None:
     还有", not "五年前…;如今,仅剩")."""
     past, now = _last(_PAST, text, position), _last(_NOW, text, position)
     return past if past and (not now or now.start() < past.start()) else None
+
+
+def _after_last_figure(text: str, position: int) -> int:
+    """Where the text after the last figure before ``position`` starts (0 when none)."""
+    figure = _last(_A_FIGURE, text, position)
+    return figure.end() if figure else 0
 
 
 def _year_before(text: str, position: int) -> int:
