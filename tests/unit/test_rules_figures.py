@@ -829,7 +829,8 @@ def test_a_period_cue_before_an_earlier_figure_is_that_figures() -> None:
         ),
         # Written for the test: spoken 脱了贫, a newspaper site's dateline naming its city.
         (
-            "定西新闻网讯 甘肃省定西市通渭县2014年有贫困人口3万人,贫困发生率15.1%。五年来,全县3万贫困群众全部脱了贫。",
+            "定西新闻网讯 甘肃省定西市通渭县2014年有贫困人口3万人,贫困发生率15.1%。"
+            "五年来,全县3万贫困群众全部脱了贫。",
             {"baseline.people": 30000, "baseline.incidence_rate": 15.1, "outcome.people_lifted": 30000},
         ),
     ],
