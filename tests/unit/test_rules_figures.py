@@ -837,3 +837,54 @@ def test_a_period_cue_before_an_earlier_figure_is_that_figures() -> None:
 )
 def test_short_years_spoken_exits_and_site_datelines(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a dated series of counts, the last one what is left.
+        (
+            "某县概况\n2014年全县贫困人口为6.8万人,2016年减至4.1万人,2018年减至1.2万人,2019年底仅剩3216人。",
+            {"baseline.people": 68000, "outcome.people": 3216},
+        ),
+        # Written for the test: a dated series of rates.
+        (
+            "某县概况\n全县贫困发生率2014年为28.5%,2016年为18.7%,2019年为1.2%。",
+            {"baseline.incidence_rate": 28.5, "outcome.incidence_rate": 1.2},
+        ),
+        # Written for the test: rates listed after a year range.
+        (
+            "某县概况\n2014年至2019年,全县贫困发生率分别为25.4%、16.2%、5.7%、1.08%。",
+            {"baseline.incidence_rate": 25.4, "outcome.incidence_rate": 1.08},
+        ),
+        # Written for the test: a fall to a list of yearly counts.
+        (
+            "某县概况\n全县建档立卡贫困户由9562户逐年减少到7014户、2385户和118户。",
+            {"baseline.households": 9562, "outcome.households": 118},
+        ),
+        # Written for the test: a flattened table row, each figure after its year.
+        (
+            "某县扶贫成效 贫困户 2014年 8216户 2019年 83户 贫困发生率【2014年】8.3%【2019年】0.07%",
+            {
+                "baseline.households": 8216,
+                "outcome.households": 83,
+                "baseline.incidence_rate": 8.3,
+                "outcome.incidence_rate": 0.07,
+            },
+        ),
+        # Written for the test: the outcome first, compared with the registered start.
+        (
+            "某县概况\n截至2019年底,全县剩余贫困人口1536人,较2014年建档立卡时的8.1万人减少了7.95万人。",
+            {"outcome.people": 1536, "baseline.people": 81000, "outcome.people_lifted": 79500},
+        ),
+    ],
+)
+def test_series_dated_pairs_and_comparisons(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_pair_with_the_later_year_first_is_no_fall() -> None:
+    # Written for the test: the years reversed, so neither figure is taken as a fall.
+    assert "households_dated_pair -> skipped: the later year first" in decisions(
+        "某县概况 贫困户 2019年 83户 2014年 8216户", "figures"
+    )

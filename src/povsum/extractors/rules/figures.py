@@ -248,8 +248,61 @@ _FURTHER = (
 _RATE_LEAD = rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?"
 _RATE_FROM = r"(?:,[^\d%,;。]{0,4}?)?(?:由|从)"  # "贫困发生率,已经从…"
 
+# One more dated figure of a series: ",2016年减至4.1万人", ",2019年底仅剩3216人", ",2015年为24.1%".
+_SERIES_STEP = (
+    rf",(?P<b_when>{_TIME})(?:又|再|进一步|继续|已|已经|则|仅|只)*(?:{_DOWN}|为|是|有|剩|仅剩|只剩)?"
+)
+# A list after a fall or a year range: "…、906户和118户", "25.4%、21.3%、…、1.08%".
+_LIST_SEP = r"(?:、|,|和|及)"
+
+
+def _series_down(group: str, figure: str) -> re.Pattern[str]:
+    """A fall to a list, one figure a year: "由9562户逐年减少到7014户、4870户…和118户" (the last is the
+    outcome)."""
+    return re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_{group}>{figure})(?:逐年|逐步|依次|分别)?{_DOWN}"
+        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})"
+    )
+
+
+# "贫困发生率依次为16.2%、9.0%、4.6%" after two years or a year range: the first is the baseline.
+_RATE_SERIES = rf"{_RATE_Q}(?:{_LIST_SEP}{_RATE_Q})*{_LIST_SEP}"
 _TRANSITIONS = {
-    # First, so the latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
+    # Series first, so their last figure is the outcome: "2014年贫困人口为6.8万人,2016年减至4.1万人,
+    # 2018年减至1.2万人,2019年底仅剩3216人", "贫困发生率2014年为28.5%,…,2019年为1.2%".
+    "people_series": re.compile(
+        rf"{_POOR}[^\d%,;。]{{0,6}}?(?:{_TIME})?(?:为|有|是|共有|达)?{_hh_pp('a_')}(?:{_SERIES_STEP}{_hh_pp('b_')})+"
+    ),
+    "rate_series": re.compile(
+        rf"{_RATE_LEAD}(?:{_TIME}(?:为|是|达))?\x20?(?P<a_rate>{_RATE_Q})"
+        rf"(?:{_SERIES_STEP}\x20?(?P<b_rate>{_RATE_Q}))+"
+    ),
+    "rate_series_listed": re.compile(
+        rf"(?P<a_when>{_TIME})[^。;]*?(?P<b_when>{_TIME})[^。;]*?{_RATE_NOUN}(?:分别|依次)(?:为|是)"
+        rf"\x20?(?P<a_rate>{_RATE_Q}){_LIST_SEP}(?:{_RATE_Q}{_LIST_SEP})*\x20?(?P<b_rate>{_RATE_Q})"
+    ),
+    "households_down_to_a_list": _series_down("hh", _HH),
+    "people_down_to_a_list": _series_down("pp", _PP),
+    # "贫困人口【2014年】3.06万人【2019年】0.12万人", "贫困户 2014年 8216户 2019年 83户": a table row
+    # flattened, each figure after its year.
+    "people_dated_pair": re.compile(
+        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*{_hh_pp('a_')}[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*{_hh_pp('b_')}"
+    ),
+    "households_dated_pair": re.compile(
+        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_hh>{_HH})[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_hh>{_HH})"
+    ),
+    "rate_dated_pair": re.compile(
+        rf"{_RATE_NOUN}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_rate>{_RATE_Q})[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_rate>{_RATE_Q})"
+    ),
+    # The earlier figure a later one is compared with: "比2014年的9.3万人下降了88%", "较2014年建档立卡
+    # 时的8.1万人减少了7.95万人" (a year is needed: "比上年" names no figure).
+    "compared_with_before": re.compile(
+        rf"(?:比|较)(?P<a_when>{_TIME}[^,;。\d%]{{0,6}}?的?){_hh_pp('a_')}(?:下降|减少|降低)"
+    ),
+    # The latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
     "rate_then_further_down": re.compile(
         rf"{_RATE_LEAD}{_FROM}\x20?(?P<a_rate>{_RATE_Q}){_FURTHER}\x20?(?P<b_rate>{_ZERO_RATE})"
     ),
@@ -284,6 +337,10 @@ _TRANSITIONS = {
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
     "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
 }
+# Rules whose two figures are dated each: a later year before an earlier one is no fall.
+_DATED_EACH = frozenset(
+    {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
+)
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
 # What is left: always the outcome. "剩余", "尚有未脱贫", "未脱贫" before the count.
@@ -367,6 +424,10 @@ _LIFTED = {
     # "贫困人口减少了2.6万人".
     "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
+    # "较2014年的8.1万人减少了7.95万人".
+    "lifted_fewer_than_before": re.compile(
+        rf"(?:比|较){_TIME}[^,;。\d%]{{0,6}}?的?{_PP}减少了?\x20?(?P<pp>{_PP})"
+    ),
     "lifted_fewer": re.compile(
         rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?\x20?(?P<pp>{_PP})"
     ),
@@ -719,6 +780,9 @@ class _Finder:
         for rule, pattern in _TRANSITIONS.items():
             for m in literals.finditer(pattern, sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
+                    continue
+                if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
+                    self.skipped(sentence, m, rule, "the later year first")
                     continue
                 self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
                 self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
