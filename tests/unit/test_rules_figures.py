@@ -888,3 +888,26 @@ def test_a_pair_with_the_later_year_first_is_no_fall() -> None:
     assert "households_dated_pair -> skipped: the later year first" in decisions(
         "某县概况 贫困户 2019年 83户 2014年 8216户", "figures"
     )
+
+
+def test_a_table_row_under_a_header_of_years() -> None:
+    # Written for the test: a flattened table, the unit in each row's label; the income row is no field.
+    text = (
+        "某县主要指标\n指标|2014年|2019年\n贫困户(户)|19832|647\n贫困人口(万人)|7.21|0.21\n"
+        "贫困发生率(%)|24.36|0.71\n贫困村(个)|102|—\n人均可支配收入(元)|6210|11056"
+    )
+    assert figures(text) == {
+        "baseline.households": 19832,
+        "baseline.people": 72100,
+        "baseline.incidence_rate": 24.36,
+        "baseline.poor_villages": 102,
+        "outcome.households": 647,
+        "outcome.people": 2100,
+        "outcome.incidence_rate": 0.71,
+    }
+
+
+def test_a_table_row_without_a_header_of_years_is_skipped() -> None:
+    # Written for the test: columns that are places, not years.
+    text = "某县主要指标\n项目|全省|本县\n贫困人口(人)|62300|1200"
+    assert figures(text) == {}

@@ -25,7 +25,15 @@ from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Region, Snapshot
-from povsum.numbers import GROUP_SPACE, GROUPED, GROUPING_COMMA, PEOPLE_NOUN, NumberParseError, parse_quantity
+from povsum.numbers import (
+    GROUP_SPACE,
+    GROUPED,
+    GROUPING_COMMA,
+    PEOPLE_NOUN,
+    TABLE_SEPARATOR,
+    NumberParseError,
+    parse_quantity,
+)
 from povsum.regions import Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
@@ -337,6 +345,14 @@ _TRANSITIONS = {
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
     "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
 }
+# A table row of one field: its label, its unit in brackets, its cells ("—" for none).
+_TABLE_CELL = re.compile(rf"(?<=[|\t\x20])(?:\d+(?:\.\d+)?|—)(?=$|{TABLE_SEPARATOR})")
+_TABLE_ROW = re.compile(
+    rf"(?P<label>[^|\t\d()]{{1,24}}?)\x20*(?P<cells>\((?P<unit>万人|万户|人|户|%|个)\)"
+    rf"(?:(?:{TABLE_SEPARATOR})(?:\d+(?:\.\d+)?|—))+)\x20*"
+)
+# Its header: a label, then the years of the columns.
+_TABLE_HEADER = re.compile(rf"[^|\t\d]{{1,12}}?(?P<years>(?:(?:{TABLE_SEPARATOR})\d{{4}}年?)+)")
 # Rules whose two figures are dated each: a later year before an earlier one is no fall.
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
@@ -721,14 +737,14 @@ class _Finder:
 
     def quantity(self, sentence: Sentence, m: re.Match[str], group: str) -> Quantity | None:
         text = m.group(group) if group in m.re.groupindex else None
-        if not text:
-            return None
+        return self.quantity_of(sentence, text, m.start(group), group) if text else None
+
+    def quantity_of(self, sentence: Sentence, text: str, at: int, rule: str) -> Quantity | None:
+        """The quantity ``text`` (at ``at`` in the sentence) reads as, with its sentence as evidence."""
         try:
             parsed = parse_quantity(text)
         except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
-            self.trace.note(
-                "figures", group, text, f"skipped: not a quantity ({exc})", sentence.start + m.start(group)
-            )
+            self.trace.note("figures", rule, text, f"skipped: not a quantity ({exc})", sentence.start + at)
             return None
         return Quantity(
             value=parsed.value,
@@ -791,6 +807,27 @@ class _Finder:
                 for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
                     for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
                         draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+
+    def table_row(self, sentence: Sentence) -> None:
+        """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
+        2019年"): the first year's cell is the baseline, the last year's the outcome. Each figure's text
+        runs from the row's unit to its cell, so the verifier reads both from the source."""
+        # The first line only: a row ending in "—" runs on into the next line (sentences._OPEN_END).
+        row = _TABLE_ROW.fullmatch(sentence.text, 0, _first_mark(sentence.text, "\n", 0))
+        if row is None or (name := _table_field(row.group("label"), row.group("unit"))) is None:
+            return
+        cells = list(_TABLE_CELL.finditer(sentence.text, row.start("cells"), row.end()))
+        years = _header_years(self.document.text, sentence.start)
+        if len(years) != len(cells) or len(cells) < 2:
+            self.skipped(sentence, row, "table_row", "no header of as many years as the row has cells")
+            return
+        for draft, cell, year in ((self.baseline, cells[0], years[0]), (self.outcome, cells[-1], years[-1])):
+            if cell.group() == "—":
+                continue
+            text = sentence.text[row.start("cells") : cell.end()]
+            draft.as_of = draft.as_of or year
+            quantity = self.quantity_of(sentence, text, row.start("cells"), "table_row")
+            draft.put(name, quantity, f"table_row: the {year} column")
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
@@ -1050,6 +1087,30 @@ def _figure_start(m: re.Match[str]) -> int:
     return min((m.start(g) for g in _GROUP_FIELDS if g in m.re.groupindex and m.group(g)), default=m.start())
 
 
+def _table_field(label: str, unit: str) -> str | None:
+    """The field a table row counts, by its label and unit: "贫困户(户)" households, "贫困人口(万人)"
+    people, "贫困发生率(%)" the rate, "贫困村(个)" villages; None for any other row (incomes...)."""
+    label = label.strip()
+    if re.fullmatch(rf"{_RATE_NOUN}", label):
+        return "incidence_rate" if unit == "%" else None
+    if re.fullmatch(rf"{_VILLAGE}(?:数|个数)?", label):
+        return "poor_villages" if unit == "个" else None
+    if re.fullmatch(rf"{_POOR}(?:数)?", label):
+        return "households" if unit.endswith("户") else "people" if unit.endswith("人") else None
+    return None
+
+
+def _header_years(text: str, before: int) -> list[str]:
+    """The years of the nearest table header above ``before`` ("指标|2014年|2019年"), within a few lines;
+    [] when none, or when they do not rise."""
+    lines = text[:before].split("\n")[-12:-1]
+    for line in reversed(lines):
+        if header := _TABLE_HEADER.fullmatch(line.strip()):
+            years = re.findall(r"\d{4}", header.group("years"))
+            return years if years == sorted(set(years)) else []
+    return []
+
+
 def _past(text: str, position: int) -> re.Match[str] | None:
     """The past cue before ``position`` in its sentence when no present cue follows it ("五年前,…
     还有", not "五年前…;如今,仅剩")."""
@@ -1122,7 +1183,7 @@ def find_figures(
         for s in sentences
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
-    for step in (finder.transitions, finder.left, finder.statements):
+    for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
     finder.put_statements()
