@@ -774,8 +774,8 @@ def test_a_townships_remaining_poor_are_not_the_countys() -> None:
 
 def test_still_had_in_the_past_is_the_start() -> None:
     # Written for the test: 还有 of five years ago, then what is left now.
-    text = "某县概况\n五年前,全县还有贫困人口5.2万人;如今,全县仅剩贫困人口2100人。"
-    assert figures(text) == {"baseline.people": 52000, "outcome.people": 2100}
+    text = "某县概况\n五年前,全县还有贫困人口5.2万人,贫困发生率19%;如今,全县仅剩贫困人口2100人。"
+    assert figures(text) == {"baseline.people": 52000, "baseline.incidence_rate": 19, "outcome.people": 2100}
 
 
 @pytest.mark.parametrize(

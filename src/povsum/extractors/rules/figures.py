@@ -923,7 +923,7 @@ class _Finder:
         lead = _lead(text, _figure_start(m))
         previous = text[: _figure_start(m) - len(lead)]
         listed = not _YEAR.search(lead) and _AFTER_A_FIGURE.search(previous)
-        if listed and (left := _REMAINING.search(previous)):
+        if listed and (left := _REMAINING.search(previous)) and not _past(text, m.start()):
             return _Part(self.outcome, f"listed after what is left ({left.group()})")
         return _Part(self.baseline, "no now cue")
 
