@@ -129,6 +129,24 @@ _QUANTITY = re.compile(
 _START = re.compile(rf"[大约将接近超逾不0-9{_CN_NUM}]")
 
 
+# A table's cell read with its row's unit: "(户)|19832|647" is 647 households, the last cell of the
+# row "贫困户(户)|19832|647" (the text runs from the unit to the cell, so both are in the source).
+# Only parse_quantity reads it: a bare cell is no quantity when a text is searched.
+TABLE_SEPARATOR = r"\x20*[|\t]\x20*|\x20+"
+_TABLE_UNITS = {
+    "人": ("人", 1),
+    "万人": ("人", 10**4),
+    "户": ("户", 1),
+    "万户": ("户", 10**4),
+    "%": ("%", 1),
+    "个": ("个", 1),
+}
+_TABLE_CELL = re.compile(
+    rf"\((?P<unit>{'|'.join(_TABLE_UNITS)})\)(?:(?:{TABLE_SEPARATOR})(?:[0-9]+(?:\.[0-9]+)?|—))*?"
+    rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
+)
+
+
 @lru_cache(maxsize=1)
 def _cn2an() -> Any:
     # Imported on first use (~100 ms, most of it compiling patterns): most articles write their
@@ -219,12 +237,18 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (244501.0, 4358.73)
     >>> parse_quantity("三四十人"), parse_quantity("一千二三百人").value, parse_quantity("一两万人").value
     (ParsedQuantity(value=30.0, unit='人', approx='about'), 1200.0, 10000.0)
+    >>> parse_quantity("(户)|19832|647"), parse_quantity("(万人)\t8.62").value
+    (ParsedQuantity(value=647.0, unit='户', approx=None), 86200.0)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...
     povsum.numbers.NumberParseError: not a quantity: '2014年'
     """
-    m = _QUANTITY.fullmatch(text.strip().translate(_FOLD))
+    folded = text.strip().translate(_FOLD)
+    m = _QUANTITY.fullmatch(folded)
+    if m is None and (cell := _TABLE_CELL.fullmatch(folded.replace("（", "(").replace("）", ")"))):
+        unit, multiplier = _TABLE_UNITS[cell["unit"]]
+        return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit, None)
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)

@@ -220,3 +220,23 @@ def test_numerals_of_one_character_read_as_cn2an_reads_them() -> None:
     assert parse_quantity("两万人") == ParsedQuantity(20000.0, "人", None)
     with pytest.raises(NumberParseError):
         parse_quantity("〇")  # cn2an's strict mode rejects it alone, and so does the shortcut
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # Written for the test: a table cell read with its row's unit, the last cell being the value.
+        ("(户)|19832|647", 647, "户"),
+        ("(万人)\t8.62", 86200, "人"),
+        ("(%) | 24.36 | 0.71", 0.71, "%"),
+        ("(个)|102", 102, "个"),
+    ],
+)
+def test_a_table_cell_under_its_rows_unit(text: str, value: float, unit: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.value, parsed.unit) == (pytest.approx(value), unit)
+
+
+def test_a_table_cell_is_not_found_in_running_text() -> None:
+    # Written for the test: only parse_quantity reads the form; a search finds no bare cell.
+    assert find_quantities("贫困户(户)|19832|647") == []

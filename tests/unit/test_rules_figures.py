@@ -725,3 +725,189 @@ def test_a_count_the_clause_goes_on_to_help_is_no_stock() -> None:
     text = "某县概况\n目前,全县对生活困难的贫困群众420户1260人实施临时救助。全县现有贫困人口900人。"
     assert figures(text) == {"outcome.people": 900}
     assert any("a group acted upon" in d for d in decisions(text, "figures"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a space between the verb or noun and the figure, as pages and PDF
+        # copies write it.
+        (
+            "某县概况\n2014年,全县共识别建档立卡贫困户 3,245户,贫困村 48个,贫困发生率 18.6%。"
+            "到2019年底,贫困发生率降至 0.8%,累计减少贫困人口 12 821 人。",
+            {
+                "baseline.households": 3245,
+                "baseline.poor_villages": 48,
+                "baseline.incidence_rate": 18.6,
+                "outcome.incidence_rate": 0.8,
+                "outcome.people_lifted": 12821,
+            },
+        ),
+        # Written for the test: label：value lines.
+        (
+            "某县县情\n建档立卡贫困户:1.2万户\n贫困村:58个\n累计脱贫:4.1万人",
+            {"baseline.households": 12000, "baseline.poor_villages": 58, "outcome.people_lifted": 41000},
+        ),
+    ],
+)
+def test_a_space_or_a_colon_before_the_figure(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: bounds, not figures.
+        "某县概况\n目前,全县贫困人口不足两千人,贫困发生率低于1%。",
+        "某县概况\n如今,全县贫困发生率不到1%。",
+    ],
+)
+def test_a_bound_is_not_a_figure(text: str) -> None:
+    assert figures(text) == {}
+
+
+def test_a_townships_remaining_poor_are_not_the_countys() -> None:
+    # Written for the test: townships listed before the county total, with the same words.
+    text = "某县概况\n全县3个乡镇中,兴隆镇剩余贫困人口312人,太平乡剩余218人。全县合计剩余贫困人口1685人。"
+    assert figures(text) == {"outcome.people": 1685}
+
+
+def test_still_had_in_the_past_is_the_start() -> None:
+    # Written for the test: 还有 of five years ago, then what is left now.
+    text = "某县概况\n五年前,全县还有贫困人口5.2万人,贫困发生率19%;如今,全县仅剩贫困人口2100人。"
+    assert figures(text) == {"baseline.people": 52000, "baseline.incidence_rate": 19, "outcome.people": 2100}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a rate listed after what is left, and a yearbook's 年末.
+        "某县概况\n2019年,全县减贫1200人。年末尚有贫困人口210户633人,贫困发生率3.1%。",
+        "某县概况\n2019年,全县减贫1200人。年末全县有贫困人口210户633人,贫困发生率3.1%。",
+    ],
+)
+def test_what_is_left_and_the_rate_listed_after_it(text: str) -> None:
+    assert figures(text) == {
+        "outcome.households": 210,
+        "outcome.people": 633,
+        "outcome.incidence_rate": 3.1,
+        "outcome.people_lifted": 1200,
+    }
+
+
+def test_the_last_batch_is_not_the_whole() -> None:
+    # Written for the test: the final year's counties and people, then the whole up to now.
+    text = (
+        "某州概况\n2020年,全州最后的7个贫困县全部摘帽,31.2万贫困人口全部脱贫。"
+        "至此,全州15个贫困县全部摘帽,建档立卡贫困人口82.6万人全部脱贫。"
+    )
+    assert figures(text) == {
+        "baseline.poor_counties": 15,
+        "baseline.people": 826000,
+        "outcome.people_lifted": 826000,
+    }
+
+
+def test_a_period_cue_before_an_earlier_figure_is_that_figures() -> None:
+    # Written for the test: 共有 counts the register, not the year's 减贫; the latest year wins.
+    text = "某县概况\n2016年,全县共有建档立卡贫困人口11.6万人,当年减贫2.2万人。2019年减贫2.9万人。"
+    assert figures(text) == {"baseline.people": 116000, "outcome.people_lifted": 29000}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: two-digit years inside a transition.
+        (
+            "某区概况\n全区贫困人口从14年的5436户1.98万人,下降到19年底的89户213人。",
+            {
+                "baseline.households": 5436,
+                "baseline.people": 19800,
+                "outcome.households": 89,
+                "outcome.people": 213,
+            },
+        ),
+        # Written for the test: spoken 脱了贫, a newspaper site's dateline naming its city.
+        (
+            "定西新闻网讯 甘肃省定西市通渭县2014年有贫困人口3万人,贫困发生率15.1%。"
+            "五年来,全县3万贫困群众全部脱了贫。",
+            {"baseline.people": 30000, "baseline.incidence_rate": 15.1, "outcome.people_lifted": 30000},
+        ),
+    ],
+)
+def test_short_years_spoken_exits_and_site_datelines(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a dated series of counts, the last one what is left.
+        (
+            "某县概况\n2014年全县贫困人口为6.8万人,2016年减至4.1万人,2018年减至1.2万人,2019年底仅剩3216人。",
+            {"baseline.people": 68000, "outcome.people": 3216},
+        ),
+        # Written for the test: a dated series of rates.
+        (
+            "某县概况\n全县贫困发生率2014年为28.5%,2016年为18.7%,2019年为1.2%。",
+            {"baseline.incidence_rate": 28.5, "outcome.incidence_rate": 1.2},
+        ),
+        # Written for the test: rates listed after a year range.
+        (
+            "某县概况\n2014年至2019年,全县贫困发生率分别为25.4%、16.2%、5.7%、1.08%。",
+            {"baseline.incidence_rate": 25.4, "outcome.incidence_rate": 1.08},
+        ),
+        # Written for the test: a fall to a list of yearly counts.
+        (
+            "某县概况\n全县建档立卡贫困户由9562户逐年减少到7014户、2385户和118户。",
+            {"baseline.households": 9562, "outcome.households": 118},
+        ),
+        # Written for the test: a flattened table row, each figure after its year.
+        (
+            "某县扶贫成效 贫困户 2014年 8216户 2019年 83户 贫困发生率【2014年】8.3%【2019年】0.07%",
+            {
+                "baseline.households": 8216,
+                "outcome.households": 83,
+                "baseline.incidence_rate": 8.3,
+                "outcome.incidence_rate": 0.07,
+            },
+        ),
+        # Written for the test: the outcome first, compared with the registered start.
+        (
+            "某县概况\n截至2019年底,全县剩余贫困人口1536人,较2014年建档立卡时的8.1万人减少了7.95万人。",
+            {"outcome.people": 1536, "baseline.people": 81000, "outcome.people_lifted": 79500},
+        ),
+    ],
+)
+def test_series_dated_pairs_and_comparisons(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_pair_with_the_later_year_first_is_no_fall() -> None:
+    # Written for the test: the years reversed, so neither figure is taken as a fall.
+    assert "households_dated_pair -> skipped: the later year first" in decisions(
+        "某县概况 贫困户 2019年 83户 2014年 8216户", "figures"
+    )
+
+
+def test_a_table_row_under_a_header_of_years() -> None:
+    # Written for the test: a flattened table, the unit in each row's label; the income row is no field.
+    text = (
+        "某县主要指标\n指标|2014年|2019年\n贫困户(户)|19832|647\n贫困人口(万人)|7.21|0.21\n"
+        "贫困发生率(%)|24.36|0.71\n贫困村(个)|102|—\n人均可支配收入(元)|6210|11056"
+    )
+    assert figures(text) == {
+        "baseline.households": 19832,
+        "baseline.people": 72100,
+        "baseline.incidence_rate": 24.36,
+        "baseline.poor_villages": 102,
+        "outcome.households": 647,
+        "outcome.people": 2100,
+        "outcome.incidence_rate": 0.71,
+    }
+
+
+def test_a_table_row_without_a_header_of_years_is_skipped() -> None:
+    # Written for the test: columns that are places, not years.
+    text = "某县主要指标\n项目|全省|本县\n贫困人口(人)|62300|1200"
+    assert figures(text) == {}

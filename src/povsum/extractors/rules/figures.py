@@ -25,7 +25,15 @@ from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Quantity, Region, Snapshot
-from povsum.numbers import GROUP_SPACE, GROUPED, GROUPING_COMMA, PEOPLE_NOUN, NumberParseError, parse_quantity
+from povsum.numbers import (
+    GROUP_SPACE,
+    GROUPED,
+    GROUPING_COMMA,
+    PEOPLE_NOUN,
+    TABLE_SEPARATOR,
+    NumberParseError,
+    parse_quantity,
+)
 from povsum.regions import Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
@@ -38,10 +46,15 @@ _CN = (
 # 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 九万余, 十八点二万,
 # 244 501 and 25,586 (digits grouped by threes); never the tail of a longer number ("28 499户" is
 # 28499).
+# A bound is not a figure: "不足两千人", "贫困发生率低于1%" (as "2%以下" is not, below).
+_BOUND_BEFORE = r"(?<!不足)(?<!低于)(?<!少于)(?<!不到)(?<!控制在)"
 _NUM = (
-    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}])(?:将近|接近|大约|近|约|超过|逾)?"
+    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}]){_BOUND_BEFORE}"
+    r"(?:将近|接近|大约|近|约|超过|逾)?"
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
+# Every figure group of the patterns below opens with one optional space, as pages and PDF copies
+# write one after a verb or a noun ("降至 0.8%", "贫困村 248个", "累计减少贫困人口 16 821 户").
 # One space may stand before the unit, as numbers.py allows ("862 人", "12.5 %"); "5万人次", "120户次"
 # count visits or trainings, not people or households.
 _HH = rf"{_NUM}\x20?户(?!次)"
@@ -66,14 +79,16 @@ _SEP = r"(?:[、,\x20]|和|及)?"
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
     """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``."""
-    return rf"(?:(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?(?P<{prefix}pp>{people})"
+    return rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?\x20?(?P<{prefix}pp>{people})"
 
 
 _TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
+# A year of two digits, inside a transition only ("从14年的5436户…下降到19年底的89户").
+_SHORT_YEAR = r"(?<!\d)\d{2}年(?:年?底|末|初)?"
 # A time between "由/从/降至" and the figure: "由2014年底的", "由建档立卡初的", "到目前的", or any
 # short phrase ending in 的 ("由“十二五”末的", "从精准扶贫之初的", "由原来的").
 _WHEN = (
-    rf"(?:(?:{_TIME}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
+    rf"(?:(?:{_TIME}|{_SHORT_YEAR}|上世纪\d0年代(?:初|中期|末)?|建档立卡|目前|现在|如今|底)[^,;。\d%]{{0,6}}?的?"
     r"|[^,;。\d%]{1,10}?的)"
 )
 # A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
@@ -114,7 +129,7 @@ _UNIT_NOUNS = {
 }
 # Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
-_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 # Every figure rule needs a number: a digit, 零, a Chinese numeral of two characters or more
@@ -168,8 +183,11 @@ _PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|
 # What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
 _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
-# The present ("截至2019年底,全县贫困发生率为2.6%")...
-_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止")
+# The present ("截至2019年底,全县贫困发生率为2.6%"; a yearbook's "年末全县有贫困人口…", the end of
+# the year it reports, not "2014年末")...
+_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止|(?<![\d年])年[末底]")
+# ...and the past: "五年前,全县还有贫困人口5万人" is where it started, not what is left.
+_PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
@@ -197,6 +215,11 @@ _CUMULATIVE = re.compile(
     r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# A figure before another in its sentence: a cue of a period before it is that figure's ("全县共有
+# 贫困人口11.6万人,当年减贫2.2万人" counts no period for the 2.2万).
+_A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
+# The last ones of a whole: "最后的7个贫困县全部摘帽", "最后1.16万名贫困群众全部脱贫".
+_LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 
@@ -216,8 +239,8 @@ _UNIT_GROUPS = ("n", "n2", "n3", "n4")
 def _unit_transition(noun: str) -> re.Pattern[str]:
     """'贫困村由176个减少到4个', '贫困行政村从517个减少到162个'."""
     return re.compile(
-        rf"{noun}(?:数量?)?[^\d,;。]{{0,4}}?(?:由|从)(?P<a_when>{_WHEN})?(?P<a_n>{_UNITS_Q})"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?(?P<b_n>{_UNITS_Q})"
+        rf"{noun}(?:数量?)?[^\d,;。]{{0,4}}?(?:由|从)(?P<a_when>{_WHEN})?\x20?(?P<a_n>{_UNITS_Q})"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?\x20?(?P<b_n>{_UNITS_Q})"
     )
 
 
@@ -233,10 +256,63 @@ _FURTHER = (
 _RATE_LEAD = rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?"
 _RATE_FROM = r"(?:,[^\d%,;。]{0,4}?)?(?:由|从)"  # "贫困发生率,已经从…"
 
+# One more dated figure of a series: ",2016年减至4.1万人", ",2019年底仅剩3216人", ",2015年为24.1%".
+_SERIES_STEP = (
+    rf",(?P<b_when>{_TIME})(?:又|再|进一步|继续|已|已经|则|仅|只)*(?:{_DOWN}|为|是|有|剩|仅剩|只剩)?"
+)
+# A list after a fall or a year range: "…、906户和118户", "25.4%、21.3%、…、1.08%".
+_LIST_SEP = r"(?:、|,|和|及)"
+
+
+def _series_down(group: str, figure: str) -> re.Pattern[str]:
+    """A fall to a list, one figure a year: "由9562户逐年减少到7014户、4870户…和118户" (the last is the
+    outcome)."""
+    return re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_{group}>{figure})(?:逐年|逐步|依次|分别)?{_DOWN}"
+        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})"
+    )
+
+
+# "贫困发生率依次为16.2%、9.0%、4.6%" after two years or a year range: the first is the baseline.
+_RATE_SERIES = rf"{_RATE_Q}(?:{_LIST_SEP}{_RATE_Q})*{_LIST_SEP}"
 _TRANSITIONS = {
-    # First, so the latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
+    # Series first, so their last figure is the outcome: "2014年贫困人口为6.8万人,2016年减至4.1万人,
+    # 2018年减至1.2万人,2019年底仅剩3216人", "贫困发生率2014年为28.5%,…,2019年为1.2%".
+    "people_series": re.compile(
+        rf"{_POOR}[^\d%,;。]{{0,6}}?(?:{_TIME})?(?:为|有|是|共有|达)?{_hh_pp('a_')}(?:{_SERIES_STEP}{_hh_pp('b_')})+"
+    ),
+    "rate_series": re.compile(
+        rf"{_RATE_LEAD}(?:{_TIME}(?:为|是|达))?\x20?(?P<a_rate>{_RATE_Q})"
+        rf"(?:{_SERIES_STEP}\x20?(?P<b_rate>{_RATE_Q}))+"
+    ),
+    "rate_series_listed": re.compile(
+        rf"(?P<a_when>{_TIME})[^。;]*?(?P<b_when>{_TIME})[^。;]*?{_RATE_NOUN}(?:分别|依次)(?:为|是)"
+        rf"\x20?(?P<a_rate>{_RATE_Q}){_LIST_SEP}(?:{_RATE_Q}{_LIST_SEP})*\x20?(?P<b_rate>{_RATE_Q})"
+    ),
+    "households_down_to_a_list": _series_down("hh", _HH),
+    "people_down_to_a_list": _series_down("pp", _PP),
+    # "贫困人口【2014年】3.06万人【2019年】0.12万人", "贫困户 2014年 8216户 2019年 83户": a table row
+    # flattened, each figure after its year.
+    "people_dated_pair": re.compile(
+        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*{_hh_pp('a_')}[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*{_hh_pp('b_')}"
+    ),
+    "households_dated_pair": re.compile(
+        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_hh>{_HH})[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_hh>{_HH})"
+    ),
+    "rate_dated_pair": re.compile(
+        rf"{_RATE_NOUN}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_rate>{_RATE_Q})[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_rate>{_RATE_Q})"
+    ),
+    # The earlier figure a later one is compared with: "比2014年的9.3万人下降了88%", "较2014年建档立卡
+    # 时的8.1万人减少了7.95万人" (a year is needed: "比上年" names no figure).
+    "compared_with_before": re.compile(
+        rf"(?:比|较)(?P<a_when>{_TIME}[^,;。\d%]{{0,6}}?的?){_hh_pp('a_')}(?:下降|减少|降低)"
+    ),
+    # The latest fall is the outcome: "贫困发生率由15.8%下降到2.1%,2019年进一步下降至0.4%".
     "rate_then_further_down": re.compile(
-        rf"{_RATE_LEAD}{_FROM}(?P<a_rate>{_RATE_Q}){_FURTHER}(?P<b_rate>{_ZERO_RATE})"
+        rf"{_RATE_LEAD}{_FROM}\x20?(?P<a_rate>{_RATE_Q}){_FURTHER}\x20?(?P<b_rate>{_ZERO_RATE})"
     ),
     "people_then_further_down": re.compile(
         rf"{_POOR}[^\d%,;。]{{0,6}}?{_FROM}{_hh_pp('a_')}{_FURTHER}{_hh_pp('b_')}"
@@ -246,8 +322,8 @@ _TRANSITIONS = {
         rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
     ),
     "transition_households": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}(?P<b_hh>{_HH})"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
+        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
     ),
     # "有贫困人口4.5万人,到2019年底减少到1200人".
     "people_then_down": re.compile(
@@ -255,20 +331,32 @@ _TRANSITIONS = {
     ),
     # "贫困发生率,已经从31.8%,降到了1.93%", "贫困发生率从16.1%到0.2%" (two rates need no verb).
     "transition_rate": re.compile(
-        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"
-        rf"[^\d,;。]{{0,4}}?,?(?:{_DOWN}|到|至)(?P<b_when>{_WHEN})?{_GAP}(?P<b_rate>{_ZERO_RATE})"
+        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"
+        rf"[^\d,;。]{{0,4}}?,?(?:{_DOWN}|到|至)(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_rate>{_ZERO_RATE})"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
     "rate_then_down": re.compile(
-        rf"{_RATE_NOUN}(?:为|是|达|高达)?(?P<a_rate>{_RATE_Q}),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}"
-        rf"(?P<b_rate>{_ZERO_RATE})"
+        rf"{_RATE_NOUN}(?:为|是|达|高达)?\x20?(?P<a_rate>{_RATE_Q}),?(?:到|至)?(?P<b_when>{_WHEN})?{_DOWN}"
+        rf"\x20?(?P<b_rate>{_ZERO_RATE})"
     ),
     "transition_villages": _unit_transition(_VILLAGE),
     "transition_counties": _unit_transition(_COUNTY),
     # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
-    "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}(?P<a_rate>{_RATE_Q})"),
+    "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
 }
+# A table row of one field: its label, its unit in brackets, its cells ("—" for none).
+_TABLE_CELL = re.compile(rf"(?<=[|\t\x20])(?:\d+(?:\.\d+)?|—)(?=$|{TABLE_SEPARATOR})")
+_TABLE_ROW = re.compile(
+    rf"(?P<label>[^|\t\d()]{{1,24}}?)\x20*(?P<cells>\((?P<unit>万人|万户|人|户|%|个)\)"
+    rf"(?:(?:{TABLE_SEPARATOR})(?:\d+(?:\.\d+)?|—))+)\x20*"
+)
+# Its header: a label, then the years of the columns.
+_TABLE_HEADER = re.compile(rf"[^|\t\d]{{1,12}}?(?P<years>(?:(?:{TABLE_SEPARATOR})\d{{4}}年?)+)")
+# Rules whose two figures are dated each: a later year before an earlier one is no fall.
+_DATED_EACH = frozenset(
+    {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
+)
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
 # What is left: always the outcome. "剩余", "尚有未脱贫", "未脱贫" before the count.
@@ -285,16 +373,18 @@ _LEFT = {
     "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?未(?:实现)?脱贫"),
     # "未脱贫户120户,未脱贫人口325人": households on their own.
     "remaining_households": re.compile(
-        rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
+        rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?\x20?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
     ),
     # "贫困发生率为0", "贫困发生率归零": a rate of zero is what the region reached.
     "rate_zero": re.compile(
-        rf"{_RATE_NOUN}(?:已|已经)?(?:(?:为|是)(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))|[归清](?P<rate2>零))"
+        rf"{_RATE_NOUN}(?:已|已经)?(?:(?:为|是)\x20?(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))|[归清]\x20?(?P<rate2>零))"
     ),
-    "rate_down": re.compile(rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?P<rate>{_ZERO_RATE})"),
+    "rate_down": re.compile(
+        rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}\x20?(?P<rate>{_ZERO_RATE})"
+    ),
     # "贫困发生率下降了15.2个百分点,降至0.8%", "贫困发生率累计下降12个百分点至0.5%".
     "rate_down_by_points": re.compile(
-        rf"{_RATE_NOUN}[^\d,;。]{{0,6}}?{_NUM}个百分点,?(?:{_DOWN}|至|到)(?P<rate>{_ZERO_RATE})"
+        rf"{_RATE_NOUN}[^\d,;。]{{0,6}}?{_NUM}个百分点,?(?:{_DOWN}|至|到)\x20?(?P<rate>{_ZERO_RATE})"
     ),
 }
 
@@ -303,36 +393,39 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
+        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
     # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
-        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
+        rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|\x20?(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
     ),
     # "812口人中有117户462人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
     # "全县共有贫困群众3.2万人": 贫困群众 is a stock after a stock word (not "…3.2万人脱贫").
-    "masses_stock": re.compile(rf"(?:共有|有)贫困群众(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
+    "masses_stock": re.compile(rf"(?:共有|有)贫困群众\x20?(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
     # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
     "rate": re.compile(
-        rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)(?P<rate>{_RATE_Q})(?!{_DOWN})"
+        rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)\x20?(?P<rate>{_RATE_Q})(?!{_DOWN})"
     ),
     # "扶贫对象为28.4137万人,占全盟乡村户籍人口的37.62%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
         rf"(?:{_POOR})[^。;]{{0,20}}?占(?:(?!贫困)[^。;,]){{0,8}}?人口(?:总数)?(?:的)?(?:比例|比重)?(?:为|达到|达|是)?"
-        rf"(?P<rate>{_RATE_Q})"
+        rf"\x20?(?P<rate>{_RATE_Q})"
     ),
 }
+# The rules of _LEFT that read a word of what is left (剩余, 还有, 未脱贫), not a fall.
+_LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_households"})
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
 # People lifted; "pp" is the figure, "hh" its households when written.
-_AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计)?"  # "脱贫人口达到4.3万人", "减贫人数为3820人"
+# "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人".
+_AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计|:)?"
 _LIFTED = {
     # "117户462名贫困人口,于2018年3月全部脱贫": also the baseline (ANNOTATION.md).
     # "全县12000户贫困户全部脱贫": households alone give the baseline only.
     "lifted_all": re.compile(
-        rf"(?:{_hh_pp()}|(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
+        rf"(?:{_hh_pp()}|\x20?(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
         rf"(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
     ),
     # "其中已脱贫612户2201人": the part of the registered total that is out.
@@ -345,10 +438,16 @@ _LIFTED = {
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人".
     "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困人口{_hh_pp()}"),
     # "贫困人口减少了2.6万人".
-    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?(?P<pp>{_PP})"),
+    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
-    "lifted_fewer": re.compile(rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?(?P<pp>{_PP})"),
-    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫(?P<pp>{_PP})"),
+    # "较2014年的8.1万人减少了7.95万人".
+    "lifted_fewer_than_before": re.compile(
+        rf"(?:比|较){_TIME}[^,;。\d%]{{0,6}}?的?{_PP}减少了?\x20?(?P<pp>{_PP})"
+    ),
+    "lifted_fewer": re.compile(
+        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?\x20?(?P<pp>{_PP})"
+    ),
+    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
         rf"{_hh_pp()}(?:{_POOR})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
@@ -369,37 +468,37 @@ def _unit_statements(
     # holds two counts.
     after = r"(?=(?P<post>[^。;]{0,10}))"
     return {
-        "count_first": (re.compile(rf"(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
+        "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
         "noun_first": (
-            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达)?(?P<n>{_UNITS_Q}){after}"),
+            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"),
             None,
         ),
         # First, so the whole beats a part of it ("8个县市全部是贫困县,其中7个是重点县").
         # "辖9个行政村,均为贫困村", "所辖7个县(区)均为国家级贫困县".
         "all_units_poor": (
-            re.compile(rf"(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
+            re.compile(rf"\x20?(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
         # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
         # 行政村,其中贫困村8个": the poor ones among all the units.
         "share_of_units": (
             re.compile(
-                rf"(?:其中|中)有?(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?(?P<n2>{_UNITS_Q})"
+                rf"(?:其中|中)有?\x20?(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?\x20?(?P<n2>{_UNITS_Q})"
             ),
             "baseline",
         ),
         # "74个县(区)全部脱贫摘帽", "46个村全部出列": only poor ones exit, so all of them were poor.
         "all_units_exited": (
             re.compile(
-                rf"(?P<n>{_UNITS_Q}){unit},?(?:已经?|均已)?(?:全部|均|全)(?:实现)?(?:脱贫)?(?:{exit_})"
+                rf"\x20?(?P<n>{_UNITS_Q}){unit},?(?:已经?|均已)?(?:全部|均|全)(?:实现)?(?:脱贫)?(?:{exit_})"
             ),
             "baseline",
         ),
         # "剩余100个贫困村", "新疆聚焦10个未摘帽县", "尚有威宁、纳雍等4个县未摘帽".
         "remaining_units": (
             re.compile(
-                rf"(?:{_LEFT_WORDS})(?P<n>{_UNITS_Q}){noun}|(?P<n2>{_UNITS_Q}){not_out}"
-                rf"|{not_out}(?:为|有|共)?(?P<n3>{_UNITS_Q})|(?P<n4>{_UNITS_Q}){unit}(?:尚|还|仍)?未(?:{exit_})"
+                rf"(?:{_LEFT_WORDS})\x20?(?P<n>{_UNITS_Q}){noun}|\x20?(?P<n2>{_UNITS_Q}){not_out}"
+                rf"|{not_out}(?:为|有|共)?\x20?(?P<n3>{_UNITS_Q})|\x20?(?P<n4>{_UNITS_Q}){unit}(?:尚|还|仍)?未(?:{exit_})"
             ),
             "outcome",
         ),
@@ -445,7 +544,7 @@ _SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})"
 _DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日")
 _BODY_AFTER = re.compile(
     r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|扶贫(?:办|局|开发(?:办|局|领导小组)|部门)|乡村振兴局"
-    r"|财政|民政|发改|统计|日报|电视台)"
+    r"|财政|民政|发改|统计|日报|晚报|电视台|新闻网|融媒体中心)"
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
@@ -638,14 +737,14 @@ class _Finder:
 
     def quantity(self, sentence: Sentence, m: re.Match[str], group: str) -> Quantity | None:
         text = m.group(group) if group in m.re.groupindex else None
-        if not text:
-            return None
+        return self.quantity_of(sentence, text, m.start(group), group) if text else None
+
+    def quantity_of(self, sentence: Sentence, text: str, at: int, rule: str) -> Quantity | None:
+        """The quantity ``text`` (at ``at`` in the sentence) reads as, with its sentence as evidence."""
         try:
             parsed = parse_quantity(text)
         except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
-            self.trace.note(
-                "figures", group, text, f"skipped: not a quantity ({exc})", sentence.start + m.start(group)
-            )
+            self.trace.note("figures", rule, text, f"skipped: not a quantity ({exc})", sentence.start + at)
             return None
         return Quantity(
             value=parsed.value,
@@ -698,6 +797,9 @@ class _Finder:
             for m in literals.finditer(pattern, sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
                     continue
+                if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
+                    self.skipped(sentence, m, rule, "the later year first")
+                    continue
                 self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
                 self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
                 self.when(self.baseline, sentence, m.start())
@@ -706,12 +808,52 @@ class _Finder:
                     for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
                         draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
 
+    def table_row(self, sentence: Sentence) -> None:
+        """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
+        2019年"): the first year's cell is the baseline, the last year's the outcome. Each figure's text
+        runs from the row's unit to its cell, so the verifier reads both from the source."""
+        # The first line only: a row ending in "—" runs on into the next line (sentences._OPEN_END).
+        row = _TABLE_ROW.fullmatch(sentence.text, 0, _first_mark(sentence.text, "\n", 0))
+        if row is None or (name := _table_field(row.group("label"), row.group("unit"))) is None:
+            return
+        cells = list(_TABLE_CELL.finditer(sentence.text, row.start("cells"), row.end()))
+        years = _header_years(self.document.text, sentence.start)
+        if len(years) != len(cells) or len(cells) < 2:
+            self.skipped(sentence, row, "table_row", "no header of as many years as the row has cells")
+            return
+        for draft, cell, year in ((self.baseline, cells[0], years[0]), (self.outcome, cells[-1], years[-1])):
+            if cell.group() == "—":
+                continue
+            text = sentence.text[row.start("cells") : cell.end()]
+            draft.as_of = draft.as_of or year
+            quantity = self.quantity_of(sentence, text, row.start("cells"), "table_row")
+            draft.put(name, quantity, f"table_row: the {year} column")
+
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
             for m in literals.finditer(pattern, sentence.text):
-                if not self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
-                    self.when(self.outcome, sentence, m.start())
-                    self.put_groups(self.outcome, sentence, m, rule)
+                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
+                    continue
+                if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
+                    self.skipped(sentence, m, rule, why_not)
+                    continue
+                self.when(self.outcome, sentence, m.start())
+                self.put_groups(self.outcome, sentence, m, rule)
+
+    def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
+        """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
+        312人" in a county report), or a past state ("五年前还有贫困人口5万人")."""
+        if self.own_place(sentence, m):
+            return "a place's own figure"
+        if rule in _LEFT_WORDED and (past := _past(sentence.text, m.start())):
+            return f"a past state ({past.group()})"
+        return None
+
+    def own_place(self, sentence: Sentence, m: re.Match[str]) -> bool:
+        """Whether the figure right after a place name is that place's ("向阳村贫困户161户"), unless
+        that place is the region."""
+        head = sentence.text[max(0, m.start() - 12) : m.start()]
+        return bool(_OWN_PLACE.search(head)) and not self.scope.region_ends_at(sentence.start + m.start())
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
@@ -747,8 +889,8 @@ class _Finder:
             return "the poor counted with others, or a part of them"
         if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
             return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
-        if _OWN_PLACE.search(head) and not self.scope.region_ends_at(sentence.start + m.start()):
-            return "a place's own figure"  # "向阳村贫困户161户", unless 向阳村 is the region
+        if self.own_place(sentence, m):
+            return "a place's own figure"
         return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
@@ -761,7 +903,8 @@ class _Finder:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至"), when a fall from before
         follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
-        if remaining := _REMAINING.search(_lead(text, _figure_start(m))):  # "贫困人口还剩2.3万人" too
+        remaining = _REMAINING.search(_lead(text, _figure_start(m)))  # "贫困人口还剩2.3万人" too
+        if remaining and not _past(text, m.start()):
             return _Part(self.outcome, f"remaining cue {remaining.group()}")
         # "年末全县有建档立卡贫困人口3216人,比上年减少9872人": the present, whatever it is called.
         if _FALL_AFTER.match(text, m.end()):
@@ -776,6 +919,12 @@ class _Finder:
         year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
+        # "年末尚有贫困人口2106户6733人,贫困发生率3.1%": one more item of a list of what is left.
+        lead = _lead(text, _figure_start(m))
+        previous = text[: _figure_start(m) - len(lead)]
+        listed = not _YEAR.search(lead) and _AFTER_A_FIGURE.search(previous)
+        if listed and (left := _REMAINING.search(previous)) and not _past(text, m.start()):
+            return _Part(self.outcome, f"listed after what is left ({left.group()})")
         return _Part(self.baseline, "no now cue")
 
     def lifted(self, sentence: Sentence) -> None:
@@ -784,8 +933,9 @@ class _Finder:
             for m in literals.finditer(pattern, text):
                 if self.blocked(sentence, m, rule):
                     continue
-                if rule == "lifted_all":
-                    # "全县贫困人口N人全部脱贫" also says there were N.
+                last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
+                if rule == "lifted_all" and not last_batch:
+                    # "全县贫困人口N人全部脱贫" also says there were N...
                     self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
                 if (quantity := self.quantity(sentence, m, "pp")) is not None:
                     self.lifted_found.append(
@@ -795,7 +945,9 @@ class _Finder:
                             rule,
                             year=_year_before(text, m.end()),
                             at=sentence.start + m.start(),
-                            cumulative=bool(_CUMULATIVE.search(text, 0, m.end())),
+                            # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
+                            cumulative=not last_batch
+                            and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
                         )
                     )
 
@@ -828,6 +980,9 @@ class _Finder:
         ):
             self.skipped(sentence, m, rule, "one rank of poor units among several, their total not stated")
             return None
+        if _LAST_BATCH.search(lead) and _ALL_EXITED.match(post):
+            self.skipped(sentence, m, rule, "the last ones (最后) exited, not how many there were")
+            return None
         if _ALL_EXITED.match(post):
             return self.baseline, "all exited (全部)"
         if _PART_OF_TOTAL.match(post):
@@ -842,6 +997,9 @@ class _Finder:
             return self.baseline, f"stock cue {stock.group()}"
         if _WHOLE_REGION.search(lead):
             return self.baseline, "the whole region's (全…)"
+        # "贫困村:58个": a fact sheet's label and value.
+        if noun_first and ":" in sentence.text[m.end("noun") : m.start("n")]:
+            return self.baseline, "a label: value line"
         # "全省有贫困人口880万人,贫困发生率21.7%,88个贫困县": one more item of a stock's list.
         if _AFTER_A_FIGURE.search(lead) and (stock := _STOCK.search(sentence.text, 0, m.start())):
             return self.baseline, f"listed after a stock ({stock.group()})"
@@ -929,6 +1087,43 @@ def _figure_start(m: re.Match[str]) -> int:
     return min((m.start(g) for g in _GROUP_FIELDS if g in m.re.groupindex and m.group(g)), default=m.start())
 
 
+def _table_field(label: str, unit: str) -> str | None:
+    """The field a table row counts, by its label and unit: "贫困户(户)" households, "贫困人口(万人)"
+    people, "贫困发生率(%)" the rate, "贫困村(个)" villages; None for any other row (incomes...)."""
+    label = label.strip()
+    if re.fullmatch(rf"{_RATE_NOUN}", label):
+        return "incidence_rate" if unit == "%" else None
+    if re.fullmatch(rf"{_VILLAGE}(?:数|个数)?", label):
+        return "poor_villages" if unit == "个" else None
+    if re.fullmatch(rf"{_POOR}(?:数)?", label):
+        return "households" if unit.endswith("户") else "people" if unit.endswith("人") else None
+    return None
+
+
+def _header_years(text: str, before: int) -> list[str]:
+    """The years of the nearest table header above ``before`` ("指标|2014年|2019年"), within a few lines;
+    [] when none, or when they do not rise."""
+    lines = text[:before].split("\n")[-12:-1]
+    for line in reversed(lines):
+        if header := _TABLE_HEADER.fullmatch(line.strip()):
+            years = re.findall(r"\d{4}", header.group("years"))
+            return years if years == sorted(set(years)) else []
+    return []
+
+
+def _past(text: str, position: int) -> re.Match[str] | None:
+    """The past cue before ``position`` in its sentence when no present cue follows it ("五年前,…
+    还有", not "五年前…;如今,仅剩")."""
+    past, now = _last(_PAST, text, position), _last(_NOW, text, position)
+    return past if past and (not now or now.start() < past.start()) else None
+
+
+def _after_last_figure(text: str, position: int) -> int:
+    """Where the text after the last figure before ``position`` starts (0 when none)."""
+    figure = _last(_A_FIGURE, text, position)
+    return figure.end() if figure else 0
+
+
 def _year_before(text: str, position: int) -> int:
     years = _YEAR.findall(text, 0, position)
     return int(years[-1]) if years else 0
@@ -988,7 +1183,7 @@ def find_figures(
         for s in sentences
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
-    for step in (finder.transitions, finder.left, finder.statements):
+    for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
     finder.put_statements()
