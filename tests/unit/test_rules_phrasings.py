@@ -20,7 +20,7 @@ FIGURES_RIGHT = 0.95  # share of expected figures found at their value
 FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure
 MEASURES_F1 = 0.90
 FUNDING_F1 = 0.97
-REGIONS_RIGHT = 0.97  # share of passages whose main region is named right at the right level
+REGIONS_RIGHT = 0.92  # share of passages whose main region is named right at the right level
 # Every probe file of every round with its number of passages, so a lost or truncated file shows.
 FILES = {
     "figures.jsonl": 160,

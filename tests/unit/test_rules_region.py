@@ -628,39 +628,3 @@ def test_a_central_government_notice_naming_no_place_of_its_own_is_national() ->
 )
 def test_a_cited_central_document_or_one_grant_does_not_make_a_report_national(text: str) -> None:
     assert (where(text) or ("",))[0] != "全国"
-
-
-# --- round 4: the subject of the figures, lists, bodies, on passages written for these tests ------
-
-
-def test_the_place_that_states_the_figures_is_the_subject() -> None:
-    # Written for the test: the province is named as often as the county, the figures are the county's.
-    text = (
-        "甘肃省召开现场会。甘肃省推广经验。会宁县发展小杂粮产业。2013年底,全县有建档立卡贫困人口"
-        "3.7万户16.6万人。截至2019年底,会宁县贫困发生率降至0.8%。"
-    )
-    assert region(text).name == "会宁县"  # type: ignore[union-attr]
-    assert any(d.startswith("score 会宁县") and "figures×2" in d for d in decisions(text))
-
-
-def test_a_list_item_that_names_its_province_first_is_still_listed() -> None:
-    # Written for the test: three prefectures, each after its province, in a national report.
-    text = "深度贫困地区包括甘肃临夏州、四川凉山州、云南怒江州。全国贫困人口减少到551万人。"
-    assert where(text) == ("全国", "national", None, None, None)
-    assert any(d.startswith("score 怒江傈僳族自治州") and "listed×1" in d for d in decisions(text))
-
-
-def test_this_county_calls_the_subject_by_its_kind() -> None:
-    # Written for the test: an agency report names a township twice, the county once, then 这个县.
-    text = (
-        "在某省都安瑶族自治县高岭镇,牛舍建在山脚下。这个县是贫困人口最多的县,有贫困人口14.3万人。"
-        "高岭镇村民说,日子好了。"
-    )
-    assert region(text).name == "都安瑶族自治县"  # type: ignore[union-attr]
-    assert any(d.startswith("score 都安瑶族自治县") and "全县/该县…×1" in d for d in decisions(text))
-
-
-def test_a_peoples_government_is_a_body() -> None:
-    # Written for the test: the province's government approves, the county is reported on.
-    text = "甘肃省人民政府批准会宁县退出贫困县序列,会宁县发展产业。"
-    assert any(d.startswith("score 甘肃省") and "institution×1" in d for d in decisions(text))

@@ -77,8 +77,7 @@ _RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})
 # A government body named after its place acts on the subject, it is not the subject's name:
 # 贵州省财政厅下达…用于纳雍县, 北京市支援合作办.
 _BODIES = (
-    # the party and government
-    *("委", "政府", "人民政府", "人大", "政协", "纪委", "组织部", "宣传部", "统战部"),
+    *("委", "政府", "人大", "政协", "纪委", "组织部", "宣传部", "统战部"),  # the party and government
     *(
         "财政",
         "扶贫办",
@@ -103,14 +102,13 @@ _LISTED_AFTER = re.compile(r"、|等")
 _NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|机场")
 
 # --- the subject called by its kind ------------------------------------------------------------
-# 全县, 我市, 该镇, 本村, 这个县. A place's kind is the last character of its name (县 for 会宁县, 旗 for
+# 全县, 我市, 该镇, 本村. A place's kind is the last character of its name (县 for 会宁县, 旗 for
 # 科左后旗, 区 for 广西壮族自治区) or one of these two-character suffixes.
 # A template's placeholder (XX乡, 某镇) stands for its subject too.
-_SELF_PREFIXES = ("全", "我", "该", "本", "这个", "XX", "xx", "某")
+_SELF_PREFIXES = ("全", "我", "该", "本", "XX", "xx", "某")
 _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
 _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KIND)
-_SELF_REFERENCE = re.compile(f"(?:{'|'.join(_SELF_PREFIXES)})({'|'.join(_KINDS)})")
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
@@ -197,16 +195,6 @@ _PARTNER_PROVINCES = frozenset(
 _PARTNER_CITIES = frozenset({"大连市"})  # 辽宁's 大连 helps 六盘水
 _PARTNER_WEIGHT = 0.5
 
-# --- the subject of the figures ------------------------------------------------------------------
-# The region is the unit whose figures the article reports: a count or rate of its poor
-# (建档立卡贫困户1.7万户, 贫困发生率降至1.8%, 累计减贫6.9万人, 120个贫困村) belongs to the place the
-# sentence names last before it (2014年,凉山州有…; 截至2019年底,全县累计减贫…), not to the
-# site, the paper or the partner of the lines around it. Each sentence stating one credits that
-# place once, as much as a mention.
-_POOR = r"(?:贫困人口|贫困户|贫困发生率|贫困村|贫困县|减贫|脱贫)"
-_POVERTY_FIGURE = re.compile(rf"{_POOR}[^,。;]{{0,12}}?\d|\d[^,。;]{{0,6}}?{_POOR}")
-_FIGURE_WEIGHT = 1.0
-
 _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
 _CENTRAL_MIN = 2
 
@@ -260,8 +248,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
     if national := _national_candidate(text, title):
         candidates.append(national)
-    owners = _credit_self_references(text, candidates)
-    _credit_figure_subjects(text, sentences, _named_places(text, candidates, mentions, locals_, owners))
+    _credit_self_references(text, candidates)
     _discount_partners(text, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
@@ -283,16 +270,14 @@ def _title_span(document: Document) -> range:
     return range(at, at + len(document.title or "")) if at >= 0 else range(0)
 
 
-def _weight(text: str, start: int, end: int, title: range, inner: dict[int, int]) -> tuple[float, str]:
+def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> tuple[float, str]:
     """The weight of the place named at text[start:end] and the cue that set it."""
     if _BORDER_BEFORE.search(text, max(0, start - 3), start):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
-    # A list item may name its province first: 甘肃临夏州、四川凉山州、云南怒江州.
-    lead = inner.get(start, start)
-    if _LISTED_BEFORE.search(text, max(0, lead - 1), lead) or _LISTED_AFTER.match(text, end):
+    if _LISTED_BEFORE.search(text, max(0, start - 1), start) or _LISTED_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "listed"
     if end in inner or _locates(text, start):
         return full * _MINOR_WEIGHT, "locator"
@@ -325,14 +310,14 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
 
 
-def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> dict[int, int]:
-    """Where a place starts that is named right after a place containing it (宁夏|银川市|永宁县,
-    闽宁镇|原隆村), and where that chain of names starts. A county naming its village
-    (永平县|建设村) is no mere locator: county reports introduce their villages so."""
-    starts = {m.start: m.anchor.start for m in locals_ if isinstance(m.anchor, _Local)}
+def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> set[int]:
+    """Where a place starts that is named right after a place containing it: 宁夏|银川市|永宁县,
+    闽宁镇|原隆村. A county naming its village (永平县|建设村) is no mere locator: county reports
+    introduce their villages so."""
+    starts = {m.start for m in locals_ if isinstance(m.anchor, _Local)}
     for outer, inner in pairwise(mentions):
         if outer.end == inner.start and outer.division.name in _ancestors(inner.division):
-            starts[inner.start] = starts.get(outer.start, outer.start)
+            starts.add(inner.start)
     return starts
 
 
@@ -350,7 +335,7 @@ def _kind(name: str) -> str:
 
 
 def _division_candidates(
-    text: str, mentions: Sequence[Mention], title: range, inner: dict[int, int]
+    text: str, mentions: Sequence[Mention], title: range, inner: set[int]
 ) -> list[_Candidate]:
     by_division: dict[Division, list[Mention]] = {}
     for mention in mentions:
@@ -372,7 +357,7 @@ def _division_candidates(
 
 
 def _abbreviated_weights(
-    text: str, division: Division, title: range, inner: dict[int, int], found: Sequence[Mention]
+    text: str, division: Division, title: range, inner: set[int], found: Sequence[Mention]
 ) -> list[tuple[float, str]]:
     """A weight per clipped form (陈旗 for 陈巴尔虎旗, 塔县) of a division named in full, outside
     its other mentions; a plain one is noted as abbreviated."""
@@ -494,7 +479,7 @@ def _local_candidates(
     mentions: Sequence[Mention],
     sentences: Sequence[Sentence],
     title: range,
-    inner: dict[int, int],
+    inner: set[int],
 ) -> list[_Candidate]:
     """One candidate per township or village name, placed where the text places it."""
     by_division = {c.division: c for c in divisions}
@@ -567,9 +552,7 @@ def _place_by_sentence(place: _Candidate, starts: Iterable[int], sentences: _Sen
             return
 
 
-def _local_weights(
-    text: str, place: _Candidate, title: range, inner: dict[int, int]
-) -> list[tuple[float, str]]:
+def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) -> list[tuple[float, str]]:
     """A weight per mention of the name, or of a stem of three or more characters alone (布楞沟
     for 布楞沟村; 拉面 of 拉面村 is a word) where no other level follows it."""
     stem = place.name.removesuffix(place.kind)
@@ -598,7 +581,7 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
         return None
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found))
     # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
-    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in re.finditer("中国", text)))
+    _tally(nation, (_weight(text, m.start(), m.end(), title, set()) for m in re.finditer("中国", text)))
     return nation
 
 
@@ -620,56 +603,17 @@ def _in_title(text: str, at: int) -> bool:
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
-def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> dict[str, _Candidate]:
-    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind;
-    returns the candidate each kind stands for."""
+def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None:
+    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind."""
     by_kind: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
         by_kind.setdefault(candidate.kind, []).append(candidate)
-    owners = {}
     for kind, group in by_kind.items():
         best = max(group, key=lambda c: (c.mentions, -c.at))
         # A place must be named to be the one meant; the nation is named by 全国 and 我国 alone.
-        if best.mentions > 0 or best.level == "national":
-            owners[kind] = best
-            if n := _self_references(text, kind):
-                best.self_references += n
-                best.notes.append(f"全{kind}/该{kind}…×{n}")
-    return owners
-
-
-def _named_places(
-    text: str,
-    candidates: Sequence[_Candidate],
-    mentions: Sequence[Mention],
-    locals_: Sequence[_Local],
-    owners: dict[str, _Candidate],
-) -> list[tuple[int, _Candidate]]:
-    """Where the text names each candidate, by name or by kind alone (全县), left to right."""
-    by_division = {c.division: c for c in candidates if c.division is not None and c.name == c.division.name}
-    by_name = {c.name: c for c in candidates}
-    named = [(m.start, by_division[m.division]) for m in mentions if m.division in by_division]
-    named += [(m.start, by_name[m.name]) for m in locals_ if m.name in by_name]
-    named += [(m.start(), owners[m[1]]) for m in _SELF_REFERENCE.finditer(text) if m[1] in owners]
-    if nation := owners.get(_NATIONAL_KIND):
-        named += [(m.start(), nation) for m in re.finditer("中国", text)]  # 我国 is 我 + 国
-    return sorted(named, key=lambda place: place[0])
-
-
-def _credit_figure_subjects(
-    text: str, sentences: Sequence[Sentence], named: Sequence[tuple[int, _Candidate]]
-) -> None:
-    """Credit the place each sentence names last before its first figure of the poor."""
-    starts = [at for at, _ in named]
-    credited: Counter[_Candidate] = Counter()
-    for sentence in sentences:
-        figure = _POVERTY_FIGURE.search(text, sentence.start, sentence.end)
-        last = bisect_left(starts, figure.start()) - 1 if figure else -1
-        if last >= 0 and starts[last] >= sentence.start:
-            credited[named[last][1]] += 1
-    for subject, n in credited.items():
-        subject.mentions += n * _FIGURE_WEIGHT
-        subject.notes.append(f"figures×{n}")
+        if (best.mentions > 0 or best.level == "national") and (n := _self_references(text, kind)):
+            best.self_references += n
+            best.notes.append(f"全{kind}/该{kind}…×{n}")
 
 
 def _self_references(text: str, kind: str) -> int:
