@@ -249,6 +249,11 @@ def _load_summary(path: Path) -> ArticleSummary | None:
     return load_summary(path) if path.exists() else None
 
 
+def region_is_right(gold: dict[str, Any], got: str | None) -> bool:
+    """Whether the region name ``got`` is one that the gold region (name, accept) counts as right."""
+    return got in {gold["name"], *gold.get("accept", [])}
+
+
 def _score_region(
     report: EvalReport, stem: str, gold: dict[str, Any] | None, summary: ArticleSummary | None
 ) -> None:
@@ -259,7 +264,7 @@ def _score_region(
             report.mismatches.append(Mismatch(file=stem, field="region", got=got))
         return
     report.region.expected += 1
-    if got in {gold["name"], *gold.get("accept", [])}:
+    if region_is_right(gold, got):
         report.region.correct += 1
     else:
         report.mismatches.append(Mismatch(file=stem, field="region", expected=gold["name"], got=got))

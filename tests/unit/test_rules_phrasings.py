@@ -1,6 +1,6 @@
 """The rules extractor on the phrasing probes (tests/phrasings/: passages written for the project,
-not real text): figures and measure categories held to floors, as a guard that a change does not
-trade the genre's common phrasings for the corpus's."""
+not real text): figures, measure categories, funding and the main region held to floors, as a guard
+that a change does not trade the genre's common phrasings for the corpus's."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from povsum import Document, verify
+from povsum.evaluate import region_is_right
 from povsum.extractors.rules import RulesExtractor
 from povsum.models import ArticleSummary
 
@@ -24,6 +25,7 @@ ROUND_3_RIGHT = 0.80
 ROUND_3_EXTRA = 0.02
 MEASURES_F1 = 0.93
 FUNDING_F1 = 0.97
+REGIONS_RIGHT = 0.92  # share of passages whose main region is named right at the right level
 # Every probe file of every round with its number of passages, so a lost or truncated file shows.
 FILES = {
     "figures.jsonl": 160,
@@ -34,6 +36,7 @@ FILES = {
     "measures_3.jsonl": 80,
     "funding_3.jsonl": 60,
     "figures_3.jsonl": 100,
+    "regions_3.jsonl": 80,
 }
 
 
@@ -42,7 +45,7 @@ def _read(name: str) -> list[dict[str, Any]]:
 
 
 def _probes(kind: str) -> list[dict[str, Any]]:
-    """Every probe of ``kind`` (figures, measures, funding) of every round."""
+    """Every probe of ``kind`` (figures, measures, funding, regions) of every round."""
     return [probe for name in FILES if name.startswith(kind) for probe in _read(name)]
 
 
@@ -84,6 +87,8 @@ def test_the_probes_are_well_formed() -> None:
     assert all(set(p["expected"]) <= fields | {"outcome.people_lifted"} for p in _probes("figures"))
     funding = _probes("funding")
     assert all(not set(p["expected"]) & set(p.get("optional", [])) for p in funding)
+    levels = {"national", "province", "prefecture", "county", "district", "township", "village"}
+    assert all(p["region"]["accept"] and p["region"]["level"] in levels for p in _probes("regions"))
     every = [probe for name in FILES for probe in _read(name)]
     assert len({p["id"] for p in every}) == len(every)
 
@@ -128,3 +133,23 @@ def test_funding_of_the_common_phrasings() -> None:
         fp += len(got)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= FUNDING_F1, f"F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+
+@pytest.fixture(scope="module")
+def region_misses() -> list[str]:
+    """The probes whose verified region is wrong: a name the gold does not accept (scored as
+    ``povsum eval`` scores it) or another level; one line each, for the failure message."""
+    misses = []
+    for probe in _probes("regions"):
+        want = probe["region"]
+        region = _summary(probe["text"]).region
+        got = (region.name, region.level) if region else (None, None)
+        if not (region_is_right({"name": want["accept"][0], **want}, got[0]) and got[1] == want["level"]):
+            misses.append(f"{probe['id']}: {got} not {want['accept'][0]} ({want['level']})")
+    return misses
+
+
+def test_regions_of_the_common_phrasings(region_misses: list[str]) -> None:
+    total = len(_probes("regions"))
+    right = total - len(region_misses)
+    assert right / total >= REGIONS_RIGHT, f"{right}/{total}: " + "; ".join(region_misses)
