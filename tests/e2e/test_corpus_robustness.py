@@ -68,7 +68,6 @@ _RELATED = (
     "· 全国832个贫困县全部摘帽\n"
     "· 某市：2019年减少贫困人口3.2万人\n"
 )
-_CHINESE_DIGITS = "〇一二三四五六七八九"
 _BYLINE = "2020-06-15 10:23  来源：人民网-人民日报\n"
 _COMMENTS = "\n网友评论\n匿名网友：点赞！2020年一定能全面小康\n已有3人评论 共12人参与\n"
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
@@ -86,9 +85,6 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "comments_after": lambda text: text + _COMMENTS,
     "byline_before": lambda text: _BYLINE + text,
     "a_line_per_sentence": lambda text: text.replace("。", "。\n"),
-    "years_in_chinese_numerals": lambda text: re.sub(
-        r"(?<![\d.])((?:19|20)\d\d)年", lambda m: "".join(_CHINESE_DIGITS[int(c)] for c in m[1]) + "年", text
-    ),
     "village_counts_in_chinese_numerals": lambda text: re.sub(
         r"(?<![\d.,])([1-9]\d?)(个贫困村|个村|个乡镇|个贫困县)", lambda m: cn2an.an2cn(m[1]) + m[2], text
     ),
