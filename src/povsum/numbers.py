@@ -133,16 +133,12 @@ _START = re.compile(rf"[大约将接近超逾不0-9{_CN_NUM}]")
 # row "贫困户(户)|19832|647" (the text runs from the unit to the cell, so both are in the source).
 # Only parse_quantity reads it: a bare cell is no quantity when a text is searched.
 TABLE_SEPARATOR = r"\x20*[|\t]\x20*|\x20+"
-_TABLE_UNITS = {
-    "人": ("人", 1),
-    "万人": ("人", 10**4),
-    "户": ("户", 1),
-    "万户": ("户", 10**4),
-    "%": ("%", 1),
-    "个": ("个", 1),
-}
+# The units a row gives in brackets (a 万 before 人 or 户 multiplies its cells), and a cell: a
+# number, or "—" for none.
+TABLE_UNIT = r"万[人户]|[人户%个]"
+TABLE_CELL = r"(?:[0-9]+(?:\.[0-9]+)?|—)"
 _TABLE_CELL = re.compile(
-    rf"\((?P<unit>{'|'.join(_TABLE_UNITS)})\)(?:(?:{TABLE_SEPARATOR})(?:[0-9]+(?:\.[0-9]+)?|—))*?"
+    rf"\((?P<unit>{TABLE_UNIT})\)(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})*?"
     rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
 )
 
@@ -247,8 +243,9 @@ def parse_quantity(text: str) -> ParsedQuantity:
     folded = text.strip().translate(_FOLD)
     m = _QUANTITY.fullmatch(folded)
     if m is None and (cell := _TABLE_CELL.fullmatch(folded.replace("（", "(").replace("）", ")"))):
-        unit, multiplier = _TABLE_UNITS[cell["unit"]]
-        return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit, None)
+        unit = cell["unit"]
+        multiplier = _MULTIPLIER[unit[0]] if len(unit) == 2 else 1
+        return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)

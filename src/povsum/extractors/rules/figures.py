@@ -30,7 +30,9 @@ from povsum.numbers import (
     GROUPED,
     GROUPING_COMMA,
     PEOPLE_NOUN,
+    TABLE_CELL,
     TABLE_SEPARATOR,
+    TABLE_UNIT,
     NumberParseError,
     parse_quantity,
 )
@@ -273,6 +275,15 @@ def _series_down(group: str, figure: str) -> re.Pattern[str]:
     )
 
 
+def _dated_pair(noun: str, first: str, second: str) -> re.Pattern[str]:
+    """A table row flattened, each figure after its year: "贫困人口【2014年】3.06万人【2019年】0.12万人",
+    "贫困户 2014年 8216户 2019年 83户" (``first`` and ``second`` are the two figures' groups)."""
+    return re.compile(
+        rf"{noun}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*{first}[\x20,;、]*[【\[]?"
+        rf"(?P<b_when>{_TIME})[\x20:】\]]*{second}"
+    )
+
+
 # "贫困发生率依次为16.2%、9.0%、4.6%" after two years or a year range: the first is the baseline.
 _RATE_SERIES = rf"{_RATE_Q}(?:{_LIST_SEP}{_RATE_Q})*{_LIST_SEP}"
 _TRANSITIONS = {
@@ -291,20 +302,10 @@ _TRANSITIONS = {
     ),
     "households_down_to_a_list": _series_down("hh", _HH),
     "people_down_to_a_list": _series_down("pp", _PP),
-    # "贫困人口【2014年】3.06万人【2019年】0.12万人", "贫困户 2014年 8216户 2019年 83户": a table row
-    # flattened, each figure after its year.
-    "people_dated_pair": re.compile(
-        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*{_hh_pp('a_')}[\x20,;、]*[【\[]?"
-        rf"(?P<b_when>{_TIME})[\x20:】\]]*{_hh_pp('b_')}"
-    ),
-    "households_dated_pair": re.compile(
-        rf"{_POOR}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_hh>{_HH})[\x20,;、]*[【\[]?"
-        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_hh>{_HH})"
-    ),
-    "rate_dated_pair": re.compile(
-        rf"{_RATE_NOUN}[\x20:【\[]*(?P<a_when>{_TIME})[\x20:】\]]*(?P<a_rate>{_RATE_Q})[\x20,;、]*[【\[]?"
-        rf"(?P<b_when>{_TIME})[\x20:】\]]*(?P<b_rate>{_RATE_Q})"
-    ),
+    # A table row flattened, each figure after its year (_dated_pair).
+    "people_dated_pair": _dated_pair(_POOR, _hh_pp("a_"), _hh_pp("b_")),
+    "households_dated_pair": _dated_pair(_POOR, rf"(?P<a_hh>{_HH})", rf"(?P<b_hh>{_HH})"),
+    "rate_dated_pair": _dated_pair(_RATE_NOUN, rf"(?P<a_rate>{_RATE_Q})", rf"(?P<b_rate>{_RATE_Q})"),
     # The earlier figure a later one is compared with: "比2014年的9.3万人下降了88%", "较2014年建档立卡
     # 时的8.1万人减少了7.95万人" (a year is needed: "比上年" names no figure).
     "compared_with_before": re.compile(
@@ -346,10 +347,10 @@ _TRANSITIONS = {
     "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
 }
 # A table row of one field: its label, its unit in brackets, its cells ("—" for none).
-_TABLE_CELL = re.compile(rf"(?<=[|\t\x20])(?:\d+(?:\.\d+)?|—)(?=$|{TABLE_SEPARATOR})")
+_TABLE_CELL = re.compile(rf"(?<=[|\t\x20]){TABLE_CELL}(?=$|{TABLE_SEPARATOR})")
 _TABLE_ROW = re.compile(
-    rf"(?P<label>[^|\t\d()]{{1,24}}?)\x20*(?P<cells>\((?P<unit>万人|万户|人|户|%|个)\)"
-    rf"(?:(?:{TABLE_SEPARATOR})(?:\d+(?:\.\d+)?|—))+)\x20*"
+    rf"(?P<label>[^|\t\d()]{{1,24}}?)\x20*(?P<cells>\((?P<unit>{TABLE_UNIT})\)"
+    rf"(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})+)\x20*"
 )
 # Its header: a label, then the years of the columns.
 _TABLE_HEADER = re.compile(rf"[^|\t\d]{{1,12}}?(?P<years>(?:(?:{TABLE_SEPARATOR})\d{{4}}年?)+)")

@@ -63,7 +63,8 @@ _NEW_ITEM = re.compile(r"(?:^|(?<=[,;:。]))(?:另|此外|同时|并)")
 # wider unit's total ("全市安排8.6亿元,其中下达我区1.2亿元") is the report's money, and the total
 # is not.
 _OWN_UNIT_LEVEL = {"省": 4, "市": 3, "州": 3, "盟": 3, "县": 2, "旗": 2, "区": 2, "镇": 1, "乡": 1, "村": 0}
-_OWN_UNIT = re.compile(f"[我本](?P<unit>[{''.join(_OWN_UNIT_LEVEL)}])")
+_OWN_UNIT_CHARS = "".join(_OWN_UNIT_LEVEL)
+_OWN_UNIT = re.compile(f"[我本](?P<unit>[{_OWN_UNIT_CHARS}])")
 
 # Cue words by what they make an amount. A table, not control flow: to teach the rules a new word,
 # add it to its group.
@@ -184,7 +185,7 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     # A neighbour the report compares itself with (邻近的乙县投入21亿元), until the statement turns
     # to the writer's own unit (而我县).
     "neighbour": re.compile(
-        r"(?:邻近|相邻|毗邻|周边)的[^〔,;:。]{1,8}?[县市区州旗](?:(?![我本][省市州盟县旗区镇乡村])[^〔])*〔"
+        rf"(?:邻近|相邻|毗邻|周边)的[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
     ),
 }
 # Read on the phrase and the rest of the sentence after it, because what the amount is comes after.
@@ -208,7 +209,7 @@ _SCOPES_BY_LEVEL: dict[int, tuple[str, ...]] = {
     0: ("全村",),
 }
 _SCOPE_LEVEL = {word: level for level, words in _SCOPES_BY_LEVEL.items() for word in words}
-_SCOPE = re.compile("|".join(_SCOPE_LEVEL) + "|[我本][省市州盟县旗区镇乡村]")
+_SCOPE = re.compile("|".join(_SCOPE_LEVEL) + f"|[我本][{_OWN_UNIT_CHARS}]")
 # A whole unit (全市) or a payer of a level (省级, 市财政), for the total a share is taken from.
 _WHOLE_OR_PAYER = re.compile("|".join(_SCOPE_LEVEL) + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)")
 # Levels above the report's own that make a total another region's: one level is too close to tell
@@ -477,14 +478,13 @@ def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[
     wider = _Verdict("wider_total", False, f"a wider unit's total, whose share for {breakdown.own} follows")
     inside = [m for m in matches if breakdown.start <= m.start < breakdown.end]
     share = inside[0] if breakdown.own and inside else None
-    return [
-        (wider if breakdown.own else None)
-        if m.start < breakdown.start
-        else part
-        if m in inside and m is not share
-        else None
-        for m in matches
-    ]
+
+    def verdict(m: QuantityMatch) -> _Verdict | None:
+        if m.start < breakdown.start:
+            return wider if breakdown.own else None
+        return part if m in inside and m is not share else None
+
+    return [verdict(m) for m in matches]
 
 
 def _amounts(

@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import get_args
 
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
@@ -270,9 +271,10 @@ _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
 # Work said of a level above the region ("据统计,全国累计选派第一书记…" in a county report) is not the
 # region's: the self-reference that opens the cue's clause, or the last one opening a clause before
 # it in its sentence, after a time or a source at most.
+_LEVELS: tuple[Level, ...] = get_args(Level)  # from the nation down
 _ABOVE: dict[str, frozenset[Level]] = {
-    "全国": frozenset({"province", "prefecture", "county", "district", "township", "village"}),
-    "全省": frozenset({"prefecture", "county", "district", "township", "village"}),
+    who: frozenset(_LEVELS[_LEVELS.index(level) + 1 :])
+    for who, level in (("全国", "national"), ("全省", "province"))
 }
 _CLAUSE_SUBJECT = re.compile(
     r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
