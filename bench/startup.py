@@ -34,14 +34,13 @@ POVSUM_COMMAND = [sys.executable, "-m", "povsum"]
 # marker line that tells the server which hand-written answer to give.
 LLM_CHILD = """
 import sys, time
-summarized_at = time.time
 start = time.perf_counter()
 from povsum import Settings, Summarizer
 summarizer = Summarizer(Settings(extractor="llm", base_url=sys.argv[1], api_key="scripted", cache=None))
 built = time.perf_counter()
 summary = summarizer.summarize(sys.argv[2])
 assert summary.verification.status == "verified", summary.verification
-print(built - start, time.perf_counter() - built, summarized_at(), flush=True)
+print(built - start, time.perf_counter() - built, time.time(), flush=True)
 """
 
 
