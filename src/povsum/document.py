@@ -90,6 +90,7 @@ _MARKUP = re.compile(
     r"|(?P<space>\s+)",
     re.IGNORECASE | re.DOTALL,
 )
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
 _BLOCK_TAGS = frozenset(
     {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure"}
     | {"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol"}
@@ -105,9 +106,17 @@ def _is_html(text: str) -> bool:
     return len(tags) >= 10 and sum(map(len, tags)) * 10 >= len(sample)
 
 
-def _strip_html(source: str) -> tuple[str, array[int], dict[int, int]]:
+def _has_markup(text: str) -> bool:
+    """Plain text with tags or entities left in it (``<p>``, ``&nbsp;``), as copied pages carry."""
+    return bool(_ANY_TAG.search(text) or _ENTITY.search(text))
+
+
+def _strip_html(source: str, *, page: bool = True) -> tuple[str, array[int], dict[int, int]]:
     """Visible text of an HTML page, its index into ``source``, and the width in ``source`` of
-    characters that stand for more than one source character (entities, block tags)."""
+    characters that stand for more than one source character (entities, block tags).
+
+    ``page=False`` is for plain text with markup litter: its own line breaks and spaces are the
+    text's layout and are kept; a block tag breaks a line only where the text does not already."""
     parts: list[str] = []
     index = array("i")
     wide: dict[int, int] = {}
@@ -124,7 +133,11 @@ def _strip_html(source: str) -> tuple[str, array[int], dict[int, int]]:
             emit(source[pos : m.start()], pos, m.start() - pos)
         pos = m.end()
         last = parts[-1][-1] if parts else "\n"
-        if m["tag"] and m["name"].lower() in _BLOCK_TAGS:
+        if m["space"] and not page:
+            emit(m[0], m.start(), len(m[0]))
+        elif m["tag"] and m["name"].lower() in _BLOCK_TAGS:
+            if not page and (last == "\n" or source.startswith("\n", m.end())):
+                continue
             if last == " ":  # a space right before a line break is layout, not text
                 parts.pop()
                 index.pop()
@@ -281,6 +294,8 @@ class Document:
             raise InputError(path, _empty(original))
         if _is_html(original):
             text, index, wide = _strip_html(original)
+        elif _has_markup(original):
+            text, index, wide = _strip_html(original, page=False)
         else:
             text, index, wide = original, identity(len(original)), {}
         traditional = is_traditional(text)

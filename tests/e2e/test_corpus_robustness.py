@@ -101,6 +101,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
     "fixed_width_layout": _fixed_width,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
+    "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),
+    "nbsp_entity_indent": lambda text: re.sub(r"(?m)^(?=\S)", "&nbsp;&nbsp;", text),
 }
 TOLERANCE = 0.01  # one figure or region in a hundred may move
 # A fixed-width layout also moves headlines and clause ends; it may cost this much more.

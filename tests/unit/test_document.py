@@ -303,9 +303,24 @@ def test_html_page_is_stripped_with_offsets_into_the_html() -> None:
         assert doc.text_between(*doc.to_original(i, j)) == doc.text[i:j]
 
 
-def test_plain_text_with_a_stray_tag_is_not_html() -> None:
+def test_plain_text_with_a_stray_tag_is_not_html_but_loses_the_tag() -> None:
+    # Written for the test: a copied page keeps its own lines; the litter goes, offsets hold.
     doc = Document.from_text("标题在这里说明白\n正文说了一件事。<br>\n")
-    assert doc.text.endswith("正文说了一件事。<br>\n")
+    assert doc.text.endswith("正文说了一件事。\n")
+    assert doc.title == "标题在这里说明白"
+
+
+def test_markup_litter_in_plain_text_keeps_its_layout_and_offsets() -> None:
+    # Written for the test: paragraphs wrapped in <p> and indented with &nbsp; as CMS exports do.
+    source = (
+        "<p>&nbsp;&nbsp;全县贫困人口由5万人减少到300人。</p>\n"
+        "<p>贫困村  退出12个。</p><p>全县12个贫困村全部出列。</p>"
+    )
+    doc = Document.from_text(source)
+    assert "<" not in doc.text and "&" not in doc.text
+    assert "全县贫困人口由5万人减少到300人。\n贫困村  退出12个。\n全县12个贫困村全部出列。" in doc.text
+    start, end = doc.locate("5万人减少到300人")
+    assert doc.original[start:end] == "5万人减少到300人"
 
 
 def test_layout_spaces_and_breaks_leave_the_text_but_not_the_original() -> None:
