@@ -62,6 +62,8 @@ _NOT_HEADLINE = {
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
     # 彭阳县城全景(彭阳县委宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
     "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
+    # 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name above every page it serves
+    "site_name": re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
@@ -217,7 +219,12 @@ def analyse(text: str) -> Layout:
     places = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
     plain = {k: head for k, head in found.items() if not _is_exclaimed(head)}
     heads = plain or found or places
-    title = min(heads, default=None)
+    # Above a breadcrumb (首页 > 周刊杂志 > 正文) stand the site's names and slogans: a headline
+    # below it is the article's.
+    first_paragraph = paragraphs[0] if paragraphs else len(lines)
+    crumbs = [k for k in range(first_paragraph) if rules[k] == "navigation"]
+    below = [k for k in heads if crumbs and k > crumbs[-1]]
+    title = min(below or heads, default=None)
     if title is not None:
         for k in kept:
             if k < title and 0 < len(lines[k][2]) <= _MENU_ITEM:

@@ -154,6 +154,18 @@ def short_names(name: str) -> tuple[str, ...]:
     return tuple(forms[1:] if base in _COMMON_WORDS else forms)
 
 
+def common_word_base(name: str) -> str | None:
+    """The name without its level and peoples where that is a common word (沿河 for 沿河土家族自治县),
+    which running text cannot take for the division (沿河而建) but a county site's headline opens
+    with: 沿河:张家港沿河“结亲”.
+
+    >>> common_word_base("沿河土家族自治县"), common_word_base("通渭县")
+    ('沿河', None)
+    """
+    split = _base_and_suffix(name)
+    return split[0] if split and split[0] in _COMMON_WORDS else None
+
+
 def _base_and_suffix(name: str) -> tuple[str, str] | None:
     """The name without its level and ethnic groups, and the level: 乐东黎族自治县 -> 乐东, 自治县."""
     for suffix in _SUFFIXES:

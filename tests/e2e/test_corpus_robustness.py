@@ -72,6 +72,8 @@ _BYLINE = "2020-06-15 10:23  来源：人民网-人民日报\n"
 _COMMENTS = "\n网友评论\n匿名网友：点赞！2020年一定能全面小康\n已有3人评论 共12人参与\n"
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
 _FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
+# A portal's banner: its names and slogan above the breadcrumb (invented here).
+_BANNER = "乡村振兴门户网站\n\n扶贫网 乡村振兴论坛\n\n首页 > 新闻中心 > 正文\n\n"
 
 # name -> a rewrite that keeps every figure, its region and its measures.
 REWRITES: dict[str, Callable[[str], str]] = {
@@ -99,6 +101,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "poor_masses_for_poor_people": _replace(("贫困人口", "贫困群众")),
     "rate_synonym": _replace(("贫困发生率", "贫困率")),
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
+    "portal_banner_above": lambda text: _BANNER + text,
     "fixed_width_layout": _fixed_width,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),

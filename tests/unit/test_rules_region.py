@@ -628,3 +628,50 @@ def test_a_central_government_notice_naming_no_place_of_its_own_is_national() ->
 )
 def test_a_cited_central_document_or_one_grant_does_not_make_a_report_national(text: str) -> None:
     assert (where(text) or ("",))[0] != "全国"
+
+
+def test_a_portal_banner_is_no_headline() -> None:
+    # Written for the test: the provincial portal's name stands above a county's headline.
+    text = (
+        "首页 > 新闻中心 > 地方动态\n甘肃省人民政府门户网站\n通渭县:特色产业铺就增收路\n"
+        "近年来,通渭县坚持产业扶贫。全县贫困发生率降至2.1%。\n主办:甘肃省人民政府办公厅\n"
+    )
+    assert headline("甘肃省人民政府门户网站") is None
+    assert Document.from_text(text).title == "通渭县:特色产业铺就增收路"
+    assert where(text)[:2] == ("通渭县", "county")
+
+
+def test_the_headline_is_below_the_breadcrumb() -> None:
+    # Written for the test: a magazine site's names and slogan above its breadcrumb.
+    text = (
+        "某某周刊官方网站国家一类新闻网站\n\n经济网 中国经济论坛\n\n首页 > 周刊杂志 > 正文\n\n"
+        "【精准扶贫看典型】柳林县:一个煤炭大县的脱贫战\n\n柳林县贫困发生率降至1.2%。全县脱贫。\n"
+    )
+    assert Document.from_text(text).title == "【精准扶贫看典型】柳林县:一个煤炭大县的脱贫战"
+
+
+def test_this_county_calls_the_subject_by_its_kind() -> None:
+    # Written for the test: a dispatch sets its scene in a township, then reports on 这个县.
+    text = (
+        "在广西都安瑶族自治县高岭镇,一排排牛舍建在石山脚下。这个县是广西贫困人口最多的县,"
+        "2015年底贫困发生率23.8%。几年来,都安累计投入产业扶贫资金12.6亿元。高岭镇村民说生活好了。"
+    )
+    assert where(text)[:2] == ("都安瑶族自治县", "county")
+    assert any(d.startswith("score 都安瑶族自治县") and "全县/该县…×1" in d for d in decisions(text))
+
+
+def test_a_place_listed_with_its_province_is_listed() -> None:
+    # Written for the test: a national report lists prefectures with their provinces.
+    text = "深度贫困地区是指甘肃临夏州、四川凉山州、云南怒江州。截至2019年底,全国贫困人口减少到551万人。"
+    assert where(text)[:2] == ("全国", "national")
+    assert any(d.startswith("score 怒江傈僳族自治州") and "(listed×1)" in d for d in decisions(text))
+
+
+def test_a_county_site_headline_opens_with_a_bare_name_that_is_a_common_word() -> None:
+    # Written for the test: 沿河 is also a word (沿河而建), but a county site's headline opens with it.
+    text = (
+        "沿河:张家港沿河结亲 山海协作见实效\n沿河土家族自治县是深度贫困县。自江苏省张家港市对口帮扶以来,"
+        "张家港市累计投入帮扶资金3.9亿元,张家港市企业16家落户,张家港市还帮助销售农产品。"
+        "截至2019年底,沿河县贫困发生率降至1.4%。"
+    )
+    assert where(text)[:2] == ("沿河土家族自治县", "county")

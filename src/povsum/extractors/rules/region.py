@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
@@ -33,6 +33,7 @@ from povsum.regions import (
     Division,
     Mention,
     abbreviations,
+    common_word_base,
     gazetteer,
 )
 from povsum.sentences import Sentence, evidence
@@ -105,7 +106,7 @@ _NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|�
 # 全县, 我市, 该镇, 本村. A place's kind is the last character of its name (县 for 会宁县, 旗 for
 # 科左后旗, 区 for 广西壮族自治区) or one of these two-character suffixes.
 # A template's placeholder (XX乡, 某镇) stands for its subject too.
-_SELF_PREFIXES = ("全", "我", "该", "本", "XX", "xx", "某")
+_SELF_PREFIXES = ("全", "我", "该", "本", "这个", "XX", "xx", "某")
 _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
 _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KIND)
@@ -270,14 +271,16 @@ def _title_span(document: Document) -> range:
     return range(at, at + len(document.title or "")) if at >= 0 else range(0)
 
 
-def _weight(text: str, start: int, end: int, title: range, inner: set[int]) -> tuple[float, str]:
+def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
     """The weight of the place named at text[start:end] and the cue that set it."""
     if _BORDER_BEFORE.search(text, max(0, start - 3), start):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
-    if _LISTED_BEFORE.search(text, max(0, start - 1), start) or _LISTED_AFTER.match(text, end):
+    # A place listed with its province (四川凉山州、云南怒江州) is listed as a whole.
+    first = inner.get(start, start)
+    if _LISTED_BEFORE.search(text, max(0, first - 1), first) or _LISTED_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "listed"
     if end in inner or _locates(text, start):
         return full * _MINOR_WEIGHT, "locator"
@@ -310,14 +313,14 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
 
 
-def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> set[int]:
+def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> dict[int, int]:
     """Where a place starts that is named right after a place containing it: 宁夏|银川市|永宁县,
     闽宁镇|原隆村. A county naming its village (永平县|建设村) is no mere locator: county reports
-    introduce their villages so."""
-    starts = {m.start for m in locals_ if isinstance(m.anchor, _Local)}
+    introduce their villages so. Each start maps to where its container's name starts."""
+    starts = {m.start: m.anchor.start for m in locals_ if isinstance(m.anchor, _Local)}
     for outer, inner in pairwise(mentions):
         if outer.end == inner.start and outer.division.name in _ancestors(inner.division):
-            starts.add(inner.start)
+            starts[inner.start] = outer.start
     return starts
 
 
@@ -335,7 +338,7 @@ def _kind(name: str) -> str:
 
 
 def _division_candidates(
-    text: str, mentions: Sequence[Mention], title: range, inner: set[int]
+    text: str, mentions: Sequence[Mention], title: range, inner: Mapping[int, int]
 ) -> list[_Candidate]:
     by_division: dict[Division, list[Mention]] = {}
     for mention in mentions:
@@ -352,12 +355,14 @@ def _division_candidates(
         _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
         if any(m.text == division.name for m in found):
             _tally(candidate, _abbreviated_weights(text, division, title, inner, found))
+        if title and (base := common_word_base(division.name)) and text.startswith(f"{base}:", title.start):
+            _tally(candidate, [(_TITLE_WEIGHT, "title")])
         candidates.append(candidate)
     return candidates
 
 
 def _abbreviated_weights(
-    text: str, division: Division, title: range, inner: set[int], found: Sequence[Mention]
+    text: str, division: Division, title: range, inner: Mapping[int, int], found: Sequence[Mention]
 ) -> list[tuple[float, str]]:
     """A weight per clipped form (陈旗 for 陈巴尔虎旗, 塔县) of a division named in full, outside
     its other mentions; a plain one is noted as abbreviated."""
@@ -479,7 +484,7 @@ def _local_candidates(
     mentions: Sequence[Mention],
     sentences: Sequence[Sentence],
     title: range,
-    inner: set[int],
+    inner: Mapping[int, int],
 ) -> list[_Candidate]:
     """One candidate per township or village name, placed where the text places it."""
     by_division = {c.division: c for c in divisions}
@@ -552,7 +557,9 @@ def _place_by_sentence(place: _Candidate, starts: Iterable[int], sentences: _Sen
             return
 
 
-def _local_weights(text: str, place: _Candidate, title: range, inner: set[int]) -> list[tuple[float, str]]:
+def _local_weights(
+    text: str, place: _Candidate, title: range, inner: Mapping[int, int]
+) -> list[tuple[float, str]]:
     """A weight per mention of the name, or of a stem of three or more characters alone (布楞沟
     for 布楞沟村; 拉面 of 拉面村 is a word) where no other level follows it."""
     stem = place.name.removesuffix(place.kind)
@@ -581,7 +588,7 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
         return None
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found))
     # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
-    _tally(nation, (_weight(text, m.start(), m.end(), title, set()) for m in re.finditer("中国", text)))
+    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in re.finditer("中国", text)))
     return nation
 
 
