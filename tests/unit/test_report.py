@@ -109,7 +109,9 @@ def hostile_source(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.txt"
     path.write_text(
         "某县脱贫报告\n"
-        "2014年全县有贫困人口1200户4500人<img src=x onerror=alert(2)>。<script>alert(1)</script>\n",
+        # A stray tag is cleaned away; entities decode to markup the page must escape.
+        "2014年全县有贫困人口1200户4500人<img src=x onerror=alert(2)>。"
+        "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=y&gt;\n",
         encoding="utf-8",
     )
     return path
@@ -377,7 +379,8 @@ def test_article_text_and_titles_are_escaped(tmp_path: Path) -> None:
     out = write(tmp_path / "out", [("hostile", summary)], "html")
     article = page(out, "hostile")
     assert "<script>alert" not in article and "<img" not in article and "<b>报告" not in article
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article and "&lt;img src=x" in article
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article and "&lt;img src=y" in article
+    assert "alert(2)" not in article
     assert {"baseline.households", "baseline.people"} <= set(Marks(article).fields())
     html, (row,) = index_data(out)
     assert "</script>" not in html.split('id="data">')[1].split("</script>")[0]
