@@ -911,3 +911,37 @@ def test_a_table_row_without_a_header_of_years_is_skipped() -> None:
     # Written for the test: columns that are places, not years.
     text = "某县主要指标\n项目|全省|本县\n贫困人口(人)|62300|1200"
     assert figures(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the counties still poor are named before their count.
+        (
+            "定西市脱贫攻坚成效显著。截至2019年底,定西市6个县区实现脱贫摘帽,全市剩余通渭县1个贫困县。",
+            {"outcome.poor_counties": 1},
+        ),
+        (
+            "临夏州脱贫攻坚。截至2019年底,剩余东乡县、临夏县、积石山县3个县未摘帽。",
+            {"outcome.poor_counties": 3},
+        ),
+        # Written for the test: county-level kinds listed in brackets; 已 before the year of exit.
+        ("青海省脱贫攻坚。青海省42个贫困县(市、区、行委)全部摘帽。", {"baseline.poor_counties": 42}),
+        ("商洛市巩固成果。商洛市7个贫困县区已于2020年全部摘帽。", {"baseline.poor_counties": 7}),
+        # Written for the test: the poor ones among all the units, the noun after the count.
+        ("凉山州脱贫攻坚。全州17个县市中有11个国家扶贫开发重点县。", {"baseline.poor_counties": 11}),
+    ],
+)
+def test_counts_of_counties_of_a_prefecture_or_province(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+def test_a_county_report_keeps_another_countys_count_out() -> None:
+    # Written for the test: in a county's report a neighbour's count is still the neighbour's.
+    text = "会宁县脱贫攻坚。全县贫困发生率降至0.9%。邻近的通渭县有12个贫困村。"
+    assert "outcome.poor_villages" not in figures(text) and "baseline.poor_villages" not in figures(text)
+
+
+def test_a_share_of_units_that_exited_is_a_flow() -> None:
+    # Written for the test: "中有3个贫困村已出列" says how many exited, not how many were poor.
+    assert "baseline.poor_villages" not in figures("某某县脱贫攻坚。全县20个村中有3个贫困村已出列。")

@@ -36,7 +36,7 @@ from povsum.numbers import (
     NumberParseError,
     parse_quantity,
 )
-from povsum.regions import Mention, gazetteer, name_forms
+from povsum.regions import Division, Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -114,8 +114,10 @@ _VILLAGE = (
     r"(?<!深度)(?:(?:建档立卡|省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
     r"|扶贫(?:开发)?(?:工作)?重点村)"
 )
+# The county-level kinds a count of counties lists in brackets: 贫困县(市、区、行委).
+_COUNTY_KINDS = r"\((?:[市区旗]|特区|行委)(?:、(?:[市区旗]|特区|行委)){0,3}\)"
 _COUNTY = (
-    r"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|市(?!场)|\((?:市、区|市|区)\))?"
+    rf"(?<!深度)(?:(?:国家级|省级|国定|省定|国家|省)?(?:重点)?(?:贫困|国贫)(?:旗|区)?县(?:市区|区|市(?!场)|{_COUNTY_KINDS})?"
     r"|(?:国家级?|省级?)?扶贫开发(?:工作)?重点县)"
 )
 # Each unit's noun, and how the ones not yet out are named.
@@ -481,10 +483,12 @@ def _unit_statements(
             "baseline",
         ),
         # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
-        # 行政村,其中贫困村8个": the poor ones among all the units.
+        # 行政村,其中贫困村8个", "17个县市中有11个国家扶贫开发重点县" (not "…中有3个贫困村出列"):
+        # the poor ones among all the units.
         "share_of_units": (
             re.compile(
                 rf"(?:其中|中)有?\x20?(?P<n>{_UNITS_Q})(?:是|为){noun}|(?:其中|中有){noun}(?:为|有|共)?\x20?(?P<n2>{_UNITS_Q})"
+                rf"|中有\x20?(?P<n3>{_UNITS_Q}){noun}(?![^。;,]{{0,6}}(?:{exit_}))"
             ),
             "baseline",
         ),
@@ -509,7 +513,7 @@ def _unit_statements(
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
 # "现已全部脱贫出列").
-_ALL_EXITED = re.compile(r"^,?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
+_ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
 # After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
 # "贫困村45个,已出列38个").
 _PART_OF_TOTAL = re.compile(
@@ -560,6 +564,9 @@ class _Place:
     end: int
     text: str
     other: bool  # neither the region nor a place inside it: its figures are not the region's
+    # A county of the region: a member, not the owner, of a count of counties before which it is
+    # named ("剩余通渭县1个贫困县", "尚有威宁、纳雍等4个县未摘帽" in a prefecture's report).
+    county_inside: bool = False
 
 
 class _Scope:
@@ -572,11 +579,14 @@ class _Scope:
         self.places = _places(document.text, region) if region else []
         self.starts = [p.start for p in self.places]
 
-    def other_place(self, sentence: Sentence, position: int) -> str | None:
+    def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
         """The other place a figure at ``position`` (in the sentence) is said of, or None: the last
-        place named in its clause, else the last one opening a clause of the sentence before it."""
+        place named in its clause, else the last one opening a clause of the sentence before it.
+        A count of ``counties`` is not said of the region's counties it names."""
         at = sentence.start + position
         before = self.places[bisect_left(self.starts, sentence.start) : bisect_left(self.starts, at)]
+        if counties:
+            before = [p for p in before if not p.county_inside]
         clause = self._clause_start(sentence, at)
         subject = next((p for p in reversed(before) if p.start >= clause), None) or next(
             (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
@@ -615,7 +625,8 @@ def _places(text: str, region: Region) -> list[_Place]:
         for m in _SELF_REFERENCE.finditer(text)
     ]
     found += [
-        _Place(m.start, m.end, m.text, not _is_region(forms, m)) for m in gazetteer().find_mentions(text)
+        _Place(m.start, m.end, m.text, not _is_region(forms, m), _is_county_in(region, m.division))
+        for m in gazetteer().find_mentions(text)
     ]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
@@ -626,7 +637,9 @@ def _places(text: str, region: Region) -> list[_Place]:
             continue  # inside a longer name already kept
         if places and place.start == places[-1].end:  # the one before only locates this one
             located = places.pop()
-            place = _Place(located.start, place.end, text[located.start : place.end], place.other)
+            place = _Place(
+                located.start, place.end, text[located.start : place.end], place.other, place.county_inside
+            )
         places.append(place)
     return places
 
@@ -650,6 +663,14 @@ def _acts(text: str, place: _Place) -> bool:
 def _names_region(region: Region, kind: str) -> bool:
     """Whether a self-reference of ``kind`` (全县, 我国) names the region itself."""
     return region.name.endswith(kind) or (kind == "国" and region.level == "national")
+
+
+_COUNTY_DEPTH = 2  # Division.depth of a county, county-level city or district
+
+
+def _is_county_in(region: Region, division: Division) -> bool:
+    """Whether ``division`` is a county (or county-level city, district) of the region."""
+    return division.depth == _COUNTY_DEPTH and region.name in (division.province, division.prefecture)
 
 
 def _is_region(forms: set[str], mention: Mention) -> bool:
@@ -761,11 +782,13 @@ class _Finder:
             if times:
                 draft.as_of = _bare_year(times[-1])
 
-    def blocked(self, sentence: Sentence, m: re.Match[str], rule: str, of_people: bool = True) -> bool:
+    def blocked(
+        self, sentence: Sentence, m: re.Match[str], rule: str, of_people: bool = True, unit: str | None = None
+    ) -> bool:
         """Skip (and say why) another place's figure or a target; for counts of people, also a
         sub-group, a partner region's figure or a few units' figure."""
         text, start = sentence.text, m.start()
-        if place := self.scope.other_place(sentence, start):
+        if place := self.scope.other_place(sentence, start, counties=unit == "poor_counties"):
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
             return True
         cues = [("a target or plan", _target_cue(text, start))]
@@ -964,7 +987,7 @@ class _Finder:
                 rule = f"{name.removeprefix('poor_')}_{form}"
                 for m in literals.finditer(pattern, sentence.text):
                     # "其中11个是贫困县" is the region's own count, not a breakdown.
-                    if self.blocked(sentence, m, rule, of_people=fixed != "baseline"):
+                    if self.blocked(sentence, m, rule, of_people=fixed != "baseline", unit=name):
                         continue
                     decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
                     if decided:
