@@ -512,3 +512,10 @@ def test_an_approximate_figure_with_zeros_restates_one_within_a_tenth() -> None:
     # Written for the test: 近300亿元 rounds 276.4亿元, but not 230亿元.
     assert _found("全省累计投入扶贫资金276.4亿元。近300亿元的扶贫资金投入,改变了山区面貌。") == ["276.4亿元"]
     assert len(_found("全省累计投入扶贫资金230亿元。近300亿元的扶贫资金投入,改变了山区面貌。")) == 2
+
+
+def test_a_headline_in_thousands_of_wan_restates_the_body_figure() -> None:
+    # Written for the test: 3千万元 is written to 1000万, so 3050万元 is the same money.
+    text = "甲县投入扶贫资金3千万元\n\n今年甲县累计投入扶贫资金3050万元,用于产业发展。"
+    assert _found(text) == ["3050万元"]
+    assert _decision(text, "3千万元") == ("restatement", "dropped: restates 3050万元")

@@ -221,3 +221,25 @@ def test_a_proven_figure_in_a_target_clause_is_kept_but_flagged() -> None:
     assert checked.outcome.people is not None
     (flag,) = checked.verification.failures
     assert flag.is_flag and "a target or plan (力争)" in flag.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "tail", "tail_value"),
+    [
+        ("1亿2千万元", 120_000_000, "2千万元", 20_000_000),
+        ("3亿零500万元", 305_000_000, "500万元", 5_000_000),
+        ("1.2个亿", 120_000_000, "2个亿", 200_000_000),
+    ],
+)
+def test_money_in_a_mixed_spelling_is_proven_and_its_tail_is_not(
+    text: str, value: float, tail: str, tail_value: float
+) -> None:
+    # Written for the test.
+    quote = f"县财政拿出{text}用于产业发展。"
+    doc = Document.from_text(quote)
+    items = [
+        Funding(amount=qty(doc, text, value, "元", quote), evidence=evidence_for(doc, quote)),
+        Funding(amount=qty(doc, tail, tail_value, "元", quote), evidence=evidence_for(doc, quote)),
+    ]
+    checked = verify(summary(doc, funding=items), doc)
+    assert [f.amount.text for f in checked.funding] == [text]

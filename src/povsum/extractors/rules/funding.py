@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
-from povsum.numbers import Approx, QuantityMatch, find_quantities
+from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities
 from povsum.sentences import Sentence, evidence
 
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
@@ -627,19 +627,23 @@ def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Can
     return [c for i, c in enumerate(candidates) if i not in parts]
 
 
-_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*(?P<multiplier>[万亿]*)")
+# The last number written in digits and the multipliers after it: '2千万' of '1亿2千万元', '1.2个亿'.
+_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<multiplier>[十百千万亿]*)")
 
 
 def _written_step(text: str, yuan: int) -> float:
     """The precision an amount is written to: its last written digit, in yuan (1亿 for 超10亿元,
-    1000万 for 5.6亿元). A figure in Chinese numerals falls back to its last significant digit.
+    1000万 for 5.6亿元 and for 1亿2千万元). A figure in Chinese numerals falls back to its last
+    significant digit.
 
     >>> _written_step("超过10亿元", 10**9), _written_step("5.6176亿元", 561_760_000)
     (100000000.0, 10000.0)
     >>> _written_step("一亿二千万元", 120_000_000), _written_step("386500元", 386_500)
     (10000000.0, 1.0)
+    >>> _written_step("1亿2千万元", 120_000_000), _written_step("1.2个亿", 120_000_000)
+    (10000000.0, 10000000.0)
     """
-    m = _WRITTEN_NUMBER.search(text)
+    m = next(reversed(list(_WRITTEN_NUMBER.finditer(text))), None)
     if m is None:
         step = 1
         while yuan and yuan % (step * 10) == 0:
@@ -647,7 +651,7 @@ def _written_step(text: str, yuan: int) -> float:
         return float(step)
     scale = 10.0 ** -len(m["decimals"] or "")
     for c in m["multiplier"]:
-        scale *= 10**4 if c == "万" else 10**8
+        scale *= MULTIPLIER[c]
     return scale
 
 
