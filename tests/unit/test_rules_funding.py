@@ -212,6 +212,12 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
         ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
+        # Taken out of a budget or a fund, lent free of interest, sponsored.
+        ("县财政拿出2000万元,用于贫困村基础设施建设。", "2000万元"),
+        ("市里还要再拿出一个亿,专门支持搬迁后续产业。", "一个亿"),
+        ("乙镇列支18万元为贫困户修缮危房。", "18万元"),
+        ("乙商会向合作社提供无息借款60万元。", "60万元"),
+        ("丙公司赞助80万元修建村小学。", "80万元"),
         # Fund names with no verb: a lottery fund, the pools microcredit and mutual aid draw on.
         ("省级彩票公益金1600万元支持老区村庄建设。", "1600万元"),
         ("县财政注资风险补偿金1000万元。", "1000万元"),

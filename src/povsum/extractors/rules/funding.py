@@ -94,16 +94,16 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "standard": ("标准", "贫困线", "低保线", "门槛"),
 }
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    # 投 alone as in 共投, 投向; money 用于 a purpose is spent.
-    "spending": ("投入", "投", "耗资", "斥资", "用于"),
-    # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款.
-    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付"),
+    # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出).
+    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出"),
+    # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
+    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
     "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
     # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
     "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
-    "loan": ("贷款", "信贷", "放贷"),
-    "aid": ("捐", "援助", "资助", "支援", "帮扶", "慰问", "善款"),
+    "loan": ("贷款", "信贷", "放贷", "借款"),
+    "aid": ("捐", "援助", "资助", "赞助", "支援", "帮扶", "慰问", "善款"),
     "subsidy": ("补助", "补贴", "奖补", "以奖代补", "奖励", "扶持", "贴息"),
     "relief": ("救助", "救济", "助学"),
     # Premiums paid for the poor (为贫困户购买保险, 代缴保费); what the policy covers is not.
