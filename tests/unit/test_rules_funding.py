@@ -525,3 +525,19 @@ def test_a_headline_in_thousands_of_wan_restates_the_body_figure() -> None:
     text = "甲县投入扶贫资金3千万元\n\n今年甲县累计投入扶贫资金3050万元,用于产业发展。"
     assert _found(text) == ["3050万元"]
     assert _decision(text, "3千万元") == ("restatement", "dropped: restates 3050万元")
+
+
+def test_amounts_of_distinct_years_summed_after_them_are_the_items() -> None:
+    # Written for the test: two years' amounts, then their 合计, which restates them.
+    text = "2018年甲县投入1500万元建设村道,2019年投入2500万元,两年合计4000万元。"
+    assert _found(text) == ["1500万元", "2500万元"]
+    assert _decision(text, "4000万元") == ("yearly_sum", "dropped: the sum of the years' 1500万元+2500万元")
+    # Written for the test: a cumulative total said with 累计, in the sentence after the years.
+    text = "2019年乙县安排资金800万元,2020年安排资金1200万元。两年累计投入2000万元。"
+    assert _found(text) == ["800万元", "1200万元"]
+
+
+def test_parts_of_no_year_or_of_one_year_still_leave_the_total() -> None:
+    # Written for the test: the parts name no year, or the same one, so they are a breakdown.
+    assert _found("甲县投入村道资金1500万元,饮水资金2500万元,合计4000万元。") == ["4000万元"]
+    assert _found("2019年上半年投入1500万元,2019年下半年投入2500万元,合计4000万元。") == ["4000万元"]

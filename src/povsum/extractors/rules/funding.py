@@ -28,10 +28,13 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    converts its statement (户均3000元,共计6900万元; 约合人民币) takes the statement's last cue.
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
-add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
-figure again, or a rounded one (a headline's, or an approximate 超10亿元 for 10.27亿元) that the
-exact figure falls within at the precision it is written to (an approximate one: or within a
-tenth of it, 近200亿元 for 186.7亿元), in a phrase sharing a funding word.
+add up to the amount next to them, except ``yearly_sum``: amounts of distinct years summed up after
+them (2019年投入…,2020年投入…,两年合计…) are the items and the sum restates them (ANNOTATION.md
+leaves out parts of an amount already counted, and these come before it). ``restatement`` leaves
+out an amount already kept: the same figure again, or a rounded one (a headline's, or an
+approximate 超10亿元 for 10.27亿元) that the exact figure falls within at the precision it is
+written to (an approximate one: or within a tenth of it, 近200亿元 for 186.7亿元), in a phrase
+sharing a funding word.
 """
 
 from __future__ import annotations
@@ -219,6 +222,10 @@ _WIDER_BY = 2
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
 # 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
 _RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
+
+# A year named before an amount, and words saying an amount is a sum, for ``yearly_sum``.
+_YEAR = re.compile(r"[0-9]{4}年")
+_SUMS_UP = re.compile(r"合计|总计|共计|累计")
 
 # Words right before an amount that say it is a floor, which the number parser does not read.
 _ABOVE_BEFORE = ("超", "突破")
@@ -544,6 +551,8 @@ class _Candidate:
     in_headline: bool
     words: frozenset[str]  # the funding cues of its phrase
     approx: Approx | None  # how rough the figure is written
+    year: str | None = None  # the year its phrase names before it (2019年投入…)
+    sums_up: bool = False  # its phrase says it is a sum (合计, 累计)
 
     @property
     def yuan(self) -> int:
@@ -581,9 +590,17 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             if verdict.kept:
                 item = _funding(document, sentence, match)
                 rough = phrase.approx(match.parsed.approx)
+                years = _YEAR.findall(phrase.before)
                 kept.append(
                     _Candidate(
-                        item, at, sentence.start, sentence.start in headline, phrase.funding_words(), rough
+                        item,
+                        at,
+                        sentence.start,
+                        sentence.start in headline,
+                        phrase.funding_words(),
+                        rough,
+                        years[-1] if years else None,
+                        _SUMS_UP.search(phrase.before) is not None,
                     )
                 )
     return kept
@@ -613,18 +630,37 @@ def _run_summing_to(yuan: list[int], t: int) -> list[int]:
     return []
 
 
+def _is_yearly_sum(total: _Candidate, parts: list[_Candidate]) -> bool:
+    """Whether ``total`` sums up, after them, amounts each of its own year (see ``yearly_sum``)."""
+    years = [p.year for p in parts]
+    return (
+        total.sums_up
+        and all(p.at < total.at for p in parts)
+        and None not in years
+        and len(set(years)) == len(years)
+    )
+
+
 def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
     yuan = [c.yuan for c in candidates]
-    parts: set[int] = set()
+    dropped: set[int] = set()
     for t, total in enumerate(candidates):
-        if t in parts:
+        if t in dropped:
+            continue
+        run = _run_summing_to(yuan, t)
+        if run and _is_yearly_sum(total, [candidates[i] for i in run]):
+            dropped.add(t)
+            summed = "+".join(candidates[i].text for i in sorted(run))
+            trace.note(
+                "funding", "yearly_sum", total.text, f"dropped: the sum of the years' {summed}", total.at
+            )
             continue
         # A restated total finds the same run again: note each part once.
-        for i in sorted(set(_run_summing_to(yuan, t)) - parts):
-            parts.add(i)
+        for i in sorted(set(run) - dropped):
+            dropped.add(i)
             part = candidates[i]
             trace.note("funding", "breakdown_sum", part.text, f"dropped: a part of {total.text}", part.at)
-    return [c for i, c in enumerate(candidates) if i not in parts]
+    return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
 # The last number written in digits and the multipliers after it: '2千万' of '1亿2千万元', '1.2个亿'.
