@@ -150,6 +150,16 @@ _TABLE_CELL = re.compile(
     rf"\((?P<unit>{TABLE_UNIT})\)(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})*?"
     rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
 )
+# A money table's total read with the unit its header states: the text runs from the unit
+# ("单位:万元") over the rows to the total row ("合计 19040"), so both are in the source. The lines
+# between name no other unit or total and end no sentence, so the unit is this table's and the total
+# row its first; a total row of several cells (years, shares) is not read.
+TABLE_TOTAL = r"合计|总计"
+_TABLE_LINE = rf"(?:(?!单位|{TABLE_TOTAL})[^\n。])*"
+_MONEY_TABLE_TOTAL = re.compile(
+    rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}(?:\n{_TABLE_LINE}){{0,40}}?"
+    rf"\n\x20*(?:{TABLE_TOTAL})(?:{TABLE_SEPARATOR})(?P<total>{GROUPED}|{_AR})(?=\x20*(?:\n|$))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +252,7 @@ def _money(m: re.Match[str]) -> Decimal:
 
 
 def parse_quantity(text: str) -> ParsedQuantity:
-    """Parse one surface form into base units. Raises NumberParseError.
+    r"""Parse one surface form into base units. Raises NumberParseError.
 
     >>> parse_quantity("34.18万人")
     ParsedQuantity(value=341800.0, unit='人', approx=None)
@@ -268,6 +278,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (ParsedQuantity(value=30.0, unit='人', approx='about'), 1200.0, 10000.0)
     >>> parse_quantity("(户)|19832|647"), parse_quantity("(万人)\t8.62").value
     (ParsedQuantity(value=647.0, unit='户', approx=None), 86200.0)
+    >>> parse_quantity("单位:万元)\n项目 金额\n甲 12560\n乙 6480\n合计 19040")
+    ParsedQuantity(value=190400000.0, unit='元', approx=None)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...
@@ -279,9 +291,30 @@ def parse_quantity(text: str) -> ParsedQuantity:
         unit = cell["unit"]
         multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
         return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
+    if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)):
+        return _table_total(table)
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)
+
+
+def _table_total(m: re.Match[str]) -> ParsedQuantity:
+    multiplier = MULTIPLIER[m["multiplier"]] if m["multiplier"] else 1
+    return ParsedQuantity(float(_cn_decimal(m["total"]) * multiplier), "元", None)
+
+
+def find_table_totals(s: str) -> list[QuantityMatch]:
+    r"""The totals of the money tables in ``s``, each read with its header's unit (see
+    _MONEY_TABLE_TOTAL). Only the total row: the other rows are its parts.
+
+    >>> [(m.text, m.parsed.value) for m in find_table_totals("表1(单位:万元)\n甲 120\n乙 80\n合计 200\n")]
+    [('单位:万元)\n甲 120\n乙 80\n合计 200', 2000000.0)]
+    """
+    folded = _FOLDABLE.sub(lambda c: c[0].translate(_FOLD), s)
+    return [
+        QuantityMatch(m.start(), m.end(), s[m.start() : m.end()], _table_total(m))
+        for m in _MONEY_TABLE_TOTAL.finditer(folded)
+    ]
 
 
 def find_quantities(s: str, units: Collection[str] | None = None) -> list[QuantityMatch]:

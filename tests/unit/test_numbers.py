@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povsum.errors import PovsumError
-from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
+from povsum.numbers import (
+    NumberParseError,
+    ParsedQuantity,
+    find_quantities,
+    find_table_totals,
+    parse_quantity,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -313,3 +319,29 @@ def test_a_generated_amount_in_a_mixed_spelling_parses_back(spelled: tuple[str, 
     assert parse_quantity(text) == ParsedQuantity(value, "元", None)
     found = find_quantities(f"甲县投入{text},用于乙村")
     assert [(m.text, m.parsed.value) for m in found] == [(text, value)]
+
+
+# Written for the test: a money table flattened, its unit in the caption.
+_TABLE = "单位:万元)\n来源 金额\n中央 6200\n省级 2300.5\n合计 8500.5"
+
+
+def test_a_money_tables_total_reads_with_the_headers_unit() -> None:
+    assert parse_quantity(_TABLE) == ParsedQuantity(85_005_000, "元", None)
+    assert parse_quantity("单位：亿元\n合计\t3.2") == ParsedQuantity(320_000_000, "元", None)
+    found = find_table_totals("表1 投入情况(" + _TABLE + "\n说明:略")
+    assert [(m.text, m.parsed.value) for m in found] == [(_TABLE, 85_005_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _TABLE.replace("合计 8500.5", "合计 6200 2300.5"),  # a cell per column: which is the total?
+        _TABLE.replace("来源 金额", "单位:元"),  # another unit below: not this table's
+        _TABLE.replace("中央 6200", "总计 6200"),  # a total row before it
+        _TABLE.replace("中央 6200", "中央投入6200万元。"),  # a sentence: no table row
+        _TABLE.replace("万元", "万人"),  # not money
+    ],
+)
+def test_a_table_total_of_another_unit_row_or_shape_is_refused(text: str) -> None:
+    with pytest.raises(NumberParseError):
+        parse_quantity(text)

@@ -541,3 +541,38 @@ def test_parts_of_no_year_or_of_one_year_still_leave_the_total() -> None:
     # Written for the test: the parts name no year, or the same one, so they are a breakdown.
     assert _found("甲县投入村道资金1500万元,饮水资金2500万元,合计4000万元。") == ["4000万元"]
     assert _found("2019年上半年投入1500万元,2019年下半年投入2500万元,合计4000万元。") == ["4000万元"]
+
+
+# Written for the test: a flattened funding table, its unit in the caption, its total last.
+_FUNDING_TABLE = (
+    "表2 甲县2020年扶贫资金投入情况(单位:万元)\n资金来源 金额\n"
+    "中央专项 6200\n省级专项 2300\n县级配套 1500\n合计 10000\n"
+)
+
+
+def test_a_funding_tables_total_row_is_one_item_read_with_the_headers_unit() -> None:
+    amounts, steps = _run(_FUNDING_TABLE + "说明:资金已全部拨付到位。")
+    assert amounts == [_FUNDING_TABLE[_FUNDING_TABLE.index("单位") : -1]]
+    assert [s.decision for s in steps if s.rule == "table_total"] == [
+        "kept: the total row of a table of 资金"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a table of incomes, one of no funding word, one whose total row
+        # has a cell per year, and one with no total row.
+        "表3 各乡镇农民收入情况(单位:万元)\n乡镇 收入\n甲镇 6200\n乙镇 2300\n合计 8500\n",
+        "表4 主要指标(单位:万元)\n指标 数值\n甲 6200\n乙 2300\n合计 8500\n",
+        "表5 扶贫资金投入(单位:万元)\n来源|2019年|2020年\n中央|6200|7000\n合计|6200|7000\n",
+        "表6 扶贫资金投入(单位:万元)\n来源 金额\n中央 6200\n省级 2300\n",
+    ],
+)
+def test_other_tables_and_their_rows_are_not_funding(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_table_total_restated_in_the_text_is_one_item() -> None:
+    # Written for the test: the text gives the table's total in 亿元.
+    assert _found("全县投入扶贫资金1亿元。\n" + _FUNDING_TABLE) == ["1亿元"]

@@ -243,3 +243,14 @@ def test_money_in_a_mixed_spelling_is_proven_and_its_tail_is_not(
     ]
     checked = verify(summary(doc, funding=items), doc)
     assert [f.amount.text for f in checked.funding] == [text]
+
+
+def test_a_funding_tables_total_is_proven_from_its_header_to_its_total_row() -> None:
+    # Written for the test.
+    table = "甲县扶贫资金投入(单位:万元)\n来源 金额\n中央 6200\n省级 2300\n合计 8500"
+    doc = Document.from_text(table + "\n说明:已拨付。")
+    text = table[table.index("单位") :]
+    item = Funding(amount=qty(doc, text, 85_000_000, "元", table), evidence=evidence_for(doc, table))
+    wrong = Funding(amount=qty(doc, text, 8_500, "元", table), evidence=evidence_for(doc, table))
+    checked = verify(summary(doc, funding=[item, wrong]), doc)
+    assert [f.amount.value for f in checked.funding] == [85_000_000]

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
-from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities
+from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities, find_table_totals
 from povsum.sentences import Sentence, evidence
 
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
@@ -527,8 +527,10 @@ def _payer(clause: str) -> str | None:
     return m.group("payer") if m else None
 
 
-def _funding(document: Document, sentence: Sentence, match: QuantityMatch) -> Funding:
-    clause = sentence.clause_around(match.start, match.end)
+def _funding(document: Document, sentence: Sentence, match: QuantityMatch, caption: str = "") -> Funding:
+    """The item of an amount (``match`` in sentence offsets); its purpose is its clause, or the
+    caption of the table whose total it is."""
+    clause = caption or sentence.clause_around(match.start, match.end)
     return Funding(
         amount=Quantity(
             value=match.parsed.value,
@@ -538,7 +540,7 @@ def _funding(document: Document, sentence: Sentence, match: QuantityMatch) -> Fu
             evidence=evidence(document, sentence),
         ),
         purpose=clause.strip(),
-        source=_payer(clause),
+        source=None if caption else _payer(clause),
         evidence=evidence(document, sentence),
     )
 
@@ -741,6 +743,67 @@ def _distinct(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.at)
 
 
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the line holding ``text[at]``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+# What a caption holds around its unit besides its words: "表3 …(单位:万元)".
+_CAPTION_MARKS = " ()（）:：|\t"
+
+
+def _caption(text: str, unit_at: int) -> tuple[int, str]:
+    r"""Where a table's caption starts and what it says: the words before its unit on the unit's
+    line, or the line above when the unit stands alone ("单位:万元"), and the column header below.
+
+    >>> t = "甲\n表1 扶贫资金投入(单位:万元)\n项目 金额\n乙 3\n合计 3"
+    >>> _caption(t, t.index("单位"))
+    (2, '表1 扶贫资金投入 项目 金额')
+    >>> t = "2019年扶贫资金投入情况\n单位:万元\n来源 金额\n乙 3\n合计 3"
+    >>> _caption(t, t.index("单位"))
+    (0, '2019年扶贫资金投入情况 来源 金额')
+    """
+    start, end = _line_at(text, unit_at)
+    words = text[start:unit_at].strip(_CAPTION_MARKS)
+    if not words and start > 0:
+        start = _line_at(text, start - 1)[0]
+        words = text[start : _line_at(text, start)[1]].strip(_CAPTION_MARKS)
+    header = text[end + 1 : _line_at(text, end + 1)[1]].strip(_CAPTION_MARKS)
+    return start, f"{words} {header}".strip()
+
+
+def _table_totals(document: Document, trace: Trace) -> list[_Candidate]:
+    """The total rows (合计, 总计) of tables whose unit is in 元 and whose caption and column
+    header speak of funding (a funding cue and no not-funding one): ``table_total``. A table of
+    incomes or output values is not funding, and its rows are parts of its total, never items."""
+    text = document.text
+    kept: list[_Candidate] = []
+    for total in find_table_totals(text):
+        start, caption = _caption(text, total.start)
+        words = _CUE.findall(caption)
+        funding = [w for w in words if _CUE_GROUP[w][1]]
+        if not funding or len(funding) < len(words):
+            why = next((w for w in words if not _CUE_GROUP[w][1]), "no funding cue")
+            trace.note(
+                "funding", "table_total", total.text, f"skipped: a table not of funding: {why}", total.start
+            )
+            continue
+        trace.note(
+            "funding",
+            "table_total",
+            total.text,
+            f"kept: the total row of a table of {funding[0]}",
+            total.start,
+        )
+        table = Sentence(start, total.end, text[start : total.end])
+        at_table = QuantityMatch(total.start - start, total.end - start, total.text, total.parsed)
+        item = _funding(document, table, at_table, caption)
+        kept.append(_Candidate(item, total.start, start, False, frozenset(funding), None))
+    return kept
+
+
 def find_funding(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[Funding]:
-    candidates = _without_breakdowns(_candidates(document, sentences, trace), trace)
+    found = _candidates(document, sentences, trace) + _table_totals(document, trace)
+    candidates = _without_breakdowns(sorted(found, key=lambda c: c.at), trace)
     return [c.item for c in _distinct(candidates, trace)]
