@@ -235,6 +235,7 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         # with the cue in the amount's phrase or a phrase before it.
         ("乙县纪委监委追回违规发放的扶贫资金32.6万元。", "misuse"),
         ("2019年,甲市共查處扶貧領域腐敗和作風問題87起,涉及資金412萬元。", "oversight"),
+        ("审计发现,个别乡镇将扶贫资金52万元用于修建办公场所。", "oversight"),
         ("審計發現問題資金1800萬元,已全部整改到位。", "misuse"),
         ("对套取补贴的3名干部罚款2万元。", "misuse"),
         # An enterprise's deal is not aid.

@@ -15,8 +15,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需),
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
    (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
-   ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase`` (residents' own cars),
-   ``business_deal`` (招商引资: an enterprise's business, not aid) and ``neighbour`` (邻近的乙县).
+   ``oversight`` (a case 查处 or 立案 involving it, or what 审计发现), ``private_purchase``
+   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid) and
+   ``neighbour`` (邻近的乙县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
    most often (全省 in a report saying 全县) is another region's money.
@@ -176,8 +177,9 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
 # Read on the whole statement before the amount, because the cue is often a phrase away:
 # 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
-    # A case a supervision report handled: the money it involved was misused, not spent.
-    "oversight": re.compile(rf"(?:查处|立案){_AMOUNT_AHEAD}"),
+    # A case a supervision report handled, or what an audit or inspection found (审计发现,部分乡镇
+    # 将扶贫资金386万元用于办公楼): the money it involved was misused, not spent.
+    "oversight": re.compile(rf"(?:查处|立案|(?:审计|检查|巡视|巡察|督查|核查)中?发现){_AMOUNT_AHEAD}"),
     # Residents' own cars (买房买车, the sign of a better life these reports count) are not money
     # spent on the poor. Not homes alone: 购房补助 helps relocated households buy one.
     "private_purchase": re.compile(
