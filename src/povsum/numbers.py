@@ -108,7 +108,7 @@ _CN = rf"[{_CN_NUM}]+(?:点[{_CN_DIGITS}]+)?"
 # '1亿2千多万元'), or colloquially with 个 ('一个亿', '1.2个亿', '两个亿元'), which names only money.
 # The first needs its 元: without it ('2万5户') the tail is no count of anything.
 MIXED_YUAN = rf"(?P<yi>[0-9]+)亿(?P<ling>零)?(?P<wan>{_AR})(?P<wan_m>[十百千]?)(?P<more>[多余])?万元"
-GE_YI = r"(?P<ge>[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九两十]+)个亿元?(?![万人户口])"
+GE_YI = r"(?P<ge>[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九两十]+)个(?P<ge_more>多)?亿元?(?![万人户口])"
 _QUANTITY = re.compile(
     rf"""
     (?P<pre>大约|(?<![签节预合制])约|将近|接近|(?<![附最靠])近|超过|逾|不足)?
@@ -117,12 +117,12 @@ _QUANTITY = re.compile(
         (?<![0-9.A-Za-z第{_CN_NUM}])
         (?P<den>[0-9]+|[{_CN_NUM}]+)分之(?P<nu>{_AR}|{_CN})
     |
-        (?P<money>(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],){MIXED_YUAN}|(?<![0-9.A-Za-z第{_CN_NUM}点]){GE_YI})
+        (?P<money>(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],){MIXED_YUAN}|(?<![0-9.A-Za-z第{_CN_NUM}点几]){GE_YI})
     |
         # Nor right after '2万' ('2万5千元'), mid-group ('000人' of '1,000人') or after 零 ('500万元'
         # of '3亿零500万元').
         (?:(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
-          |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
+          |(?<![{_CN_NUM}点第几])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
         (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?
         (?P<m1>[十百千万亿]*)(?P<mid>[多余])?(?P<m2>[十百千万亿]*)
@@ -206,7 +206,7 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     >>> _from_match(_QUANTITY.fullmatch("十多万元"))
     ParsedQuantity(value=100000.0, unit='元', approx='over')
     """
-    words = [w for w in (m["pre"], m["mid"], m["more"], m["post"]) if w]
+    words = [w for w in (m["pre"], m["mid"], m["more"], m["ge_more"], m["post"]) if w]
     approx = _APPROX[words[0]] if words else None  # the first qualifier wins if several disagree
     if m["money"]:
         return ParsedQuantity(float(_money(m)), "元", approx)

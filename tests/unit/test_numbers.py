@@ -259,6 +259,7 @@ def test_a_table_cell_is_not_found_in_running_text() -> None:
         ("一个亿", 100_000_000, None),
         ("1.2个亿", 120_000_000, None),
         ("两个亿元", 200_000_000, None),
+        ("两个多亿", 200_000_000, "over"),
         ("两千万元", 20_000_000, None),
         ("3千万元", 30_000_000, None),
     ],
@@ -276,6 +277,8 @@ def test_money_with_two_multipliers_or_ge_yi(text: str, value: float, approx: st
         "3亿零5000万元",  # 零 says the 千万 place is empty
         "2亿12000万元",  # 12000万 is more than the 亿 before it
         "一两个亿",  # a range of 个亿
+        "几十个亿",  # vague: never 十个亿
+        "几十万元",
         "1亿2千万",  # no 元
     ],
 )
