@@ -154,7 +154,8 @@ _TABLE_CELL = re.compile(
 # ("单位:万元") over the rows to the total row ("合计 19040"), so both are in the source. The lines
 # between name no other unit or total and end no sentence, so the unit is this table's and the total
 # row its first; a total row of several cells (years, shares) is not read.
-TABLE_TOTAL = r"合计|总计"
+# Spaced out in some layouts: "合  计".
+TABLE_TOTAL = r"合\x20*计|总\x20*计"
 _TABLE_LINE = rf"(?:(?!单位|{TABLE_TOTAL})[^\n。])*"
 _MONEY_TABLE_TOTAL = re.compile(
     rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}(?:\n{_TABLE_LINE}){{0,40}}?"

@@ -331,6 +331,7 @@ _TABLE = "单位:万元)\n来源 金额\n中央 6200\n省级 2300.5\n合计 8500
 def test_a_money_tables_total_reads_with_the_headers_unit() -> None:
     assert parse_quantity(_TABLE) == ParsedQuantity(85_005_000, "元", None)
     assert parse_quantity("单位：亿元\n合计\t3.2") == ParsedQuantity(320_000_000, "元", None)
+    assert parse_quantity("单位:元)\n甲 | 1,200\n合  计 | 1,200").value == 1200
     found = find_table_totals("表1 投入情况(" + _TABLE + "\n说明:略")
     assert [(m.text, m.parsed.value) for m in found] == [(_TABLE, 85_005_000)]
 

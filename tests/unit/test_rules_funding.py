@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from povsum import verify
 from povsum.document import Document
+from povsum.extractors.rules import RulesExtractor
 from povsum.extractors.rules.funding import find_funding
 from povsum.extractors.rules.trace import Step, Trace
 from povsum.sentences import split_sentences
@@ -577,3 +579,19 @@ def test_other_tables_and_their_rows_are_not_funding(text: str) -> None:
 def test_a_table_total_restated_in_the_text_is_one_item() -> None:
     # Written for the test: the text gives the table's total in 亿元.
     assert _found("全县投入扶贫资金1亿元。\n" + _FUNDING_TABLE) == ["1亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Written for the test: the unit on a line of its own, cells split by bars, a subtotal.
+        ("乙县产业扶贫资金\n单位:万元\n项目 | 金额\n种植 | 800\n小计 | 800\n养殖 | 700\n合计 | 1500", 15e6),
+        # The total row spaced out, the unit in 亿元, cells split by tabs.
+        ("表1\t丙县扶贫项目投资(单位:亿元)\n项目\t投资\n道路\t1.2\n饮水\t0.8\n合  计\t2.0\n", 2e8),
+    ],
+)
+def test_funding_tables_in_other_layouts(text: str, value: float) -> None:
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert [item.amount.value for item in summary.funding] == [value]
+    assert summary.verification.failures == []

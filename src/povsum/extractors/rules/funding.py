@@ -762,7 +762,7 @@ def _caption(text: str, unit_at: int) -> tuple[int, str]:
     >>> t = "甲\n表1 扶贫资金投入(单位:万元)\n项目 金额\n乙 3\n合计 3"
     >>> _caption(t, t.index("单位"))
     (2, '表1 扶贫资金投入 项目 金额')
-    >>> t = "2019年扶贫资金投入情况\n单位:万元\n来源 金额\n乙 3\n合计 3"
+    >>> t = "2019年扶贫资金投入情况\n单位:万元\n来源 | 金额\n乙 | 3\n合计 | 3"
     >>> _caption(t, t.index("单位"))
     (0, '2019年扶贫资金投入情况 来源 金额')
     """
@@ -772,7 +772,7 @@ def _caption(text: str, unit_at: int) -> tuple[int, str]:
         start = _line_at(text, start - 1)[0]
         words = text[start : _line_at(text, start)[1]].strip(_CAPTION_MARKS)
     header = text[end + 1 : _line_at(text, end + 1)[1]].strip(_CAPTION_MARKS)
-    return start, f"{words} {header}".strip()
+    return start, " ".join(f"{words} {header}".replace("|", " ").split())
 
 
 def _table_totals(document: Document, trace: Trace) -> list[_Candidate]:
