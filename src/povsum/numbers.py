@@ -65,7 +65,8 @@ _APPROX: dict[str, Approx] = {
     "逾": "over",
 }
 
-_MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# What each multiplier multiplies by.
+MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_TO_ARABIC = str.maketrans(_CN_DIGITS, "00123456789")
 _CN_NUM = _CN_DIGITS + "两十百千万亿"
@@ -103,6 +104,11 @@ GROUPING_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _RANGES = ("一二", "一两", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")
 _RANGE = re.compile(rf"(?:{'|'.join(_RANGES)})(?=[十百千万亿])")
 _CN = rf"[{_CN_NUM}]+(?:点[{_CN_DIGITS}]+)?"
+# Money written with two multipliers, 亿 then a count of 万 ('1亿2千万元', '2亿5000万元', '3亿零500万元',
+# '1亿2千多万元'), or colloquially with 个 ('一个亿', '1.2个亿', '两个亿元'), which names only money.
+# The first needs its 元: without it ('2万5户') the tail is no count of anything.
+MIXED_YUAN = rf"(?P<yi>[0-9]+)亿(?P<ling>零)?(?P<wan>{_AR})(?P<wan_m>[十百千]?)(?P<more>[多余])?万元"
+GE_YI = r"(?P<ge>[0-9]+(?:\.[0-9]+)?|[一二三四五六七八九两十]+)个(?P<ge_more>多)?亿元?(?![万人户口])"
 _QUANTITY = re.compile(
     rf"""
     (?P<pre>大约|(?<![签节预合制])约|将近|接近|(?<![附最靠])近|超过|逾|不足)?
@@ -111,9 +117,12 @@ _QUANTITY = re.compile(
         (?<![0-9.A-Za-z第{_CN_NUM}])
         (?P<den>[0-9]+|[{_CN_NUM}]+)分之(?P<nu>{_AR}|{_CN})
     |
-        # Nor right after '2万' ('2万5千元') or mid-group ('000人' of '1,000人').
-        (?:(?<![0-9.A-Za-z第十百千万亿])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
-          |(?<![{_CN_NUM}点第])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
+        (?P<money>(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],){MIXED_YUAN}|(?<![0-9.A-Za-z第{_CN_NUM}点几]){GE_YI})
+    |
+        # Nor right after '2万' ('2万5千元'), mid-group ('000人' of '1,000人') or after 零 ('500万元'
+        # of '3亿零500万元').
+        (?:(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
+          |(?<![{_CN_NUM}点第几])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
         (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?
         (?P<m1>[十百千万亿]*)(?P<mid>[多余])?(?P<m2>[十百千万亿]*)
@@ -140,6 +149,17 @@ TABLE_CELL = r"(?:[0-9]+(?:\.[0-9]+)?|—)"
 _TABLE_CELL = re.compile(
     rf"\((?P<unit>{TABLE_UNIT})\)(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})*?"
     rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
+)
+# A money table's total read with the unit its header states: the text runs from the unit
+# ("单位:万元") over the rows to the total row ("合计 19040"), so both are in the source. The lines
+# between name no other unit or total and end no sentence, so the unit is this table's and the total
+# row its first; a total row of several cells (years, shares) is not read.
+# Spaced out in some layouts: "合  计".
+TABLE_TOTAL = r"合\x20*计|总\x20*计"
+_TABLE_LINE = rf"(?:(?!单位|{TABLE_TOTAL})[^\n。])*"
+_MONEY_TABLE_TOTAL = re.compile(
+    rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}(?:\n{_TABLE_LINE}){{0,40}}?"
+    rf"\n\x20*(?:{TABLE_TOTAL})(?:{TABLE_SEPARATOR})(?P<total>{GROUPED}|{_AR})(?=\x20*(?:\n|$))"
 )
 
 
@@ -187,8 +207,10 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     >>> _from_match(_QUANTITY.fullmatch("十多万元"))
     ParsedQuantity(value=100000.0, unit='元', approx='over')
     """
-    words = [w for w in (m["pre"], m["mid"], m["post"]) if w]
+    words = [w for w in (m["pre"], m["mid"], m["more"], m["ge_more"], m["post"]) if w]
     approx = _APPROX[words[0]] if words else None  # the first qualifier wins if several disagree
+    if m["money"]:
+        return ParsedQuantity(float(_money(m)), "元", approx)
     numeral = m["ar"] or m["cn"]
     if numeral and _RANGE.search(numeral):
         numeral, approx = _RANGE.sub(lambda r: r[0][0], numeral), approx or "about"
@@ -201,15 +223,37 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
         return ParsedQuantity(float(nu / den), "", approx)
     value = _cn_decimal(numeral)
     for c in m["m1"] + m["m2"]:
-        value *= _MULTIPLIER[c]
+        value *= MULTIPLIER[c]
     unit = m["unit"] or ""
     if _PEOPLE_NOUN.fullmatch(unit):
         unit = "人"
     return ParsedQuantity(float(value), _UNIT_ALIASES.get(unit, unit), approx)
 
 
+# Below 1亿 the count of 万 after 亿; below 1000万 after 零, which says the 千万 place is empty.
+_WAN_BELOW = {False: Decimal(10**4), True: Decimal(10**3)}
+
+
+def _money(m: re.Match[str]) -> Decimal:
+    """Yuan of money written with two multipliers or with 个亿 (see MIXED_YUAN and GE_YI).
+
+    >>> _money(_QUANTITY.fullmatch("3亿零500万元")), _money(_QUANTITY.fullmatch("1.2个亿"))
+    (Decimal('305000000'), Decimal('120000000.0'))
+    >>> _money(_QUANTITY.fullmatch("3亿零5000万元"))
+    Traceback (most recent call last):
+    ...
+    povsum.numbers.NumberParseError: not a count of 万 after 亿: '3亿零5000万元'
+    """
+    if m["ge"]:
+        return _cn_decimal(m["ge"]) * MULTIPLIER["亿"]
+    wan = Decimal(m["wan"]) * (MULTIPLIER[m["wan_m"]] if m["wan_m"] else 1)
+    if not 0 < wan < _WAN_BELOW[bool(m["ling"])]:
+        raise NumberParseError(f"not a count of 万 after 亿: {m['money']!r}")
+    return Decimal(m["yi"]) * MULTIPLIER["亿"] + wan * MULTIPLIER["万"]
+
+
 def parse_quantity(text: str) -> ParsedQuantity:
-    """Parse one surface form into base units. Raises NumberParseError.
+    r"""Parse one surface form into base units. Raises NumberParseError.
 
     >>> parse_quantity("34.18万人")
     ParsedQuantity(value=341800.0, unit='人', approx=None)
@@ -235,6 +279,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (ParsedQuantity(value=30.0, unit='人', approx='about'), 1200.0, 10000.0)
     >>> parse_quantity("(户)|19832|647"), parse_quantity("(万人)\t8.62").value
     (ParsedQuantity(value=647.0, unit='户', approx=None), 86200.0)
+    >>> parse_quantity("单位:万元)\n项目 金额\n甲 12560\n乙 6480\n合计 19040")
+    ParsedQuantity(value=190400000.0, unit='元', approx=None)
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...
@@ -244,11 +290,32 @@ def parse_quantity(text: str) -> ParsedQuantity:
     m = _QUANTITY.fullmatch(folded)
     if m is None and (cell := _TABLE_CELL.fullmatch(folded.replace("（", "(").replace("）", ")"))):
         unit = cell["unit"]
-        multiplier = _MULTIPLIER[unit[0]] if len(unit) == 2 else 1
+        multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
         return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
+    if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)):
+        return _table_total(table)
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)
+
+
+def _table_total(m: re.Match[str]) -> ParsedQuantity:
+    multiplier = MULTIPLIER[m["multiplier"]] if m["multiplier"] else 1
+    return ParsedQuantity(float(_cn_decimal(m["total"]) * multiplier), "元", None)
+
+
+def find_table_totals(s: str) -> list[QuantityMatch]:
+    r"""The totals of the money tables in ``s``, each read with its header's unit (see
+    _MONEY_TABLE_TOTAL). Only the total row: the other rows are its parts.
+
+    >>> [(m.text, m.parsed.value) for m in find_table_totals("表1(单位:万元)\n甲 120\n乙 80\n合计 200\n")]
+    [('单位:万元)\n甲 120\n乙 80\n合计 200', 2000000.0)]
+    """
+    folded = _FOLDABLE.sub(lambda c: c[0].translate(_FOLD), s)
+    return [
+        QuantityMatch(m.start(), m.end(), s[m.start() : m.end()], _table_total(m))
+        for m in _MONEY_TABLE_TOTAL.finditer(folded)
+    ]
 
 
 def find_quantities(s: str, units: Collection[str] | None = None) -> list[QuantityMatch]:
@@ -272,7 +339,7 @@ def find_quantities(s: str, units: Collection[str] | None = None) -> list[Quanti
             pos = start.start() + 1
             continue
         pos = m.end()  # never empty: every match holds a number
-        if not (m["unit"] or m["den"]):
+        if not (m["unit"] or m["den"] or m["money"]):
             continue
         try:
             parsed = _from_match(m)

@@ -358,10 +358,12 @@ def _continues_a_number(quote: str, start: int) -> bool:
     (True, False)
     >>> _continues_a_number("1,000人", 2), _continues_a_number("二十余万人", 3)
     (True, True)
+    >>> _continues_a_number("投入几十万元", 3)  # 几十万 is vague, never 十万
+    True
     """
     before = quote[start - 1] if start else ""
     earlier = quote[start - 2] if start > 1 else ""
-    if before in _NUMERAL:
+    if before in _NUMERAL or (before == "几" and quote[start] in _NUMERAL):
         return True
     if before in _NUMERAL_JOINERS:
         return earlier in _NUMERAL

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from povsum.errors import PovsumError
-from povsum.numbers import NumberParseError, ParsedQuantity, find_quantities, parse_quantity
+from povsum.numbers import (
+    NumberParseError,
+    ParsedQuantity,
+    find_quantities,
+    find_table_totals,
+    parse_quantity,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -240,3 +246,106 @@ def test_a_table_cell_under_its_rows_unit(text: str, value: float, unit: str) ->
 def test_a_table_cell_is_not_found_in_running_text() -> None:
     # Written for the test: only parse_quantity reads the form; a search finds no bare cell.
     assert find_quantities("贫困户(户)|19832|647") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx"),
+    [
+        # Written for the test: money with two multipliers, or with 个亿.
+        ("1亿2千万元", 120_000_000, None),
+        ("2亿5000万元", 250_000_000, None),
+        ("3亿零500万元", 305_000_000, None),
+        ("约1亿2千多万元", 120_000_000, "about"),
+        ("一个亿", 100_000_000, None),
+        ("1.2个亿", 120_000_000, None),
+        ("两个亿元", 200_000_000, None),
+        ("两个多亿", 200_000_000, "over"),
+        ("两千万元", 20_000_000, None),
+        ("3千万元", 30_000_000, None),
+    ],
+)
+def test_money_with_two_multipliers_or_ge_yi(text: str, value: float, approx: str | None) -> None:
+    assert parse_quantity(text) == ParsedQuantity(value, "元", approx)
+    # Written for the test: found whole in a sentence, never its tail ('500万元', '2千万元').
+    assert [m.text for m in find_quantities(f"县财政拿出{text}用于产业")] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2万5户",  # no 元: the tail is no count of anything
+        "3亿零5000万元",  # 零 says the 千万 place is empty
+        "2亿12000万元",  # 12000万 is more than the 亿 before it
+        "一两个亿",  # a range of 个亿
+        "几十个亿",  # vague: never 十个亿
+        "几十万元",
+        "1亿2千万",  # no 元
+    ],
+)
+def test_ambiguous_or_malformed_money_is_refused(text: str) -> None:
+    with pytest.raises(NumberParseError):
+        parse_quantity(text)
+    assert [m.text for m in find_quantities(f"其中{text},其余")] == []
+
+
+_DIGIT = "一二三四五六七八九"
+
+
+@st.composite
+def _money_spellings(draw: st.DrawFn) -> tuple[str, int]:
+    """A generated amount and one of the mixed spellings of it."""
+    yi = draw(st.integers(min_value=1, max_value=9999))
+    form = draw(st.sampled_from(["qian_wan", "wan", "ling", "ge_yi", "ge_yi_decimal", "cn_qian_wan"]))
+    if form == "qian_wan":
+        d = draw(st.integers(min_value=1, max_value=9))
+        return f"{yi}亿{d}千万元", yi * 10**8 + d * 10**7
+    if form == "wan":
+        wan = draw(st.integers(min_value=1, max_value=9999))
+        return f"{yi}亿{wan}万元", yi * 10**8 + wan * 10**4
+    if form == "ling":
+        wan = draw(st.integers(min_value=1, max_value=999))
+        return f"{yi}亿零{wan}万元", yi * 10**8 + wan * 10**4
+    if form == "ge_yi":
+        n = draw(st.integers(min_value=1, max_value=99))
+        written = draw(st.sampled_from([str(n), *([_DIGIT[n - 1]] if n < 10 else [])]))
+        return f"{written}个亿", n * 10**8
+    if form == "ge_yi_decimal":
+        tenths = draw(st.integers(min_value=1, max_value=999).filter(lambda t: t % 10))
+        return f"{tenths / 10:g}个亿", tenths * 10**7
+    d = draw(st.integers(min_value=1, max_value=9))
+    return f"{draw(st.sampled_from([_DIGIT[d - 1], str(d)]))}千万元", d * 10**7
+
+
+@given(_money_spellings())
+def test_a_generated_amount_in_a_mixed_spelling_parses_back(spelled: tuple[str, int]) -> None:
+    text, value = spelled
+    assert parse_quantity(text) == ParsedQuantity(value, "元", None)
+    found = find_quantities(f"甲县投入{text},用于乙村")
+    assert [(m.text, m.parsed.value) for m in found] == [(text, value)]
+
+
+# Written for the test: a money table flattened, its unit in the caption.
+_TABLE = "单位:万元)\n来源 金额\n中央 6200\n省级 2300.5\n合计 8500.5"
+
+
+def test_a_money_tables_total_reads_with_the_headers_unit() -> None:
+    assert parse_quantity(_TABLE) == ParsedQuantity(85_005_000, "元", None)
+    assert parse_quantity("单位：亿元\n合计\t3.2") == ParsedQuantity(320_000_000, "元", None)
+    assert parse_quantity("单位:元)\n甲 | 1,200\n合  计 | 1,200").value == 1200
+    found = find_table_totals("表1 投入情况(" + _TABLE + "\n说明:略")
+    assert [(m.text, m.parsed.value) for m in found] == [(_TABLE, 85_005_000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _TABLE.replace("合计 8500.5", "合计 6200 2300.5"),  # a cell per column: which is the total?
+        _TABLE.replace("来源 金额", "单位:元"),  # another unit below: not this table's
+        _TABLE.replace("中央 6200", "总计 6200"),  # a total row before it
+        _TABLE.replace("中央 6200", "中央投入6200万元。"),  # a sentence: no table row
+        _TABLE.replace("万元", "万人"),  # not money
+    ],
+)
+def test_a_table_total_of_another_unit_row_or_shape_is_refused(text: str) -> None:
+    with pytest.raises(NumberParseError):
+        parse_quantity(text)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from povsum import verify
 from povsum.document import Document
+from povsum.extractors.rules import RulesExtractor
 from povsum.extractors.rules.funding import find_funding
 from povsum.extractors.rules.trace import Step, Trace
 from povsum.sentences import split_sentences
@@ -212,6 +214,12 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
         ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
+        # Taken out of a budget or a fund, lent free of interest, sponsored.
+        ("县财政拿出2000万元,用于贫困村基础设施建设。", "2000万元"),
+        ("市里还要再拿出一个亿,专门支持搬迁后续产业。", "一个亿"),
+        ("乙镇列支18万元为贫困户修缮危房。", "18万元"),
+        ("乙商会向合作社提供无息借款60万元。", "60万元"),
+        ("丙公司赞助80万元修建村小学。", "80万元"),
         # Fund names with no verb: a lottery fund, the pools microcredit and mutual aid draw on.
         ("省级彩票公益金1600万元支持老区村庄建设。", "1600万元"),
         ("县财政注资风险补偿金1000万元。", "1000万元"),
@@ -229,6 +237,7 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         # with the cue in the amount's phrase or a phrase before it.
         ("乙县纪委监委追回违规发放的扶贫资金32.6万元。", "misuse"),
         ("2019年,甲市共查處扶貧領域腐敗和作風問題87起,涉及資金412萬元。", "oversight"),
+        ("审计发现,个别乡镇将扶贫资金52万元用于修建办公场所。", "oversight"),
         ("審計發現問題資金1800萬元,已全部整改到位。", "misuse"),
         ("对套取补贴的3名干部罚款2万元。", "misuse"),
         # An enterprise's deal is not aid.
@@ -512,3 +521,77 @@ def test_an_approximate_figure_with_zeros_restates_one_within_a_tenth() -> None:
     # Written for the test: 近300亿元 rounds 276.4亿元, but not 230亿元.
     assert _found("全省累计投入扶贫资金276.4亿元。近300亿元的扶贫资金投入,改变了山区面貌。") == ["276.4亿元"]
     assert len(_found("全省累计投入扶贫资金230亿元。近300亿元的扶贫资金投入,改变了山区面貌。")) == 2
+
+
+def test_a_headline_in_thousands_of_wan_restates_the_body_figure() -> None:
+    # Written for the test: 3千万元 is written to 1000万, so 3050万元 is the same money.
+    text = "甲县投入扶贫资金3千万元\n\n今年甲县累计投入扶贫资金3050万元,用于产业发展。"
+    assert _found(text) == ["3050万元"]
+    assert _decision(text, "3千万元") == ("restatement", "dropped: restates 3050万元")
+
+
+def test_amounts_of_distinct_years_summed_after_them_are_the_items() -> None:
+    # Written for the test: two years' amounts, then their 合计, which restates them.
+    text = "2018年甲县投入1500万元建设村道,2019年投入2500万元,两年合计4000万元。"
+    assert _found(text) == ["1500万元", "2500万元"]
+    assert _decision(text, "4000万元") == ("yearly_sum", "dropped: the sum of the years' 1500万元+2500万元")
+    # Written for the test: a cumulative total said with 累计, in the sentence after the years.
+    text = "2019年乙县安排资金800万元,2020年安排资金1200万元。两年累计投入2000万元。"
+    assert _found(text) == ["800万元", "1200万元"]
+
+
+def test_parts_of_no_year_or_of_one_year_still_leave_the_total() -> None:
+    # Written for the test: the parts name no year, or the same one, so they are a breakdown.
+    assert _found("甲县投入村道资金1500万元,饮水资金2500万元,合计4000万元。") == ["4000万元"]
+    assert _found("2019年上半年投入1500万元,2019年下半年投入2500万元,合计4000万元。") == ["4000万元"]
+
+
+# Written for the test: a flattened funding table, its unit in the caption, its total last.
+_FUNDING_TABLE = (
+    "表2 甲县2020年扶贫资金投入情况(单位:万元)\n资金来源 金额\n"
+    "中央专项 6200\n省级专项 2300\n县级配套 1500\n合计 10000\n"
+)
+
+
+def test_a_funding_tables_total_row_is_one_item_read_with_the_headers_unit() -> None:
+    amounts, steps = _run(_FUNDING_TABLE + "说明:资金已全部拨付到位。")
+    assert amounts == [_FUNDING_TABLE[_FUNDING_TABLE.index("单位") : -1]]
+    assert [s.decision for s in steps if s.rule == "table_total"] == [
+        "kept: the total row of a table of 资金"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a table of incomes, one of no funding word, one whose total row
+        # has a cell per year, and one with no total row.
+        "表3 各乡镇农民收入情况(单位:万元)\n乡镇 收入\n甲镇 6200\n乙镇 2300\n合计 8500\n",
+        "表4 主要指标(单位:万元)\n指标 数值\n甲 6200\n乙 2300\n合计 8500\n",
+        "表5 扶贫资金投入(单位:万元)\n来源|2019年|2020年\n中央|6200|7000\n合计|6200|7000\n",
+        "表6 扶贫资金投入(单位:万元)\n来源 金额\n中央 6200\n省级 2300\n",
+    ],
+)
+def test_other_tables_and_their_rows_are_not_funding(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_table_total_restated_in_the_text_is_one_item() -> None:
+    # Written for the test: the text gives the table's total in 亿元.
+    assert _found("全县投入扶贫资金1亿元。\n" + _FUNDING_TABLE) == ["1亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Written for the test: the unit on a line of its own, cells split by bars, a subtotal.
+        ("乙县产业扶贫资金\n单位:万元\n项目 | 金额\n种植 | 800\n小计 | 800\n养殖 | 700\n合计 | 1500", 15e6),
+        # The total row spaced out, the unit in 亿元, cells split by tabs.
+        ("表1\t丙县扶贫项目投资(单位:亿元)\n项目\t投资\n道路\t1.2\n饮水\t0.8\n合  计\t2.0\n", 2e8),
+    ],
+)
+def test_funding_tables_in_other_layouts(text: str, value: float) -> None:
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert [item.amount.value for item in summary.funding] == [value]
+    assert summary.verification.failures == []

@@ -221,3 +221,45 @@ def test_a_proven_figure_in_a_target_clause_is_kept_but_flagged() -> None:
     assert checked.outcome.people is not None
     (flag,) = checked.verification.failures
     assert flag.is_flag and "a target or plan (力争)" in flag.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "tail", "tail_value"),
+    [
+        ("1亿2千万元", 120_000_000, "2千万元", 20_000_000),
+        ("3亿零500万元", 305_000_000, "500万元", 5_000_000),
+        ("1.2个亿", 120_000_000, "2个亿", 200_000_000),
+        ("两个多亿", 200_000_000, "多亿", 100_000_000),
+    ],
+)
+def test_money_in_a_mixed_spelling_is_proven_and_its_tail_is_not(
+    text: str, value: float, tail: str, tail_value: float
+) -> None:
+    # Written for the test.
+    quote = f"县财政拿出{text}用于产业发展。"
+    doc = Document.from_text(quote)
+    items = [
+        Funding(amount=qty(doc, text, value, "元", quote), evidence=evidence_for(doc, quote)),
+        Funding(amount=qty(doc, tail, tail_value, "元", quote), evidence=evidence_for(doc, quote)),
+    ]
+    checked = verify(summary(doc, funding=items), doc)
+    assert [f.amount.text for f in checked.funding] == [text]
+
+
+def test_a_funding_tables_total_is_proven_from_its_header_to_its_total_row() -> None:
+    # Written for the test.
+    table = "甲县扶贫资金投入(单位:万元)\n来源 金额\n中央 6200\n省级 2300\n合计 8500"
+    doc = Document.from_text(table + "\n说明:已拨付。")
+    text = table[table.index("单位") :]
+    item = Funding(amount=qty(doc, text, 85_000_000, "元", table), evidence=evidence_for(doc, table))
+    wrong = Funding(amount=qty(doc, text, 8_500, "元", table), evidence=evidence_for(doc, table))
+    checked = verify(summary(doc, funding=[item, wrong]), doc)
+    assert [f.amount.value for f in checked.funding] == [85_000_000]
+
+
+def test_a_vague_number_is_not_proven_by_its_tail() -> None:
+    # Written for the test: 几十万元 is some tens of 万, not 十万元.
+    quote = "村里投入几十万元修路。"
+    doc = Document.from_text(quote)
+    item = Funding(amount=qty(doc, "十万元", 100_000, "元", quote), evidence=evidence_for(doc, quote))
+    assert verify(summary(doc, funding=[item]), doc).funding == []

@@ -15,8 +15,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需),
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
    (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
-   ``oversight`` (a case 查处 or 立案 involving it), ``private_purchase`` (residents' own cars),
-   ``business_deal`` (招商引资: an enterprise's business, not aid) and ``neighbour`` (邻近的乙县).
+   ``oversight`` (a case 查处 or 立案 involving it, or what 审计发现), ``private_purchase``
+   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid) and
+   ``neighbour`` (邻近的乙县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
    most often (全省 in a report saying 全县) is another region's money.
@@ -28,10 +29,13 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    converts its statement (户均3000元,共计6900万元; 约合人民币) takes the statement's last cue.
 
 The kept amounts then become distinct items: ``breakdown_sum`` leaves out a run of amounts that
-add up to the amount next to them, and ``restatement`` leaves out an amount already kept: the same
-figure again, or a rounded one (a headline's, or an approximate 超10亿元 for 10.27亿元) that the
-exact figure falls within at the precision it is written to (an approximate one: or within a
-tenth of it, 近200亿元 for 186.7亿元), in a phrase sharing a funding word.
+add up to the amount next to them, except ``yearly_sum``: amounts of distinct years summed up after
+them (2019年投入…,2020年投入…,两年合计…) are the items and the sum restates them (ANNOTATION.md
+leaves out parts of an amount already counted, and these come before it). ``restatement`` leaves
+out an amount already kept: the same figure again, or a rounded one (a headline's, or an
+approximate 超10亿元 for 10.27亿元) that the exact figure falls within at the precision it is
+written to (an approximate one: or within a tenth of it, 近200亿元 for 186.7亿元), in a phrase
+sharing a funding word.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from dataclasses import dataclass
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
-from povsum.numbers import Approx, QuantityMatch, find_quantities
+from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities, find_table_totals
 from povsum.sentences import Sentence, evidence
 
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
@@ -94,16 +98,16 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "standard": ("标准", "贫困线", "低保线", "门槛"),
 }
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    # 投 alone as in 共投, 投向; money 用于 a purpose is spent.
-    "spending": ("投入", "投", "耗资", "斥资", "用于"),
-    # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款.
-    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付"),
+    # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出).
+    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出"),
+    # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
+    "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
     "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
     # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
     "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
-    "loan": ("贷款", "信贷", "放贷"),
-    "aid": ("捐", "援助", "资助", "支援", "帮扶", "慰问", "善款"),
+    "loan": ("贷款", "信贷", "放贷", "借款"),
+    "aid": ("捐", "援助", "资助", "赞助", "支援", "帮扶", "慰问", "善款"),
     "subsidy": ("补助", "补贴", "奖补", "以奖代补", "奖励", "扶持", "贴息"),
     "relief": ("救助", "救济", "助学"),
     # Premiums paid for the poor (为贫困户购买保险, 代缴保费); what the policy covers is not.
@@ -173,8 +177,9 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
 # Read on the whole statement before the amount, because the cue is often a phrase away:
 # 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
-    # A case a supervision report handled: the money it involved was misused, not spent.
-    "oversight": re.compile(rf"(?:查处|立案){_AMOUNT_AHEAD}"),
+    # A case a supervision report handled, or what an audit or inspection found (审计发现,部分乡镇
+    # 将扶贫资金386万元用于办公楼): the money it involved was misused, not spent.
+    "oversight": re.compile(rf"(?:查处|立案|(?:审计|检查|巡视|巡察|督查|核查)中?发现){_AMOUNT_AHEAD}"),
     # Residents' own cars (买房买车, the sign of a better life these reports count) are not money
     # spent on the poor. Not homes alone: 购房补助 helps relocated households buy one.
     "private_purchase": re.compile(
@@ -219,6 +224,10 @@ _WIDER_BY = 2
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
 # 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
 _RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
+
+# A year named before an amount, and words saying an amount is a sum, for ``yearly_sum``.
+_YEAR = re.compile(r"[0-9]{4}年")
+_SUMS_UP = re.compile(r"合计|总计|共计|累计")
 
 # Words right before an amount that say it is a floor, which the number parser does not read.
 _ABOVE_BEFORE = ("超", "突破")
@@ -520,8 +529,10 @@ def _payer(clause: str) -> str | None:
     return m.group("payer") if m else None
 
 
-def _funding(document: Document, sentence: Sentence, match: QuantityMatch) -> Funding:
-    clause = sentence.clause_around(match.start, match.end)
+def _funding(document: Document, sentence: Sentence, match: QuantityMatch, caption: str = "") -> Funding:
+    """The item of an amount (``match`` in sentence offsets); its purpose is its clause, or the
+    caption of the table whose total it is."""
+    clause = caption or sentence.clause_around(match.start, match.end)
     return Funding(
         amount=Quantity(
             value=match.parsed.value,
@@ -531,7 +542,7 @@ def _funding(document: Document, sentence: Sentence, match: QuantityMatch) -> Fu
             evidence=evidence(document, sentence),
         ),
         purpose=clause.strip(),
-        source=_payer(clause),
+        source=None if caption else _payer(clause),
         evidence=evidence(document, sentence),
     )
 
@@ -544,6 +555,8 @@ class _Candidate:
     in_headline: bool
     words: frozenset[str]  # the funding cues of its phrase
     approx: Approx | None  # how rough the figure is written
+    year: str | None = None  # the year its phrase names before it (2019年投入…)
+    sums_up: bool = False  # its phrase says it is a sum (合计, 累计)
 
     @property
     def yuan(self) -> int:
@@ -581,9 +594,17 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             if verdict.kept:
                 item = _funding(document, sentence, match)
                 rough = phrase.approx(match.parsed.approx)
+                years = _YEAR.findall(phrase.before)
                 kept.append(
                     _Candidate(
-                        item, at, sentence.start, sentence.start in headline, phrase.funding_words(), rough
+                        item,
+                        at,
+                        sentence.start,
+                        sentence.start in headline,
+                        phrase.funding_words(),
+                        rough,
+                        years[-1] if years else None,
+                        _SUMS_UP.search(phrase.before) is not None,
                     )
                 )
     return kept
@@ -613,33 +634,56 @@ def _run_summing_to(yuan: list[int], t: int) -> list[int]:
     return []
 
 
+def _is_yearly_sum(total: _Candidate, parts: list[_Candidate]) -> bool:
+    """Whether ``total`` sums up, after them, amounts each of its own year (see ``yearly_sum``)."""
+    years = [p.year for p in parts]
+    return (
+        total.sums_up
+        and all(p.at < total.at for p in parts)
+        and None not in years
+        and len(set(years)) == len(years)
+    )
+
+
 def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
     yuan = [c.yuan for c in candidates]
-    parts: set[int] = set()
+    dropped: set[int] = set()
     for t, total in enumerate(candidates):
-        if t in parts:
+        if t in dropped:
+            continue
+        run = _run_summing_to(yuan, t)
+        if run and _is_yearly_sum(total, [candidates[i] for i in run]):
+            dropped.add(t)
+            summed = "+".join(candidates[i].text for i in sorted(run))
+            trace.note(
+                "funding", "yearly_sum", total.text, f"dropped: the sum of the years' {summed}", total.at
+            )
             continue
         # A restated total finds the same run again: note each part once.
-        for i in sorted(set(_run_summing_to(yuan, t)) - parts):
-            parts.add(i)
+        for i in sorted(set(run) - dropped):
+            dropped.add(i)
             part = candidates[i]
             trace.note("funding", "breakdown_sum", part.text, f"dropped: a part of {total.text}", part.at)
-    return [c for i, c in enumerate(candidates) if i not in parts]
+    return [c for i, c in enumerate(candidates) if i not in dropped]
 
 
-_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*(?P<multiplier>[万亿]*)")
+# The last number written in digits and the multipliers after it: '2千万' of '1亿2千万元', '1.2个亿'.
+_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<multiplier>[十百千万亿]*)")
 
 
 def _written_step(text: str, yuan: int) -> float:
     """The precision an amount is written to: its last written digit, in yuan (1亿 for 超10亿元,
-    1000万 for 5.6亿元). A figure in Chinese numerals falls back to its last significant digit.
+    1000万 for 5.6亿元 and for 1亿2千万元). A figure in Chinese numerals falls back to its last
+    significant digit.
 
     >>> _written_step("超过10亿元", 10**9), _written_step("5.6176亿元", 561_760_000)
     (100000000.0, 10000.0)
     >>> _written_step("一亿二千万元", 120_000_000), _written_step("386500元", 386_500)
     (10000000.0, 1.0)
+    >>> _written_step("1亿2千万元", 120_000_000), _written_step("1.2个亿", 120_000_000)
+    (10000000.0, 10000000.0)
     """
-    m = _WRITTEN_NUMBER.search(text)
+    m = next(reversed(list(_WRITTEN_NUMBER.finditer(text))), None)
     if m is None:
         step = 1
         while yuan and yuan % (step * 10) == 0:
@@ -647,7 +691,7 @@ def _written_step(text: str, yuan: int) -> float:
         return float(step)
     scale = 10.0 ** -len(m["decimals"] or "")
     for c in m["multiplier"]:
-        scale *= 10**4 if c == "万" else 10**8
+        scale *= MULTIPLIER[c]
     return scale
 
 
@@ -701,6 +745,67 @@ def _distinct(candidates: list[_Candidate], trace: Trace) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.at)
 
 
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the line holding ``text[at]``."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+# What a caption holds around its unit besides its words: "表3 …(单位:万元)".
+_CAPTION_MARKS = " ()（）:：|\t"
+
+
+def _caption(text: str, unit_at: int) -> tuple[int, str]:
+    r"""Where a table's caption starts and what it says: the words before its unit on the unit's
+    line, or the line above when the unit stands alone ("单位:万元"), and the column header below.
+
+    >>> t = "甲\n表1 扶贫资金投入(单位:万元)\n项目 金额\n乙 3\n合计 3"
+    >>> _caption(t, t.index("单位"))
+    (2, '表1 扶贫资金投入 项目 金额')
+    >>> t = "2019年扶贫资金投入情况\n单位:万元\n来源 | 金额\n乙 | 3\n合计 | 3"
+    >>> _caption(t, t.index("单位"))
+    (0, '2019年扶贫资金投入情况 来源 金额')
+    """
+    start, end = _line_at(text, unit_at)
+    words = text[start:unit_at].strip(_CAPTION_MARKS)
+    if not words and start > 0:
+        start = _line_at(text, start - 1)[0]
+        words = text[start : _line_at(text, start)[1]].strip(_CAPTION_MARKS)
+    header = text[end + 1 : _line_at(text, end + 1)[1]].strip(_CAPTION_MARKS)
+    return start, " ".join(f"{words} {header}".replace("|", " ").split())
+
+
+def _table_totals(document: Document, trace: Trace) -> list[_Candidate]:
+    """The total rows (合计, 总计) of tables whose unit is in 元 and whose caption and column
+    header speak of funding (a funding cue and no not-funding one): ``table_total``. A table of
+    incomes or output values is not funding, and its rows are parts of its total, never items."""
+    text = document.text
+    kept: list[_Candidate] = []
+    for total in find_table_totals(text):
+        start, caption = _caption(text, total.start)
+        words = _CUE.findall(caption)
+        funding = [w for w in words if _CUE_GROUP[w][1]]
+        if not funding or len(funding) < len(words):
+            why = next((w for w in words if not _CUE_GROUP[w][1]), "no funding cue")
+            trace.note(
+                "funding", "table_total", total.text, f"skipped: a table not of funding: {why}", total.start
+            )
+            continue
+        trace.note(
+            "funding",
+            "table_total",
+            total.text,
+            f"kept: the total row of a table of {funding[0]}",
+            total.start,
+        )
+        table = Sentence(start, total.end, text[start : total.end])
+        at_table = QuantityMatch(total.start - start, total.end - start, total.text, total.parsed)
+        item = _funding(document, table, at_table, caption)
+        kept.append(_Candidate(item, total.start, start, False, frozenset(funding), None))
+    return kept
+
+
 def find_funding(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[Funding]:
-    candidates = _without_breakdowns(_candidates(document, sentences, trace), trace)
+    found = _candidates(document, sentences, trace) + _table_totals(document, trace)
+    candidates = _without_breakdowns(sorted(found, key=lambda c: c.at), trace)
     return [c.item for c in _distinct(candidates, trace)]
