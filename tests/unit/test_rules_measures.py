@@ -682,3 +682,28 @@ def test_requirements_followed_adverbs_and_workers(text: str, expected: set[str]
 )
 def test_an_anecdote_of_one_person_is_no_measure(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: who attended, mid-sentence.
+        ("镇党委副书记、驻村第一书记赵某,县医保局负责同志等参加座谈,大家围绕防止返贫交流了意见。", set()),
+        # Groups named as the targets of other work, and the canteens that buy.
+        (
+            "乙县对低保户、分散供养特困人员和残疾人家庭3类重点对象开展住房排查,完成危房改造500户。",
+            {"housing"},
+        ),
+        ("丙县组织机关、学校食堂定向采购农产品200万元。", {"consumption"}),
+        # A loan for industry is finance.
+        ("合作银行向贫困户发放产业扶贫贷款2亿元。", {"finance"}),
+    ],
+)
+def test_attendance_target_groups_buyers_and_loans(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+def test_the_countrys_work_is_not_that_of_a_region_not_found() -> None:
+    # Written for the test: a local report whose region is unknown.
+    assert _categories("全县干部尽锐出战。据统计,全国累计选派第一书记20万名。") == set()
+    assert _categories("据统计,全县累计选派第一书记200名。") == {"party_building"}

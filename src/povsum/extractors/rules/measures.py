@@ -77,8 +77,9 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
         r"^(?:[^,。]{0,6},)?(?:他|她|我(?=家|妈|爸|爹|娘|父亲|母亲|老伴))(?![们国县市乡镇村省区州])"
         r"(?!.*(?:带领|带着|带动|帮助|组织|为(?:村民|群众|贫困户|乡亲)|政府|政策|补助|补贴|补了|帮扶|[村乡镇县]里))"
     ),
-    # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议" names offices, not work.
-    "attendance": re.compile(r"(?:列席|出席|参加|主持)了?(?:会议|仪式|座谈会)。?$"),
+    # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
+    # 座谈,…" name offices, not work.
+    "attendance": re.compile(r"(?:列席|出席|参加)了?(?:会议|仪式|座谈)|主持(?:会议|座谈)"),
 }
 # A document whose title names a notice, a task list, an appeal or a plan ("关于…的通知", "…工作
 # 要点", "…任务清单", "…倡议书", "…整改方案") sets tasks: its sentences report no work unless they
@@ -186,7 +187,11 @@ _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保"})
-_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too.
+_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口|户[、和与及]")
+# Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
+# 排查" (the housing check is the work).
+_TARGET_GROUPS = re.compile(r"[^,。;]{0,30}?(?:\d|[一二三四五六七八九十])类(?:重点)?(?:对象|人群|群体|人员)")
 # Who speaks, by office: "驻村第一书记李某告诉记者", "县电子商务中心主任李某接受记者采访" name a
 # speaker, not work done.
 _TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长"
@@ -251,10 +256,11 @@ _COUNT = re.compile(
 _SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
 _GUARANTEES = re.compile(r"(?:教育|卫生|医疗|住房)[、和与及](?:教育|卫生|医疗|住房)")
 # A broad word followed by the staff or the body of its sector names people or departments:
-# "组织帮扶干部和卫生、教育专业技术人员赴浙江学习", "民政、教育、医疗等部门", "县旅游局".
+# "组织帮扶干部和卫生、教育专业技术人员赴浙江学习", "民政、教育、医疗等部门", "县旅游局", and the
+# canteens that buy ("学校食堂优先采购贫困户农产品").
 _SECTOR_STAFF = re.compile(
     r"(?:[、和与及](?:教育|卫生|医疗|住房|民政|交通|水利|农业|人社|财政|扶贫))*等?"
-    r"(?:部门|人员|系统|单位|局|专业技术|工作者)"
+    r"(?:部门|人员|系统|单位|局|专业技术|工作者|食堂)"
 )
 # ...but 务工人员, 就业人员 are the workers the work is for ("吸纳务工人员860人").
 _WORKERS: frozenset[str] = frozenset({"务工", "就业"})
@@ -430,11 +436,14 @@ class _Reading:
         return f"plan {word.group()}" if word else None
 
     def above(self, cue: re.Match[str], level: Level | None) -> str | None:
-        """The level above the region (``_ABOVE``) the cue's clause is said of, if any."""
+        """The level above the region (``_ABOVE``) the cue's clause is said of, if any. A region
+        not found is not the country, which a report on it names ("全国"): in a report whose
+        region is unknown, "据统计,全国累计选派…" is the country's work, not its own."""
         starts, _ = self._clauses
         subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
         who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
-        return f"a higher level's: {who}" if who and level in _ABOVE.get(who, ()) else None
+        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
+        return f"a higher level's: {who}" if above else None
 
     @cached_property
     def reports(self) -> bool:
@@ -540,6 +549,8 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a path or a place, not a road built"
     if word in _STATUSES and _COUNTED.match(after):
         return "a group of the population counted"
+    if _TARGET_GROUPS.match(after):
+        return "a group of the population named"
     if word in _OFFICES and _OFFICE.match(after):
         return "a person's office"
     if (speaker := _SPEAKER.match(after)) and (speaker["title"] or re.search(f"(?:{_TITLES})$", word)):
