@@ -678,6 +678,7 @@ def test_requirements_followed_adverbs_and_workers(text: str, expected: set[str]
         # ...unless others' work reaches it, or the person leads work for others.
         ("我家老屋去年按危房改造政策拆了重建。", {"housing"}),
         ("他带领村民种植茶叶300亩。", {"industry"}),
+        ("他争取资金修通了村里的公路。", {"infrastructure"}),
     ],
 )
 def test_an_anecdote_of_one_person_is_no_measure(text: str, expected: set[str]) -> None:

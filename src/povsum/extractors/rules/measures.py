@@ -70,11 +70,12 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
     # A page's lists of other pages' titles: "相关新闻:…", "热点留言:关于低保办理的咨询 | …".
     "links": re.compile(r"^(?:相关|热点|热门|推荐|延伸|猜你)[^,。:]{0,6}:|上一篇|下一篇"),
-    # One person's own life, by the sentence's subject: "用这笔钱,他买了20头肉牛", "我妈…在村卫生室看病
-    # 用上了医保卡" (not "我县", "我们"); unless others' work reaches it ("他带领村民种茶", "我家…按
-    # 危房改造政策拆了重建,政府补了三万五").
+    # One person's own life, by the sentence's subject: a household or a relative ("我妈…在村卫生室
+    # 看病用上了医保卡", "他家…"), or 他/她 buying, selling, earning or raising for themselves ("用这笔钱,
+    # 他买了20头肉牛"; not a cadre's work, "他争取资金修通了公路"); unless others' work reaches it ("他
+    # 带领村民种茶", "我家…按危房改造政策拆了重建,政府补了三万五").
     "anecdote": re.compile(
-        r"^(?:[^,。]{0,6},)?(?:他|她|我(?=家|妈|爸|爹|娘|父亲|母亲|老伴))(?![们国县市乡镇村省区州])"
+        r"^(?:[^,。]{0,6},)?(?:[他她我](?:家|妈|爸|爹|娘|父亲|母亲|老伴|儿子|女儿)|[他她](?=买|卖|挣|赚|养了|种了|领到|拿到|看病|住院|住进))"
         r"(?!.*(?:带领|带着|带动|帮助|组织|为(?:村民|群众|贫困户|乡亲)|政府|政策|补助|补贴|补了|帮扶|[村乡镇县]里))"
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
