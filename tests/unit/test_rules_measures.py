@@ -613,6 +613,9 @@ def test_a_task_document_reports_only_work_under_way(text: str, expected: set[st
         ("县金融办、县旅游公路建设指挥部负责人列席会议。", set()),
         ("建议加大乡村旅游基础设施投入,培育电商人才。", set()),
         ("该村道已纳入明年农村公路建设计划。", set()),
+        # A rule stated, and a rule applied with a count.
+        ("对丧失劳动能力的贫困人口,按规定纳入农村低保。", set()),
+        ("对丧失劳动能力的贫困人口,按规定将1200人纳入农村低保。", {"social_security"}),
         # A qualifier of who got the work is no potential.
         ("全市实现具备条件的建制村100%通硬化路。", {"infrastructure"}),
     ],

@@ -17,8 +17,9 @@ Five scopes decide it:
 - the cue's clause (between commas): targets, honours and designations, slogans, standards and
   ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
   or is good for ("能够…", "…是…的重要途径"), descriptions of the economy ("主导产业为…",
-  "以…为主"), work put on a list for later ("纳入…建设计划"), unnamed or other places as the
-  subject ("有的地方…", "另一个县…") and misconduct ("虚报冒领…") report nothing;
+  "以…为主"), a rule stated ("按规定纳入…"), work put on a list for later ("纳入…建设计划"),
+  unnamed or other places as the subject ("有的地方…", "另一个县…") and misconduct ("虚报冒领…")
+  report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
   成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
   ("学习了当地发展民宿的经验"), the requirement followed ("按照“一村一品”的要求"), an adverb of
@@ -145,6 +146,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # What a place could do: "具备发展特色种养殖业的优势".
     # ("具备条件的建制村通硬化路" qualifies who got the work.)
     "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展"),
+    # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
+    # 低保" (not "按规定将1200人纳入低保").
+    "rule": re.compile(r"按(?:照)?(?:有关|相关)?规定(?![^,]*(?:\d|了|已))"),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
