@@ -12,11 +12,13 @@ from povsum.contract import MEASURES
 from povsum.document import Document
 from povsum.extractors.rules.measures import (
     _BROAD,
+    _MANNER,
     _NOT_A_ROAD,
     _OFFICES,
     _RECLASSIFIED,
     _SECTOR_NAMES,
     _STATUSES,
+    _WORKERS,
     find_measures,
 )
 from povsum.extractors.rules.trace import Step, Trace
@@ -233,8 +235,8 @@ def test_the_trace_names_the_cue_and_why_it_was_kept_or_skipped() -> None:
 
 def test_rule_tables_name_cues_of_the_catalogue() -> None:
     cues = {cue for kind in MEASURES.values() for cue in kind.cues}
-    assert cues >= _BROAD | _STATUSES | _OFFICES | _SECTOR_NAMES | set(_NOT_A_ROAD)
-    assert _SECTOR_NAMES | set(_NOT_A_ROAD) <= _BROAD
+    assert cues >= _BROAD | _STATUSES | _OFFICES | _SECTOR_NAMES | set(_NOT_A_ROAD) | set(_MANNER)
+    assert _SECTOR_NAMES | set(_NOT_A_ROAD) | _WORKERS <= _BROAD
     assert all(cue in cues and other in MEASURES for cue, (_, other) in _RECLASSIFIED.items())
 
 
@@ -361,6 +363,8 @@ def test_a_statement_chained_with_a_semicolon_keeps_its_frame() -> None:
         ("全镇新建通村路35公里。", "infrastructure"),
         ("壬县为1.2万名学生发放学生资助资金。", "education"),
         ("癸县家庭医生签约服务覆盖全部贫困户。", "health"),
+        ("全县累计发放“特惠贷”3.6亿元。", "finance"),
+        ("全县建成万亩以上生产基地6个。", "industry"),
     ],
 )
 def test_genre_terms_name_their_category(text: str, category: str) -> None:
@@ -579,3 +583,131 @@ def test_work_of_a_level_above_the_region_is_not_its_own(level: str, text: str, 
     region = Region(name="甲地", level=level, evidence={"quote": "甲地", "start": 0, "end": 2})
     found = find_measures(document, split_sentences(document.text), Trace(), region)
     assert {m.category for m in found} == expected
+
+
+# Written for the test: a notice's title sets tasks for the whole page...
+_NOTICE = (
+    "甲县关于做好2021年危房改造工作的通知\n各乡镇人民政府:\n"
+    "一、全面落实危房改造政策。\n二、组织开展通村公路质量检查。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_NOTICE, set()),
+        ("乙县2020年脱贫攻坚重点任务清单\n(一)新增转移就业3000人。\n(二)完成易地扶贫搬迁500人。", set()),
+        # ...but what it says is already done is reported.
+        (_NOTICE + "\n今年以来,全县已完成危房改造300户。", {"housing"}),
+    ],
+)
+def test_a_task_document_reports_only_work_under_way(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: other pages' titles, who attended, a suggestion, a road put on a list.
+        ("相关阅读:乙县累计发放小额信贷2.1亿元惠及3000户 | 丙县建成扶贫车间30个吸纳就业1200人", set()),
+        ("县金融办、县旅游公路建设指挥部负责人列席会议。", set()),
+        ("建议加大乡村旅游基础设施投入,培育电商人才。", set()),
+        ("该村道已纳入明年农村公路建设计划。", set()),
+        # A rule stated, and a rule applied with a count.
+        ("对丧失劳动能力的贫困人口,按规定纳入农村低保。", set()),
+        ("对丧失劳动能力的贫困人口,按规定将1200人纳入农村低保。", {"social_security"}),
+        # A qualifier of who got the work is no potential.
+        ("全市实现具备条件的建制村100%通硬化路。", {"infrastructure"}),
+    ],
+)
+def test_links_attendance_suggestions_and_schedules_are_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: unnamed or other places as the subject of a commentary.
+        ("还有的地方易地搬迁后,群众又回到了老家。", set()),
+        ("另一个县则一哄而上发展养羊,结果羊价下跌。", set()),
+        # Misconduct uncovered is no measure.
+        ("丁村原村主任虚报冒领危房改造补助资金8.6万元。", set()),
+        ("某乡工作人员违规将亲属纳入低保。", set()),
+        # What a check found or is left is a need.
+        ("全县仍有辍学学生43名。", set()),
+        ("排查中发现危房216户。", set()),
+    ],
+)
+def test_other_places_misconduct_and_findings_are_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a section of proposals or of this year's tasks is plans.
+        ("四、2020年工作打算\n全面完成危房改造500户。", set()),
+        ("今年的主要任务是:\n新建通村公路100公里。", set()),
+        # What a check found opens a section of problems.
+        ("检查发现:个别村的扶贫车间已停工,部分农户的危房改造补助发放不及时。", set()),
+        # The report before such a section stays.
+        ("一、主要成效\n全县完成危房改造800户。\n二、2021年工作打算\n新建村道50公里。", {"housing"}),
+    ],
+)
+def test_proposals_tasks_and_findings_open_a_section(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the requirement followed, a cue as an adverb of other work.
+        ("乡里按照“一村一品”的要求,组织各村开展评比。", set()),
+        ("乡里为8户特困户兜底建设安全住房8套。", {"housing"}),
+        # Migrant workers are the people employment work is for, not a department's staff.
+        ("园区吸纳外县籍务工人员860人。", {"employment"}),
+    ],
+)
+def test_requirements_followed_adverbs_and_workers(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: one person's own life...
+        ("用这笔钱,他买了20头肉牛。", set()),
+        ("我妈今年在村卫生室看病用上了医保卡。", set()),
+        # ...unless others' work reaches it, or the person leads work for others.
+        ("我家老屋去年按危房改造政策拆了重建。", {"housing"}),
+        ("他带领村民种植茶叶300亩。", {"industry"}),
+        ("他争取资金修通了村里的公路。", {"infrastructure"}),
+    ],
+)
+def test_an_anecdote_of_one_person_is_no_measure(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: who attended, mid-sentence.
+        ("镇党委副书记、驻村第一书记赵某,县医保局负责同志等参加座谈,大家围绕防止返贫交流了意见。", set()),
+        # Groups named as the targets of other work, and the canteens that buy.
+        (
+            "乙县对低保户、分散供养特困人员和残疾人家庭3类重点对象开展住房排查,完成危房改造500户。",
+            {"housing"},
+        ),
+        ("丙县组织机关、学校食堂定向采购农产品200万元。", {"consumption"}),
+        # A loan for industry is finance.
+        ("合作银行向贫困户发放产业扶贫贷款2亿元。", {"finance"}),
+    ],
+)
+def test_attendance_target_groups_buyers_and_loans(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+def test_the_countrys_work_is_not_that_of_a_region_not_found() -> None:
+    # Written for the test: a local report whose region is unknown.
+    assert _categories("全县干部尽锐出战。据统计,全国累计选派第一书记20万名。") == set()
+    assert _categories("据统计,全县累计选派第一书记200名。") == {"party_building"}

@@ -5,20 +5,25 @@ that reports the region's work as done or under way, the way annotators read the
 Five scopes decide it:
 
 - the sentence: documents and their articles, the report talking about itself (not a dateline,
-  "本报讯"), photo captions, headings and titles, rhetorical questions and the sentences of a
-  section of plans ("下一步…") or of problems ("存在的问题:…") report nothing; a statement chained
-  with ";" keeps the frame of its first part;
+  "本报讯"), photo captions, headings and titles, rhetorical questions, lists of other pages,
+  who attended, one person's own life ("他买了20头肉牛"), the sentences of a section of plans
+  ("下一步…", "工作打算") or of problems ("存在的问题:…", "排查发现:") and, on a page whose
+  title names a notice, task list or appeal, every sentence not said to be under way report
+  nothing; a statement chained with ";" keeps the frame of its first part;
 - what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地"),
   the formulation of a policy ("制定了一系列政策,包括…", "印发通知") or others' experience shown
   ("观摩了兄弟县的做法:…") governs the rest of the sentence, unless the sentence says the work has
   started ("目前正在实施"); a must-word governs its subject too ("各学校要落实…");
 - the cue's clause (between commas): targets, honours and designations, slogans, standards and
   ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
-  or is good for ("能够…", "…是…的重要途径") and descriptions of the economy ("主导产业为…",
-  "以…为主") report nothing;
+  or is good for ("能够…", "…是…的重要途径"), descriptions of the economy ("主导产业为…",
+  "以…为主"), a rule stated ("按规定纳入…"), work put on a list for later ("纳入…建设计划"),
+  unnamed or other places as the subject ("有的地方…", "另一个县…") and misconduct ("虚报冒领…")
+  report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
-  成本偏高"; not a problem solved, "解决了…饮水问题"), what was learnt from others ("学习了当地
-  发展民宿的经验"), a road that is a path, 低保户 counted as a group, a department or its staff
+  成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
+  ("学习了当地发展民宿的经验"), the requirement followed ("按照“一村一品”的要求"), an adverb of
+  other work ("兜底建设"), a road that is a path, 低保户 counted as a group, a department or its staff
   ("卫生、教育专业技术人员"), a person's office ("村党组织书记"), everyone's bodies ("各级党组织"),
   the means of other work, a title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
@@ -64,7 +69,26 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
     # character of a Big5 page).
     "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
+    # A page's lists of other pages' titles: "相关新闻:…", "热点留言:关于低保办理的咨询 | …".
+    "links": re.compile(r"^(?:相关|热点|热门|推荐|延伸|猜你)[^,。:]{0,6}:|上一篇|下一篇"),
+    # One person's own life, by the sentence's subject: a household or a relative ("我妈…在村卫生室
+    # 看病用上了医保卡", "他家…"), or 他/她 buying, selling, earning or raising for themselves ("用这笔钱,
+    # 他买了20头肉牛"; not a cadre's work, "他争取资金修通了公路"); unless others' work reaches it ("他
+    # 带领村民种茶", "我家…按危房改造政策拆了重建,政府补了三万五").
+    "anecdote": re.compile(
+        r"^(?:[^,。]{0,6},)?(?:[他她我](?:家|妈|爸|爹|娘|父亲|母亲|老伴|儿子|女儿)|[他她](?=买|卖|挣|赚|养了|种了|领到|拿到|看病|住院|住进))"
+        r"(?!.*(?:带领|带着|带动|帮助|组织|为(?:村民|群众|贫困户|乡亲)|政府|政策|补助|补贴|补了|帮扶|[村乡镇县]里))"
+    ),
+    # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
+    # 座谈,…" name offices, not work.
+    "attendance": re.compile(r"(?:列席|出席|参加)了?(?:会议|仪式|座谈)|主持(?:会议|座谈)"),
 }
+# A document whose title names a notice, a task list, an appeal or a plan ("关于…的通知", "…工作
+# 要点", "…任务清单", "…倡议书", "…整改方案") sets tasks: its sentences report no work unless they
+# say it is under way or done.
+_TASK_DOCUMENT = re.compile(
+    r"(?:通知|倡议书?|要点|任务清单|整改方案|实施方案|工作方案|行动方案|工作计划|规划)(?:\([^)]*\))?$"
+)
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), and a requirement addressed to others ("要求各地加快…",
 # not "按照…的要求,"). It governs its whole clause, the subject before it too ("各学校要落实…").
 _MUST = (
@@ -76,7 +100,7 @@ _MUST_WORD = re.compile(_MUST)
 # "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
 # …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
-    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
+    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?<![意见和])建议|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
@@ -120,7 +144,20 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
     # What a place could do: "具备发展特色种养殖业的优势".
-    "potential": re.compile(r"具备|潜力|适宜发展|适合发展"),
+    # ("具备条件的建制村通硬化路" qualifies who got the work.)
+    "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展"),
+    # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
+    # 低保" (not "按规定将1200人纳入低保").
+    "rule": re.compile(r"按(?:照)?(?:有关|相关)?规定(?![^,]*(?:\d|了|已))"),
+    # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
+    "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
+    # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
+    # 易地搬迁后…", "另一个县则一哄而上发展养羊".
+    "elsewhere": re.compile(
+        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村))"
+    ),
+    # Misconduct uncovered: "虚报冒领危房改造补助资金", "违规将亲属纳入低保".
+    "misconduct": re.compile(r"虚报|冒领|违规|违纪|侵占|挪用|贪污|套取|截留|优亲厚友|收受|骗取|雁过拔毛"),
     # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
     # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
     "ability": re.compile(r"能够|可以|有利于|有助于"),
@@ -135,7 +172,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
-# "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水". "困难" is not one: "得知老人生活困难"
+# "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水", and what is left or found by a check
+# ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one: "得知老人生活困难"
 # is the need the work then meets.
 _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
@@ -143,7 +181,7 @@ _LACK_AFTER = re.compile(
 )
 _LACK_BEFORE = re.compile(
     r"(?:没有|缺乏|缺少|需要|(?<![所无必按])需(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未|"
-    r"针对)[^,]{0,8}$"
+    r"针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
@@ -154,7 +192,11 @@ _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保"})
-_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口")
+# Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too.
+_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口|户[、和与及]")
+# Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
+# 排查" (the housing check is the work).
+_TARGET_GROUPS = re.compile(r"[^,。;]{0,30}?(?:\d|[一二三四五六七八九十])类(?:重点)?(?:对象|人群|群体|人员)")
 # Who speaks, by office: "驻村第一书记李某告诉记者", "县电子商务中心主任李某接受记者采访" name a
 # speaker, not work done.
 _TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长"
@@ -219,11 +261,14 @@ _COUNT = re.compile(
 _SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
 _GUARANTEES = re.compile(r"(?:教育|卫生|医疗|住房)[、和与及](?:教育|卫生|医疗|住房)")
 # A broad word followed by the staff or the body of its sector names people or departments:
-# "组织帮扶干部和卫生、教育专业技术人员赴浙江学习", "民政、教育、医疗等部门", "县旅游局".
+# "组织帮扶干部和卫生、教育专业技术人员赴浙江学习", "民政、教育、医疗等部门", "县旅游局", and the
+# canteens that buy ("学校食堂优先采购贫困户农产品").
 _SECTOR_STAFF = re.compile(
     r"(?:[、和与及](?:教育|卫生|医疗|住房|民政|交通|水利|农业|人社|财政|扶贫))*等?"
-    r"(?:部门|人员|系统|单位|局|专业技术|工作者)"
+    r"(?:部门|人员|系统|单位|局|专业技术|工作者|食堂)"
 )
+# ...but 务工人员, 就业人员 are the workers the work is for ("吸纳务工人员860人").
+_WORKERS: frozenset[str] = frozenset({"务工", "就业"})
 # Roads named as a figure of speech or a place, by what comes just before them: "走上了产业发展
 # 道路" is a path, "沿公路一侧建起营业房" says where.
 _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
@@ -234,6 +279,11 @@ _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
 # Everyone's bodies, not the region's: "各级党组织和广大党员干部冲锋在前", "展示各地驻村工作队的
 # 风采" (but "全县各级党组织" is the region's own).
 _EVERYONE = re.compile(r"(?<!全[省市县区州盟旗镇乡])各(?:级|地)[^,]{0,4}$")
+# A cue inside the requirement a region follows names the requirement: "按照“一村一品”的要求".
+_FOLLOWED_BEFORE = re.compile(r"按照[^,。]{0,12}$")
+_FOLLOWED_AFTER = re.compile(r"[^,。]{0,6}?的?(?:要求|部署|思路|原则)")
+# Cues that are also adverbs saying how other work was done: "为特困户兜底建设保障房" is housing.
+_MANNER: dict[str, re.Pattern[str]] = {"兜底": re.compile(r"建|修|改造|安置|解决")}
 # A broad cue right after 依托/借助/利用 is the means of other work: "依托合作社发展乡村旅游" is
 # tourism, "依托文旅公司平台吸纳社会资本" is no tourism.
 _MEANS = re.compile(r"(?:依托|借助|利用)[^,]{0,4}$")
@@ -255,12 +305,19 @@ _SITE_FACILITIES: frozenset[str] = frozenset({"infrastructure", "education", "he
 _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)")
 # A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
 # says no more ("三、下一步工作") ends the report.
-_PLAN_SECTION = re.compile(r"^.{0,6}(?:下一步|今后|展望未来|规划到)")
+# The same for a section of proposals or of this year's tasks ("四、2020年工作打算", "对策建议",
+# "今年的主要任务是:").
+_PLAN_SECTION = re.compile(
+    r"^.{0,6}(?:下一步|今后|展望未来|规划到)|^.{0,12}?(?:工作打算|对策建议|几点建议|工作建议)|"
+    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$"
+)
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
-# 短板弱项:…") makes the rest of its paragraph problems, and a heading the paragraphs up to the next
-# heading: a measure named there is what is wanting ("合作社带贫能力不强").
+# 短板弱项:…", what a check found: "排查发现:一是…") makes the rest of its paragraph problems, and a
+# heading the paragraphs up to the next heading: a measure named there is what is wanting
+# ("合作社带贫能力不强").
 _PROBLEM_SECTION = re.compile(
-    r"^.{0,16}?(?:存在[^,。:]{0,8}?(?:问题|不足|困难|短板|弱项|差距)|(?:问题|困难|短板)[和与](?:不足|问题|弱项|困难))"
+    r"^.{0,16}?(?:存在[^,。:]{0,8}?(?:问题|不足|困难|短板|弱项|差距)|(?:问题|困难|短板)[和与](?:不足|问题|弱项|困难)|"
+    r"(?:排查|检查|督查|巡查|暗访|审计)发现)"
     r"(?:[^,。]{0,6}(?::|$))"
 )
 _PLAN_HEADING_CHARS = 12
@@ -384,11 +441,14 @@ class _Reading:
         return f"plan {word.group()}" if word else None
 
     def above(self, cue: re.Match[str], level: Level | None) -> str | None:
-        """The level above the region (``_ABOVE``) the cue's clause is said of, if any."""
+        """The level above the region (``_ABOVE``) the cue's clause is said of, if any. A region
+        not found is not the country, which a report on it names ("全国"): in a report whose
+        region is unknown, "据统计,全国累计选派…" is the country's work, not its own."""
         starts, _ = self._clauses
         subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
         who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
-        return f"a higher level's: {who}" if who and level in _ABOVE.get(who, ()) else None
+        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
+        return f"a higher level's: {who}" if above else None
 
     @cached_property
     def reports(self) -> bool:
@@ -443,6 +503,7 @@ def _with_objections(
 ) -> Iterator[tuple[Sentence, str | None]]:
     """Each sentence with the reason it reports no work at all, or None when it may report some.
     A statement chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
+    tasks = _first({"task document": _TASK_DOCUMENT}, document.title or "")
     section: str | None = None  # "plan section" or "problem section"
     problems_headed = False  # a problem heading lasts to the next heading
     chained: str | None = None
@@ -458,7 +519,13 @@ def _with_objections(
             section = "plan section"
         elif _PROBLEM_SECTION.search(sentence.text):
             section, problems_headed = "problem section", heading
-        objection = section or chained or ("heading" if heading else _first(_NOT_A_REPORT, sentence.text))
+        objection = (
+            section
+            or chained
+            or ("heading" if heading else None)
+            or (tasks if tasks and not _UNDER_WAY.search(sentence.text) else None)
+            or _first(_NOT_A_REPORT, sentence.text)
+        )
         chained = objection if sentence.text.endswith(";") and objection != "heading" else None
         yield sentence, objection
 
@@ -487,16 +554,26 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a path or a place, not a road built"
     if word in _STATUSES and _COUNTED.match(after):
         return "a group of the population counted"
+    if _TARGET_GROUPS.match(after):
+        return "a group of the population named"
     if word in _OFFICES and _OFFICE.match(after):
         return "a person's office"
     if (speaker := _SPEAKER.match(after)) and (speaker["title"] or re.search(f"(?:{_TITLES})$", word)):
         return "who speaks, by office"
-    if word in _BROAD and _SECTOR_STAFF.match(after):
+    if (
+        word in _BROAD
+        and (staff := _SECTOR_STAFF.match(after))
+        and not (word in _WORKERS and staff[0] == "人员")
+    ):
         return "a department or its staff"
     if _EVERYONE.search(before):
         return "everyone's, not the region's"
     if word in _BROAD and _MEANS.search(before):
         return "means of other work"
+    if _FOLLOWED_BEFORE.search(before) and _FOLLOWED_AFTER.match(after):
+        return "the requirement followed"
+    if (manner := _MANNER.get(word)) and manner.match(after):
+        return "how other work was done"
     if any(m.start() < cue.start() < m.end() for m in _TITLE.finditer(text)):
         return "title"
     return None
