@@ -60,6 +60,14 @@ def _fixed_width(text: str, width: float = 30) -> str:
     return "\n".join(lines)
 
 
+# Years in Chinese numerals (二〇一四年), as formal reports and their PDFs write them.
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese_year(m: re.Match[str]) -> str:
+    return "".join(_CHINESE_DIGITS[int(c)] for c in m[1]) + "年"
+
+
 _HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
 # Other pages' headlines below the article, with their own regions and figures (invented here).
 _RELATED = (
@@ -85,9 +93,12 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "comments_after": lambda text: text + _COMMENTS,
     "byline_before": lambda text: _BYLINE + text,
     "a_line_per_sentence": lambda text: text.replace("。", "。\n"),
+    "chinese_numeral_years": lambda text: re.sub(r"(?<![\d.])((?:19|20)\d\d)年", _chinese_year, text),
     "village_counts_in_chinese_numerals": lambda text: re.sub(
         r"(?<![\d.,])([1-9]\d?)(个贫困村|个村|个乡镇|个贫困县)", lambda m: cn2an.an2cn(m[1]) + m[2], text
     ),
+    # A PDF copy's space after the decimal point: "3.64万户" -> "3. 64万户".
+    "pdf_spaced_decimals": lambda text: re.sub(r"(?<=\d\.)(?=\d+(?:万|亿|%|个百分点))", " ", text),
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "digits_grouped_by_commas": lambda text: re.sub(
         r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
