@@ -9,6 +9,7 @@ The texts are third-party and not in the repository: without ../shared/corpus th
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -60,12 +61,27 @@ def _fixed_width(text: str, width: float = 30) -> str:
     return "\n".join(lines)
 
 
-# Years in Chinese numerals (二〇一四年), as formal reports and their PDFs write them.
+# Years in Chinese numerals, as formal reports and their PDFs write them, with each zero a text
+# writes (二〇一四年, 二○一四年, 二零一四年) in turn.
 _CHINESE_DIGITS = "〇一二三四五六七八九"
+_ZEROS = ("〇", "○", "零")
 
 
-def _chinese_year(m: re.Match[str]) -> str:
-    return "".join(_CHINESE_DIGITS[int(c)] for c in m[1]) + "年"
+def _chinese_years(text: str) -> str:
+    zeros = itertools.cycle(_ZEROS)
+
+    def year(m: re.Match[str]) -> str:
+        zero = next(zeros)
+        return "".join(_CHINESE_DIGITS[int(c)] for c in m[1]).replace("〇", zero) + "年"
+
+    return re.sub(r"(?<![\d.])((?:19|20)\d\d)年", year, text)
+
+
+def _pdf_spaced_decimals(text: str) -> str:
+    """A space after, before or around the point of a decimal before its unit, in turn: "3. 64万户",
+    "12 .5%", "0 . 41%", as PDF copies put them."""
+    points = itertools.cycle((". ", " .", " . "))
+    return re.sub(r"(?<=\d)\.(?=\d+(?:万|亿|%|个百分点))", lambda _: next(points), text)
 
 
 _HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
@@ -93,12 +109,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "comments_after": lambda text: text + _COMMENTS,
     "byline_before": lambda text: _BYLINE + text,
     "a_line_per_sentence": lambda text: text.replace("。", "。\n"),
-    "chinese_numeral_years": lambda text: re.sub(r"(?<![\d.])((?:19|20)\d\d)年", _chinese_year, text),
+    "chinese_numeral_years": _chinese_years,
     "village_counts_in_chinese_numerals": lambda text: re.sub(
         r"(?<![\d.,])([1-9]\d?)(个贫困村|个村|个乡镇|个贫困县)", lambda m: cn2an.an2cn(m[1]) + m[2], text
     ),
-    # A PDF copy's space after the decimal point: "3.64万户" -> "3. 64万户".
-    "pdf_spaced_decimals": lambda text: re.sub(r"(?<=\d\.)(?=\d+(?:万|亿|%|个百分点))", " ", text),
+    "pdf_spaced_decimals": _pdf_spaced_decimals,
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "digits_grouped_by_commas": lambda text: re.sub(
         r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
