@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,6 +85,22 @@ def _pdf_spaced_decimals(text: str) -> str:
     return re.sub(r"(?<=\d)\.(?=\d+(?:万|亿|%|个百分点))", lambda _: next(points), text)
 
 
+_BETWEEN_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+
+
+def _a_space_in_a_word(text: str) -> str:
+    """One space between two Chinese characters of each line, at a place the line's own checksum
+    picks, as PDF copies space a word here and there ("贫 困发生率", "贫困人 口")."""
+    lines = []
+    for line in text.split("\n"):
+        places = [m.start() for m in _BETWEEN_CHINESE.finditer(line)]
+        if places:
+            at = places[zlib.crc32(line.encode("utf-8")) % len(places)]
+            line = line[:at] + " " + line[at:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
 # Other pages' headlines below the article, with their own regions and figures (invented here).
 _RELATED = (
@@ -126,6 +143,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "rate_synonym": _replace(("贫困发生率", "贫困率")),
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
     "fixed_width_layout": _fixed_width,
+    "a_space_in_a_word_per_line": _a_space_in_a_word,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),
     "nbsp_entity_indent": lambda text: re.sub(r"(?m)^(?=\S)", "&nbsp;&nbsp;", text),

@@ -19,9 +19,9 @@ PROBES = Path(__file__).resolve().parents[1] / "phrasings"
 FIGURES_RIGHT = 0.95  # share of expected figures found at their value (rounds 1-2 together)
 FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure (rounds 1-2)
 # Round 3 (real page forms, tests/phrasings/README.md) on its own floors, at what the rules reach
-# (359/444, 6 extra): about a tenth of its figures need the region found right (region rules).
+# (368/444, 6 extra): about a tenth of its figures need the region found right (region rules).
 ROUND_3 = "figures_3.jsonl"
-ROUND_3_RIGHT = 0.80
+ROUND_3_RIGHT = 0.82
 ROUND_3_EXTRA = 0.02
 MEASURES_F1 = 0.93
 FUNDING_F1 = 0.97
