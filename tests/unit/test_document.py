@@ -14,6 +14,7 @@ from povsum import verify
 from povsum.document import Document, explain
 from povsum.errors import InputError
 from povsum.extractors.rules import RulesExtractor
+from povsum.wrapping import word_spaces
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_IDS = ["000", "001", "002", "003", "004"]
@@ -372,3 +373,10 @@ def test_a_space_inside_a_place_name_of_a_headline_goes() -> None:
     # Written for the test: a headline spacing the county's name, which the text names nowhere else.
     doc = Document.from_text("兰 考县脱贫攻坚成效显著 贫困发生率降至0.4%\n全县上下齐心协力。\n")
     assert doc.text.startswith("兰考县脱贫攻坚成效显著 贫困发生率降至0.4%")
+
+
+def test_only_the_first_spaces_outside_prose_are_weighed() -> None:
+    # Written for the test: more spaced lines than a page has headlines (a menu or a table); each
+    # weighing scans the text, so past the first 64 the spaces stay.
+    text = "兰 考县\n" * 70
+    assert [start for start, _ in word_spaces(text)] == [1 + 5 * i for i in range(64)]
