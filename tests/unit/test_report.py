@@ -106,10 +106,14 @@ class Marks(HTMLParser):
 
 
 def hostile_source(tmp_path: Path) -> Path:
+    # The markup is written as entities: tags in plain text are litter the reading stage removes
+    # (Document), while these reach the article's text as "<img ...>" and "<script>", for the page to
+    # escape.
     path = tmp_path / "hostile.txt"
     path.write_text(
         "某县脱贫报告\n"
-        "2014年全县有贫困人口1200户4500人<img src=x onerror=alert(2)>。<script>alert(1)</script>\n",
+        "2014年全县有贫困人口1200户4500人&lt;img src=x onerror=alert(2)&gt;。"
+        "&lt;script&gt;alert(1)&lt;/script&gt;\n",
         encoding="utf-8",
     )
     return path
