@@ -112,23 +112,34 @@ def to_halfwidth(text: str, index: array[int] | None = None) -> tuple[str, array
 
 # A year in Chinese numerals (二〇一四年, 二○一九年 with a white circle, 二零二零年), as formal reports
 # write it: read as digits, one for one, so the year rules see 2014年. Only a run of four, 19.. or
-# 20.., right before 年 and after no other numeral; every other Chinese numeral stays as written.
+# 20.., right before 年 and after no other numeral; every other Chinese numeral stays as written. A
+# space a PDF copy puts inside it (二〇一 四 年) goes here: the layout's spaces are removed only
+# after these steps, too late for the year to be read.
 _YEAR_NUMERALS = "〇○零一二三四五六七八九"
 _YEAR_DIGITS = str.maketrans(_YEAR_NUMERALS, "000123456789")
+_NUMERAL = rf"\x20?[{_YEAR_NUMERALS}]"
 _CHINESE_YEAR = re.compile(
-    rf"(?<![{_YEAR_NUMERALS}两十百千万亿点第])(?:一九|二[〇○零])[{_YEAR_NUMERALS}]{{2}}(?=年)"
+    rf"(?<![{_YEAR_NUMERALS}两十百千万亿点第])(?:一\x20?九|二\x20?[〇○零]){_NUMERAL}{_NUMERAL}\x20?(?=年)"
 )
 
 
 def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
-    """A year written in Chinese numerals becomes ASCII digits (1:1).
+    """A year written in Chinese numerals becomes ASCII digits, without the spaces inside it.
 
     >>> chinese_numeral_years("二〇一四年至二○一九年,二零二零年;一九九八年 三十二年 十二〇一四年")[0]
     '2014年至2019年,2020年;1998年 三十二年 十二〇一四年'
+    >>> chinese_numeral_years("由 二〇一 四 年 底")
+    ('由 2014年 底', array('i', [0, 1, 2, 3, 4, 6, 8, 9, 10]))
     """
     if index is None:
         index = identity(len(text))
-    return _CHINESE_YEAR.sub(lambda m: m[0].translate(_YEAR_DIGITS), text), index
+    spaces: list[tuple[int, int]] = []
+
+    def digits(m: re.Match[str]) -> str:
+        spaces.extend((i, i + 1) for i in range(m.start(), m.end()) if text[i] == " ")
+        return m[0].translate(_YEAR_DIGITS)
+
+    return delete_spans(_CHINESE_YEAR.sub(digits, text), index, spaces)
 
 
 # A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"): the spaces go, so the

@@ -98,6 +98,9 @@ def test_a_page_typed_with_ascii_full_stops_gives_the_figures_of_one_with_chines
         ("十二〇一四年", "十二〇一四年"),  # a longer numeral: not a year of four
         ("五四三二年", "五四三二年"),
         ("一二三个村", "一二三个村"),
+        ("二〇一 四 年底", "2014年底"),  # a PDF copy's spaces inside it
+        ("二 〇 一 四 年", "2014年"),
+        ("二〇 一四 五年", "二〇 一四 五年"),
     ],
 )
 def test_a_year_in_chinese_numerals_reads_as_digits(text: str, expected: str) -> None:
@@ -106,12 +109,14 @@ def test_a_year_in_chinese_numerals_reads_as_digits(text: str, expected: str) ->
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="〇○零一二三四五六七八九十年月 20", max_size=40))
-def test_chinese_numeral_years_keep_the_length(text: str) -> None:
+def test_chinese_numeral_years_keep_every_other_character(text: str) -> None:
     changed, index = chinese_numeral_years(text)
-    assert len(changed) == len(index) == len(text)
+    assert len(changed) == len(index) and list(index) == sorted(set(index))
+    numerals = "〇○零一二三四五六七八九"
     assert all(
-        a == b or (a in "〇○零一二三四五六七八九" and b.isdigit()) for a, b in zip(text, changed, strict=True)
+        c == text[i] or (text[i] in numerals and c.isdigit()) for c, i in zip(changed, index, strict=True)
     )
+    assert all(text[i] == " " for i in set(range(len(text))) - set(index))  # only spaces are deleted
 
 
 @pytest.mark.parametrize(
