@@ -137,7 +137,7 @@ def word_spaces(text: str) -> list[tuple[int, int]]:
                     layout = not _set_apart(line, m.start())
                 else:
                     weighed += 1
-                    layout = weighed <= _HEADLINE_SPACES and _written_together(text, line, m.start())
+                    layout = weighed <= _HEADLINE_SPACES and _joins_a_word(text, line, m.start())
                 if layout:
                     spans.append((at + m.start(), at + m.end()))
         at += len(line) + 1
@@ -149,11 +149,15 @@ def _set_apart(line: str, space: int) -> bool:
     return bool(before or _SET_APART_AFTER.match(line, space + 1))
 
 
-def _written_together(text: str, line: str, space: int) -> bool:
-    around = (line[space - 2 : space] + line[space + 1], line[space - 1] + line[space + 1 : space + 3])
+def _joins_a_word(text: str, line: str, space: int) -> bool:
+    """Whether the space of ``line`` at ``space`` splits what ``text`` writes together elsewhere
+    (three characters across it) or a place's name or a figure's noun."""
+    around = (
+        line[max(0, space - 2) : space] + line[space + 1],
+        line[space - 1] + line[space + 1 : space + 3],
+    )
     if any(len(chars) == 3 and " " not in chars and chars in text for chars in around):
         return True
-    # A word across the space: a place's name (full or short) or a figure's noun.
     places = gazetteer()
     left = line[max(0, space - _LONGEST_WORD + 1) : space]
     joined = left + line[space + 1 : space + _LONGEST_WORD]
