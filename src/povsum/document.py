@@ -25,7 +25,7 @@ from povsum import furniture
 from povsum.errors import InputError
 from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
-from povsum.wrapping import layout_breaks, layout_spaces
+from povsum.wrapping import layout_breaks, layout_spaces, word_spaces
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
@@ -300,10 +300,12 @@ class Document:
             text, index, wide = original, identity(len(original)), {}
         traditional = is_traditional(text)
         text, index = normalize(text, index, traditional=traditional)
-        # A letter-spaced layout spaces every character ("贫 困 人 口"), a fixed-width one breaks
-        # sentences and words ("贫困\n人口"): both gone from the text, still in the original the
-        # index maps into. Spaces first: furniture reads a spaced headline as a menu bar.
+        # A letter-spaced layout spaces every character ("贫 困 人 口"), a PDF copy some words
+        # ("贫 困发生率"), a fixed-width one breaks sentences and words ("贫困\n人口"): all gone from
+        # the text, still in the original the index maps into. Spaces first: furniture reads a
+        # spaced headline as a menu bar.
         text, index = delete_spans(text, index, layout_spaces(text))
+        text, index = delete_spans(text, index, word_spaces(text))
         layout = furniture.analyse(text)
         header = text[: layout.header_end]
         url = _URL.search(header)

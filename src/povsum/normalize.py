@@ -18,6 +18,7 @@ from pathlib import Path
 
 __all__ = [
     "Step",
+    "chinese_numeral_years",
     "delete_spans",
     "explain",
     "full_stops",
@@ -25,6 +26,7 @@ __all__ = [
     "is_traditional",
     "normalize",
     "remove_invisible",
+    "spaced_decimals",
     "steps",
     "strip_pinyin",
     "to_halfwidth",
@@ -106,6 +108,72 @@ def to_halfwidth(text: str, index: array[int] | None = None) -> tuple[str, array
     if index is None:
         index = identity(len(text))
     return _WIDE.sub(lambda m: _HALFWIDTH[m.group()], text), index
+
+
+# A year in Chinese numerals (二〇一四年, 二○一九年 with a white circle, 二零二零年), as formal reports
+# write it: read as digits, one for one, so the year rules see 2014年. Only a run of four, 19.. or
+# 20.., right before 年 and after no other numeral; every other Chinese numeral stays as written. A
+# space a PDF copy puts inside it (二〇一 四 年) goes here: the layout's spaces are removed only
+# after these steps, too late for the year to be read.
+_YEAR_NUMERALS = "〇○零一二三四五六七八九"
+_YEAR_DIGITS = str.maketrans(_YEAR_NUMERALS, "000123456789")
+_NUMERAL = rf"\x20?[{_YEAR_NUMERALS}]"
+_CHINESE_YEAR = re.compile(
+    rf"(?<![{_YEAR_NUMERALS}两十百千万亿点第])(?:一\x20?九|二\x20?[〇○零]){_NUMERAL}{_NUMERAL}\x20?(?=年)"
+)
+
+
+def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """A year written in Chinese numerals becomes ASCII digits, without the spaces inside it.
+
+    >>> chinese_numeral_years("二〇一四年至二○一九年,二零二零年;一九九八年 三十二年 十二〇一四年")[0]
+    '2014年至2019年,2020年;1998年 三十二年 十二〇一四年'
+    >>> chinese_numeral_years("由 二〇一 四 年 底")
+    ('由 2014年 底', array('i', [0, 1, 2, 3, 4, 6, 8, 9, 10]))
+    """
+    if index is None:
+        index = identity(len(text))
+    spaces: list[tuple[int, int]] = []
+
+    def digits(m: re.Match[str]) -> str:
+        spaces.extend((i, i + 1) for i in range(m.start(), m.end()) if text[i] == " ")
+        return m[0].translate(_YEAR_DIGITS)
+
+    return delete_spans(_CHINESE_YEAR.sub(digits, text), index, spaces)
+
+
+# A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"): the spaces go, so the
+# number reads whole and full_stops, after this step, does not end a sentence at its ".". Only
+# before a unit a decimal takes (a count of 户 or 人 has none: "120. 3户" is two sentences), and
+# never after a list number opening a line or an item ("1. 5万户脱贫" may be item 1).
+_DECIMAL_UNIT = r"万|亿|%|‰|个百分点|倍|元"
+_SPACED_DECIMAL = re.compile(
+    rf"(?<![\d.])\d+(?P<before>\x20*)\.(?P<after>\x20*)(?=\d+\x20?(?:{_DECIMAL_UNIT}))"
+)
+_ITEM_NUMBER = re.compile(r"\s*[1-9]\d?")
+_ITEM_OPENERS = "\n;:。"  # after to_halfwidth: ；and ： are ASCII here
+
+
+def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    r"""Delete the spaces around the point of a decimal followed by its unit.
+
+    >>> spaced_decimals("由3. 64万户,增长12 .5%,降至0. 41%\n1. 5万户脱贫;2. 3个村 12. 36个村")[0]
+    '由3.64万户,增长12.5%,降至0.41%\n1. 5万户脱贫;2. 3个村 12. 36个村'
+    """
+    if index is None:
+        index = identity(len(text))
+    if "." not in text:
+        return text, index
+    spans = []
+    for m in _SPACED_DECIMAL.finditer(text):
+        if (m["before"] or m["after"]) and not _is_item_number(text, m.start(), m.start("after") - 1):
+            spans.extend(span for span in (m.span("before"), m.span("after")) if span[0] < span[1])
+    return delete_spans(text, index, spans)
+
+
+def _is_item_number(text: str, start: int, dot: int) -> bool:
+    opened = max(text.rfind(c, 0, start) for c in _ITEM_OPENERS) + 1
+    return _ITEM_NUMBER.fullmatch(text, opened, dot) is not None
 
 
 # An ASCII "." ending a sentence ("降至0.5%.全县"), as pages typed with half-width punctuation
@@ -253,8 +321,17 @@ def to_simplified(text: str, index: array[int] | None = None) -> tuple[str, arra
 
 
 def steps(traditional: bool) -> list[Step]:
-    """The steps in order: pinyin is removed before t2s so phrases like 發布會 convert whole."""
-    chosen: list[Step] = [remove_invisible, to_halfwidth, full_stops, strip_pinyin]
+    """The steps in order: a decimal's point loses its spaces before full_stops reads the "." and
+    after to_halfwidth makes it ASCII; pinyin is removed before t2s so phrases like 發布會 convert
+    whole."""
+    chosen: list[Step] = [
+        remove_invisible,
+        to_halfwidth,
+        chinese_numeral_years,
+        spaced_decimals,
+        full_stops,
+        strip_pinyin,
+    ]
     if traditional:
         chosen.append(to_simplified)
     return chosen

@@ -239,6 +239,10 @@ class Gazetteer:
             lengths.setdefault(form[:2], set()).add(len(form))
         self._lengths = {prefix: sorted(ls, reverse=True) for prefix, ls in lengths.items()}
 
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` is a division's full or short name."""
+        return name in self._by_name
+
     def by_name(self, name: str) -> list[Division]:
         """Every division with this full or short name, higher levels first."""
         return list(self._by_name.get(name, ()))

@@ -7,6 +7,8 @@ import re
 from itertools import pairwise
 from statistics import median
 
+from povsum.regions import gazetteer
+
 # A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
 CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
 # A line starting so is an item or a heading of its own, never the rest of the line before.
@@ -93,3 +95,75 @@ def layout_spaces(text: str) -> list[tuple[int, int]]:
     spaces = [(m.start(), m.end()) for m in _SPACED.finditer(text)]
     chinese = len(_CHINESE.findall(text))
     return spaces if chinese and len(spaces) >= _SPACED_SHARE * chinese else []
+
+
+# A PDF copy that spaces a word here and there ("贫 困发生率", "贫困人 口"), not every character. A
+# lone space between two Chinese characters is layout in a line of prose (one with a comma, a full
+# stop or a semicolon), except beside the words a byline or a dateline sets apart with a space
+# ("记者 某某 摄", "9月1日电 全县"): there a name or the first sentence would run into them.
+# Elsewhere (a headline, a menu) the space is layout only inside a place's name or one of the
+# nouns a headline's figure counts, or where the text writes the three characters across it
+# together somewhere else: a headline's own spaces part its phrases.
+_LONE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\x20(?=[\u4e00-\u9fff])")
+_PROSE_LINE = re.compile(r"[,。;]")  # after normalization: ，and ； are ASCII
+# The words themselves, and the names after them ("记者 张某 李某").
+_SET_APART_BEFORE = re.compile(r"(?:记者|通讯员|编辑|作者|讯|电|消息|报道)(?:\x20[\u4e00-\u9fff]{2,3})*$")
+_SET_APART_REACH = 20  # characters before a space looked at for them
+_SET_APART_AFTER = re.compile(r"摄|记者|通讯员")
+_FIGURE_NOUNS = frozenset(
+    {"贫困人口", "贫困群众", "贫困户", "贫困村", "贫困县", "贫困发生率", "建档立卡", "脱贫"}
+)
+_LONGEST_WORD = 12  # characters: the longest place names (克孜勒苏柯尔克孜自治州) fit
+# At most this many spaces outside prose are weighed: a page has a few headlines, and more such
+# spaces make a menu or a table, whose spaces are its own (and each weighing scans the text).
+_HEADLINE_SPACES = 64
+
+
+def word_spaces(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the spaces a PDF copy leaves inside words, in a text that is
+    not letter-spaced throughout (``layout_spaces`` takes those).
+
+    >>> text = "全县贫 困发生率降至0.4%,贫困人口减少到300人。(记者 王某 李某)\\n贫困人 口清零\\n攻坚 成效"
+    >>> "".join(c for i, c in enumerate(text) if not any(s <= i < e for s, e in word_spaces(text)))
+    '全县贫困发生率降至0.4%,贫困人口减少到300人。(记者 王某 李某)\\n贫困人口清零\\n攻坚 成效'
+    """
+    spans: list[tuple[int, int]] = []
+    at = weighed = 0
+    for line in text.split("\n"):
+        if " " in line:
+            prose = _PROSE_LINE.search(line) is not None
+            for m in _LONE_SPACE.finditer(line):
+                if prose:
+                    layout = not _set_apart(line, m.start())
+                else:
+                    weighed += 1
+                    layout = weighed <= _HEADLINE_SPACES and _joins_a_word(text, line, m.start())
+                if layout:
+                    spans.append((at + m.start(), at + m.end()))
+        at += len(line) + 1
+    return spans
+
+
+def _set_apart(line: str, space: int) -> bool:
+    before = _SET_APART_BEFORE.search(line, max(0, space - _SET_APART_REACH), space)
+    return bool(before or _SET_APART_AFTER.match(line, space + 1))
+
+
+def _joins_a_word(text: str, line: str, space: int) -> bool:
+    """Whether the space of ``line`` at ``space`` splits what ``text`` writes together elsewhere
+    (three characters across it) or a place's name or a figure's noun."""
+    around = (
+        line[max(0, space - 2) : space] + line[space + 1],
+        line[space - 1] + line[space + 1 : space + 3],
+    )
+    if any(len(chars) == 3 and " " not in chars and chars in text for chars in around):
+        return True
+    places = gazetteer()
+    left = line[max(0, space - _LONGEST_WORD + 1) : space]
+    joined = left + line[space + 1 : space + _LONGEST_WORD]
+    return any(
+        word in _FIGURE_NOUNS or word in places
+        for start in range(len(left))
+        for end in range(len(left) + 1, min(len(joined), start + _LONGEST_WORD) + 1)
+        if " " not in (word := joined[start:end])
+    )

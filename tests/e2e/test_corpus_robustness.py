@@ -9,7 +9,9 @@ The texts are third-party and not in the repository: without ../shared/corpus th
 
 from __future__ import annotations
 
+import itertools
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +62,45 @@ def _fixed_width(text: str, width: float = 30) -> str:
     return "\n".join(lines)
 
 
+# Years in Chinese numerals, as formal reports and their PDFs write them, with each zero a text
+# writes (二〇一四年, 二○一四年, 二零一四年) in turn.
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+_ZEROS = ("〇", "○", "零")
+
+
+def _chinese_years(text: str) -> str:
+    zeros = itertools.cycle(_ZEROS)
+
+    def year(m: re.Match[str]) -> str:
+        zero = next(zeros)
+        return "".join(_CHINESE_DIGITS[int(c)] for c in m[1]).replace("〇", zero) + "年"
+
+    return re.sub(r"(?<![\d.])((?:19|20)\d\d)年", year, text)
+
+
+def _pdf_spaced_decimals(text: str) -> str:
+    """A space after, before or around the point of a decimal before its unit, in turn: "3. 64万户",
+    "12 .5%", "0 . 41%", as PDF copies put them."""
+    points = itertools.cycle((". ", " .", " . "))
+    return re.sub(r"(?<=\d)\.(?=\d+(?:万|亿|%|个百分点))", lambda _: next(points), text)
+
+
+_BETWEEN_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+
+
+def _a_space_in_a_word(text: str) -> str:
+    """One space between two Chinese characters of each line, at a place the line's own checksum
+    picks, as PDF copies space a word here and there ("贫 困发生率", "贫困人 口")."""
+    lines = []
+    for line in text.split("\n"):
+        places = [m.start() for m in _BETWEEN_CHINESE.finditer(line)]
+        if places:
+            at = places[zlib.crc32(line.encode("utf-8")) % len(places)]
+            line = line[:at] + " " + line[at:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
 # Other pages' headlines below the article, with their own regions and figures (invented here).
 _RELATED = (
@@ -87,9 +128,11 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "comments_after": lambda text: text + _COMMENTS,
     "byline_before": lambda text: _BYLINE + text,
     "a_line_per_sentence": lambda text: text.replace("。", "。\n"),
+    "chinese_numeral_years": _chinese_years,
     "village_counts_in_chinese_numerals": lambda text: re.sub(
         r"(?<![\d.,])([1-9]\d?)(个贫困村|个村|个乡镇|个贫困县)", lambda m: cn2an.an2cn(m[1]) + m[2], text
     ),
+    "pdf_spaced_decimals": _pdf_spaced_decimals,
     "full_width_digits": lambda text: text.translate(_FULL_WIDTH),
     "digits_grouped_by_commas": lambda text: re.sub(
         r"(?<![\d.,])(\d{1,3})(\d{3})(?=[户人名个元])", r"\1,\2", text
@@ -103,6 +146,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
     "portal_banner_above": lambda text: _BANNER + text,
     "fixed_width_layout": _fixed_width,
+    "a_space_in_a_word_per_line": _a_space_in_a_word,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),
     "nbsp_entity_indent": lambda text: re.sub(r"(?m)^(?=\S)", "&nbsp;&nbsp;", text),

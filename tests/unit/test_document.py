@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from povsum import verify
 from povsum.document import Document, explain
 from povsum.errors import InputError
+from povsum.extractors.rules import RulesExtractor
+from povsum.wrapping import word_spaces
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_IDS = ["000", "001", "002", "003", "004"]
@@ -335,3 +338,45 @@ def test_layout_spaces_and_breaks_leave_the_text_but_not_the_original() -> None:
     assert "贫困人口5万人" in doc.text
     start = doc.text.index("贫困人口")
     assert doc.original[slice(*doc.to_original(start, start + 4))] == "贫困\n人口"
+
+
+def test_a_space_inside_a_word_of_prose_leaves_the_text_but_not_the_original() -> None:
+    # Written for the test: a PDF copy that spaces a word here and there, with a byline.
+    source = "全县贫 困发生率由12.5%降至0.4%,贫困人 口减少到300人。(记者 王某 李某)\n"
+    doc = Document.from_text(source)
+    assert "全县贫困发生率由12.5%降至0.4%,贫困人口减少到300人。(记者 王某 李某)" in doc.text
+    start = doc.text.index("贫困发生率")
+    assert doc.original[slice(*doc.to_original(start, start + 5))] == "贫 困发生率"
+    summary = verify(RulesExtractor().extract(doc), doc)
+    assert {p: q.value for p, q in summary.quantities()} == {
+        "baseline.incidence_rate": 12.5,
+        "outcome.incidence_rate": 0.4,
+        "outcome.people": 300,
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # Written for the test: a headline's spaces part its phrases; a dateline and a byline set
+        # their words apart.
+        ("某县脱贫攻坚成效显著 贫困发生率降至0.4%\n正文。", "成效显著 贫困"),
+        ("新华社北京9月1日电 全县贫困人口减少到300人。", "电 全县"),
+        ("图为村民在劳动。新华社记者 王某 摄", "记者 王某 摄"),
+    ],
+)
+def test_a_space_that_parts_phrases_stays(line: str, kept: str) -> None:
+    assert kept in Document.from_text(line).text
+
+
+def test_a_space_inside_a_place_name_of_a_headline_goes() -> None:
+    # Written for the test: a headline spacing the county's name, which the text names nowhere else.
+    doc = Document.from_text("兰 考县脱贫攻坚成效显著 贫困发生率降至0.4%\n全县上下齐心协力。\n")
+    assert doc.text.startswith("兰考县脱贫攻坚成效显著 贫困发生率降至0.4%")
+
+
+def test_only_the_first_spaces_outside_prose_are_weighed() -> None:
+    # Written for the test: more spaced lines than a page has headlines (a menu or a table); each
+    # weighing scans the text, so past the first 64 the spaces stay.
+    text = "兰 考县\n" * 70
+    assert [start for start, _ in word_spaces(text)] == [1 + 5 * i for i in range(64)]

@@ -19,9 +19,9 @@ PROBES = Path(__file__).resolve().parents[1] / "phrasings"
 FIGURES_RIGHT = 0.95  # share of expected figures found at their value (rounds 1-2 together)
 FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figure (rounds 1-2)
 # Later rounds (tests/phrasings/README.md) on their own floors (share right, extra per expected),
-# at what the rules reach: round 3 (real page forms, 359/444, 6 extra; about a tenth of its figures
+# at what the rules reach: round 3 (real page forms, 368/444, 6 extra; about a tenth of its figures
 # need the region found right) and round 4 (long summaries, interviews, revisions, 372/410, 1 extra).
-LATER_ROUNDS = {"figures_3.jsonl": (0.80, 0.02), "figures_4.jsonl": (0.90, 0.01)}
+LATER_ROUNDS = {"figures_3.jsonl": (0.82, 0.02), "figures_4.jsonl": (0.90, 0.01)}
 MEASURES_F1 = 0.93  # every measures round together (1-4)
 # Round 4 (precision traps, tests/phrasings/README.md) also on its own floor, at what the rules
 # reach (tp 70, fp 10, fn 5: F1 0.903).
