@@ -77,9 +77,10 @@ _WING = re.compile(
 # 长白朝鲜族 loses 朝鲜族 but keeps the 白 of 长白; longer ones also appear bare (新疆维吾尔自治区).
 _ETHNIC_LONG = (
     "蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|达斡尔|鄂温克|鄂伦春|土家|哈尼|傈僳|"
-    "拉祜|纳西|景颇|仫佬|毛南|仡佬|撒拉|东乡|保安|裕固|布依|朝鲜"
+    "拉祜|纳西|景颇|仫佬|毛南|仡佬|撒拉|东乡|保安|裕固|布依|朝鲜|普米|布朗|独龙|德昂|阿昌|基诺|门巴|珞巴|赫哲"
 )
-_ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_LONG})族?|[壮回藏苗彝满侗瑶白黎傣佤畲水土羌怒京]族)+$")
+# 各族 (隆林各族自治县) stands for all the groups.
+_ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_LONG})族?|[壮回藏苗彝满侗瑶白黎傣佤畲水土羌怒京各]族)+$")
 # Short forms that are ordinary words (和平, 合作, 富民, 惠农) or generic place words (城关, 河口)
 # far more often than the division in these reports; those divisions match by full name only.
 _COMMON_WORDS = frozenset(
@@ -139,6 +140,8 @@ def short_names(name: str) -> tuple[str, ...]:
     (('互助县', '互助自治县'), ('科尔沁左翼后', '科左后旗'))
     >>> short_names("喀喇沁左翼蒙古族自治县")
     ('喀喇沁左翼', '喀喇沁左翼县', '喀喇沁左翼自治县', '喀左县')
+    >>> short_names("贡山独龙族怒族自治县")[:2], short_names("隆林各族自治县")[:2]
+    (('贡山', '贡山县'), ('隆林', '隆林县'))
     """
     split = _base_and_suffix(name)
     if split is None:
@@ -317,7 +320,8 @@ def _stands_alone(mention: Mention, repeated: set[str]) -> bool:
         return True
     if form == division.name:
         return (len(form) > 2 and not _SELF_REFERENCE_START.match(form)) or form in repeated
-    return form.endswith(_LEVEL_MARKS)
+    # 全州 (全州县) is read as "the whole prefecture" unless the text places it.
+    return form.endswith(_LEVEL_MARKS) and not _SELF_REFERENCE_START.fullmatch(form)
 
 
 def _table(name: str) -> list[list[str]]:

@@ -675,3 +675,32 @@ def test_a_county_site_headline_opens_with_a_bare_name_that_is_a_common_word() -
         "截至2019年底,沿河县贫困发生率降至1.4%。"
     )
     assert where(text)[:2] == ("沿河土家族自治县", "county")
+
+
+def test_the_whole_prefecture_is_no_county_named_quanzhou() -> None:
+    # Written for the test: 全州 is "the whole prefecture" (全州县 is a county in Guangxi).
+    text = (
+        "黔东南州扶贫办负责人答记者问\n答:2014年,全州有贫困人口140.6万人,16个县市均为贫困县。"
+        "截至2019年底,全州剩余贫困人口5.28万人,全州贫困发生率降至1.37%。"
+    )
+    assert where(text)[:2] == ("黔东南苗族侗族自治州", "prefecture")
+    assert not [m for m in gazetteer().find_mentions(text) if m.division.name == "全州县"]
+
+
+def test_a_river_named_like_a_township_is_not_the_township() -> None:
+    # Written for the test: the headline's 独龙江畔 is the river; the county reports.
+    text = (
+        "独龙江畔的脱贫故事\n贡山独龙族怒族自治县位于云南省怒江州北部。2014年,贡山县贫困发生率48.7%。"
+        "几年来,贡山县在独龙江乡推广草果种植。截至2019年底,全县贫困发生率降至2.6%。"
+    )
+    assert where(text)[:2] == ("贡山独龙族怒族自治县", "county")
+
+
+def test_a_related_link_on_the_line_of_its_header_is_no_headline() -> None:
+    # Written for the test: the link names another county between the lead and the body.
+    text = (
+        "本报讯 福贡县是深度贫困县。2014年底,福贡县贫困发生率高达49.6%。\n"
+        "相关新闻:兰坪县贫困发生率降至5.1%\n近年来,当地新建扶贫车间32个。全县贫困发生率降至10.2%。\n"
+    )
+    assert Document.from_text(text).title is None
+    assert where(text)[:2] == ("福贡县", "county")

@@ -136,6 +136,8 @@ _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern})$")
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
+# ...but not as the river or valley it is named after: 独龙江畔, 怒江两岸 (独龙江乡, 怒江州).
+_GEOGRAPHY_AFTER = re.compile(r"畔|两岸|沿岸|流域|河谷|峡谷")
 # A word between a village's name and 村 that describes it (原隆移民村 is 原隆村, 赤溪畲族村 赤溪村),
 # read so where the text also writes the bare name.
 _DESCRIPTOR = re.compile(r"(?:生态)?移民|搬迁|[\u4e00-\u9fff]族")
@@ -571,7 +573,11 @@ def _local_weights(
         after = described.end() if described and place.kind == "村" else end
         if text.startswith(place.kind, after):
             weights.append(_weight(text, at, after + len(place.kind), title, inner))
-        elif len(stem) >= _SHORT_FORM_MIN and text[end : end + 1] not in _STEM_BREAKS:
+        elif (
+            len(stem) >= _SHORT_FORM_MIN
+            and text[end : end + 1] not in _STEM_BREAKS
+            and not _GEOGRAPHY_AFTER.match(text, end)
+        ):
             weights.append(_weight(text, at, end, title, inner))
         at = text.find(stem, end)
     return weights
