@@ -945,3 +945,28 @@ def test_a_county_report_keeps_another_countys_count_out() -> None:
 def test_a_share_of_units_that_exited_is_a_flow() -> None:
     # Written for the test: "中有3个贫困村已出列" says how many exited, not how many were poor.
     assert "baseline.poor_villages" not in figures("某某县脱贫攻坚。全县20个村中有3个贫困村已出列。")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a year's progress, then the latest state: the latest is the outcome.
+        (
+            "2013年底,全县贫困发生率36.3%。2018年全县减贫1.69万人,贫困发生率下降至11.56%。"
+            "截至2019年底,全县剩余贫困人口1.67万人,贫困发生率降至6.23%。",
+            {
+                "baseline.incidence_rate": 36.3,
+                "outcome.incidence_rate": 6.23,
+                "outcome.people": 16700,
+                "outcome.people_lifted": 16900,
+            },
+        ),
+        # Written for the test: an undated fall first is kept; a dated one does not replace it.
+        (
+            "2014年全区贫困发生率12.4%。目前全区贫困发生率降至0.11%。2016年,全区贫困发生率降至0.97%。",
+            {"baseline.incidence_rate": 12.4, "outcome.incidence_rate": 0.11},
+        ),
+    ],
+)
+def test_the_latest_dated_state_is_the_outcome(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)

@@ -686,18 +686,26 @@ class _Draft:
     trace: Trace
     fields: dict[str, Quantity] = field(default_factory=dict)
     as_of: str | None = None
+    # The year of the statement a field was taken from, where it names one (what is left).
+    years: dict[str, int] = field(default_factory=dict)
 
-    def put(self, name: str, quantity: Quantity | None, rule: str) -> None:
+    def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> None:
+        """Keep the first value for a field; what is left at a later year than a dated kept value
+        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%")."""
         if quantity is None:
             return
         path = f"{self.part}.{name}"
         if not FIELDS[name].fits(quantity.unit, quantity.text, quantity.value):
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
-        elif name in self.fields:
+        elif name in self.fields and not (year and year > self.years.get(name, year)):
             self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
         else:
+            if name in self.fields:
+                self.trace.note(path, rule, self.fields[name].text, f"replaced: {year} is later")
             self.fields[name] = quantity
+            if year:
+                self.years[name] = year
             self.trace.note(path, rule, quantity.text, "kept")
 
     def year(self) -> int:
@@ -808,11 +816,17 @@ class _Finder:
         return False
 
     def put_groups(
-        self, draft: _Draft, sentence: Sentence, m: re.Match[str], rule: str, unit: str | None = None
+        self,
+        draft: _Draft,
+        sentence: Sentence,
+        m: re.Match[str],
+        rule: str,
+        unit: str | None = None,
+        year: int | None = None,
     ) -> None:
         """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``."""
         for group, name in _GROUP_FIELDS.items():
-            draft.put(name, self.quantity(sentence, m, group), rule)
+            draft.put(name, self.quantity(sentence, m, group), rule, year)
         for group in _UNIT_GROUPS if unit else ():
             draft.put(unit, self.quantity(sentence, m, group), rule)
 
@@ -861,8 +875,11 @@ class _Finder:
                 if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
                     self.skipped(sentence, m, rule, why_not)
                     continue
+                year = _year_before(sentence.text, m.start())
+                if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
+                    self.outcome.as_of = None  # the later statement dates the outcome
                 self.when(self.outcome, sentence, m.start())
-                self.put_groups(self.outcome, sentence, m, rule)
+                self.put_groups(self.outcome, sentence, m, rule, year=year)
 
     def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
         """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
