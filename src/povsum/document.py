@@ -347,6 +347,12 @@ class Document:
             return at, at
         return self.index[start], self._end_of(end - 1)
 
+    @property
+    def title_span(self) -> range:
+        """Where the headline stands in ``text`` (empty when there is none)."""
+        at = self.text.find(self.title) if self.title else -1
+        return range(at, at + len(self.title or "")) if at >= 0 else range(0)
+
     def text_between(self, start: int, end: int) -> str:
         """What ``original[start:end]`` reads as after cleaning and normalization."""
         return self.text[bisect_left(self.index, start) : bisect_left(self.index, end)]

@@ -970,3 +970,34 @@ def test_a_share_of_units_that_exited_is_a_flow() -> None:
 )
 def test_the_latest_dated_state_is_the_outcome(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 多 before the multiplier (700多万人).
+        (
+            "到2019年底,全省累计减少贫困人口700多万人,剩余贫困人口30.83万人。",
+            {"outcome.people_lifted": 7000000, "outcome.people": 308300},
+        ),
+        # Written for the test: fewer than in a base year is lifted since then.
+        (
+            "截至2019年底,全县贫困人口比2014年减少12.9万人,贫困发生率降至1.72%。",
+            {"outcome.people_lifted": 129000},
+        ),
+        # Written for the test: the year of a full exit between the count and 全部脱贫.
+        (
+            "全县建档立卡贫困人口2.78万户11.2万人已于2020年全部脱贫,71个贫困村全部退出。",
+            {"baseline.people": 112000, "outcome.people_lifted": 112000},
+        ),
+    ],
+)
+def test_people_lifted_in_more_forms(text: str, expected: dict[str, float]) -> None:
+    found = figures(text)
+    assert {k: found.get(k) for k in expected} == pytest.approx(expected)
+
+
+def test_a_headline_rounding_yields_to_the_body() -> None:
+    # Written for the test: the headline rounds the body's count of people lifted.
+    text = "康保县4.7万贫困人口全部脱贫\n经过五年攻坚,全县建档立卡贫困人口2.17万户4.73万人全部脱贫。"
+    assert figures(text)["outcome.people_lifted"] == 47300

@@ -45,7 +45,7 @@ _CN = (
     r"(?:[零一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*|零(?=点))"
     r"(?:点[零一二三四五六七八九]+[万亿]?)?"
 )
-# 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 九万余, 十八点二万,
+# 4352, 34.18万, 25.5 万 (one space, as numbers.py allows), 8千, 近4000, 212万余, 700多万, 九万余, 十八点二万,
 # 244 501 and 25,586 (digits grouped by threes); never the tail of a longer number ("28 499户" is
 # 28499).
 # A bound is not a figure: "不足两千人", "贫困发生率低于1%" (as "2%以下" is not, below).
@@ -53,7 +53,7 @@ _BOUND_BEFORE = r"(?<!不足)(?<!低于)(?<!少于)(?<!不到)(?<!控制在)"
 _NUM = (
     rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}]){_BOUND_BEFORE}"
     r"(?:将近|接近|大约|近|约|超过|逾)?"
-    rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
+    rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:[余多]?\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
 # Every figure group of the patterns below opens with one optional space, as pages and PDF copies
 # write one after a verb or a noun ("降至 0.8%", "贫困村 248个", "累计减少贫困人口 16 821 户").
@@ -215,7 +215,7 @@ _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
 # year's.
 _CUMULATIVE = re.compile(
-    r"累计|以来|年来|年间|先后|总计|共计|共(?=有|脱贫|减贫|减少|实现)|全部|目前|截至|截止|至今"
+    r"累计|以来|年来|年间|先后|总计|共计|共(?=有|脱贫|减贫|减少|实现)|全部|目前|截至|截止|至今|[比较]\d{4}年"
     r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
@@ -428,7 +428,7 @@ _LIFTED = {
     # "117户462名贫困人口,于2018年3月全部脱贫": also the baseline (ANNOTATION.md).
     # "全县12000户贫困户全部脱贫": households alone give the baseline only.
     "lifted_all": re.compile(
-        rf"(?:{_hh_pp()}|\x20?(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?)"
+        rf"(?:{_hh_pp()}|\x20?(?P<hh_only>{_HH}){_HH_NOUN})(?:{_POOR})?(?:[^,。;\d]{{0,6}}?|,于[^,。;]{{0,10}}?|已?于{_TIME})"
         rf"(?:全部|全面|均已?|已全部)(?:实现)?{_OUT_OF_POVERTY}"
     ),
     # "其中已脱贫612户2201人": the part of the registered total that is out.
@@ -447,8 +447,9 @@ _LIFTED = {
     "lifted_fewer_than_before": re.compile(
         rf"(?:比|较){_TIME}[^,;。\d%]{{0,6}}?的?{_PP}减少了?\x20?(?P<pp>{_PP})"
     ),
+    # "比2014年减少12.9万人": fewer than in a base year, so lifted since then.
     "lifted_fewer": re.compile(
-        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)上年(?:末|底)?)减少了?\x20?(?P<pp>{_PP})"
+        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME}))减少了?\x20?(?P<pp>{_PP})"
     ),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
@@ -745,9 +746,10 @@ class _Dated:
     year: int  # the latest year written before it in its sentence, 0 when none
     at: int  # offset in the cleaned text: on a tie the first stated wins
     cumulative: bool = False
+    in_headline: bool = False  # a headline rounds what the body states (4.7万 for 4.73万人)
 
-    def lifted_rank(self) -> tuple[bool, int, int]:
-        return (self.cumulative, self.year, -self.at)
+    def lifted_rank(self) -> tuple[bool, int, bool, int]:
+        return (self.cumulative, self.year, not self.in_headline, -self.at)
 
 
 class _Finder:
@@ -761,6 +763,7 @@ class _Finder:
         self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
+        self.headline = document.title_span
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
         self.trace.note("figures", rule, m.group(), f"skipped: {why}", sentence.start + m.start())
@@ -986,6 +989,7 @@ class _Finder:
                             rule,
                             year=_year_before(text, m.end()),
                             at=sentence.start + m.start(),
+                            in_headline=sentence.start + m.start() in self.headline,
                             # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
                             cumulative=not last_batch
                             and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),

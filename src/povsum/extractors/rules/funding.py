@@ -567,14 +567,9 @@ class _Candidate:
         return self.item.amount.text
 
 
-def _headline_span(document: Document) -> range:
-    at = document.text.find(document.title) if document.title else -1
-    return range(at, at + len(document.title or "")) if at >= 0 else range(0)
-
-
 def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[_Candidate]:
     """Amounts kept one by one, before they are reduced to distinct items."""
-    headline = _headline_span(document)
+    headline = document.title_span
     home = _home_level(document.text)
     kept: list[_Candidate] = []
     for sentence, amounts in _amounts(sentences):

@@ -243,7 +243,7 @@ class _Local:
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
-    title = _title_span(document)
+    title = document.title_span
     mentions = [m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end)]
     locals_ = _local_mentions(text, mentions)
     inner = _inner_starts(mentions, locals_)
@@ -266,11 +266,6 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     if subject is None and not any(c.named_alone or c.self_references for c in ranked):
         subject = _central_government(text, trace)
     return _region(document, sentences, subject) if subject else None
-
-
-def _title_span(document: Document) -> range:
-    at = document.text.find(document.title) if document.title else -1
-    return range(at, at + len(document.title or "")) if at >= 0 else range(0)
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
