@@ -42,6 +42,7 @@ FILES = {
     "figures_3.jsonl": 100,
     "figures_4.jsonl": 60,
     "regions_3.jsonl": 80,
+    "regions_4.jsonl": 60,
 }
 
 
