@@ -40,13 +40,13 @@ _DISCLAIMER = re.compile(
     "凡注明来源|凡注明为|不代表本网|不代表本站|本网书面授权|本站书面授权|版权均属|并不表明网站立场|如有侵犯"
 )
 # A header line after which a list of other headlines follows, or one that carries the first of
-# them: 相关新闻:兰坪县贫困发生率降至5.1%.
+# them: 相关新闻:兰坪县贫困发生率降至5.1%, 【热点推荐】 凉山:决战决胜 | 昭觉:….
 _LIST_HEADS = (
     r"(?:相关链接|相关推荐|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|图片新闻"
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
 _LIST_HEAD = re.compile(rf"^{_LIST_HEADS}\s*:?$")
-_LIST_HEAD_WITH_ITEM = re.compile(rf"^{_LIST_HEADS}\s*:\s*\S")
+_LIST_HEAD_WITH_ITEM = re.compile(rf"^(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -151,8 +151,10 @@ def _is_place_name(line: str) -> bool:
 
 
 def _rule(line: str) -> str | None:
-    if _LIST_HEAD.match(line) or (_LIST_HEAD_WITH_ITEM.match(line) and "。" not in line):
+    if _LIST_HEAD.match(line):
         return "related_list"
+    if _LIST_HEAD_WITH_ITEM.match(line) and "。" not in line:
+        return "related_link"  # its items are on its own line: no list follows
     if len(line) <= _SHORT_LINE and "。" not in line:
         if line in _MENU_WORDS:
             return "navigation"

@@ -20,6 +20,7 @@ from operator import add
 __all__ = [
     "CENTRAL_GOVERNMENT",
     "LOCAL_LEVELS",
+    "NATIONAL_AREAS",
     "NATIONAL_FORMS",
     "NATIONAL_NAMES",
     "Division",
@@ -47,6 +48,15 @@ _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})"
 NATIONAL_NAMES = ("全国", "中国")
 # How a national report names the country besides those: 我国 ("our country").
 NATIONAL_FORMS = (*NATIONAL_NAMES, "我国")
+# Areas of the national programmes that span provinces (三区三州, the 14 集中连片特困地区): only the
+# country holds them, so a report on one is a national report (ANNOTATION.md's smallest unit).
+NATIONAL_AREAS = (
+    *("三区三州", "四省藏区", "集中连片特困地区", "连片特困地区"),
+    *("六盘山区", "六盘山片区", "秦巴山区", "秦巴山片区", "武陵山区", "武陵山片区", "乌蒙山区", "乌蒙山片区"),
+    *("滇桂黔石漠化区", "滇桂黔石漠化片区", "滇西边境山区", "滇西边境片区", "大兴安岭南麓山区"),
+    *("大兴安岭南麓片区", "燕山-太行山区", "燕山—太行山片区", "燕山-太行山片区", "吕梁山区", "吕梁山片区"),
+    *("大别山区", "大别山片区", "罗霄山区", "罗霄山片区"),
+)
 # The central government speaks for the nation: a notice of 财政部 or of 中央财政 that names no
 # place of its own is a national report. (党中央 and 国务院 are cited by every local report.)
 CENTRAL_GOVERNMENT = (
@@ -286,6 +296,8 @@ class Gazetteer:
                 continue  # inside the name found before
             for length in self._lengths[text[i : i + 2]]:
                 if i + length <= n and text[i : i + length] in self._by_name:
+                    if self._province_runs_out_of(text, i, i + length):
+                        break
                     spans.append((i, i + length, text[i : i + length]))
                     end = i + length
                     break
@@ -304,6 +316,19 @@ class Gazetteer:
             or m.division.name in containing
             or m.division.prefecture in prefectures
         )
+
+    def _province_runs_out_of(self, text: str, start: int, end: int) -> bool:
+        """Whether a province's name starts inside ``text[start:end]`` and ends after it: 从江|苏 is
+        从 and 江苏, not the county 从江县."""
+        return any(
+            self._names_province(text[j : j + length])
+            for j in range(start + 1, end)
+            for length in self._lengths.get(text[j : j + 2], ())
+            if j + length > end
+        )
+
+    def _names_province(self, form: str) -> bool:
+        return any(d.level == "province" for d in self._by_name.get(form, ()))
 
     def _resolved(self, name: str, context: _Context) -> Division:
         division = self._resolve(name, context)
@@ -388,13 +413,13 @@ def name_forms(name: str) -> tuple[str, ...]:
     >>> name_forms("和县"), name_forms("朝阳区"), name_forms("石碌镇")
     (('和县',), ('朝阳区',), ('石碌镇',))
 
-    The nation is also named by its central government:
+    The nation is also named by its central government and the areas only it holds:
 
     >>> name_forms("全国")[:4], "财政部" in name_forms("全国")
     (('全国', '中国', '我国', '中央财政'), True)
     """
     if name in NATIONAL_NAMES:
-        return (*NATIONAL_FORMS, *CENTRAL_GOVERNMENT)
+        return (*NATIONAL_FORMS, *CENTRAL_GOVERNMENT, *NATIONAL_AREAS)
     known = gazetteer().by_name(name)
     divisions = [d for d in known if d.name == name] or known
     forms = dict.fromkeys([name])

@@ -704,3 +704,28 @@ def test_a_related_link_on_the_line_of_its_header_is_no_headline() -> None:
     )
     assert Document.from_text(text).title is None
     assert where(text)[:2] == ("福贡县", "county")
+
+
+def test_an_area_spanning_provinces_is_reported_by_the_nation() -> None:
+    # Written for the test: 乌蒙山片区 spans three provinces; only the country holds it.
+    text = (
+        "乌蒙山片区脱贫攻坚取得决定性胜利\n乌蒙山片区跨云南、贵州、四川三省,涉及昭通、毕节、凉山等地。"
+        "2011年,片区农村贫困人口有765万人。截至2020年11月,乌蒙山片区38个贫困县全部摘帽。"
+    )
+    assert where(text) == ("全国", "national", None, None, None)
+    assert "乌蒙山片区" in name_forms("全国")
+
+
+def test_a_province_starting_inside_a_county_short_form_wins() -> None:
+    # Written for the test: 从江苏 is "from Jiangsu", not the county 从江县.
+    names = [m.division.name for m in gazetteer().find_mentions("您从江苏来到贵州沿河县。")]
+    assert names == ["江苏省", "贵州省", "沿河土家族自治县"]
+
+
+def test_a_hot_links_line_in_brackets_is_no_headline() -> None:
+    # Written for the test: the bracketed 热点推荐 line names four counties above the headline.
+    text = (
+        "【热点推荐】 凉山:决战决胜 | 昭觉:新生活 | 布拖:马铃薯丰收 | 美姑:彝绣走出大山\n"
+        "悬崖村:从藤梯到钢梯再到新家\n阿土列尔村位于昭觉县支尔莫乡。2016年,全村有贫困户84户。全村脱贫。\n"
+    )
+    assert Document.from_text(text).title == "悬崖村:从藤梯到钢梯再到新家"

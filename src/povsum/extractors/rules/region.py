@@ -28,6 +28,7 @@ from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
     LOCAL_LEVELS,
+    NATIONAL_AREAS,
     NATIONAL_FORMS,
     NATIONAL_NAMES,
     Division,
@@ -199,6 +200,7 @@ _PARTNER_CITIES = frozenset({"大连市"})  # 辽宁's 大连 helps 六盘水
 _PARTNER_WEIGHT = 0.5
 
 _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
+_NATIONAL_MENTION = re.compile("|".join(("中国", *NATIONAL_AREAS)))
 _CENTRAL_MIN = 2
 
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
@@ -582,14 +584,14 @@ def _local_weights(
 
 
 def _national_candidate(text: str, title: range) -> _Candidate | None:
-    """The nation, always named 全国, when the article calls it 全国, 中国 or 我国 (the verifier
-    accepts 全国 for any of them)."""
-    found = [at for form in NATIONAL_FORMS if (at := text.find(form)) >= 0]
+    """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
+    only the country holds (三区三州); the verifier accepts 全国 for any of them."""
+    found = [at for form in (*NATIONAL_FORMS, *NATIONAL_AREAS) if (at := text.find(form)) >= 0]
     if not found:
         return None
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found))
-    # 全国 is counted as a self-reference (全 + 国); 中国 is a mention.
-    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in re.finditer("中国", text)))
+    # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
+    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in _NATIONAL_MENTION.finditer(text)))
     return nation
 
 
