@@ -77,6 +77,8 @@ _SHORT_LINE = 100  # keyword rules apply to lines up to this long (and without a
 _DISCLAIMER_LINE = 200  # the disclaimer rule applies to lines up to this long
 _LIST_ITEM = 60  # a headline in a related list is at most this long
 _TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline lists
+# ...but not the excerpt's last sentence, cut off after a clause: "全镇2014年建档立卡…,贫困发生率为……".
+_CUT_OFF = re.compile(r",[^,]*…+$")
 _MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
 
 
@@ -236,7 +238,7 @@ def analyse(text: str) -> Layout:
                 rules[k] = "menu"
     if paragraphs:
         for k in kept:
-            if k > paragraphs[-1] and len(lines[k][2]) <= _TAIL_ITEM:
+            if k > paragraphs[-1] and len(lines[k][2]) <= _TAIL_ITEM and not _CUT_OFF.search(lines[k][2]):
                 rules[k] = "trailing_list"
 
     body = [k for k in paragraphs if title is None or k > title]

@@ -1001,3 +1001,12 @@ def test_a_headline_rounding_yields_to_the_body() -> None:
     # Written for the test: the headline rounds the body's count of people lifted.
     text = "康保县4.7万贫困人口全部脱贫\n经过五年攻坚,全县建档立卡贫困人口2.17万户4.73万人全部脱贫。"
     assert figures(text)["outcome.people_lifted"] == 47300
+
+
+def test_an_excerpts_cut_off_last_line_is_not_a_related_list() -> None:
+    # Written for the test: a short last line, cut off after a clause, holds the baseline.
+    text = (
+        "XX镇脱贫攻坚工作汇报\n全镇基础设施建设日益完善,共建成山塘3座、水池21座,实现小病不出村。\n"
+        "(二)建档立卡情况\n全镇2014年建档立卡人口1502户5258人,贫困发生率为……"
+    )
+    assert figures(text) == {"baseline.households": 1502, "baseline.people": 5258}
