@@ -80,6 +80,7 @@ _TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline 
 # ...but not the excerpt's last sentence, cut off after a clause: "全镇2014年建档立卡…,贫困发生率为……".
 _CUT_OFF = re.compile(r",[^,]*…+$")
 _MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
+_REPEATED_LINE = 20  # a line this long printed again is a copy (a lead repeated as a summary)
 
 
 class Cut(NamedTuple):
@@ -215,6 +216,14 @@ def analyse(text: str) -> Layout:
         elif rule is None:
             in_list = False
         rules.append(rule)
+
+    # A page may print its lead twice (a summary above the text): the copy is layout.
+    seen: set[str] = set()
+    for k, (_, _, line) in enumerate(lines):
+        if rules[k] is None and len(line) >= _REPEATED_LINE:
+            if line in seen:
+                rules[k] = "repeated"
+            seen.add(line)
 
     kept = [k for k, rule in enumerate(rules) if rule is None]
     paragraphs = [k for k in kept if is_paragraph(lines[k][2])]

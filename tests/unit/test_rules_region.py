@@ -729,3 +729,22 @@ def test_a_hot_links_line_in_brackets_is_no_headline() -> None:
         "悬崖村:从藤梯到钢梯再到新家\n阿土列尔村位于昭觉县支尔莫乡。2016年,全村有贫困户84户。全村脱贫。\n"
     )
     assert Document.from_text(text).title == "悬崖村:从藤梯到钢梯再到新家"
+
+
+def test_a_lead_printed_twice_is_counted_once() -> None:
+    # Written for the test: a page prints the lead as a summary, then again as the text.
+    lead = "近几年,兴安盟成为旅游胜地,而几年前兴安盟的这里还有牧民住着茅草屋。"
+    text = (
+        f"{lead}\n{lead}\n哈日珠日和嘎查隶属兴安盟扎赉特旗胡尔勒镇,全嘎查有贫困户286户、1103人。"
+        "哈日珠日和嘎查修了路。哈日珠日和嘎查的牧民住上了新房。\n"
+    )
+    layout = analyse(text)
+    assert [cut.rule for cut in layout.cuts] == ["repeated"]
+    assert where(text)[:2] == ("哈日珠日和嘎查", "village")
+
+
+def test_a_heading_run_into_its_text_is_no_township() -> None:
+    # Written for the test: a template with its names removed: "一、乡基本情况乡位于…".
+    text = "乡人民政府工作汇报。一、乡基本情况乡位于县西南部,全乡区域面积平方公里。全乡有重点帮扶村个。"
+    assert (where(text) or ("",))[0] != "基本情况乡"
+    assert not any("基本情况乡" in d for d in decisions(text + text))

@@ -152,6 +152,7 @@ _GENERIC_STEM_ENDS = (
     *LOCAL_LEVELS,
     *("贫困", "重点", "示范", "行政", "自然", "移民", "中心", "美丽", "文明", "小康", "特色", "专业"),
     *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
+    *("情况", "概况", "简介"),  # a heading run into its text: 一、乡基本情况|乡位于…
 )
 # A stem ending in a verb of these reports is an action on villages, not a village's name:
 # 加快村屯道路, 落实镇脱贫攻坚主体责任, 帮扶嘎查.
