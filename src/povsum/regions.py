@@ -28,6 +28,7 @@ __all__ = [
     "Mention",
     "abbreviations",
     "gazetteer",
+    "is_eastern_helper",
     "local_level",
     "name_forms",
     "short_names",
@@ -77,6 +78,9 @@ _LEVEL_MARKS = ("州", "县", "旗")
 # that ends it (土左旗, 鄂前旗).
 _ABBREVIATED_BASE = 4
 _DIRECTIONS = frozenset("东南西北中左右前后")
+# Words a short form's last character makes with the next one: 党委和政|府 names no 和政县, 搬迁|安置
+# no 迁安市.
+_STRADDLED = frozenset({"政府", "政策", "安置", "安全"})
 # A name that opens like a report's word for its own place (全州县 reads as 全州 + 县 in 全州县市).
 _SELF_REFERENCE_START = re.compile(r"[全我该本][省市州县区旗盟乡镇村]")
 # Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
@@ -165,6 +169,24 @@ def short_names(name: str) -> tuple[str, ...]:
     if wing := _WING.match(base):
         forms.append(wing["first"] + wing["side"] + wing["rest"] + mark)
     return tuple(forms[1:] if base in _COMMON_WORDS else forms)
+
+
+# The eastern side of 东西部扶贫协作: the provinces that help, and 辽宁's 大连 (it helps 六盘水).
+_EAST_WEST_HELPERS = frozenset(
+    {"北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省"}
+)
+_EAST_WEST_HELPER_CITIES = frozenset({"大连市"})
+
+
+def is_eastern_helper(division: Division) -> bool:
+    """Whether ``division`` lies on the helping side of East-West cooperation.
+
+    >>> [is_eastern_helper(gazetteer().by_name(name)[0]) for name in ("张家港市", "沿河县")]
+    [True, False]
+    """
+    return division.province in _EAST_WEST_HELPERS or not _EAST_WEST_HELPER_CITIES.isdisjoint(
+        {division.name, division.prefecture}
+    )
 
 
 def common_word_base(name: str) -> str | None:
@@ -296,7 +318,10 @@ class Gazetteer:
                 continue  # inside the name found before
             for length in self._lengths[text[i : i + 2]]:
                 if i + length <= n and text[i : i + length] in self._by_name:
-                    if self._province_runs_out_of(text, i, i + length):
+                    if (
+                        self._province_runs_out_of(text, i, i + length)
+                        or text[i + length - 1 : i + length + 1] in _STRADDLED
+                    ):
                         break
                     spans.append((i, i + length, text[i : i + length]))
                     end = i + length

@@ -113,6 +113,8 @@ _BYLINE = "2020-06-15 10:23  来源：人民网-人民日报\n"
 _COMMENTS = "\n网友评论\n匿名网友：点赞！2020年一定能全面小康\n已有3人评论 共12人参与\n"
 _NAVIGATION = "首页 | 政务公开 | 新闻中心\n当前位置：首页 > 新闻中心 > 扶贫动态\n【字体：大 中 小】\n"
 _FOOTER = "\n版权所有：某县人民政府办公室  主办单位：某县扶贫开发办公室\n"
+# A neighbour's work, named, after the text (invented here): not the region's place nor measures.
+_NEIGHBOUR = "\n记者了解到,邻近的会宁县近年来通过发展乡村旅游和电商带动了群众增收。\n"
 # A portal's banner: its names and slogan above the breadcrumb (invented here).
 _BANNER = "乡村振兴门户网站\n\n扶贫网 乡村振兴论坛\n\n首页 > 新闻中心 > 正文\n\n"
 
@@ -145,6 +147,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "rate_synonym": _replace(("贫困发生率", "贫困率")),
     "site_navigation_around": lambda text: _NAVIGATION + text + _FOOTER,
     "portal_banner_above": lambda text: _BANNER + text,
+    "a_neighbours_work_after": lambda text: text + _NEIGHBOUR,
     "fixed_width_layout": _fixed_width,
     "a_space_in_a_word_per_line": _a_space_in_a_word,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),

@@ -10,6 +10,7 @@ import pytest
 
 from povsum.contract import MEASURES
 from povsum.document import Document
+from povsum.extractors.rules import RulesExtractor
 from povsum.extractors.rules.measures import (
     _BROAD,
     _MANNER,
@@ -711,3 +712,45 @@ def test_the_countrys_work_is_not_that_of_a_region_not_found() -> None:
     # Written for the test: a local report whose region is unknown.
     assert _categories("全县干部尽锐出战。据统计,全国累计选派第一书记20万名。") == set()
     assert _categories("据统计,全县累计选派第一书记200名。") == {"party_building"}
+
+
+def _extracted(text: str) -> set[str]:
+    """The categories the whole extractor finds, the region included."""
+    return {m.category for m in RulesExtractor().extract(Document.from_text(text)).measures}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # Written for the test: a neighbour's work, named, in a county report.
+        (
+            "西吉县脱贫攻坚\n西吉县累计发放扶贫小额信贷2.1亿元。全县贫困发生率降至1%。"
+            "记者了解到,邻近的会宁县近年来通过发展乡村旅游和电商带动了群众增收。",
+            {"finance"},
+            {"tourism", "ecommerce"},
+        ),
+        # Written for the test: another province's work, in a sentence naming nothing of the region's.
+        (
+            "西吉县脱贫攻坚\n西吉县累计发放扶贫小额信贷2.1亿元。全县贫困发生率降至1%。"
+            "浙江省安吉县建成了一批乡村旅游示范村。",
+            {"finance"},
+            {"tourism"},
+        ),
+        # Written for the test: the helping side's work is for the region it helps.
+        (
+            "沿河县东西部扶贫协作\n在东西部扶贫协作框架下,张家港市对口帮扶沿河县。全县贫困发生率降至1.5%。"
+            "张家港市今年新建了5个消费扶贫馆,全年采购农产品4200万元。",
+            {"consumption"},
+            set(),
+        ),
+        # Written for the test: a place where the region's work is done, or where goods go.
+        (
+            "罗甸县脱贫攻坚\n罗甸县贫困发生率降至1%。县人社局在广州设立了劳务工作站,输送劳动力1.2万人。",
+            {"employment"},
+            set(),
+        ),
+    ],
+)
+def test_another_places_work_is_not_the_regions(text: str, kept: set[str], dropped: set[str]) -> None:
+    found = _extracted(text)
+    assert kept <= found and not dropped & found, found

@@ -748,3 +748,9 @@ def test_a_heading_run_into_its_text_is_no_township() -> None:
     text = "乡人民政府工作汇报。一、乡基本情况乡位于县西南部,全乡区域面积平方公里。全乡有重点帮扶村个。"
     assert (where(text) or ("",))[0] != "基本情况乡"
     assert not any("基本情况乡" in d for d in decisions(text + text))
+
+
+def test_a_neighbour_named_as_such_weighs_nothing() -> None:
+    # Written for the test: a township report, then a neighbour county's work.
+    text = "党家岘乡脱贫攻坚。全乡贫困发生率降至1%。记者了解到,邻近的会宁县通过发展乡村旅游带动了增收。"
+    assert not any(d.startswith("score 会宁县") for d in decisions(text))

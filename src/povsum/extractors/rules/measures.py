@@ -52,6 +52,7 @@ from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Level, Measure, Region
+from povsum.regions import gazetteer, is_eastern_helper, name_forms
 from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
@@ -348,6 +349,21 @@ _ACT_CHARS = 3
 _SUMMARY_CHARS = 60
 _SHORT_CLAUSE = 10
 
+# Another place's work: the last place named before a cue in its sentence is a division that is
+# neither the region, nor inside it, nor holding it ("邻近的会宁县通过发展乡村旅游…" in a report on
+# 西吉县). A place named as where money, firms or goods come from or go to, where work is done, as
+# a partner or a helper is none ("引进浙江企业", "销往北京", "在广州设立工作站", "张家港市援建…").
+_RELATION_BEFORE = re.compile(
+    r"(?:引进|来自|从|在|与|和|同|向|到|赴|销往|对口|帮助|帮扶|支援|援助)[^,;:。]{0,2}$"
+)
+_ACTOR_AFTER = re.compile(
+    r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|财政|扶贫|日报|电视台|新闻网|融媒体|企业|公司)"
+    r"|[^,;:。]{0,4}(?:帮扶|援建|支援|协作|对口|捐|援助|出资|资助|投入)"
+)
+
+_COOPERATION = re.compile(r"东西部|扶贫协作|对口帮扶|对口支援|携手奔小康")
+_NEIGHBOUR_BEFORE = re.compile(r"(?:邻近|相邻|周边|隔壁|毗邻|邻省|邻县|邻市)的?$")
+
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
 _RANK: dict[str, int] = {cue: rank for kind in MEASURE_KINDS for rank, cue in enumerate(kind.cues)}
 # The longest cue at each position (see literals.longest_first).
@@ -616,11 +632,70 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     return None if reading.reports else "no verb of work, result or count"
 
 
-def _objection(reading: _Reading, cue: re.Match[str], level: Level | None) -> str | None:
+@dataclass(frozen=True)
+class _Places:
+    """The places a text names, each marked as the region's (the region, a place inside it or
+    holding it, a self-reference such as 全县) or elsewhere."""
+
+    starts: list[int]
+    mentions: list[tuple[int, int, str, bool]]  # start, end, text, elsewhere
+
+    @classmethod
+    def of(cls, text: str, region: Region | None) -> _Places:
+        """Where the region is unknown, only a neighbour (邻近的会宁县) is known to be elsewhere. In
+        East-West cooperation the helping side's work is for the region it helps."""
+        cooperation = bool(_COOPERATION.search(text))
+        forms = set(name_forms(region.name)) if region else set()
+        ours = {region.name, region.province, region.prefecture, region.county} - {None} if region else set()
+        found = [(m.start(), m.end(), m.group(), False) for m in _SELF_REFERENCE.finditer(text)]
+        for m in gazetteer().find_mentions(text):
+            d = m.division
+            related = (
+                region is None
+                or m.text in forms
+                or d.name in ours
+                or region.name in (d.province, d.prefecture, d.county)
+                or (cooperation and is_eastern_helper(d))
+            )
+            neighbour = bool(_NEIGHBOUR_BEFORE.search(text, max(0, m.start - 4), m.start))
+            found.append((m.start, m.end, m.text, neighbour or not related))
+        found.sort()
+        return cls([f[0] for f in found], found)
+
+    def elsewhere(self, reading: _Reading, cue: re.Match[str]) -> str | None:
+        """The other place whose work the cue reports, if any: one named before it, in a sentence
+        that names neither the region nor a place of its own (a partner's work for the region
+        names the region it is for: "吴江区…吸纳了沿河籍务工人员")."""
+        sentence, text = reading.sentence, reading.text
+        # Within the cue's line: a line cut off without a full stop runs on into the next one.
+        line_start = sentence.start + text.rfind("\n", 0, cue.start()) + 1
+        newline = text.find("\n", cue.end())
+        line_end = sentence.start + (newline if newline >= 0 else len(text))
+        start, end = bisect_right(self.starts, line_start - 1), bisect_right(self.starts, line_end)
+        named = self.mentions[start:end]
+        if any(not elsewhere for *_, elsewhere in named):
+            return None
+        for at, to, name, _ in reversed(named):
+            local, local_end = at - sentence.start, to - sentence.start
+            if (
+                local_end > cue.start()
+                or _RELATION_BEFORE.search(text, 0, local)
+                or _ACTOR_AFTER.match(text, local_end)
+            ):
+                continue  # after or inside the cue, or a partner, helper, origin or site: not the subject
+            return f"another place's work ({name})"
+        return None
+
+
+_SELF_REFERENCE = re.compile(r"[全我该本](?:国|省|自治区|市|州|盟|县|区|旗|乡|镇|村|嘎查|苏木)")
+
+
+def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, places: _Places) -> str | None:
     """Why this cue does not report work done in the region (of ``level``), or None when it does."""
     return (
         _governing_word(reading, cue)
         or reading.above(cue, level)
+        or places.elsewhere(reading, cue)
         or reading.not_done(cue.start())
         or _misread(reading.text, cue)
         or _unsupported(reading, cue)
@@ -645,15 +720,17 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
 
 
 def _hits(
-    document: Document, sentences: Sequence[Sentence], trace: Trace, level: Level | None
+    document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None
 ) -> Iterator[_Hit]:
     """Every cue that reports work done. Skipped cues are traced until their category is found."""
     found: set[str] = set()
+    level = region.level if region else None
+    places = _Places.of(document.text, region)
     for sentence, objection in _with_objections(document, sentences):
         reading = _Reading.of(sentence)
         for cue in reading.cues:
             hit = _Hit(_kind(cue.group(), sentence), cue, reading)
-            why = objection or _objection(reading, cue, level)
+            why = objection or _objection(reading, cue, level, places)
             if why is None:
                 found.add(hit.kind)
                 yield hit
@@ -667,7 +744,7 @@ def find_measures(
     """At most one measure per category of the ``region`` (when known), in the order the article
     reports them."""
     best: dict[str, _Hit] = {}
-    for hit in _hits(document, sentences, trace, region.level if region else None):
+    for hit in _hits(document, sentences, trace, region):
         if hit.kind not in best or hit.strength() < best[hit.kind].strength():
             best[hit.kind] = hit
     found: list[Measure] = []

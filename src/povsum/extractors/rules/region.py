@@ -36,6 +36,7 @@ from povsum.regions import (
     abbreviations,
     common_word_base,
     gazetteer,
+    is_eastern_helper,
 )
 from povsum.sentences import Sentence, evidence
 
@@ -133,7 +134,9 @@ _LONE_STEM_MAX = 3  # the longest stem of a name mentioned once, after a charact
 # A profile says where its neighbours lie: 北接己衣镇, 东南与发窝乡 name 己衣镇 and 发窝乡, which
 # are not the subject.
 _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
-_BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern})$")
+# ...and so do reports on their neighbours: 邻近的会宁县, 与之相邻的通渭县.
+_NEIGHBOUR = r"(?:邻近|相邻|周边|隔壁|毗邻)的?"
+_BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{_NEIGHBOUR})$")
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
@@ -192,12 +195,9 @@ _HELPED = "".join(_PROVINCE_CHARACTERS)
 _AID_TO = re.compile(
     rf"援(?P<aid>[{_HELPED}])|[京津沪苏浙闽鲁粤](?P<pair>[{_HELPED}])(?:扶贫)?(?:协作|合作|帮扶)"
 )
-# The eastern side of 东西部扶贫协作: a partner wherever the article names the side it helps. Its
-# mentions weigh this much: a report on a partner's own aid work still names it above all.
-_PARTNER_PROVINCES = frozenset(
-    {"北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省"}
-)
-_PARTNER_CITIES = frozenset({"大连市"})  # 辽宁's 大连 helps 六盘水
+# The eastern side of 东西部扶贫协作 (regions.is_eastern_helper) is a partner wherever the article
+# names the side it helps. Its mentions weigh this much: a report on a partner's own aid work still
+# names it above all.
 _PARTNER_WEIGHT = 0.5
 
 _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
@@ -660,11 +660,7 @@ def _outside(province: str) -> Callable[[_Candidate], bool]:
 
 
 def _is_eastern(candidate: _Candidate) -> bool:
-    division = candidate.division
-    return division is not None and (
-        division.province in _PARTNER_PROVINCES
-        or not _PARTNER_CITIES.isdisjoint({division.name, division.prefecture})
-    )
+    return candidate.division is not None and is_eastern_helper(candidate.division)
 
 
 # --- the subject -------------------------------------------------------------------------------
