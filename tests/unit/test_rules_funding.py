@@ -595,3 +595,29 @@ def test_funding_tables_in_other_layouts(text: str, value: float) -> None:
     summary = verify(RulesExtractor().extract(document), document)
     assert [item.amount.value for item in summary.funding] == [value]
     assert summary.verification.failures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a headline restates a 其中 part of the body's total.
+        (
+            "县长:“我们今年在产业上投了3.5个亿”\n记者:今年全县投入了多少?\n"
+            "县长:今年全县各类扶贫资金投入是8个亿左右,其中产业上投了3.5个亿,基础设施上投了2亿多元。",
+            ["8个亿左右"],
+        ),
+        # Written for the test: what a fund could lever is no loan made; a colloquial verb.
+        (
+            "市里设立扶贫贷款风险补偿基金2,000万元,按1:10放大,理论上可撬动银行贷款2亿元。"
+            "光是今年,我们在产业上就砸了3.5个亿。",
+            ["2,000万元", "3.5个亿"],
+        ),
+        # Written for the test: a village report calls itself 我村; the county's total is another's.
+        (
+            "下坝村脱贫攻坚工作简介\n脱贫攻坚以来,全县累计投入扶贫资金21.6亿元,我村共争取和落实各类项目资金1,280万元。",
+            ["1,280万元"],
+        ),
+    ],
+)
+def test_restated_parts_capacity_and_upper_totals(text: str, expected: list[str]) -> None:
+    assert _found(text) == expected

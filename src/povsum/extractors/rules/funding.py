@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
@@ -98,8 +99,9 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "standard": ("标准", "贫困线", "低保线", "门槛"),
 }
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
-    # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出).
-    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出"),
+    # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出);
+    # 砸了3.5个亿, as an official says it.
+    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
@@ -154,6 +156,8 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     ),
     # What one household or person can get (每户可获得, 可申请) is an entitlement, not a sum paid.
     "entitlement": re.compile(rf"可(?:获得?|享受|领取|申请|贷|得到|拿到){_AMOUNT_AHEAD}"),
+    # What a fund could lever is no money lent: 按1:10放大,可撬动银行贷款2亿元.
+    "capacity": re.compile(rf"(?:可|能|可以|理论上)(?:撬动|放大|带动|拉动|吸引){_AMOUNT_AHEAD}"),
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
     # Money misused, recovered or set right, as a supervision or audit report finds it: 追回违规
@@ -339,34 +343,51 @@ def _form(phrase: _Phrase) -> _Verdict | None:
     return None
 
 
-def _home_level(text: str) -> int | None:
-    """The level of the unit the report totals most often (全县 in a county report); on a tie
-    the wider one.
+class _Home(NamedTuple):
+    """The level of the report's own unit, and how many levels above it a total must be to be
+    another region's money."""
 
-    >>> _home_level("全县投入…全县有…全省共…"), _home_level("没有范围") is None
-    (2, True)
+    level: int
+    margin: int
+
+
+def _home_level(text: str) -> _Home | None:
+    """The report's own unit: the one it calls its own (我镇, 本村) most often, else the one it
+    totals most often (全县 in a county report; on a tie the wider one). A unit named as its own is
+    sure, so the unit above it is already another region (全县 in a report on 我村); one only
+    totalled may be a sub-unit its anecdotes name (全镇 said more often than 全县), so a total must
+    stand two levels above it.
+
+    >>> _home_level("全县投入…全县有…全省共…"), _home_level("我村共争取…全县累计投入…")
+    (_Home(level=2, margin=2), _Home(level=0, margin=1))
+    >>> _home_level("没有范围") is None
+    True
     """
+    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(text))
+    if own:
+        return _Home(max(own, key=lambda level: (own[level], level)), 1)
     counts = Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
-    return max(counts, key=lambda level: (counts[level], level), default=None)
+    level = max(counts, key=lambda level: (counts[level], level), default=None)
+    return None if level is None else _Home(level, _WIDER_BY)
 
 
-def _wider_scope(phrase: _Phrase, home: int | None) -> _Verdict | None:
-    """A total of a unit well above the report's own (全省 in a county report) is another
-    region's money. The scope is the last one named before the amount in its statement.
+def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
+    """A total of a unit above the report's own (全省 in a county report) is another region's
+    money. The scope is the last one named before the amount in its statement.
 
-    >>> _wider_scope(_Phrase("全省累计投入", "80亿元", ""), home=2)
+    >>> _wider_scope(_Phrase("全省累计投入", "80亿元", ""), home=_Home(2, 2))
     _Verdict(rule='wider_scope', kept=False, cue='全省')
-    >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", "", lead="全国,"), home=2) is None
+    >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", "", lead="全国,"), home=_Home(2, 2)) is None
     True
     """
     scopes = _SCOPE.findall(phrase.lead + phrase.before)
     level = _SCOPE_LEVEL.get(scopes[-1]) if scopes else None
-    if home is None or level is None or level < home + _WIDER_BY:
+    if home is None or level is None or level < home.level + home.margin:
         return None
     return _Verdict("wider_scope", False, scopes[-1])
 
 
-def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: int | None) -> _Verdict:
+def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home | None) -> _Verdict:
     """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring,
     in a report whose own unit is at level ``home``.
 
@@ -572,6 +593,7 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
     headline = document.title_span
     home = _home_level(document.text)
     kept: list[_Candidate] = []
+    parts: set[int] = set()  # the body's 其中 parts, which a headline may restate
     for sentence, amounts in _amounts(sentences):
         previous: _Verdict | None = None  # a series runs within one sentence
         for match, placed in amounts:
@@ -583,9 +605,13 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
                 judged = _judge(phrase, match.parsed.value, previous, home)
             # A wider unit's total is left out when it is funding; its verdict carries on to the
             # report's share after it (其中本县1.2亿元).
-            verdict = placed if placed is not None and judged.kept else judged
+            verdict = (
+                placed if placed is not None and (judged.kept or judged.rule == "wider_scope") else judged
+            )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
             previous = judged
+            if verdict.rule == "part_of_total" and sentence.start not in headline:
+                parts.add(round(match.parsed.value))
             if verdict.kept:
                 item = _funding(document, sentence, match)
                 rough = phrase.approx(match.parsed.approx)
@@ -602,7 +628,12 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
                         _SUMS_UP.search(phrase.before) is not None,
                     )
                 )
-    return kept
+    restating = [c for c in kept if c.in_headline and c.yuan in parts]
+    for candidate in restating:
+        trace.note(
+            "funding", "headline", candidate.text, "skipped: the headline restates a 其中 part", candidate.at
+        )
+    return [c for c in kept if c not in restating]
 
 
 def _run_summing_to(yuan: list[int], t: int) -> list[int]:
