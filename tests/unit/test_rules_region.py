@@ -754,3 +754,9 @@ def test_a_neighbour_named_as_such_weighs_nothing() -> None:
     # Written for the test: a township report, then a neighbour county's work.
     text = "党家岘乡脱贫攻坚。全乡贫困发生率降至1%。记者了解到,邻近的会宁县通过发展乡村旅游带动了增收。"
     assert not any(d.startswith("score 会宁县") for d in decisions(text))
+
+
+def test_a_county_of_a_national_area_is_no_national_mention() -> None:
+    # Written for the test: a county report says which programme area it belongs to.
+    text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"
+    assert not any(d.startswith("score 全国") for d in decisions(text))

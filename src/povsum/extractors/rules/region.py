@@ -201,7 +201,8 @@ _AID_TO = re.compile(
 _PARTNER_WEIGHT = 0.5
 
 _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
-_NATIONAL_MENTION = re.compile("|".join(("中国", *NATIONAL_AREAS)))
+# Not a county of an area (六盘山片区县), which a county report says it is.
+_NATIONAL_MENTION = re.compile(f"(?:{'|'.join(('中国', *NATIONAL_AREAS))})(?!县)")
 _CENTRAL_MIN = 2
 
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
