@@ -23,6 +23,9 @@ __all__ = [
     "NATIONAL_AREAS",
     "NATIONAL_FORMS",
     "NATIONAL_NAMES",
+    "NEIGHBOUR",
+    "SELF_KINDS",
+    "SELF_REFERENCE",
     "Division",
     "Gazetteer",
     "Mention",
@@ -45,6 +48,11 @@ LOCAL_LEVELS: dict[str, str] = {
     "村": "village",
 }
 _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})")
+# How a report calls a place by its kind alone (全县, 我市, 该镇, 本村), and names a neighbour of its
+# own (邻近的会宁县): the rules read places so in every field.
+SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村")
+SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(SELF_KINDS)})")
+NEIGHBOUR = r"(?:邻近|相邻|周边|隔壁|毗邻)的?"
 # A report about the whole country.
 NATIONAL_NAMES = ("全国", "中国")
 # How a national report names the country besides those: 我国 ("our country").

@@ -36,7 +36,7 @@ from povsum.numbers import (
     NumberParseError,
     parse_quantity,
 )
-from povsum.regions import Division, Mention, gazetteer, name_forms
+from povsum.regions import SELF_REFERENCE, Division, Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -542,8 +542,6 @@ _WHOLE_REGION = re.compile(r"[全该我本][县市区省州乡镇旗盟]$")
 # A self-reference (全省, 我县, 该镇, 本村) names the region when the region's name ends in its kind
 # (全县 in a report on 西吉县, 全区 on 巴州区 or 西藏自治区), otherwise a place that holds it or lies
 # in it ("全省" in a county report, "全村" in one village's story within it).
-_SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村")
-_SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(_SELF_KINDS)})")
 # A place that files the report, acts or helps is not what a figure is about: before a date
 # ("新华社南昌3月10日电"), before a body ("甘肃省委", "省扶贫办"), inside a frame of agency or source
 # ("在福建省的对口帮扶下,", "在甘肃省委、省政府的坚强领导下,", "据江西省扶贫办统计,").
@@ -623,7 +621,7 @@ def _places(text: str, region: Region) -> list[_Place]:
     # A self-reference first: 全州 is the prefecture's, not a short form of 全州县.
     found = [
         _Place(m.start(), m.end(), m.group(), not _names_region(region, m.group("kind")))
-        for m in _SELF_REFERENCE.finditer(text)
+        for m in SELF_REFERENCE.finditer(text)
     ]
     found += [
         _Place(m.start, m.end, m.text, not _is_region(forms, m), _is_county_in(region, m.division))

@@ -50,6 +50,7 @@ from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Funding, Quantity
 from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities, find_table_totals
+from povsum.regions import NEIGHBOUR
 from povsum.sentences import Sentence, evidence
 
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
@@ -194,7 +195,7 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     # A neighbour the report compares itself with (邻近的乙县投入21亿元), until the statement turns
     # to the writer's own unit (而我县).
     "neighbour": re.compile(
-        rf"(?:邻近|相邻|毗邻|周边)的[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
+        rf"{NEIGHBOUR}[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
     ),
 }
 # Read on the phrase and the rest of the sentence after it, because what the amount is comes after.

@@ -52,7 +52,7 @@ from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Level, Measure, Region
-from povsum.regions import gazetteer, is_eastern_helper, name_forms
+from povsum.regions import NEIGHBOUR, SELF_REFERENCE, gazetteer, is_eastern_helper, name_forms
 from povsum.sentences import Sentence, evidence
 
 # Sentences that report no work at all, whatever cue they hold.
@@ -362,7 +362,7 @@ _ACTOR_AFTER = re.compile(
 )
 
 _COOPERATION = re.compile(r"东西部|扶贫协作|对口帮扶|对口支援|携手奔小康")
-_NEIGHBOUR_BEFORE = re.compile(r"(?:邻近|相邻|周边|隔壁|毗邻|邻省|邻县|邻市)的?$")
+_NEIGHBOUR_BEFORE = re.compile(rf"(?:{NEIGHBOUR}|邻省|邻县|邻市)$")
 
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
 _RANK: dict[str, int] = {cue: rank for kind in MEASURE_KINDS for rank, cue in enumerate(kind.cues)}
@@ -647,7 +647,7 @@ class _Places:
         cooperation = bool(_COOPERATION.search(text))
         forms = set(name_forms(region.name)) if region else set()
         ours = {region.name, region.province, region.prefecture, region.county} - {None} if region else set()
-        found = [(m.start(), m.end(), m.group(), False) for m in _SELF_REFERENCE.finditer(text)]
+        found = [(m.start(), m.end(), m.group(), False) for m in SELF_REFERENCE.finditer(text)]
         for m in gazetteer().find_mentions(text):
             d = m.division
             related = (
@@ -685,9 +685,6 @@ class _Places:
                 continue  # after or inside the cue, or a partner, helper, origin or site: not the subject
             return f"another place's work ({name})"
         return None
-
-
-_SELF_REFERENCE = re.compile(r"[全我该本](?:国|省|自治区|市|州|盟|县|区|旗|乡|镇|村|嘎查|苏木)")
 
 
 def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, places: _Places) -> str | None:

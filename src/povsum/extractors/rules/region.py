@@ -31,6 +31,7 @@ from povsum.regions import (
     NATIONAL_AREAS,
     NATIONAL_FORMS,
     NATIONAL_NAMES,
+    NEIGHBOUR,
     Division,
     Mention,
     abbreviations,
@@ -135,8 +136,7 @@ _LONE_STEM_MAX = 3  # the longest stem of a name mentioned once, after a charact
 # are not the subject.
 _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 # ...and so do reports on their neighbours: 邻近的会宁县, 与之相邻的通渭县.
-_NEIGHBOUR = r"(?:邻近|相邻|周边|隔壁|毗邻)的?"
-_BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{_NEIGHBOUR})$")
+_BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{NEIGHBOUR})$")
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
