@@ -760,3 +760,15 @@ def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"
     assert not any(d.startswith("score 全国") for d in decisions(text))
+
+
+def test_a_posted_cadres_home_city_is_the_partner() -> None:
+    # Written for the test: an interview with a cadre posted from 张家港 to 沿河, who names his
+    # city often; 沿河 (a common word: 沿河而建) counts once the county is named in full.
+    text = (
+        "访谈|张家港挂职干部:在沿河的三年\n记者:您从张家港来到沿河,最大的感受是什么?\n"
+        "答:我是从张家港市派到沿河土家族自治县挂职副县长的。张家港的企业在沿河建起了扶贫车间,"
+        "张家港市每年安排资金,还组织沿河群众到张家港务工。\n记者:沿河的脱贫成效怎么样?\n"
+        "答:2014年,全县贫困发生率25.4%;到2019年底,全县贫困发生率降至1.5%。"
+    )
+    assert where(text)[:2] == ("沿河土家族自治县", "county")

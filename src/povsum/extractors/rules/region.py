@@ -183,6 +183,7 @@ _UNQUOTED = re.compile(r"[”\"’]")
 _PLACE = r"[\u4e00-\u9fff]{1,8}[省市县州区旗盟]"
 _COOPERATION = re.compile(
     rf"东西部(?:扶贫)?协作|扶贫协作|对口帮扶|对口支援|对口援建|携手奔小康|[与和同]{_PLACE}结对帮扶|结对帮扶{_PLACE}"
+    r"|挂职干部|派[^,;。]{0,12}挂职"  # a cadre posted from the helping side: 张家港挂职干部, 从X派到Y挂职
 )
 # Aid named by the one-character name of the helped province (援疆干部, 援滇), or a pairing named
 # helper first (沪滇合作, 闽宁协作, 粤桂扶贫协作): every place outside that province is a partner.
@@ -356,7 +357,7 @@ def _division_candidates(
         _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
         if any(m.text == division.name for m in found):
             _tally(candidate, _abbreviated_weights(text, division, title, inner, found))
-        if title and (base := common_word_base(division.name)) and text.startswith(f"{base}:", title.start):
+        elif title and (base := common_word_base(division.name)) and text.startswith(f"{base}:", title.start):
             _tally(candidate, [(_TITLE_WEIGHT, "title")])
         candidates.append(candidate)
     return candidates
@@ -369,7 +370,8 @@ def _abbreviated_weights(
     its other mentions; a plain one is noted as abbreviated."""
     taken = {i for m in found for i in range(m.start, m.end)}
     weights = []
-    for form in abbreviations(division.name):
+    # Named in full, a division is also called by its bare name where that is a common word (沿河).
+    for form in (*abbreviations(division.name), *filter(None, [common_word_base(division.name)])):
         for match in re.finditer(re.escape(form), text):
             if match.start() not in taken:
                 weight, cue = _weight(text, match.start(), match.end(), title, inner)
