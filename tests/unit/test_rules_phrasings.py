@@ -26,6 +26,7 @@ LATER_ROUNDS = {
     "figures_3.jsonl": (0.84, 0.02),
     "figures_4.jsonl": (0.97, 0.01),
     "figures_5.jsonl": (0.75, 0.01),
+    "figures_6.jsonl": (0.75, 0.01),
 }
 MEASURES_F1 = 0.93  # every measures round together (1-4)
 # Round 4 (precision traps, tests/phrasings/README.md) also on its own floor, at what the rules
@@ -49,6 +50,7 @@ FILES = {
     "figures_3.jsonl": 100,
     "figures_4.jsonl": 60,
     "figures_5.jsonl": 60,
+    "figures_6.jsonl": 50,
     "funding_4.jsonl": 60,
     "regions_3.jsonl": 80,
     "regions_4.jsonl": 60,
