@@ -142,13 +142,14 @@ def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[s
     return delete_spans(_CHINESE_YEAR.sub(digits, text), index, spaces)
 
 
-# A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"): the spaces go, so the
+# A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"), or its line break ("降至5." over
+# "09%"): the spaces go, so the
 # number reads whole and full_stops, after this step, does not end a sentence at its ".". Only
 # before a unit a decimal takes (a count of 户 or 人 has none: "120. 3户" is two sentences), and
 # never after a list number opening a line or an item ("1. 5万户脱贫" may be item 1).
 _DECIMAL_UNIT = r"万|亿|%|‰|个百分点|倍|元"
 _SPACED_DECIMAL = re.compile(
-    rf"(?<![\d.])\d+(?P<before>\x20*)\.(?P<after>\x20*)(?=\d+\x20?(?:{_DECIMAL_UNIT}))"
+    rf"(?<![\d.])\d+(?P<before>\x20*)\.(?P<after>\x20*|\n)(?=\d+\x20?(?:{_DECIMAL_UNIT}))"
 )
 _ITEM_NUMBER = re.compile(r"\s*[1-9]\d?")
 _ITEM_OPENERS = "\n;:。"  # after to_halfwidth: ；and ： are ASCII here
@@ -159,6 +160,8 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
 
     >>> spaced_decimals("由3. 64万户,增长12 .5%,降至0. 41%\n1. 5万户脱贫;2. 3个村 12. 36个村")[0]
     '由3.64万户,增长12.5%,降至0.41%\n1. 5万户脱贫;2. 3个村 12. 36个村'
+    >>> spaced_decimals("贫困发生率降至5.\n09%,全县")[0]
+    '贫困发生率降至5.09%,全县'
     """
     if index is None:
         index = identity(len(text))

@@ -1010,3 +1010,113 @@ def test_an_excerpts_cut_off_last_line_is_not_a_related_list() -> None:
         "(二)建档立卡情况\n全镇2014年建档立卡人口1502户5258人,贫困发生率为……"
     )
     assert figures(text) == {"baseline.households": 1502, "baseline.people": 5258}
+
+
+# --- page forms: a PDF or Word copy's page turns and line breaks ---------------------------------
+
+
+def test_a_sentence_cut_by_a_page_turn_goes_on_after_the_pages_furniture() -> None:
+    # Written for the test: a page footer, a page number and blank lines inside the key sentence,
+    # and a running header printed again after the next page number.
+    text = (
+        "某某县2020年脱贫攻坚工作总结\n"
+        "一、基本情况\n"
+        "2014年,全县识别贫困户1.2万户4.1万人,贫困发生率21.5%。\n"
+        "二、工作成效\n"
+        "截至2020年底,全县累计减少贫困人口\n"
+        "\n"
+        "某某县扶贫开发领导小组办公室                    2021年1月\n"
+        "— 4 —\n"
+        "\n"
+        "3.9万人,贫困发生率由21.5%降至0,剩余贫困人口\n"
+        "- 5 -\n"
+        "某某县2020年脱贫攻坚工作总结\n"
+        "135户402人。\n"
+    )
+    document = Document.from_text(text)
+    assert "累计减少贫困人口3.9万人" in document.text
+    assert "剩余贫困人口135户402人" in document.text
+    assert "— 4 —" not in document.text and "2021年1月" not in document.text
+    assert document.text.count("某某县2020年脱贫攻坚工作总结") == 1
+    assert figures(text) == {
+        "baseline.households": 12000,
+        "baseline.people": 41000,
+        "baseline.incidence_rate": 21.5,
+        "outcome.people_lifted": 39000,
+        "outcome.incidence_rate": 0,
+        "outcome.households": 135,
+        "outcome.people": 402,
+    }
+
+
+@pytest.mark.parametrize(
+    "mark", ["第3页 共8页", "第3頁，共8頁", "—— Page 3 of 8 ——", "（下转第三版）", "－3－"]
+)
+def test_page_marks_are_furniture_and_a_sentence_goes_on_over_them(mark: str) -> None:
+    # Written for the test: a rate cut from its noun by a page mark (and the next page's header).
+    text = (
+        "某某县脱贫攻坚情况通报\n"
+        f"2014年,全县识别建档立卡贫困人口3.2万人,贫困发生率\n{mark}\n某某县脱贫攻坚情况通报\n"
+        "18.6%。2019年底,贫困发生率降至0.8%。\n"
+    )
+    assert figures(text) == {
+        "baseline.people": 32000,
+        "baseline.incidence_rate": 18.6,
+        "outcome.incidence_rate": 0.8,
+    }
+
+
+def test_a_page_mark_after_a_dateline_joins_nothing() -> None:
+    # Written for the test: a newspaper's dateline and page above the headline stay lines apart.
+    text = "某某日报\n2019年5月16日  星期四\n第01版:要闻\n某某县脱贫路上不落一人\n全县贫困发生率降至0.4%。\n"
+    document = Document.from_text(text)
+    assert "星期四\n某某县脱贫路上不落一人" in document.text
+    assert document.title == "某某县脱贫路上不落一人"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a number and its unit, and a number's digits, on two lines.
+        (
+            "2014年,全县有建档立卡贫困户1.5万户4.6万\n人,贫困发生率33.1%。截至2019年底,剩余贫困人口612户1\n"
+            "493人,贫困发生率降至0.9%。\n",
+            {
+                "baseline.households": 15000,
+                "baseline.people": 46000,
+                "baseline.incidence_rate": 33.1,
+                "outcome.households": 612,
+                "outcome.people": 1493,
+                "outcome.incidence_rate": 0.9,
+            },
+        ),
+        # Written for the test: a word broken, once with an English hyphen, and a decimal's point
+        # at a line's end.
+        (
+            "2014年,全县有建档立卡贫困户86户352人,贫困发\n生率27.4%。2019年,全县贫困发-\n生率降至5.\n09%,"
+            "仍有贫困村3个。\n",
+            {
+                "baseline.households": 86,
+                "baseline.people": 352,
+                "baseline.incidence_rate": 27.4,
+                "outcome.incidence_rate": 5.09,
+                "outcome.poor_villages": 3,
+            },
+        ),
+        # Written for the test: a rate's noun ends the line, its transition opens the next.
+        (
+            "截至2020年11月,全县累计减少贫困人口11.4万人,贫困发生率\n由34.5%降至0。\n",
+            {"outcome.people_lifted": 114000, "baseline.incidence_rate": 34.5, "outcome.incidence_rate": 0},
+        ),
+    ],
+)
+def test_a_line_of_prose_broken_inside_a_number_or_a_word_goes_on(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_table_one_cell_per_line_is_not_joined() -> None:
+    # Written for the test: a cell per line, after a sentence ending in a comma-free heading.
+    document = Document.from_text("表1 贫困人口,贫困发生率\n2014\n12563\n45218\n21.36\n")
+    assert "\n12563\n45218\n" in document.text
