@@ -1120,3 +1120,80 @@ def test_a_table_one_cell_per_line_is_not_joined() -> None:
     # Written for the test: a cell per line, after a sentence ending in a comma-free heading.
     document = Document.from_text("表1 贫困人口,贫困发生率\n2014\n12563\n45218\n21.36\n")
     assert "\n12563\n45218\n" in document.text
+
+
+# --- flattened tables: a year per row, or a field per row under a header of years ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: one cell per line, the units only in the unit line above.
+        (
+            "表1 某某县贫困人口变化情况\n单位:户、人、%\n年份\n贫困户数\n贫困人口\n贫困发生率\n"
+            "2014\n10 320\n38 411\n19.75\n2016\n5 102\n17 230\n8.86\n2019\n215\n806\n0.41\n"
+            "注:贫困人口为年底未脱贫人口。\n",
+            {
+                "baseline.households": 10320,
+                "baseline.people": 38411,
+                "baseline.incidence_rate": 19.75,
+                "outcome.households": 215,
+                "outcome.people": 806,
+                "outcome.incidence_rate": 0.41,
+            },
+        ),
+        # Written for the test: tab-separated rows, a unit line, and a target row after the last
+        # achieved year.
+        (
+            "某某州主要指标\n单位:万人、%、个\n年度\t贫困人口\t贫困发生率\t贫困县\n2015\t36.2\t21.08\t7\n"
+            "2019\t4.15\t2.46\t2\n2020(目标)\t0\t0\t0\n",
+            {
+                "baseline.people": 362000,
+                "baseline.incidence_rate": 21.08,
+                "baseline.poor_counties": 7,
+                "outcome.people": 41500,
+                "outcome.incidence_rate": 2.46,
+                "outcome.poor_counties": 2,
+            },
+        ),
+        # Written for the test: full-width digits and ideographic spaces, each column's unit in its
+        # brackets; the villages exited each year are a flow.
+        (
+            "表2　历年贫困人口\n年份　　贫困人口（万人）　　贫困发生率（％）　　出列贫困村（个）\n"
+            "２０１５　　９．８２　　１８．４０　　—\n２０１９　　１．０６　　２．０１　　３１\n",
+            {
+                "baseline.people": 98200,
+                "baseline.incidence_rate": 18.4,
+                "outcome.people": 10600,
+                "outcome.incidence_rate": 2.01,
+            },
+        ),
+        # Written for the test: a field per row, one cell per line, under a header of years.
+        (
+            "單位：戶、人、%\n項目\n2014年\n2019年\n貧困戶\n4 216\n133\n貧困人口\n15 870\n402\n"
+            "貧困村\n96\n0\n",
+            {
+                "baseline.households": 4216,
+                "baseline.people": 15870,
+                "baseline.poor_villages": 96,
+                "outcome.households": 133,
+                "outcome.people": 402,
+                "outcome.poor_villages": 0,
+            },
+        ),
+    ],
+)
+def test_a_flattened_table_gives_its_first_and_last_years(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_tables_figure_is_proven_from_its_unit_line_to_its_cell() -> None:
+    # Written for the test: the figure's text runs from the unit line to the cell.
+    text = "单位:万人、%\n年份\n贫困人口\n贫困发生率\n2014\n3.2\n12.5\n2019\n0.4\n1.1\n"
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert summary.outcome is not None and summary.outcome.people is not None
+    assert (
+        summary.outcome.people.text == "单位:万人、%\n年份\n贫困人口\n贫困发生率\n2014\n3.2\n12.5\n2019\n0.4"
+    )
+    assert parse_quantity(summary.outcome.people.text).value == 4000

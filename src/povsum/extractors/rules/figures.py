@@ -34,6 +34,8 @@ from povsum.numbers import (
     TABLE_SEPARATOR,
     TABLE_UNIT,
     NumberParseError,
+    TableCell,
+    find_table_cells,
     parse_quantity,
 )
 from povsum.regions import Division, Mention, gazetteer, name_forms
@@ -870,6 +872,26 @@ class _Finder:
             quantity = self.quantity_of(sentence, text, row.start("cells"), "table_row")
             draft.put(name, quantity, f"table_row: the {year} column")
 
+    def table_cells(self) -> None:
+        """A flattened table of a year per row, or of a field per row under a header of years
+        (numbers.find_table_cells): the earliest year's cell of a field is the baseline, the latest
+        year's the outcome. Each figure's text and evidence run from the table's unit line or header
+        to its cell, so the verifier reads the label, the unit and the cell from the source."""
+        text = self.document.text
+        by_field: dict[str, list[TableCell]] = {}
+        for cell in find_table_cells(text):
+            if name := _table_field(cell.label, cell.parsed.unit):
+                by_field.setdefault(name, []).append(cell)
+        for name, cells in by_field.items():
+            first, last = min(cells, key=lambda c: c.year), max(cells, key=lambda c: c.year)
+            if first.year == last.year:
+                continue
+            for draft, cell in ((self.baseline, first), (self.outcome, last)):
+                sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
+                draft.as_of = draft.as_of or cell.year
+                quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
+                draft.put(name, quantity, f"table_column: {cell.label}, {cell.year}")
+
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
             for m in literals.finditer(pattern, sentence.text):
@@ -1140,6 +1162,8 @@ def _table_field(label: str, unit: str) -> str | None:
         return "incidence_rate" if unit == "%" else None
     if re.fullmatch(rf"{_VILLAGE}(?:数|个数)?", label):
         return "poor_villages" if unit == "个" else None
+    if re.fullmatch(rf"{_COUNTY}(?:数|个数)?", label):
+        return "poor_counties" if unit == "个" else None
     if re.fullmatch(rf"{_POOR}(?:数)?", label):
         return "households" if unit.endswith("户") else "people" if unit.endswith("人") else None
     return None
@@ -1228,6 +1252,7 @@ def find_figures(
         for s in sentences
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
+    finder.table_cells()
     for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
