@@ -27,6 +27,7 @@ __all__ = [
     "normalize",
     "remove_invisible",
     "spaced_decimals",
+    "spaced_grouping",
     "steps",
     "strip_pinyin",
     "to_halfwidth",
@@ -177,6 +178,24 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
 def _is_item_number(text: str, start: int, dot: int) -> bool:
     opened = max(text.rfind(c, 0, start) for c in _ITEM_OPENERS) + 1
     return _ITEM_NUMBER.fullmatch(text, opened, dot) is not None
+
+
+# A space a typed page leaves before the comma grouping a number's thousands ("1 ,208人", "6 ,124人"):
+# the space goes, so the number reads whole ("1,208人"). A space after the comma may part a list.
+_SPACED_GROUPING = re.compile(r"(?<=\d)\x20+(?=,\d{3}(?!\d))")
+
+
+def spaced_grouping(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Delete the spaces before a comma that groups a number's thousands.
+
+    >>> spaced_grouping("降至 1 ,208人;1 ,650户 6 ,124人;第1, 208页")[0]
+    '降至 1,208人;1,650户 6,124人;第1, 208页'
+    """
+    if index is None:
+        index = identity(len(text))
+    if " ," not in text:
+        return text, index
+    return delete_spans(text, index, (m.span() for m in _SPACED_GROUPING.finditer(text)))
 
 
 # An ASCII "." ending a sentence ("降至0.5%.全县"), as pages typed with half-width punctuation
@@ -332,6 +351,7 @@ def steps(traditional: bool) -> list[Step]:
         to_halfwidth,
         chinese_numeral_years,
         spaced_decimals,
+        spaced_grouping,
         full_stops,
         strip_pinyin,
     ]

@@ -1197,3 +1197,33 @@ def test_a_tables_figure_is_proven_from_its_unit_line_to_its_cell() -> None:
         summary.outcome.people.text == "单位:万人、%\n年份\n贫困人口\n贫困发生率\n2014\n3.2\n12.5\n2019\n0.4"
     )
     assert parse_quantity(summary.outcome.people.text).value == 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a data card's arrows and a space typed before a grouping comma.
+        (
+            "◆ 贫困人口:由 3.1万人,降至 1 ,406人;\n◆ 贫困发生率:由 14.2 % → 0.66 %;\n",
+            {
+                "baseline.people": 31000,
+                "outcome.people": 1406,
+                "baseline.incidence_rate": 14.2,
+                "outcome.incidence_rate": 0.66,
+            },
+        ),
+        # Written for the test: what is left named before its count, then in Chinese numerals.
+        (
+            "全市9个贫困县中已有7个摘帽,剩余甲乙、丙丁2个县。全市还有一千六百多户没有脱贫。",
+            {"baseline.poor_counties": 9, "outcome.poor_counties": 2, "outcome.households": 1600},
+        ),
+        # Written for the test: a list by township, then the region's total.
+        (
+            "全县贫困人口按乡镇分布如下:\n甲镇 1 203户4 511人;\n乙镇 986户3 870人;\n"
+            "全县合计2 189户8 381人,贫困发生率18.2%。\n",
+            {"baseline.households": 2189, "baseline.people": 8381, "baseline.incidence_rate": 18.2},
+        ),
+    ],
+)
+def test_data_cards_what_is_left_by_name_and_a_lists_total(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

@@ -96,7 +96,8 @@ _WHEN = (
     r"|[^,;。\d%]{1,10}?的)"
 )
 # A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
-_DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为)"
+# A data card's arrow says it too ("由12.6% → 0.57%").
+_DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为|→|➜|➝)"
 # A gap inside a transition, short and holding no figure or clause break.
 _GAP = r"[^\d,;。]{0,3}?"
 
@@ -239,7 +240,7 @@ _GROUP_FIELDS = {
     "rate": "incidence_rate",
     "rate2": "incidence_rate",  # a second way one pattern writes it
 }
-_UNIT_GROUPS = ("n", "n2", "n3", "n4")
+_UNIT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
@@ -375,7 +376,11 @@ _LEFT = {
         rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
     ),
     # "312户786人尚未脱贫": the count before the words.
-    "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?未(?:实现)?脱贫"),
+    "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?(?:未|没有)(?:实现)?脱贫"),
+    # "还有两千八百多户没有脱贫": households alone, before the words.
+    "households_not_out": re.compile(
+        rf"(?:{_LEFT_WORDS})\x20?(?P<hh_only>{_HH})(?:{_HH_NOUN})?(?:尚|还|仍)?(?:未|没有)(?:实现)?脱贫"
+    ),
     # "未脱贫户120户,未脱贫人口325人": households on their own.
     "remaining_households": re.compile(
         rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?\x20?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
@@ -404,6 +409,8 @@ _STATEMENTS = {
     "count_before_noun": re.compile(
         rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|\x20?(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
     ),
+    # "全县合计17785户69823人" after a list by township: the whole region's total.
+    "total_of_a_list": re.compile(rf"全[县市区州省旗盟](?:共)?(?:合计|总计)\x20?{_hh_pp()}"),
     # "812口人中有117户462人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
     # "全县共有贫困群众3.2万人": 贫困群众 is a stock after a stock word (not "…3.2万人脱贫").
@@ -419,7 +426,7 @@ _STATEMENTS = {
     ),
 }
 # The rules of _LEFT that read a word of what is left (剩余, 还有, 未脱贫), not a fall.
-_LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_households"})
+_LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_households", "households_not_out"})
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
@@ -461,6 +468,8 @@ _LIFTED = {
 }
 
 
+# A few places named in a row: "镇雄县", "紫云、关岭", "威宁、纳雍等".
+_NAMED = r"(?:[\u4e00-\u9fff]{2,8}[、和])*[\u4e00-\u9fff]{2,8}?等?"  # no unit's noun: a list of names
 # All the units of a region, poor or not: "12个行政村", "7个县(区)", "11个旗县市区".
 _ALL_UNITS = r"(?:行政村|村|嘎查村|旗?县(?:市区|市|区)?(?:\([^()]{0,6}\))?|县级行政区)"
 
@@ -507,6 +516,9 @@ def _unit_statements(
             re.compile(
                 rf"(?:{_LEFT_WORDS})\x20?(?P<n>{_UNITS_Q}){noun}|\x20?(?P<n2>{_UNITS_Q}){not_out}"
                 rf"|{not_out}(?:为|有|共)?\x20?(?P<n3>{_UNITS_Q})|\x20?(?P<n4>{_UNITS_Q}){unit}(?:尚|还|仍)?未(?:{exit_})"
+                # "剩余贫困县仅镇雄县1个", "剩余紫云、关岭2个县": what is left, named before its count.
+                rf"|(?:{_LEFT_WORDS})(?:{noun}(?:仅|只|为)?{_NAMED}\x20?(?P<n5>{_UNITS_Q})|{_NAMED}\x20?(?P<n6>{_UNITS_Q}){unit})"
+                r"(?=[,;。]|$)"
             ),
             "outcome",
         ),
