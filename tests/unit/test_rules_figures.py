@@ -1227,3 +1227,22 @@ def test_a_tables_figure_is_proven_from_its_unit_line_to_its_cell() -> None:
 )
 def test_data_cards_what_is_left_by_name_and_a_lists_total(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+def test_a_bracket_qualifying_a_noun_stands_between_it_and_its_figure() -> None:
+    # Written for the test: each figure after a bracket saying what its noun includes; the
+    # figures inside the brackets are parts, not the region's.
+    text = (
+        "2014年,全县识别贫困村(含深度贫困村21个)64个,贫困人口(不含2017年以后动态新增人口)2.3万户8.12万人,"
+        "贫困发生率(按乡村户籍人口计算,下同)14.6%。至2019年底,全县累计脱贫(含2014年当年脱贫0.9万人)7.88万人,"
+        "剩余贫困人口(含兜底保障对象1 020人)812户2 406人。"
+    )
+    assert figures(text) == {
+        "baseline.poor_villages": 64,
+        "baseline.households": 23000,
+        "baseline.people": 81200,
+        "baseline.incidence_rate": 14.6,
+        "outcome.people_lifted": 78800,
+        "outcome.households": 812,
+        "outcome.people": 2406,
+    }

@@ -101,6 +101,10 @@ _DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:
 # A gap inside a transition, short and holding no figure or clause break.
 _GAP = r"[^\d,;。]{0,3}?"
 
+# A bracket that qualifies a noun before its figure ("贫困村(含深度贫困村35个)108个", "贫困发生率(按乡村
+# 户籍人口计算,下同)16.3%", "累计脱贫(含2014年当年脱贫1.52万人)15.03万人"): the figure is the noun's.
+_QUALIFIER = r"(?:\((?:不?含|不?包括|按|以下|下同)[^()]{0,30}\))"
+
 # --- The nouns -------------------------------------------------------------------------------
 
 # 深度贫困人口 are a subset of the poor, never their count. 贫困群众 names them as 贫困人口 does
@@ -167,7 +171,8 @@ _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
-    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # What a bracket after a noun includes ("贫困人口(含兜底保障对象3260人)"): a part of the whole.
+    r"^不?(?:含|包括)|安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
     # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
     r"|残疾|老年|学生|儿童|妇女|劳动力"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
@@ -373,7 +378,7 @@ _LEFT = {
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
     "remaining_count": re.compile(
-        rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
+        rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_QUALIFIER}?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
     ),
     # "312户786人尚未脱贫": the count before the words.
     "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?(?:未|没有)(?:实现)?脱贫"),
@@ -401,7 +406,7 @@ _LEFT = {
 # A lone count or rate: baseline or outcome by its cues and date.
 _STATEMENTS = {
     "poor_count": re.compile(
-        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
+        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
         rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
@@ -417,7 +422,7 @@ _STATEMENTS = {
     "masses_stock": re.compile(rf"(?:共有|有)贫困群众\x20?(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
     # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
     "rate": re.compile(
-        rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)\x20?(?P<rate>{_RATE_Q})(?!{_DOWN})"
+        rf"{_RATE_NOUN}{_QUALIFIER}?(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)\x20?(?P<rate>{_RATE_Q})(?!{_DOWN})"
     ),
     # "扶贫对象为28.4137万人,占全盟乡村户籍人口的37.62%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
@@ -444,7 +449,8 @@ _LIFTED = {
     "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?{_AMOUNTS_TO}{_hh_pp()}"),
     # "脱贫591.73万人", "累计脱贫1523户6890人", "脱贫人口8478人", "退出贫困户1174户3968人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_QUALIFIER}?{_AMOUNTS_TO}"
+        rf"{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人".
@@ -485,7 +491,9 @@ def _unit_statements(
     return {
         "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
         "noun_first": (
-            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"),
+            re.compile(
+                rf"(?P<noun>{noun})(?:数|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
+            ),
             None,
         ),
         # First, so the whole beats a part of it ("8个县市全部是贫困县,其中7个是重点县").
@@ -1109,13 +1117,21 @@ def _subgroup(text: str, position: int) -> re.Match[str] | None:
 
 
 def _clause_head(text: str, position: int) -> str:
-    """The text of the clause before ``position``: back to the last comma, 、 or bracket, and
-    over a colon ("其中:产业型贫困户587户").
+    """The text of the clause before ``position``: back to the last comma, 、 or open bracket, and
+    over a colon ("其中:产业型贫困户587户"); a bracket closed inside it is a qualifier, left out.
 
     >>> _clause_head("共有1124户,其中:产业型贫困户587户", 14)
     '其中:产业型'
+    >>> _clause_head("贫困人口(不含动态新增人口)4.61万户", 14), _clause_head("贫困人口(含兜底对象326人)", 10)
+    ('贫困人口', '含兜底对象')
     """
-    return text[_last_mark(text, ",、(", 0, position) + 1 : position]
+    at = _last_mark(text, ",、(", 0, position)
+    while at >= 0 and text[at] == "(" and ")" in text[at:position]:  # a bracket closed before it
+        at = _last_mark(text, ",、(", 0, at)
+    return _CLOSED_BRACKET.sub("", text[at + 1 : position])
+
+
+_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
 
 
 def _lead(text: str, position: int) -> str:
