@@ -70,6 +70,8 @@ _NOT_HEADLINE = {
     "site_name": re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
+# A reviewer's note of a Word copy exported with its comments: "[批注1 李科长]: …", "[修订:王主任 …]".
+_REVIEW_NOTE = re.compile(r"\[(?:批注|修订|审阅)[^\]]{0,30}\]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
 # A section label in brackets may open a headline: 【石岭沟五年巡礼】石岭沟村的新貌.
 _LABEL = re.compile(r"^【[^】]{1,12}】")
@@ -236,6 +238,8 @@ def _page_furniture(lines: list[tuple[int, int, str]], rules: list[str | None]) 
 
 
 def _rule(line: str) -> str | None:
+    if _REVIEW_NOTE.match(line):
+        return "review_note"
     if _LIST_HEAD.match(line):
         return "related_list"
     if _LIST_HEAD_WITH_ITEM.match(line) and "。" not in line:

@@ -32,6 +32,7 @@ __all__ = [
     "strip_pinyin",
     "to_halfwidth",
     "to_simplified",
+    "tracked_changes",
 ]
 
 Step = Callable[[str, "array[int] | None"], tuple[str, "array[int]"]]
@@ -198,6 +199,27 @@ def spaced_grouping(text: str, index: array[int] | None = None) -> tuple[str, ar
     return delete_spans(text, index, (m.span() for m in _SPACED_GROUPING.finditer(text)))
 
 
+# A Word copy exported with its tracked changes: "[删除: 1.12万户][插入: 1.15万户]". What was deleted goes,
+# and what was inserted stays without its marks, so the text reads as revised.
+_TRACKED = re.compile(r"\[(?:删除|刪除)\x20*:[^\[\]\n]*\]|(?P<open>\[插入\x20*:\x20*)[^\[\]\n]*(?P<close>\])")
+
+
+def tracked_changes(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Delete the deleted text of tracked changes and the marks around the inserted.
+
+    >>> tracked_changes("贫困户[删除: 1.12万户][插入: 1.15万户]4.07万人,[插入:共]")[0]
+    '贫困户1.15万户4.07万人,共'
+    """
+    if index is None:
+        index = identity(len(text))
+    if "[插入" not in text and "[删除" not in text and "[刪除" not in text:
+        return text, index
+    spans = []
+    for m in _TRACKED.finditer(text):
+        spans.extend([m.span("open"), m.span("close")] if m["open"] else [m.span()])
+    return delete_spans(text, index, spans)
+
+
 # An ASCII "." ending a sentence ("降至0.5%.全县"), as pages typed with half-width punctuation
 # write it: a sentence ends there as at 。. A dot with a letter or digit on both sides stays
 # (1.5, www.gov.cn), and so do one before a Latin letter (材料.docx), a list number at a line
@@ -349,6 +371,7 @@ def steps(traditional: bool) -> list[Step]:
     chosen: list[Step] = [
         remove_invisible,
         to_halfwidth,
+        tracked_changes,
         chinese_numeral_years,
         spaced_decimals,
         spaced_grouping,

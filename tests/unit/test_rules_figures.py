@@ -1246,3 +1246,21 @@ def test_a_bracket_qualifying_a_noun_stands_between_it_and_its_figure() -> None:
         "outcome.households": 812,
         "outcome.people": 2406,
     }
+
+
+def test_a_word_copy_with_tracked_changes_reads_as_revised() -> None:
+    # Written for the test: deleted and inserted figures, and reviewers' notes on lines of their own.
+    text = (
+        "某某县2019年脱贫攻坚工作报告(修订稿)\n[修订:张主任 2020-01-06 09:12]\n"
+        "2014年,全县建档立卡贫困户[删除: 1.02万户][插入: 1.05万户]3.9万人。截至2019年底,"
+        "剩余贫困人口[删除: 700户2 100人][插入: 612户1 830人],贫困发生率降至[删除: 1.1%][插入: 0.7%]。\n"
+        "[批注1 李科长]: 剩余人数请核对,以2019年12月31日数据为准。\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 10500,
+        "baseline.people": 39000,
+        "outcome.households": 612,
+        "outcome.people": 1830,
+        "outcome.incidence_rate": 0.7,
+    }
+    assert "李科长" not in Document.from_text(text).text
