@@ -150,6 +150,14 @@ _TABLE_CELL = re.compile(
     rf"\((?P<unit>{TABLE_UNIT})\)(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})*?"
     rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
 )
+# A fact sheet's label, its unit in brackets and its value after a colon: "(个):63", "(%):19.8", and
+# households and people together, "(户/人):10 236/38 845" (the first value in the first unit; with
+# both written, the second in the second).
+LABELLED_CELL = (
+    rf"\((?P<unit>{TABLE_UNIT})(?:/(?P<unit2>{TABLE_UNIT}))?\)\x20*:\x20*(?P<cell>{GROUPED}|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?:\x20*/\x20*(?P<cell2>{GROUPED}|[0-9]+(?:\.[0-9]+)?))?"
+)
+_LABELLED_CELL = re.compile(LABELLED_CELL)
 # A money table's total read with the unit its header states: the text runs from the unit
 # ("单位:万元") over the rows to the total row ("合计 19040"), so both are in the source. The lines
 # between name no other unit or total and end no sentence, so the unit is this table's and the total
@@ -478,6 +486,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
         unit = cell["unit"]
         multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
         return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
+    if m is None and (labelled := _LABELLED_CELL.fullmatch(folded.replace("：", ":"))):
+        return _labelled(labelled)
     if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)):
         return _table_total(table)
     if m is None and (figure := _table_figure(folded)):
@@ -485,6 +495,19 @@ def parse_quantity(text: str) -> ParsedQuantity:
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)
+
+
+def _labelled(m: re.Match[str]) -> ParsedQuantity:
+    """The value of a fact sheet's "(unit):value" (see LABELLED_CELL).
+
+    >>> _labelled(_LABELLED_CELL.fullmatch("(户/人):10 236/38 845"))
+    ParsedQuantity(value=38845.0, unit='人', approx=None)
+    >>> _labelled(_LABELLED_CELL.fullmatch("(户/人):10 236"))
+    ParsedQuantity(value=10236.0, unit='户', approx=None)
+    """
+    unit, cell = (m["unit2"], m["cell2"]) if m["cell2"] and m["unit2"] else (m["unit"], m["cell"])
+    multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
+    return ParsedQuantity(float(_cn_decimal(cell) * multiplier), unit[-1], None)
 
 
 def _table_total(m: re.Match[str]) -> ParsedQuantity:

@@ -1264,3 +1264,26 @@ def test_a_word_copy_with_tracked_changes_reads_as_revised() -> None:
         "outcome.incidence_rate": 0.7,
     }
     assert "李科长" not in Document.from_text(text).text
+
+
+def test_a_fact_sheets_labelled_values_are_dated_by_their_lines() -> None:
+    # Written for the test: each label's unit in brackets and its value after a colon, a time
+    # opening each line; a township's line has none, and a plan restates what is left.
+    text = (
+        "2014年底,全县贫困村(个):48;贫困人口(户/人):8 120/30 466;贫困发生率(%):17.2。\n"
+        "2019年底,贫困村(个):0;贫困人口(户/人):906/2 511;贫困发生率(%):1.3。\n"
+        "2014年以来全县累计脱贫(人):27 955。\n"
+        "甲镇剩余贫困人口(户/人):120/341。\n"
+        "确保2020年剩余贫困人口全部脱贫,贫困发生率(%)降至0。\n"
+    )
+    assert figures(text) == {
+        "baseline.poor_villages": 48,
+        "baseline.households": 8120,
+        "baseline.people": 30466,
+        "baseline.incidence_rate": 17.2,
+        "outcome.poor_villages": 0,
+        "outcome.households": 906,
+        "outcome.people": 2511,
+        "outcome.incidence_rate": 1.3,
+        "outcome.people_lifted": 27955,
+    }

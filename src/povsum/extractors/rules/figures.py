@@ -29,6 +29,7 @@ from povsum.numbers import (
     GROUP_SPACE,
     GROUPED,
     GROUPING_COMMA,
+    LABELLED_CELL,
     PEOPLE_NOUN,
     TABLE_CELL,
     TABLE_SEPARATOR,
@@ -364,6 +365,11 @@ _TABLE_ROW = re.compile(
 )
 # Its header: a label, then the years of the columns.
 _TABLE_HEADER = re.compile(rf"[^|\t\d]{{1,12}}?(?P<years>(?:(?:{TABLE_SEPARATOR})\d{{4}}年?)+)")
+# A fact sheet's line: a label, its unit in brackets and its value ("贫困人口(户/人):10 236/38 845").
+_LABELLED = re.compile(
+    rf"(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY}|(?P<lifted>(?:累计)?(?:脱贫|减贫)))(?:数|个数|人数)?"
+    rf"(?P<cells>{LABELLED_CELL})"
+)
 # Rules whose two figures are dated each: a later year before an earlier one is no fall.
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
@@ -785,6 +791,7 @@ class _Finder:
         self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
+        self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
         self.headline = document.title_span
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
@@ -911,6 +918,45 @@ class _Finder:
                 draft.as_of = draft.as_of or cell.year
                 quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
                 draft.put(name, quantity, f"table_column: {cell.label}, {cell.year}")
+
+    def labelled_cells(self, sentence: Sentence) -> None:
+        """A fact sheet's "label(unit):value" ("2014年底,全县贫困村(个):63;贫困人口(户/人):10 236/38 845"),
+        dated by the time opening its line; the earliest line's values are the baseline, the latest
+        line's the outcome (put_labelled), and a count of people lifted is one more found."""
+        text = self.document.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        opening = re.match(rf"(?:截至|截止|到)?(?P<time>{_TIME})", text[line_start : sentence.start + 1 + 12])
+        for m in literals.finditer(_LABELLED, sentence.text):
+            if not opening:
+                self.skipped(sentence, m, "labelled", "no time opens its line")
+                continue
+            if self.blocked(sentence, m, "labelled", of_people=False):
+                continue
+            year = int(opening["time"][:4])
+            cells = m.start("cells")
+            parts = [(m.group("unit"), m.end("cell"))] + (
+                [(m.group("unit2"), m.end("cell2"))] if m.group("cell2") else []
+            )
+            for unit, end in parts:
+                quantity = self.quantity_of(sentence, sentence.text[cells:end], cells, "labelled")
+                if quantity is None:
+                    continue
+                if m.group("lifted"):
+                    at = sentence.start + m.start()
+                    self.lifted_found.append(
+                        _Dated("people_lifted", quantity, "labelled", year, at, cumulative=True)
+                    )
+                elif name := _table_field(m.group("noun"), unit[-1]):
+                    self.labelled.append(_Dated(name, quantity, "labelled", year, sentence.start + m.start()))
+
+    def put_labelled(self) -> None:
+        for name in dict.fromkeys(d.name for d in self.labelled):
+            found = [d for d in self.labelled if d.name == name]
+            first, last = min(found, key=lambda d: d.year), max(found, key=lambda d: d.year)
+            if first.year < last.year:
+                for draft, d in ((self.baseline, first), (self.outcome, last)):
+                    draft.as_of = draft.as_of or str(d.year)
+                    draft.put(name, d.quantity, f"labelled: the line of {d.year}")
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
@@ -1281,6 +1327,9 @@ def find_figures(
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
+    for sentence in sentences:
+        finder.labelled_cells(sentence)
+    finder.put_labelled()
     for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
