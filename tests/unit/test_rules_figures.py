@@ -1287,3 +1287,27 @@ def test_a_fact_sheets_labelled_values_are_dated_by_their_lines() -> None:
         "outcome.incidence_rate": 1.3,
         "outcome.people_lifted": 27955,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: how the fall went, between the comma and its verb.
+        (
+            "全省建档立卡贫困人口由2014年的512万人,累计减少至2019年底的12.4万人。",
+            {"baseline.people": 5120000, "outcome.people": 124000},
+        ),
+        # Written for the test: a period in years before the fall's count.
+        (
+            "全省贫困人口由2012年的640万人减少到2019年的21.5万人,七年间减少618.5万人。",
+            {"baseline.people": 6400000, "outcome.people": 215000, "outcome.people_lifted": 6185000},
+        ),
+        # Written for the test: what is left of the villages, their noun named before in the sentence.
+        (
+            "全县原有贫困村96个,至2019年底已出列80个,剩余16个。",
+            {"baseline.poor_villages": 96, "outcome.poor_villages": 16},
+        ),
+    ],
+)
+def test_a_fall_over_time_a_period_and_what_is_left_of_a_count(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

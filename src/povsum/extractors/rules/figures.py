@@ -99,6 +99,10 @@ _WHEN = (
 # A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
 # A data card's arrow says it too ("由12.6% → 0.57%").
 _DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为|→|➜|➝)"
+# A period in years: "七年间", "5年来" ("…减少到30.83万人,七年间减少892.17万人").
+_YEARS_SINCE = r"(?<=,)(?:[一二三四五六七八九十]|\d{1,2})年(?:间|来)"
+# How a fall went, before its verb: "由767万人,累计减少至19.9万人".
+_OVER_TIME = r"(?:累计|逐年|逐步|持续)"
 # A gap inside a transition, short and holding no figure or clause break.
 _GAP = r"[^\d,;。]{0,3}?"
 
@@ -246,7 +250,7 @@ _GROUP_FIELDS = {
     "rate": "incidence_rate",
     "rate2": "incidence_rate",  # a second way one pattern writes it
 }
-_UNIT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6")
+_UNIT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
@@ -331,11 +335,11 @@ _TRANSITIONS = {
     ),
     "transition_people": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
     ),
     "transition_households": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
     ),
     # "有贫困人口4.5万人,到2019年底减少到1200人".
     "people_then_down": re.compile(
@@ -470,7 +474,7 @@ _LIFTED = {
     ),
     # "比2014年减少12.9万人": fewer than in a base year, so lifted since then.
     "lifted_fewer": re.compile(
-        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME}))减少了?\x20?(?P<pp>{_PP})"
+        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME})|{_YEARS_SINCE})减少了?\x20?(?P<pp>{_PP})"
     ),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
@@ -533,6 +537,8 @@ def _unit_statements(
                 # "剩余贫困县仅镇雄县1个", "剩余紫云、关岭2个县": what is left, named before its count.
                 rf"|(?:{_LEFT_WORDS})(?:{noun}(?:仅|只|为)?{_NAMED}\x20?(?P<n5>{_UNITS_Q})|{_NAMED}\x20?(?P<n6>{_UNITS_Q}){unit})"
                 r"(?=[,;。]|$)"
+                # "全县原有贫困村123个,至2019年底已出列101个,剩余22个": the noun named before in the sentence.
+                rf"|{noun}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n7>{_UNITS_Q})(?=[,;。]|$)"
             ),
             "outcome",
         ),
