@@ -183,6 +183,10 @@ _TABLE_LABEL_UNIT = re.compile(rf"(?P<label>[^()（）\d]+?)\x20*[(（](?P<unit>
 _TABLE_LABEL = re.compile(r"[^\d\s|()（）:：][^\d\t|:：]{0,15}")
 _TABLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)年?")
 _TABLE_VALUE = re.compile(rf"{GROUPED}|[0-9]+(?:\.[0-9]+)?|—|-")
+# A column of a table of places: its year, its label and its unit ("2014年贫困人口(万人)").
+_DATED_LABEL = re.compile(
+    rf"(?P<year>(?:19|20)\d\d)年(?:底|末)?(?P<label>[^\d\t|()（）]{{1,16}}?[(（](?:{TABLE_UNIT})[)）])"
+)
 _WIDE_CELLS = re.compile(r"\S+(?:\x20\S+)*")  # cells apart by a tab or two spaces and more
 # The unit a label's kind takes from the unit line: a rate, households, people, units.
 _LABEL_KINDS = ((re.compile("率"), ("%",)), (re.compile("户(?:数)?$"), ("万户", "户")))
@@ -199,6 +203,7 @@ class TableCell:
     label: str  # the column's or row's label, its unit dropped
     year: str
     parsed: ParsedQuantity
+    row: str = ""  # the place a row of places is about ("泸西县", "全州"); "" in a table of one place
 
 
 def _label_unit(label: str, units: list[str]) -> tuple[str, str | None]:
@@ -213,13 +218,15 @@ def _label_unit(label: str, units: list[str]) -> tuple[str, str | None]:
     return label, None
 
 
-def _cell(text: str, start: int, end: int, label: str, units: list[str], year: str) -> TableCell | None:
+def _cell(
+    text: str, start: int, end: int, label: str, units: list[str], year: str, row: str = ""
+) -> TableCell | None:
     name, unit = _label_unit(label, units)
     value = text[start:end]
     if unit is None or value in "—-":
         return None
     number = _cn_decimal(value) * (MULTIPLIER[unit[0]] if len(unit) == 2 else 1)
-    return TableCell(0, end, text[:end], name, year, ParsedQuantity(float(number), unit[-1], None))
+    return TableCell(0, end, text[:end], name, year, ParsedQuantity(float(number), unit[-1], None), row)
 
 
 _TABLE_LINES = 200  # a table is read over at most this many lines...
@@ -289,6 +296,17 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, str]], units: list[str]
                     return cells
                 if cell := _cell(text, at, at + len(value), label, units, year):
                     cells.append(cell)
+    elif labels == 1 and len(columns := _dated_columns(lines[1:])) >= 2:  # a row per place
+        rows = lines[1 + len(columns) :]
+        for k in range(0, len(rows), len(columns) + 1):
+            place = rows[k][1]
+            if not _TABLE_LABEL.fullmatch(place):
+                break
+            for (year, label), (at, value) in zip(columns, rows[k + 1 : k + 1 + len(columns)], strict=False):
+                if not _TABLE_VALUE.fullmatch(value):
+                    return cells
+                if cell := _cell(text, at, at + len(value), label, units, year, place):
+                    cells.append(cell)
     elif labels >= 3 and years > labels:  # a header of labels: a year per row
         header = [line for _, line in lines[:labels]]
         rows = lines[labels:]
@@ -301,6 +319,16 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, str]], units: list[str]
                 if cell := _cell(text, at, at + len(value), label, units, year["year"]):
                     cells.append(cell)
     return cells
+
+
+def _dated_columns(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """(year, label) of the header lines that each date a label with its unit ("2014年贫困人口(万人)")."""
+    columns = []
+    for _, line in lines:
+        if not (m := _DATED_LABEL.fullmatch(line)):
+            break
+        columns.append((m["year"], m["label"]))
+    return columns
 
 
 def find_table_cells(s: str) -> list[TableCell]:
@@ -337,6 +365,7 @@ def find_table_cells(s: str) -> list[TableCell]:
                     cell.label,
                     cell.year,
                     cell.parsed,
+                    cell.row,
                 )
             )
         end = found[-1].end if cells else end
@@ -344,7 +373,9 @@ def find_table_cells(s: str) -> list[TableCell]:
 
 
 # A line opening with a year alone or before a cell: some table of this module is in the text.
-_TABLE_ROW_YEAR = re.compile(r"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$)")
+_TABLE_ROW_YEAR = re.compile(
+    rf"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$|[^\d\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*$)"
+)
 # Where a table may start: a unit line, or a line that is a label (a header's first).
 _TABLE_START = re.compile(
     r"(?m)^\x20*(?:单位\x20*[:：]|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"

@@ -1311,3 +1311,21 @@ def test_a_fact_sheets_labelled_values_are_dated_by_their_lines() -> None:
 )
 def test_a_fall_over_time_a_period_and_what_is_left_of_a_count(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+def test_a_table_of_places_gives_the_regions_row() -> None:
+    # Written for the test: a row per place, one cell per line, under columns dated with their unit.
+    text = (
+        "红河州:石屏县率先脱贫摘帽\n石屏县与全州主要指标对比如下:\n地区\n2014年贫困人口(万人)\n"
+        "2019年贫困人口(万人)\n2014年贫困发生率(%)\n2019年贫困发生率(%)\n石屏县\n3.61\n0.12\n11.8\n0.43\n"
+        "全州\n28.4\n1.9\n8.7\n1.1\n"
+    )
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert summary.region is not None and summary.region.name == "石屏县"
+    assert figures(text) == {
+        "baseline.people": 36100,
+        "outcome.people": 1200,
+        "baseline.incidence_rate": 11.8,
+        "outcome.incidence_rate": 0.43,
+    }

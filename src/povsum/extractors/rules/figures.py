@@ -791,6 +791,7 @@ class _Finder:
         self.document = document
         self.trace = trace
         self.scope = _Scope(document, region)
+        self.region_names = set(name_forms(region.name)) if region else set()
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
         self.lifted_found: list[_Dated] = []
@@ -913,6 +914,9 @@ class _Finder:
         text = self.document.text
         by_field: dict[str, list[TableCell]] = {}
         for cell in find_table_cells(text):
+            # A table of places: only the region's row ("泸西县" in its prefecture's table).
+            if cell.row and cell.row not in self.region_names:
+                continue
             if name := _table_field(cell.label, cell.parsed.unit):
                 by_field.setdefault(name, []).append(cell)
         for name, cells in by_field.items():
