@@ -183,6 +183,8 @@ _TABLE_LABEL_UNIT = re.compile(rf"(?P<label>[^()（）\d]+?)\x20*[(（](?P<unit>
 _TABLE_LABEL = re.compile(r"[^\d\s|()（）:：][^\d\t|:：]{0,15}")
 _TABLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)年?")
 _TABLE_VALUE = re.compile(rf"{GROUPED}|[0-9]+(?:\.[0-9]+)?|—|-")
+# A header with a unit column before the years: "序号 指标 单位 2014年 2019年".
+_UNIT_COLUMN_HEADER = re.compile(r"(?:\S+\x20+)*单位(?:\x20+(?:19|20)\d\d年?){2,}")
 # A column of a table of places: its year, its label and its unit ("2014年贫困人口(万人)").
 _DATED_LABEL = re.compile(
     rf"(?P<year>(?:19|20)\d\d)年(?:底|末)?(?P<label>[^\d\t|()（）]{{1,16}}?[(（](?:{TABLE_UNIT})[)）])"
@@ -252,6 +254,8 @@ def _read_table(text: str) -> list[TableCell]:
         lines = lines[1:]
     if not lines:
         return []
+    if _UNIT_COLUMN_HEADER.fullmatch(lines[0][1]):
+        return _unit_column(text, lines)
     header = [
         (m.start(), m[0]) for m in _WIDE_CELLS.finditer(text, lines[0][0], lines[0][0] + len(lines[0][1]))
     ]
@@ -321,6 +325,29 @@ def _one_cell_per_line(text: str, lines: list[tuple[int, str]], units: list[str]
     return cells
 
 
+def _unit_column(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
+    """A yearbook's table whose rows give their unit in a column: "序号 指标 单位 2014年 2019年" over
+    "1 建档立卡贫困户 户 11342 210"; cells apart by spaces (so none is grouped by spaces)."""
+    header = lines[0][1].split()
+    at_unit = header.index("单位")
+    if at_unit < 1:
+        return []
+    years = [_TABLE_YEAR.fullmatch(cell) for cell in header[at_unit + 1 :]]
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = list(re.finditer(r"\S+", text[at : at + len(line)]))
+        # A text read back ends at its cell: the last row may stop short of the header's width.
+        if not at_unit < len(row) - 1 < len(header) or not re.fullmatch(TABLE_UNIT, row[at_unit][0]):
+            break
+        label, unit = row[at_unit - 1][0], row[at_unit][0]
+        for year, m in zip(years, row[at_unit + 1 :], strict=False):
+            if not _TABLE_VALUE.fullmatch(m[0]) or year is None:
+                return cells
+            if cell := _cell(text, at + m.start(), at + m.end(), f"{label}({unit})", [], year["year"]):
+                cells.append(cell)
+    return cells
+
+
 def _dated_columns(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
     """(year, label) of the header lines that each date a label with its unit ("2014年贫困人口(万人)")."""
     columns = []
@@ -375,10 +402,11 @@ def find_table_cells(s: str) -> list[TableCell]:
 # A line opening with a year alone or before a cell: some table of this module is in the text.
 _TABLE_ROW_YEAR = re.compile(
     rf"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$|[^\d\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*$)"
+    r"|单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$"
 )
 # Where a table may start: a unit line, or a line that is a label (a header's first).
 _TABLE_START = re.compile(
-    r"(?m)^\x20*(?:单位\x20*[:：]|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"
+    r"(?m)^\x20*(?:单位\x20*[:：]|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"
 )
 
 

@@ -1329,3 +1329,21 @@ def test_a_table_of_places_gives_the_regions_row() -> None:
         "baseline.incidence_rate": 11.8,
         "outcome.incidence_rate": 0.43,
     }
+
+
+def test_a_yearbook_table_with_a_unit_column() -> None:
+    # Written for the test: the unit of each row in its own column, a "—" for a year not given.
+    text = (
+        "某某县脱贫攻坚统计表\n序号 指标 单位 2014年 2019年\n1 建档立卡贫困户 户 9204 187\n"
+        "2 建档立卡贫困人口 人 33516 498\n3 贫困发生率 % 15.2 0.21\n4 贫困村 个 57 —\n"
+        "5 人均纯收入 元 5980 11020\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 9204,
+        "baseline.people": 33516,
+        "baseline.incidence_rate": 15.2,
+        "baseline.poor_villages": 57,
+        "outcome.households": 187,
+        "outcome.people": 498,
+        "outcome.incidence_rate": 0.21,
+    }

@@ -912,18 +912,24 @@ class _Finder:
         year's the outcome. Each figure's text and evidence run from the table's unit line or header
         to its cell, so the verifier reads the label, the unit and the cell from the source."""
         text = self.document.text
-        by_field: dict[str, list[TableCell]] = {}
+        by_field: dict[tuple[int, str], list[TableCell]] = {}
+        years: dict[int, set[str]] = {}  # a table's years, by where it starts
         for cell in find_table_cells(text):
             # A table of places: only the region's row ("泸西县" in its prefecture's table).
             if cell.row and cell.row not in self.region_names:
                 continue
+            years.setdefault(cell.start, set()).add(cell.year)
             if name := _table_field(cell.label, cell.parsed.unit):
-                by_field.setdefault(name, []).append(cell)
-        for name, cells in by_field.items():
+                by_field.setdefault((cell.start, name), []).append(cell)
+        for (table, name), cells in by_field.items():
             first, last = min(cells, key=lambda c: c.year), max(cells, key=lambda c: c.year)
-            if first.year == last.year:
+            # A field without a cell of the table's first or last year ("—") gives no figure there.
+            ends = {min(years[table]): self.baseline, max(years[table]): self.outcome}
+            if len(ends) < 2:
                 continue
-            for draft, cell in ((self.baseline, first), (self.outcome, last)):
+            for cell in dict.fromkeys((first, last)):
+                if (draft := ends.get(cell.year)) is None:
+                    continue
                 sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
                 draft.as_of = draft.as_of or cell.year
                 quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
