@@ -354,15 +354,16 @@ def analyse(text: str) -> Layout:
         first = text.index(line, start)
         title_span = (first, first + len(heads[title]))
     cuts = [Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule]
-    for first, last in sorted(turns.items(), reverse=True):
+    starting = {cut.start: i for i, cut in enumerate(cuts)}
+    ending = {cut.end: i for i, cut in enumerate(cuts)}
+    for first, last in sorted(turns.items(), reverse=True):  # from the end: the indices before hold
         # The turn of the page joins the line before to the line after: from the end of the one's
         # text to the start of the other's, over the breaks and indents between.
         before_start, _, before = lines[first - 1]
         content_end = text.index(before, before_start) + len(before)
         after_start = lines[last][1]
         indent = len(text[after_start:]) - len(text[after_start:].lstrip(" \t"))
-        at = next(i for i, cut in enumerate(cuts) if cut.start == lines[first][0])
-        end = next(i for i, cut in enumerate(cuts) if cut.end == after_start)
+        at, end = starting[lines[first][0]], ending[after_start]
         cuts[at : end + 1] = [Cut(content_end, after_start + indent, "page_turn")]
     return Layout(
         cuts=tuple(cuts),
