@@ -1347,3 +1347,20 @@ def test_a_yearbook_table_with_a_unit_column() -> None:
         "outcome.people": 498,
         "outcome.incidence_rate": 0.21,
     }
+
+
+def test_a_data_portals_records_give_their_start_and_present() -> None:
+    # Written for the test: an indicator's record, its start, its present and its fall.
+    text = (
+        "指标名称:贫困人口\n统计范围:某某县\n基期(2014年):1.6万户 5.83万人\n现期(2019年):205户 691人\n"
+        "变化:减少5.76万人\n\n指标名称:贫困发生率\n基期:22.4%\n现期:0.27%\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 16000,
+        "baseline.people": 58300,
+        "baseline.incidence_rate": 22.4,
+        "outcome.households": 205,
+        "outcome.people": 691,
+        "outcome.incidence_rate": 0.27,
+        "outcome.people_lifted": 57600,
+    }

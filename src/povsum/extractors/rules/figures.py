@@ -36,6 +36,7 @@ from povsum.numbers import (
     TABLE_UNIT,
     NumberParseError,
     TableCell,
+    find_quantities,
     find_table_cells,
     parse_quantity,
 )
@@ -374,6 +375,14 @@ _LABELLED = re.compile(
     rf"(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY}|(?P<lifted>(?:累计)?(?:脱贫|减贫)))(?:数|个数|人数)?"
     rf"(?P<cells>{LABELLED_CELL})"
 )
+# A data portal's record: "指标名称:贫困人口" names the indicator of the lines below it, "基期(2014年):
+# 2.8万户 10.46万人" its start, "现期(2019年):312户 1108人" where it is now, "变化:减少10.35万人" the fall.
+_RECORD_NAME = re.compile(r"指标(?:名称)?\x20*:\x20*(?P<name>\S{2,12})")
+_RECORD_VALUE = re.compile(
+    r"(?P<part>基期|期初|现期|期末|变化)(?:\(\d{4}年?(?:底|末)?\))?\x20*:\x20*(?P<values>\S.*)"
+)
+_RECORD_PARTS = {"基期": "baseline", "期初": "baseline", "现期": "outcome", "期末": "outcome"}
+_RECORD_UNITS = {"户": "households", "人": "people", "%": "incidence_rate"}
 # Rules whose two figures are dated each: a later year before an earlier one is no fall.
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
@@ -935,6 +944,37 @@ class _Finder:
                 quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
                 draft.put(name, quantity, f"table_column: {cell.label}, {cell.year}")
 
+    def records(self) -> None:
+        """A data portal's records (_RECORD_NAME, _RECORD_VALUE): a poor count's or the rate's start
+        and present, and the fall of the poor count ("变化:减少10.35万人") as people lifted."""
+        text, at, indicator = self.document.text, 0, None
+        for line in text.split("\n"):
+            start, stripped = at + len(line) - len(line.lstrip()), line.strip()
+            at += len(line) + 1
+            if named := _RECORD_NAME.fullmatch(stripped):
+                indicator = named["name"]
+                continue
+            value = _RECORD_VALUE.fullmatch(stripped)
+            if not value or indicator is None:
+                continue
+            poor, rate = re.fullmatch(_POOR, indicator), re.fullmatch(_RATE_NOUN, indicator)
+            sentence = Sentence(start, start + len(stripped), stripped)
+            for q in find_quantities(value["values"]):
+                name = _RECORD_UNITS.get(q.parsed.unit)
+                if not name or not (rate if name == "incidence_rate" else poor):
+                    continue
+                offset = value.start("values") + q.start
+                quantity = self.quantity_of(sentence, q.text, offset, "record")
+                if value["part"] == "变化":
+                    fell = re.search(r"减少|下降", value["values"][: q.start])
+                    if fell and name == "people" and quantity:
+                        self.lifted_found.append(
+                            _Dated("people_lifted", quantity, "record", 0, start, cumulative=True)
+                        )
+                else:
+                    draft = self.drafts[_RECORD_PARTS[value["part"]]]
+                    draft.put(name, quantity, f"record: {indicator}, {value['part']}")
+
     def labelled_cells(self, sentence: Sentence) -> None:
         """A fact sheet's "label(unit):value" ("2014年底,全县贫困村(个):63;贫困人口(户/人):10 236/38 845"),
         dated by the time opening its line; the earliest line's values are the baseline, the latest
@@ -1343,6 +1383,7 @@ def find_figures(
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
+    finder.records()
     for sentence in sentences:
         finder.labelled_cells(sentence)
     finder.put_labelled()
