@@ -185,6 +185,8 @@ _TABLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)年?")
 _TABLE_VALUE = re.compile(rf"{GROUPED}|[0-9]+(?:\.[0-9]+)?|—|-")
 # A header with a unit column before the years: "序号 指标 单位 2014年 2019年".
 _UNIT_COLUMN_HEADER = re.compile(r"(?:\S+\x20+)*单位(?:\x20+(?:19|20)\d\d年?){2,}")
+# A header line of cells apart by bars: "| 项目 | 全省 | 黔东南州 | 榕江县 |".
+_BARRED = re.compile(r"\|?(?:[^|\n]+\|){2,}[^|\n]*")
 # A column of a table of places: its year, its label and its unit ("2014年贫困人口(万人)").
 _DATED_LABEL = re.compile(
     rf"(?P<year>(?:19|20)\d\d)年(?:底|末)?(?P<label>[^\d\t|()（）]{{1,16}}?[(（](?:{TABLE_UNIT})[)）])"
@@ -256,6 +258,8 @@ def _read_table(text: str) -> list[TableCell]:
         return []
     if _UNIT_COLUMN_HEADER.fullmatch(lines[0][1]):
         return _unit_column(text, lines)
+    if _BARRED.fullmatch(lines[0][1]):
+        return _places_as_columns(text, lines)
     header = [
         (m.start(), m[0]) for m in _WIDE_CELLS.finditer(text, lines[0][0], lines[0][0] + len(lines[0][1]))
     ]
@@ -348,6 +352,34 @@ def _unit_column(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
     return cells
 
 
+def _barred_cells(text: str, at: int, line: str) -> list[tuple[int, str]]:
+    """(offset, content) of the cells of a line whose cells are apart by bars ("| 项目 | 全省 |")."""
+    cells = []
+    for m in re.finditer(r"[^|]+", text[at : at + len(line)]):
+        if content := m[0].strip():
+            cells.append((at + m.start() + len(m[0]) - len(m[0].lstrip()), content))
+    return cells
+
+
+def _places_as_columns(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
+    """A table whose columns are places and whose rows each date a label with its unit: "| 项目 |
+    全省 | 某州 | 某县 |" over "| 2014年贫困人口(万人) | 623 | 87.2 | 10.3 |"."""
+    places = [content for _, content in _barred_cells(text, *lines[0])][1:]
+    if len(places) < 2 or not all(_TABLE_LABEL.fullmatch(place) for place in places):
+        return []
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = _barred_cells(text, at, line)
+        if not row or not (dated := _DATED_LABEL.fullmatch(row[0][1])) or len(row) > len(places) + 1:
+            break
+        for place, (start, value) in zip(places, row[1:], strict=False):
+            if not _TABLE_VALUE.fullmatch(value):
+                return cells
+            if cell := _cell(text, start, start + len(value), dated["label"], [], dated["year"], place):
+                cells.append(cell)
+    return cells
+
+
 def _dated_columns(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
     """(year, label) of the header lines that each date a label with its unit ("2014年贫困人口(万人)")."""
     columns = []
@@ -403,10 +435,11 @@ def find_table_cells(s: str) -> list[TableCell]:
 _TABLE_ROW_YEAR = re.compile(
     rf"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$|[^\d\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*$)"
     r"|单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$"
+    rf"|^\|?\x20*(?:19|20)\d\d年[^\d|\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*\|"
 )
 # Where a table may start: a unit line, or a line that is a label (a header's first).
 _TABLE_START = re.compile(
-    r"(?m)^\x20*(?:单位\x20*[:：]|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"
+    r"(?m)^\x20*(?:\|\x20*[^\d\s|]{1,8}\x20*\||单位\x20*[:：]|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"
 )
 
 

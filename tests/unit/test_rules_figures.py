@@ -1364,3 +1364,13 @@ def test_a_data_portals_records_give_their_start_and_present() -> None:
         "outcome.incidence_rate": 0.27,
         "outcome.people_lifted": 57600,
     }
+
+
+def test_a_table_with_places_as_columns_gives_the_regions_column() -> None:
+    # Written for the test: cells apart by bars, a column per place, each row dated with its unit.
+    text = (
+        "石屏县与全省、全州脱贫进度对比\n| 项目 | 全省 | 红河州 | 石屏县 |\n"
+        "| 2014年贫困人口(万人) | 574 | 62.1 | 4.4 |\n"
+        "| 2019年贫困人口(万人) | 44.2 | 5.3 | 0.3 |\n| 2019年贫困发生率(%) | 1.32 | 1.6 | 0.9 |\n"
+    )
+    assert figures(text) == {"baseline.people": 44000, "outcome.people": 3000, "outcome.incidence_rate": 0.9}
