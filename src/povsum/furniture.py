@@ -5,7 +5,9 @@ ranking lists. Each rule below is a named, line-level test on the normalized (Si
 half-width) text, so a user can see why a line was dropped (``analyse(text).cuts``). Rules that
 look for keywords such as 举报 or 版权 only apply to short lines without a full stop, so a body
 sentence that mentions them is never dropped. The dateline (site, URL, 时间:...) is kept: it
-tells a reader which year 今年 is.
+tells a reader which year 今年 is. A PDF or Word copy's page marks (— 2 —, 第3页 共8页, 下转第三版), the
+running headers and footers beside them and a reviewer's notes are dropped too, and a sentence cut
+by a page's turn goes on over them.
 """
 
 from __future__ import annotations

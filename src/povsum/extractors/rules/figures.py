@@ -1,16 +1,19 @@
 """Baseline and outcome figures: poor households, people, incidence rate, poor villages and
 counties, and people lifted.
 
-Rules run in passes over the sentences, strongest first, and the first value a field gets is
-kept: "from A to B" transitions (the least ambiguous), then what is left (未脱贫/剩余/降至), then
-lone statements (a registered total is the baseline; a now cue, or the outcome's year, makes one
-the outcome), then village and county counts. People lifted are collected and the one covering
-the longest period up to the latest date wins (ANNOTATION.md); figures dated by several years
-give the latest to the outcome when nothing later is reported. Targets and plans (计划/确保...),
-sub-groups (其中/安置/惠及...), sub-units, partner regions, flows (N个贫困村退出 without 全部 or a
-starting count) and a place's own figures are skipped, each with a note in the trace. When the
-region is known, figures said of another place the article names (the province around a county,
-a partner, a village within it: "宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
+Flattened tables (a year per row, a field or a place per row, places as columns), a data portal's
+records (指标名称/基期/现期) and a fact sheet's "label(unit):value" lines are read first, each figure's
+text running from its table's unit or header to its cell. Then rules run in passes over the
+sentences, strongest first, and the first value a field gets is kept: "from A to B" transitions
+(the least ambiguous), then what is left (未脱贫/剩余/降至), then lone statements (a registered
+total is the baseline; a now cue, or the outcome's year, makes one the outcome), then village and
+county counts. People lifted are collected and the one covering the longest period up to the
+latest date wins (ANNOTATION.md); figures dated by several years give the latest to the outcome
+when nothing later is reported. Targets and plans (计划/确保...), sub-groups (其中/安置/惠及...),
+sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count) and a place's own
+figures are skipped, each with a note in the trace. When the region is known, figures said of
+another place the article names (the province around a county, a partner, a village within it:
+"宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
 """
 
 from __future__ import annotations
