@@ -185,6 +185,15 @@ _TABLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)年?")
 _TABLE_VALUE = re.compile(rf"{GROUPED}|[0-9]+(?:\.[0-9]+)?|—|-")
 # A header with a unit column before the years: "序号 指标 单位 2014年 2019年".
 _UNIT_COLUMN_HEADER = re.compile(r"(?:\S+\x20+)*单位(?:\x20+(?:19|20)\d\d年?){2,}")
+# The groups of a two-level header and the part each stands for.
+_GROUP_PARTS = (
+    ("outcome", re.compile("剩余|未脱贫|现有|期末|现期")),
+    ("baseline", re.compile("建档立卡|识别|原有|期初|基期")),
+)
+# A two-level header's line of groups: "\t\t建档立卡\t\t\t剩余未脱贫".
+_GROUP_LINE = (
+    r"[\t\x20]*(?:建档立卡|识别|原有|期初|基期)[^\n]*?(?:\t|\x20\x20)[^\n]*?(?:剩余|未脱贫|现有|期末|现期)"
+)
 # A header line of cells apart by bars: "| 项目 | 全省 | 黔东南州 | 榕江县 |".
 _BARRED = re.compile(r"\|?(?:[^|\n]+\|){2,}[^|\n]*")
 # A column of a table of places: its year, its label and its unit ("2014年贫困人口(万人)").
@@ -208,6 +217,7 @@ class TableCell:
     year: str
     parsed: ParsedQuantity
     row: str = ""  # the place a row of places is about ("泸西县", "全州"); "" in a table of one place
+    part: str = ""  # "baseline" or "outcome" under a header's group (建档立卡, 剩余未脱贫); "" by year
 
 
 def _label_unit(label: str, units: list[str]) -> tuple[str, str | None]:
@@ -223,14 +233,14 @@ def _label_unit(label: str, units: list[str]) -> tuple[str, str | None]:
 
 
 def _cell(
-    text: str, start: int, end: int, label: str, units: list[str], year: str, row: str = ""
+    text: str, start: int, end: int, label: str, units: list[str], year: str, row: str = "", part: str = ""
 ) -> TableCell | None:
     name, unit = _label_unit(label, units)
     value = text[start:end]
     if unit is None or value in "—-":
         return None
     number = _cn_decimal(value) * (MULTIPLIER[unit[0]] if len(unit) == 2 else 1)
-    return TableCell(0, end, text[:end], name, year, ParsedQuantity(float(number), unit[-1], None), row)
+    return TableCell(0, end, text[:end], name, year, ParsedQuantity(float(number), unit[-1], None), row, part)
 
 
 _TABLE_LINES = 200  # a table is read over at most this many lines...
@@ -260,6 +270,8 @@ def _read_table(text: str) -> list[TableCell]:
         return _unit_column(text, lines)
     if _BARRED.fullmatch(lines[0][1]):
         return _places_as_columns(text, lines)
+    if len(lines) > 1 and (groups := _header_groups(lines[0][1])):
+        return _grouped_places(text, lines[1:], groups)
     header = [
         (m.start(), m[0]) for m in _WIDE_CELLS.finditer(text, lines[0][0], lines[0][0] + len(lines[0][1]))
     ]
@@ -352,6 +364,36 @@ def _unit_column(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
     return cells
 
 
+def _header_groups(line: str) -> list[str]:
+    """The parts the groups of a two-level header stand for ("建档立卡 … 剩余未脱贫": baseline, outcome),
+    [] when ``line`` is no such header."""
+    groups = _WIDE_CELLS.findall(line)
+    parts = [next((part for part, words in _GROUP_PARTS if words.search(g)), "") for g in groups]
+    return parts if len(parts) >= 2 and all(parts) and len(set(parts)) == len(parts) else []
+
+
+def _grouped_places(text: str, lines: list[tuple[int, str]], groups: list[str]) -> list[TableCell]:
+    """A row per place under a two-level header, as a spreadsheet's merged cells flatten: a group
+    per part over the same labels repeated ("单位 户数(户) 人数(人) … 户数(户) 人数(人) …"); each
+    column is of the group its block of labels falls under."""
+    header = _WIDE_CELLS.findall(lines[0][1])
+    labels = header[1:]
+    block = len(labels) // len(groups)
+    if not block or block * len(groups) != len(labels) or labels[:block] * len(groups) != labels:
+        return []
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = list(_WIDE_CELLS.finditer(text, at, at + len(line)))
+        if not row or not _TABLE_LABEL.fullmatch(place := row[0][0]) or len(row) > len(header):
+            break
+        for k, m in enumerate(row[1:]):
+            if not _TABLE_VALUE.fullmatch(m[0]):
+                return cells
+            if cell := _cell(text, m.start(), m.end(), labels[k], [], "", place, groups[k // block]):
+                cells.append(cell)
+    return cells
+
+
 def _barred_cells(text: str, at: int, line: str) -> list[tuple[int, str]]:
     """(offset, content) of the cells of a line whose cells are apart by bars ("| 项目 | 全省 |")."""
     cells = []
@@ -425,6 +467,7 @@ def find_table_cells(s: str) -> list[TableCell]:
                     cell.year,
                     cell.parsed,
                     cell.row,
+                    cell.part,
                 )
             )
         end = found[-1].end if cells else end
@@ -436,10 +479,13 @@ _TABLE_ROW_YEAR = re.compile(
     rf"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$|[^\d\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*$)"
     r"|单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$"
     rf"|^\|?\x20*(?:19|20)\d\d年[^\d|\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*\|"
+    rf"|^{_GROUP_LINE}"
 )
 # Where a table may start: a unit line, or a line that is a label (a header's first).
 _TABLE_START = re.compile(
-    r"(?m)^\x20*(?:\|\x20*[^\d\s|]{1,8}\x20*\||单位\x20*[:：]|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20))"
+    rf"(?m)^(?:{_GROUP_LINE}|\x20*(?:\|\x20*[^\d\s|]{{1,8}}\x20*\||单位\x20*[:：]"
+    r"|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$"
+    r"|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20)))"
 )
 
 

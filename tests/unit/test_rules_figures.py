@@ -1374,3 +1374,20 @@ def test_a_table_with_places_as_columns_gives_the_regions_column() -> None:
         "| 2019年贫困人口(万人) | 44.2 | 5.3 | 0.3 |\n| 2019年贫困发生率(%) | 1.32 | 1.6 | 0.9 |\n"
     )
     assert figures(text) == {"baseline.people": 44000, "outcome.people": 3000, "outcome.incidence_rate": 0.9}
+
+
+def test_a_two_level_header_gives_the_regions_row_by_its_groups() -> None:
+    # Written for the test: a spreadsheet's merged header flattened into tabs, a row per place.
+    text = (
+        "石屏县脱贫攻坚统计表\n\t\t建档立卡\t\t\t剩余未脱贫\n"
+        "单位\t户数(户)\t人数(人)\t贫困发生率(%)\t户数(户)\t人数(人)\t贫困发生率(%)\n"
+        "石屏县\t12 305\t45 210\t17.6\t96\t233\t0.09\n其中:甲镇\t2 105\t7 846\t9.8\t0\t0\t0\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 12305,
+        "baseline.people": 45210,
+        "baseline.incidence_rate": 17.6,
+        "outcome.households": 96,
+        "outcome.people": 233,
+        "outcome.incidence_rate": 0.09,
+    }

@@ -21,12 +21,12 @@ FIGURES_EXTRA = 0.03  # figures found where none is expected, per expected figur
 # Later rounds (tests/phrasings/README.md) on their own floors (share right, extra per expected),
 # at what the rules reach: round 3 (real page forms, 374/444, 6 extra; about a tenth of its figures
 # need the region found right), round 4 (long summaries, interviews, revisions, 399/410, 1 extra)
-# and round 5 (PDF, table, OCR and repost forms, 278/369 when first scored, 344/369 and 0 extra after
+# and round 5 (PDF, table, OCR and repost forms, 278/369 when first scored, 350/369 and 0 extra after
 # the page-form, table and fact-sheet rules).
 LATER_ROUNDS = {
     "figures_3.jsonl": (0.84, 0.02),
     "figures_4.jsonl": (0.97, 0.01),
-    "figures_5.jsonl": (0.93, 0.01),
+    "figures_5.jsonl": (0.94, 0.01),
 }
 MEASURES_F1 = 0.93  # every measures round together (1-4)
 # Round 4 (precision traps, tests/phrasings/README.md) also on its own floor, at what the rules

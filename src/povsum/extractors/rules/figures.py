@@ -930,6 +930,12 @@ class _Finder:
             # A table of places: only the region's row ("泸西县" in its prefecture's table).
             if cell.row and cell.row not in self.region_names:
                 continue
+            if cell.part:  # under a header's group: its part is written, not its year
+                if name := _table_field(cell.label, cell.parsed.unit) or _COUNTED.get(cell.label):
+                    sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
+                    quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
+                    self.drafts[cell.part].put(name, quantity, f"table_column: {cell.label}, {cell.part}")
+                continue
             years.setdefault(cell.start, set()).add(cell.year)
             if name := _table_field(cell.label, cell.parsed.unit):
                 by_field.setdefault((cell.start, name), []).append(cell)
@@ -1300,6 +1306,10 @@ def _table_field(label: str, unit: str) -> str | None:
     if re.fullmatch(rf"{_POOR}(?:数)?", label):
         return "households" if unit.endswith("户") else "people" if unit.endswith("人") else None
     return None
+
+
+# Under a header's group naming the poor (建档立卡, 剩余未脱贫), a count is of the poor.
+_COUNTED = {"户数": "households", "人数": "people"}
 
 
 def _header_years(text: str, before: int) -> list[str]:
