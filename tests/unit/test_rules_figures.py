@@ -1391,3 +1391,13 @@ def test_a_two_level_header_gives_the_regions_row_by_its_groups() -> None:
         "outcome.people": 233,
         "outcome.incidence_rate": 0.09,
     }
+
+
+def test_a_transition_before_its_subject() -> None:
+    # Written for the test: the rate's transition first, its subject after; another place's after.
+    county = "由2014年的21.6%下降为2019年的0.77%,这是石屏县贫困发生率的变化轨迹。"
+    assert figures(county) == {"baseline.incidence_rate": 21.6, "outcome.incidence_rate": 0.77}
+    other = (
+        "石屏县脱贫攻坚纪实\n石屏县加快发展。由2014年的12.1%下降为2019年的1.2%,这是红河州贫困发生率的变化。"
+    )
+    assert figures(other) == {}

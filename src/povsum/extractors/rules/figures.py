@@ -364,6 +364,11 @@ _TRANSITIONS = {
     # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
     "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
+    # The subject after the transition: "由2014年的27.3%下降为2019年的0.98%,这是施甸县贫困发生率的变化".
+    "rate_transition_then_subject": re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q}){_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}"
+        rf"\x20?(?P<b_rate>{_ZERO_RATE}),这(?:是|就是)[^,;。]{{0,12}}?{_RATE_NOUN}"
+    ),
 }
 # A table row of one field: its label, its unit in brackets, its cells ("—" for none).
 _TABLE_CELL = re.compile(rf"(?<=[|\t\x20]){TABLE_CELL}(?=$|{TABLE_SEPARATOR})")
@@ -390,6 +395,8 @@ _RECORD_UNITS = {"户": "households", "人": "people", "%": "incidence_rate"}
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
 )
+# Rules whose subject is named after the figures: whose they are is read there.
+_SUBJECT_AFTER = frozenset({"rate_transition_then_subject"})
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
 # What is left: always the outcome. "剩余", "尚有未脱贫", "未脱贫" before the count.
@@ -885,6 +892,9 @@ class _Finder:
         for rule, pattern in _TRANSITIONS.items():
             for m in literals.finditer(pattern, sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
+                    continue
+                if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
+                    self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
                     continue
                 if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                     self.skipped(sentence, m, rule, "the later year first")
