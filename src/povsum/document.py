@@ -25,7 +25,7 @@ from povsum import furniture
 from povsum.errors import InputError
 from povsum.models import Source
 from povsum.normalize import delete_spans, explain, identity, is_traditional, normalize
-from povsum.wrapping import layout_breaks, layout_spaces, word_spaces
+from povsum.wrapping import layout_breaks, layout_spaces, unfinished_breaks, word_spaces
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
@@ -314,6 +314,7 @@ class Document:
         lost = _figures_lost(text, layout.cuts)
         text, index = delete_spans(text, index, ((cut.start, cut.end) for cut in layout.cuts))
         text, index = delete_spans(text, index, layout_breaks(text))
+        text, index = delete_spans(text, index, unfinished_breaks(text))
         damaged = _mojibake(text)
         warnings = [f"mojibake: {len(damaged)} damaged run(s), e.g. {damaged[0]!r}"] if damaged else []
         if lost:

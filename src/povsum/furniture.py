@@ -5,7 +5,9 @@ ranking lists. Each rule below is a named, line-level test on the normalized (Si
 half-width) text, so a user can see why a line was dropped (``analyse(text).cuts``). Rules that
 look for keywords such as 举报 or 版权 only apply to short lines without a full stop, so a body
 sentence that mentions them is never dropped. The dateline (site, URL, 时间:...) is kept: it
-tells a reader which year 今年 is.
+tells a reader which year 今年 is. A PDF or Word copy's page marks (— 2 —, 第3页 共8页, 下转第三版), the
+running headers and footers beside them and a reviewer's notes are dropped too, and a sentence cut
+by a page's turn goes on over them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import NamedTuple
 
 from povsum.numbers import QuantityMatch, find_quantities
 from povsum.regions import gazetteer, local_level
+from povsum.wrapping import ITEM_START
 
 __all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
 
@@ -69,6 +72,8 @@ _NOT_HEADLINE = {
     "site_name": re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
+# A reviewer's note of a Word copy exported with its comments: "[批注1 李科长]: …", "[修订:王主任 …]".
+_REVIEW_NOTE = re.compile(r"\[(?:批注|修订|审阅)[^\]]{0,30}\]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
 # A section label in brackets may open a headline: 【石岭沟五年巡礼】石岭沟村的新貌.
 _LABEL = re.compile(r"^【[^】]{1,12}】")
@@ -80,6 +85,20 @@ _TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline 
 # ...but not the excerpt's last sentence, cut off after a clause: "全镇2014年建档立卡…,贫困发生率为……".
 _CUT_OFF = re.compile(r",[^,]*…+$")
 _MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
+# A page's own marks, on a line of their own where a PDF or Word copy turns its pages: a page number
+# ("— 2 —", "-3-", "第3页 共8页", "第2页,共6页", "—— Page 7 of 22 ——"), a newspaper's page
+# ("第03版:综合") and its continuation notes ("(下转第三版)", "(上接第一版)").
+_DASHES = r"[—\-–_]*"
+_PAGE_MARK = re.compile(
+    rf"{_DASHES}\s*(?:\d{{1,4}}|第\s*\d{{1,4}}\s*[页頁]\s*[,/]?\s*共\s*\d{{1,4}}\s*[页頁]|page\s*\d{{1,4}}(?:\s*of\s*\d{{1,4}})?)\s*{_DASHES}"
+    r"|第\d{1,3}版\s*(?::\s*\S{1,8})?|\(?(?:下转|上接)第[一二三四五六七八九十\d]{1,3}版\)?"
+)
+# Around a page mark, a line that is no sentence and holds a wide gap ("内部资料  注意保存      某县扶贫办",
+# "某县扶贫开发领导小组办公室        2021年1月") is the page's running header or footer.
+_COLUMNS_GAP = re.compile(r"\S\x20{4,}\S")
+# A sentence goes on over the turn of a page unless the line before the page's furniture ends one.
+_SENTENCE_END = re.compile(r"[。!?;…”\"」』:]$")
+_PAGE_WIDTH = 40  # a line this long without a clause mark is prose laid out to a page's width
 _REPEATED_LINE = 20  # a line this long printed again is a copy (a lead repeated as a summary)
 
 
@@ -153,7 +172,76 @@ def _is_place_name(line: str) -> bool:
     return local_level(line) is not None or any(d.name == line and d.depth > 0 for d in divisions)
 
 
+def _is_page_mark(line: str) -> bool:
+    """A page number or a newspaper's page note on a line of its own.
+
+    >>> [_is_page_mark(s) for s in ("— 2 —", "第3页 共8页", "(下转第三版)", "—— Page 7 of 22 ——", "2019")]
+    [True, True, True, True, False]
+    """
+    # A bare number is a page number only between dashes: "2019" alone may be a table's year.
+    return _PAGE_MARK.fullmatch(line.lower()) is not None and not line.isdigit()
+
+
+def _is_sentence(line: str) -> bool:
+    return "。" in line or "," in line or ";" in line
+
+
+def _goes_on(line: str) -> bool:
+    """Whether the line before a page's turn stops inside a sentence: it ends none, and holds a
+    clause (a comma, a full stop, a 、 outside a heading's number) or fills a page's width (a
+    dateline or a heading ends where it ends)."""
+    if _SENTENCE_END.search(line):
+        return False
+    listed = "、" in line and not ITEM_START.match(line)
+    return _is_sentence(line) or listed or len(line) >= _PAGE_WIDTH
+
+
+def _page_furniture(lines: list[tuple[int, int, str]], rules: list[str | None]) -> dict[int, int]:
+    """Mark the page marks, the running headers and footers beside them (a line printed before,
+    or one laid out in columns) and the blank lines around them. Return the turns of the page
+    inside a sentence (after a line ending none, before one starting no item), first line to last:
+    the text goes on there as if the page did not turn."""
+    marks = [k for k, (_, _, line) in enumerate(lines) if rules[k] is None and _is_page_mark(line)]
+    if not marks:
+        return {}
+    seen: dict[str, int] = {}
+    for k, (_, _, line) in enumerate(lines):
+        seen.setdefault(line, k)
+    for k in marks:
+        rules[k] = "page_number"
+    for k in marks:
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(lines):
+                line = lines[j][2]
+                if rules[j] is not None and rules[j] != "page_number":
+                    pass  # already furniture: look past it
+                elif not line:
+                    rules[j] = "page_break"
+                elif _is_page_mark(line):
+                    pass
+                elif not _is_sentence(line) and (seen[line] < j or _COLUMNS_GAP.search(line)):
+                    rules[j] = "running_header"
+                else:
+                    break
+                j += step
+    turns = {}
+    for k in marks:
+        first = last = k
+        while first > 0 and rules[first - 1] is not None:
+            first -= 1
+        while last + 1 < len(lines) and rules[last + 1] is not None:
+            last += 1
+        if first > 0 and last + 1 < len(lines):
+            before, after = lines[first - 1][2], lines[last + 1][2]
+            if _goes_on(before) and after and not ITEM_START.match(after):
+                turns[first] = last
+    return turns
+
+
 def _rule(line: str) -> str | None:
+    if _REVIEW_NOTE.match(line):
+        return "review_note"
     if _LIST_HEAD.match(line):
         return "related_list"
     if _LIST_HEAD_WITH_ITEM.match(line) and "。" not in line:
@@ -217,6 +305,11 @@ def analyse(text: str) -> Layout:
             in_list = False
         rules.append(rule)
 
+    turns = _page_furniture(lines, rules)
+    # The two lines a turn of the page joins read as one: neither is a headline or a list item.
+    joined = {}
+    for first, last in turns.items():
+        joined[first - 1] = joined[last + 1] = lines[first - 1][2] + lines[last + 1][2]
     # A page may print its lead twice (a summary above the text): the copy is layout.
     seen: set[str] = set()
     for k, (_, _, line) in enumerate(lines):
@@ -226,12 +319,12 @@ def analyse(text: str) -> Layout:
             seen.add(line)
 
     kept = [k for k, rule in enumerate(rules) if rule is None]
-    paragraphs = [k for k in kept if is_paragraph(lines[k][2])]
+    paragraphs = [k for k in kept if is_paragraph(joined.get(k, lines[k][2]))]
     # The headline comes before the second paragraph (the first may be a lead line above it). An
     # exclaimed one is the title only when no plain one is; a profile page may have only the
     # place's name above its text.
     limit = paragraphs[1] if len(paragraphs) > 1 else len(lines)
-    found = {k: head for k in kept if k < limit and (head := headline(lines[k][2]))}
+    found = {k: head for k in kept if k < limit and k not in joined and (head := headline(lines[k][2]))}
     places = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
     plain = {k: head for k, head in found.items() if not _is_exclaimed(head)}
     heads = plain or found or places
@@ -247,7 +340,13 @@ def analyse(text: str) -> Layout:
                 rules[k] = "menu"
     if paragraphs:
         for k in kept:
-            if k > paragraphs[-1] and len(lines[k][2]) <= _TAIL_ITEM and not _CUT_OFF.search(lines[k][2]):
+            line = lines[k][2]
+            if (
+                k > paragraphs[-1]
+                and k not in joined
+                and len(line) <= _TAIL_ITEM
+                and not _CUT_OFF.search(line)
+            ):
                 rules[k] = "trailing_list"
 
     body = [k for k in paragraphs if title is None or k > title]
@@ -256,8 +355,20 @@ def analyse(text: str) -> Layout:
         start, _, line = lines[title]
         first = text.index(line, start)
         title_span = (first, first + len(heads[title]))
+    cuts = [Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule]
+    starting = {cut.start: i for i, cut in enumerate(cuts)}
+    ending = {cut.end: i for i, cut in enumerate(cuts)}
+    for first, last in sorted(turns.items(), reverse=True):  # from the end: the indices before hold
+        # The turn of the page joins the line before to the line after: from the end of the one's
+        # text to the start of the other's, over the breaks and indents between.
+        before_start, _, before = lines[first - 1]
+        content_end = text.index(before, before_start) + len(before)
+        after_start = lines[last][1]
+        indent = len(text[after_start:]) - len(text[after_start:].lstrip(" \t"))
+        at, end = starting[lines[first][0]], ending[after_start]
+        cuts[at : end + 1] = [Cut(content_end, after_start + indent, "page_turn")]
     return Layout(
-        cuts=tuple(Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule),
+        cuts=tuple(cuts),
         title=title_span,
         header_end=lines[body[0]][0] if body else len(text),
     )

@@ -27,10 +27,12 @@ __all__ = [
     "normalize",
     "remove_invisible",
     "spaced_decimals",
+    "spaced_grouping",
     "steps",
     "strip_pinyin",
     "to_halfwidth",
     "to_simplified",
+    "tracked_changes",
 ]
 
 Step = Callable[[str, "array[int] | None"], tuple[str, "array[int]"]]
@@ -142,13 +144,14 @@ def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[s
     return delete_spans(_CHINESE_YEAR.sub(digits, text), index, spaces)
 
 
-# A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"): the spaces go, so the
+# A PDF copy's space at a decimal point ("3. 64万户", "12 .5%", "0. 41%"), or its line break ("降至5." over
+# "09%"): the spaces go, so the
 # number reads whole and full_stops, after this step, does not end a sentence at its ".". Only
 # before a unit a decimal takes (a count of 户 or 人 has none: "120. 3户" is two sentences), and
 # never after a list number opening a line or an item ("1. 5万户脱贫" may be item 1).
 _DECIMAL_UNIT = r"万|亿|%|‰|个百分点|倍|元"
 _SPACED_DECIMAL = re.compile(
-    rf"(?<![\d.])\d+(?P<before>\x20*)\.(?P<after>\x20*)(?=\d+\x20?(?:{_DECIMAL_UNIT}))"
+    rf"(?<![\d.])\d+(?P<before>\x20*)\.(?P<after>\x20*|\n)(?=\d+\x20?(?:{_DECIMAL_UNIT}))"
 )
 _ITEM_NUMBER = re.compile(r"\s*[1-9]\d?")
 _ITEM_OPENERS = "\n;:。"  # after to_halfwidth: ；and ： are ASCII here
@@ -159,6 +162,8 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
 
     >>> spaced_decimals("由3. 64万户,增长12 .5%,降至0. 41%\n1. 5万户脱贫;2. 3个村 12. 36个村")[0]
     '由3.64万户,增长12.5%,降至0.41%\n1. 5万户脱贫;2. 3个村 12. 36个村'
+    >>> spaced_decimals("贫困发生率降至5.\n09%,全县")[0]
+    '贫困发生率降至5.09%,全县'
     """
     if index is None:
         index = identity(len(text))
@@ -174,6 +179,45 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
 def _is_item_number(text: str, start: int, dot: int) -> bool:
     opened = max(text.rfind(c, 0, start) for c in _ITEM_OPENERS) + 1
     return _ITEM_NUMBER.fullmatch(text, opened, dot) is not None
+
+
+# A space a typed page leaves before the comma grouping a number's thousands ("1 ,208人", "6 ,124人"):
+# the space goes, so the number reads whole ("1,208人"). A space after the comma may part a list.
+_SPACED_GROUPING = re.compile(r"(?<=\d)\x20+(?=,\d{3}(?!\d))")
+
+
+def spaced_grouping(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Delete the spaces before a comma that groups a number's thousands.
+
+    >>> spaced_grouping("降至 1 ,208人;1 ,650户 6 ,124人;第1, 208页")[0]
+    '降至 1,208人;1,650户 6,124人;第1, 208页'
+    """
+    if index is None:
+        index = identity(len(text))
+    if " ," not in text:
+        return text, index
+    return delete_spans(text, index, (m.span() for m in _SPACED_GROUPING.finditer(text)))
+
+
+# A Word copy exported with its tracked changes: "[删除: 1.12万户][插入: 1.15万户]". What was deleted goes,
+# and what was inserted stays without its marks, so the text reads as revised.
+_TRACKED = re.compile(r"\[(?:删除|刪除)\x20*:[^\[\]\n]*\]|(?P<open>\[插入\x20*:\x20*)[^\[\]\n]*(?P<close>\])")
+
+
+def tracked_changes(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+    """Delete the deleted text of tracked changes and the marks around the inserted.
+
+    >>> tracked_changes("贫困户[删除: 1.12万户][插入: 1.15万户]4.07万人,[插入:共]")[0]
+    '贫困户1.15万户4.07万人,共'
+    """
+    if index is None:
+        index = identity(len(text))
+    if "[插入" not in text and "[删除" not in text and "[刪除" not in text:
+        return text, index
+    spans = []
+    for m in _TRACKED.finditer(text):
+        spans.extend([m.span("open"), m.span("close")] if m["open"] else [m.span()])
+    return delete_spans(text, index, spans)
 
 
 # An ASCII "." ending a sentence ("降至0.5%.全县"), as pages typed with half-width punctuation
@@ -327,8 +371,10 @@ def steps(traditional: bool) -> list[Step]:
     chosen: list[Step] = [
         remove_invisible,
         to_halfwidth,
+        tracked_changes,
         chinese_numeral_years,
         spaced_decimals,
+        spaced_grouping,
         full_stops,
         strip_pinyin,
     ]

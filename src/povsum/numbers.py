@@ -150,6 +150,14 @@ _TABLE_CELL = re.compile(
     rf"\((?P<unit>{TABLE_UNIT})\)(?:(?:{TABLE_SEPARATOR}){TABLE_CELL})*?"
     rf"(?:{TABLE_SEPARATOR})(?P<cell>[0-9]+(?:\.[0-9]+)?)"
 )
+# A fact sheet's label, its unit in brackets and its value after a colon: "(个):63", "(%):19.8", and
+# households and people together, "(户/人):10 236/38 845" (the first value in the first unit; with
+# both written, the second in the second).
+LABELLED_CELL = (
+    rf"\((?P<unit>{TABLE_UNIT})(?:/(?P<unit2>{TABLE_UNIT}))?\)\x20*:\x20*(?P<cell>{GROUPED}|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?:\x20*/\x20*(?P<cell2>{GROUPED}|[0-9]+(?:\.[0-9]+)?))?"
+)
+_LABELLED_CELL = re.compile(LABELLED_CELL)
 # A money table's total read with the unit its header states: the text runs from the unit
 # ("单位:万元") over the rows to the total row ("合计 19040"), so both are in the source. The lines
 # between name no other unit or total and end no sentence, so the unit is this table's and the total
@@ -161,6 +169,330 @@ _MONEY_TABLE_TOTAL = re.compile(
     rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}(?:\n{_TABLE_LINE}){{0,40}}?"
     rf"\n\x20*(?:{TABLE_TOTAL})(?:{TABLE_SEPARATOR})(?P<total>{GROUPED}|{_AR})(?=\x20*(?:\n|$))"
 )
+
+
+# A statistical table flattened, its figures read with their column's (or row's) label and the unit
+# the table states: the text runs from the table's unit line ("单位:户、人、%") or header over the rows to
+# the cell, so the label, the unit and the cell are all in the source. Three layouts: a year per
+# row, its cells split by tabs or wide spaces ("2019\t5.67\t3.00") or one per line, under a header
+# of labels, each with its unit in brackets ("贫困人口(万人)") or a unit line above; and a label per
+# row, one cell per line, under a header of years ("项目" / "2014年" / "2019年").
+_TABLE_UNIT_LINE = re.compile(r"\x20*单位\x20*[:：]\x20*(?P<units>[^\n]+?)\x20*")
+_TABLE_UNIT_SPLIT = re.compile(r"\x20*[、,，;；/]\x20*")
+_TABLE_LABEL_UNIT = re.compile(rf"(?P<label>[^()（）\d]+?)\x20*[(（](?P<unit>{TABLE_UNIT})[)）]")
+_TABLE_LABEL = re.compile(r"[^\d\s|()（）:：][^\d\t|:：]{0,15}")
+_TABLE_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)年?")
+_TABLE_VALUE = re.compile(rf"{GROUPED}|[0-9]+(?:\.[0-9]+)?|—|-")
+# A header with a unit column before the years: "序号 指标 单位 2014年 2019年".
+_UNIT_COLUMN_HEADER = re.compile(r"(?:\S+\x20+)*单位(?:\x20+(?:19|20)\d\d年?){2,}")
+# The groups of a two-level header and the part each stands for.
+_GROUP_PARTS = (
+    ("outcome", re.compile("剩余|未脱贫|现有|期末|现期")),
+    ("baseline", re.compile("建档立卡|识别|原有|期初|基期")),
+)
+# A two-level header's line of groups: "\t\t建档立卡\t\t\t剩余未脱贫".
+_GROUP_LINE = (
+    r"[\t\x20]*(?:建档立卡|识别|原有|期初|基期)[^\n]*?(?:\t|\x20\x20)[^\n]*?(?:剩余|未脱贫|现有|期末|现期)"
+)
+# A header line of cells apart by bars: "| 项目 | 全省 | 黔东南州 | 榕江县 |".
+_BARRED = re.compile(r"\|?(?:[^|\n]+\|){2,}[^|\n]*")
+# A column of a table of places: its year, its label and its unit ("2014年贫困人口(万人)").
+_DATED_LABEL = re.compile(
+    rf"(?P<year>(?:19|20)\d\d)年(?:底|末)?(?P<label>[^\d\t|()（）]{{1,16}}?[(（](?:{TABLE_UNIT})[)）])"
+)
+_WIDE_CELLS = re.compile(r"\S+(?:\x20\S+)*")  # cells apart by a tab or two spaces and more
+# The unit a label's kind takes from the unit line: a rate, households, people, units.
+_LABEL_KINDS = ((re.compile("率"), ("%",)), (re.compile("户(?:数)?$"), ("万户", "户")))
+_LABEL_KINDS += ((re.compile("人口|人数|人$"), ("万人", "人")), (re.compile("[村县](?:数|个数)?$"), ("个",)))
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """A figure of a flattened table: ``text`` runs from the table's start to the cell's end."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # the column's or row's label, its unit dropped
+    year: str
+    parsed: ParsedQuantity
+    row: str = ""  # the place a row of places is about ("泸西县", "全州"); "" in a table of one place
+    part: str = ""  # "baseline" or "outcome" under a header's group (建档立卡, 剩余未脱贫); "" by year
+
+
+def _label_unit(label: str, units: list[str]) -> tuple[str, str | None]:
+    """A header label without its unit, and the unit: its own in brackets, else the one of the
+    table's unit line its kind takes (a count of villages or counties is of 个 when none is given)."""
+    if own := _TABLE_LABEL_UNIT.fullmatch(label):
+        return own["label"], own["unit"]
+    for kind, wanted in _LABEL_KINDS:
+        if kind.search(label):
+            found = next((u for u in wanted if u in units), None)
+            return label, found or ("个" if wanted == ("个",) else None)
+    return label, None
+
+
+def _cell(
+    text: str, start: int, end: int, label: str, units: list[str], year: str, row: str = "", part: str = ""
+) -> TableCell | None:
+    name, unit = _label_unit(label, units)
+    value = text[start:end]
+    if unit is None or value in "—-":
+        return None
+    number = _cn_decimal(value) * (MULTIPLIER[unit[0]] if len(unit) == 2 else 1)
+    return TableCell(0, end, text[:end], name, year, ParsedQuantity(float(number), unit[-1], None), row, part)
+
+
+_TABLE_LINES = 200  # a table is read over at most this many lines...
+_TABLE_CHARS = 20_000  # ...and characters
+
+
+def _table_lines(text: str) -> list[tuple[int, str]]:
+    found, at = [], 0
+    for line in text.split("\n", _TABLE_LINES)[:_TABLE_LINES]:
+        stripped = line.strip()
+        found.append((at + len(line) - len(line.lstrip()), stripped))
+        at += len(line) + 1
+    return found
+
+
+def _read_table(text: str) -> list[TableCell]:
+    """Every cell of the flattened table ``text`` starts with, each with its label, year and unit;
+    [] when ``text`` starts with no such table. Reading stops at the first line that does not fit."""
+    lines = _table_lines(text)
+    units: list[str] = []
+    if lines and (unit_line := _TABLE_UNIT_LINE.fullmatch(lines[0][1])):
+        units = _TABLE_UNIT_SPLIT.split(unit_line["units"])
+        lines = lines[1:]
+    if not lines:
+        return []
+    if _UNIT_COLUMN_HEADER.fullmatch(lines[0][1]):
+        return _unit_column(text, lines)
+    if _BARRED.fullmatch(lines[0][1]):
+        return _places_as_columns(text, lines)
+    if len(lines) > 1 and (groups := _header_groups(lines[0][1])):
+        return _grouped_places(text, lines[1:], groups)
+    header = [
+        (m.start(), m[0]) for m in _WIDE_CELLS.finditer(text, lines[0][0], lines[0][0] + len(lines[0][1]))
+    ]
+    if len(header) >= 3 and all(_TABLE_LABEL.fullmatch(label) for _, label in header):
+        return _year_rows(text, lines[1:], [label for _, label in header], units)
+    return _one_cell_per_line(text, lines, units)
+
+
+def _year_rows(
+    text: str, lines: list[tuple[int, str]], header: list[str], units: list[str]
+) -> list[TableCell]:
+    cells: list[TableCell] = []
+    for at, line in lines:
+        row = list(_WIDE_CELLS.finditer(text, at, at + len(line)))
+        if not row or not (year := _TABLE_YEAR.fullmatch(row[0][0])) or len(row) > len(header):
+            break
+        for label, m in zip(header[1:], row[1:], strict=False):
+            if not _TABLE_VALUE.fullmatch(m[0]):
+                return cells
+            if cell := _cell(text, m.start(), m.end(), label, units, year["year"]):
+                cells.append(cell)
+    return cells
+
+
+def _one_cell_per_line(text: str, lines: list[tuple[int, str]], units: list[str]) -> list[TableCell]:
+    labels = 0
+    while labels < len(lines) and _TABLE_LABEL.fullmatch(lines[labels][1]):
+        labels += 1
+    years = labels
+    while years < len(lines) and _TABLE_YEAR.fullmatch(lines[years][1]):
+        years += 1
+    cells: list[TableCell] = []
+    if labels == 1 and years - labels >= 2:  # a header of years: a label per row
+        columns = [_TABLE_YEAR.fullmatch(line)["year"] for _, line in lines[labels:years]]  # type: ignore[index]
+        rows = lines[years:]
+        for k in range(0, len(rows), len(columns) + 1):
+            label = rows[k][1]
+            if not _TABLE_LABEL.fullmatch(label):
+                break
+            for year, (at, value) in zip(columns, rows[k + 1 : k + 1 + len(columns)], strict=False):
+                if not _TABLE_VALUE.fullmatch(value):
+                    return cells
+                if cell := _cell(text, at, at + len(value), label, units, year):
+                    cells.append(cell)
+    elif labels == 1 and len(columns := _dated_columns(lines[1:])) >= 2:  # a row per place
+        rows = lines[1 + len(columns) :]
+        for k in range(0, len(rows), len(columns) + 1):
+            place = rows[k][1]
+            if not _TABLE_LABEL.fullmatch(place):
+                break
+            for (year, label), (at, value) in zip(columns, rows[k + 1 : k + 1 + len(columns)], strict=False):
+                if not _TABLE_VALUE.fullmatch(value):
+                    return cells
+                if cell := _cell(text, at, at + len(value), label, units, year, place):
+                    cells.append(cell)
+    elif labels >= 3 and years > labels:  # a header of labels: a year per row
+        header = [line for _, line in lines[:labels]]
+        rows = lines[labels:]
+        for k in range(0, len(rows), labels):
+            if not (year := _TABLE_YEAR.fullmatch(rows[k][1])):
+                break
+            for label, (at, value) in zip(header[1:], rows[k + 1 : k + labels], strict=False):
+                if not _TABLE_VALUE.fullmatch(value):
+                    return cells
+                if cell := _cell(text, at, at + len(value), label, units, year["year"]):
+                    cells.append(cell)
+    return cells
+
+
+def _unit_column(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
+    """A yearbook's table whose rows give their unit in a column: "序号 指标 单位 2014年 2019年" over
+    "1 建档立卡贫困户 户 11342 210"; cells apart by spaces (so none is grouped by spaces)."""
+    header = lines[0][1].split()
+    at_unit = header.index("单位")
+    if at_unit < 1:
+        return []
+    years = [_TABLE_YEAR.fullmatch(cell) for cell in header[at_unit + 1 :]]
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = list(re.finditer(r"\S+", text[at : at + len(line)]))
+        # A text read back ends at its cell: the last row may stop short of the header's width.
+        if not at_unit < len(row) - 1 < len(header) or not re.fullmatch(TABLE_UNIT, row[at_unit][0]):
+            break
+        label, unit = row[at_unit - 1][0], row[at_unit][0]
+        for year, m in zip(years, row[at_unit + 1 :], strict=False):
+            if not _TABLE_VALUE.fullmatch(m[0]) or year is None:
+                return cells
+            if cell := _cell(text, at + m.start(), at + m.end(), f"{label}({unit})", [], year["year"]):
+                cells.append(cell)
+    return cells
+
+
+def _header_groups(line: str) -> list[str]:
+    """The parts the groups of a two-level header stand for ("建档立卡 … 剩余未脱贫": baseline, outcome),
+    [] when ``line`` is no such header."""
+    groups = _WIDE_CELLS.findall(line)
+    parts = [next((part for part, words in _GROUP_PARTS if words.search(g)), "") for g in groups]
+    return parts if len(parts) >= 2 and all(parts) and len(set(parts)) == len(parts) else []
+
+
+def _grouped_places(text: str, lines: list[tuple[int, str]], groups: list[str]) -> list[TableCell]:
+    """A row per place under a two-level header, as a spreadsheet's merged cells flatten: a group
+    per part over the same labels repeated ("单位 户数(户) 人数(人) … 户数(户) 人数(人) …"); each
+    column is of the group its block of labels falls under."""
+    header = _WIDE_CELLS.findall(lines[0][1])
+    labels = header[1:]
+    block = len(labels) // len(groups)
+    if not block or block * len(groups) != len(labels) or labels[:block] * len(groups) != labels:
+        return []
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = list(_WIDE_CELLS.finditer(text, at, at + len(line)))
+        if not row or not _TABLE_LABEL.fullmatch(place := row[0][0]) or len(row) > len(header):
+            break
+        for k, m in enumerate(row[1:]):
+            if not _TABLE_VALUE.fullmatch(m[0]):
+                return cells
+            if cell := _cell(text, m.start(), m.end(), labels[k], [], "", place, groups[k // block]):
+                cells.append(cell)
+    return cells
+
+
+def _barred_cells(text: str, at: int, line: str) -> list[tuple[int, str]]:
+    """(offset, content) of the cells of a line whose cells are apart by bars ("| 项目 | 全省 |")."""
+    cells = []
+    for m in re.finditer(r"[^|]+", text[at : at + len(line)]):
+        if content := m[0].strip():
+            cells.append((at + m.start() + len(m[0]) - len(m[0].lstrip()), content))
+    return cells
+
+
+def _places_as_columns(text: str, lines: list[tuple[int, str]]) -> list[TableCell]:
+    """A table whose columns are places and whose rows each date a label with its unit: "| 项目 |
+    全省 | 某州 | 某县 |" over "| 2014年贫困人口(万人) | 623 | 87.2 | 10.3 |"."""
+    places = [content for _, content in _barred_cells(text, *lines[0])][1:]
+    if len(places) < 2 or not all(_TABLE_LABEL.fullmatch(place) for place in places):
+        return []
+    cells: list[TableCell] = []
+    for at, line in lines[1:]:
+        row = _barred_cells(text, at, line)
+        if not row or not (dated := _DATED_LABEL.fullmatch(row[0][1])) or len(row) > len(places) + 1:
+            break
+        for place, (start, value) in zip(places, row[1:], strict=False):
+            if not _TABLE_VALUE.fullmatch(value):
+                return cells
+            if cell := _cell(text, start, start + len(value), dated["label"], [], dated["year"], place):
+                cells.append(cell)
+    return cells
+
+
+def _dated_columns(lines: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """(year, label) of the header lines that each date a label with its unit ("2014年贫困人口(万人)")."""
+    columns = []
+    for _, line in lines:
+        if not (m := _DATED_LABEL.fullmatch(line)):
+            break
+        columns.append((m["year"], m["label"]))
+    return columns
+
+
+def find_table_cells(s: str) -> list[TableCell]:
+    """The figures of the flattened tables of ``s`` (see _read_table), at their offsets in ``s``.
+
+    >>> text = "说明\\n单位:户、%\\n年份\\n贫困户数\\n贫困发生率\\n2014\\n12 563\\n21.36\\n2019\\n302\\n0.62"
+    >>> cells = find_table_cells(text)
+    >>> [(c.label, c.year, c.parsed.value, c.parsed.unit) for c in cells][1:3]
+    [('贫困发生率', '2014', 21.36, '%'), ('贫困户数', '2019', 302.0, '户')]
+    >>> parse_quantity(cells[-1].text)
+    ParsedQuantity(value=0.62, unit='%', approx=None)
+    >>> rows = "年度\\t贫困人口(万人)\\t贫困县\\n2015\\t48.1\\t8"
+    >>> [(c.label, c.year, c.parsed.value) for c in find_table_cells(rows)]
+    [('贫困人口', '2015', 481000.0), ('贫困县', '2015', 8.0)]
+    >>> columns = "项目\\n2014年\\n2019年\\n贫困村\\n170\\n0"
+    >>> [(c.label, c.year, c.parsed.value) for c in find_table_cells(columns)]
+    [('贫困村', '2014', 170.0), ('贫困村', '2019', 0.0)]
+    """
+    folded = _FOLDABLE.sub(lambda c: c[0].translate(_FOLD), s)
+    found: list[TableCell] = []
+    if not _TABLE_ROW_YEAR.search(folded):
+        return found  # most texts: no line opens with a year, no table is read
+    end = 0
+    for m in _TABLE_START.finditer(folded):
+        if m.start() < end:
+            continue  # inside a table read already
+        cells = _read_table(folded[m.start() : m.start() + _TABLE_CHARS])
+        for cell in cells:
+            found.append(
+                TableCell(
+                    m.start(),
+                    m.start() + cell.end,
+                    s[m.start() : m.start() + cell.end],
+                    cell.label,
+                    cell.year,
+                    cell.parsed,
+                    cell.row,
+                    cell.part,
+                )
+            )
+        end = found[-1].end if cells else end
+    return found
+
+
+# A line opening with a year alone or before a cell: some table of this module is in the text.
+_TABLE_ROW_YEAR = re.compile(
+    rf"(?m)^\x20*(?:19|20)\d\d年?(?:\t|\x20\x20|\x20*$|[^\d\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*$)"
+    r"|单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$"
+    rf"|^\|?\x20*(?:19|20)\d\d年[^\d|\n]{{1,16}}[(（](?:{TABLE_UNIT})[)）]\x20*\|"
+    rf"|^{_GROUP_LINE}"
+)
+# Where a table may start: a unit line, or a line that is a label (a header's first).
+_TABLE_START = re.compile(
+    rf"(?m)^(?:{_GROUP_LINE}|\x20*(?:\|\x20*[^\d\s|]{{1,8}}\x20*\||单位\x20*[:：]"
+    r"|[^\n]{0,20}单位(?:\x20+(?:19|20)\d\d年?){2,}\x20*$|[^\d\s|()（）][^\d\t|\n]{0,15}$"
+    r"|[^\d\s|()（）][^\d\t|\n]{0,15}(?:\t|\x20\x20)))"
+)
+
+
+def _table_figure(text: str) -> ParsedQuantity | None:
+    """The last cell of the table ``text`` is, when ``text`` ends with it."""
+    cells = _read_table(text)
+    return cells[-1].parsed if cells and cells[-1].end == len(text) else None
 
 
 @lru_cache(maxsize=1)
@@ -292,11 +624,28 @@ def parse_quantity(text: str) -> ParsedQuantity:
         unit = cell["unit"]
         multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
         return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
+    if m is None and (labelled := _LABELLED_CELL.fullmatch(folded.replace("：", ":"))):
+        return _labelled(labelled)
     if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)):
         return _table_total(table)
+    if m is None and (figure := _table_figure(folded)):
+        return figure
     if m is None:
         raise NumberParseError(f"not a quantity: {text!r}")
     return _from_match(m)
+
+
+def _labelled(m: re.Match[str]) -> ParsedQuantity:
+    """The value of a fact sheet's "(unit):value" (see LABELLED_CELL).
+
+    >>> _labelled(_LABELLED_CELL.fullmatch("(户/人):10 236/38 845"))
+    ParsedQuantity(value=38845.0, unit='人', approx=None)
+    >>> _labelled(_LABELLED_CELL.fullmatch("(户/人):10 236"))
+    ParsedQuantity(value=10236.0, unit='户', approx=None)
+    """
+    unit, cell = (m["unit2"], m["cell2"]) if m["cell2"] and m["unit2"] else (m["unit"], m["cell"])
+    multiplier = MULTIPLIER[unit[0]] if len(unit) == 2 else 1
+    return ParsedQuantity(float(_cn_decimal(cell) * multiplier), unit[-1], None)
 
 
 def _table_total(m: re.Match[str]) -> ParsedQuantity:

@@ -167,3 +167,46 @@ def _joins_a_word(text: str, line: str, space: int) -> bool:
         for end in range(len(left) + 1, min(len(joined), start + _LONGEST_WORD) + 1)
         if " " not in (word := joined[start:end])
     )
+
+
+# A line of prose (a comma, a full stop or a semicolon inside) that stops inside a number or a word
+# goes on in the next line, whatever the widths: a PDF or Word copy breaks its lines where its page
+# did ("…建档立卡贫困户1.53万户4.61万" / "人,贫困发生率…", "…剩余贫困人口612户1" / "493人", "…贫困发生"
+# / "率33.96%"), an English layout with a hyphen ("贫困发-" / "生率"). Inside a number: digits, or a
+# number and its unit, on both sides. Inside a word: one the text writes whole elsewhere (three
+# characters across the break), a place's name or a figure's noun (as ``word_spaces`` tells them).
+# And a figure's noun ending the line goes on in its figure ("…贫困发生率" / "由34.56%降至0").
+_PROSE_MARK = re.compile(r"[\u3400-\u9fff\d%][,。;][\u3400-\u9fff\d]")  # not "Section 4. Results"
+_LINE_END = re.compile(r"(?P<last>[\u3400-\u9fff\d%])(?P<hyphen>-?)$")
+_IN_A_NUMBER = re.compile(r"\d[\d%万亿千百户人个名]|[万亿千][户人元]")
+_NOUN_END = re.compile(r"(?:贫困发生率|贫困人口|贫困户|贫困村|贫困县|建档立卡)$")
+_FIGURE_START = re.compile(r"(?:\d|由|从|为|降至|降到|下降|减少|减至)")
+
+
+def unfinished_breaks(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the line breaks (with a hyphen before them and the indent after
+    them) that cut a line of prose inside a number or a word.
+
+    >>> text = "2014年,有贫困户1.5万户4.6万\\n人,贫困发-\\n生率33.7%,余612户1\\n493人,贫困发生率\\n由5%降至0"
+    >>> "".join(c for i, c in enumerate(text) if not any(s <= i < e for s, e in unfinished_breaks(text)))
+    '2014年,有贫困户1.5万户4.6万人,贫困发生率33.7%,余612户1493人,贫困发生率由5%降至0'
+    >>> unfinished_breaks("北京贫困县排名,北京贫困县名单\\n原始的贫困,离城一小时。\\n全县12个村,有\\n1.2万人")
+    []
+    """
+    spans, at = [], 0
+    for line, following in pairwise(text.split("\n")):
+        at += len(line)
+        rest, body = following.lstrip(), line.rstrip()
+        end = _LINE_END.search(body)
+        if end and rest and _PROSE_MARK.search(body) and not ITEM_START.match(rest):
+            head = body[: end.start("hyphen")]
+            across = head[-_LONGEST_WORD:] + " " + rest[:_LONGEST_WORD]
+            if (
+                _IN_A_NUMBER.match(end["last"] + rest[0])
+                or (_NOUN_END.search(head) and _FIGURE_START.match(rest))
+                or _joins_a_word(text, across, len(head[-_LONGEST_WORD:]))
+            ):
+                start = at - (len(line) - len(body)) - len(end["hyphen"])
+                spans.append((start, at + 1 + len(following) - len(rest)))
+        at += 1
+    return spans

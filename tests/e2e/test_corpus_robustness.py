@@ -101,6 +101,40 @@ def _a_space_in_a_word(text: str) -> str:
     return "\n".join(lines)
 
 
+# A Word or PDF copy's page turn: the page's footer and number (invented here), between blank lines.
+_PAGE_FOOTER = "\n\n某某县扶贫开发领导小组办公室                2021年1月\n— {} —\n\n"
+_PAGE_TURN_LINE = 40  # lines at least this long are cut by a turn
+
+
+def _page_turns(text: str) -> str:
+    """Every long line cut in two by a page's turn, between two Chinese characters past its middle
+    (so inside a sentence, often inside a word), as Word and PDF copies print a report."""
+    pages = itertools.count(2)
+    lines = []
+    for line in text.split("\n"):
+        places = [m.start() for m in _BETWEEN_CHINESE.finditer(line) if m.start() >= len(line) // 2]
+        if len(line) >= _PAGE_TURN_LINE and places:
+            line = line[: places[0]] + _PAGE_FOOTER.format(next(pages)) + line[places[0] :]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_UNIT_AFTER_A_NUMBER = re.compile(r"(?<=[\d万])(?=[户人](?!次))")
+
+
+def _a_break_inside_a_figure(text: str) -> str:
+    """Each line of prose broken once between a figure's number and its unit ("4.61万" / "人,…"),
+    at its last figure after a comma, as a PDF copy breaks its lines where its page did."""
+    lines = []
+    for line in text.split("\n"):
+        comma = line.find(",") if "," in line else line.find("，")
+        places = [m.start() for m in _UNIT_AFTER_A_NUMBER.finditer(line) if comma >= 0 and m.start() > comma]
+        if places:
+            line = line[: places[-1]] + "\n" + line[places[-1] :]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 _HALF_WIDTH_PUNCTUATION = str.maketrans("，。：；（）！？", ",.:;()!?")
 # Other pages' headlines below the article, with their own regions and figures (invented here).
 _RELATED = (
@@ -149,6 +183,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "portal_banner_above": lambda text: _BANNER + text,
     "a_neighbours_work_after": lambda text: text + _NEIGHBOUR,
     "fixed_width_layout": _fixed_width,
+    "page_turns_inside_sentences": _page_turns,
+    "a_break_inside_a_figure": _a_break_inside_a_figure,
     "a_space_in_a_word_per_line": _a_space_in_a_word,
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),

@@ -1010,3 +1010,394 @@ def test_an_excerpts_cut_off_last_line_is_not_a_related_list() -> None:
         "(二)建档立卡情况\n全镇2014年建档立卡人口1502户5258人,贫困发生率为……"
     )
     assert figures(text) == {"baseline.households": 1502, "baseline.people": 5258}
+
+
+# --- page forms: a PDF or Word copy's page turns and line breaks ---------------------------------
+
+
+def test_a_sentence_cut_by_a_page_turn_goes_on_after_the_pages_furniture() -> None:
+    # Written for the test: a page footer, a page number and blank lines inside the key sentence,
+    # and a running header printed again after the next page number.
+    text = (
+        "某某县2020年脱贫攻坚工作总结\n"
+        "一、基本情况\n"
+        "2014年,全县识别贫困户1.2万户4.1万人,贫困发生率21.5%。\n"
+        "二、工作成效\n"
+        "截至2020年底,全县累计减少贫困人口\n"
+        "\n"
+        "某某县扶贫开发领导小组办公室                    2021年1月\n"
+        "— 4 —\n"
+        "\n"
+        "3.9万人,贫困发生率由21.5%降至0,剩余贫困人口\n"
+        "- 5 -\n"
+        "某某县2020年脱贫攻坚工作总结\n"
+        "135户402人。\n"
+    )
+    document = Document.from_text(text)
+    assert "累计减少贫困人口3.9万人" in document.text
+    assert "剩余贫困人口135户402人" in document.text
+    assert "— 4 —" not in document.text and "2021年1月" not in document.text
+    assert document.text.count("某某县2020年脱贫攻坚工作总结") == 1
+    assert figures(text) == {
+        "baseline.households": 12000,
+        "baseline.people": 41000,
+        "baseline.incidence_rate": 21.5,
+        "outcome.people_lifted": 39000,
+        "outcome.incidence_rate": 0,
+        "outcome.households": 135,
+        "outcome.people": 402,
+    }
+
+
+@pytest.mark.parametrize(
+    "mark", ["第3页 共8页", "第3頁，共8頁", "—— Page 3 of 8 ——", "（下转第三版）", "－3－"]
+)
+def test_page_marks_are_furniture_and_a_sentence_goes_on_over_them(mark: str) -> None:
+    # Written for the test: a rate cut from its noun by a page mark (and the next page's header).
+    text = (
+        "某某县脱贫攻坚情况通报\n"
+        f"2014年,全县识别建档立卡贫困人口3.2万人,贫困发生率\n{mark}\n某某县脱贫攻坚情况通报\n"
+        "18.6%。2019年底,贫困发生率降至0.8%。\n"
+    )
+    assert figures(text) == {
+        "baseline.people": 32000,
+        "baseline.incidence_rate": 18.6,
+        "outcome.incidence_rate": 0.8,
+    }
+
+
+def test_a_page_mark_after_a_dateline_joins_nothing() -> None:
+    # Written for the test: a newspaper's dateline and page above the headline stay lines apart.
+    text = "某某日报\n2019年5月16日  星期四\n第01版:要闻\n某某县脱贫路上不落一人\n全县贫困发生率降至0.4%。\n"
+    document = Document.from_text(text)
+    assert "星期四\n某某县脱贫路上不落一人" in document.text
+    assert document.title == "某某县脱贫路上不落一人"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a number and its unit, and a number's digits, on two lines.
+        (
+            "2014年,全县有建档立卡贫困户1.5万户4.6万\n人,贫困发生率33.1%。截至2019年底,剩余贫困人口612户1\n"
+            "493人,贫困发生率降至0.9%。\n",
+            {
+                "baseline.households": 15000,
+                "baseline.people": 46000,
+                "baseline.incidence_rate": 33.1,
+                "outcome.households": 612,
+                "outcome.people": 1493,
+                "outcome.incidence_rate": 0.9,
+            },
+        ),
+        # Written for the test: a word broken, once with an English hyphen, and a decimal's point
+        # at a line's end.
+        (
+            "2014年,全县有建档立卡贫困户86户352人,贫困发\n生率27.4%。2019年,全县贫困发-\n生率降至5.\n09%,"
+            "仍有贫困村3个。\n",
+            {
+                "baseline.households": 86,
+                "baseline.people": 352,
+                "baseline.incidence_rate": 27.4,
+                "outcome.incidence_rate": 5.09,
+                "outcome.poor_villages": 3,
+            },
+        ),
+        # Written for the test: a rate's noun ends the line, its transition opens the next.
+        (
+            "截至2020年11月,全县累计减少贫困人口11.4万人,贫困发生率\n由34.5%降至0。\n",
+            {"outcome.people_lifted": 114000, "baseline.incidence_rate": 34.5, "outcome.incidence_rate": 0},
+        ),
+    ],
+)
+def test_a_line_of_prose_broken_inside_a_number_or_a_word_goes_on(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_table_one_cell_per_line_is_not_joined() -> None:
+    # Written for the test: a cell per line, after a sentence ending in a comma-free heading.
+    document = Document.from_text("表1 贫困人口,贫困发生率\n2014\n12563\n45218\n21.36\n")
+    assert "\n12563\n45218\n" in document.text
+
+
+# --- flattened tables: a year per row, or a field per row under a header of years ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: one cell per line, the units only in the unit line above.
+        (
+            "表1 某某县贫困人口变化情况\n单位:户、人、%\n年份\n贫困户数\n贫困人口\n贫困发生率\n"
+            "2014\n10 320\n38 411\n19.75\n2016\n5 102\n17 230\n8.86\n2019\n215\n806\n0.41\n"
+            "注:贫困人口为年底未脱贫人口。\n",
+            {
+                "baseline.households": 10320,
+                "baseline.people": 38411,
+                "baseline.incidence_rate": 19.75,
+                "outcome.households": 215,
+                "outcome.people": 806,
+                "outcome.incidence_rate": 0.41,
+            },
+        ),
+        # Written for the test: tab-separated rows, a unit line, and a target row after the last
+        # achieved year.
+        (
+            "某某州主要指标\n单位:万人、%、个\n年度\t贫困人口\t贫困发生率\t贫困县\n2015\t36.2\t21.08\t7\n"
+            "2019\t4.15\t2.46\t2\n2020(目标)\t0\t0\t0\n",
+            {
+                "baseline.people": 362000,
+                "baseline.incidence_rate": 21.08,
+                "baseline.poor_counties": 7,
+                "outcome.people": 41500,
+                "outcome.incidence_rate": 2.46,
+                "outcome.poor_counties": 2,
+            },
+        ),
+        # Written for the test: full-width digits and ideographic spaces, each column's unit in its
+        # brackets; the villages exited each year are a flow.
+        (
+            "表2　历年贫困人口\n年份　　贫困人口（万人）　　贫困发生率（％）　　出列贫困村（个）\n"
+            "２０１５　　９．８２　　１８．４０　　—\n２０１９　　１．０６　　２．０１　　３１\n",
+            {
+                "baseline.people": 98200,
+                "baseline.incidence_rate": 18.4,
+                "outcome.people": 10600,
+                "outcome.incidence_rate": 2.01,
+            },
+        ),
+        # Written for the test: a field per row, one cell per line, under a header of years.
+        (
+            "單位：戶、人、%\n項目\n2014年\n2019年\n貧困戶\n4 216\n133\n貧困人口\n15 870\n402\n"
+            "貧困村\n96\n0\n",
+            {
+                "baseline.households": 4216,
+                "baseline.people": 15870,
+                "baseline.poor_villages": 96,
+                "outcome.households": 133,
+                "outcome.people": 402,
+                "outcome.poor_villages": 0,
+            },
+        ),
+    ],
+)
+def test_a_flattened_table_gives_its_first_and_last_years(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_tables_figure_is_proven_from_its_unit_line_to_its_cell() -> None:
+    # Written for the test: the figure's text runs from the unit line to the cell.
+    text = "单位:万人、%\n年份\n贫困人口\n贫困发生率\n2014\n3.2\n12.5\n2019\n0.4\n1.1\n"
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert summary.outcome is not None and summary.outcome.people is not None
+    assert (
+        summary.outcome.people.text == "单位:万人、%\n年份\n贫困人口\n贫困发生率\n2014\n3.2\n12.5\n2019\n0.4"
+    )
+    assert parse_quantity(summary.outcome.people.text).value == 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a data card's arrows and a space typed before a grouping comma.
+        (
+            "◆ 贫困人口:由 3.1万人,降至 1 ,406人;\n◆ 贫困发生率:由 14.2 % → 0.66 %;\n",
+            {
+                "baseline.people": 31000,
+                "outcome.people": 1406,
+                "baseline.incidence_rate": 14.2,
+                "outcome.incidence_rate": 0.66,
+            },
+        ),
+        # Written for the test: what is left named before its count, then in Chinese numerals.
+        (
+            "全市9个贫困县中已有7个摘帽,剩余甲乙、丙丁2个县。全市还有一千六百多户没有脱贫。",
+            {"baseline.poor_counties": 9, "outcome.poor_counties": 2, "outcome.households": 1600},
+        ),
+        # Written for the test: a list by township, then the region's total.
+        (
+            "全县贫困人口按乡镇分布如下:\n甲镇 1 203户4 511人;\n乙镇 986户3 870人;\n"
+            "全县合计2 189户8 381人,贫困发生率18.2%。\n",
+            {"baseline.households": 2189, "baseline.people": 8381, "baseline.incidence_rate": 18.2},
+        ),
+    ],
+)
+def test_data_cards_what_is_left_by_name_and_a_lists_total(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_bracket_qualifying_a_noun_stands_between_it_and_its_figure() -> None:
+    # Written for the test: each figure after a bracket saying what its noun includes; the
+    # figures inside the brackets are parts, not the region's.
+    text = (
+        "2014年,全县识别贫困村(含深度贫困村21个)64个,贫困人口(不含2017年以后动态新增人口)2.3万户8.12万人,"
+        "贫困发生率(按乡村户籍人口计算,下同)14.6%。至2019年底,全县累计脱贫(含2014年当年脱贫0.9万人)7.88万人,"
+        "剩余贫困人口(含兜底保障对象1 020人)812户2 406人。"
+    )
+    assert figures(text) == {
+        "baseline.poor_villages": 64,
+        "baseline.households": 23000,
+        "baseline.people": 81200,
+        "baseline.incidence_rate": 14.6,
+        "outcome.people_lifted": 78800,
+        "outcome.households": 812,
+        "outcome.people": 2406,
+    }
+
+
+def test_a_word_copy_with_tracked_changes_reads_as_revised() -> None:
+    # Written for the test: deleted and inserted figures, and reviewers' notes on lines of their own.
+    text = (
+        "某某县2019年脱贫攻坚工作报告(修订稿)\n[修订:张主任 2020-01-06 09:12]\n"
+        "2014年,全县建档立卡贫困户[删除: 1.02万户][插入: 1.05万户]3.9万人。截至2019年底,"
+        "剩余贫困人口[删除: 700户2 100人][插入: 612户1 830人],贫困发生率降至[删除: 1.1%][插入: 0.7%]。\n"
+        "[批注1 李科长]: 剩余人数请核对,以2019年12月31日数据为准。\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 10500,
+        "baseline.people": 39000,
+        "outcome.households": 612,
+        "outcome.people": 1830,
+        "outcome.incidence_rate": 0.7,
+    }
+    assert "李科长" not in Document.from_text(text).text
+
+
+def test_a_fact_sheets_labelled_values_are_dated_by_their_lines() -> None:
+    # Written for the test: each label's unit in brackets and its value after a colon, a time
+    # opening each line; a township's line has none, and a plan restates what is left.
+    text = (
+        "2014年底,全县贫困村(个):48;贫困人口(户/人):8 120/30 466;贫困发生率(%):17.2。\n"
+        "2019年底,贫困村(个):0;贫困人口(户/人):906/2 511;贫困发生率(%):1.3。\n"
+        "2014年以来全县累计脱贫(人):27 955。\n"
+        "甲镇剩余贫困人口(户/人):120/341。\n"
+        "确保2020年剩余贫困人口全部脱贫,贫困发生率(%)降至0。\n"
+    )
+    assert figures(text) == {
+        "baseline.poor_villages": 48,
+        "baseline.households": 8120,
+        "baseline.people": 30466,
+        "baseline.incidence_rate": 17.2,
+        "outcome.poor_villages": 0,
+        "outcome.households": 906,
+        "outcome.people": 2511,
+        "outcome.incidence_rate": 1.3,
+        "outcome.people_lifted": 27955,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: how the fall went, between the comma and its verb.
+        (
+            "全省建档立卡贫困人口由2014年的512万人,累计减少至2019年底的12.4万人。",
+            {"baseline.people": 5120000, "outcome.people": 124000},
+        ),
+        # Written for the test: a period in years before the fall's count.
+        (
+            "全省贫困人口由2012年的640万人减少到2019年的21.5万人,七年间减少618.5万人。",
+            {"baseline.people": 6400000, "outcome.people": 215000, "outcome.people_lifted": 6185000},
+        ),
+        # Written for the test: what is left of the villages, their noun named before in the sentence.
+        (
+            "全县原有贫困村96个,至2019年底已出列80个,剩余16个。",
+            {"baseline.poor_villages": 96, "outcome.poor_villages": 16},
+        ),
+    ],
+)
+def test_a_fall_over_time_a_period_and_what_is_left_of_a_count(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_table_of_places_gives_the_regions_row() -> None:
+    # Written for the test: a row per place, one cell per line, under columns dated with their unit.
+    text = (
+        "红河州:石屏县率先脱贫摘帽\n石屏县与全州主要指标对比如下:\n地区\n2014年贫困人口(万人)\n"
+        "2019年贫困人口(万人)\n2014年贫困发生率(%)\n2019年贫困发生率(%)\n石屏县\n3.61\n0.12\n11.8\n0.43\n"
+        "全州\n28.4\n1.9\n8.7\n1.1\n"
+    )
+    document = Document.from_text(text)
+    summary = verify(RulesExtractor().extract(document), document)
+    assert summary.region is not None and summary.region.name == "石屏县"
+    assert figures(text) == {
+        "baseline.people": 36100,
+        "outcome.people": 1200,
+        "baseline.incidence_rate": 11.8,
+        "outcome.incidence_rate": 0.43,
+    }
+
+
+def test_a_yearbook_table_with_a_unit_column() -> None:
+    # Written for the test: the unit of each row in its own column, a "—" for a year not given.
+    text = (
+        "某某县脱贫攻坚统计表\n序号 指标 单位 2014年 2019年\n1 建档立卡贫困户 户 9204 187\n"
+        "2 建档立卡贫困人口 人 33516 498\n3 贫困发生率 % 15.2 0.21\n4 贫困村 个 57 —\n"
+        "5 人均纯收入 元 5980 11020\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 9204,
+        "baseline.people": 33516,
+        "baseline.incidence_rate": 15.2,
+        "baseline.poor_villages": 57,
+        "outcome.households": 187,
+        "outcome.people": 498,
+        "outcome.incidence_rate": 0.21,
+    }
+
+
+def test_a_data_portals_records_give_their_start_and_present() -> None:
+    # Written for the test: an indicator's record, its start, its present and its fall.
+    text = (
+        "指标名称:贫困人口\n统计范围:某某县\n基期(2014年):1.6万户 5.83万人\n现期(2019年):205户 691人\n"
+        "变化:减少5.76万人\n\n指标名称:贫困发生率\n基期:22.4%\n现期:0.27%\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 16000,
+        "baseline.people": 58300,
+        "baseline.incidence_rate": 22.4,
+        "outcome.households": 205,
+        "outcome.people": 691,
+        "outcome.incidence_rate": 0.27,
+        "outcome.people_lifted": 57600,
+    }
+
+
+def test_a_table_with_places_as_columns_gives_the_regions_column() -> None:
+    # Written for the test: cells apart by bars, a column per place, each row dated with its unit.
+    text = (
+        "石屏县与全省、全州脱贫进度对比\n| 项目 | 全省 | 红河州 | 石屏县 |\n"
+        "| 2014年贫困人口(万人) | 574 | 62.1 | 4.4 |\n"
+        "| 2019年贫困人口(万人) | 44.2 | 5.3 | 0.3 |\n| 2019年贫困发生率(%) | 1.32 | 1.6 | 0.9 |\n"
+    )
+    assert figures(text) == {"baseline.people": 44000, "outcome.people": 3000, "outcome.incidence_rate": 0.9}
+
+
+def test_a_two_level_header_gives_the_regions_row_by_its_groups() -> None:
+    # Written for the test: a spreadsheet's merged header flattened into tabs, a row per place.
+    text = (
+        "石屏县脱贫攻坚统计表\n\t\t建档立卡\t\t\t剩余未脱贫\n"
+        "单位\t户数(户)\t人数(人)\t贫困发生率(%)\t户数(户)\t人数(人)\t贫困发生率(%)\n"
+        "石屏县\t12 305\t45 210\t17.6\t96\t233\t0.09\n其中:甲镇\t2 105\t7 846\t9.8\t0\t0\t0\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 12305,
+        "baseline.people": 45210,
+        "baseline.incidence_rate": 17.6,
+        "outcome.households": 96,
+        "outcome.people": 233,
+        "outcome.incidence_rate": 0.09,
+    }
+
+
+def test_a_transition_before_its_subject() -> None:
+    # Written for the test: the rate's transition first, its subject after; another place's after.
+    county = "由2014年的21.6%下降为2019年的0.77%,这是石屏县贫困发生率的变化轨迹。"
+    assert figures(county) == {"baseline.incidence_rate": 21.6, "outcome.incidence_rate": 0.77}
+    other = (
+        "石屏县脱贫攻坚纪实\n石屏县加快发展。由2014年的12.1%下降为2019年的1.2%,这是红河州贫困发生率的变化。"
+    )
+    assert figures(other) == {}

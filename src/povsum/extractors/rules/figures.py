@@ -1,16 +1,19 @@
 """Baseline and outcome figures: poor households, people, incidence rate, poor villages and
 counties, and people lifted.
 
-Rules run in passes over the sentences, strongest first, and the first value a field gets is
-kept: "from A to B" transitions (the least ambiguous), then what is left (未脱贫/剩余/降至), then
-lone statements (a registered total is the baseline; a now cue, or the outcome's year, makes one
-the outcome), then village and county counts. People lifted are collected and the one covering
-the longest period up to the latest date wins (ANNOTATION.md); figures dated by several years
-give the latest to the outcome when nothing later is reported. Targets and plans (计划/确保...),
-sub-groups (其中/安置/惠及...), sub-units, partner regions, flows (N个贫困村退出 without 全部 or a
-starting count) and a place's own figures are skipped, each with a note in the trace. When the
-region is known, figures said of another place the article names (the province around a county,
-a partner, a village within it: "宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
+Flattened tables (a year per row, a field or a place per row, places as columns), a data portal's
+records (指标名称/基期/现期) and a fact sheet's "label(unit):value" lines are read first, each figure's
+text running from its table's unit or header to its cell. Then rules run in passes over the
+sentences, strongest first, and the first value a field gets is kept: "from A to B" transitions
+(the least ambiguous), then what is left (未脱贫/剩余/降至), then lone statements (a registered
+total is the baseline; a now cue, or the outcome's year, makes one the outcome), then village and
+county counts. People lifted are collected and the one covering the longest period up to the
+latest date wins (ANNOTATION.md); figures dated by several years give the latest to the outcome
+when nothing later is reported. Targets and plans (计划/确保...), sub-groups (其中/安置/惠及...),
+sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count) and a place's own
+figures are skipped, each with a note in the trace. When the region is known, figures said of
+another place the article names (the province around a county, a partner, a village within it:
+"宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
 """
 
 from __future__ import annotations
@@ -29,11 +32,15 @@ from povsum.numbers import (
     GROUP_SPACE,
     GROUPED,
     GROUPING_COMMA,
+    LABELLED_CELL,
     PEOPLE_NOUN,
     TABLE_CELL,
     TABLE_SEPARATOR,
     TABLE_UNIT,
     NumberParseError,
+    TableCell,
+    find_quantities,
+    find_table_cells,
     parse_quantity,
 )
 from povsum.regions import SELF_REFERENCE, Division, Mention, gazetteer, name_forms
@@ -94,9 +101,18 @@ _WHEN = (
     r"|[^,;。\d%]{1,10}?的)"
 )
 # A fall to a figure: a verb of decrease and 到/至/为 ("减少到了", "降至", "下降为", "锐减至", "降到了").
-_DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为)"
+# A data card's arrow says it too ("由12.6% → 0.57%").
+_DOWN = r"(?:(?:减少|下降|降低|缩减|缩小|锐减|回落|减|降)了?(?:到|至|为)了?|变成了?|变为|→|➜|➝)"
+# A period in years: "七年间", "5年来" ("…减少到30.83万人,七年间减少892.17万人").
+_YEARS_SINCE = r"(?<=,)(?:[一二三四五六七八九十]|\d{1,2})年(?:间|来)"
+# How a fall went, before its verb: "由767万人,累计减少至19.9万人".
+_OVER_TIME = r"(?:累计|逐年|逐步|持续)"
 # A gap inside a transition, short and holding no figure or clause break.
 _GAP = r"[^\d,;。]{0,3}?"
+
+# A bracket that qualifies a noun before its figure ("贫困村(含深度贫困村35个)108个", "贫困发生率(按乡村
+# 户籍人口计算,下同)16.3%", "累计脱贫(含2014年当年脱贫1.52万人)15.03万人"): the figure is the noun's.
+_QUALIFIER = r"(?:\((?:不?含|不?包括|按|以下|下同)[^()]{0,30}\))"
 
 # --- The nouns -------------------------------------------------------------------------------
 
@@ -164,7 +180,8 @@ _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
-    r"安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # What a bracket after a noun includes ("贫困人口(含兜底保障对象3260人)"): a part of the whole.
+    r"^不?(?:含|包括)|安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
     # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
     r"|残疾|老年|学生|儿童|妇女|劳动力"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
@@ -237,7 +254,7 @@ _GROUP_FIELDS = {
     "rate": "incidence_rate",
     "rate2": "incidence_rate",  # a second way one pattern writes it
 }
-_UNIT_GROUPS = ("n", "n2", "n3", "n4")
+_UNIT_GROUPS = ("n", "n2", "n3", "n4", "n5", "n6", "n7")
 
 
 def _unit_transition(noun: str) -> re.Pattern[str]:
@@ -322,11 +339,11 @@ _TRANSITIONS = {
     ),
     "transition_people": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
     ),
     "transition_households": re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
-        rf"{_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
     ),
     # "有贫困人口4.5万人,到2019年底减少到1200人".
     "people_then_down": re.compile(
@@ -347,6 +364,11 @@ _TRANSITIONS = {
     # Only the start written as a transition ("贫困发生率由23.1%下降了22.5个百分点"): the baseline.
     "people_from": re.compile(rf"{_POOR}[^\d,;。]{{0,6}}?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_')}"),
     "rate_from": re.compile(rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"),
+    # The subject after the transition: "由2014年的27.3%下降为2019年的0.98%,这是施甸县贫困发生率的变化".
+    "rate_transition_then_subject": re.compile(
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q}){_GAP},?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}"
+        rf"\x20?(?P<b_rate>{_ZERO_RATE}),这(?:是|就是)[^,;。]{{0,12}}?{_RATE_NOUN}"
+    ),
 }
 # A table row of one field: its label, its unit in brackets, its cells ("—" for none).
 _TABLE_CELL = re.compile(rf"(?<=[|\t\x20]){TABLE_CELL}(?=$|{TABLE_SEPARATOR})")
@@ -356,10 +378,25 @@ _TABLE_ROW = re.compile(
 )
 # Its header: a label, then the years of the columns.
 _TABLE_HEADER = re.compile(rf"[^|\t\d]{{1,12}}?(?P<years>(?:(?:{TABLE_SEPARATOR})\d{{4}}年?)+)")
+# A fact sheet's line: a label, its unit in brackets and its value ("贫困人口(户/人):10 236/38 845").
+_LABELLED = re.compile(
+    rf"(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY}|(?P<lifted>(?:累计)?(?:脱贫|减贫)))(?:数|个数|人数)?"
+    rf"(?P<cells>{LABELLED_CELL})"
+)
+# A data portal's record: "指标名称:贫困人口" names the indicator of the lines below it, "基期(2014年):
+# 2.8万户 10.46万人" its start, "现期(2019年):312户 1108人" where it is now, "变化:减少10.35万人" the fall.
+_RECORD_NAME = re.compile(r"指标(?:名称)?\x20*:\x20*(?P<name>\S{2,12})")
+_RECORD_VALUE = re.compile(
+    r"(?P<part>基期|期初|现期|期末|变化)(?:\(\d{4}年?(?:底|末)?\))?\x20*:\x20*(?P<values>\S.*)"
+)
+_RECORD_PARTS = {"基期": "baseline", "期初": "baseline", "现期": "outcome", "期末": "outcome"}
+_RECORD_UNITS = {"户": "households", "人": "people", "%": "incidence_rate"}
 # Rules whose two figures are dated each: a later year before an earlier one is no fall.
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
 )
+# Rules whose subject is named after the figures: whose they are is read there.
+_SUBJECT_AFTER = frozenset({"rate_transition_then_subject"})
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
 
 # What is left: always the outcome. "剩余", "尚有未脱贫", "未脱贫" before the count.
@@ -370,10 +407,14 @@ _LEFT = {
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
     "remaining_count": re.compile(
-        rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
+        rf"(?:其中)?{_LEFT_WORD}(?:的)?(?:贫困)?(?:人口|户)?(?:{_POOR})?{_QUALIFIER}?(?:{_DOWN}|为|有|共)?{_hh_pp()}"
     ),
     # "312户786人尚未脱贫": the count before the words.
-    "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?未(?:实现)?脱贫"),
+    "count_not_out": re.compile(rf"{_hh_pp()}(?:{_POOR})?(?:尚|还|仍)?(?:未|没有)(?:实现)?脱贫"),
+    # "还有两千八百多户没有脱贫": households alone, before the words.
+    "households_not_out": re.compile(
+        rf"(?:{_LEFT_WORDS})\x20?(?P<hh_only>{_HH})(?:{_HH_NOUN})?(?:尚|还|仍)?(?:未|没有)(?:实现)?脱贫"
+    ),
     # "未脱贫户120户,未脱贫人口325人": households on their own.
     "remaining_households": re.compile(
         rf"{_LEFT_WORD}(?:贫困)?户(?:为|有|共)?\x20?(?P<hh_only>{_HH})(?![\d、,\x20]*{_NUM}[人名])"
@@ -394,7 +435,7 @@ _LEFT = {
 # A lone count or rate: baseline or outcome by its cues and date.
 _STATEMENTS = {
     "poor_count": re.compile(
-        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\))?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
+        rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
         rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
     ),
@@ -402,13 +443,15 @@ _STATEMENTS = {
     "count_before_noun": re.compile(
         rf"{_hh_pp(people=_PEOPLE_BEFORE_NOUN)}(?=[,;。、]|$)|\x20?(?P<hh_only>{_HH}){_HH_NOUN}(?=[,;。、]|$)"
     ),
+    # "全县合计17785户69823人" after a list by township: the whole region's total.
+    "total_of_a_list": re.compile(rf"全[县市区州省旗盟](?:共)?(?:合计|总计)\x20?{_hh_pp()}"),
     # "812口人中有117户462人贫困".
     "count_then_poor": re.compile(rf"有{_hh_pp()}贫困(?=[,;。]|$)"),
     # "全县共有贫困群众3.2万人": 贫困群众 is a stock after a stock word (not "…3.2万人脱贫").
     "masses_stock": re.compile(rf"(?:共有|有)贫困群众\x20?(?P<pp>{_PP})(?!{_LIFTED_AFTER.pattern})"),
     # "贫困发生率为18.9%", "贫困发生率曾经高达11.3%".
     "rate": re.compile(
-        rf"{_RATE_NOUN}(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)\x20?(?P<rate>{_RATE_Q})(?!{_DOWN})"
+        rf"{_RATE_NOUN}{_QUALIFIER}?(?P<gap>[^\d%,;。]{{0,6}}?(?:{_TIME}(?:的|为|是|达)?)?)\x20?(?P<rate>{_RATE_Q})(?!{_DOWN})"
     ),
     # "扶贫对象为28.4137万人,占全盟乡村户籍人口的37.62%"; a share of the province's poor is not.
     "rate_share_of_population": re.compile(
@@ -417,7 +460,7 @@ _STATEMENTS = {
     ),
 }
 # The rules of _LEFT that read a word of what is left (剩余, 还有, 未脱贫), not a fall.
-_LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_households"})
+_LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_households", "households_not_out"})
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
@@ -435,7 +478,8 @@ _LIFTED = {
     "lifted_already": re.compile(rf"(?:其中)?已脱贫的?(?:{_POOR})?{_AMOUNTS_TO}{_hh_pp()}"),
     # "脱贫591.73万人", "累计脱贫1523户6890人", "脱贫人口8478人", "退出贫困户1174户3968人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_AMOUNTS_TO}{_hh_pp()}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困户|贫困人口)?{_QUALIFIER}?{_AMOUNTS_TO}"
+        rf"{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人".
@@ -449,7 +493,7 @@ _LIFTED = {
     ),
     # "比2014年减少12.9万人": fewer than in a base year, so lifted since then.
     "lifted_fewer": re.compile(
-        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME}))减少了?\x20?(?P<pp>{_PP})"
+        rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME})|{_YEARS_SINCE})减少了?\x20?(?P<pp>{_PP})"
     ),
     "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
@@ -459,6 +503,8 @@ _LIFTED = {
 }
 
 
+# A few places named in a row: "镇雄县", "紫云、关岭", "威宁、纳雍等".
+_NAMED = r"(?:[\u4e00-\u9fff]{2,8}[、和])*[\u4e00-\u9fff]{2,8}?等?"  # no unit's noun: a list of names
 # All the units of a region, poor or not: "12个行政村", "7个县(区)", "11个旗县市区".
 _ALL_UNITS = r"(?:行政村|村|嘎查村|旗?县(?:市区|市|区)?(?:\([^()]{0,6}\))?|县级行政区)"
 
@@ -474,7 +520,9 @@ def _unit_statements(
     return {
         "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
         "noun_first": (
-            re.compile(rf"(?P<noun>{noun})(?:数|总数)?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"),
+            re.compile(
+                rf"(?P<noun>{noun})(?:数|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
+            ),
             None,
         ),
         # First, so the whole beats a part of it ("8个县市全部是贫困县,其中7个是重点县").
@@ -505,6 +553,11 @@ def _unit_statements(
             re.compile(
                 rf"(?:{_LEFT_WORDS})\x20?(?P<n>{_UNITS_Q}){noun}|\x20?(?P<n2>{_UNITS_Q}){not_out}"
                 rf"|{not_out}(?:为|有|共)?\x20?(?P<n3>{_UNITS_Q})|\x20?(?P<n4>{_UNITS_Q}){unit}(?:尚|还|仍)?未(?:{exit_})"
+                # "剩余贫困县仅镇雄县1个", "剩余紫云、关岭2个县": what is left, named before its count.
+                rf"|(?:{_LEFT_WORDS})(?:{noun}(?:仅|只|为)?{_NAMED}\x20?(?P<n5>{_UNITS_Q})|{_NAMED}\x20?(?P<n6>{_UNITS_Q}){unit})"
+                r"(?=[,;。]|$)"
+                # "全县原有贫困村123个,至2019年底已出列101个,剩余22个": the noun named before in the sentence.
+                rf"|{noun}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n7>{_UNITS_Q})(?=[,;。]|$)"
             ),
             "outcome",
         ),
@@ -755,12 +808,14 @@ class _Finder:
         self.document = document
         self.trace = trace
         self.scope = _Scope(document, region)
+        self.region_names = set(name_forms(region.name)) if region else set()
         self.baseline = _Draft("baseline", trace)
         self.outcome = _Draft("outcome", trace)
         self.lifted_found: list[_Dated] = []
         self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
+        self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
         self.headline = document.title_span
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
@@ -836,6 +891,9 @@ class _Finder:
             for m in literals.finditer(pattern, sentence.text):
                 if self.blocked(sentence, m, rule, of_people=False):
                     continue
+                if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
+                    self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
+                    continue
                 if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                     self.skipped(sentence, m, rule, "the later year first")
                     continue
@@ -867,6 +925,111 @@ class _Finder:
             draft.as_of = draft.as_of or year
             quantity = self.quantity_of(sentence, text, row.start("cells"), "table_row")
             draft.put(name, quantity, f"table_row: the {year} column")
+
+    def table_cells(self) -> None:
+        """A flattened table of a year per row, or of a field per row under a header of years
+        (numbers.find_table_cells): the earliest year's cell of a field is the baseline, the latest
+        year's the outcome. Each figure's text and evidence run from the table's unit line or header
+        to its cell, so the verifier reads the label, the unit and the cell from the source."""
+        text = self.document.text
+        by_field: dict[tuple[int, str], list[TableCell]] = {}
+        years: dict[int, set[str]] = {}  # a table's years, by where it starts
+        for cell in find_table_cells(text):
+            # A table of places: only the region's row ("泸西县" in its prefecture's table).
+            if cell.row and cell.row not in self.region_names:
+                continue
+            if cell.part:  # under a header's group: its part is written, not its year
+                if name := _table_field(cell.label, cell.parsed.unit) or _COUNTED.get(cell.label):
+                    sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
+                    quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
+                    self.drafts[cell.part].put(name, quantity, f"table_column: {cell.label}, {cell.part}")
+                continue
+            years.setdefault(cell.start, set()).add(cell.year)
+            if name := _table_field(cell.label, cell.parsed.unit):
+                by_field.setdefault((cell.start, name), []).append(cell)
+        for (table, name), cells in by_field.items():
+            first, last = min(cells, key=lambda c: c.year), max(cells, key=lambda c: c.year)
+            # A field without a cell of the table's first or last year ("—") gives no figure there.
+            ends = {min(years[table]): self.baseline, max(years[table]): self.outcome}
+            if len(ends) < 2:
+                continue
+            for cell in dict.fromkeys((first, last)):
+                if (draft := ends.get(cell.year)) is None:
+                    continue
+                sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
+                draft.as_of = draft.as_of or cell.year
+                quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
+                draft.put(name, quantity, f"table_column: {cell.label}, {cell.year}")
+
+    def records(self) -> None:
+        """A data portal's records (_RECORD_NAME, _RECORD_VALUE): a poor count's or the rate's start
+        and present, and the fall of the poor count ("变化:减少10.35万人") as people lifted."""
+        text, at, indicator = self.document.text, 0, None
+        for line in text.split("\n"):
+            start, stripped = at + len(line) - len(line.lstrip()), line.strip()
+            at += len(line) + 1
+            if named := _RECORD_NAME.fullmatch(stripped):
+                indicator = named["name"]
+                continue
+            value = _RECORD_VALUE.fullmatch(stripped)
+            if not value or indicator is None:
+                continue
+            poor, rate = re.fullmatch(_POOR, indicator), re.fullmatch(_RATE_NOUN, indicator)
+            sentence = Sentence(start, start + len(stripped), stripped)
+            for q in find_quantities(value["values"]):
+                name = _RECORD_UNITS.get(q.parsed.unit)
+                if not name or not (rate if name == "incidence_rate" else poor):
+                    continue
+                offset = value.start("values") + q.start
+                quantity = self.quantity_of(sentence, q.text, offset, "record")
+                if value["part"] == "变化":
+                    fell = re.search(r"减少|下降", value["values"][: q.start])
+                    if fell and name == "people" and quantity:
+                        self.lifted_found.append(
+                            _Dated("people_lifted", quantity, "record", 0, start, cumulative=True)
+                        )
+                else:
+                    draft = self.drafts[_RECORD_PARTS[value["part"]]]
+                    draft.put(name, quantity, f"record: {indicator}, {value['part']}")
+
+    def labelled_cells(self, sentence: Sentence) -> None:
+        """A fact sheet's "label(unit):value" ("2014年底,全县贫困村(个):63;贫困人口(户/人):10 236/38 845"),
+        dated by the time opening its line; the earliest line's values are the baseline, the latest
+        line's the outcome (put_labelled), and a count of people lifted is one more found."""
+        text = self.document.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        opening = re.match(rf"(?:截至|截止|到)?(?P<time>{_TIME})", text[line_start : sentence.start + 1 + 12])
+        for m in literals.finditer(_LABELLED, sentence.text):
+            if not opening:
+                self.skipped(sentence, m, "labelled", "no time opens its line")
+                continue
+            if self.blocked(sentence, m, "labelled", of_people=False):
+                continue
+            year = int(opening["time"][:4])
+            cells = m.start("cells")
+            parts = [(m.group("unit"), m.end("cell"))] + (
+                [(m.group("unit2"), m.end("cell2"))] if m.group("cell2") else []
+            )
+            for unit, end in parts:
+                quantity = self.quantity_of(sentence, sentence.text[cells:end], cells, "labelled")
+                if quantity is None:
+                    continue
+                if m.group("lifted"):
+                    at = sentence.start + m.start()
+                    self.lifted_found.append(
+                        _Dated("people_lifted", quantity, "labelled", year, at, cumulative=True)
+                    )
+                elif name := _table_field(m.group("noun"), unit[-1]):
+                    self.labelled.append(_Dated(name, quantity, "labelled", year, sentence.start + m.start()))
+
+    def put_labelled(self) -> None:
+        for name in dict.fromkeys(d.name for d in self.labelled):
+            found = [d for d in self.labelled if d.name == name]
+            first, last = min(found, key=lambda d: d.year), max(found, key=lambda d: d.year)
+            if first.year < last.year:
+                for draft, d in ((self.baseline, first), (self.outcome, last)):
+                    draft.as_of = draft.as_of or str(d.year)
+                    draft.put(name, d.quantity, f"labelled: the line of {d.year}")
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
@@ -1073,13 +1236,21 @@ def _subgroup(text: str, position: int) -> re.Match[str] | None:
 
 
 def _clause_head(text: str, position: int) -> str:
-    """The text of the clause before ``position``: back to the last comma, 、 or bracket, and
-    over a colon ("其中:产业型贫困户587户").
+    """The text of the clause before ``position``: back to the last comma, 、 or open bracket, and
+    over a colon ("其中:产业型贫困户587户"); a bracket closed inside it is a qualifier, left out.
 
     >>> _clause_head("共有1124户,其中:产业型贫困户587户", 14)
     '其中:产业型'
+    >>> _clause_head("贫困人口(不含动态新增人口)4.61万户", 14), _clause_head("贫困人口(含兜底对象326人)", 10)
+    ('贫困人口', '含兜底对象')
     """
-    return text[_last_mark(text, ",、(", 0, position) + 1 : position]
+    at = _last_mark(text, ",、(", 0, position)
+    while at >= 0 and text[at] == "(" and ")" in text[at:position]:  # a bracket closed before it
+        at = _last_mark(text, ",、(", 0, at)
+    return _CLOSED_BRACKET.sub("", text[at + 1 : position])
+
+
+_CLOSED_BRACKET = re.compile(r"\([^()]*\)")
 
 
 def _lead(text: str, position: int) -> str:
@@ -1138,9 +1309,15 @@ def _table_field(label: str, unit: str) -> str | None:
         return "incidence_rate" if unit == "%" else None
     if re.fullmatch(rf"{_VILLAGE}(?:数|个数)?", label):
         return "poor_villages" if unit == "个" else None
+    if re.fullmatch(rf"{_COUNTY}(?:数|个数)?", label):
+        return "poor_counties" if unit == "个" else None
     if re.fullmatch(rf"{_POOR}(?:数)?", label):
         return "households" if unit.endswith("户") else "people" if unit.endswith("人") else None
     return None
+
+
+# Under a header's group naming the poor (建档立卡, 剩余未脱贫), a count is of the poor.
+_COUNTED = {"户数": "households", "人数": "people"}
 
 
 def _header_years(text: str, before: int) -> list[str]:
@@ -1226,6 +1403,11 @@ def find_figures(
         for s in sentences
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
+    finder.table_cells()
+    finder.records()
+    for sentence in sentences:
+        finder.labelled_cells(sentence)
+    finder.put_labelled()
     for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
