@@ -215,7 +215,10 @@ def _figures_lost(text: str, cuts: Sequence[furniture.Cut]) -> str | None:
     """
     # A figure never holds a line break and the cuts are whole lines: the figures of the cut lines
     # are those found in them alone, and the whole text is scanned only when enough are dropped.
-    dropped = [cut for cut in cuts for _ in furniture.figures(text[cut.start : cut.end])]
+    # A copy of a line (rule "repeated") loses nothing.
+    dropped = [
+        cut for cut in cuts if cut.rule != "repeated" for _ in furniture.figures(text[cut.start : cut.end])
+    ]
     if len(dropped) < _LOST_FIGURES_MIN:
         return None
     total = len(furniture.figures(text))

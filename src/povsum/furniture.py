@@ -266,6 +266,8 @@ def figures(text: str) -> list[QuantityMatch]:
     >>> [m.text for m in figures("投入5748.5万元,帮扶一个村,如有侵犯请于30日内联系。")]
     ['5748.5万元']
     """
+    if not _DIGIT.search(text):
+        return []  # most lines of a page's furniture: not worth the number scan
     return [m for m in find_quantities(text) if m.parsed.unit and _DIGIT.search(m.text)]
 
 

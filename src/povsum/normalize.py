@@ -284,7 +284,7 @@ _TRADITIONAL_ONLY = re.compile(
     "腦臨舊莊蘇藝號術補製複見規親觀訂認討訓託訪許評詞試詩誠誰課請諸謀謝證護讚豐豬貫貴賀賓賢賞賴贊"
     "趙趨跡踐軍軌載輔輛輝輸轉辭遞遷郵釋針鋼錯鍵鏡閃閒閱陳陸陰隱靈頂項預頓顏願類顧飯館駐騎驚鬥鮮鹽麗黃齡]"
 )
-_CJK = re.compile("[\u3400-\u9fff]")
+_CJK_RUN = re.compile("[\u3400-\u9fff]+")
 _SAMPLE = 50_000  # characters looked at to decide the script; enough for any article
 
 
@@ -296,7 +296,7 @@ def is_traditional(text: str) -> bool:
     """
     sample = text[:_SAMPLE]
     traditional = len(_TRADITIONAL_ONLY.findall(sample))
-    return traditional > 0 and traditional * 20 >= len(_CJK.findall(sample))
+    return traditional > 0 and traditional * 20 >= sum(map(len, _CJK_RUN.findall(sample)))
 
 
 class _T2S:

@@ -78,7 +78,7 @@ def layout_breaks(text: str) -> list[tuple[int, int]]:
 # characters is layout when most Chinese characters are followed by one.
 _WIDE = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACED = re.compile(rf"(?<={_WIDE}) (?={_WIDE})")
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_CHINESE_RUN = re.compile(r"[\u3400-\u9fff]+")
 _SPACED_SHARE = 0.5
 
 
@@ -93,8 +93,10 @@ def layout_spaces(text: str) -> list[tuple[int, int]]:
     []
     """
     spaces = [(m.start(), m.end()) for m in _SPACED.finditer(text)]
-    chinese = len(_CHINESE.findall(text))
-    return spaces if chinese and len(spaces) >= _SPACED_SHARE * chinese else []
+    if not spaces:
+        return []
+    chinese = sum(map(len, _CHINESE_RUN.findall(text)))  # runs, not one string per character
+    return spaces if len(spaces) >= _SPACED_SHARE * chinese else []
 
 
 # A PDF copy that spaces a word here and there ("贫 困发生率", "贫困人 口"), not every character. A

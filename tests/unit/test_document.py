@@ -380,3 +380,11 @@ def test_only_the_first_spaces_outside_prose_are_weighed() -> None:
     # weighing scans the text, so past the first 64 the spaces stay.
     text = "兰 考县\n" * 70
     assert [start for start, _ in word_spaces(text)] == [1 + 5 * i for i in range(64)]
+
+
+def test_a_copied_line_loses_no_figures() -> None:
+    # Written for the test: the lead printed twice; cutting the copy warns of nothing.
+    lead = "全县贫困人口由5万人减少到300人,贫困发生率由12.5%降至0.2%,贫困村从30个减少到0个。"
+    doc = Document.from_text(f"某县脱贫攻坚纪实\n{lead}\n{lead}\n全县脱贫。\n")
+    assert doc.text.count(lead) == 1
+    assert not doc.warnings
