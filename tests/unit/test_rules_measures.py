@@ -754,3 +754,30 @@ def _extracted(text: str) -> set[str]:
 def test_another_places_work_is_not_the_regions(text: str, kept: set[str], dropped: set[str]) -> None:
     found = _extracted(text)
     assert kept <= found and not dropped & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        # Written for the test: groups with their counts in a housing breakdown, not social security.
+        (
+            "西吉县脱贫攻坚\n2019年,全县完成农村危房改造2864户,其中建档立卡贫困户1932户、低保户516户、"
+            "分散供养特困人员142户。全县贫困发生率降至1%。",
+            "social_security",
+        ),
+        # Written for the test: a first secretary who speaks, not party building done.
+        (
+            "大湾村脱贫攻坚\n大湾村驻村第一书记黄敏介绍,村里现在有茶园1500亩。全村贫困发生率降至0。",
+            "party_building",
+        ),
+        # Written for the test: what was planned at first and is not yet done.
+        (
+            "某镇工作汇报\n我镇原规划易地扶贫搬迁215户,目前尚未搬迁入住。全镇贫困发生率降至1%。",
+            "relocation",
+        ),
+        # Written for the test: what a county grows every year describes its economy.
+        ("某县概况\n全县常年种植高山蔬菜12万亩、魔芋8万亩。全县贫困发生率降至1%。", "industry"),
+    ],
+)
+def test_groups_speakers_first_plans_and_descriptions_report_no_work(text: str, dropped: str) -> None:
+    assert dropped not in _extracted(text)

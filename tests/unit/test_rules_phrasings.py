@@ -28,11 +28,10 @@ LATER_ROUNDS = {
     "figures_5.jsonl": (0.94, 0.01),
     "figures_6.jsonl": (0.84, 0.01),
 }
-MEASURES_F1 = 0.93  # every measures round together (1-4)
-# Round 4 (precision traps, tests/phrasings/README.md) also on its own floor, at what the rules
-# reach (tp 70, fp 10, fn 5: F1 0.903).
-MEASURES_ROUND_4 = "measures_4.jsonl"
-MEASURES_ROUND_4_F1 = 0.90
+MEASURES_F1 = 0.95  # rounds 1-3 together
+# Later measure rounds on their own floors, at what the rules reach (tests/phrasings/README.md):
+# round 4 precision traps (F1 0.903), round 5 whole realistic articles (F1 0.882).
+LATER_MEASURES = {"measures_4.jsonl": 0.90, "measures_5.jsonl": 0.88}
 FUNDING_F1 = 0.99  # rounds 2-3 together
 # Round 4 (restatements, several sources, traps; tests/phrasings/README.md) on its own floor.
 LATER_FUNDING = {"funding_4.jsonl": 0.9}
@@ -46,6 +45,7 @@ FILES = {
     "measures_2.jsonl": 60,
     "measures_3.jsonl": 80,
     "measures_4.jsonl": 60,
+    "measures_5.jsonl": 40,
     "funding_3.jsonl": 60,
     "figures_3.jsonl": 100,
     "figures_4.jsonl": 60,
@@ -138,15 +138,19 @@ def _measure_scores(probes: list[dict[str, Any]]) -> tuple[float, str]:
 
 
 def test_measure_categories_of_the_common_phrasings() -> None:
-    f1, scores = _measure_scores(_probes("measures"))
+    probes = [
+        p for name in FILES if name.startswith("measures") and name not in LATER_MEASURES for p in _read(name)
+    ]
+    f1, scores = _measure_scores(probes)
     assert f1 >= MEASURES_F1, scores
 
 
-def test_measure_categories_beside_precision_traps() -> None:
-    probes = _read(MEASURES_ROUND_4)
+@pytest.mark.parametrize("name", sorted(LATER_MEASURES))
+def test_measure_categories_of_the_later_rounds(name: str) -> None:
+    probes = _read(name)
     assert probes
     f1, scores = _measure_scores(probes)
-    assert f1 >= MEASURES_ROUND_4_F1, scores
+    assert f1 >= LATER_MEASURES[name], scores
 
 
 def _funding_f1(probes: list[dict[str, Any]]) -> tuple[float, str]:

@@ -101,7 +101,7 @@ _MUST_WORD = re.compile(_MUST)
 # "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
 # …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
-    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|(?<![意见和])建议|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
+    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|原规划|(?<![意见和])建议|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
@@ -167,9 +167,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
         r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
     ),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值", "当地以种植
-    # 水稻为主" (not "以…为主线", "为主体").
+    # 水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植高山蔬菜12万亩").
     "description": re.compile(
-        r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|以[^,]{1,20}为主(?![导线体要])"
+        r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|以[^,]{1,20}为主(?![导线体要])|常年(?:种植|养殖|种)"
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
@@ -192,9 +192,10 @@ _SOLVED = re.compile(r"(?:解决|破解|缓解|攻克|化解|告别|摆脱)[^,�
 _TITLE = re.compile(r"《[^》]*》?")
 # Benefits that are also a status: followed by a count ("低保户415户", "五保户76户", "低保人数")
 # they count a group of the population, not work.
-_STATUSES: frozenset[str] = frozenset({"低保", "五保"})
-# Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too.
-_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|人数|人口|户[、和与及]")
+_STATUSES: frozenset[str] = frozenset({"低保", "五保", "分散供养", "集中供养", "特困人员", "特困供养"})
+# Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too,
+# and so they are with their count ("其中低保户516户、分散供养特困人员142户").
+_COUNTED = re.compile(r"(?:贫困)?(?:户|对象)(?:共|有)?\d|(?:特困)?(?:供养)?人员\d|\d+户|人数|人口|户[、和与及]")
 # Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
 # 排查" (the housing check is the work).
 _TARGET_GROUPS = re.compile(r"[^,。;]{0,30}?(?:\d|[一二三四五六七八九十])类(?:重点)?(?:对象|人群|群体|人员)")
@@ -203,7 +204,7 @@ _TARGET_GROUPS = re.compile(r"[^,。;]{0,30}?(?:\d|[一二三四五六七八九�
 _TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长"
 _SPEAKER = re.compile(
     rf"(?P<title>[^,。;]{{0,12}}?(?:{_TITLES}))?[\u4e00-\u9fff]{{2,3}}"
-    r"(?:告诉|介绍说|介绍道|表示|接受了?(?:记者)?采访|说[,:])"
+    r"(?:告诉|介绍说|介绍道|介绍[,:]|表示|接受了?(?:记者)?采访|说[,:])"
 )
 # Party bodies that are also a person's office: "村党组织书记张三说" names who speaks.
 _OFFICES: frozenset[str] = frozenset({"党组织", "党支部"})
