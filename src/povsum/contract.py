@@ -120,6 +120,8 @@ MEASURE_KINDS: tuple[MeasureKind, ...] = (
         "教育",
         _cues(
             "教育扶贫|教育帮扶|教育保障|控辍保学|辍学|教育资助|学生资助|两免一补|营养改善|送教上门|贫困学生|雨露计划|"
+            # Loans for students and schools' buildings are education, not finance or roads.
+            "助学贷款|教育基础设施|学校基础设施|"
             "助学|扶学|教育脱贫|免学费|寄宿制|劝返|营养餐|送教|学校|教育"
         ),
     ),

@@ -781,3 +781,13 @@ def test_another_places_work_is_not_the_regions(text: str, kept: set[str], dropp
 )
 def test_groups_speakers_first_plans_and_descriptions_report_no_work(text: str, dropped: str) -> None:
     assert dropped not in _extracted(text)
+
+
+def test_student_loans_and_school_buildings_are_education() -> None:
+    # Written for the test: the finance and road cues inside education's own compounds.
+    text = (
+        "某州教育扶贫\n全州全面推进控辍保学、教育基础设施建设等工作,落实生源地信用助学贷款2.1亿元,"
+        "受益学生2.7万人。全州贫困发生率降至1%。"
+    )
+    found = _extracted(text)
+    assert "education" in found and not {"finance", "infrastructure"} & found
