@@ -83,14 +83,15 @@ def _detect_chinese(data: bytes) -> str | None:
 # HTML: a document that declares itself, or plain text dense with tags.
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_ENTITY_PATTERN = r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
 _MARKUP = re.compile(
     r"(?P<skip><(?P<raw>script|style|noscript|template)\b.*?</(?P=raw)\s*>|<!--.*?-->|<![^>]*>|<\?[^>]*>)"
     r"|(?P<tag></?(?P<name>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>)"
-    r"|(?P<entity>&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)"
+    rf"|(?P<entity>{_ENTITY_PATTERN})"
     r"|(?P<space>\s+)",
     re.IGNORECASE | re.DOTALL,
 )
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+_ENTITY = re.compile(_ENTITY_PATTERN)
 _BLOCK_TAGS = frozenset(
     {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure"}
     | {"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol"}
