@@ -940,9 +940,7 @@ class _Finder:
                 continue
             if cell.part:  # under a header's group: its part is written, not its year
                 if name := _table_field(cell.label, cell.parsed.unit) or _COUNTED.get(cell.label):
-                    sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
-                    quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
-                    self.drafts[cell.part].put(name, quantity, f"table_column: {cell.label}, {cell.part}")
+                    self.put_cell(self.drafts[cell.part], name, cell, cell.part)
                 continue
             years.setdefault(cell.start, set()).add(cell.year)
             if name := _table_field(cell.label, cell.parsed.unit):
@@ -956,10 +954,14 @@ class _Finder:
             for cell in dict.fromkeys((first, last)):
                 if (draft := ends.get(cell.year)) is None:
                     continue
-                sentence = Sentence(cell.start, cell.end, text[cell.start : cell.end])
                 draft.as_of = draft.as_of or cell.year
-                quantity = self.quantity_of(sentence, sentence.text, 0, "table_column")
-                draft.put(name, quantity, f"table_column: {cell.label}, {cell.year}")
+                self.put_cell(draft, name, cell, cell.year)
+
+    def put_cell(self, draft: _Draft, name: str, cell: TableCell, column: str) -> None:
+        """A table cell's figure into ``draft``, its text and evidence the cell's whole span."""
+        text = self.document.text[cell.start : cell.end]
+        quantity = self.quantity_of(Sentence(cell.start, cell.end, text), text, 0, "table_column")
+        draft.put(name, quantity, f"table_column: {cell.label}, {column}")
 
     def records(self) -> None:
         """A data portal's records (_RECORD_NAME, _RECORD_VALUE): a poor count's or the rate's start
