@@ -89,8 +89,6 @@ _DIRECTIONS = frozenset("东南西北中左右前后")
 # Words a short form's last character makes with the next one: 党委和政|府 names no 和政县, 搬迁|安置
 # no 迁安市.
 _STRADDLED = frozenset({"政府", "政策", "安置", "安全"})
-# A name that opens like a report's word for its own place (全州县 reads as 全州 + 县 in 全州县市).
-_SELF_REFERENCE_START = re.compile(r"[全我该本][省市州县区旗盟乡镇村]")
 # Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
 _WING = re.compile(
     r"^(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]*?(?P<side>[左右])翼(?P<rest>[\u4e00-\u9fff]*)$"
@@ -372,14 +370,15 @@ class Gazetteer:
 def _stands_alone(mention: Mention, repeated: set[str]) -> bool:
     """A province's name, a full name of three or more characters, one of two named more than once
     (云县 ×3), or a short form ending in its level (楚雄州) reads as a place wherever it stands;
-    海口, a lone 和县 (农产富县) or 全州县 (全州县市) could be part of a phrase."""
+    海口, a lone 和县 (农产富县) or a name that opens like a report's word for its own place
+    (全州县 reads as 全州 + 县 in 全州县市) could be part of a phrase."""
     form, division = mention.text, mention.division
     if division.level == "province":
         return True
     if form == division.name:
-        return (len(form) > 2 and not _SELF_REFERENCE_START.match(form)) or form in repeated
+        return (len(form) > 2 and not SELF_REFERENCE.match(form)) or form in repeated
     # 全州 (全州县) is read as "the whole prefecture" unless the text places it.
-    return form.endswith(_LEVEL_MARKS) and not _SELF_REFERENCE_START.fullmatch(form)
+    return form.endswith(_LEVEL_MARKS) and not SELF_REFERENCE.fullmatch(form)
 
 
 def _table(name: str) -> list[list[str]]:
