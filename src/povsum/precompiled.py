@@ -71,8 +71,9 @@ def _stat(files: list[str]) -> Sources:
     return found
 
 
-def _read(path: Path) -> Patterns | None:
-    """The stored patterns, or None when there are none or a module they came from changed."""
+def _read(path: Path) -> Any:
+    """What is stored (patterns, or ``keep``'s data), or None when nothing is or a module it came
+    from changed."""
     try:
         sources, patterns = marshal.loads(path.read_bytes())
     except FileNotFoundError:
@@ -82,7 +83,7 @@ def _read(path: Path) -> Patterns | None:
     return patterns if sources and _stat(list(sources)) == sources else None
 
 
-def _write(path: Path, sources: Sources, patterns: Patterns) -> None:
+def _write(path: Path, sources: Sources, patterns: Any) -> None:
     # Like bytecode: a folder this process may not write to (an installed package) only means the
     # patterns are compiled again next time.
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -92,6 +93,19 @@ def _write(path: Path, sources: Sources, patterns: Patterns) -> None:
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def kept(name: str) -> Any:
+    """What ``keep`` stored under ``name``; None when nothing is, or a file it was derived from has
+    changed since."""
+    return None if _CACHE is None else _read(_path(name))
+
+
+def keep(name: str, files: list[str], data: Any) -> None:
+    """Store ``data`` (marshal-able, derived from parsing patterns with the running ``re``) under
+    ``name`` until one of ``files`` changes; nothing where bytecode is not written either."""
+    if _CACHE is not None and not sys.dont_write_bytecode:
+        _write(_path(name), _stat(files), data)
 
 
 _loaded: set[str] = set()
@@ -110,7 +124,7 @@ def precompiled(name: str) -> Iterator[None]:
         return
     _loaded.add(name)
     path = _path(name)
-    stored = _read(path)
+    stored: Patterns | None = _read(path)
     for (pattern, flags), args in (stored or {}).items():
         try:
             _CACHE[str, pattern, flags] = _sre.compile(pattern, *args)

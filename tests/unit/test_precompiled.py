@@ -113,3 +113,36 @@ def test_the_rules_import_in_a_fresh_process_uses_the_stored_patterns(tmp_path: 
 
     first, second = compiled(), compiled()
     assert first > 100 and second == 0, (first, second)
+
+
+def test_kept_data_lasts_until_a_file_it_came_from_changes(module: Path) -> None:
+    pc.keep("plans", [str(module)], {("贫困", 0): ((frozenset({"贫困"}),), None)})
+    assert pc.kept("plans") == {("贫困", 0): ((frozenset({"贫困"}),), None)}
+    module.write_text(MODULE + "# edited\n", encoding="utf-8")
+    assert pc.kept("plans") is None
+
+
+def test_the_literal_plans_are_read_once_and_kept_for_the_next_process(tmp_path: Path) -> None:
+    """Two fresh processes sharing a bytecode folder: the second reads no pattern's parse tree
+    for its plans, and its plans are those the first read."""
+    code = (
+        "import povsum.extractors.rules.literals as l; n = [0]; f = l._read_plan\n"
+        "def counting(p):\n    n[0] += 1\n    return f(p)\n"
+        "l._read_plan = counting\n"
+        "from povsum import Settings, Summarizer\n"
+        "Summarizer(Settings(extractor='rules')).summarize('2014年，全县有贫困人口1.2万户3.5万人。'.encode())\n"
+        "print(n[0], sorted((p.pattern.pattern, [sorted(need) for need in p.needs],"
+        " p.starts and p.starts.pattern) for p in l._PLANS.values()))"
+    )
+    argv = [sys.executable, "-X", f"pycache_prefix={tmp_path}", "-c", code]
+    env = {"PYTHONPATH": str(Path(pc.__file__).parents[1])}
+
+    def run() -> tuple[int, str]:
+        read, plans = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout.split(
+            " ", 1
+        )
+        return int(read), plans
+
+    (first, plans), (second, again) = run(), run()
+    assert first > 10 and second == 0, (first, second)
+    assert again == plans

@@ -15,6 +15,7 @@ too: "(?:由|从)…(?:减少|下降)(?:到|至)…" needs 由 or 从, and one o
 
 from __future__ import annotations
 
+import atexit
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from operator import add
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from povsum.precompiled import keep, kept
 
 # A run of exact pieces is spelled out while it has at most this many spellings; a character
 # class of at most this many characters is a set of literals.
@@ -251,6 +254,14 @@ class _Plan:
 # By identity: hashing a compiled pattern hashes all its code, at every call.
 _PLANS: dict[int, _Plan] = {}
 
+# What a plan is read from a pattern's text: (pattern, flags) -> (needs, the regex of starts or
+# None). Reading a parse tree takes ~1.5 ms a pattern, most of a one-article run's extraction, so
+# the readings are kept across processes like compiled patterns (see precompiled), until this
+# module changes; a pattern not kept is read as usual and kept at exit.
+_Readings = dict[tuple[str, int], tuple[tuple[frozenset[str], ...], str | None]]
+_KEPT = "literal-plans"
+_readings: _Readings | None = None
+
 
 def _plan(pattern: re.Pattern[str]) -> _Plan:
     plan = _PLANS.get(id(pattern))
@@ -260,14 +271,37 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
 
 
 def _make_plan(pattern: re.Pattern[str]) -> _Plan:
+    global _readings
+    if _readings is None:
+        _readings = _kept_readings()
+    key = (pattern.pattern, pattern.flags)
+    if key not in _readings:
+        _readings[key] = _read_plan(pattern)
+    needs, starts = _readings[key]
+    return _Plan(pattern, needs, None if starts is None else re.compile(starts))
+
+
+def _kept_readings() -> _Readings:
+    readings: _Readings = kept(_KEPT) or {}
+    known = len(readings)
+
+    def keep_new() -> None:
+        if len(readings) > known:
+            keep(_KEPT, [__file__], readings)
+
+    atexit.register(keep_new)
+    return readings
+
+
+def _read_plan(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | None]:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.getwidth()[0] == 0 or pattern.flags & re.IGNORECASE:
-        return _Plan(pattern, (), None)  # an empty match is possible: plain finditer
+        return (), None  # an empty match is possible: plain finditer
     if _sre_scans(parsed):
-        return _Plan(pattern, (), None)  # the engine skips ahead itself: a check costs more than it saves
+        return (), None  # the engine skips ahead itself: a check costs more than it saves
     first = _first(parsed)
-    starts = re.compile(first.regex()) if first and not first.empty else None
-    return _Plan(pattern, tuple(map(_need_pieces, _needs(parsed))), starts)
+    starts = first.regex() if first and not first.empty else None
+    return tuple(map(_need_pieces, _needs(parsed))), starts
 
 
 @lru_cache(maxsize=256)
