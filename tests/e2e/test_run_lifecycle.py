@@ -120,5 +120,5 @@ def test_a_long_run_keeps_only_its_problems_in_memory(tmp_path: Path) -> None:
     assert [r.path.name for r in report.results] == ["empty.txt"]  # the rest is on disk, not in memory
     assert report.results[0].error == f"{inputs / 'empty.txt'}: the input is empty"
     assert report.tally.counts == {"verified": SMALL_RUN + 5, "error": 1}
-    assert len(report.tally.stems) == SMALL_RUN + 6 and not report.tally.infos  # rules: no tokens
+    assert len(report.tally.files) == SMALL_RUN + 6 and not report.tally.infos  # rules: no tokens
     assert not report.ok
