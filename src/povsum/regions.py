@@ -46,11 +46,12 @@ LOCAL_LEVELS: dict[str, str] = {
     "嘎查": "village",
     "社区": "village",
     "村": "village",
+    "屯": "village",  # a 自然屯 below the 村 (广西), a village of the north-east
 }
 _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})")
 # How a report calls a place by its kind alone (全县, 我市, 该镇, 本村), and names a neighbour of its
 # own (邻近的会宁县): the rules read places so in every field.
-SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村")
+SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村屯")
 SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(SELF_KINDS)})")
 NEIGHBOUR = r"(?:邻近|相邻|周边|隔壁|毗邻)的?"
 # A report about the whole country.

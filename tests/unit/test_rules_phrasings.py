@@ -54,6 +54,7 @@ FILES = {
     "funding_4.jsonl": 60,
     "regions_3.jsonl": 80,
     "regions_4.jsonl": 60,
+    "regions_5.jsonl": 60,
 }
 
 

@@ -608,10 +608,11 @@ TEXT_AREA = "南疆四地州贫困人口大幅减少。南疆四地州的贫困�
 
 
 def test_a_central_government_notice_naming_no_place_of_its_own_is_national() -> None:
-    # Written for the test: a finance ministry notice that lists the provinces receiving funds.
+    # Written for the test: a finance ministry notice that lists the provinces receiving funds
+    # (without calling them 省份, which alone marks a national report).
     text = (
         "财政部:中央财政专项扶贫资金提前下达\n近日,财政部提前下达2021年中央财政专项扶贫资金1000亿元,"
-        "重点支持河北、山西、四川、云南等省份。"
+        "重点支持河北、山西、四川、云南。"
     )
     assert where(text) == ("全国", "national", None, None, None)
     assert "central_government 全国" in " ".join(decisions(text))
@@ -772,3 +773,27 @@ def test_a_posted_cadres_home_city_is_the_partner() -> None:
         "答:2014年,全县贫困发生率25.4%;到2019年底,全县贫困发生率降至1.5%。"
     )
     assert where(text)[:2] == ("沿河土家族自治县", "county")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a national briefing that counts provinces and never writes 全国.
+        "东西部协作年度考核结果发布\n国务院扶贫办介绍,东部9省市今年向中西部22个省区市投入财政援助资金"
+        "200亿元。结对关系中,江苏帮扶陕西、青海西宁;福建帮扶宁夏。宁夏固原市获得援助资金最多。",
+        # Written for the test: our country once, a province named alone once, and provinces ranked.
+        "易地扶贫搬迁发布会\n发布会介绍,我国累计搬迁960多万人。搬迁规模较大的省份中,贵州省搬迁188万人,"
+        "是搬迁人口最多的省份;四川、云南等省区也都超过50万人。",
+    ],
+)
+def test_a_report_counting_provinces_as_its_members_is_national(text: str) -> None:
+    assert where(text) == ("全国", "national", None, None, None)
+
+
+def test_a_natural_village_below_a_village_is_a_village() -> None:
+    # Written for the test: a 屯 of 广西, named more rarely than its county.
+    text = (
+        "都安瑶族自治县:弄拉屯的新日子\n弄拉屯是都安瑶族自治县下坳镇加贵村的一个自然屯,全屯56户231人。"
+        "都安县推行贷牛还牛模式,弄拉屯成立养牛小组,2019年弄拉屯贫困户全部脱贫。都安县扶贫办负责人介绍了经验。"
+    )
+    assert where(text) == ("弄拉屯", "village", "广西壮族自治区", "河池市", "都安瑶族自治县")

@@ -112,7 +112,7 @@ _NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|�
 _SELF_PREFIXES = ("全", "我", "该", "本", "这个", "XX", "xx", "某")
 _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
-_KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村", _NATIONAL_KIND)
+_KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村屯", _NATIONAL_KIND)
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
@@ -205,6 +205,11 @@ _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
 # Not a county of an area (六盘山片区县), which a county report says it is.
 _NATIONAL_MENTION = re.compile(f"(?:{'|'.join(('中国', *NATIONAL_AREAS))})(?!县)")
 _CENTRAL_MIN = 2
+# A report that counts or ranks provinces as its members speaks for the country, even where it
+# never writes 全国: 中西部22个省区市, 东部9省市, 各省（区、市）, 搬迁人口最多的省份, 四川、云南等省区.
+_PROVINCES_AS_MEMBERS = re.compile(
+    r"(?:各|等|\d+多?个?|[二三四五六七八九十]+个)省(?:区市|市区|（区、市）|\(区、市\)|份|区|市)|省份|各省"
+)
 
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
 
@@ -591,11 +596,15 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
     only the country holds (三区三州); the verifier accepts 全国 for any of them."""
     found = [at for form in (*NATIONAL_FORMS, *NATIONAL_AREAS) if (at := text.find(form)) >= 0]
-    if not found:
+    members = [m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text)]
+    if not found and not members:
         return None
-    nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found))
+    nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found + members))
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
     _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in _NATIONAL_MENTION.finditer(text)))
+    if members:
+        nation.self_references += len(members)
+        nation.notes.append(f"provinces as members×{len(members)}")
     return nation
 
 
