@@ -112,9 +112,10 @@ _PROSE_LINE = re.compile(r"[,。;]")  # after normalization: ，and ； are ASCI
 _SET_APART_BEFORE = re.compile(r"(?:记者|通讯员|编辑|作者|讯|电|消息|报道)(?:\x20[\u4e00-\u9fff]{2,3})*$")
 _SET_APART_REACH = 20  # characters before a space looked at for them
 _SET_APART_AFTER = re.compile(r"摄|记者|通讯员")
-_FIGURE_NOUNS = frozenset(
-    {"贫困人口", "贫困群众", "贫困户", "贫困村", "贫困县", "贫困发生率", "建档立卡", "脱贫"}
-)
+# The nouns of what a figure counts; a line may end in one and its figure follow on the next.
+_COUNTED_NOUNS = ("贫困发生率", "贫困人口", "贫困群众", "贫困户", "贫困村", "贫困县", "建档立卡")
+# ...and 脱贫, which is a figure's noun inside a line only: many a heading ends in it (稳定脱贫).
+_FIGURE_NOUNS = frozenset({*_COUNTED_NOUNS, "脱贫"})
 _LONGEST_WORD = 12  # characters: the longest place names (克孜勒苏柯尔克孜自治州) fit
 # At most this many spaces outside prose are weighed: a page has a few headlines, and more such
 # spaces make a menu or a table, whose spaces are its own (and each weighing scans the text).
@@ -181,7 +182,7 @@ def _joins_a_word(text: str, line: str, space: int) -> bool:
 _PROSE_MARK = re.compile(r"[\u3400-\u9fff\d%][,。;][\u3400-\u9fff\d]")  # not "Section 4. Results"
 _LINE_END = re.compile(r"(?P<last>[\u3400-\u9fff\d%])(?P<hyphen>-?)$")
 _IN_A_NUMBER = re.compile(r"\d[\d%万亿千百户人个名]|[万亿千][户人元]")
-_NOUN_END = re.compile(r"(?:贫困发生率|贫困人口|贫困户|贫困村|贫困县|建档立卡)$")
+_NOUN_END = re.compile(f"(?:{'|'.join(_COUNTED_NOUNS)})$")
 _FIGURE_START = re.compile(r"(?:\d|由|从|为|降至|降到|下降|减少|减至)")
 
 

@@ -388,3 +388,10 @@ def test_a_copied_line_loses_no_figures() -> None:
     doc = Document.from_text(f"某县脱贫攻坚纪实\n{lead}\n{lead}\n全县脱贫。\n")
     assert doc.text.count(lead) == 1
     assert not doc.warnings
+
+
+def test_a_line_ending_in_a_figures_noun_goes_on_in_its_figure() -> None:
+    # Written for the test: a Word copy broken after the noun, for each noun a figure counts.
+    for noun in ("贫困人口", "贫困群众", "贫困发生率"):
+        doc = Document.from_text(f"2014年,全县精准识别出建档立卡{noun}\n1.2万,各乡镇逐户核实。\n")
+        assert f"建档立卡{noun}1.2万,各乡镇" in doc.text, noun

@@ -51,6 +51,7 @@ FILES = {
     "figures_4.jsonl": 60,
     "figures_5.jsonl": 60,
     "figures_6.jsonl": 50,
+    "figures_7.jsonl": 50,
     "funding_4.jsonl": 60,
     "regions_3.jsonl": 80,
     "regions_4.jsonl": 60,
