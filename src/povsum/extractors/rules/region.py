@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from povsum.document import Document
@@ -113,6 +113,7 @@ _SELF_PREFIXES = ("全", "我", "该", "本", "这个", "XX", "xx", "某")
 _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
 _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村屯", _NATIONAL_KIND)
+_SELF_REFERENCE_ANY = re.compile(f"(?:{'|'.join(_SELF_PREFIXES)})(?P<kind>{'|'.join(_KINDS)})")
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
@@ -645,7 +646,14 @@ def _self_references(text: str, kind: str) -> int:
     >>> _self_references("全乡有贫困户。该乡发展产业,XX乡修路。", "乡")
     3
     """
-    return sum(text.count(prefix + kind) for prefix in _SELF_PREFIXES)
+    return _self_reference_counts(text)[kind]
+
+
+@lru_cache(maxsize=4)
+def _self_reference_counts(text: str) -> Counter[str]:
+    # One scan for every kind: the region rules ask for each kind of each candidate and for every
+    # kind no candidate has.
+    return Counter(m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text))
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
