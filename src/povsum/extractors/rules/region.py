@@ -204,6 +204,7 @@ _PARTNER_WEIGHT = 0.5
 
 _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
 # Not a county of an area (六盘山片区县), which a county report says it is.
+_NATIONAL_FORM = re.compile("|".join(map(re.escape, (*NATIONAL_FORMS, *NATIONAL_AREAS))))
 _NATIONAL_MENTION = re.compile(f"(?:{'|'.join(('中国', *NATIONAL_AREAS))})(?!县)")
 _CENTRAL_MIN = 2
 # A report that counts or ranks provinces as its members speaks for the country, even where it
@@ -596,11 +597,12 @@ def _local_weights(
 def _national_candidate(text: str, title: range) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
     only the country holds (三区三州); the verifier accepts 全国 for any of them."""
-    found = [at for form in (*NATIONAL_FORMS, *NATIONAL_AREAS) if (at := text.find(form)) >= 0]
+    first = _NATIONAL_FORM.search(text)
     members = [m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text)]
-    if not found and not members:
+    if first is None and not members:
         return None
-    nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, min(found + members))
+    at = min(([first.start()] if first else []) + members)
+    nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, at)
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
     _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in _NATIONAL_MENTION.finditer(text)))
     if members:
