@@ -167,8 +167,8 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
     """
     if index is None:
         index = identity(len(text))
-    if "." not in text:
-        return text, index
+    if " ." not in text and ". " not in text and ".\n" not in text:
+        return text, index  # no space or break beside any point: nothing to delete
     spans = []
     for m in _SPACED_DECIMAL.finditer(text):
         if (m["before"] or m["after"]) and not _is_item_number(text, m.start(), m.start("after") - 1):
