@@ -1,10 +1,10 @@
-"""The region gazetteer: the seeds' places, homonyms, the bundled table and scan speed."""
+"""The region gazetteer: the seeds' places, homonyms and the bundled table (its scan speed is
+the region stage of bench/speed.py)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -138,17 +138,6 @@ def test_import_reads_nothing() -> None:
 def test_gazetteer_works_on_any_table() -> None:
     tiny = Gazetteer([Division("46", "海南省", "province", "海南省", None, None, ("海南",))])
     assert [(m.start, m.end) for m in tiny.find_mentions("在海南")] == [(1, 3)]
-
-
-def test_scan_is_fast() -> None:
-    text = (seed("000") + seed("003") + seed("004"))[:8000]
-    gazetteer().find_mentions(text)
-    runs = []
-    for _ in range(20):
-        start = time.perf_counter()
-        gazetteer().find_mentions(text)
-        runs.append(time.perf_counter() - start)
-    assert sorted(runs)[len(runs) // 2] < 0.010  # target < 5 ms; slack for slow CI machines
 
 
 @pytest.mark.xfail(strict=True, reason="known false positives: short forms inside words, anchored")
