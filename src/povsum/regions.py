@@ -128,7 +128,9 @@ class Division:
     province: str | None
     prefecture: str | None
     county: str | None
-    short_names: tuple[str, ...]
+    short_names: tuple[str, ...]  # the former county's name among them
+    # The county a county-level city or a district was named as before 2023's table (旬阳县).
+    former_county: str | None = None
 
     @property
     def depth(self) -> int:
@@ -400,6 +402,9 @@ def _load() -> list[Division]:
             code = parent
         return None
 
+    # Every name and short form of the table: a former county's name must be no one else's (江西's
+    # 东乡区 was 东乡县, which is also 甘肃's 东乡族自治县 written short).
+    names = {form for _, name, _, _ in rows for form in (name, *short_names(name))}
     return [
         Division(
             code=code,
@@ -408,10 +413,31 @@ def _load() -> list[Division]:
             province=ancestor(code, "province"),
             prefecture=ancestor(code, "prefecture"),
             county=name if level == "county" else None,
-            short_names=short_names(name),
+            short_names=short_names(name) + ((former,) if former else ()),
+            former_county=former,
         )
         for code, name, level, _ in rows
+        for former in [former_county(name, level, names)]
     ]
+
+
+def former_county(name: str, level: str, names: set[str]) -> str | None:
+    """The county a county-level city or a district may have been when the report was written: the
+    table is of 2023, and between 2014 and 2021 some 200 counties became cities or districts
+    (旬阳县 -> 旬阳市, 田阳县 -> 田阳区, 黔西县 -> 黔西市), which reports of those years name as counties.
+    None where another division has that name, in full or short (朝阳县 beside 朝阳区), or the name
+    is a common word.
+
+    >>> former_county("旬阳市", "county", set()), former_county("田阳区", "district", set())
+    ('旬阳县', '田阳县')
+    >>> former_county("朝阳区", "district", {"朝阳县"}), former_county("海口市", "prefecture", set())
+    (None, None)
+    """
+    split = _base_and_suffix(name)
+    if level not in ("county", "district") or split is None or split[1] not in ("市", "区"):
+        return None
+    county = split[0] + "县"
+    return None if county in names or split[0] in _COMMON_WORDS else county
 
 
 def _load_areas() -> list[Division]:

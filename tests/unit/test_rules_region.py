@@ -797,3 +797,15 @@ def test_a_natural_village_below_a_village_is_a_village() -> None:
         "都安县推行贷牛还牛模式,弄拉屯成立养牛小组,2019年弄拉屯贫困户全部脱贫。都安县扶贫办负责人介绍了经验。"
     )
     assert where(text) == ("弄拉屯", "village", "广西壮族自治区", "河池市", "都安瑶族自治县")
+
+
+def test_a_county_that_has_since_become_a_city_is_named_as_the_report_names_it() -> None:
+    # Written for the test: 旬阳县 became 旬阳市 in 2021; the gazetteer is of 2023.
+    text = "旬阳县脱贫攻坚工作总结\n2019年,旬阳县减少贫困人口1.2万人,全县贫困发生率降至0.8%。"
+    assert where(text) == ("旬阳县", "county", "陕西省", "安康市", "旬阳县")
+
+
+def test_a_former_county_name_that_is_another_divisions_short_form_is_that_division() -> None:
+    # Written for the test: 东乡县 is 甘肃's 东乡族自治县 written short, not 江西's 东乡区 (once 东乡县).
+    text = "临夏州东乡县布楞沟村脱贫记\n东乡县布楞沟村有贫困户120户,全村整体脱贫。"
+    assert where(text)[2:] == ("甘肃省", "临夏回族自治州", "东乡族自治县")

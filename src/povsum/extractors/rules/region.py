@@ -354,10 +354,14 @@ def _division_candidates(
         by_division.setdefault(mention.division, []).append(mention)
     candidates = []
     for division, found in by_division.items():
+        # A report of the years before a county became a city or a district calls it a county
+        # (旬阳县): it is named as the report names it, with the county's level.
+        named = {m.text for m in found}
+        name = division.former_county if division.former_county in named - {division.name} else division.name
         candidate = _Candidate(
-            name=division.name,
-            level=division.level,
-            kind=_kind(division.name),
+            name=name,
+            level=division.level if name == division.name else "county",
+            kind=_kind(name),
             at=found[0].start,
             division=division,
         )
@@ -725,6 +729,8 @@ def _region(document: Document, sentences: Sequence[Sentence], subject: _Candida
         province = prefecture = county = None
     elif division.name == subject.name:
         province, prefecture, county = division.province, division.prefecture, division.county
+    elif division.former_county == subject.name:
+        province, prefecture, county = division.province, division.prefecture, subject.name
     else:  # a township or village: its division is its county, district or prefecture
         province, prefecture = division.province, division.prefecture
         county = division.name if division.depth == _DEPTH["county"] else None
