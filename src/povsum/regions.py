@@ -312,12 +312,17 @@ class Gazetteer:
         or one in the same prefecture: 迁安 inside 搬迁安置 is no mention of 迁安市 in an article
         about Hainan, nor 富县 inside 农产富县 in one that names nothing in Shaanxi.
         """
-        return list(self._mentions(text))
+        return list(self._mentions(text)[0])
+
+    def unplaced_mentions(self, text: str) -> list[Mention]:
+        """The mentions ``find_mentions`` leaves out: names that read as a place only where the text
+        places them (a bare 昭觉, a lone 和县)."""
+        return list(self._mentions(text)[1])
 
     # The region and the figures rules both ask for one text's mentions; the gazetteer lives as
     # long as the process, so caching on the method keeps nothing alive that would not be anyway.
     @lru_cache(maxsize=4)  # noqa: B019
-    def _mentions(self, text: str) -> tuple[Mention, ...]:
+    def _mentions(self, text: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
         spans: list[tuple[int, int, str]] = []
         end, n = 0, len(text)
         # Only where the first two characters open a name (about 1 position in 100) is a name looked
@@ -342,14 +347,16 @@ class Gazetteer:
         named = {d.name for d in alone}
         containing = {name for d in alone for name in (d.province, d.prefecture) if name}
         prefectures = {d.prefecture for d in alone} - {None}
-        return tuple(
-            m
-            for m in mentions
-            if _stands_alone(m, repeated)
-            or named & {m.division.name, m.division.prefecture, m.division.province}
-            or m.division.name in containing
-            or m.division.prefecture in prefectures
-        )
+        kept, unplaced = [], []
+        for m in mentions:
+            placed = (
+                _stands_alone(m, repeated)
+                or named & {m.division.name, m.division.prefecture, m.division.province}
+                or m.division.name in containing
+                or m.division.prefecture in prefectures
+            )
+            (kept if placed else unplaced).append(m)
+        return tuple(kept), tuple(unplaced)
 
     def _province_runs_out_of(self, text: str, start: int, end: int) -> bool:
         """Whether a province's name starts inside ``text[start:end]`` and ends after it: 从江|苏 is

@@ -809,3 +809,37 @@ def test_a_former_county_name_that_is_another_divisions_short_form_is_that_divis
     # Written for the test: 东乡县 is 甘肃's 东乡族自治县 written short, not 江西's 东乡区 (once 东乡县).
     text = "临夏州东乡县布楞沟村脱贫记\n东乡县布楞沟村有贫困户120户,全村整体脱贫。"
     assert where(text)[2:] == ("甘肃省", "临夏回族自治州", "东乡族自治县")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a speech that names its county once, by its bare short form.
+        (
+            "在全县脱贫攻坚推进大会上的讲话\n同志们:\n昭觉是深度贫困县,2014年全县有贫困人口9.8万人。"
+            "全县上下要决战决胜,我县要确保如期脱贫。",
+            ("昭觉县", "county", "四川省", "凉山彝族自治州", "昭觉县"),
+        ),
+        # Written for the test: a two-character county named once, then called 全县.
+        (
+            "“蔚县底子薄。”县长说,2014年全县有贫困村251个,截至2019年底全县累计脱贫9.55万人。",
+            ("蔚县", "county", "河北省", "张家口市", "蔚县"),
+        ),
+    ],
+)
+def test_a_subject_named_once_unplaced_and_called_by_its_kind_is_found(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert where(text) == expected
+
+
+def test_a_name_named_once_unplaced_is_no_subject_beside_another_of_its_kind() -> None:
+    # Written for the test: two counties named once each, unplaced: neither is taken for 全县.
+    text = "蔚县、昭觉都是深度贫困县。全县贫困人口减少,全县贫困发生率下降。"
+    assert where(text) is None
+
+
+def test_a_name_inside_a_phrase_is_no_unplaced_subject() -> None:
+    # Written for the test: 富县 inside the slogan 农产富县, in a report on an unnamed county.
+    text = "今年以来,我县认真落实精准扶贫方略,全县减少贫困人口1.2万人。全县实施农产富县战略。"
+    assert where(text) is None

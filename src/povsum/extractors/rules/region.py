@@ -32,6 +32,7 @@ from povsum.regions import (
     NATIONAL_FORMS,
     NATIONAL_NAMES,
     NEIGHBOUR,
+    SELF_REFERENCE,
     Division,
     Mention,
     abbreviations,
@@ -213,6 +214,9 @@ _PROVINCES_AS_MEMBERS = re.compile(
     r"(?:各|等|\d+多?个?|[二三四五六七八九十]+个)省(?:区市|市区|（区、市）|\(区、市\)|份|区|市)|省份|各省"
 )
 
+# How often an article must call its subject by kind (全县) for a name it gives once, unplaced, to
+# be taken for it.
+_UNPLACED_CALLS = 2
 _SUBJECT_MIN = 1.0  # the least score of a subject: one mention on its own, or two that list it
 
 
@@ -275,6 +279,8 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     if not ranked:
         trace.note("region", "no_place", "", "skipped: the article names no place")
     subject = _subject(ranked, text, trace) if ranked else None
+    if subject is None:
+        subject = _unplaced_subject(text, ranked, trace)
     if subject is None and not any(c.named_alone or c.self_references for c in ranked):
         subject = _central_government(text, trace)
     return _region(document, sentences, subject) if subject else None
@@ -711,6 +717,32 @@ def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidat
         return None
     trace.note("region", "best_scored", candidate.name, "kept")
     return candidate
+
+
+def _unplaced_subject(text: str, candidates: Sequence[_Candidate], trace: Trace) -> _Candidate | None:
+    """The subject an article calls by its kind alone (全县 ×6) and names once, opening a clause, by
+    a form that reads as a place only where the text places it (昭觉是全国深度贫困县, a lone 蔚县): the
+    one such division of that kind."""
+    kind, calls = _unnamed_kind(text, candidates)
+    if calls < _UNPLACED_CALLS:
+        return None
+    # Only a name opening a clause (not 农产|富县, a slogan's word); 全州 is the whole prefecture.
+    unplaced = [
+        m
+        for m in gazetteer().unplaced_mentions(text)
+        if (m.start == 0 or not _is_chinese(text[m.start - 1])) and not SELF_REFERENCE.fullmatch(m.text)
+    ]
+    found = {m.division: m for m in unplaced if _kind(m.division.name) == kind}
+    if len(found) != 1:
+        return None
+    ((division, mention),) = found.items()
+    trace.note(
+        "region",
+        "unplaced_subject",
+        division.name,
+        f"kept: named once as {mention.text}, called 全{kind} ×{calls}",
+    )
+    return _Candidate(division.name, division.level, kind, mention.start, division=division)
 
 
 def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
