@@ -605,6 +605,8 @@ _BODY_AFTER = re.compile(
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
+# One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
+_CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
@@ -628,7 +630,8 @@ class _Scope:
 
     def __init__(self, document: Document, region: Region | None) -> None:
         self.text = document.text
-        self.places = _places(document.text, region) if region else []
+        self.clauses = _Clauses(document.text)
+        self.places = _places(document.text, region, self.clauses) if region else []
         self.starts = [p.start for p in self.places]
 
     def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
@@ -657,17 +660,43 @@ class _Scope:
         )
 
     def _clause_start(self, sentence: Sentence, at: int) -> int:
-        return max(_last_mark(self.text, _CLAUSE_MARKS, sentence.start, at) + 1, sentence.start)
+        return max(self.clauses.last(sentence.start, at) + 1, sentence.start)
 
 
-def _places(text: str, region: Region) -> list[_Place]:
+class _Clauses:
+    """Where the clauses of a text end (_CLAUSE_MARKS; the comma of a number grouped by threes ends
+    none): found once per article, so each place and figure looks its clause up instead of
+    scanning the text back and forth for each mark.
+
+    >>> clauses = _Clauses("有2,063个村,36万人。共1,000户")
+    >>> clauses.last(0, 12), clauses.last(0, 8), clauses.first(9), clauses.first(14)
+    (8, -1, 13, 21)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+    def last(self, start: int, end: int) -> int:
+        """The index of the last mark in ``text[start:end]``, -1 if none (as ``_last_mark``)."""
+        i = bisect_left(self.marks, end) - 1
+        return self.marks[i] if i >= 0 and self.marks[i] >= start else -1
+
+    def first(self, start: int) -> int:
+        """The index of the first mark from ``start``, or the text's length (as ``_first_mark``)."""
+        i = bisect_left(self.marks, start)
+        return self.marks[i] if i < len(self.marks) else self.length
+
+
+def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
     """Every place named in ``text``, in order: the gazetteer's divisions, self-references and the
     region's own name; a chain naming a place by its parents (甘肃武威市, 湖南全省) is one place, the last.
 
     >>> region = Region(name="西吉县", level="county", evidence={"quote": "西吉县", "start": 0, "end": 3})
-    >>> [(p.text, p.other) for p in _places("宁夏9个贫困县,全县,全省,全村,甘肃武威市", region)]
+    >>> text = "宁夏9个贫困县,全县,全省,全村,甘肃武威市"
+    >>> [(p.text, p.other) for p in _places(text, region, _Clauses(text))]
     [('宁夏', True), ('全县', False), ('全省', True), ('全村', True), ('甘肃武威市', True)]
-    >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region)]
+    >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region, _Clauses("固原市西吉县,全国"))]
     [('固原市西吉县', False), ('全国', True)]
     """
     forms = set(name_forms(region.name))
@@ -684,9 +713,11 @@ def _places(text: str, region: Region) -> list[_Place]:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
     places: list[_Place] = []
-    for place in (p for p in found if not _acts(text, p)):
+    for place in found:
         if places and place.start < places[-1].end:
-            continue  # inside a longer name already kept
+            continue  # inside a longer name already kept (whether it acts or not)
+        if _acts(text, place, clauses):
+            continue
         if places and place.start == places[-1].end:  # the one before only locates this one
             located = places.pop()
             place = _Place(
@@ -696,15 +727,16 @@ def _places(text: str, region: Region) -> list[_Place]:
     return places
 
 
-def _acts(text: str, place: _Place) -> bool:
+def _acts(text: str, place: _Place, clauses: _Clauses) -> bool:
     """Whether ``place`` files the report, acts or helps rather than being what its clause is about.
 
     >>> text = "在福建省的对口帮扶下,会宁县贫困人口减少"
-    >>> _acts(text, _Place(1, 4, "福建省", True)), _acts(text, _Place(11, 14, "会宁县", False))
+    >>> funder, subject = _Place(1, 4, "福建省", True), _Place(11, 14, "会宁县", False)
+    >>> _acts(text, funder, _Clauses(text)), _acts(text, subject, _Clauses(text))
     (True, False)
     """
-    start = _last_mark(text, _CLAUSE_MARKS, 0, place.start) + 1
-    end = _first_mark(text, _CLAUSE_MARKS, place.end)
+    start = clauses.last(0, place.start) + 1
+    end = clauses.first(place.end)
     return bool(
         _DATELINE_AFTER.match(text, place.end)
         or _BODY_AFTER.match(text, place.end)
