@@ -565,6 +565,15 @@ def _unit_statements(
 
 
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
+# The rule tables as tried on a sentence (literals.Table: the literals their patterns need are
+# checked once per sentence, not pattern by pattern); a unit's rules are named by (unit, form).
+_TRANSITIONS_TABLE = literals.Table(_TRANSITIONS)
+_LEFT_TABLE = literals.Table(_LEFT)
+_STATEMENTS_TABLE = literals.Table(_STATEMENTS)
+_LIFTED_TABLE = literals.Table(_LIFTED)
+_UNITS_TABLE = literals.Table(
+    {(name, form): pattern for name, rules in _UNIT_RULES.items() for form, (pattern, _) in rules.items()}
+)
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
 # "现已全部脱贫出列").
 _ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
@@ -919,23 +928,22 @@ class _Finder:
             draft.put(unit, self.quantity(sentence, m, group), rule)
 
     def transitions(self, sentence: Sentence) -> None:
-        for rule, pattern in _TRANSITIONS.items():
-            for m in literals.finditer(pattern, sentence.text):
-                if self.blocked(sentence, m, rule, of_people=False):
-                    continue
-                if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
-                    self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
-                    continue
-                if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
-                    self.skipped(sentence, m, rule, "the later year first")
-                    continue
-                self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
-                self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
-                self.when(self.baseline, sentence, m.start())
-                unit = _TRANSITION_UNITS.get(rule)
-                for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
-                    for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
-                        draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+        for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
+            if self.blocked(sentence, m, rule, of_people=False):
+                continue
+            if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
+                self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
+                continue
+            if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
+                self.skipped(sentence, m, rule, "the later year first")
+                continue
+            self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
+            self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
+            self.when(self.baseline, sentence, m.start())
+            unit = _TRANSITION_UNITS.get(rule)
+            for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
+                for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
+                    draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
 
     def table_row(self, sentence: Sentence) -> None:
         """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
@@ -1066,18 +1074,17 @@ class _Finder:
                     draft.put(name, d.quantity, f"labelled: the line of {d.year}")
 
     def left(self, sentence: Sentence) -> None:
-        for rule, pattern in _LEFT.items():
-            for m in literals.finditer(pattern, sentence.text):
-                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
-                    continue
-                if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
-                    self.skipped(sentence, m, rule, why_not)
-                    continue
-                year = _year_before(sentence.text, m.start())
-                if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
-                    self.outcome.as_of = None  # the later statement dates the outcome
-                self.when(self.outcome, sentence, m.start())
-                self.put_groups(self.outcome, sentence, m, rule, year=year)
+        for rule, m in _LEFT_TABLE.finditer(sentence.text):
+            if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
+                continue
+            if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
+                self.skipped(sentence, m, rule, why_not)
+                continue
+            year = _year_before(sentence.text, m.start())
+            if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
+                self.outcome.as_of = None  # the later statement dates the outcome
+            self.when(self.outcome, sentence, m.start())
+            self.put_groups(self.outcome, sentence, m, rule, year=year)
 
     def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
         """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
@@ -1096,21 +1103,20 @@ class _Finder:
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
-        for rule, pattern in _STATEMENTS.items():
-            for m in literals.finditer(pattern, text):
-                if not any(m.group(g) for g in _GROUP_FIELDS if g in pattern.groupindex):
-                    continue  # a poor noun with no figure after it
-                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
-                    continue
-                why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
-                if "gap" in pattern.groupindex and _NOT_A_LINK.search(m.group("gap")):
-                    why_not = "a change, a threshold or a list of units' figures"
-                if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
-                    why_not = "no stock word before the count (有/共有/建档立卡...)"
-                if why_not:
-                    self.skipped(sentence, m, rule, why_not)
-                    continue
-                self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
+        for rule, m in _STATEMENTS_TABLE.finditer(text):
+            if not any(m.group(g) for g in _GROUP_FIELDS if g in m.re.groupindex):
+                continue  # a poor noun with no figure after it
+            if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
+                continue
+            why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
+            if "gap" in m.re.groupindex and _NOT_A_LINK.search(m.group("gap")):
+                why_not = "a change, a threshold or a list of units' figures"
+            if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
+                why_not = "no stock word before the count (有/共有/建档立卡...)"
+            if why_not:
+                self.skipped(sentence, m, rule, why_not)
+                continue
+            self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
@@ -1168,28 +1174,27 @@ class _Finder:
 
     def lifted(self, sentence: Sentence) -> None:
         text = sentence.text
-        for rule, pattern in _LIFTED.items():
-            for m in literals.finditer(pattern, text):
-                if self.blocked(sentence, m, rule):
-                    continue
-                last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
-                if rule == "lifted_all" and not last_batch:
-                    # "全县贫困人口N人全部脱贫" also says there were N...
-                    self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
-                if (quantity := self.quantity(sentence, m, "pp")) is not None:
-                    self.lifted_found.append(
-                        _Dated(
-                            "people_lifted",
-                            quantity,
-                            rule,
-                            year=_year_before(text, m.end()),
-                            at=sentence.start + m.start(),
-                            in_headline=sentence.start + m.start() in self.headline,
-                            # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
-                            cumulative=not last_batch
-                            and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
-                        )
+        for rule, m in _LIFTED_TABLE.finditer(text):
+            if self.blocked(sentence, m, rule):
+                continue
+            last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
+            if rule == "lifted_all" and not last_batch:
+                # "全县贫困人口N人全部脱贫" also says there were N...
+                self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
+            if (quantity := self.quantity(sentence, m, "pp")) is not None:
+                self.lifted_found.append(
+                    _Dated(
+                        "people_lifted",
+                        quantity,
+                        rule,
+                        year=_year_before(text, m.end()),
+                        at=sentence.start + m.start(),
+                        in_headline=sentence.start + m.start() in self.headline,
+                        # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
+                        cumulative=not last_batch
+                        and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
                     )
+                )
 
     def choose_lifted(self) -> None:
         """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
@@ -1198,18 +1203,17 @@ class _Finder:
             self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
 
     def units(self, sentence: Sentence) -> None:
-        for name, rules in _UNIT_RULES.items():
-            for form, (pattern, fixed) in rules.items():
-                rule = f"{name.removeprefix('poor_')}_{form}"
-                for m in literals.finditer(pattern, sentence.text):
-                    # "其中11个是贫困县" is the region's own count, not a breakdown.
-                    if self.blocked(sentence, m, rule, of_people=fixed != "baseline", unit=name):
-                        continue
-                    decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
-                    if decided:
-                        draft, why = decided
-                        self.when(draft, sentence, m.start())
-                        self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
+        for (name, form), m in _UNITS_TABLE.finditer(sentence.text):
+            fixed = _UNIT_RULES[name][form][1]
+            rule = f"{name.removeprefix('poor_')}_{form}"
+            # "其中11个是贫困县" is the region's own count, not a breakdown.
+            if self.blocked(sentence, m, rule, of_people=fixed != "baseline", unit=name):
+                continue
+            decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
+            if decided:
+                draft, why = decided
+                self.when(draft, sentence, m.start())
+                self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
         """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""

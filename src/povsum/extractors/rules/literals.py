@@ -16,13 +16,13 @@ too: "(?:由|从)…(?:减少|下降)(?:到|至)…" needs 由 or 从, and one o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 # A run of exact pieces is spelled out while it has at most this many spellings; a character
 # class of at most this many characters is a set of literals.
@@ -321,6 +321,44 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             if need.isdisjoint(pieces):
                 return iter(())
     return pattern.finditer(text) if plan.starts is None else _scan(pattern, plan.starts, text)
+
+
+K = TypeVar("K")
+
+
+class Table(Generic[K]):
+    """A rule table's named patterns, tried in order on one text: what ``finditer`` yields for
+    each, with the pattern's name. The needs of all of them are checked once per text (one check
+    serves every pattern sharing it), not pattern by pattern.
+
+    >>> villages, households = re.compile(r"(?<!\\d)\\d+个贫困村"), re.compile(r"(?<!\\d)\\d+户")
+    >>> table = Table({"households": households, "villages": villages})
+    >>> [(name, m.group()) for name, m in table.finditer("共12户,3个行政村")]
+    [('households', '12户')]
+    """
+
+    def __init__(self, patterns: Mapping[K, re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._plans: list[tuple[K, _Plan, frozenset[frozenset[str]]]] | None = None
+        self._needs: frozenset[frozenset[str]] = frozenset()
+
+    def finditer(self, text: str) -> Iterator[tuple[K, re.Match[str]]]:
+        if self._plans is None:  # on first use, as the plans themselves
+            self._plans = [(k, plan := _plan(p), frozenset(plan.needs)) for k, p in self.patterns.items()]
+            self._needs = frozenset().union(*(needs for _, _, needs in self._plans))
+        met: set[frozenset[str]] = set()
+        if self._needs:
+            pieces = _pieces(text)
+            met = {need for need in self._needs if not need.isdisjoint(pieces)}
+        for name, plan, needs in self._plans:
+            if needs <= met:
+                found = (
+                    plan.pattern.finditer(text)
+                    if plan.starts is None
+                    else _scan(plan.pattern, plan.starts, text)
+                )
+                for m in found:
+                    yield name, m
 
 
 def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
