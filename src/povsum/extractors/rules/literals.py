@@ -246,6 +246,9 @@ class _Plan:
     pattern: re.Pattern[str]
     needs: tuple[frozenset[str], ...]  # as _need_pieces: a text lacking all of one is skipped
     starts: re.Pattern[str] | None  # the characters a match can start with, when scanning helps
+    # The engine skips ahead itself: checking the needs of this one pattern costs more than it
+    # saves (finditer does not), checking them with a whole table's (Table) does not.
+    engine_scans: bool = False
 
 
 # By identity: hashing a compiled pattern hashes all its code, at every call.
@@ -263,11 +266,12 @@ def _make_plan(pattern: re.Pattern[str]) -> _Plan:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.getwidth()[0] == 0 or pattern.flags & re.IGNORECASE:
         return _Plan(pattern, (), None)  # an empty match is possible: plain finditer
+    needs = tuple(map(_need_pieces, _needs(parsed)))
     if _sre_scans(parsed):
-        return _Plan(pattern, (), None)  # the engine skips ahead itself: a check costs more than it saves
+        return _Plan(pattern, needs, None, engine_scans=True)
     first = _first(parsed)
     starts = re.compile(first.regex()) if first and not first.empty else None
-    return _Plan(pattern, tuple(map(_need_pieces, _needs(parsed))), starts)
+    return _Plan(pattern, needs, starts)
 
 
 @lru_cache(maxsize=256)
@@ -315,7 +319,7 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, without trying a pattern whose literals ``text``
     lacks, and trying one that the regex engine cannot skip ahead in only where a match can start."""
     plan = _plan(pattern)
-    if plan.needs:
+    if plan.needs and not plan.engine_scans:
         pieces = _pieces(text)
         for need in plan.needs:
             if need.isdisjoint(pieces):
