@@ -27,7 +27,7 @@ from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Quantity, Region, Snapshot
+from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
     GROUP_SPACE,
     GROUPED,
@@ -38,6 +38,7 @@ from povsum.numbers import (
     TABLE_SEPARATOR,
     TABLE_UNIT,
     NumberParseError,
+    ParsedQuantity,
     TableCell,
     find_quantities,
     find_table_cells,
@@ -383,6 +384,8 @@ _LABELLED = re.compile(
     rf"(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY}|(?P<lifted>(?:累计)?(?:脱贫|减贫)))(?:数|个数|人数)?"
     rf"(?P<cells>{LABELLED_CELL})"
 )
+# The time opening a fact sheet's line: "2014年底,", "截至2019年底,".
+_LINE_TIME = re.compile(rf"(?:截至|截止|到)?(?P<time>{_TIME})")
 # A data portal's record: "指标名称:贫困人口" names the indicator of the lines below it, "基期(2014年):
 # 2.8万户 10.46万人" its start, "现期(2019年):312户 1108人" where it is now, "变化:减少10.35万人" the fall.
 _RECORD_NAME = re.compile(r"指标(?:名称)?\x20*:\x20*(?P<name>\S{2,12})")
@@ -858,6 +861,10 @@ class _Finder:
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
         self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
         self.headline = document.title_span
+        # The rules read one figure many times (a lone statement, then its date; a transition's
+        # end, then what is left): each figure's reading and each sentence's evidence, once.
+        self.readings: dict[str, ParsedQuantity | NumberParseError] = {}
+        self.evidence: dict[tuple[int, int], Evidence] = {}
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
         self.trace.note("figures", rule, m.group(), f"skipped: {why}", sentence.start + m.start())
@@ -868,18 +875,19 @@ class _Finder:
 
     def quantity_of(self, sentence: Sentence, text: str, at: int, rule: str) -> Quantity | None:
         """The quantity ``text`` (at ``at`` in the sentence) reads as, with its sentence as evidence."""
-        try:
-            parsed = parse_quantity(text)
-        except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
-            self.trace.note("figures", rule, text, f"skipped: not a quantity ({exc})", sentence.start + at)
+        if (parsed := self.readings.get(text)) is None:
+            try:
+                parsed = parse_quantity(text)
+            except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
+                parsed = exc
+            self.readings[text] = parsed
+        if isinstance(parsed, NumberParseError):
+            self.trace.note("figures", rule, text, f"skipped: not a quantity ({parsed})", sentence.start + at)
             return None
-        return Quantity(
-            value=parsed.value,
-            unit=parsed.unit,
-            text=text,
-            approx=parsed.approx,
-            evidence=evidence(self.document, sentence),
-        )
+        span = (sentence.start, sentence.end)
+        if (quote := self.evidence.get(span)) is None:
+            quote = self.evidence[span] = evidence(self.document, sentence)
+        return Quantity(value=parsed.value, unit=parsed.unit, text=text, approx=parsed.approx, evidence=quote)
 
     def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
         if draft.as_of is None:
@@ -1038,10 +1046,13 @@ class _Finder:
         """A fact sheet's "label(unit):value" ("2014年底,全县贫困村(个):63;贫困人口(户/人):10 236/38 845"),
         dated by the time opening its line; the earliest line's values are the baseline, the latest
         line's the outcome (put_labelled), and a count of people lifted is one more found."""
+        found = list(literals.finditer(_LABELLED, sentence.text))
+        if not found:
+            return  # most sentences: no line of its own to read the time of
         text = self.document.text
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        opening = re.match(rf"(?:截至|截止|到)?(?P<time>{_TIME})", text[line_start : sentence.start + 1 + 12])
-        for m in literals.finditer(_LABELLED, sentence.text):
+        opening = _LINE_TIME.match(text[line_start : sentence.start + 1 + 12])
+        for m in found:
             if not opening:
                 self.skipped(sentence, m, "labelled", "no time opens its line")
                 continue
