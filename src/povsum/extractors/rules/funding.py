@@ -526,8 +526,8 @@ _YUAN_MARK = re.compile("[元亿億]")
 def _amounts(
     sentences: Iterable[Sentence],
 ) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, _Verdict | None]]]]:
-    """Each sentence with its amounts in 元, and for each the verdict its place in a breakdown
-    gives it, if it has one (see ``_placed``)."""
+    """Each sentence holding amounts in 元, with them, and for each the verdict its place in a
+    breakdown gives it, if it has one (see ``_placed``)."""
     carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
     after_an_amount = False
     for sentence in sentences:
@@ -540,7 +540,8 @@ def _amounts(
             breakdown = _breakdown(sentence, matches, after_an_amount)
         else:
             breakdown = None  # no amount here nor just before: a marker opens no parts
-        yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
+        if matches:
+            yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
         carried = breakdown if goes_on else None
         after_an_amount = bool(matches)
