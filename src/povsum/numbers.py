@@ -556,10 +556,12 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     value = _cn_decimal(numeral)
     for c in m["m1"] + m["m2"]:
         value *= MULTIPLIER[c]
-    unit = m["unit"] or ""
-    if _PEOPLE_NOUN.fullmatch(unit):
-        unit = "人"
-    return ParsedQuantity(float(value), _UNIT_ALIASES.get(unit, unit), approx)
+    return ParsedQuantity(float(value), _counted_unit(m["unit"] or ""), approx)
+
+
+def _counted_unit(written: str) -> str:
+    """The base unit of a count's unit as written: "贫困人口" counts 人, "个百分点" is 百分点."""
+    return "人" if _PEOPLE_NOUN.fullmatch(written) else _UNIT_ALIASES.get(written, written)
 
 
 # Below 1亿 the count of 万 after 亿; below 1000万 after 零, which says the 千万 place is empty.
@@ -690,6 +692,8 @@ def find_quantities(s: str, units: Collection[str] | None = None) -> list[Quanti
         pos = m.end()  # never empty: every match holds a number
         if not (m["unit"] or m["den"] or m["money"]):
             continue
+        if units is not None and not (m["den"] or m["money"]) and _counted_unit(m["unit"]) not in units:
+            continue  # not of the units asked for: its value need not be read
         try:
             parsed = _from_match(m)
         except NumberParseError:

@@ -79,6 +79,37 @@ def test_every_sentence_finds_what_the_pattern_finds(folder: Path) -> None:
         _same(text)
 
 
+# The figures rule tables, as their steps try them on a sentence.
+TABLES = [v for v in vars(figures).values() if isinstance(v, literals.Table)]
+
+
+@pytest.mark.parametrize("folder", [ROOT / "seeds", ROOT / "tests" / "dev" / "passages", CORPUS], ids=str)
+def test_a_table_finds_what_its_patterns_find_one_by_one(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here")
+    assert len(TABLES) == 5
+    for text in _sentences(folder):
+        for table in TABLES:
+            one_by_one = [(name, m) for name, p in table.patterns.items() for m in p.finditer(text)]
+            together = list(table.finditer(text))
+            assert [(name, m.re, *_found([m])) for name, m in together] == [
+                (name, m.re, *_found([m])) for name, m in one_by_one
+            ], text
+
+
+def test_a_table_skips_a_pattern_only_for_its_own_needs() -> None:
+    # Written for the test: the households pattern needs 户, the villages one 个贫困村.
+    table = literals.Table(
+        {"households": re.compile(r"(?<!\d)\d+户"), "villages": re.compile(r"\d+个贫困村")}
+    )
+    assert [(name, m.group()) for name, m in table.finditer("12户,3个贫困村")] == [
+        ("households", "12户"),
+        ("villages", "3个贫困村"),
+    ]
+    assert [name for name, _ in table.finditer("3个贫困村")] == ["villages"]
+    assert list(table.finditer("3个行政村")) == []
+
+
 def test_a_pattern_is_filtered_by_what_it_needs() -> None:
     pattern = re.compile(r"(?<!\d)\d+个贫困(?:村|县)")
     assert [sorted(n) for n in literals.needs(pattern)] == [["个贫困县", "个贫困村"]]

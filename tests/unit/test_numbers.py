@@ -155,6 +155,16 @@ def test_find_quantities_units_filter() -> None:
     assert [m.text for m in find_quantities(text, units=("户", "人"))] == ["1580户", "5143人"]
 
 
+def test_the_units_filter_reads_units_written_otherwise() -> None:
+    # Written for the test: a noun or a measure word counts people, 个百分点 is its own unit, a
+    # fraction and 个亿 have no unit word of their own.
+    text = "减少4.29万贫困人口和312口人,下降3个百分点,占三分之一,投入1.2个亿"
+    assert [m.text for m in find_quantities(text, units={"人"})] == ["4.29万贫困人口", "312口人"]
+    assert [m.text for m in find_quantities(text, units={"百分点"})] == ["3个百分点"]
+    assert [m.text for m in find_quantities(text, units={""})] == ["三分之一"]
+    assert [m.text for m in find_quantities(text, units={"元"})] == ["1.2个亿"]
+
+
 def test_find_quantities_on_seed() -> None:
     text = (SEEDS / "000_dda217ac4bff4475.txt").read_text(encoding="utf-8")
     matches = find_quantities(text)

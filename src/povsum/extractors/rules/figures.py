@@ -27,7 +27,7 @@ from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Quantity, Region, Snapshot
+from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
     GROUP_SPACE,
     GROUPED,
@@ -38,6 +38,7 @@ from povsum.numbers import (
     TABLE_SEPARATOR,
     TABLE_UNIT,
     NumberParseError,
+    ParsedQuantity,
     TableCell,
     find_quantities,
     find_table_cells,
@@ -383,6 +384,8 @@ _LABELLED = re.compile(
     rf"(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY}|(?P<lifted>(?:累计)?(?:脱贫|减贫)))(?:数|个数|人数)?"
     rf"(?P<cells>{LABELLED_CELL})"
 )
+# The time opening a fact sheet's line: "2014年底,", "截至2019年底,".
+_LINE_TIME = re.compile(rf"(?:截至|截止|到)?(?P<time>{_TIME})")
 # A data portal's record: "指标名称:贫困人口" names the indicator of the lines below it, "基期(2014年):
 # 2.8万户 10.46万人" its start, "现期(2019年):312户 1108人" where it is now, "变化:减少10.35万人" the fall.
 _RECORD_NAME = re.compile(r"指标(?:名称)?\x20*:\x20*(?P<name>\S{2,12})")
@@ -565,6 +568,15 @@ def _unit_statements(
 
 
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
+# The rule tables as tried on a sentence (literals.Table: the literals their patterns need are
+# checked once per sentence, not pattern by pattern); a unit's rules are named by (unit, form).
+_TRANSITIONS_TABLE = literals.Table(_TRANSITIONS)
+_LEFT_TABLE = literals.Table(_LEFT)
+_STATEMENTS_TABLE = literals.Table(_STATEMENTS)
+_LIFTED_TABLE = literals.Table(_LIFTED)
+_UNITS_TABLE = literals.Table(
+    {(name, form): pattern for name, rules in _UNIT_RULES.items() for form, (pattern, _) in rules.items()}
+)
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
 # "现已全部脱贫出列").
 _ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
@@ -605,6 +617,8 @@ _BODY_AFTER = re.compile(
 )
 _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计|消息|介绍|了解|显示|报道|数据)")
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
+# One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
+_CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
 # A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
 # 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
@@ -628,7 +642,8 @@ class _Scope:
 
     def __init__(self, document: Document, region: Region | None) -> None:
         self.text = document.text
-        self.places = _places(document.text, region) if region else []
+        self.clauses = _Clauses(document.text)
+        self.places = _places(document.text, region, self.clauses) if region else []
         self.starts = [p.start for p in self.places]
 
     def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
@@ -657,17 +672,43 @@ class _Scope:
         )
 
     def _clause_start(self, sentence: Sentence, at: int) -> int:
-        return max(_last_mark(self.text, _CLAUSE_MARKS, sentence.start, at) + 1, sentence.start)
+        return max(self.clauses.last(sentence.start, at) + 1, sentence.start)
 
 
-def _places(text: str, region: Region) -> list[_Place]:
+class _Clauses:
+    """Where the clauses of a text end (_CLAUSE_MARKS; the comma of a number grouped by threes ends
+    none): found once per article, so each place and figure looks its clause up instead of
+    scanning the text back and forth for each mark.
+
+    >>> clauses = _Clauses("有2,063个村,36万人。共1,000户")
+    >>> clauses.last(0, 12), clauses.last(0, 8), clauses.first(9), clauses.first(14)
+    (8, -1, 13, 21)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+    def last(self, start: int, end: int) -> int:
+        """The index of the last mark in ``text[start:end]``, -1 if none (as ``_last_mark``)."""
+        i = bisect_left(self.marks, end) - 1
+        return self.marks[i] if i >= 0 and self.marks[i] >= start else -1
+
+    def first(self, start: int) -> int:
+        """The index of the first mark from ``start``, or the text's length (as ``_first_mark``)."""
+        i = bisect_left(self.marks, start)
+        return self.marks[i] if i < len(self.marks) else self.length
+
+
+def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
     """Every place named in ``text``, in order: the gazetteer's divisions, self-references and the
     region's own name; a chain naming a place by its parents (甘肃武威市, 湖南全省) is one place, the last.
 
     >>> region = Region(name="西吉县", level="county", evidence={"quote": "西吉县", "start": 0, "end": 3})
-    >>> [(p.text, p.other) for p in _places("宁夏9个贫困县,全县,全省,全村,甘肃武威市", region)]
+    >>> text = "宁夏9个贫困县,全县,全省,全村,甘肃武威市"
+    >>> [(p.text, p.other) for p in _places(text, region, _Clauses(text))]
     [('宁夏', True), ('全县', False), ('全省', True), ('全村', True), ('甘肃武威市', True)]
-    >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region)]
+    >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region, _Clauses("固原市西吉县,全国"))]
     [('固原市西吉县', False), ('全国', True)]
     """
     forms = set(name_forms(region.name))
@@ -684,9 +725,11 @@ def _places(text: str, region: Region) -> list[_Place]:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
     places: list[_Place] = []
-    for place in (p for p in found if not _acts(text, p)):
+    for place in found:
         if places and place.start < places[-1].end:
-            continue  # inside a longer name already kept
+            continue  # inside a longer name already kept (whether it acts or not)
+        if _acts(text, place, clauses):
+            continue
         if places and place.start == places[-1].end:  # the one before only locates this one
             located = places.pop()
             place = _Place(
@@ -696,15 +739,16 @@ def _places(text: str, region: Region) -> list[_Place]:
     return places
 
 
-def _acts(text: str, place: _Place) -> bool:
+def _acts(text: str, place: _Place, clauses: _Clauses) -> bool:
     """Whether ``place`` files the report, acts or helps rather than being what its clause is about.
 
     >>> text = "在福建省的对口帮扶下,会宁县贫困人口减少"
-    >>> _acts(text, _Place(1, 4, "福建省", True)), _acts(text, _Place(11, 14, "会宁县", False))
+    >>> funder, subject = _Place(1, 4, "福建省", True), _Place(11, 14, "会宁县", False)
+    >>> _acts(text, funder, _Clauses(text)), _acts(text, subject, _Clauses(text))
     (True, False)
     """
-    start = _last_mark(text, _CLAUSE_MARKS, 0, place.start) + 1
-    end = _first_mark(text, _CLAUSE_MARKS, place.end)
+    start = clauses.last(0, place.start) + 1
+    end = clauses.first(place.end)
     return bool(
         _DATELINE_AFTER.match(text, place.end)
         or _BODY_AFTER.match(text, place.end)
@@ -817,6 +861,10 @@ class _Finder:
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
         self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
         self.headline = document.title_span
+        # The rules read one figure many times (a lone statement, then its date; a transition's
+        # end, then what is left): each figure's reading and each sentence's evidence, once.
+        self.readings: dict[str, ParsedQuantity | NumberParseError] = {}
+        self.evidence: dict[tuple[int, int], Evidence] = {}
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
         self.trace.note("figures", rule, m.group(), f"skipped: {why}", sentence.start + m.start())
@@ -827,18 +875,19 @@ class _Finder:
 
     def quantity_of(self, sentence: Sentence, text: str, at: int, rule: str) -> Quantity | None:
         """The quantity ``text`` (at ``at`` in the sentence) reads as, with its sentence as evidence."""
-        try:
-            parsed = parse_quantity(text)
-        except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
-            self.trace.note("figures", rule, text, f"skipped: not a quantity ({exc})", sentence.start + at)
+        if (parsed := self.readings.get(text)) is None:
+            try:
+                parsed = parse_quantity(text)
+            except NumberParseError as exc:  # "三四个" (three or four): better missed than misread
+                parsed = exc
+            self.readings[text] = parsed
+        if isinstance(parsed, NumberParseError):
+            self.trace.note("figures", rule, text, f"skipped: not a quantity ({parsed})", sentence.start + at)
             return None
-        return Quantity(
-            value=parsed.value,
-            unit=parsed.unit,
-            text=text,
-            approx=parsed.approx,
-            evidence=evidence(self.document, sentence),
-        )
+        span = (sentence.start, sentence.end)
+        if (quote := self.evidence.get(span)) is None:
+            quote = self.evidence[span] = evidence(self.document, sentence)
+        return Quantity(value=parsed.value, unit=parsed.unit, text=text, approx=parsed.approx, evidence=quote)
 
     def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
         if draft.as_of is None:
@@ -887,23 +936,22 @@ class _Finder:
             draft.put(unit, self.quantity(sentence, m, group), rule)
 
     def transitions(self, sentence: Sentence) -> None:
-        for rule, pattern in _TRANSITIONS.items():
-            for m in literals.finditer(pattern, sentence.text):
-                if self.blocked(sentence, m, rule, of_people=False):
-                    continue
-                if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
-                    self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
-                    continue
-                if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
-                    self.skipped(sentence, m, rule, "the later year first")
-                    continue
-                self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
-                self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
-                self.when(self.baseline, sentence, m.start())
-                unit = _TRANSITION_UNITS.get(rule)
-                for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
-                    for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
-                        draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+        for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
+            if self.blocked(sentence, m, rule, of_people=False):
+                continue
+            if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
+                self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
+                continue
+            if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
+                self.skipped(sentence, m, rule, "the later year first")
+                continue
+            self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
+            self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
+            self.when(self.baseline, sentence, m.start())
+            unit = _TRANSITION_UNITS.get(rule)
+            for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
+                for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
+                    draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
 
     def table_row(self, sentence: Sentence) -> None:
         """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
@@ -998,10 +1046,13 @@ class _Finder:
         """A fact sheet's "label(unit):value" ("2014年底,全县贫困村(个):63;贫困人口(户/人):10 236/38 845"),
         dated by the time opening its line; the earliest line's values are the baseline, the latest
         line's the outcome (put_labelled), and a count of people lifted is one more found."""
+        found = list(literals.finditer(_LABELLED, sentence.text))
+        if not found:
+            return  # most sentences: no line of its own to read the time of
         text = self.document.text
         line_start = text.rfind("\n", 0, sentence.start) + 1
-        opening = re.match(rf"(?:截至|截止|到)?(?P<time>{_TIME})", text[line_start : sentence.start + 1 + 12])
-        for m in literals.finditer(_LABELLED, sentence.text):
+        opening = _LINE_TIME.match(text[line_start : sentence.start + 1 + 12])
+        for m in found:
             if not opening:
                 self.skipped(sentence, m, "labelled", "no time opens its line")
                 continue
@@ -1034,18 +1085,17 @@ class _Finder:
                     draft.put(name, d.quantity, f"labelled: the line of {d.year}")
 
     def left(self, sentence: Sentence) -> None:
-        for rule, pattern in _LEFT.items():
-            for m in literals.finditer(pattern, sentence.text):
-                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
-                    continue
-                if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
-                    self.skipped(sentence, m, rule, why_not)
-                    continue
-                year = _year_before(sentence.text, m.start())
-                if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
-                    self.outcome.as_of = None  # the later statement dates the outcome
-                self.when(self.outcome, sentence, m.start())
-                self.put_groups(self.outcome, sentence, m, rule, year=year)
+        for rule, m in _LEFT_TABLE.finditer(sentence.text):
+            if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
+                continue
+            if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
+                self.skipped(sentence, m, rule, why_not)
+                continue
+            year = _year_before(sentence.text, m.start())
+            if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
+                self.outcome.as_of = None  # the later statement dates the outcome
+            self.when(self.outcome, sentence, m.start())
+            self.put_groups(self.outcome, sentence, m, rule, year=year)
 
     def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
         """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
@@ -1064,21 +1114,20 @@ class _Finder:
 
     def statements(self, sentence: Sentence) -> None:
         text = sentence.text
-        for rule, pattern in _STATEMENTS.items():
-            for m in literals.finditer(pattern, text):
-                if not any(m.group(g) for g in _GROUP_FIELDS if g in pattern.groupindex):
-                    continue  # a poor noun with no figure after it
-                if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
-                    continue
-                why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
-                if "gap" in pattern.groupindex and _NOT_A_LINK.search(m.group("gap")):
-                    why_not = "a change, a threshold or a list of units' figures"
-                if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
-                    why_not = "no stock word before the count (有/共有/建档立卡...)"
-                if why_not:
-                    self.skipped(sentence, m, rule, why_not)
-                    continue
-                self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
+        for rule, m in _STATEMENTS_TABLE.finditer(text):
+            if not any(m.group(g) for g in _GROUP_FIELDS if g in m.re.groupindex):
+                continue  # a poor noun with no figure after it
+            if self.blocked(sentence, m, rule, of_people=rule not in _RATE_RULES):
+                continue
+            why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
+            if "gap" in m.re.groupindex and _NOT_A_LINK.search(m.group("gap")):
+                why_not = "a change, a threshold or a list of units' figures"
+            if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
+                why_not = "no stock word before the count (有/共有/建档立卡...)"
+            if why_not:
+                self.skipped(sentence, m, rule, why_not)
+                continue
+            self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
@@ -1136,28 +1185,27 @@ class _Finder:
 
     def lifted(self, sentence: Sentence) -> None:
         text = sentence.text
-        for rule, pattern in _LIFTED.items():
-            for m in literals.finditer(pattern, text):
-                if self.blocked(sentence, m, rule):
-                    continue
-                last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
-                if rule == "lifted_all" and not last_batch:
-                    # "全县贫困人口N人全部脱贫" also says there were N...
-                    self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
-                if (quantity := self.quantity(sentence, m, "pp")) is not None:
-                    self.lifted_found.append(
-                        _Dated(
-                            "people_lifted",
-                            quantity,
-                            rule,
-                            year=_year_before(text, m.end()),
-                            at=sentence.start + m.start(),
-                            in_headline=sentence.start + m.start() in self.headline,
-                            # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
-                            cumulative=not last_batch
-                            and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
-                        )
+        for rule, m in _LIFTED_TABLE.finditer(text):
+            if self.blocked(sentence, m, rule):
+                continue
+            last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
+            if rule == "lifted_all" and not last_batch:
+                # "全县贫困人口N人全部脱贫" also says there were N...
+                self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
+            if (quantity := self.quantity(sentence, m, "pp")) is not None:
+                self.lifted_found.append(
+                    _Dated(
+                        "people_lifted",
+                        quantity,
+                        rule,
+                        year=_year_before(text, m.end()),
+                        at=sentence.start + m.start(),
+                        in_headline=sentence.start + m.start() in self.headline,
+                        # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
+                        cumulative=not last_batch
+                        and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
                     )
+                )
 
     def choose_lifted(self) -> None:
         """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
@@ -1166,18 +1214,17 @@ class _Finder:
             self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
 
     def units(self, sentence: Sentence) -> None:
-        for name, rules in _UNIT_RULES.items():
-            for form, (pattern, fixed) in rules.items():
-                rule = f"{name.removeprefix('poor_')}_{form}"
-                for m in literals.finditer(pattern, sentence.text):
-                    # "其中11个是贫困县" is the region's own count, not a breakdown.
-                    if self.blocked(sentence, m, rule, of_people=fixed != "baseline", unit=name):
-                        continue
-                    decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
-                    if decided:
-                        draft, why = decided
-                        self.when(draft, sentence, m.start())
-                        self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
+        for (name, form), m in _UNITS_TABLE.finditer(sentence.text):
+            fixed = _UNIT_RULES[name][form][1]
+            rule = f"{name.removeprefix('poor_')}_{form}"
+            # "其中11个是贫困县" is the region's own count, not a breakdown.
+            if self.blocked(sentence, m, rule, of_people=fixed != "baseline", unit=name):
+                continue
+            decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
+            if decided:
+                draft, why = decided
+                self.when(draft, sentence, m.start())
+                self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
         """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""

@@ -518,22 +518,30 @@ def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[
     return [verdict(m) for m in matches]
 
 
+# Every amount in 元 writes 元, or 亿 as in "1.2个亿" (numbers.GE_YI; 億 is folded to 亿): a sentence
+# with neither, most of a report, is not searched for amounts.
+_YUAN_MARK = re.compile("[元亿億]")
+
+
 def _amounts(
     sentences: Iterable[Sentence],
 ) -> Iterator[tuple[Sentence, list[tuple[QuantityMatch, _Verdict | None]]]]:
-    """Each sentence with its amounts in 元, and for each the verdict its place in a breakdown
-    gives it, if it has one (see ``_placed``)."""
+    """Each sentence holding amounts in 元, with them, and for each the verdict its place in a
+    breakdown gives it, if it has one (see ``_placed``)."""
     carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
     after_an_amount = False
     for sentence in sentences:
         text = sentence.text
-        matches = find_quantities(text, units={"元"})
+        matches = find_quantities(text, units={"元"}) if _YUAN_MARK.search(text) else []
         if carried is not None:
             new_item = _NEW_ITEM.search(text)
             breakdown = _Breakdown(0, new_item.start() if new_item else len(text), carried.marker)
-        else:
+        elif matches or after_an_amount:
             breakdown = _breakdown(sentence, matches, after_an_amount)
-        yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
+        else:
+            breakdown = None  # no amount here nor just before: a marker opens no parts
+        if matches:
+            yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
         carried = breakdown if goes_on else None
         after_an_amount = bool(matches)

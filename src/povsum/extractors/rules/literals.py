@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import atexit
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from povsum.precompiled import keep, kept
 
@@ -249,16 +249,20 @@ class _Plan:
     pattern: re.Pattern[str]
     needs: tuple[frozenset[str], ...]  # as _need_pieces: a text lacking all of one is skipped
     starts: re.Pattern[str] | None  # the characters a match can start with, when scanning helps
+    # The engine skips ahead itself: checking the needs of this one pattern costs more than it
+    # saves (finditer does not), checking them with a whole table's (Table) does not.
+    engine_scans: bool = False
 
 
 # By identity: hashing a compiled pattern hashes all its code, at every call.
 _PLANS: dict[int, _Plan] = {}
 
 # What a plan is read from a pattern's text: (pattern, flags) -> (needs, the regex of starts or
-# None). Reading a parse tree takes ~1.5 ms a pattern, most of a one-article run's extraction, so
-# the readings are kept across processes like compiled patterns (see precompiled), until this
-# module changes; a pattern not kept is read as usual and kept at exit.
-_Readings = dict[tuple[str, int], tuple[tuple[frozenset[str], ...], str | None]]
+# None, whether the engine scans). Reading a parse tree takes ~1.5 ms a pattern, most of a
+# one-article run's extraction, so the readings are kept across processes like compiled patterns
+# (see precompiled), until this module changes; a pattern not kept is read as usual, kept at exit.
+_PlanReading = tuple[tuple[frozenset[str], ...], str | None, bool]
+_Readings = dict[tuple[str, int], _PlanReading]
 _KEPT = "literal-plans"
 _readings: _Readings | None = None
 
@@ -277,8 +281,8 @@ def _make_plan(pattern: re.Pattern[str]) -> _Plan:
     key = (pattern.pattern, pattern.flags)
     if key not in _readings:
         _readings[key] = _read_plan(pattern)
-    needs, starts = _readings[key]
-    return _Plan(pattern, needs, None if starts is None else re.compile(starts))
+    needs, starts, engine_scans = _readings[key]
+    return _Plan(pattern, needs, None if starts is None else re.compile(starts), engine_scans)
 
 
 def _kept_readings() -> _Readings:
@@ -293,15 +297,15 @@ def _kept_readings() -> _Readings:
     return readings
 
 
-def _read_plan(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], str | None]:
+def _read_plan(pattern: re.Pattern[str]) -> _PlanReading:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if parsed.getwidth()[0] == 0 or pattern.flags & re.IGNORECASE:
-        return (), None  # an empty match is possible: plain finditer
+        return (), None, False  # an empty match is possible: plain finditer
+    needs = tuple(map(_need_pieces, _needs(parsed)))
     if _sre_scans(parsed):
-        return (), None  # the engine skips ahead itself: a check costs more than it saves
+        return needs, None, True
     first = _first(parsed)
-    starts = first.regex() if first and not first.empty else None
-    return tuple(map(_need_pieces, _needs(parsed))), starts
+    return needs, (first.regex() if first and not first.empty else None), False
 
 
 @lru_cache(maxsize=256)
@@ -349,12 +353,50 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` yields, without trying a pattern whose literals ``text``
     lacks, and trying one that the regex engine cannot skip ahead in only where a match can start."""
     plan = _plan(pattern)
-    if plan.needs:
+    if plan.needs and not plan.engine_scans:
         pieces = _pieces(text)
         for need in plan.needs:
             if need.isdisjoint(pieces):
                 return iter(())
     return pattern.finditer(text) if plan.starts is None else _scan(pattern, plan.starts, text)
+
+
+K = TypeVar("K")
+
+
+class Table(Generic[K]):
+    """A rule table's named patterns, tried in order on one text: what ``finditer`` yields for
+    each, with the pattern's name. The needs of all of them are checked once per text (one check
+    serves every pattern sharing it), not pattern by pattern.
+
+    >>> villages, households = re.compile(r"(?<!\\d)\\d+个贫困村"), re.compile(r"(?<!\\d)\\d+户")
+    >>> table = Table({"households": households, "villages": villages})
+    >>> [(name, m.group()) for name, m in table.finditer("共12户,3个行政村")]
+    [('households', '12户')]
+    """
+
+    def __init__(self, patterns: Mapping[K, re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._plans: list[tuple[K, _Plan, frozenset[frozenset[str]]]] | None = None
+        self._needs: frozenset[frozenset[str]] = frozenset()
+
+    def finditer(self, text: str) -> Iterator[tuple[K, re.Match[str]]]:
+        if self._plans is None:  # on first use, as the plans themselves
+            self._plans = [(k, plan := _plan(p), frozenset(plan.needs)) for k, p in self.patterns.items()]
+            self._needs = frozenset().union(*(needs for _, _, needs in self._plans))
+        met: set[frozenset[str]] = set()
+        if self._needs:
+            pieces = _pieces(text)
+            met = {need for need in self._needs if not need.isdisjoint(pieces)}
+        for name, plan, needs in self._plans:
+            if needs <= met:
+                found = (
+                    plan.pattern.finditer(text)
+                    if plan.starts is None
+                    else _scan(plan.pattern, plan.starts, text)
+                )
+                for m in found:
+                    yield name, m
 
 
 def _scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
