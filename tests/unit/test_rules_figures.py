@@ -1401,3 +1401,84 @@ def test_a_transition_before_its_subject() -> None:
         "石屏县脱贫攻坚纪实\n石屏县加快发展。由2014年的12.1%下降为2019年的1.2%,这是红河州贫困发生率的变化。"
     )
     assert figures(other) == {}
+
+
+def test_a_data_cards_lines_give_the_value_first_and_the_field_after() -> None:
+    # Written for the test: a card of lines "value label", the label saying which field and when;
+    # the card's other lines (relocated, trainings, posts, money, the prefecture's poor) stay out.
+    text = (
+        "石屏县脱贫攻坚成就\n"
+        "【数说石屏】\n"
+        "▶ 4.52万人　2014年全县建档立卡贫困人口\n"
+        "▶ 1.21万户　2014年全县建档立卡贫困户\n"
+        "▶ 17.6%　2014年全县贫困发生率\n"
+        "▶ 58个　全县贫困村数量\n"
+        "▶ 4.38万人　截至2019年底全县累计脱贫人口\n"
+        "▶ 1402人　2019年底剩余贫困人口\n"
+        "▶ 0.55%　2019年底贫困发生率\n"
+        "▶ 3个　剩余未出列贫困村\n"
+        "▶ 5120户　“十三五”易地扶贫搬迁户数\n"
+        "▶ 1.6万人次　2019年开展技能培训\n"
+        "▶ 3200人　公益性岗位安置贫困人口\n"
+        "▶ 2.1亿元　2019年全县投入扶贫资金\n"
+        "▶ 1.2亿元　上海市投入东西部扶贫协作资金\n"
+        "▶ 8.2万人　2014年红河州建档立卡贫困人口\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 12100,
+        "baseline.people": 45200,
+        "baseline.incidence_rate": 17.6,
+        "baseline.poor_villages": 58,
+        "outcome.people": 1402,
+        "outcome.incidence_rate": 0.55,
+        "outcome.poor_villages": 3,
+        "outcome.people_lifted": 43800,
+    }
+    assert "card_line: remaining cue 剩余 -> kept" in decisions(text, "outcome.people")
+    assert "card_line -> skipped: not the region's figure (红河州)" in decisions(text, "figures")
+
+
+def test_a_traditional_data_card_with_full_width_digits_and_colons() -> None:
+    # Written for the test: a prefecture's card in Traditional characters, the value before a colon.
+    text = (
+        "昭通市脫貧攻堅成就\n"
+        "【數說昭通】\n"
+        "◆ １８５.０７萬人：２０１４年全市建檔立卡貧困人口\n"
+        "◆ ２４.２％：２０１４年全市貧困發生率\n"
+        "◆ １１個：全市貧困縣\n"
+        "◆ １７９.５萬人：截至２０１９年底累計減貧人口\n"
+        "◆ ５.５７萬人：２０１９年底剩餘貧困人口\n"
+        "◆ １.０１％：２０１９年底貧困發生率\n"
+        "◆ ３個：剩餘未摘帽縣\n"
+        "◆ ３６.１萬人：「十三五」易地扶貧搬遷人數\n"
+    )
+    assert figures(text) == {
+        "baseline.people": 1850700,
+        "baseline.incidence_rate": 24.2,
+        "baseline.poor_counties": 11,
+        "outcome.people": 55700,
+        "outcome.incidence_rate": 1.01,
+        "outcome.poor_counties": 3,
+        "outcome.people_lifted": 1795000,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a card line of the one year later than the baseline the prose dates.
+        (
+            "石屏县脱贫成效\n2014年,全县有建档立卡贫困人口4.52万人,贫困发生率17.6%。\n0.55%——2019年底全县贫困发生率。\n",
+            {"baseline.people": 45200, "baseline.incidence_rate": 17.6, "outcome.incidence_rate": 0.55},
+        ),
+        # Written for the test: a card line of the start, the prose giving where the rate is now.
+        (
+            "石屏县脱贫成效\n截至2019年底,全县贫困发生率降至0.55%。\n17.6%——2014年全县贫困发生率。\n",
+            {"baseline.incidence_rate": 17.6, "outcome.incidence_rate": 0.55},
+        ),
+    ],
+)
+def test_a_card_line_of_one_year_is_placed_by_the_texts_baseline(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

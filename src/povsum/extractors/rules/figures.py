@@ -464,6 +464,22 @@ _LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_househo
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
+# A data card's line, its value first and its label after ("▶ 92.6万人 2014年全市建档立卡贫困人口",
+# "◆ 5个:剩余未摘帽县", "1.25%——2019年底贫困发生率"): the label says the field and when. It holds only
+# a time, a place (the region's, checked), a cue and the field's noun, so the card's other lines
+# (relocated, jobs, training, money) are not read; a value without its unit cannot be proved.
+_CARD_LINE = re.compile(
+    rf"(?P<bullet>[▶►◆◇●○■□★☆•·])?\x20*(?P<value>{_NUM}\x20?(?:%|[万千]?(?:人(?!次)|户|名)|个))"
+    r"(?P<sep>\x20*[:—]+\x20*|\x20+)?"
+    rf"(?P<time>(?:截至|截止|到)?{_TIME}(?P<since>以来)?)?(?P<place>[^\d,;。:]{{0,12}}?)"
+    rf"(?P<cue>{_LEFT_WORD}|累计)?"
+    rf"(?:(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY})"
+    rf"|(?P<not_out>{'|'.join(nouns[1] for nouns in _UNIT_NOUNS.values())})"
+    r"|(?P<lifted>(?:已|已经)?(?:脱贫|减贫)(?:人口|人数)?|减少(?:的)?贫困人口))"
+    r"(?:数|数量|总数|个数)?(?=[,;。]|$)"
+)
+# A card's count of units not yet out ("未摘帽县"), by the field it counts.
+_CARD_NOT_OUT = {re.compile(nouns[1]): name for name, nouns in _UNIT_NOUNS.items()}
 # People lifted; "pp" is the figure, "hh" its households when written.
 # "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人".
 _AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计|:)?"
@@ -816,6 +832,8 @@ class _Finder:
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
         self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
+        self.cards: list[_Dated] = []  # a data card's lines, value first, neither left nor lifted
+        self.card_years: set[int] = set()  # the years its lines name (0: undated)
         self.headline = document.title_span
 
     def skipped(self, sentence: Sentence, m: re.Match[str], rule: str, why: str) -> None:
@@ -1032,6 +1050,68 @@ class _Finder:
                 for draft, d in ((self.baseline, first), (self.outcome, last)):
                     draft.as_of = draft.as_of or str(d.year)
                     draft.put(name, d.quantity, f"labelled: the line of {d.year}")
+
+    def card_line(self, sentence: Sentence) -> None:
+        """A data card's line, its value first ("▶ 3.9万人 2019年底剩余贫困人口"): what is left is the
+        outcome, people lifted one more found; the other lines wait for the card's years (put_cards)."""
+        text = self.document.text
+        if text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip():
+            return  # not where a line opens
+        # A bullet or a separator after the value makes a card line ("104个贫困村,出列!" is a headline).
+        if (m := _CARD_LINE.match(sentence.text)) is None or not (m["bullet"] or m["sep"]):
+            return
+        if m["place"] and not self.scope.region_ends_at(sentence.start + m.end("place")):
+            self.skipped(sentence, m, "card_line", f"not the region's figure ({m['place']})")
+            return
+        if (quantity := self.quantity(sentence, m, "value")) is None:
+            return
+        year, at = _year_before(m["time"] or "", len(m["time"] or "")), sentence.start + m.start()
+        self.card_years.add(year)
+        if m["lifted"]:
+            cumulative = bool(m["cue"] or m["since"])
+            self.lifted_found.append(_Dated("people_lifted", quantity, "card_line", year, at, cumulative))
+            return
+        if m["not_out"]:
+            name = next(n for p, n in _CARD_NOT_OUT.items() if p.fullmatch(m["not_out"]))
+            name = name if quantity.unit == "个" else None
+        else:
+            name = _table_field(m["noun"], quantity.unit)
+        if name is None:
+            self.skipped(sentence, m, "card_line", "its unit is not of the field its label names")
+        elif m["not_out"] or (m["cue"] and m["cue"] != "累计"):
+            self.when(self.outcome, sentence, m.end())
+            self.outcome.put(name, quantity, f"card_line: remaining cue {m['cue'] or m['not_out']}", year)
+        else:
+            self.cards.append(_Dated(name, quantity, "card_line", year, at))
+
+    def put_cards(self) -> None:
+        """A card's other lines: a line of its latest year, when it names several, is the outcome;
+        the others, undated ones too, are where the region started (ANNOTATION.md: a lone count
+        without a now cue is the baseline). A card of one year waits for the text's baseline year
+        (put_card_of_one_year)."""
+        years = self.card_years - {0}
+        latest = max(years) if len(years) > 1 else 0
+        for d in self.cards:
+            if d.year and not latest:
+                continue
+            draft, why = (
+                (self.outcome, "the card's latest year") if d.year == latest > 0 else (self.baseline, "")
+            )
+            draft.as_of = draft.as_of or (str(d.year) if d.year else None)
+            draft.put(d.name, d.quantity, f"card_line: {why or 'the card before its latest year'}")
+
+    def put_card_of_one_year(self) -> None:
+        """The dated lines of a card naming one year: the outcome when later than the baseline the
+        text states ("0.64%——2019年底全县贫困发生率" after "2014年,…贫困发生率23.6%"), else the baseline."""
+        years = self.card_years - {0}
+        for d in self.cards if len(years) == 1 else ():
+            later = d.year > self.baseline.year() > 0
+            draft = self.outcome if later else self.baseline
+            why = (
+                f"later than the baseline's {self.baseline.year()}" if later else "no later than the baseline"
+            )
+            draft.as_of = draft.as_of or str(d.year)
+            draft.put(d.name, d.quantity, f"card_line: {why}")
 
     def left(self, sentence: Sentence) -> None:
         for rule, pattern in _LEFT.items():
@@ -1410,10 +1490,14 @@ def find_figures(
     for sentence in sentences:
         finder.labelled_cells(sentence)
     finder.put_labelled()
+    for sentence in sentences:
+        finder.card_line(sentence)
+    finder.put_cards()
     for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
     finder.put_statements()
+    finder.put_card_of_one_year()
     for step in (finder.lifted, finder.units):
         for sentence in sentences:
             step(sentence)
