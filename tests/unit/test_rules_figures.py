@@ -1482,3 +1482,55 @@ def test_a_card_line_of_one_year_is_placed_by_the_texts_baseline(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: every county deep-poor (so poor), and the deep-poor ones left.
+        (
+            "文山州脱贫攻坚综述\n文山壮族苗族自治州8个县(市)均为深度贫困县。"
+            "截至2019年底,砚山、西畴等5个县(市)已脱贫摘帽,剩余广南、丘北、富宁3个深度贫困县尚未摘帽。",
+            {"baseline.poor_counties": 8, "outcome.poor_counties": 3},
+        ),
+        # Written for the test: what is left named beside the counties that exited.
+        (
+            "昭通市脱贫攻坚综述\n昭通市11个县(市、区)中有10个贫困县。截至2019年底,全市8个已脱贫摘帽县区,剩余2个县区。",
+            {"baseline.poor_counties": 10, "outcome.poor_counties": 2},
+        ),
+        # Written for the test: a rank before 扶贫开发重点村 still names poor villages.
+        (
+            "三明市脱贫攻坚综述\n三明市建档立卡贫困户1.2万户4.1万人,省级扶贫开发重点村216个,贫困发生率2.1%。",
+            {
+                "baseline.households": 12000,
+                "baseline.people": 41000,
+                "baseline.incidence_rate": 2.1,
+                "baseline.poor_villages": 216,
+            },
+        ),
+        # Written for the test: 其中 after every household of the village introduces its poor...
+        (
+            "石门村的变化\n石门村位于山区。2014年全村有312户1280人,其中建档立卡贫困户96户402人,贫困发生率31.4%。",
+            {"baseline.households": 96, "baseline.people": 402, "baseline.incidence_rate": 31.4},
+        ),
+        # Written for the test: ...but after its poor households it gives a part of them.
+        (
+            "石门村的变化\n石门村位于山区。2014年全村有96户贫困户,其中建档立卡贫困户30户102人。",
+            {"baseline.households": 96},
+        ),
+        # Written for the test: "一年" is one year: the five years' figure is the longer period.
+        (
+            "石屏县脱贫攻坚综述\n2019年一年就脱贫1020户3650人。五年累计脱贫4.38万人。",
+            {"outcome.people_lifted": 43800},
+        ),
+        # Written for the test: reaching the standard of exit is leaving poverty.
+        (
+            "韶关市脱贫攻坚综述\n截至2019年底,全市累计6.2万名相对贫困人口达到脱贫退出标准。",
+            {"outcome.people_lifted": 62000},
+        ),
+    ],
+)
+def test_deep_poor_units_ranked_villages_a_villages_households_and_one_year(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -128,7 +128,7 @@ _RATE_NOUN = r"(?:贫困(?:人口)?发生率|贫困面|贫困率)"
 # 深度贫困村/县 are a subset of the poor ones, never their count.
 _VILLAGE = (
     r"(?<!深度)(?:(?:建档立卡|省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
-    r"|扶贫(?:开发)?(?:工作)?重点村)"
+    r"|(?:省级|市级|县级|国家级)?扶贫(?:开发)?(?:工作)?重点村)"
 )
 # The county-level kinds a count of counties lists in brackets: 贫困县(市、区、行委).
 _COUNTY_KINDS = r"\((?:[市区旗]|特区|行委)(?:、(?:[市区旗]|特区|行委)){0,3}\)"
@@ -147,9 +147,11 @@ _UNIT_NOUNS = {
         r"摘帽|退出",
     ),
 }
-# Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
+# Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫(退出)标准", "摆脱贫困",
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
-_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+_OUT_OF_POVERTY = (
+    r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫(?:退出)?标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+)
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 # Every figure rule needs a number: a digit, 零, a Chinese numeral of two characters or more
@@ -195,7 +197,11 @@ _SUBGROUP = re.compile(
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # The whole population or every household, before 其中.
-_EVERYONE = re.compile(r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d")
+_EVERYONE = re.compile(
+    r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
+    # "全村有245户1065人,其中建档立卡贫困户…": a place's every household (not "全村有12户贫困户").
+    r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
+)
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
@@ -230,10 +236,10 @@ _NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|�
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
-# year's.
+# year's ("2019年一年就脱贫…" counts one).
 _CUMULATIVE = re.compile(
     r"累计|以来|年来|年间|先后|总计|共计|共(?=有|脱贫|减贫|减少|实现)|全部|目前|截至|截止|至今|[比较]\d{4}年"
-    r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
+    r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[二三四五六七八九十]年|十一年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 # A figure before another in its sentence: a cue of a period before it is that figure's ("全县共有
@@ -547,6 +553,11 @@ def _unit_statements(
             re.compile(rf"\x20?(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
+        # "全州4个县(市)均为深度贫困县": deep-poor ones are poor ones, so all of them were poor.
+        "all_units_deep_poor": (
+            re.compile(rf"\x20?(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?)深度贫困{unit}"),
+            "baseline",
+        ),
         # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
         # 行政村,其中贫困村8个", "17个县市中有11个国家扶贫开发重点县" (not "…中有3个贫困村出列"):
         # the poor ones among all the units.
@@ -574,6 +585,18 @@ def _unit_statements(
                 r"(?=[,;。]|$)"
                 # "全县原有贫困村123个,至2019年底已出列101个,剩余22个": the noun named before in the sentence.
                 rf"|{noun}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n7>{_UNITS_Q})(?=[,;。]|$)"
+            ),
+            "outcome",
+        ),
+        # "剩余望谟、册亨2个深度贫困县尚未摘帽": what is left of the poor ones, whatever their depth.
+        "remaining_deep_poor": (
+            re.compile(rf"(?:{_LEFT_WORDS})(?:{_NAMED})?\x20?(?P<n>{_UNITS_Q})深度贫困{unit}"),
+            "outcome",
+        ),
+        # "9个已脱贫摘帽县区,剩余1个县区": what is left beside the ones that exited (only poor ones exit).
+        "remaining_beside_exits": (
+            re.compile(
+                rf"(?:{exit_}){unit}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n>{_UNITS_Q})(?:{unit})?(?=[,;。]|$)"
             ),
             "outcome",
         ),
