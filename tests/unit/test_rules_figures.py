@@ -1534,3 +1534,20 @@ def test_deep_poor_units_ranked_villages_a_villages_households_and_one_year(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: dated falls one after another, the start stated before them.
+        (
+            "石屏县脱贫攻坚综述\n2014年底,全县有建档立卡贫困人口4.52万人。"
+            "此后,全县贫困人口2016年底减少到2.1万人,2017年底减少到1.2万人,2019年底减少到3200人。",
+            {"baseline.people": 45200, "outcome.people": 3200},
+        ),
+        # Written for the test: one dated fall.
+        ("石屏县脱贫攻坚综述\n全县贫困人口到2019年底减少到1200人。", {"outcome.people": 1200}),
+    ],
+)
+def test_dated_falls_give_the_last_ones_figure(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

@@ -409,6 +409,11 @@ _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_countie
 _LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?:{_WHEN})?{_hh_pp()}"),
+    # "贫困人口2016年底减少到35.7万人,…,2019年底减少到1.6万人": dated falls, the last one's figure; the
+    # first is no start (it fell to it).
+    "poor_dated_down": re.compile(
+        rf"{_POOR}[^\d%,;。]{{0,4}}?{_TIME}{_DOWN}(?:{_hh_pp('a_')}{_SERIES_STEP})*{_hh_pp()}"
+    ),
     # "未脱贫4户10人", "现剩余未脱贫人口43户138人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
