@@ -1551,3 +1551,18 @@ def test_deep_poor_units_ranked_villages_a_villages_households_and_one_year(
 )
 def test_dated_falls_give_the_last_ones_figure(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+def test_a_data_cards_earliest_line_is_the_start_whatever_its_place() -> None:
+    # Written for the test: a card's lines of a yearly sequence, not in the order of their years;
+    # the province's line and a township's stay out.
+    text = (
+        "石屏县脱贫攻坚成就\n"
+        "【数说石屏】\n"
+        "▶ 2.1万人　2016年全县贫困人口\n"
+        "▶ 4.52万人　2014年石屏县建档立卡贫困人口\n"
+        "▶ 3200人　2019年全县贫困人口\n"
+        "▶ 1.3万人　2014年全省贫困人口\n"
+        "▶ 450人　2014年异龙镇贫困人口\n"
+    )
+    assert figures(text) == {"baseline.people": 45200, "outcome.people": 3200}

@@ -1119,7 +1119,7 @@ class _Finder:
         (put_card_of_one_year)."""
         years = self.card_years - {0}
         latest = max(years) if len(years) > 1 else 0
-        for d in self.cards:
+        for d in sorted(self.cards, key=lambda d: d.year):  # the earliest line is the start
             if d.year and not latest:
                 continue
             draft, why = (
