@@ -1401,3 +1401,168 @@ def test_a_transition_before_its_subject() -> None:
         "石屏县脱贫攻坚纪实\n石屏县加快发展。由2014年的12.1%下降为2019年的1.2%,这是红河州贫困发生率的变化。"
     )
     assert figures(other) == {}
+
+
+def test_a_data_cards_lines_give_the_value_first_and_the_field_after() -> None:
+    # Written for the test: a card of lines "value label", the label saying which field and when;
+    # the card's other lines (relocated, trainings, posts, money, the prefecture's poor) stay out.
+    text = (
+        "石屏县脱贫攻坚成就\n"
+        "【数说石屏】\n"
+        "▶ 4.52万人　2014年全县建档立卡贫困人口\n"
+        "▶ 1.21万户　2014年全县建档立卡贫困户\n"
+        "▶ 17.6%　2014年全县贫困发生率\n"
+        "▶ 58个　全县贫困村数量\n"
+        "▶ 4.38万人　截至2019年底全县累计脱贫人口\n"
+        "▶ 1402人　2019年底剩余贫困人口\n"
+        "▶ 0.55%　2019年底贫困发生率\n"
+        "▶ 3个　剩余未出列贫困村\n"
+        "▶ 5120户　“十三五”易地扶贫搬迁户数\n"
+        "▶ 1.6万人次　2019年开展技能培训\n"
+        "▶ 3200人　公益性岗位安置贫困人口\n"
+        "▶ 2.1亿元　2019年全县投入扶贫资金\n"
+        "▶ 1.2亿元　上海市投入东西部扶贫协作资金\n"
+        "▶ 8.2万人　2014年红河州建档立卡贫困人口\n"
+    )
+    assert figures(text) == {
+        "baseline.households": 12100,
+        "baseline.people": 45200,
+        "baseline.incidence_rate": 17.6,
+        "baseline.poor_villages": 58,
+        "outcome.people": 1402,
+        "outcome.incidence_rate": 0.55,
+        "outcome.poor_villages": 3,
+        "outcome.people_lifted": 43800,
+    }
+    assert "card_line: remaining cue 剩余 -> kept" in decisions(text, "outcome.people")
+    assert "card_line -> skipped: not the region's figure (红河州)" in decisions(text, "figures")
+
+
+def test_a_traditional_data_card_with_full_width_digits_and_colons() -> None:
+    # Written for the test: a prefecture's card in Traditional characters, the value before a colon.
+    text = (
+        "昭通市脫貧攻堅成就\n"
+        "【數說昭通】\n"
+        "◆ １８５.０７萬人：２０１４年全市建檔立卡貧困人口\n"
+        "◆ ２４.２％：２０１４年全市貧困發生率\n"
+        "◆ １１個：全市貧困縣\n"
+        "◆ １７９.５萬人：截至２０１９年底累計減貧人口\n"
+        "◆ ５.５７萬人：２０１９年底剩餘貧困人口\n"
+        "◆ １.０１％：２０１９年底貧困發生率\n"
+        "◆ ３個：剩餘未摘帽縣\n"
+        "◆ ３６.１萬人：「十三五」易地扶貧搬遷人數\n"
+    )
+    assert figures(text) == {
+        "baseline.people": 1850700,
+        "baseline.incidence_rate": 24.2,
+        "baseline.poor_counties": 11,
+        "outcome.people": 55700,
+        "outcome.incidence_rate": 1.01,
+        "outcome.poor_counties": 3,
+        "outcome.people_lifted": 1795000,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a card line of the one year later than the baseline the prose dates.
+        (
+            "石屏县脱贫成效\n2014年,全县有建档立卡贫困人口4.52万人,贫困发生率17.6%。\n0.55%——2019年底全县贫困发生率。\n",
+            {"baseline.people": 45200, "baseline.incidence_rate": 17.6, "outcome.incidence_rate": 0.55},
+        ),
+        # Written for the test: a card line of the start, the prose giving where the rate is now.
+        (
+            "石屏县脱贫成效\n截至2019年底,全县贫困发生率降至0.55%。\n17.6%——2014年全县贫困发生率。\n",
+            {"baseline.incidence_rate": 17.6, "outcome.incidence_rate": 0.55},
+        ),
+    ],
+)
+def test_a_card_line_of_one_year_is_placed_by_the_texts_baseline(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: every county deep-poor (so poor), and the deep-poor ones left.
+        (
+            "文山州脱贫攻坚综述\n文山壮族苗族自治州8个县(市)均为深度贫困县。"
+            "截至2019年底,砚山、西畴等5个县(市)已脱贫摘帽,剩余广南、丘北、富宁3个深度贫困县尚未摘帽。",
+            {"baseline.poor_counties": 8, "outcome.poor_counties": 3},
+        ),
+        # Written for the test: what is left named beside the counties that exited.
+        (
+            "昭通市脱贫攻坚综述\n昭通市11个县(市、区)中有10个贫困县。截至2019年底,全市8个已脱贫摘帽县区,剩余2个县区。",
+            {"baseline.poor_counties": 10, "outcome.poor_counties": 2},
+        ),
+        # Written for the test: a rank before 扶贫开发重点村 still names poor villages.
+        (
+            "三明市脱贫攻坚综述\n三明市建档立卡贫困户1.2万户4.1万人,省级扶贫开发重点村216个,贫困发生率2.1%。",
+            {
+                "baseline.households": 12000,
+                "baseline.people": 41000,
+                "baseline.incidence_rate": 2.1,
+                "baseline.poor_villages": 216,
+            },
+        ),
+        # Written for the test: 其中 after every household of the village introduces its poor...
+        (
+            "石门村的变化\n石门村位于山区。2014年全村有312户1280人,其中建档立卡贫困户96户402人,贫困发生率31.4%。",
+            {"baseline.households": 96, "baseline.people": 402, "baseline.incidence_rate": 31.4},
+        ),
+        # Written for the test: ...but after its poor households it gives a part of them.
+        (
+            "石门村的变化\n石门村位于山区。2014年全村有96户贫困户,其中建档立卡贫困户30户102人。",
+            {"baseline.households": 96},
+        ),
+        # Written for the test: "一年" is one year: the five years' figure is the longer period.
+        (
+            "石屏县脱贫攻坚综述\n2019年一年就脱贫1020户3650人。五年累计脱贫4.38万人。",
+            {"outcome.people_lifted": 43800},
+        ),
+        # Written for the test: reaching the standard of exit is leaving poverty.
+        (
+            "韶关市脱贫攻坚综述\n截至2019年底,全市累计6.2万名相对贫困人口达到脱贫退出标准。",
+            {"outcome.people_lifted": 62000},
+        ),
+    ],
+)
+def test_deep_poor_units_ranked_villages_a_villages_households_and_one_year(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: dated falls one after another, the start stated before them.
+        (
+            "石屏县脱贫攻坚综述\n2014年底,全县有建档立卡贫困人口4.52万人。"
+            "此后,全县贫困人口2016年底减少到2.1万人,2017年底减少到1.2万人,2019年底减少到3200人。",
+            {"baseline.people": 45200, "outcome.people": 3200},
+        ),
+        # Written for the test: one dated fall.
+        ("石屏县脱贫攻坚综述\n全县贫困人口到2019年底减少到1200人。", {"outcome.people": 1200}),
+    ],
+)
+def test_dated_falls_give_the_last_ones_figure(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+def test_a_data_cards_earliest_line_is_the_start_whatever_its_place() -> None:
+    # Written for the test: a card's lines of a yearly sequence, not in the order of their years;
+    # the province's line and a township's stay out.
+    text = (
+        "石屏县脱贫攻坚成就\n"
+        "【数说石屏】\n"
+        "▶ 2.1万人　2016年全县贫困人口\n"
+        "▶ 4.52万人　2014年石屏县建档立卡贫困人口\n"
+        "▶ 3200人　2019年全县贫困人口\n"
+        "▶ 1.3万人　2014年全省贫困人口\n"
+        "▶ 450人　2014年异龙镇贫困人口\n"
+    )
+    assert figures(text) == {"baseline.people": 45200, "outcome.people": 3200}

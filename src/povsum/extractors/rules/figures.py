@@ -129,7 +129,7 @@ _RATE_NOUN = r"(?:贫困(?:人口)?发生率|贫困面|贫困率)"
 # 深度贫困村/县 are a subset of the poor ones, never their count.
 _VILLAGE = (
     r"(?<!深度)(?:(?:建档立卡|省级|省定|市级|市定|县级|国家级|重点|相对)*贫困(?:重点)?(?:行政村|嘎查村|嘎查|村)(?!民)"
-    r"|扶贫(?:开发)?(?:工作)?重点村)"
+    r"|(?:省级|市级|县级|国家级)?扶贫(?:开发)?(?:工作)?重点村)"
 )
 # The county-level kinds a count of counties lists in brackets: 贫困县(市、区、行委).
 _COUNTY_KINDS = r"\((?:[市区旗]|特区|行委)(?:、(?:[市区旗]|特区|行委)){0,3}\)"
@@ -148,9 +148,11 @@ _UNIT_NOUNS = {
         r"摘帽|退出",
     ),
 }
-# Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫标准", "摆脱贫困",
+# Leaving poverty, said of people: "脱贫" (not 脱贫致富/脱贫攻坚), "达到脱贫(退出)标准", "摆脱贫困",
 # "摆脱绝对贫困", "脱离贫困", "走出贫困".
-_OUT_OF_POVERTY = r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+_OUT_OF_POVERTY = (
+    r"(?:脱贫(?!致富|攻坚)|脱了贫|达到脱贫(?:退出)?标准|(?:摆脱|脱离|走出|告别)了?(?:绝对)?贫困)"
+)
 # Only sentences naming one of these can hold a figure (most sentences do not).
 _ABOUT_POVERTY = re.compile(r"贫|摘帽|出列|建档立卡|立档建卡")
 # Every figure rule needs a number: a digit, 零, a Chinese numeral of two characters or more
@@ -196,7 +198,11 @@ _SUBGROUP = re.compile(
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # The whole population or every household, before 其中.
-_EVERYONE = re.compile(r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d")
+_EVERYONE = re.compile(
+    r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
+    # "全村有245户1065人,其中建档立卡贫困户…": a place's every household (not "全村有12户贫困户").
+    r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
+)
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
@@ -231,10 +237,10 @@ _NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|�
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
-# year's.
+# year's ("2019年一年就脱贫…" counts one).
 _CUMULATIVE = re.compile(
     r"累计|以来|年来|年间|先后|总计|共计|共(?=有|脱贫|减贫|减少|实现)|全部|目前|截至|截止|至今|[比较]\d{4}年"
-    r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[一二三四五六七八九十]年"
+    r"|(?<![\d.])\d{1,2}年(?![底末初度\d])|[二三四五六七八九十]年|十一年"
 )
 _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 # A figure before another in its sentence: a cue of a period before it is that figure's ("全县共有
@@ -406,6 +412,11 @@ _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_countie
 _LEFT_WORD = rf"(?:(?:{_LEFT_WORDS})(?:未脱贫)?|未脱贫)"
 _LEFT = {
     "poor_down": re.compile(rf"{_POOR}[^\d,;。]{{0,2}}{_DOWN}(?:{_WHEN})?{_hh_pp()}"),
+    # "贫困人口2016年底减少到35.7万人,…,2019年底减少到1.6万人": dated falls, the last one's figure; the
+    # first is no start (it fell to it).
+    "poor_dated_down": re.compile(
+        rf"{_POOR}[^\d%,;。]{{0,4}}?{_TIME}{_DOWN}(?:{_hh_pp('a_')}{_SERIES_STEP})*{_hh_pp()}"
+    ),
     # "未脱贫4户10人", "现剩余未脱贫人口43户138人", "2019年底剩余1680人": the 贫困人口 noun unwritten.
     # "其中未脱贫户12户31人" is what is left of the total before it, not a breakdown.
     # "未脱贫人口降至263户601人" too.
@@ -467,6 +478,22 @@ _LEFT_WORDED = frozenset({"remaining_count", "count_not_out", "remaining_househo
 # Rates are of the whole region: sub-group cues ("为", "对"...) do not apply to them.
 _RATE_RULES = frozenset({"rate", "rate_share_of_population", "rate_down", "rate_down_by_points", "rate_zero"})
 
+# A data card's line, its value first and its label after ("▶ 92.6万人 2014年全市建档立卡贫困人口",
+# "◆ 5个:剩余未摘帽县", "1.25%——2019年底贫困发生率"): the label says the field and when. It holds only
+# a time, a place (the region's, checked), a cue and the field's noun, so the card's other lines
+# (relocated, jobs, training, money) are not read; a value without its unit cannot be proved.
+_CARD_LINE = re.compile(
+    rf"(?P<bullet>[▶►◆◇●○■□★☆•·])?\x20*(?P<value>{_NUM}\x20?(?:%|[万千]?(?:人(?!次)|户|名)|个))"
+    r"(?P<sep>\x20*[:—]+\x20*|\x20+)?"
+    rf"(?P<time>(?:截至|截止|到)?{_TIME}(?P<since>以来)?)?(?P<place>[^\d,;。:]{{0,12}}?)"
+    rf"(?P<cue>{_LEFT_WORD}|累计)?"
+    rf"(?:(?P<noun>{_POOR}|{_RATE_NOUN}|{_VILLAGE}|{_COUNTY})"
+    rf"|(?P<not_out>{'|'.join(nouns[1] for nouns in _UNIT_NOUNS.values())})"
+    r"|(?P<lifted>(?:已|已经)?(?:脱贫|减贫)(?:人口|人数)?|减少(?:的)?贫困人口))"
+    r"(?:数|数量|总数|个数)?(?=[,;。]|$)"
+)
+# A card's count of units not yet out ("未摘帽县"), by the field it counts.
+_CARD_NOT_OUT = {re.compile(nouns[1]): name for name, nouns in _UNIT_NOUNS.items()}
 # People lifted; "pp" is the figure, "hh" its households when written.
 # "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人".
 _AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计|:)?"
@@ -534,6 +561,11 @@ def _unit_statements(
             re.compile(rf"\x20?(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?){noun}"),
             "baseline",
         ),
+        # "全州4个县(市)均为深度贫困县": deep-poor ones are poor ones, so all of them were poor.
+        "all_units_deep_poor": (
+            re.compile(rf"\x20?(?P<n>{_UNITS_Q}){_ALL_UNITS},?(?:均|全部|全)(?:为|是|属于?)深度贫困{unit}"),
+            "baseline",
+        ),
         # "3956个行政村中1874个是贫困村", "其中9个是国家级贫困县", "14个县中有9个为贫困县", "辖12个
         # 行政村,其中贫困村8个", "17个县市中有11个国家扶贫开发重点县" (not "…中有3个贫困村出列"):
         # the poor ones among all the units.
@@ -561,6 +593,18 @@ def _unit_statements(
                 r"(?=[,;。]|$)"
                 # "全县原有贫困村123个,至2019年底已出列101个,剩余22个": the noun named before in the sentence.
                 rf"|{noun}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n7>{_UNITS_Q})(?=[,;。]|$)"
+            ),
+            "outcome",
+        ),
+        # "剩余望谟、册亨2个深度贫困县尚未摘帽": what is left of the poor ones, whatever their depth.
+        "remaining_deep_poor": (
+            re.compile(rf"(?:{_LEFT_WORDS})(?:{_NAMED})?\x20?(?P<n>{_UNITS_Q})深度贫困{unit}"),
+            "outcome",
+        ),
+        # "9个已脱贫摘帽县区,剩余1个县区": what is left beside the ones that exited (only poor ones exit).
+        "remaining_beside_exits": (
+            re.compile(
+                rf"(?:{exit_}){unit}[^。;]*?,(?:{_LEFT_WORDS})\x20?(?P<n>{_UNITS_Q})(?:{unit})?(?=[,;。]|$)"
             ),
             "outcome",
         ),
@@ -860,6 +904,8 @@ class _Finder:
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
         self.drafts = {"baseline": self.baseline, "outcome": self.outcome}
         self.labelled: list[_Dated] = []  # a fact sheet's values, by the year opening their line
+        self.cards: list[_Dated] = []  # a data card's lines, value first, neither left nor lifted
+        self.card_years: set[int] = set()  # the years its lines name (0: undated)
         self.headline = document.title_span
         # The rules read one figure many times (a lone statement, then its date; a transition's
         # end, then what is left): each figure's reading and each sentence's evidence, once.
@@ -1083,6 +1129,68 @@ class _Finder:
                 for draft, d in ((self.baseline, first), (self.outcome, last)):
                     draft.as_of = draft.as_of or str(d.year)
                     draft.put(name, d.quantity, f"labelled: the line of {d.year}")
+
+    def card_line(self, sentence: Sentence) -> None:
+        """A data card's line, its value first ("▶ 3.9万人 2019年底剩余贫困人口"): what is left is the
+        outcome, people lifted one more found; the other lines wait for the card's years (put_cards)."""
+        text = self.document.text
+        if text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip():
+            return  # not where a line opens
+        # A bullet or a separator after the value makes a card line ("104个贫困村,出列!" is a headline).
+        if (m := _CARD_LINE.match(sentence.text)) is None or not (m["bullet"] or m["sep"]):
+            return
+        if m["place"] and not self.scope.region_ends_at(sentence.start + m.end("place")):
+            self.skipped(sentence, m, "card_line", f"not the region's figure ({m['place']})")
+            return
+        if (quantity := self.quantity(sentence, m, "value")) is None:
+            return
+        year, at = _year_before(m["time"] or "", len(m["time"] or "")), sentence.start + m.start()
+        self.card_years.add(year)
+        if m["lifted"]:
+            cumulative = bool(m["cue"] or m["since"])
+            self.lifted_found.append(_Dated("people_lifted", quantity, "card_line", year, at, cumulative))
+            return
+        if m["not_out"]:
+            name = next(n for p, n in _CARD_NOT_OUT.items() if p.fullmatch(m["not_out"]))
+            name = name if quantity.unit == "个" else None
+        else:
+            name = _table_field(m["noun"], quantity.unit)
+        if name is None:
+            self.skipped(sentence, m, "card_line", "its unit is not of the field its label names")
+        elif m["not_out"] or (m["cue"] and m["cue"] != "累计"):
+            self.when(self.outcome, sentence, m.end())
+            self.outcome.put(name, quantity, f"card_line: remaining cue {m['cue'] or m['not_out']}", year)
+        else:
+            self.cards.append(_Dated(name, quantity, "card_line", year, at))
+
+    def put_cards(self) -> None:
+        """A card's other lines: a line of its latest year, when it names several, is the outcome;
+        the others, undated ones too, are where the region started (ANNOTATION.md: a lone count
+        without a now cue is the baseline). A card of one year waits for the text's baseline year
+        (put_card_of_one_year)."""
+        years = self.card_years - {0}
+        latest = max(years) if len(years) > 1 else 0
+        for d in sorted(self.cards, key=lambda d: d.year):  # the earliest line is the start
+            if d.year and not latest:
+                continue
+            draft, why = (
+                (self.outcome, "the card's latest year") if d.year == latest > 0 else (self.baseline, "")
+            )
+            draft.as_of = draft.as_of or (str(d.year) if d.year else None)
+            draft.put(d.name, d.quantity, f"card_line: {why or 'the card before its latest year'}")
+
+    def put_card_of_one_year(self) -> None:
+        """The dated lines of a card naming one year: the outcome when later than the baseline the
+        text states ("0.64%——2019年底全县贫困发生率" after "2014年,…贫困发生率23.6%"), else the baseline."""
+        years = self.card_years - {0}
+        for d in self.cards if len(years) == 1 else ():
+            later = d.year > self.baseline.year() > 0
+            draft = self.outcome if later else self.baseline
+            why = (
+                f"later than the baseline's {self.baseline.year()}" if later else "no later than the baseline"
+            )
+            draft.as_of = draft.as_of or str(d.year)
+            draft.put(d.name, d.quantity, f"card_line: {why}")
 
     def left(self, sentence: Sentence) -> None:
         for rule, m in _LEFT_TABLE.finditer(sentence.text):
@@ -1457,10 +1565,14 @@ def find_figures(
     for sentence in sentences:
         finder.labelled_cells(sentence)
     finder.put_labelled()
+    for sentence in sentences:
+        finder.card_line(sentence)
+    finder.put_cards()
     for step in (finder.table_row, finder.transitions, finder.left, finder.statements):
         for sentence in sentences:
             step(sentence)
     finder.put_statements()
+    finder.put_card_of_one_year()
     for step in (finder.lifted, finder.units):
         for sentence in sentences:
             step(sentence)
