@@ -621,3 +621,16 @@ def test_funding_tables_in_other_layouts(text: str, value: float) -> None:
 )
 def test_restated_parts_capacity_and_upper_totals(text: str, expected: list[str]) -> None:
     assert _found(text) == expected
+
+
+def test_the_writers_own_wider_unit_in_a_report_on_a_smaller_own_unit_is_another_regions_money() -> None:
+    # Written for the test: a county report (我县) that names its province's allocation (我省).
+    text = "国家下达我省以工代赈投资8.5亿元。今年我县投入扶贫资金3860万元,我县修建道路21条。"
+    assert _found(text) == ["3860万元"]
+    assert _decision(text, "8.5亿元")[0] == "wider_scope"
+
+
+def test_a_place_named_after_the_writers_own_wider_unit_keeps_its_money() -> None:
+    # Written for the test: 我省甲县 names the county whose money it is.
+    text = "我省会宁县累计投入扶贫资金3亿元。我县修建道路21条,我县群众受益。"
+    assert _found(text) == ["3亿元"]

@@ -220,8 +220,13 @@ _SCOPES_BY_LEVEL: dict[int, tuple[str, ...]] = {
 }
 _SCOPE_LEVEL = {word: level for level, words in _SCOPES_BY_LEVEL.items() for word in words}
 _SCOPE = re.compile("|".join(_SCOPE_LEVEL) + f"|[我本][{_OWN_UNIT_CHARS}]")
-# A whole unit (全市) or a payer of a level (省级, 市财政), for the total a share is taken from.
-_WHOLE_OR_PAYER = re.compile("|".join(_SCOPE_LEVEL) + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)")
+# A whole unit (全市), a payer of a level (省级, 市财政) or the writer's own wider unit (下达我省),
+# for the total a share is taken from.
+_WHOLE_OR_PAYER = re.compile(
+    "|".join(_SCOPE_LEVEL) + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)|[我本](?P<own>[省市州盟])"
+)
+# A place named by its level's character (甲县, 城关镇), after a scope word.
+_UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
 # Levels above the report's own that make a total another region's: one level is too close to tell
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
@@ -372,6 +377,17 @@ def _home_level(text: str) -> _Home | None:
     return None if level is None else _Home(level, _WIDER_BY)
 
 
+def _scope_level(word: str, after: str, home: _Home) -> int | None:
+    """The level of a scope: a whole unit (全省); or, in a report that calls a smaller unit its own
+    (我县), the writer's own unit of a wider kind (国家下达我省), unless a place of its is named after
+    it (我省甲县: that one's money)."""
+    if word in _SCOPE_LEVEL:
+        return _SCOPE_LEVEL[word]
+    if home.margin == 1 and not _UNIT_NAMED.search(after):
+        return _OWN_UNIT_LEVEL[word[-1]]
+    return None
+
+
 def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     """A total of a unit above the report's own (全省 in a county report) is another region's
     money. The scope is the last one named before the amount in its statement.
@@ -380,12 +396,19 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     _Verdict(rule='wider_scope', kept=False, cue='全省')
     >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", "", lead="全国,"), home=_Home(2, 2)) is None
     True
+    >>> _wider_scope(_Phrase("上级下达我省", "8.5亿元", ""), home=_Home(2, 1)).cue
+    '我省'
+    >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", ""), home=_Home(2, 1)) is None
+    True
     """
-    scopes = _SCOPE.findall(phrase.lead + phrase.before)
-    level = _SCOPE_LEVEL.get(scopes[-1]) if scopes else None
-    if home is None or level is None or level < home.level + home.margin:
+    scopes = list(_SCOPE.finditer(phrase.lead + phrase.before))
+    if home is None or not scopes:
         return None
-    return _Verdict("wider_scope", False, scopes[-1])
+    last = scopes[-1]
+    level = _scope_level(last[0], last.string[last.end() :], home)
+    if level is None or level < home.level + home.margin:
+        return None
+    return _Verdict("wider_scope", False, last[0])
 
 
 def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home | None) -> _Verdict:
@@ -449,11 +472,11 @@ _FUND_NOUN = re.compile("|".join(_FUNDING_CUES["fund"]))
 def _levels_named(text: str) -> list[int]:
     """The levels of the whole units (全市) and payers (省级, 市财政) ``text`` names, in order.
 
-    >>> _levels_named("省财政下达…全县…我村")
-    [4, 2]
+    >>> _levels_named("省财政下达…全县…我村"), _levels_named("国家下达我省")
+    ([4, 2], [4])
     """
     return [
-        _SCOPE_LEVEL.get(m.group(), _OWN_UNIT_LEVEL.get(m["payer"] or "", -1))
+        _SCOPE_LEVEL.get(m.group(), _OWN_UNIT_LEVEL.get(m["payer"] or m["own"] or "", -1))
         for m in _WHOLE_OR_PAYER.finditer(text)
     ]
 
