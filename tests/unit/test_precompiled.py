@@ -105,14 +105,16 @@ def test_the_rules_import_in_a_fresh_process_uses_the_stored_patterns(tmp_path: 
         "from povsum.pipeline import build_extractor\nfrom povsum.config import Settings\n"
         "start = n[0]; build_extractor(Settings(extractor='rules')); print(n[0] - start)"
     )
-    argv = [sys.executable, "-X", f"pycache_prefix={tmp_path}", "-c", code]
-    env = {"PYTHONPATH": str(Path(pc.__file__).parents[1])}
-
-    def compiled() -> int:
-        return int(subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout)
-
-    first, second = compiled(), compiled()
+    first, second = (int(_fresh_process(code, tmp_path)) for _ in range(2))
     assert first > 100 and second == 0, (first, second)
+
+
+def _fresh_process(code: str, pycache: Path) -> str:
+    """What a fresh process running ``code`` prints, with its bytecode (and povsum's stored
+    patterns and plans) in ``pycache``."""
+    argv = [sys.executable, "-X", f"pycache_prefix={pycache}", "-c", code]
+    env = {"PYTHONPATH": str(Path(pc.__file__).parents[1])}
+    return subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout
 
 
 def test_kept_data_lasts_until_a_file_it_came_from_changes(module: Path) -> None:
@@ -134,13 +136,9 @@ def test_the_literal_plans_are_read_once_and_kept_for_the_next_process(tmp_path:
         "print(n[0], sorted((p.pattern.pattern, [sorted(need) for need in p.needs],"
         " p.starts and p.starts.pattern) for p in l._PLANS.values()))"
     )
-    argv = [sys.executable, "-X", f"pycache_prefix={tmp_path}", "-c", code]
-    env = {"PYTHONPATH": str(Path(pc.__file__).parents[1])}
 
     def run() -> tuple[int, str]:
-        read, plans = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout.split(
-            " ", 1
-        )
+        read, plans = _fresh_process(code, tmp_path).split(" ", 1)
         return int(read), plans
 
     (first, plans), (second, again) = run(), run()
