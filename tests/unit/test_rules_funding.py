@@ -634,3 +634,9 @@ def test_a_place_named_after_the_writers_own_wider_unit_keeps_its_money() -> Non
     # Written for the test: 我省甲县 names the county whose money it is.
     text = "我省会宁县累计投入扶贫资金3亿元。我县修建道路21条,我县群众受益。"
     assert _found(text) == ["3亿元"]
+
+
+def test_the_own_units_share_of_a_wider_total_stated_in_the_sentence_before_is_an_item() -> None:
+    # Written for the test: the province's allocation in one sentence, the county's share in the next.
+    text = "国家下达我省以工代赈投资8.5亿元。其中,我县获得以工代赈资金3860万元,实施项目21个。我县群众受益。"
+    assert _found(text) == ["3860万元"]

@@ -481,9 +481,10 @@ def _levels_named(text: str) -> list[int]:
     ]
 
 
-def _own_share(text: str, marker: re.Match[str]) -> str:
+def _own_share(text: str, marker: re.Match[str], before: str = "") -> str:
     """The report's own unit (我区) when the parts open with its share of a total that a wider
-    unit stated before the marker, else "".
+    unit stated before the marker (in its sentence, or in ``before``, the sentence before it when
+    the marker refers back to that one's amount), else "".
 
     >>> _own_share("全市安排资金8.6亿元,其中下达我区1.2亿元", _BREAKDOWN.search("全市安排资金8.6亿元,其中"))
     '我区'
@@ -492,33 +493,33 @@ def _own_share(text: str, marker: re.Match[str]) -> str:
     """
     brk = _PHRASE_BREAK.search(text, marker.end() + 1)
     own = _OWN_UNIT.search(text, marker.end(), brk.start() if brk else len(text))
-    wider = _levels_named(text[: marker.start()])
+    wider = _levels_named(before + text[: marker.start()])
     if own is None or not wider or wider[-1] <= _OWN_UNIT_LEVEL[own["unit"]]:
         return ""
     return own.group()
 
 
-def _breakdown(sentence: Sentence, matches: list[QuantityMatch], after_an_amount: bool) -> _Breakdown | None:
+def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | None) -> _Breakdown | None:
     """Where a breakdown of an amount already stated begins in the sentence, if it does, and where
     it ends: at a marker (其中, 包括, (含) after an amount of this sentence, or at one with none
     before it right after a sentence that stated an amount, when it opens the sentence or follows
     a fund's name. Otherwise a marker introduces items, not parts.
 
     >>> s = Sentence(0, 24, "计划总投资4126万元,其中,省级资金2600万元")
-    >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False)
+    >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None)
     _Breakdown(start=12, end=25, marker='其中', own='')
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
-    >>> _breakdown(s, find_quantities(s.text, {"元"}), after_an_amount=False) is None
+    >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None) is None
     True
     """
     text = sentence.text
     for m in _BREAKDOWN.finditer(text):
         after_a_total = any(q.end <= m.start() for q in matches)
-        refers_back = after_an_amount and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
+        refers_back = before is not None and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
         if after_a_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             end = new_item.start() if new_item else len(text)
-            return _Breakdown(m.start(), end, m.group(), _own_share(text, m))
+            return _Breakdown(m.start(), end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
 
 
@@ -552,22 +553,22 @@ def _amounts(
     """Each sentence holding amounts in 元, with them, and for each the verdict its place in a
     breakdown gives it, if it has one (see ``_placed``)."""
     carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
-    after_an_amount = False
+    before: str | None = None  # the sentence just before, when it stated an amount
     for sentence in sentences:
         text = sentence.text
         matches = find_quantities(text, units={"元"}) if _YUAN_MARK.search(text) else []
         if carried is not None:
             new_item = _NEW_ITEM.search(text)
             breakdown = _Breakdown(0, new_item.start() if new_item else len(text), carried.marker)
-        elif matches or after_an_amount:
-            breakdown = _breakdown(sentence, matches, after_an_amount)
+        elif matches or before is not None:
+            breakdown = _breakdown(sentence, matches, before)
         else:
             breakdown = None  # no amount here nor just before: a marker opens no parts
         if matches:
             yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
         carried = breakdown if goes_on else None
-        after_an_amount = bool(matches)
+        before = text if matches else None
 
 
 def _payer(clause: str) -> str | None:
