@@ -251,7 +251,7 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         ("帮助受灾贫困户挽回经济损失35万元。", "not_spent"),
         # Stocks and statistics of the whole economy, and what a company is registered with.
         ("年末金融机构各项贷款余额356亿元。", "balance"),
-        ("全县一般公共预算支出45.2亿元,增长6%。", "economy"),
+        ("全县一般公共预算支出45.2亿元,增长6%。", "whole_budget"),
         ("全县民间投资完成28亿元。", "economy_investment"),
         ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
         # What an insurance covers is not money paid out.
@@ -640,3 +640,13 @@ def test_the_own_units_share_of_a_wider_total_stated_in_the_sentence_before_is_a
     # Written for the test: the province's allocation in one sentence, the county's share in the next.
     text = "国家下达我省以工代赈投资8.5亿元。其中,我县获得以工代赈资金3860万元,实施项目21个。我县群众受益。"
     assert _found(text) == ["3860万元"]
+
+
+def test_a_whole_budget_is_no_item_and_its_parts_are_judged_on_their_own() -> None:
+    # Written for the test: a county budget report: the whole budget, its poverty part, its revenue.
+    text = (
+        "2021年,县级一般公共预算支出安排28.6亿元。其中,安排巩固脱贫攻坚成果衔接资金1.5亿元,比上年增长7%。"
+        "全县一般公共预算收入预计完成9.2亿元。"
+    )
+    assert _found(text) == ["1.5亿元"]
+    assert _decision(text, "28.6亿元")[0] == "whole_budget"

@@ -85,10 +85,10 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "订单", "零售", "流水", "卖", "出售", "售出"),
     # Buying the poor's produce is sales too.
     "produce_bought": ("消费扶贫", "带货", "采购", "收购", "购买", "认购", "购销"),
-    # Output values and the economy's statistics, which are not money spent on the poor: the whole
-    # budget (一般公共预算支出), taxes, trade, and the investment of the whole economy.
+    # Output values and the economy's statistics, which are not money spent on the poor: taxes,
+    # trade, and the investment of the whole economy (the whole budget is the form whole_budget).
     "output": ("产值", "增加值"),
-    "economy": ("生产总值", "GDP", "经济总量", "公共预算", "税收", "纳税", "进出口", "外贸"),
+    "economy": ("生产总值", "GDP", "经济总量", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
     # What a company or cooperative is registered with, not money it spent.
     "registered_capital": ("注册资本", "注册资金"),
@@ -159,6 +159,9 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "entitlement": re.compile(rf"可(?:获得?|享受|领取|申请|贷|得到|拿到){_AMOUNT_AHEAD}"),
     # What a fund could lever is no money lent: 按1:10放大,可撬动银行贷款2亿元.
     "capacity": re.compile(rf"(?:可|能|可以|理论上)(?:撬动|放大|带动|拉动|吸引){_AMOUNT_AHEAD}"),
+    # A whole budget is no poverty funding; its 其中 parts are judged on their own (一般公共预算
+    # 支出安排28.6亿元,其中…衔接资金1.5亿元).
+    "whole_budget": re.compile(rf"(?:公共预算|公共财政预算|财政总支出|财政预算总支出){_AMOUNT_AHEAD}"),
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
     # Money misused, recovered or set right, as a supervision or audit report finds it: 追回违规
@@ -627,19 +630,24 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
     home = _home_level(document.text)
     kept: list[_Candidate] = []
     parts: set[int] = set()  # the body's 其中 parts, which a headline may restate
+    whole_budget = False  # the last total was a whole budget: its parts are judged on their own
     for sentence, amounts in _amounts(sentences):
         previous: _Verdict | None = None  # a series runs within one sentence
         for match, placed in amounts:
             at = sentence.start + match.start
             phrase = _Phrase.around(sentence, match)
-            if placed is not None and placed.rule == "part_of_total":
+            part = placed is not None and placed.rule == "part_of_total"
+            if part and not whole_budget:
                 judged = placed
             else:
                 judged = _judge(phrase, match.parsed.value, previous, home)
+                whole_budget = whole_budget if part else judged.rule == "whole_budget"
             # A wider unit's total is left out when it is funding; its verdict carries on to the
             # report's share after it (其中本县1.2亿元).
             verdict = (
-                placed if placed is not None and (judged.kept or judged.rule == "wider_scope") else judged
+                placed
+                if placed is not None and not part and (judged.kept or judged.rule == "wider_scope")
+                else judged
             )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
             previous = judged
