@@ -650,3 +650,13 @@ def test_a_whole_budget_is_no_item_and_its_parts_are_judged_on_their_own() -> No
     )
     assert _found(text) == ["1.5亿元"]
     assert _decision(text, "28.6亿元")[0] == "whole_budget"
+
+
+def test_the_own_units_share_of_a_total_for_several_units_in_the_statement_before_is_an_item() -> None:
+    # Written for the test: a company's aid to two counties over ;-separated statements, then 本县's share.
+    text = (
+        "2020年,集团向定点帮扶的两个县投入帮扶资金3200万元;培训干部1850人次;购买农产品2860万元。"
+        "其中在本县,集团投入帮扶资金1650万元,支持茶叶加工厂建设。"
+    )
+    # The share is an item (a part it would be otherwise); the total before it, a sentence back, stays.
+    assert _found(text) == ["3200万元", "1650万元"]

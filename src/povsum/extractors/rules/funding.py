@@ -223,10 +223,12 @@ _SCOPES_BY_LEVEL: dict[int, tuple[str, ...]] = {
 }
 _SCOPE_LEVEL = {word: level for level, words in _SCOPES_BY_LEVEL.items() for word in words}
 _SCOPE = re.compile("|".join(_SCOPE_LEVEL) + f"|[我本][{_OWN_UNIT_CHARS}]")
-# A whole unit (全市), a payer of a level (省级, 市财政) or the writer's own wider unit (下达我省),
-# for the total a share is taken from.
+# A whole unit (全市), a payer of a level (省级, 市财政), the writer's own wider unit (下达我省) or
+# several units (两个县), for the total a share is taken from.
 _WHOLE_OR_PAYER = re.compile(
-    "|".join(_SCOPE_LEVEL) + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)|[我本](?P<own>[省市州盟])"
+    "|".join(_SCOPE_LEVEL)
+    + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)|[我本](?P<own>[省市州盟])"
+    + "|(?:[两二三四五六七八九十]|[0-9]+)个(?P<several>[县市区乡镇村])"
 )
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
@@ -475,11 +477,15 @@ _FUND_NOUN = re.compile("|".join(_FUNDING_CUES["fund"]))
 def _levels_named(text: str) -> list[int]:
     """The levels of the whole units (全市) and payers (省级, 市财政) ``text`` names, in order.
 
-    >>> _levels_named("省财政下达…全县…我村"), _levels_named("国家下达我省")
-    ([4, 2], [4])
+    Several units of a kind (两个县) stand a level above one of them.
+
+    >>> _levels_named("省财政下达…全县…我村"), _levels_named("国家下达我省"), _levels_named("向两个县投入")
+    ([4, 2], [4], [3])
     """
     return [
-        _SCOPE_LEVEL.get(m.group(), _OWN_UNIT_LEVEL.get(m["payer"] or m["own"] or "", -1))
+        _OWN_UNIT_LEVEL[m["several"]] + 1
+        if m["several"]
+        else _SCOPE_LEVEL.get(m.group(), _OWN_UNIT_LEVEL.get(m["payer"] or m["own"] or "", -1))
         for m in _WHOLE_OR_PAYER.finditer(text)
     ]
 
@@ -556,9 +562,11 @@ def _amounts(
     """Each sentence holding amounts in 元, with them, and for each the verdict its place in a
     breakdown gives it, if it has one (see ``_placed``)."""
     carried: _Breakdown | None = None  # a breakdown still open at the end of a ;-separated statement
-    before: str | None = None  # the sentence just before, when it stated an amount
+    before: str | None = None  # the statement just before, when its last sentence stated an amount
+    statement = ""  # the sentences since the last full stop (;-separated statements go on)
     for sentence in sentences:
         text = sentence.text
+        statement += text
         matches = find_quantities(text, units={"元"}) if _YUAN_MARK.search(text) else []
         if carried is not None:
             new_item = _NEW_ITEM.search(text)
@@ -571,7 +579,9 @@ def _amounts(
             yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
         carried = breakdown if goes_on else None
-        before = text if matches else None
+        before = statement if matches else None
+        if not text.endswith(_STATEMENT_GOES_ON):
+            statement = ""
 
 
 def _payer(clause: str) -> str | None:
