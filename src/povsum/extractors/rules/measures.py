@@ -721,21 +721,27 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
 
 def _hits(
     document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None
-) -> Iterator[_Hit]:
-    """Every cue that reports work done. Skipped cues are traced until their category is found."""
-    found: set[str] = set()
+) -> dict[str, _Hit]:
+    """The best cue of each category that reports work done, by category in the order they are
+    found. Skipped cues are traced until their category is found; after that a cue that could not
+    replace the one kept (``_Hit.strength``) is not read at all: neither the output nor the trace
+    would change whatever its rules say."""
+    best: dict[str, _Hit] = {}
     level = region.level if region else None
     places = _Places.of(document.text, region)
     for sentence, objection in _with_objections(document, sentences):
         reading = _Reading.of(sentence)
         for cue in reading.cues:
             hit = _Hit(_kind(cue.group(), sentence), cue, reading)
+            kept = best.get(hit.kind)
+            if kept is not None and hit.strength() >= kept.strength():
+                continue
             why = objection or _objection(reading, cue, level, places)
             if why is None:
-                found.add(hit.kind)
-                yield hit
-            elif hit.kind not in found:
+                best[hit.kind] = hit
+            elif kept is None:
                 _note(trace, hit, f"skipped: {why}")
+    return best
 
 
 def find_measures(
@@ -743,12 +749,8 @@ def find_measures(
 ) -> list[Measure]:
     """At most one measure per category of the ``region`` (when known), in the order the article
     reports them."""
-    best: dict[str, _Hit] = {}
-    for hit in _hits(document, sentences, trace, region):
-        if hit.kind not in best or hit.strength() < best[hit.kind].strength():
-            best[hit.kind] = hit
     found: list[Measure] = []
-    for kind, hit in best.items():
+    for kind, hit in _hits(document, sentences, trace, region).items():
         cue, sentence = hit.cue, hit.reading.sentence
         _note(trace, hit, "kept")
         found.append(
