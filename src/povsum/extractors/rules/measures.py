@@ -382,10 +382,13 @@ class _Reading:
     sentence: Sentence
     cues: list[re.Match[str]]
     bare: str
+    # What the sentence's place says of it (a section, a chain, a heading, a task page): see
+    # ``_readings``.
+    frame: str | None = None
     _not_done: dict[tuple[int, int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, sentence: Sentence) -> _Reading:
+    def of(cls, sentence: Sentence, frame: str | None = None) -> _Reading:
         """The sentence with its cues found and blanked out.
 
         >>> _Reading.of(Sentence(0, 8, "推进产业扶贫项目")).bare
@@ -397,11 +400,17 @@ class _Reading:
         for cue in cues:
             pieces += (text[end : cue.start()], "|" * (cue.end() - cue.start()))
             end = cue.end()
-        return cls(sentence, cues, "".join(pieces) + text[end:] if cues else text)
+        return cls(sentence, cues, "".join(pieces) + text[end:] if cues else text, frame)
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @cached_property
+    def objection(self) -> str | None:
+        """Why the sentence reports no work at all, or None when it may report some: its frame,
+        else what it is (``_NOT_A_REPORT``), read only for a sentence whose cues are considered."""
+        return self.frame or _first(_NOT_A_REPORT, self.text)
 
     @cached_property
     def _clauses(self) -> tuple[list[int], list[int]]:
@@ -486,9 +495,14 @@ class _Hit:
     cue: re.Match[str]  # in the sentence's text
     reading: _Reading
 
-    def strength(self) -> tuple[int, int]:
-        """Lower is better evidence: a verb of work with a count first, then the stronger cue."""
-        return (0 if self.reading.counted else 1, _RANK[self.cue.group()])
+    def beats(self, other: _Hit) -> bool:
+        """Whether this is better evidence than ``other``: a verb of work with a count first, then
+        the stronger cue (a lower ``_RANK``). Its sentence's count is read only when the ranks do
+        not decide."""
+        rank, other_rank = _RANK[self.cue.group()], _RANK[other.cue.group()]
+        if other.reading.counted:
+            return rank < other_rank and self.reading.counted
+        return rank < other_rank or self.reading.counted
 
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
@@ -517,11 +531,9 @@ def _is_heading(document: Document, sentence: Sentence) -> bool:
     return len(line) <= _HEADING_CHARS and not _BODY_PUNCTUATION.search(line)
 
 
-def _with_objections(
-    document: Document, sentences: Sequence[Sentence]
-) -> Iterator[tuple[Sentence, str | None]]:
-    """Each sentence with the reason it reports no work at all, or None when it may report some.
-    A statement chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
+def _readings(document: Document, sentences: Sequence[Sentence]) -> Iterator[_Reading]:
+    """Each sentence read, with the frame its place gives it (``_Reading.objection``). A statement
+    chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
     tasks = _first({"task document": _TASK_DOCUMENT}, document.title or "")
     section: str | None = None  # "plan section" or "problem section"
     problems_headed = False  # a problem heading lasts to the next heading
@@ -538,15 +550,17 @@ def _with_objections(
             section = "plan section"
         elif _PROBLEM_SECTION.search(sentence.text):
             section, problems_headed = "problem section", heading
-        objection = (
+        frame = (
             section
             or chained
             or ("heading" if heading else None)
             or (tasks if tasks and not _UNDER_WAY.search(sentence.text) else None)
-            or _first(_NOT_A_REPORT, sentence.text)
         )
-        chained = objection if sentence.text.endswith(";") and objection != "heading" else None
-        yield sentence, objection
+        reading = _Reading.of(sentence, frame)
+        chained = None
+        if sentence.text.endswith(";") and (objection := reading.objection) != "heading":
+            chained = objection
+        yield reading
 
 
 def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
@@ -724,19 +738,18 @@ def _hits(
 ) -> dict[str, _Hit]:
     """The best cue of each category that reports work done, by category in the order they are
     found. Skipped cues are traced until their category is found; after that a cue that could not
-    replace the one kept (``_Hit.strength``) is not read at all: neither the output nor the trace
+    replace the one kept (``_Hit.beats``) is not read at all: neither the output nor the trace
     would change whatever its rules say."""
     best: dict[str, _Hit] = {}
     level = region.level if region else None
     places = _Places.of(document.text, region)
-    for sentence, objection in _with_objections(document, sentences):
-        reading = _Reading.of(sentence)
+    for reading in _readings(document, sentences):
         for cue in reading.cues:
-            hit = _Hit(_kind(cue.group(), sentence), cue, reading)
+            hit = _Hit(_kind(cue.group(), reading.sentence), cue, reading)
             kept = best.get(hit.kind)
-            if kept is not None and hit.strength() >= kept.strength():
+            if kept is not None and not hit.beats(kept):
                 continue
-            why = objection or _objection(reading, cue, level, places)
+            why = reading.objection or _objection(reading, cue, level, places)
             if why is None:
                 best[hit.kind] = hit
             elif kept is None:
