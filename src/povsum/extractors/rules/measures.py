@@ -483,13 +483,23 @@ class _Reading:
         word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
         return f"plan {word.group()}" if word else None
 
+    @cached_property
+    def _subjects(self) -> list[str | None]:
+        """The self-reference opening each clause (``_CLAUSE_SUBJECT``), if any."""
+        return [m["who"] if (m := _CLAUSE_SUBJECT.match(self.text, s)) else None for s in self._clauses[0]]
+
+    @cached_property
+    def part_of_a_site(self) -> bool:
+        """Whether the sentence says what a relocation site comes with (``_PART_OF_A_SITE``)."""
+        return bool(_PART_OF_A_SITE.search(self.text))
+
     def above(self, cue: re.Match[str], level: Level | None) -> str | None:
         """The level above the region (``_ABOVE``) the cue's clause is said of, if any. A region
         not found is not the country, which a report on it names ("全国"): in a report whose
         region is unknown, "据统计,全国累计选派…" is the country's work, not its own."""
         starts, _ = self._clauses
-        subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
-        who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
+        subjects = self._subjects[: bisect_right(starts, cue.start())]
+        who = next((who for who in reversed(subjects) if who), None)
         above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
         return f"a higher level's: {who}" if above else None
 
@@ -731,12 +741,12 @@ def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, place
     )
 
 
-def _kind(cue: str, sentence: Sentence) -> str:
+def _kind(cue: str, reading: _Reading) -> str:
     about, other = _RECLASSIFIED.get(cue, (None, ""))
-    if about and about.search(sentence.text):
+    if about and about.search(reading.text):
         return other
     kind = _KIND_OF[cue]
-    return "relocation" if kind in _SITE_FACILITIES and _PART_OF_A_SITE.search(sentence.text) else kind
+    return "relocation" if kind in _SITE_FACILITIES and reading.part_of_a_site else kind
 
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
@@ -760,7 +770,7 @@ def _hits(
     places = _Places.of(document.text, region)
     for reading in _readings(document, sentences):
         for cue in reading.cues:
-            hit = _Hit(_kind(cue.group(), reading.sentence), cue, reading)
+            hit = _Hit(_kind(cue.group(), reading), cue, reading)
             kept = best.get(hit.kind)
             if kept is not None and not hit.beats(kept):
                 continue
