@@ -35,16 +35,19 @@ Cues are matched longest first, so a cue inside a longer one of another category
 longer one (生态扶贫搬迁 is relocation); some follow what their sentence is about (a workshop's jobs
 are employment, the facilities of a relocation site are the relocation). The evidence is the first
 sentence with the category's best support: a verb of work with a count, then the strongest cue.
-Every cue considered is traced with the rule that kept or skipped it.
+Every cue considered is traced with the rule that kept or skipped it. A run that traces nothing
+reads each category's cues best first and stops at the first that reports work: the same
+measures, most cues never read.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import count, groupby
 from typing import get_args
 
 from povsum.contract import MEASURE_KINDS
@@ -520,9 +523,12 @@ class _Hit:
     cue: re.Match[str]  # in the sentence's text
     reading: _Reading
 
+    def strength(self) -> tuple[int, int]:
+        """Lower is better evidence: a verb of work with a count first, then the stronger cue."""
+        return (0 if self.reading.counted else 1, _RANK[self.cue.group()])
+
     def beats(self, other: _Hit) -> bool:
-        """Whether this is better evidence than ``other``: a verb of work with a count first, then
-        the stronger cue (a lower ``_RANK``). Its sentence's count is read only when the ranks do
+        """``self.strength() < other.strength()``, its sentence's count read only when the ranks do
         not decide."""
         rank, other_rank = _RANK[self.cue.group()], _RANK[other.cue.group()]
         if other.reading.counted:
@@ -761,10 +767,11 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
 def _hits(
     document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None
 ) -> dict[str, _Hit]:
-    """The best cue of each category that reports work done, by category in the order they are
-    found. Skipped cues are traced until their category is found; after that a cue that could not
-    replace the one kept (``_Hit.beats``) is not read at all: neither the output nor the trace
-    would change whatever its rules say."""
+    """The best cue of each category that reports work done (the lowest ``_Hit.strength``, the
+    first of equals), by category in the order they are found, for a traced run. Skipped cues are
+    traced until their category is found; after that a cue that could not replace the one kept
+    (``_Hit.beats``) is not read at all: neither the output nor the trace would change whatever its
+    rules say."""
     best: dict[str, _Hit] = {}
     level = region.level if region else None
     places = _Places.of(document.text, region)
@@ -782,13 +789,55 @@ def _hits(
     return best
 
 
+def _best_hits(
+    document: Document, sentences: Sequence[Sentence], region: Region | None
+) -> tuple[dict[str, _Hit], Callable[[str], int]]:
+    """What ``_hits`` keeps, for a run that traces nothing, with fewer cues read: each category's
+    cues are read best first (``_Hit.strength``, then the text's order) until one reports work.
+
+    With them comes where a category is first found (the place, in the text's order of all cues,
+    of its first cue that reports work: ``_hits``'s order), worked out only when asked."""
+    level = region.level if region else None
+    places = _Places.of(document.text, region)
+    cues: dict[str, list[tuple[int, _Hit]]] = {}
+    order = count()
+    for reading in _readings(document, sentences):
+        for cue in reading.cues:
+            hit = _Hit(_kind(cue.group(), reading), cue, reading)
+            cues.setdefault(hit.kind, []).append((next(order), hit))
+    read: dict[int, bool] = {}  # the place of a cue read: whether it reports work
+
+    def reports_work(at: int, hit: _Hit) -> bool:
+        if at not in read:
+            read[at] = not (hit.reading.objection or _objection(hit.reading, hit.cue, level, places))
+        return read[at]
+
+    best: dict[str, _Hit] = {}
+    for kind, hits in cues.items():
+        # sorted() is stable: of equal strength, the first in the text is read first.
+        for at, hit in sorted(hits, key=lambda found: found[1].strength()):
+            if reports_work(at, hit):
+                best[kind] = hit
+                break
+
+    def first_found(kind: str) -> int:
+        return next(at for at, hit in cues[kind] if reports_work(at, hit))
+
+    return best, first_found
+
+
 def find_measures(
     document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None = None
 ) -> list[Measure]:
     """At most one measure per category of the ``region`` (when known), in the order the article
-    reports them."""
+    reports them; of the same evidence, the category found first comes first."""
+    if trace.enabled:
+        hits = _hits(document, sentences, trace, region)
+        first_found: Callable[[str], int] = list(hits).index
+    else:
+        hits, first_found = _best_hits(document, sentences, region)
     found: list[Measure] = []
-    for kind, hit in _hits(document, sentences, trace, region).items():
+    for kind, hit in hits.items():
         cue, sentence = hit.cue, hit.reading.sentence
         _note(trace, hit, "kept")
         found.append(
@@ -798,4 +847,8 @@ def find_measures(
                 evidence=evidence(document, sentence),
             )
         )
-    return sorted(found, key=lambda m: m.evidence.start)
+    measures: list[Measure] = []
+    for _, same in groupby(sorted(found, key=lambda m: m.evidence.start), key=lambda m: m.evidence.start):
+        group = list(same)
+        measures += sorted(group, key=lambda m: first_found(m.category)) if len(group) > 1 else group
+    return measures
