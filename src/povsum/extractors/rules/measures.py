@@ -556,6 +556,8 @@ def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> str | None:
 
 
 def _is_heading(document: Document, sentence: Sentence) -> bool:
+    if len(sentence.text) > _HEADING_CHARS or _BODY_PUNCTUATION.search(sentence.text):
+        return False  # so is its line, which holds it
     line_start = document.text.rfind("\n", 0, sentence.start) + 1
     line_end = document.text.find("\n", sentence.end)
     line = document.text[line_start : line_end if line_end >= 0 else len(document.text)].strip()
@@ -815,7 +817,7 @@ def _best_hits(
     best: dict[str, _Hit] = {}
     for kind, hits in cues.items():
         # sorted() is stable: of equal strength, the first in the text is read first.
-        for at, hit in sorted(hits, key=lambda found: found[1].strength()):
+        for at, hit in sorted(hits, key=lambda found: found[1].strength()) if len(hits) > 1 else hits:
             if reports_work(at, hit):
                 best[kind] = hit
                 break
