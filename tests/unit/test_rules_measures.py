@@ -6,6 +6,9 @@ work done, plans, slogans and descriptions, with invented places and figures.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from povsum.contract import MEASURES
@@ -791,3 +794,28 @@ def test_student_loans_and_school_buildings_are_education() -> None:
     )
     found = _extracted(text)
     assert "education" in found and not {"finance", "infrastructure"} & found
+
+
+def test_a_run_that_traces_nothing_keeps_what_the_traced_run_keeps_in_its_order() -> None:
+    # Written for the test. Both measures cite the last sentence, where industry's cue comes first;
+    # infrastructure was found first (自来水), industry's first cue is a description.
+    text = "茶叶是石桥村的主导产业。去年,石桥村通了自来水。今年,全村发展茶叶种植600亩,新修通村公路5公里。"
+    document = Document.from_text(text)
+    sentences = split_sentences(document.text)
+    traced = find_measures(document, sentences, Trace(enabled=True))
+    assert find_measures(document, sentences, Trace()) == traced
+    assert [m.category for m in traced] == ["infrastructure", "industry"]
+
+
+_PROBES = sorted((Path(__file__).resolve().parents[1] / "phrasings").glob("measures*.jsonl"))
+
+
+@pytest.mark.parametrize("probes", _PROBES, ids=lambda path: path.stem)
+def test_the_untraced_run_reads_fewer_cues_but_keeps_the_same_measures(probes: Path) -> None:
+    # The probes were written for the project (tests/phrasings/README.md).
+    for line in probes.read_text(encoding="utf-8").splitlines():
+        document = Document.from_text(json.loads(line)["text"])
+        sentences = split_sentences(document.text)
+        assert find_measures(document, sentences, Trace()) == find_measures(
+            document, sentences, Trace(enabled=True)
+        ), line

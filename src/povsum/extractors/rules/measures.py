@@ -35,16 +35,19 @@ Cues are matched longest first, so a cue inside a longer one of another category
 longer one (生态扶贫搬迁 is relocation); some follow what their sentence is about (a workshop's jobs
 are employment, the facilities of a relocation site are the relocation). The evidence is the first
 sentence with the category's best support: a verb of work with a count, then the strongest cue.
-Every cue considered is traced with the rule that kept or skipped it.
+Every cue considered is traced with the rule that kept or skipped it. A run that traces nothing
+reads each category's cues best first and stops at the first that reports work: the same
+measures, most cues never read.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import count, groupby
 from typing import get_args
 
 from povsum.contract import MEASURE_KINDS
@@ -54,6 +57,20 @@ from povsum.extractors.rules.trace import Trace
 from povsum.models import Level, Measure, Region
 from povsum.regions import NEIGHBOUR, SELF_REFERENCE, gazetteer, is_eastern_helper, name_forms
 from povsum.sentences import Sentence, evidence
+
+
+def _not_after(before: str, word: str) -> str:
+    """``word`` not right after a match of ``before`` (a regex of fixed width): "(?<!B)word"
+    written "w(?<!(?:B)w)ord". Both say the same, but the regex engine skips ahead to where a
+    match can start only in a pattern whose every alternative opens with a literal; one opening
+    with a lookbehind is tried at every position of the text (5-10 times slower on a sentence).
+
+    >>> _not_after("[为除]", "了")
+    '了(?<!(?:[为除])了)'
+    """
+    head = re.escape(word[0])
+    return f"{head}(?<!(?:{before}){head}){re.escape(word[1:])}"
+
 
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
@@ -93,15 +110,16 @@ _TASK_DOCUMENT = re.compile(
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), and a requirement addressed to others ("要求各地加快…",
 # not "按照…的要求,"). It governs its whole clause, the subject before it too ("各学校要落实…").
 _MUST = (
-    r"(?<![重主需只必首纪摘简想])要(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
-    r"(?<![的照据])要求(?=各|全|所有|相关|有关)"
+    rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
+    rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
 # "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
 # …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
 _PLAN = re.compile(
-    r"(?<![”\"贫动露])计划|预计|打算|拟|下一步|今后|原规划|(?<![意见和])建议|(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
+    _not_after('[”"贫动露]', "计划") + rf"|预计|打算|拟|下一步|今后|原规划|{_not_after('[意见和]', '建议')}|"
+    r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
@@ -112,7 +130,7 @@ _FORMULATION = re.compile(
     r"(?:制定|出台|印发|发布(?!会)|推出|编制)了?(?=[^。]{0,30}(?:政策|方案|规划|计划|意见|办法|文件|措施|通知))"
 )
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
-_PERFECTIVE = r"(?<![为除])了(?!解)"
+_PERFECTIVE = rf"{_not_after('[为除]', '了')}(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
 # 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍".
 _UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
@@ -181,8 +199,8 @@ _LACK_AFTER = re.compile(
     r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈)"
 )
 _LACK_BEFORE = re.compile(
-    r"(?:没有|缺乏|缺少|需要|(?<![所无必按])需(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|尚未|还未|仍未|从未|"
-    r"针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
+    rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
+    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
@@ -246,7 +264,7 @@ _WORK = re.compile(
     r"开办|开设|开了|开起|办起|兴办|壮大|种上|搬到|搬入|迁到|受益|惠及|用于|共建|结对|"
     r"抓好|抓实|配备|设立|安排|担任|兼任|挂职|进驻|派出|委派|聘用|聘请|选聘|探索|推行|实行|"
     r"铺设|架设|安装|开通|签约|动员|通到|通达|接通|通上|"
-    r"走上|通过(?![,。;]|$)|(?<!得到)(?<!明显)改善(?![,。;!]|$)"
+    rf"走上|通过(?![,。;]|$)|{_not_after('得到|明显', '改善')}(?![,。;!]|$)"
 )
 # ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
 # ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
@@ -282,7 +300,7 @@ _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
 }
 # Everyone's bodies, not the region's: "各级党组织和广大党员干部冲锋在前", "展示各地驻村工作队的
 # 风采" (but "全县各级党组织" is the region's own).
-_EVERYONE = re.compile(r"(?<!全[省市县区州盟旗镇乡])各(?:级|地)[^,]{0,4}$")
+_EVERYONE = re.compile(rf"{_not_after('全[省市县区州盟旗镇乡]', '各')}(?:级|地)[^,]{{0,4}}$")
 # A cue inside the requirement a region follows names the requirement: "按照“一村一品”的要求".
 _FOLLOWED_BEFORE = re.compile(r"按照[^,。]{0,12}$")
 _FOLLOWED_AFTER = re.compile(r"[^,。]{0,6}?的?(?:要求|部署|思路|原则)")
@@ -382,10 +400,13 @@ class _Reading:
     sentence: Sentence
     cues: list[re.Match[str]]
     bare: str
+    # What the sentence's place says of it (a section, a chain, a heading, a task page): see
+    # ``_readings``.
+    frame: str | None = None
     _not_done: dict[tuple[int, int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, sentence: Sentence) -> _Reading:
+    def of(cls, sentence: Sentence, frame: str | None = None) -> _Reading:
         """The sentence with its cues found and blanked out.
 
         >>> _Reading.of(Sentence(0, 8, "推进产业扶贫项目")).bare
@@ -397,11 +418,17 @@ class _Reading:
         for cue in cues:
             pieces += (text[end : cue.start()], "|" * (cue.end() - cue.start()))
             end = cue.end()
-        return cls(sentence, cues, "".join(pieces) + text[end:] if cues else text)
+        return cls(sentence, cues, "".join(pieces) + text[end:] if cues else text, frame)
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @cached_property
+    def objection(self) -> str | None:
+        """Why the sentence reports no work at all, or None when it may report some: its frame,
+        else what it is (``_NOT_A_REPORT``), read only for a sentence whose cues are considered."""
+        return self.frame or _first(_NOT_A_REPORT, self.text)
 
     @cached_property
     def _clauses(self) -> tuple[list[int], list[int]]:
@@ -459,13 +486,23 @@ class _Reading:
         word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
         return f"plan {word.group()}" if word else None
 
+    @cached_property
+    def _subjects(self) -> list[str | None]:
+        """The self-reference opening each clause (``_CLAUSE_SUBJECT``), if any."""
+        return [m["who"] if (m := _CLAUSE_SUBJECT.match(self.text, s)) else None for s in self._clauses[0]]
+
+    @cached_property
+    def part_of_a_site(self) -> bool:
+        """Whether the sentence says what a relocation site comes with (``_PART_OF_A_SITE``)."""
+        return bool(_PART_OF_A_SITE.search(self.text))
+
     def above(self, cue: re.Match[str], level: Level | None) -> str | None:
         """The level above the region (``_ABOVE``) the cue's clause is said of, if any. A region
         not found is not the country, which a report on it names ("全国"): in a report whose
         region is unknown, "据统计,全国累计选派…" is the country's work, not its own."""
         starts, _ = self._clauses
-        subjects = (_CLAUSE_SUBJECT.match(self.text, s) for s in starts[: bisect_right(starts, cue.start())])
-        who = next((m["who"] for m in reversed([s for s in subjects if s])), None)
+        subjects = self._subjects[: bisect_right(starts, cue.start())]
+        who = next((who for who in reversed(subjects) if who), None)
         above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
         return f"a higher level's: {who}" if above else None
 
@@ -490,6 +527,14 @@ class _Hit:
         """Lower is better evidence: a verb of work with a count first, then the stronger cue."""
         return (0 if self.reading.counted else 1, _RANK[self.cue.group()])
 
+    def beats(self, other: _Hit) -> bool:
+        """``self.strength() < other.strength()``, its sentence's count read only when the ranks do
+        not decide."""
+        rank, other_rank = _RANK[self.cue.group()], _RANK[other.cue.group()]
+        if other.reading.counted:
+            return rank < other_rank and self.reading.counted
+        return rank < other_rank or self.reading.counted
+
 
 def _summary(sentence: Sentence, start: int, end: int) -> str:
     """One line: the clause that names the measure, extended while it is too short to read.
@@ -511,17 +556,17 @@ def _first(patterns: Mapping[str, re.Pattern[str]], text: str) -> str | None:
 
 
 def _is_heading(document: Document, sentence: Sentence) -> bool:
+    if len(sentence.text) > _HEADING_CHARS or _BODY_PUNCTUATION.search(sentence.text):
+        return False  # so is its line, which holds it
     line_start = document.text.rfind("\n", 0, sentence.start) + 1
     line_end = document.text.find("\n", sentence.end)
     line = document.text[line_start : line_end if line_end >= 0 else len(document.text)].strip()
     return len(line) <= _HEADING_CHARS and not _BODY_PUNCTUATION.search(line)
 
 
-def _with_objections(
-    document: Document, sentences: Sequence[Sentence]
-) -> Iterator[tuple[Sentence, str | None]]:
-    """Each sentence with the reason it reports no work at all, or None when it may report some.
-    A statement chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
+def _readings(document: Document, sentences: Sequence[Sentence]) -> Iterator[_Reading]:
+    """Each sentence read, with the frame its place gives it (``_Reading.objection``). A statement
+    chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
     tasks = _first({"task document": _TASK_DOCUMENT}, document.title or "")
     section: str | None = None  # "plan section" or "problem section"
     problems_headed = False  # a problem heading lasts to the next heading
@@ -538,15 +583,17 @@ def _with_objections(
             section = "plan section"
         elif _PROBLEM_SECTION.search(sentence.text):
             section, problems_headed = "problem section", heading
-        objection = (
+        frame = (
             section
             or chained
             or ("heading" if heading else None)
             or (tasks if tasks and not _UNDER_WAY.search(sentence.text) else None)
-            or _first(_NOT_A_REPORT, sentence.text)
         )
-        chained = objection if sentence.text.endswith(";") and objection != "heading" else None
-        yield sentence, objection
+        reading = _Reading.of(sentence, frame)
+        chained = None
+        if sentence.text.endswith(";") and (objection := reading.objection) != "heading":
+            chained = objection
+        yield reading
 
 
 def _governing_word(reading: _Reading, cue: re.Match[str]) -> str | None:
@@ -702,12 +749,12 @@ def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, place
     )
 
 
-def _kind(cue: str, sentence: Sentence) -> str:
+def _kind(cue: str, reading: _Reading) -> str:
     about, other = _RECLASSIFIED.get(cue, (None, ""))
-    if about and about.search(sentence.text):
+    if about and about.search(reading.text):
         return other
     kind = _KIND_OF[cue]
-    return "relocation" if kind in _SITE_FACILITIES and _PART_OF_A_SITE.search(sentence.text) else kind
+    return "relocation" if kind in _SITE_FACILITIES and reading.part_of_a_site else kind
 
 
 def _note(trace: Trace, hit: _Hit, decision: str) -> None:
@@ -721,34 +768,78 @@ def _note(trace: Trace, hit: _Hit, decision: str) -> None:
 
 def _hits(
     document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None
-) -> Iterator[_Hit]:
-    """Every cue that reports work done. Skipped cues are traced until their category is found."""
-    found: set[str] = set()
+) -> dict[str, _Hit]:
+    """The best cue of each category that reports work done (the lowest ``_Hit.strength``, the
+    first of equals), by category in the order they are found, for a traced run. Skipped cues are
+    traced until their category is found; after that a cue that could not replace the one kept
+    (``_Hit.beats``) is not read at all: neither the output nor the trace would change whatever its
+    rules say."""
+    best: dict[str, _Hit] = {}
     level = region.level if region else None
     places = _Places.of(document.text, region)
-    for sentence, objection in _with_objections(document, sentences):
-        reading = _Reading.of(sentence)
+    for reading in _readings(document, sentences):
         for cue in reading.cues:
-            hit = _Hit(_kind(cue.group(), sentence), cue, reading)
-            why = objection or _objection(reading, cue, level, places)
+            hit = _Hit(_kind(cue.group(), reading), cue, reading)
+            kept = best.get(hit.kind)
+            if kept is not None and not hit.beats(kept):
+                continue
+            why = reading.objection or _objection(reading, cue, level, places)
             if why is None:
-                found.add(hit.kind)
-                yield hit
-            elif hit.kind not in found:
+                best[hit.kind] = hit
+            elif kept is None:
                 _note(trace, hit, f"skipped: {why}")
+    return best
+
+
+def _best_hits(
+    document: Document, sentences: Sequence[Sentence], region: Region | None
+) -> tuple[dict[str, _Hit], Callable[[str], int]]:
+    """What ``_hits`` keeps, for a run that traces nothing, with fewer cues read: each category's
+    cues are read best first (``_Hit.strength``, then the text's order) until one reports work.
+
+    With them comes where a category is first found (the place, in the text's order of all cues,
+    of its first cue that reports work: ``_hits``'s order), worked out only when asked."""
+    level = region.level if region else None
+    places = _Places.of(document.text, region)
+    cues: dict[str, list[tuple[int, _Hit]]] = {}
+    order = count()
+    for reading in _readings(document, sentences):
+        for cue in reading.cues:
+            hit = _Hit(_kind(cue.group(), reading), cue, reading)
+            cues.setdefault(hit.kind, []).append((next(order), hit))
+    read: dict[int, bool] = {}  # the place of a cue read: whether it reports work
+
+    def reports_work(at: int, hit: _Hit) -> bool:
+        if at not in read:
+            read[at] = not (hit.reading.objection or _objection(hit.reading, hit.cue, level, places))
+        return read[at]
+
+    best: dict[str, _Hit] = {}
+    for kind, hits in cues.items():
+        # sorted() is stable: of equal strength, the first in the text is read first.
+        for at, hit in sorted(hits, key=lambda found: found[1].strength()) if len(hits) > 1 else hits:
+            if reports_work(at, hit):
+                best[kind] = hit
+                break
+
+    def first_found(kind: str) -> int:
+        return next(at for at, hit in cues[kind] if reports_work(at, hit))
+
+    return best, first_found
 
 
 def find_measures(
     document: Document, sentences: Sequence[Sentence], trace: Trace, region: Region | None = None
 ) -> list[Measure]:
     """At most one measure per category of the ``region`` (when known), in the order the article
-    reports them."""
-    best: dict[str, _Hit] = {}
-    for hit in _hits(document, sentences, trace, region):
-        if hit.kind not in best or hit.strength() < best[hit.kind].strength():
-            best[hit.kind] = hit
+    reports them; of the same evidence, the category found first comes first."""
+    if trace.enabled:
+        hits = _hits(document, sentences, trace, region)
+        first_found: Callable[[str], int] = list(hits).index
+    else:
+        hits, first_found = _best_hits(document, sentences, region)
     found: list[Measure] = []
-    for kind, hit in best.items():
+    for kind, hit in hits.items():
         cue, sentence = hit.cue, hit.reading.sentence
         _note(trace, hit, "kept")
         found.append(
@@ -758,4 +849,8 @@ def find_measures(
                 evidence=evidence(document, sentence),
             )
         )
-    return sorted(found, key=lambda m: m.evidence.start)
+    measures: list[Measure] = []
+    for _, same in groupby(sorted(found, key=lambda m: m.evidence.start), key=lambda m: m.evidence.start):
+        group = list(same)
+        measures += sorted(group, key=lambda m: first_found(m.category)) if len(group) > 1 else group
+    return measures
