@@ -819,3 +819,10 @@ def test_the_untraced_run_reads_fewer_cues_but_keeps_the_same_measures(probes: P
         assert find_measures(document, sentences, Trace()) == find_measures(
             document, sentences, Trace(enabled=True)
         ), line
+
+
+def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:
+    # Written for the test: a villager's plan in a quote; the work done beside it stays.
+    text = "村里今年修通了硬化路。他说,明年村里准备利用森林资源发展乡村旅游,这还在规划。"
+    assert _categories(text) == {"infrastructure"}
+    assert _categories("做好迎检准备,村里修通了硬化路。") == {"infrastructure"}
