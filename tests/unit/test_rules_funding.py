@@ -660,3 +660,15 @@ def test_the_own_units_share_of_a_total_for_several_units_in_the_statement_befor
     )
     # The share is an item (a part it would be otherwise); the total before it, a sentence back, stays.
     assert _found(text) == ["3200万元", "1650万元"]
+
+
+def test_a_statement_after_parts_that_add_up_to_their_total_is_an_item() -> None:
+    # Written for the test: the parts sum to the total, so the next ;-statement is new money.
+    text = (
+        "全县累计投入搬迁资金5.36亿元,其中住房资金1.86亿元、配套资金2.1亿元、产业资金1.4亿元;"
+        "累计兑付奖补资金1380万元。"
+    )
+    assert _found(text) == ["5.36亿元", "1380万元"]
+    # ...while parts that do not yet add up go on over the ;.
+    text = "全县累计投入搬迁资金5.36亿元,其中住房资金1.86亿元、配套资金2.1亿元;产业资金1.4亿元。"
+    assert _found(text) == ["5.36亿元"]

@@ -551,6 +551,8 @@ def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[
     return [verdict(m) for m in matches]
 
 
+# How near the parts of a breakdown must come to its total to complete it (rounded parts).
+_SUM_TOLERANCE = 0.005
 # Every amount in 元 writes 元, or 亿 as in "1.2个亿" (numbers.GE_YI; 億 is folded to 亿): a sentence
 # with neither, most of a report, is not searched for amounts.
 _YUAN_MARK = re.compile("[元亿億]")
@@ -578,10 +580,26 @@ def _amounts(
         if matches:
             yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
-        carried = breakdown if goes_on else None
+        carried = breakdown if goes_on and not _complete(matches, breakdown) else None
         before = statement if matches else None
         if not text.endswith(_STATEMENT_GOES_ON):
             statement = ""
+
+
+def _complete(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> bool:
+    """Whether the parts of ``breakdown`` in this sentence add up to the total stated before them
+    in it (其中住房1.86亿元、配套2.1亿元、产业1.4亿元 of 5.36亿元): the breakdown is over, and what
+    the next ;-separated statement states is an item of its own.
+
+    >>> s = "投入资金5.36亿元,其中住房1.86亿元、配套2.1亿元、产业1.4亿元;"
+    >>> _complete(find_quantities(s, {"元"}), _Breakdown(11, len(s), "其中"))
+    True
+    """
+    if breakdown is None:
+        return False
+    totals = [m.parsed.value for m in matches if m.start < breakdown.start]
+    parts = [m.parsed.value for m in matches if breakdown.start <= m.start < breakdown.end]
+    return bool(totals and parts) and abs(sum(parts) - totals[-1]) <= _SUM_TOLERANCE * totals[-1]
 
 
 def _payer(clause: str) -> str | None:
