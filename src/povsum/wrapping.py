@@ -16,8 +16,9 @@ ITEM_START = re.compile(
     r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]\D|[•·\-*#>|])"
 )
 # At least this many lines of prose (punctuation inside, unlike a heading) of about the same width,
-# none ending a sentence, mark the width.
-_PROSE = re.compile(r"[,、。;“”]")
+# none ending a sentence, mark the width. A comma grouping a number's thousands (8,650) is no
+# punctuation: rows of a table of such numbers are not prose.
+_PROSE = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[、。;“”]")
 _WRAPPED_MIN_LINES = 3
 _WRAPPED_MIN_WIDTH = 12
 _WIDTH_TOLERANCE = 1.5

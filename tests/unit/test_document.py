@@ -395,3 +395,11 @@ def test_a_line_ending_in_a_figures_noun_goes_on_in_its_figure() -> None:
     for noun in ("贫困人口", "贫困群众", "贫困发生率"):
         doc = Document.from_text(f"2014年,全县精准识别出建档立卡{noun}\n1.2万,各乡镇逐户核实。\n")
         assert f"建档立卡{noun}1.2万,各乡镇" in doc.text, noun
+
+
+def test_rows_of_a_table_of_grouped_numbers_keep_their_lines() -> None:
+    # Written for the test: rows of about one width whose commas group thousands are no wrapped prose.
+    rows = ["中央财政|8,650|10,320|11,480|30,450", "省级财政|3,120|3,860|4,250|11,230"]
+    rows += ["市级财政|9,800|1,150|1,300|12,250", "县级财政|1,800|2,400|3,100|7,300"]
+    doc = Document.from_text("资金来源|2018年|2019年|2020年|合计\n" + "\n".join(rows) + "\n")
+    assert all(f"\n{row}" in doc.text for row in rows[1:])
