@@ -165,10 +165,17 @@ _LABELLED_CELL = re.compile(LABELLED_CELL)
 # Spaced out in some layouts: "合  计".
 TABLE_TOTAL = r"合\x20*计|总\x20*计"
 _TABLE_LINE = rf"(?:(?!单位|{TABLE_TOTAL})[^\n。])*"
+# A header whose last column is the total ("资金来源|2018年|2019年|合计") makes the total row's last
+# cell the grand total; empty cells may stand before a lone one ("合计||1,320|").
+_TABLE_CELL_VALUE = rf"{GROUPED}|{_AR}"
 _MONEY_TABLE_TOTAL = re.compile(
-    rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}(?:\n{_TABLE_LINE}){{0,40}}?"
-    rf"\n\x20*(?:{TABLE_TOTAL})(?:{TABLE_SEPARATOR})(?P<total>{GROUPED}|{_AR})(?=\x20*(?:\n|$))"
+    rf"单位[:：]\x20*(?P<multiplier>[千万亿]?)元{_TABLE_LINE}"
+    rf"(?:\n(?P<header>{_TABLE_LINE}(?:{TABLE_SEPARATOR})(?:{TABLE_TOTAL}))\x20*\|?\x20*(?=\n))?"
+    rf"(?:\n{_TABLE_LINE}){{0,40}}?"
+    rf"\n\x20*(?:{TABLE_TOTAL})(?P<cells>(?:(?:{TABLE_SEPARATOR})(?:{_TABLE_CELL_VALUE})?)*?)"
+    rf"(?:{TABLE_SEPARATOR})(?P<total>{_TABLE_CELL_VALUE})(?=(?:{TABLE_SEPARATOR})?\x20*(?:\n|$))"
 )
+_TABLE_CELL_NUMBER = re.compile(_TABLE_CELL_VALUE)
 
 
 # A statistical table flattened, its figures read with their column's (or row's) label and the unit
@@ -628,7 +635,7 @@ def parse_quantity(text: str) -> ParsedQuantity:
         return ParsedQuantity(float(Decimal(cell["cell"]) * multiplier), unit[-1], None)
     if m is None and (labelled := _LABELLED_CELL.fullmatch(folded.replace("：", ":"))):
         return _labelled(labelled)
-    if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)):
+    if m is None and (table := _MONEY_TABLE_TOTAL.fullmatch(folded)) and _is_total_cell(table):
         return _table_total(table)
     if m is None and (figure := _table_figure(folded)):
         return figure
@@ -650,6 +657,12 @@ def _labelled(m: re.Match[str]) -> ParsedQuantity:
     return ParsedQuantity(float(_cn_decimal(cell) * multiplier), unit[-1], None)
 
 
+def _is_total_cell(m: re.Match[str]) -> bool:
+    """Whether the cell read is the table's total: the total row's only figure, or its last one
+    under a header whose last column is the total (a row of years alone gives no grand total)."""
+    return m["header"] is not None or not _TABLE_CELL_NUMBER.search(m["cells"])
+
+
 def _table_total(m: re.Match[str]) -> ParsedQuantity:
     multiplier = MULTIPLIER[m["multiplier"]] if m["multiplier"] else 1
     return ParsedQuantity(float(_cn_decimal(m["total"]) * multiplier), "元", None)
@@ -661,11 +674,17 @@ def find_table_totals(s: str) -> list[QuantityMatch]:
 
     >>> [(m.text, m.parsed.value) for m in find_table_totals("表1(单位:万元)\n甲 120\n乙 80\n合计 200\n")]
     [('单位:万元)\n甲 120\n乙 80\n合计 200', 2000000.0)]
+    >>> table = "(单位:万元)\n来源|2019年|2020年|合计\n甲|1|2|3\n合计|4|5|9\n"
+    >>> [m.parsed.value for m in find_table_totals(table)]
+    [90000.0]
+    >>> find_table_totals("(单位:万元)\n来源|2019年|2020年\n甲|1|2\n合计|4|5\n")
+    []
     """
     folded = _FOLDABLE.sub(lambda c: c[0].translate(_FOLD), s)
     return [
         QuantityMatch(m.start(), m.end(), s[m.start() : m.end()], _table_total(m))
         for m in _MONEY_TABLE_TOTAL.finditer(folded)
+        if _is_total_cell(m)
     ]
 
 

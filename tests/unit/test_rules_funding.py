@@ -24,6 +24,12 @@ def _run(text: str) -> tuple[list[str], list[Step]]:
     return [item.amount.text for item in items], trace.steps
 
 
+def _values(text: str) -> list[float]:
+    """The yuan of the funding items found in ``text``."""
+    document = Document.from_text(text)
+    return [item.amount.value for item in find_funding(document, split_sentences(document.text), Trace())]
+
+
 def _found(text: str) -> list[str]:
     return _run(text)[0]
 
@@ -672,3 +678,22 @@ def test_a_statement_after_parts_that_add_up_to_their_total_is_an_item() -> None
     # ...while parts that do not yet add up go on over the ;.
     text = "全县累计投入搬迁资金5.36亿元,其中住房资金1.86亿元、配套资金2.1亿元;产业资金1.4亿元。"
     assert _found(text) == ["5.36亿元"]
+
+
+def test_a_tables_grand_total_is_its_total_rows_last_cell_under_a_total_column() -> None:
+    # Written for the test: a money table by source and year with a total column and a total row.
+    text = (
+        "表:全县财政专项扶贫资金投入情况(单位:万元)\n资金来源|2019年|2020年|合计\n"
+        "中央财政|8,650|10,320|18,970\n省级财政|3,120|3,860|6,980\n合计|11,770|14,180|25,950\n"
+        "从表中可以看出,投入逐年增加。"
+    )
+    assert _values(text) == [259500000]
+
+
+def test_a_lone_total_after_empty_cells_is_read() -> None:
+    # Written for the test: the total row leaves its other columns empty.
+    text = (
+        "省级财政专项扶贫资金分配表(单位:万元)\n项目|地点|补助资金\n"
+        "蔬菜基地|龙潭镇|320\n道路硬化|白岩镇|485\n合计||805|\n"
+    )
+    assert _values(text) == [8050000]
