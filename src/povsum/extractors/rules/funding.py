@@ -7,12 +7,14 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
-   full stop or a new item (另, 此外, 同时, 并). ``wider_total``: when the parts open with the share
-   of the writer's own unit (其中下达我区) of a wider unit's total (全市安排), the share is judged
-   as an amount of its own and the total is left out.
+   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total.
+   ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
+   wider unit's total (全市安排, 国家下达我省, 两个县; also in the statement before), the share is
+   judged as an amount of its own and the total is left out.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度,
    超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``range`` (1500—4000元),
-   ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``shortfall`` (资金缺口, 还需),
+   ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``whole_budget`` (一般公共预算支出:
+   its 其中 parts are judged on their own), ``shortfall`` (资金缺口, 还需),
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
    (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
    ``oversight`` (a case 查处 or 立案 involving it, or what 审计发现), ``private_purchase``
