@@ -9,8 +9,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
    full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total.
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
-   wider unit's total (全市安排, 国家下达我省, 两个县; also in the statement before), the share is
-   judged as an amount of its own and the total is left out.
+   wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
+   (also when the total is in the statement before) and a total in its own sentence is left out.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度,
    超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``range`` (1500—4000元),
    ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``whole_budget`` (一般公共预算支出:
