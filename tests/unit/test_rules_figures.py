@@ -1566,3 +1566,13 @@ def test_a_data_cards_earliest_line_is_the_start_whatever_its_place() -> None:
         "▶ 450人　2014年异龙镇贫困人口\n"
     )
     assert figures(text) == {"baseline.people": 45200, "outcome.people": 3200}
+
+
+def test_a_now_cue_opening_a_statement_dates_its_later_parts() -> None:
+    # Written for the test: a profile's results line, its rate after two ;-separated parts.
+    text = (
+        "镇安县脱贫攻坚材料\n一、基本县情\n建档立卡贫困户:9215户\n建档立卡贫困人口:32187人\n"
+        "二、脱贫成效\n截至2019年底:已脱贫8976户31524人;未脱贫239户663人;贫困发生率:0.22%\n"
+    )
+    found = figures(text)
+    assert found["outcome.incidence_rate"] == 0.22 and "baseline.incidence_rate" not in found

@@ -219,6 +219,9 @@ _PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
+# A sentence after one of these goes on its statement; one of these ends it.
+_STATEMENT_BREAKS = ";"
+_STATEMENT_ENDS = "。\n"
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
 _FALL_AFTER = re.compile(r"[^。;]{0,3}?(?:比|较)[^。;,]{0,12}?(?:下降|降低|减少)")
 # Words before a count of units (or of people written before their noun) that make it a stock.
@@ -1235,7 +1238,9 @@ class _Finder:
             if why_not:
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            self.stated.append(_Stated(sentence, m, rule, self.part_for(text, m)))
+            self.stated.append(
+                _Stated(sentence, m, rule, self.part_for(text, m, self.statement_before(sentence)))
+            )
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
@@ -1263,9 +1268,19 @@ class _Finder:
                 if quantity := self.quantity(sentence, m, group):
                     self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
 
-    def part_for(self, text: str, m: re.Match[str]) -> _Part:
+    def statement_before(self, sentence: Sentence) -> str:
+        """The ;-separated statements of the sentence's statement before it ("截至2019年底:已脱贫…;
+        未脱贫…;" before "贫困发生率:0.22%"), on its line; "" when it opens a statement."""
+        text = self.document.text
+        if sentence.start == 0 or text[sentence.start - 1] not in _STATEMENT_BREAKS:
+            return ""
+        opened = max(text.rfind(c, 0, sentence.start - 1) for c in _STATEMENT_ENDS) + 1
+        return text[opened : sentence.start]
+
+    def part_for(self, text: str, m: re.Match[str], before: str = "") -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
-        is meant of a figure that is not a registered total ("目前", "截至"), when a fall from before
+        is meant of a figure that is not a registered total ("目前", "截至", also opening the
+        statement the sentence goes on: "截至2019年底:…;贫困发生率:0.22%"), when a fall from before
         follows it ("比上年下降"), or when it is dated with the outcome's year; otherwise the baseline."""
         remaining = _REMAINING.search(_lead(text, _figure_start(m)))  # "贫困人口还剩2.3万人" too
         if remaining and not _past(text, m.start()):
@@ -1280,6 +1295,8 @@ class _Finder:
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
         if now:
             return _Part(self.outcome, f"now cue {now.group()}")
+        if not _YEAR.search(_lead(text, _figure_start(m))) and (opening := _NOW.match(before)):
+            return _Part(self.outcome, f"now cue {opening.group()} opening its statement")
         year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
