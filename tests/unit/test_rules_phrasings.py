@@ -29,6 +29,7 @@ LATER_ROUNDS = {
     "figures_5.jsonl": (0.94, 0.01),
     "figures_6.jsonl": (0.84, 0.01),
     "figures_7.jsonl": (0.99, 0.01),
+    "figures_8.jsonl": (0.95, 0.02),  # an unfitted check: never tuned on
 }
 MEASURES_F1 = 0.95  # rounds 1-3 together
 # Later measure rounds on their own floors, at what the rules reach (tests/phrasings/README.md):
@@ -54,6 +55,7 @@ FILES = {
     "figures_5.jsonl": 60,
     "figures_6.jsonl": 50,
     "figures_7.jsonl": 50,
+    "figures_8.jsonl": 40,
     "funding_4.jsonl": 60,
     "regions_3.jsonl": 80,
     "regions_4.jsonl": 60,
