@@ -409,9 +409,10 @@ def _load() -> list[Division]:
             code = parent
         return None
 
+    shorts = {name: short_names(name) for _, name, _, _ in rows}
     # Every name and short form of the table: a former county's name must be no one else's (江西's
     # 东乡区 was 东乡县, which is also 甘肃's 东乡族自治县 written short).
-    names = {form for _, name, _, _ in rows for form in (name, *short_names(name))}
+    names = {form for name, forms in shorts.items() for form in (name, *forms)}
     return [
         Division(
             code=code,
@@ -420,7 +421,7 @@ def _load() -> list[Division]:
             province=ancestor(code, "province"),
             prefecture=ancestor(code, "prefecture"),
             county=name if level == "county" else None,
-            short_names=short_names(name) + ((former,) if former else ()),
+            short_names=shorts[name] + ((former,) if former else ()),
             former_county=former,
         )
         for code, name, level, _ in rows
