@@ -53,6 +53,17 @@ def identity(n: int) -> array[int]:
     return _IDENTITY[:n]
 
 
+def _step(work: Callable[[str, array[int]], tuple[str, array[int]]]) -> Step:
+    """A normalization step that may be called without an index: it then starts from the untouched
+    text's (``identity``), so each step is usable on its own and in ``normalize``'s chain."""
+
+    @functools.wraps(work)
+    def step(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+        return work(text, identity(len(text)) if index is None else index)
+
+    return step
+
+
 def delete_spans(text: str, index: array[int], spans: Iterable[tuple[int, int]]) -> tuple[str, array[int]]:
     """Delete the sorted, non-overlapping ``[start, end)`` spans from ``text`` and its index.
 
@@ -78,14 +89,13 @@ def delete_spans(text: str, index: array[int], spans: Iterable[tuple[int, int]])
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad\r]")
 
 
-def remove_invisible(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def remove_invisible(text: str, index: array[int]) -> tuple[str, array[int]]:
     r"""Delete zero-width characters, byte-order marks, soft hyphens and the CR of CRLF.
 
     >>> remove_invisible("12\u200b34\r\n")
     ('1234\n', array('i', [0, 1, 3, 4, 6]))
     """
-    if index is None:
-        index = identity(len(text))
     spans = (
         m.span() for m in _INVISIBLE.finditer(text) if m[0] != "\r" or text[m.end() : m.end() + 1] == "\n"
     )
@@ -101,14 +111,13 @@ _HALFWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {
 _WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0\r]")
 
 
-def to_halfwidth(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def to_halfwidth(text: str, index: array[int]) -> tuple[str, array[int]]:
     """Full-width digits, letters and punctuation to ASCII, odd spaces to a plain space (1:1).
 
     >>> to_halfwidth("投入１１２７．１４万元，占９５．９％")[0]
     '投入1127.14万元,占95.9%'
     """
-    if index is None:
-        index = identity(len(text))
     return _WIDE.sub(lambda m: _HALFWIDTH[m.group()], text), index
 
 
@@ -125,7 +134,8 @@ _CHINESE_YEAR = re.compile(
 )
 
 
-def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def chinese_numeral_years(text: str, index: array[int]) -> tuple[str, array[int]]:
     """A year written in Chinese numerals becomes ASCII digits, without the spaces inside it.
 
     >>> chinese_numeral_years("二〇一四年至二○一九年,二零二零年;一九九八年 三十二年 十二〇一四年")[0]
@@ -133,8 +143,6 @@ def chinese_numeral_years(text: str, index: array[int] | None = None) -> tuple[s
     >>> chinese_numeral_years("由 二〇一 四 年 底")
     ('由 2014年 底', array('i', [0, 1, 2, 3, 4, 6, 8, 9, 10]))
     """
-    if index is None:
-        index = identity(len(text))
     spaces: list[tuple[int, int]] = []
 
     def digits(m: re.Match[str]) -> str:
@@ -157,7 +165,8 @@ _ITEM_NUMBER = re.compile(r"\s*[1-9]\d?")
 _ITEM_OPENERS = "\n;:。"  # after to_halfwidth: ；and ： are ASCII here
 
 
-def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def spaced_decimals(text: str, index: array[int]) -> tuple[str, array[int]]:
     r"""Delete the spaces around the point of a decimal followed by its unit.
 
     >>> spaced_decimals("由3. 64万户,增长12 .5%,降至0. 41%\n1. 5万户脱贫;2. 3个村 12. 36个村")[0]
@@ -165,8 +174,6 @@ def spaced_decimals(text: str, index: array[int] | None = None) -> tuple[str, ar
     >>> spaced_decimals("贫困发生率降至5.\n09%,全县")[0]
     '贫困发生率降至5.09%,全县'
     """
-    if index is None:
-        index = identity(len(text))
     if " ." not in text and ". " not in text and ".\n" not in text:
         return text, index  # no space or break beside any point: nothing to delete
     spans = []
@@ -186,14 +193,13 @@ def _is_item_number(text: str, start: int, dot: int) -> bool:
 _SPACED_GROUPING = re.compile(r"(?<=\d)\x20+(?=,\d{3}(?!\d))")
 
 
-def spaced_grouping(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def spaced_grouping(text: str, index: array[int]) -> tuple[str, array[int]]:
     """Delete the spaces before a comma that groups a number's thousands.
 
     >>> spaced_grouping("降至 1 ,208人;1 ,650户 6 ,124人;第1, 208页")[0]
     '降至 1,208人;1,650户 6,124人;第1, 208页'
     """
-    if index is None:
-        index = identity(len(text))
     if " ," not in text:
         return text, index
     return delete_spans(text, index, (m.span() for m in _SPACED_GROUPING.finditer(text)))
@@ -204,14 +210,13 @@ def spaced_grouping(text: str, index: array[int] | None = None) -> tuple[str, ar
 _TRACKED = re.compile(r"\[(?:删除|刪除)\x20*:[^\[\]\n]*\]|(?P<open>\[插入\x20*:\x20*)[^\[\]\n]*(?P<close>\])")
 
 
-def tracked_changes(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def tracked_changes(text: str, index: array[int]) -> tuple[str, array[int]]:
     """Delete the deleted text of tracked changes and the marks around the inserted.
 
     >>> tracked_changes("贫困户[删除: 1.12万户][插入: 1.15万户]4.07万人,[插入:共]")[0]
     '贫困户1.15万户4.07万人,共'
     """
-    if index is None:
-        index = identity(len(text))
     if "[插入" not in text and "[删除" not in text and "[刪除" not in text:
         return text, index
     spans = []
@@ -228,14 +233,13 @@ _FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}")
 
 
-def full_stops(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def full_stops(text: str, index: array[int]) -> tuple[str, array[int]]:
     r"""A "." that ends a sentence becomes "。" (1:1).
 
     >>> full_stops("降至0.5%.全县有12个村.\n1.基本情况 www.gov.cn 汇报材料.docx ...")[0]
     '降至0.5%。全县有12个村。\n1.基本情况 www.gov.cn 汇报材料.docx ...'
     """
-    if index is None:
-        index = identity(len(text))
     if "." not in text:
         return text, index
     return _FULL_STOP.sub(lambda m: "。" if _ends_sentence(text, m.start()) else ".", text), index
@@ -259,7 +263,8 @@ _PINYIN = re.compile(  # "(" first, then look behind: a literal start lets the r
 )
 
 
-def strip_pinyin(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def strip_pinyin(text: str, index: array[int]) -> tuple[str, array[int]]:
     """Delete parenthesised pinyin syllables that follow a character.
 
     >>> strip_pinyin("發(fā)布會")
@@ -267,8 +272,6 @@ def strip_pinyin(text: str, index: array[int] | None = None) -> tuple[str, array
     >>> strip_pinyin("攻堅(jiān)成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)")[0]
     '攻堅成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)'
     """
-    if index is None:
-        index = identity(len(text))
     return delete_spans(text, index, (m.span() for m in _PINYIN.finditer(text)))
 
 
@@ -345,15 +348,14 @@ def _t2s() -> _T2S:
     return _T2S()
 
 
-def to_simplified(text: str, index: array[int] | None = None) -> tuple[str, array[int]]:
+@_step
+def to_simplified(text: str, index: array[int]) -> tuple[str, array[int]]:
     """Traditional to Simplified, one character for one character (every t2s mapping keeps
     the length, so the index stays exact; a line where it would not falls back to characters).
 
     >>> to_simplified("脫貧攻堅 鞏固成果")[0]
     '脱贫攻坚 巩固成果'
     """
-    if index is None:
-        index = identity(len(text))
     converter = _t2s()
     lines = []
     for line in text.split("\n"):
