@@ -126,6 +126,12 @@ def decisions(text: str, field: str) -> list[str]:
             {"baseline.people": 260000, "baseline.incidence_rate": 9.3},
         ),
         ("截至目前,全乡建档立卡贫困户64户183人。", {"baseline.households": 64, "baseline.people": 183}),
+        # Written for the test (a real page's wording, 共有 dropped): 截至 a year before the
+        # outcome's is where it started.
+        (
+            "截至2015年底,榆林市有贫困人口约30万人,贫困发生率达8.7%。到2019年底,贫困人口减少到2万人。",
+            {"baseline.people": 300000, "baseline.incidence_rate": 8.7, "outcome.people": 20000},
+        ),
         # Written for the test: a registered total with a note, then what is left of it.
         (
             "全镇现有建档立卡贫困户(含已脱贫户)832户3120人,其中未脱贫户12户31人。",

@@ -1293,11 +1293,14 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
+        year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
+        if now and year and year < outcome_year:
+            # "截至2015年底,有贫困人口30万人" in a report whose outcome is of 2019: where it started.
+            return _Part(self.baseline, f"now cue {now.group()} of {year}, before {outcome_year}")
         if now:
             return _Part(self.outcome, f"now cue {now.group()}")
         if not _YEAR.search(_lead(text, _figure_start(m))) and (opening := _NOW.match(before)):
             return _Part(self.outcome, f"now cue {opening.group()} opening its statement")
-        year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
         # "年末尚有贫困人口2106户6733人,贫困发生率3.1%": one more item of a list of what is left.
