@@ -185,6 +185,13 @@ def test_generic_villages_are_not_places() -> None:
     assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
 
 
+def test_a_verb_inside_a_stem_makes_no_place() -> None:
+    # Written for the test, after a real headline whose county was written in a script the
+    # gazetteer does not hold: 搬进新社区 is where people moved, not a community's name.
+    text = "告别“水窝子”,搬进新社区——滩区群众实现“安居梦”\n9月29日,郓城县黄河滩区居民迁建社区搬迁入住。"
+    assert where(text)[0] == "郓城县"
+
+
 # --- the gazetteer forms the region rules use -----------------------------------------------------
 
 

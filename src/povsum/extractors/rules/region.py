@@ -159,9 +159,9 @@ _GENERIC_STEM_ENDS = (
     *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
     *("情况", "概况", "简介"),  # a heading run into its text: 一、乡基本情况|乡位于…
 )
-# A stem ending in a verb of these reports is an action on villages, not a village's name:
-# 加快村屯道路, 落实镇脱贫攻坚主体责任, 帮扶嘎查.
-_VERB_STEM_ENDS = (
+# A stem holding a verb of these reports is an action on villages, not a village's name:
+# 加快村屯道路, 落实镇脱贫攻坚主体责任, 帮扶嘎查, 搬进新社区.
+_VERBS = (
     *("加快", "推进", "落实", "实施", "打造", "培育", "帮扶", "扶持", "组织", "实现", "建成", "改造"),
     *("发展", "带动", "深化", "强化", "开展", "巩固", "提升", "完善", "推动", "支持", "引导", "覆盖"),
     *("联系", "包联", "结对", "进驻", "深入", "走进", "来到", "回到", "搬进", "迁入", "涉及", "包括"),
@@ -489,7 +489,7 @@ def _is_name(text: str, start: int, end: int, suffix: str) -> bool:
     quoted = _QUOTED.match(text, start - 1) and _UNQUOTED.match(text, end + len(suffix))
     return not (
         stem.endswith(_GENERIC_STEM_ENDS)
-        or stem.endswith(_VERB_STEM_ENDS)
+        or any(verb in stem for verb in _VERBS)
         or last in _FUNCTION_CHARACTERS
         or not _PARTICLES.isdisjoint(stem)
         or last in _WORD_ENDS.get(suffix, ())
