@@ -2,7 +2,9 @@
 its meaning (Traditional script, full-width digits, digits grouped by commas, 万 instead of the
 exact count, a synonym, a site's navigation around it) and the rules extractor must score as it
 does on the texts as they are. A rule tied to one surface form fails here, where a real report that
-writes the same thing another way would have been missed. Only `train` is used: `test` stays unseen.
+writes the same thing another way would have been missed. A county's page is also rewritten about
+its sibling counties, whose name the region rules must then find. Only `train` is used: `test` stays
+unseen.
 
 The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
 """
@@ -10,6 +12,8 @@ The texts are third-party and not in the repository: without ../shared/corpus th
 from __future__ import annotations
 
 import itertools
+import json
+import random
 import re
 import zlib
 from collections.abc import Callable
@@ -22,6 +26,7 @@ import pytest
 from povsum import Document, Summarizer
 from povsum.evaluate import evaluate, load_split
 from povsum.outputs import OutputDir
+from povsum.regions import Division, gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
@@ -232,3 +237,66 @@ def test_the_rewrites_change_the_texts() -> None:
     texts = [Document.from_path(p).original for p in sorted(TEXTS.glob("*.txt"))[:60]]
     for name, rewrite in REWRITES.items():
         assert any(rewrite(t) != t for t in texts), name
+
+
+# --- the same page about another county ----------------------------------------------------------
+
+
+def _forms(division: Division) -> list[str]:
+    return sorted({division.name, *division.short_names}, key=len, reverse=True)
+
+
+def _siblings(division: Division, text: str) -> list[Division]:
+    """Counties of the same prefecture of the same kind (县 for 县, 自治县 for 自治县, 区 for 区), so
+    the page's parents and its 全县 still fit; none the page names already."""
+    return [
+        other
+        for other in gazetteer().divisions
+        if other.code
+        and other.level == division.level
+        and other.prefecture == division.prefecture
+        and other.name != division.name
+        and other.name[-1] == division.name[-1]
+        and ("自治" in other.name) == ("自治" in division.name)
+        and len(gazetteer().by_name(other.name)) == 1
+        and not any(form in text for form in _forms(other))
+    ]
+
+
+def _swapped(text: str, old: Division, new: Division) -> str:
+    """``text`` about ``new``: each form of ``old``'s name by the same form of ``new``'s (会宁县 ->
+    通渭县, 会宁 -> 通渭), in the page's script, a replacement never replaced again."""
+    stem_old = min(_forms(old), key=len).removesuffix("自治县").removesuffix("县")
+    stem_new = min(_forms(new), key=len).removesuffix("自治县").removesuffix("县")
+    pairs = {old.name: new.name}
+    for form in _forms(old):
+        if form != old.name and form.startswith(stem_old):
+            pairs[form] = stem_new + form[len(stem_old) :]
+    scripted = dict(pairs)
+    for a, b in pairs.items():
+        for convert in (_S2T.convert, lambda w: w[:-1] + _S2T.convert(w[-1])):  # 會寧縣, 云縣
+            scripted.setdefault(convert(a), convert(b))
+    return _replace(*scripted.items())(text)
+
+
+def test_a_county_page_about_a_sibling_county_names_the_sibling(rules_summarizer: Summarizer) -> None:
+    # Region rules tied to the names the train pages happen to hold would fail here: each page
+    # about a county, whose region the rules find, is rewritten about up to three of its siblings.
+    checked, wrong = 0, []
+    for stem in sorted(load_split("train", CORPUS / "split.json")):
+        gold = json.loads((CORPUS / "gold" / f"{stem}.json").read_text(encoding="utf-8"))["region"]
+        if not gold or gold["level"] not in ("county", "district"):
+            continue
+        divisions = [d for d in gazetteer().by_name(gold["name"]) if d.name == gold["name"]]
+        text = Document.from_path(TEXTS / f"{stem}.txt").original
+        found = rules_summarizer.summarize_text(text).region
+        if len(divisions) != 1 or not found or found.name not in {gold["name"], *gold.get("accept", [])}:
+            continue
+        siblings = _siblings(divisions[0], text)
+        for sibling in random.Random(stem).sample(siblings, k=min(3, len(siblings))):
+            checked += 1
+            region = rules_summarizer.summarize_text(_swapped(text, divisions[0], sibling)).region
+            if not region or region.name not in _forms(sibling):
+                wrong.append((stem, sibling.name, region.name if region else None))
+    assert checked >= 60, checked
+    assert len(wrong) <= checked * TOLERANCE, wrong
