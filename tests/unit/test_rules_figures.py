@@ -126,11 +126,10 @@ def decisions(text: str, field: str) -> list[str]:
             {"baseline.people": 260000, "baseline.incidence_rate": 9.3},
         ),
         ("截至目前,全乡建档立卡贫困户64户183人。", {"baseline.households": 64, "baseline.people": 183}),
-        # Written for the test (a real page's wording, 共有 dropped): 截至 a year before the
-        # outcome's is where it started.
+        # Written for the test: 截至 a year before the outcome's is where it started.
         (
-            "截至2015年底,榆林市有贫困人口约30万人,贫困发生率达8.7%。到2019年底,贫困人口减少到2万人。",
-            {"baseline.people": 300000, "baseline.incidence_rate": 8.7, "outcome.people": 20000},
+            "截至2015年底,全市有贫困人口约26万人,贫困发生率达9.3%。到2019年底,贫困人口减少到1.2万人。",
+            {"baseline.people": 260000, "baseline.incidence_rate": 9.3, "outcome.people": 12000},
         ),
         # Written for the test: a registered total with a note, then what is left of it.
         (
