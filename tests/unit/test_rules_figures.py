@@ -233,6 +233,22 @@ def test_not_the_regions_figures(text: str) -> None:
     assert figures(text) == {}
 
 
+def test_a_village_example_in_a_county_report_is_not_the_county() -> None:
+    # Written for the test: a village the gazetteer does not list, named or called 村里, in a county's
+    # report; on the village's own page, 村里 is the region.
+    county = (
+        "会宁县脱贫攻坚工作综述\n2014年,会宁县有建档立卡贫困人口16.6万人。\n"
+        "走进石头村,村党支部书记介绍,村里原有贫困户36户128人,贫困发生率21.5%。石头村原有贫困户36户。\n"
+    )
+    assert figures(county) == {"baseline.people": 166000}
+    village = "石头村脱贫纪实\n石头村位于会宁县,村里原有贫困户36户128人,贫困发生率21.5%。"
+    assert figures(village) == {
+        "baseline.households": 36,
+        "baseline.people": 128,
+        "baseline.incidence_rate": 21.5,
+    }
+
+
 def test_a_change_is_not_a_stock() -> None:
     # Written for the test: "贫困人口降至…" is what is left, never the baseline.
     assert figures("去年全县退出贫困户1174户3968人,贫困人口降至208户745人,贫困发生率降至0.31%。") == {

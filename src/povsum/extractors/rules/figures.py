@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
+from povsum.extractors.rules.region import local_mentions
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
@@ -44,7 +45,7 @@ from povsum.numbers import (
     find_table_cells,
     parse_quantity,
 )
-from povsum.regions import SELF_REFERENCE, Division, Mention, gazetteer, name_forms
+from povsum.regions import LOCAL_LEVELS, SELF_REFERENCE, Division, Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -197,6 +198,8 @@ _SUBGROUP = re.compile(
 # A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
+# A place called by its kind where the text is there (村里, 镇里): the place the text is in.
+_PLACE_BY_KIND = re.compile(r"(?<![农城乡])(?P<kind>[村镇乡])里")
 # The whole population or every household, before 其中.
 _EVERYONE = re.compile(
     r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
@@ -765,10 +768,23 @@ def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
         _Place(m.start(), m.end(), m.group(), not _names_region(region, m.group("kind")))
         for m in SELF_REFERENCE.finditer(text)
     ]
+    mentions = gazetteer().find_mentions(text)
     found += [
         _Place(m.start, m.end, m.text, not _is_region(forms, m), _is_county_in(region, m.division))
-        for m in gazetteer().find_mentions(text)
+        for m in mentions
     ]
+    # A township or village the gazetteer does not list (石头村原有贫困户…): an example's figures. Not
+    # a village in a township's report, whose region may be the one misread (a village page taken
+    # for its township's).
+    found += [
+        _Place(local.start, local.start + len(local.name), local.name, True)
+        for local in local_mentions(text, mentions)
+        if local.name not in forms
+        and not (region.level == "township" and LOCAL_LEVELS[local.suffix] == "village")
+    ]
+    # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.
+    if region.level not in LOCAL_LEVELS.values():
+        found += [_Place(m.start(), m.end(), m.group(), True) for m in _PLACE_BY_KIND.finditer(text)]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed

@@ -261,7 +261,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     text = document.text
     title = document.title_span
     mentions = [m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end)]
-    locals_ = _local_mentions(text, mentions)
+    locals_ = local_mentions(text, mentions)
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
@@ -399,7 +399,7 @@ def _abbreviated_weights(
 # --- townships and villages --------------------------------------------------------------------
 
 
-def _local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
+def local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
     """Township and village names, left to right, each with the place named right before it.
 
     A name starts where a place name ends (东乡县|高山乡|布楞沟村) or after a character that is not
