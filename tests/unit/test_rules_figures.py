@@ -249,6 +249,16 @@ def test_a_village_example_in_a_county_report_is_not_the_county() -> None:
     }
 
 
+def test_a_page_with_masked_names_keeps_its_own_figures_only() -> None:
+    # Written for the test: no region (XX县), so the subject is what the page calls itself (全县);
+    # the nation's figures it cites are another place's.
+    text = (
+        "XX县脱贫攻坚工作总结\n全县2014年有建档立卡贫困人口5258人。党的十八大以来,全国农村贫困人口"
+        "从2012年底的9899万人减少到2019年底的551万人。全县贫困发生率降至0.5%。全县上下齐心协力。"
+    )
+    assert figures(text) == {"baseline.people": 5258, "outcome.incidence_rate": 0.5}
+
+
 def test_a_change_is_not_a_stock() -> None:
     # Written for the test: "贫困人口降至…" is what is left, never the baseline.
     assert figures("去年全县退出贫困户1174户3968人,贫困人口降至208户745人,贫困发生率降至0.31%。") == {

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,7 +46,7 @@ from povsum.numbers import (
     find_table_cells,
     parse_quantity,
 )
-from povsum.regions import LOCAL_LEVELS, SELF_REFERENCE, Division, Mention, gazetteer, name_forms
+from povsum.regions import LOCAL_LEVELS, SELF_KINDS, SELF_REFERENCE, Division, Mention, gazetteer, name_forms
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -694,7 +695,7 @@ class _Scope:
     def __init__(self, document: Document, region: Region | None) -> None:
         self.text = document.text
         self.clauses = _Clauses(document.text)
-        self.places = _places(document.text, region, self.clauses) if region else []
+        self.places = _places(document.text, region, self.clauses)
         self.starts = [p.start for p in self.places]
 
     def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
@@ -751,9 +752,11 @@ class _Clauses:
         return self.marks[i] if i < len(self.marks) else self.length
 
 
-def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
+def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]:
     """Every place named in ``text``, in order: the gazetteer's divisions, self-references and the
     region's own name; a chain naming a place by its parents (甘肃武威市, 湖南全省) is one place, the last.
+    Without a region (a page whose names are masked: XX县), the subject is what the text calls
+    itself most (全县), and every place it names is another.
 
     >>> region = Region(name="西吉县", level="county", evidence={"quote": "西吉县", "start": 0, "end": 3})
     >>> text = "宁夏9个贫困县,全县,全省,全村,甘肃武威市"
@@ -762,15 +765,24 @@ def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
     >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region, _Clauses("固原市西吉县,全国"))]
     [('固原市西吉县', False), ('全国', True)]
     """
-    forms = set(name_forms(region.name))
+    forms = set(name_forms(region.name)) if region else set()
+    references = list(SELF_REFERENCE.finditer(text))
+    if region:
+        own_kinds = {kind for kind in SELF_KINDS if _names_region(region, kind)}
+    else:
+        own_kinds = {kind for kind, _ in Counter(m.group("kind") for m in references).most_common(1)}
+    level = region.level if region else None
     # A self-reference first: 全州 is the prefecture's, not a short form of 全州县.
-    found = [
-        _Place(m.start(), m.end(), m.group(), not _names_region(region, m.group("kind")))
-        for m in SELF_REFERENCE.finditer(text)
-    ]
+    found = [_Place(m.start(), m.end(), m.group(), m.group("kind") not in own_kinds) for m in references]
     mentions = gazetteer().find_mentions(text)
     found += [
-        _Place(m.start, m.end, m.text, not _is_region(forms, m), _is_county_in(region, m.division))
+        _Place(
+            m.start,
+            m.end,
+            m.text,
+            not _is_region(forms, m),
+            bool(region and _is_county_in(region, m.division)),
+        )
         for m in mentions
     ]
     # A township or village the gazetteer does not list (石头村原有贫困户…): an example's figures. Not
@@ -779,11 +791,10 @@ def _places(text: str, region: Region, clauses: _Clauses) -> list[_Place]:
     found += [
         _Place(local.start, local.start + len(local.name), local.name, True)
         for local in local_mentions(text, mentions)
-        if local.name not in forms
-        and not (region.level == "township" and LOCAL_LEVELS[local.suffix] == "village")
+        if local.name not in forms and not (level == "township" and LOCAL_LEVELS[local.suffix] == "village")
     ]
     # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.
-    if region.level not in LOCAL_LEVELS.values():
+    if level and level not in LOCAL_LEVELS.values():
         found += [_Place(m.start(), m.end(), m.group(), True) for m in _PLACE_BY_KIND.finditer(text)]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
