@@ -153,9 +153,11 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为"),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
-    # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批").
+    # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批"); a
+    # principle pairs two ("坚持扶贫同扶志扶智相结合", "开发式扶贫和保障性扶贫相统筹").
     "slogan": re.compile(
         r"两不愁|三保障|有[^、,]{0,4}保障|八有|指标|(?:退出|脱贫)标准|战略|理念|思想|精神|一批、"
+        r"|相结合|相统筹|并重|一起抓"
     ),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
