@@ -169,8 +169,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # ("具备条件的建制村通硬化路" qualifies who got the work.)
     "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展"),
     # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
-    # 低保" (not "按规定将1200人纳入低保").
-    "rule": re.compile(r"按(?:照)?(?:有关|相关)?规定(?![^,]*(?:\d|了|已))"),
+    # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
+    "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
