@@ -27,9 +27,10 @@ ANY_LEVEL = frozenset(
 )
 ABOVE_TOWNSHIPS = frozenset({"province", "prefecture", "county", "district"})
 
-# name -> (the sentence, the region levels of the pages where it must change nothing). Written for
-# the test.
-INSERTIONS: dict[str, tuple[str, frozenset[str | None]]] = {
+# Each: name -> (the sentence, the region levels of the pages where it must change nothing). Written
+# for the test.
+# Figures that are not the main region's: another place's, a sub-group's, a target's.
+FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "the_nations_figures": (
         "党的十八大以来,全国农村贫困人口从2012年底的9899万人减少到2019年底的551万人,"
         "贫困发生率由10.2%降至0.6%,832个贫困县全部摘帽。",
@@ -55,10 +56,20 @@ INSERTIONS: dict[str, tuple[str, frozenset[str | None]]] = {
         "到2020年底,力争剩余贫困人口1200人全部脱贫,贫困发生率降至0.5%以下,确保5个贫困村全部出列。",
         ANY_LEVEL,
     ),
+}
+
+
+# Money that is not funding: per-unit rates, ceilings, prices, output, sales, incomes.
+FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "money_that_is_no_funding": (
         "每户补助2万元,贷款额度5万元以下,猕猴桃每斤卖到8元,全年产值达1.2亿元,销售额3000万元,人均增收2000元。",
         ANY_LEVEL,
     ),
+}
+
+
+# Sentences that report no work done: plans, principles, rules, requirements, definitions, wishes.
+MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # (Planned money is funding: ANNOTATION.md counts 计划投入.)
     "a_plan": ("下一步,我们将大力发展乡村旅游和农村电商,加强生态护林员队伍建设。", ANY_LEVEL),
     "principles": (
@@ -70,6 +81,13 @@ INSERTIONS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_definition": ("易地扶贫搬迁是解决“一方水土养不起一方人”的根本途径。", ANY_LEVEL),
     "a_wish": ("记者在采访中了解到,不少村民希望发展乡村旅游,盼望早日通上自来水。", ANY_LEVEL),
 }
+
+
+# Places that are not the subject: partners, the newspaper's city, neighbours, examples.
+REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {}
+
+
+INSERTIONS = {**FIGURE_TRAPS, **FUNDING_TRAPS, **MEASURE_TRAPS, **REGION_TRAPS}
 TOLERANCE = 0.01  # one page in a hundred may move (one at least: a region tied as written)
 
 
