@@ -65,6 +65,11 @@ FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "每户补助2万元,贷款额度5万元以下,猕猴桃每斤卖到8元,全年产值达1.2亿元,销售额3000万元,人均增收2000元。",
         ANY_LEVEL,
     ),
+    "incomes_and_the_poverty_line": ("贫困户人均纯收入达到8600元,远高于当年3747元的脱贫标准。", ANY_LEVEL),
+    "the_economy": ("全年实现地区生产总值128.6亿元,一般公共预算收入9.8亿元。", ANY_LEVEL),
+    "a_firms_capital": ("该企业注册资本5000万元,年产值超过3亿元。", ANY_LEVEL),
+    "money_recovered": ("对违规发放的12.6万元扶贫资金全部追回,处理相关人员5人。", ANY_LEVEL),
+    "collective_income": ("村集体经济收入由不足1万元增加到15万元。", ANY_LEVEL),
 }
 
 
