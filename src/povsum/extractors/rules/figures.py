@@ -764,6 +764,8 @@ def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]
     [('宁夏', True), ('全县', False), ('全省', True), ('全村', True), ('甘肃武威市', True)]
     >>> [(p.text, p.other) for p in _places("固原市西吉县,全国", region, _Clauses("固原市西吉县,全国"))]
     [('固原市西吉县', False), ('全国', True)]
+    >>> [(p.text, p.other) for p in _places("XX县:全县,全县,全国", None, _Clauses("XX县:全县,全县,全国"))]
+    [('全县', False), ('全县', False), ('全国', True)]
     """
     forms = set(name_forms(region.name)) if region else set()
     references = list(SELF_REFERENCE.finditer(text))
@@ -790,7 +792,7 @@ def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]
     # for its township's).
     found += [
         _Place(local.start, local.start + len(local.name), local.name, True)
-        for local in local_mentions(text, mentions)
+        for local in local_mentions(text)
         if local.name not in forms and not (level == "township" and LOCAL_LEVELS[local.suffix] == "village")
     ]
     # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.

@@ -260,8 +260,7 @@ class _Local:
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
     title = document.title_span
-    mentions = [m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end)]
-    locals_ = local_mentions(text, mentions)
+    mentions, locals_ = _places_named(text)
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
@@ -399,7 +398,21 @@ def _abbreviated_weights(
 # --- townships and villages --------------------------------------------------------------------
 
 
-def local_mentions(text: str, mentions: Sequence[Mention]) -> list[_Local]:
+def local_mentions(text: str) -> tuple[_Local, ...]:
+    """The township and village names of ``text`` (``_local_names``), as the region rules read them."""
+    return _places_named(text)[1]
+
+
+# The region and the figures rules both read one text's places; cached on the text as the
+# gazetteer's mentions are.
+@lru_cache(maxsize=4)
+def _places_named(text: str) -> tuple[tuple[Mention, ...], tuple[_Local, ...]]:
+    """The gazetteer's mentions (not a namesake: 会宁路, 定西站) and the township and village names."""
+    mentions = tuple(m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end))
+    return mentions, tuple(_local_names(text, mentions))
+
+
+def _local_names(text: str, mentions: Sequence[Mention]) -> list[_Local]:
     """Township and village names, left to right, each with the place named right before it.
 
     A name starts where a place name ends (东乡县|高山乡|布楞沟村) or after a character that is not
