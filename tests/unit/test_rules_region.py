@@ -850,3 +850,41 @@ def test_a_name_inside_a_phrase_is_no_unplaced_subject() -> None:
     # Written for the test: 富县 inside the slogan 农产富县, in a report on an unnamed county.
     text = "今年以来,我县认真落实精准扶贫方略,全县减少贫困人口1.2万人。全县实施农产富县战略。"
     assert where(text) is None
+
+
+def test_a_neighbour_named_with_its_province_or_before_a_border_weighs_nothing() -> None:
+    # Written for the test: a township report comparing itself with neighbours, one named with its
+    # prefecture (邻近的定西市安定区), one with its province, one before the border (…接壤).
+    text = (
+        "党家岘乡脱贫攻坚见成效\n全乡贫困发生率降至1%。与邻近的定西市安定区相比,这里山大沟深。"
+        "北与陕西省榆林市相连,南与四川省凉山州接壤。"
+    )
+    scored = [d for d in decisions(text) if d.startswith("score")]
+    assert not any(place in d for d in scored for place in ("安定区", "榆林市", "凉山"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "cue"),
+    [
+        # Written for the test: institutions and firms named after a place, events pairing places.
+        ("兰州银行有关负责人参加了座谈会。", "兰州市", "institution"),
+        ("甘肃农业大学的专家来到这里。", "甘肃省", "institution"),
+        ("中国农业大学的专家认为产业是根本。", "全国", "institution"),
+        ("在南宁举办的中国—东盟博览会上,展位前人头攒动。", "全国", "listed"),
+        # Written for the test: a meeting held elsewhere, goods sent elsewhere.
+        ("在杭州召开的经验交流会上,这里作了发言。", "杭州市", "elsewhere"),
+        ("一车车蔬菜运往广州的批发市场。", "广州市", "elsewhere"),
+        # Written for the test: people's home towns.
+        ("来自河南信阳的张某说,这里变化很大。", "信阳市", "resident"),
+        ("浙江温州客商黄某愿意来投资。", "温州市", "resident"),
+    ],
+)
+def test_a_place_named_for_something_else_weighs_little(sentence: str, place: str, cue: str) -> None:
+    text = f"会宁县脱贫攻坚纪实\n会宁县地处西北。{sentence}全县贫困发生率降至1%。"
+    assert f"score {place} -> 0.5 ({cue}×1)" in decisions(text)
+
+
+def test_the_relocated_come_from_the_place_reported_on() -> None:
+    # Written for the test: 来自 names the township the report is about, not a home town elsewhere.
+    text = "搬出大山的三宝乡\n三宝乡地处深山。2017年起,全乡整体搬迁。新社区的5000多名群众来自三宝乡。"
+    assert "score 三宝乡 -> 8 (title×1 mention×2; 全乡/该乡…×1)" in decisions(text)

@@ -5,11 +5,13 @@ form such as 陈旗 once named in full), the townships and villages it names (�
 also where no division stands next to them) and the nation (全国, 中国, 我国: named 全国). A
 candidate scores its mentions: a headline mention weighs more; one that lists a place among others,
 locates the next place (广西|崇左市: a county report keeps naming its province), names a government
-body, files the report (a dateline, a paper) or sets an anecdote (a household's address, a village
-post) weighs less; a neighbour (北接己衣镇) weighs nothing. The times the article calls its subject
-by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that kind. The
-best-scored candidate is the subject; in East-West cooperation the helping side's mentions weigh
-half. An article that calls its subject by a kind it never names (a template about 我县) has none.
+body or an institution (兰州银行, 中国农业大学), files the report (a dateline, a paper), sets an
+anecdote (a household's address, a village post, a home town) or points elsewhere (在北京召开的,
+运往上海) weighs less; a neighbour (北接己衣镇, 与凉山州接壤) weighs nothing. The times the article
+calls its subject by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that
+kind. The best-scored candidate is the subject; in East-West cooperation the helping side's
+mentions weigh half. An article that calls its subject by a kind it never names (a template about
+我县) has none.
 """
 
 from __future__ import annotations
@@ -77,8 +79,14 @@ _SITE_LOCATED = re.compile(
 # A person's address down to the village group, or a post in a village, sets an anecdote
 # (李某是龙泉乡柏树村五组的低保户, 家住石门村, 乌兰嘎查驻村工作队员, 某村第一书记): a county
 # report tells one so about one of its villages.
+# So does a person's home town (老家在湖北十堰, 四川籍务工人员, 温州客商, 来自河南信阳的队员; but
+# the relocated 来自三宝乡 come from the place reported on).
 _RESIDENT_BEFORE = re.compile(r"(?:家住|住在|老家在?)$")
-_RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记")
+_HOMETOWN_BEFORE = re.compile(r"来自$")
+_HOMETOWN_AFTER = re.compile(r"的")
+_RESIDENT_AFTER = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记|籍|客商|商人"
+)
 # A government body named after its place acts on the subject, it is not the subject's name:
 # 贵州省财政厅下达…用于纳雍县, 北京市支援合作办.
 _BODIES = (
@@ -99,10 +107,16 @@ _BODIES = (
     *("妇联", "团委", "工商联", "残联", "总工会", "供销", "支援合作"),  # mass organisations, aid offices
     *("人民银行", "农商", "邮政"),  # banks and the post
 )
-_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join(_BODIES)})")
+# ...and so does an institution or a firm named after it, which may serve the whole country:
+# 甘肃农业大学, 兰州银行, 四川大学华西医院, 中国移动, 中国之声.
+_NAMESAKES = (
+    *("大学", "农业大学", "师范大学", "理工大学", "医科大学", "学院", "职业技术学院", "医院", "研究院"),
+    *("科学院", "农科院", "农业科学院", "社科院", "银行", "信用社", "农信", "移动", "电信", "联通", "之声"),
+)
+_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES))})")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
-_LISTED_AFTER = re.compile(r"、|等")
+_LISTED_AFTER = re.compile(r"、|等|[—–-](?=[\u4e00-\u9fff])")  # 中国—东盟博览会 pairs two
 # A division's name followed by these names a township, village, road or station after it.
 _NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|机场")
 
@@ -139,6 +153,13 @@ _LONE_STEM_MAX = 3  # the longest stem of a name mentioned once, after a charact
 _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 # ...and so do reports on their neighbours: 邻近的会宁县, 与之相邻的通渭县.
 _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{NEIGHBOUR})$")
+# ...or the border after its name: 与四川省凉山州接壤, 同陕西交界.
+_BORDER_AFTER = re.compile(r"接壤|毗邻|交界|相邻|相连|隔河相望")
+# A place where a meeting or a fair was held (在北京召开的全国…大会, 在杭州举行的对接会) or where
+# goods go (销往上海, 运往重庆): the article's subject is elsewhere.
+_VENUE_BEFORE = re.compile(r"在$")
+_VENUE_AFTER = re.compile(r"(?:召开|举行|举办|开幕|闭幕)")
+_DESTINATION_BEFORE = re.compile(r"(?:销往|运往|发往|远销|销售到|卖到|运到|出口到?)$")
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
@@ -288,23 +309,39 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
     """The weight of the place named at text[start:end] and the cue that set it."""
-    if _BORDER_BEFORE.search(text, max(0, start - 3), start):
+    # A place named with its province (邻近的定西市安定区, 来自河南信阳) takes the words before both.
+    first = _chain_start(start, inner)
+    if _BORDER_BEFORE.search(text, max(0, first - 3), first) or _BORDER_AFTER.match(text, end):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
+    if (_VENUE_BEFORE.search(text, max(0, first - 1), first) and _VENUE_AFTER.match(text, end)) or (
+        _DESTINATION_BEFORE.search(text, max(0, first - 4), first)
+    ):
+        return full * _MINOR_WEIGHT, "elsewhere"
     # A place listed with its province (四川凉山州、云南怒江州) is listed as a whole.
-    first = inner.get(start, start)
     if _LISTED_BEFORE.search(text, max(0, first - 1), first) or _LISTED_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "listed"
     if end in inner or _locates(text, start):
         return full * _MINOR_WEIGHT, "locator"
     if _INSTITUTION_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "institution"
-    resident = _RESIDENT_BEFORE.search(text, max(0, start - 3), start) or _RESIDENT_AFTER.match(text, end)
+    resident = (
+        _RESIDENT_BEFORE.search(text, max(0, first - 3), first)
+        or _RESIDENT_AFTER.match(text, end)
+        or (_HOMETOWN_BEFORE.search(text, max(0, first - 2), first) and _HOMETOWN_AFTER.match(text, end))
+    )
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _chain_start(start: int, inner: Mapping[int, int]) -> int:
+    """Where the chain of containers of the place named at ``start`` starts: 宁夏|银川市|永宁县."""
+    while start in inner:
+        start = inner[start]
+    return start
 
 
 def _locates(text: str, start: int) -> bool:
