@@ -888,3 +888,33 @@ def test_the_relocated_come_from_the_place_reported_on() -> None:
     # Written for the test: 来自 names the township the report is about, not a home town elsewhere.
     text = "搬出大山的三宝乡\n三宝乡地处深山。2017年起,全乡整体搬迁。新社区的5000多名群众来自三宝乡。"
     assert "score 三宝乡 -> 8 (title×1 mention×2; 全乡/该乡…×1)" in decisions(text)
+
+
+def test_the_partner_is_never_we_the_city_is() -> None:
+    # Written for the test: a city paper calls its city 我市 and names it only in the dateline; a
+    # partner city named in full must not take 我市 (nor lose it for the city).
+    text = (
+        "遵义日报讯 今年以来,我市脱贫攻坚稳步推进,湄潭县、凤冈县等地成效明显。\n"
+        "东西部扶贫协作中,浙江省宁波市选派干部来挂职。全市贫困发生率降至1.2%。"
+    )
+    assert where(text)[:2] == ("遵义市", "prefecture")
+
+
+def test_we_are_the_city_holding_the_counties_named() -> None:
+    # Written for the test: a city named only in its paper's name, its counties, and another city
+    # named once in full: 我市 and 全市 are the city of the counties.
+    text = (
+        "邵阳日报讯 今年以来,我市脱贫攻坚稳步推进,隆回县、洞口县成效明显。\n"
+        "湖北十堰市的同行来交流。全市贫困发生率降至1.2%。"
+    )
+    assert where(text)[:2] == ("邵阳市", "prefecture")
+
+
+def test_a_helpers_own_report_naming_another_place_in_passing_is_no_partnership() -> None:
+    # Written for the test: an eastern province's report on its own pairing work, which names a
+    # western city once, in a dateline: it stays the province's report.
+    text = (
+        "广东:全省脱贫攻坚取得决定性成效\n广东省推进对口帮扶,梅州市的变化很大。广东省全省贫困村出列。"
+        "据兰州日报报道,广东经验在全国推广。广东省和梅州市的做法走在全国前列。广东省贫困发生率降至0.5%。"
+    )
+    assert "score 广东省 -> 12 (title×1 mention×5; 全省/该省…×2)" in decisions(text)

@@ -9,9 +9,10 @@ body or an institution (兰州银行, 中国农业大学), files the report (a d
 anecdote (a household's address, a village post, a home town) or points elsewhere (在北京召开的,
 运往上海) weighs less; a neighbour (北接己衣镇, 与凉山州接壤) weighs nothing. The times the article
 calls its subject by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that
-kind. The best-scored candidate is the subject; in East-West cooperation the helping side's
-mentions weigh half. An article that calls its subject by a kind it never names (a template about
-我县) has none.
+kind (and the places it holds), never to a partner. The best-scored candidate is the subject; in
+East-West cooperation the helping side's mentions weigh half, unless the helped side is named only
+in passing. An article that calls its subject by a kind it never names (a template about 我县) has
+none.
 """
 
 from __future__ import annotations
@@ -288,8 +289,8 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
     if national := _national_candidate(text, title):
         candidates.append(national)
-    _credit_self_references(text, candidates)
     _discount_partners(text, candidates)
+    _credit_self_references(text, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
     ranked = sorted(
@@ -677,16 +678,33 @@ def _in_title(text: str, at: int) -> bool:
 
 
 def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None:
-    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind."""
+    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind: a
+    place that holds other places the article names is so much better mentioned (全市 is the city
+    whose counties it names, not a city it names in passing). Never to a partner: it is not 我市."""
     by_kind: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
-        by_kind.setdefault(candidate.kind, []).append(candidate)
+        if not candidate.partner:
+            by_kind.setdefault(candidate.kind, []).append(candidate)
+    named = [c for c in candidates if c.mentions > 0 and c.division is not None]
     for kind, group in by_kind.items():
-        best = max(group, key=lambda c: (c.mentions, -c.at))
+        best = max(group, key=lambda c: (c.mentions + _MINOR_WEIGHT * _holds(c, named), -c.at))
         # A place must be named to be the one meant; the nation is named by 全国 and 我国 alone.
         if (best.mentions > 0 or best.level == "national") and (n := _self_references(text, kind)):
             best.self_references += n
             best.notes.append(f"全{kind}/该{kind}…×{n}")
+
+
+def _holds(outer: _Candidate, candidates: Iterable[_Candidate]) -> int:
+    """How many of ``candidates`` lie inside ``outer``: 南江县 and 巴州区 in 巴中市."""
+    if outer.division is None or outer.level in ("township", "village", "national"):
+        return 0
+    name = outer.division.name
+    return sum(
+        c is not outer
+        and c.division is not None
+        and (name in _ancestors(c.division) or (c.depth > outer.depth and c.division is outer.division))
+        for c in candidates
+    )
 
 
 def _self_references(text: str, kind: str) -> int:
@@ -715,12 +733,14 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     else:
         return
     scored = [c for c in candidates if c.score > 0]
-    if all(is_partner(c) or c.province is None for c in scored):
-        return  # no helped side named: the partner's own report
+    helped = [c.score for c in scored if not (is_partner(c) or c.province is None)]
+    partners = [c.score for c in scored if is_partner(c)]
+    # The partner's own report names no helped side, or one only in passing (a dateline, a guest).
+    if not helped or max(helped) < _PARTNER_WEIGHT * max(partners, default=0):
+        return
     for candidate in filter(is_partner, scored):
         candidate.partner = True
-        candidate.mentions *= _PARTNER_WEIGHT
-        candidate.self_references = 0
+        candidate.mentions *= _PARTNER_WEIGHT  # (before 全县 and 我市 are credited: never to it)
         candidate.notes.append(f"partner side of {cue}: weighs {_PARTNER_WEIGHT:.2g}")
 
 
