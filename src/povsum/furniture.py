@@ -43,9 +43,11 @@ _DISCLAIMER = re.compile(
     "凡注明来源|凡注明为|不代表本网|不代表本站|本网书面授权|本站书面授权|版权均属|并不表明网站立场|如有侵犯"
 )
 # A header line after which a list of other headlines follows, or one that carries the first of
-# them: 相关新闻:兰坪县贫困发生率降至5.1%, 【热点推荐】 凉山:决战决胜 | 昭觉:….
+# them: 相关新闻:兰坪县贫困发生率降至5.1%, 【热点推荐】 凉山:决战决胜 | 昭觉:…, and the links to
+# the site's articles before and after this one (上一篇:… 下一篇:…).
 _LIST_HEADS = (
     r"(?:相关链接|相关推荐|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|图片新闻"
+    r"|上一篇|下一篇|上一条|下一条"
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
 _LIST_HEAD = re.compile(rf"^{_LIST_HEADS}\s*:?$")

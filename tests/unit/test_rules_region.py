@@ -918,3 +918,39 @@ def test_a_helpers_own_report_naming_another_place_in_passing_is_no_partnership(
         "据兰州日报报道,广东经验在全国推广。广东省和梅州市的做法走在全国前列。广东省贫困发生率降至0.5%。"
     )
     assert "score 广东省 -> 12 (title×1 mention×5; 全省/该省…×2)" in decisions(text)
+
+
+def test_a_townships_name_ending_like_a_county_is_the_township() -> None:
+    # Written for the test: 桐安乡 ends in 安乡 (湖南's 安乡县), and the page names 湖南 once, in a
+    # TV station's name; after a place or a lead-in word the county is meant.
+    text = (
+        "泽普县桐安乡:戈壁滩上的新家园\n近年来,泽普县桐安乡变化很大。"
+        "湖南卫视的记者来到桐安乡采访。全乡有贫困户。"
+    )
+    assert where(text)[:2] == ("桐安乡", "township")
+    assert [m.text for m in gazetteer().find_mentions("湖南安乡县城,在安乡采访。桐安乡")] == [
+        "湖南",
+        "安乡县",
+        "安乡",
+    ]
+
+
+def test_a_tv_station_named_after_a_province_files_the_report() -> None:
+    # Written for the test.
+    text = "会宁县脱贫攻坚纪实\n会宁县地处西北。浙江卫视的记者来到这里。全县贫困发生率降至1%。"
+    assert "score 浙江省 -> 0.5 (press×1)" in decisions(text)
+
+
+def test_provinces_where_goods_are_sold_are_not_the_nations_members() -> None:
+    # Written for the test: the apples go to 20 provinces, the county reports.
+    text = "三江县发展特色产业\n三江县地处桂北。这里的苹果销往全国20多个省市。三江县贫困发生率降至1%。"
+    assert not any(d.startswith("score 全国") for d in decisions(text))
+
+
+def test_the_links_to_the_articles_before_and_after_are_furniture() -> None:
+    # Written for the test: a county page with the site's previous and next articles in its middle.
+    text = (
+        "会宁县脱贫攻坚纪实\n会宁县地处西北,全县贫困发生率降至1%。\n"
+        "上一篇:通渭县召开推进会 下一篇:安定区马铃薯喜获丰收\n全县贫困村全部出列。\n"
+    )
+    assert [cut.rule for cut in analyse(text).cuts] == ["related_link"]

@@ -67,7 +67,7 @@ _PRESS_BEFORE = re.compile(
     r"(?:新华社|中新社|通讯社|报社|(?<!互联)(?<!电)网|电视台|电台|本报|日报|晚报|时报|新闻|客户端)$"
 )
 _PRESS_AFTER = re.compile(
-    r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
+    r"日报|晚报|都市报|电视台|广播电视台|卫视|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
 )
 # A place named to say where another lies: 松岭村,地处遂昌县东北部; 嘎查隶属兴安盟扎赉特旗.
 _LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
@@ -160,7 +160,9 @@ _BORDER_AFTER = re.compile(r"接壤|毗邻|交界|相邻|相连|隔河相望")
 # goods go (销往上海, 运往重庆): the article's subject is elsewhere.
 _VENUE_BEFORE = re.compile(r"在$")
 _VENUE_AFTER = re.compile(r"(?:召开|举行|举办|开幕|闭幕)")
-_DESTINATION_BEFORE = re.compile(r"(?:销往|运往|发往|远销|销售到|卖到|运到|出口到?)$")
+# (销往全国20多个省市 and 销往全省各地 are no more the subject, nor the nation's provinces.)
+_DESTINATION_BEFORE = re.compile(r"(?:销往|运往|发往|远销|销售到|卖到|运到|出口到?)(?:全国|国内)?$")
+_DESTINATION_SPAN = 6
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
@@ -318,7 +320,7 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
     if (_VENUE_BEFORE.search(text, max(0, first - 1), first) and _VENUE_AFTER.match(text, end)) or (
-        _DESTINATION_BEFORE.search(text, max(0, first - 4), first)
+        _points_elsewhere(text, first)
     ):
         return full * _MINOR_WEIGHT, "elsewhere"
     # A place listed with its province (四川凉山州、云南怒江州) is listed as a whole.
@@ -336,6 +338,11 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _points_elsewhere(text: str, at: int) -> bool:
+    """Whether goods go to the place named at ``at``: 运往|重庆, 销往全国|20多个省市."""
+    return bool(_DESTINATION_BEFORE.search(text, max(0, at - _DESTINATION_SPAN), at))
 
 
 def _chain_start(start: int, inner: Mapping[int, int]) -> int:
@@ -646,7 +653,9 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
     only the country holds (三区三州); the verifier accepts 全国 for any of them."""
     first = _NATIONAL_FORM.search(text)
-    members = [m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text)]
+    members = [
+        m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text) if not _points_elsewhere(text, m.start())
+    ]
     if first is None and not members:
         return None
     at = min(([first.start()] if first else []) + members)
@@ -720,7 +729,9 @@ def _self_references(text: str, kind: str) -> int:
 def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
-    return Counter(m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text))
+    return Counter(
+        m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text) if not _points_elsewhere(text, m.start())
+    )
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
