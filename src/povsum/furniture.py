@@ -47,11 +47,13 @@ _DISCLAIMER = re.compile(
 # the site's articles before and after this one (上一篇:… 下一篇:…).
 _LIST_HEADS = (
     r"(?:相关链接|相关推荐|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|图片新闻"
-    r"|上一篇|下一篇|上一条|下一条"
+    r"|上一篇|下一篇|上一条|下一条|点击进入|点击查看"
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
-_LIST_HEAD = re.compile(rf"^{_LIST_HEADS}\s*:?$")
-_LIST_HEAD_WITH_ITEM = re.compile(rf"^(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
+# A bullet may stand before the header: ■ 相关链接:…, ● 延伸阅读.
+_BULLET = r"[■□●○◆◇▲△▶►★☆·•※]?\s*"
+_LIST_HEAD = re.compile(rf"^{_BULLET}{_LIST_HEADS}\s*:?$")
+_LIST_HEAD_WITH_ITEM = re.compile(rf"^{_BULLET}(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")

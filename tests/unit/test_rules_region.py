@@ -954,3 +954,16 @@ def test_the_links_to_the_articles_before_and_after_are_furniture() -> None:
         "上一篇:通渭县召开推进会 下一篇:安定区马铃薯喜获丰收\n全县贫困村全部出列。\n"
     )
     assert [cut.rule for cut in analyse(text).cuts] == ["related_link"]
+
+
+@pytest.mark.parametrize("line", ["■ 相关链接:通渭县的脱贫路", "点击进入:甘肃省脱贫攻坚专题", "● 延伸阅读"])
+def test_a_link_after_a_bullet_or_a_click_here_is_furniture(line: str) -> None:
+    # Written for the test: a county page with a link line in its middle.
+    text = f"会宁县脱贫攻坚纪实\n会宁县地处西北,全县贫困发生率降至1%。\n{line}\n全县贫困村全部出列。\n"
+    assert [cut.rule for cut in analyse(text).cuts] in (["related_link"], ["related_list"])
+
+
+def test_a_provinces_broadcaster_files_the_report() -> None:
+    # Written for the test.
+    text = "会宁县脱贫攻坚纪实\n会宁县地处西北。甘肃省广播电视总台的记者随行采访。全县贫困发生率降至1%。"
+    assert "score 甘肃省 -> 0.5 (press×1)" in decisions(text)
