@@ -870,6 +870,8 @@ def test_a_neighbour_named_with_its_province_or_before_a_border_weighs_nothing()
         ("兰州银行有关负责人参加了座谈会。", "兰州市", "institution"),
         ("甘肃农业大学的专家来到这里。", "甘肃省", "institution"),
         ("中国农业大学的专家认为产业是根本。", "全国", "institution"),
+        ("国家开发银行甘肃分行的负责人参加了座谈会。", "甘肃省", "institution"),
+        ("中国扶贫基金会的代表出席了仪式。", "全国", "institution"),
         ("在南宁举办的中国—东盟博览会上,展位前人头攒动。", "全国", "listed"),
         # Written for the test: a meeting held elsewhere, goods sent elsewhere.
         ("在杭州召开的经验交流会上,这里作了发言。", "杭州市", "elsewhere"),

@@ -109,12 +109,14 @@ _BODIES = (
     *("人民银行", "农商", "邮政"),  # banks and the post
 )
 # ...and so does an institution or a firm named after it, which may serve the whole country:
-# 甘肃农业大学, 兰州银行, 四川大学华西医院, 中国移动, 中国之声.
+# 甘肃农业大学, 兰州银行, 四川大学华西医院, 中国移动, 中国之声; a bank, its branch or a society
+# may have a word before its kind (中国农业银行, 国家开发银行甘肃分行, 中国扶贫基金会).
 _NAMESAKES = (
     *("大学", "农业大学", "师范大学", "理工大学", "医科大学", "学院", "职业技术学院", "医院", "研究院"),
-    *("科学院", "农科院", "农业科学院", "社科院", "银行", "信用社", "农信", "移动", "电信", "联通", "之声"),
+    *("科学院", "农科院", "农业科学院", "社科院", "信用社", "农信", "移动", "电信", "联通", "之声"),
 )
-_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES))})")
+_NAMED_BODIES = r"[\u4e00-\u9fff]{0,4}?(?:银行|分行|支行|基金会|促进会|协会|学会|商会)"
+_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES, _NAMED_BODIES))})")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
 _LISTED_AFTER = re.compile(r"、|等|[—–-](?=[\u4e00-\u9fff])")  # 中国—东盟博览会 pairs two
