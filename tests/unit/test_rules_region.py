@@ -969,3 +969,13 @@ def test_a_provinces_broadcaster_files_the_report() -> None:
     # Written for the test.
     text = "会宁县脱贫攻坚纪实\n会宁县地处西北。甘肃省广播电视总台的记者随行采访。全县贫困发生率降至1%。"
     assert "score 甘肃省 -> 0.5 (press×1)" in decisions(text)
+
+
+def test_aid_to_another_province_named_by_a_guest_is_no_partnership() -> None:
+    # Written for the test: a county of 云南 named once; a guest aiding 西藏 names 拉萨 only in a
+    # list of his posts, which makes no helped side of 援藏 and no partner of the county.
+    text = (
+        "近年来,永德县坚持精准扶贫,全县贫困发生率降至1%。\n"
+        "北京市援藏干部、拉萨市副市长王某也来到这里交流。\n全县贫困村全部出列。"
+    )
+    assert where(text)[:2] == ("永德县", "county")

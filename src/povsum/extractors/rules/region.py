@@ -746,9 +746,10 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     else:
         return
     scored = [c for c in candidates if c.score > 0]
-    helped = [c.score for c in scored if not (is_partner(c) or c.province is None)]
+    helped = [c.score for c in scored if not (is_partner(c) or c.province is None) and c.named_alone]
     partners = [c.score for c in scored if is_partner(c)]
-    # The partner's own report names no helped side, or one only in passing (a dateline, a guest).
+    # The partner's own report names no helped side, or one only in passing (a dateline, a guest, a
+    # list, a post: never on its own, or not half as often as the partner).
     if not helped or max(helped) < _PARTNER_WEIGHT * max(partners, default=0):
         return
     for candidate in filter(is_partner, scored):
