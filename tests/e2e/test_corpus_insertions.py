@@ -111,12 +111,16 @@ REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         LOCAL_PAGES,
     ),
     "partner_cadres": (
-        "福建省闽侯县挂职干部陈某、上海市援滇干部刘某都表示,要把这里当作自己的第二故乡。",
+        "福建省闽侯县挂职干部陈某、上海市援滇干部刘某和北京市援藏干部、拉萨市副市长王某都表示,要把这里当作自己的第二故乡。",
         LOCAL_PAGES,
     ),
     # Neighbours: named as such, with their province, before a border.
     "neighbours": (
         "与邻近的定西市安定区相比,这里北与陕西省榆林市接壤,南与四川省凉山彝族自治州相连,隔壁的会宁县也有人来学习取经。",
+        LOCAL_PAGES,
+    ),
+    "neighbours_of_a_village": (
+        "邻村李家村、邻乡白马乡的干部群众也常来这里参观学习,与相邻的王庄村相比,这里的山更高、路更远。",
         LOCAL_PAGES,
     ),
     # A township or village named once in an anecdote of a report above them.
@@ -134,7 +138,7 @@ REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         LOCAL_PAGES,
     ),
     "institutions": (
-        "甘肃农业大学、兰州大学、中国农业大学的专家和兰州银行的负责人多次来到这里。",
+        "甘肃农业大学、兰州大学、中国农业大学的专家和兰州银行、国家开发银行甘肃分行、中国扶贫基金会的负责人多次来到这里。",
         LOCAL_PAGES,
     ),
     "institutions_traditional": (
