@@ -979,3 +979,20 @@ def test_aid_to_another_province_named_by_a_guest_is_no_partnership() -> None:
         "北京市援藏干部、拉萨市副市长王某也来到这里交流。\n全县贫困村全部出列。"
     )
     assert where(text)[:2] == ("永德县", "county")
+
+
+@pytest.mark.parametrize("line", ["视频:通渭县的脱贫故事", "通渭县"])
+def test_a_media_link_or_a_place_name_below_the_first_paragraph_is_no_headline(line: str) -> None:
+    # Written for the test: a page with no headline on top; a video link or a table's row label
+    # stands between its paragraphs.
+    text = (
+        f"近年来,会宁县坚持精准扶贫,全县贫困发生率降至1%。\n{line}\n全县贫困村全部出列,群众生活明显改善。\n"
+    )
+    assert analyse(text).title is None
+    assert where(text)[0] == "会宁县"
+
+
+def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
+    # Written for the test: a profile page with only the township's name above its text.
+    text = "党家岘乡\n党家岘乡位于县城北部,全乡贫困发生率降至1%。\n全乡贫困村全部出列。\n"
+    assert analyse(text).title == (0, 4)
