@@ -157,7 +157,7 @@ REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # Links to other articles and other news.
     "previous_and_next": ("上一篇:会宁县召开脱贫攻坚推进会 下一篇:通渭县马铃薯喜获丰收", LOCAL_PAGES),
     "related_link_bullet": ("■ 相关链接:临夏州东乡县的脱贫路", LOCAL_PAGES),
-    "video_link": ("视频:会宁县的脱贫故事", LOCAL_PAGES),
+    "story_headline": ("通渭县:小土豆变成大产业", LOCAL_PAGES),
     "click_to_topic": ("点击进入:甘肃省脱贫攻坚专题", LOCAL_PAGES),
     "another_news": ("另据报道,宁夏西吉县近日也召开了脱贫攻坚推进会。", LOCAL_PAGES),
     # Meetings held elsewhere, history, models and epithets of other places, visitors.

@@ -996,3 +996,13 @@ def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
     # Written for the test: a profile page with only the township's name above its text.
     text = "党家岘乡\n党家岘乡位于县城北部,全乡贫困发生率降至1%。\n全乡贫困村全部出列。\n"
     assert analyse(text).title == (0, 4)
+
+
+def test_a_headline_below_a_paragraph_is_a_subheading() -> None:
+    # Written for the test: a page that lost its headline, with another story's headline (or a
+    # subheading) between its paragraphs.
+    text = (
+        "近年来,会宁县坚持精准扶贫,全县贫困发生率降至1%。\n通渭县:小土豆变成大产业\n"
+        "全县贫困村全部出列,群众生活明显改善。\n"
+    )
+    assert where(text)[0] == "会宁县"

@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
+from povsum.furniture import is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -285,7 +286,7 @@ class _Local:
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
-    title = document.title_span
+    title = _headline(document)
     mentions = [m for m in gazetteer().find_mentions(text) if not _NAMESAKE_AFTER.match(text, m.end)]
     locals_ = local_mentions(text, mentions)
     inner = _inner_starts(mentions, locals_)
@@ -310,6 +311,15 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     if subject is None and not any(c.named_alone or c.self_references for c in ranked):
         subject = _central_government(text, trace)
     return _region(document, sentences, subject) if subject else None
+
+
+def _headline(document: Document) -> range:
+    """The headline's span, unless a paragraph of the text stands above it: a page that lost its
+    headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
+    for one, which is about a part of the page or another page."""
+    title = document.title_span
+    above = document.text[: title.start].split("\n") if title else []
+    return range(0) if any(is_paragraph(line.strip()) for line in above) else title
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
