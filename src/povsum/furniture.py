@@ -43,13 +43,17 @@ _DISCLAIMER = re.compile(
     "凡注明来源|凡注明为|不代表本网|不代表本站|本网书面授权|本站书面授权|版权均属|并不表明网站立场|如有侵犯"
 )
 # A header line after which a list of other headlines follows, or one that carries the first of
-# them: 相关新闻:兰坪县贫困发生率降至5.1%, 【热点推荐】 凉山:决战决胜 | 昭觉:….
+# them: 相关新闻:兰坪县贫困发生率降至5.1%, 【热点推荐】 凉山:决战决胜 | 昭觉:…, and the links to
+# the site's articles before and after this one (上一篇:… 下一篇:…).
 _LIST_HEADS = (
     r"(?:相关链接|相关推荐|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|图片新闻"
+    r"|上一篇|下一篇|上一条|下一条|点击进入|点击查看"
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
-_LIST_HEAD = re.compile(rf"^{_LIST_HEADS}\s*:?$")
-_LIST_HEAD_WITH_ITEM = re.compile(rf"^(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
+# A bullet may stand before the header: ■ 相关链接:…, ● 延伸阅读.
+_BULLET = r"[■□●○◆◇▲△▶►★☆·•※]?\s*"
+_LIST_HEAD = re.compile(rf"^{_BULLET}{_LIST_HEADS}\s*:?$")
+_LIST_HEAD_WITH_ITEM = re.compile(rf"^{_BULLET}(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -72,6 +76,7 @@ _NOT_HEADLINE = {
     "site_name": re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
+_MEDIA_LINK = re.compile(r"(?:视频|微视频|图集|组图|音频|直播|专题|图解)\s*[:|]")
 # A reviewer's note of a Word copy exported with its comments: "[批注1 李科长]: …", "[修订:王主任 …]".
 _REVIEW_NOTE = re.compile(r"\[(?:批注|修订|审阅)[^\]]{0,30}\]")
 _HEADLINE_WORDS = 4  # a headline has at least this many Chinese characters besides dates
@@ -326,13 +331,16 @@ def analyse(text: str) -> Layout:
     # exclaimed one is the title only when no plain one is; a profile page may have only the
     # place's name above its text.
     limit = paragraphs[1] if len(paragraphs) > 1 else len(lines)
+    first_paragraph = paragraphs[0] if paragraphs else len(lines)
     found = {k: head for k in kept if k < limit and k not in joined and (head := headline(lines[k][2]))}
-    places = {k: lines[k][2] for k in kept if k < limit and _is_place_name(lines[k][2])}
+    # A media link below the text's first paragraph (视频:会宁县的脱贫故事) points to another page.
+    found = {k: head for k, head in found.items() if k < first_paragraph or not _MEDIA_LINK.match(head)}
+    # The place's name stands above the profile's text, not among its lines (a table's row label).
+    places = {k: lines[k][2] for k in kept if k < first_paragraph and _is_place_name(lines[k][2])}
     plain = {k: head for k, head in found.items() if not _is_exclaimed(head)}
     heads = plain or found or places
     # Above a breadcrumb (首页 > 周刊杂志 > 正文) stand the site's names and slogans: a headline
     # below it is the article's.
-    first_paragraph = paragraphs[0] if paragraphs else len(lines)
     crumbs = [k for k in range(first_paragraph) if rules[k] == "navigation"]
     below = [k for k in heads if crumbs and k > crumbs[-1]]
     title = min(below or heads, default=None)

@@ -90,6 +90,11 @@ _DIRECTIONS = frozenset("东南西北中左右前后")
 # Words a short form's last character makes with the next one: 党委和政|府 names no 和政县, 搬迁|安置
 # no 迁安市.
 _STRADDLED = frozenset({"政府", "政策", "安置", "安全"})
+# A short form ending like a township or a village (安乡, 宁乡, 周村) after a Chinese character that
+# does not lead in to a name ends that township's own name: 桐安乡 names no 安乡县, even where the
+# text names 湖南. After a place (湖南安乡) or a lead-in word (在安乡, 来自宁乡) it is the county.
+_LOCAL_ENDS = frozenset("乡镇村屯")
+_LEADS_IN = frozenset("在和与及到赴是的从对向往于自去来回进出、")
 # Banners named after a wing are written by first character and wing: 科尔沁左翼后旗 -> 科左后旗.
 _WING = re.compile(
     r"^(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]*?(?P<side>[左右])翼(?P<rest>[\u4e00-\u9fff]*)$"
@@ -335,6 +340,7 @@ class Gazetteer:
                     if (
                         self._province_runs_out_of(text, i, i + length)
                         or text[i + length - 1 : i + length + 1] in _STRADDLED
+                        or self._ends_a_local_name(text, i, i + length, spans)
                     ):
                         break
                     spans.append((i, i + length, text[i : i + length]))
@@ -357,6 +363,20 @@ class Gazetteer:
             )
             (kept if placed else unplaced).append(m)
         return tuple(kept), tuple(unplaced)
+
+    def _ends_a_local_name(
+        self, text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]
+    ) -> bool:
+        """Whether the short form ``text[start:end]`` is the end of a township's or a village's name:
+        安乡 in 桐安乡 (but not in 湖南安乡, 在安乡)."""
+        form, before = text[start:end], text[start - 1 : start]
+        return (
+            form[-1] in _LOCAL_ENDS
+            and all(d.name != form for d in self._by_name[form])
+            and "\u4e00" <= before <= "\u9fff"
+            and before not in _LEADS_IN
+            and not (spans and spans[-1][1] == start)
+        )
 
     def _province_runs_out_of(self, text: str, start: int, end: int) -> bool:
         """Whether a province's name starts inside ``text[start:end]`` and ends after it: 从江|苏 is

@@ -88,8 +88,106 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
 }
 
 
-# Places that are not the subject: partners, the newspaper's city, neighbours, examples.
-REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {}
+# Places that are not the subject: partners, the newspaper's city, neighbours, examples. (Not on the
+# pages that name no place of their own, nor on the nation's: there a place named once is the only
+# one, which these sentences do not test.)
+LOCAL_PAGES = ANY_LEVEL - {"national", None}
+REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
+    # The newspaper's or agency's city: datelines, papers cited, broadcasters (one in Traditional script).
+    "press_datelines": (
+        "人民网兰州6月18日电(记者 王明)据《广西日报》、四川日报报道,连日来,记者深入乡村一线采访。",
+        LOCAL_PAGES,
+    ),
+    "press_datelines_traditional": (
+        "新華社北京3月5日電 記者從有關部門獲悉,各地正在抓緊推進脫貧攻堅普查工作。",
+        LOCAL_PAGES,
+    ),
+    "city_paper_and_broadcasters": (
+        "兰州日报讯(记者 张华)浙江卫视、甘肃省广播电视总台的记者也随行采访。",
+        LOCAL_PAGES,
+    ),
+    # A partner of East-West cooperation, its cadres and delegations.
+    "partner_city": (
+        "东西部扶贫协作开展以来,江苏省苏州市先后选派多批干部来这里挂职,苏州市与我们结下了深厚情谊。",
+        LOCAL_PAGES,
+    ),
+    "partner_delegation_traditional": (
+        "浙江省寧波市黨政代表團一行到此考察對接東西部扶貧協作工作,寧波市委書記出席座談會並講話。",
+        LOCAL_PAGES,
+    ),
+    "partner_cadres": (
+        "福建省闽侯县挂职干部陈某、上海市援滇干部刘某和北京市援藏干部、拉萨市副市长王某都表示,要把这里当作自己的第二故乡。",
+        LOCAL_PAGES,
+    ),
+    # Neighbours: named as such, with their province, before a border.
+    "neighbours": (
+        "与邻近的定西市安定区相比,这里北与陕西省榆林市接壤,南与四川省凉山彝族自治州相连,隔壁的会宁县也有人来学习取经。",
+        LOCAL_PAGES,
+    ),
+    "neighbours_of_a_village": (
+        "邻村李家村、邻乡白马乡的干部群众也常来这里参观学习,与相邻的王庄村相比,这里的山更高、路更远。",
+        LOCAL_PAGES,
+    ),
+    # A township or village named once in an anecdote of a report above them.
+    "township_anecdote": (
+        "在红土镇青石村,家住柳树乡柳树村三组的李大姐笑着对记者说:“日子越过越有盼头了。”",
+        ABOVE_TOWNSHIPS,
+    ),
+    "village_secretary_traditional": (
+        "記者來到白馬鄉時,石門村黨支部書記張某告訴記者,村裏的變化大家都看在眼裏。",
+        ABOVE_TOWNSHIPS,
+    ),
+    # Leaders' visits, institutions named after places, markets, home towns.
+    "provincial_leaders": (
+        "四川省委书记一行深入凉山州调研,甘肃省委主要负责同志在临夏州调研时也指出,要把群众冷暖放在心上。",
+        LOCAL_PAGES,
+    ),
+    "institutions": (
+        "甘肃农业大学、兰州大学、中国农业大学的专家和兰州银行、国家开发银行甘肃分行、中国扶贫基金会的负责人多次来到这里。",
+        LOCAL_PAGES,
+    ),
+    "institutions_traditional": (
+        "四川大學華西醫院、北京大學的專家說,這裏的羣衆看病難問題曾十分突出。",
+        LOCAL_PAGES,
+    ),
+    "markets": ("这里的农产品远销北京、上海,一车车蔬菜运往重庆,苹果销往全国20多个省市。", LOCAL_PAGES),
+    "home_towns": (
+        "来自河南信阳的张某、老家在湖北十堰的刘某和浙江温州客商黄某都说,这里变化很大。",
+        LOCAL_PAGES,
+    ),
+    "home_towns_traditional": (
+        "出生于山東菏澤的李某、祖籍福建的陳某和新疆籍學員阿某都說,這裏就是第二故鄉。",
+        LOCAL_PAGES,
+    ),
+    # Links to other articles and other news.
+    "previous_and_next": ("上一篇:会宁县召开脱贫攻坚推进会 下一篇:通渭县马铃薯喜获丰收", LOCAL_PAGES),
+    "related_link_bullet": ("■ 相关链接:临夏州东乡县的脱贫路", LOCAL_PAGES),
+    "story_headline": ("通渭县:小土豆变成大产业", LOCAL_PAGES),
+    "click_to_topic": ("点击进入:甘肃省脱贫攻坚专题", LOCAL_PAGES),
+    "another_news": ("另据报道,宁夏西吉县近日也召开了脱贫攻坚推进会。", LOCAL_PAGES),
+    # Meetings held elsewhere, history, models and epithets of other places, visitors.
+    "meetings_elsewhere": (
+        "在北京召开的全国脱贫攻坚总结表彰大会上,在南宁举办的中国—东盟博览会上,这里的代表都作了发言。",
+        LOCAL_PAGES,
+    ),
+    "revolutionary_spirits": (
+        "广大干部大力弘扬延安精神、井冈山精神、红旗渠精神和焦裕禄精神,学习兰考的经验,发扬右玉精神。",
+        LOCAL_PAGES,
+    ),
+    "history": (
+        "2013年11月,习近平总书记在湖南湘西十八洞村考察时首次提出“精准扶贫”;当年红军长征经过这里,遵义会议的精神代代相传。",
+        LOCAL_PAGES,
+    ),
+    "models_elsewhere": (
+        "干部们学习浙江“千万工程”经验,借鉴贵州塘约村的做法,发扬福建宁德“弱鸟先飞”的精神。",
+        LOCAL_PAGES,
+    ),
+    "epithets": ("福建宁德赤溪村被誉为“中国扶贫第一村”,这里则被誉为“中国马铃薯之乡”。", LOCAL_PAGES),
+    "visitors": (
+        "四川省凉山州考察团一行来到这里学习考察,来自贵州省毕节市的代表在会上作了交流发言。",
+        LOCAL_PAGES,
+    ),
+}
 
 
 INSERTIONS = {**FIGURE_TRAPS, **FUNDING_TRAPS, **MEASURE_TRAPS, **REGION_TRAPS}

@@ -850,3 +850,159 @@ def test_a_name_inside_a_phrase_is_no_unplaced_subject() -> None:
     # Written for the test: 富县 inside the slogan 农产富县, in a report on an unnamed county.
     text = "今年以来,我县认真落实精准扶贫方略,全县减少贫困人口1.2万人。全县实施农产富县战略。"
     assert where(text) is None
+
+
+def test_a_neighbour_named_with_its_province_or_before_a_border_weighs_nothing() -> None:
+    # Written for the test: a township report comparing itself with neighbours, one named with its
+    # prefecture (邻近的定西市安定区), one with its province, one before the border (…接壤).
+    text = (
+        "党家岘乡脱贫攻坚见成效\n全乡贫困发生率降至1%。与邻近的定西市安定区相比,这里山大沟深。"
+        "北与陕西省榆林市相连,南与四川省凉山州接壤。"
+    )
+    scored = [d for d in decisions(text) if d.startswith("score")]
+    assert not any(place in d for d in scored for place in ("安定区", "榆林市", "凉山"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "cue"),
+    [
+        # Written for the test: institutions and firms named after a place, events pairing places.
+        ("兰州银行有关负责人参加了座谈会。", "兰州市", "institution"),
+        ("甘肃农业大学的专家来到这里。", "甘肃省", "institution"),
+        ("中国农业大学的专家认为产业是根本。", "全国", "institution"),
+        ("国家开发银行甘肃分行的负责人参加了座谈会。", "甘肃省", "institution"),
+        ("中国扶贫基金会的代表出席了仪式。", "全国", "institution"),
+        ("在南宁举办的中国—东盟博览会上,展位前人头攒动。", "全国", "listed"),
+        # Written for the test: a meeting held elsewhere, goods sent elsewhere.
+        ("在杭州召开的经验交流会上,这里作了发言。", "杭州市", "elsewhere"),
+        ("一车车蔬菜运往广州的批发市场。", "广州市", "elsewhere"),
+        # Written for the test: people's home towns.
+        ("来自河南信阳的张某说,这里变化很大。", "信阳市", "resident"),
+        ("浙江温州客商黄某愿意来投资。", "温州市", "resident"),
+    ],
+)
+def test_a_place_named_for_something_else_weighs_little(sentence: str, place: str, cue: str) -> None:
+    text = f"会宁县脱贫攻坚纪实\n会宁县地处西北。{sentence}全县贫困发生率降至1%。"
+    assert f"score {place} -> 0.5 ({cue}×1)" in decisions(text)
+
+
+def test_the_relocated_come_from_the_place_reported_on() -> None:
+    # Written for the test: 来自 names the township the report is about, not a home town elsewhere.
+    text = "搬出大山的三宝乡\n三宝乡地处深山。2017年起,全乡整体搬迁。新社区的5000多名群众来自三宝乡。"
+    assert "score 三宝乡 -> 8 (title×1 mention×2; 全乡/该乡…×1)" in decisions(text)
+
+
+def test_the_partner_is_never_we_the_city_is() -> None:
+    # Written for the test: a city paper calls its city 我市 and names it only in the dateline; a
+    # partner city named in full must not take 我市 (nor lose it for the city).
+    text = (
+        "遵义日报讯 今年以来,我市脱贫攻坚稳步推进,湄潭县、凤冈县等地成效明显。\n"
+        "东西部扶贫协作中,浙江省宁波市选派干部来挂职。全市贫困发生率降至1.2%。"
+    )
+    assert where(text)[:2] == ("遵义市", "prefecture")
+
+
+def test_we_are_the_city_holding_the_counties_named() -> None:
+    # Written for the test: a city named only in its paper's name, its counties, and another city
+    # named once in full: 我市 and 全市 are the city of the counties.
+    text = (
+        "邵阳日报讯 今年以来,我市脱贫攻坚稳步推进,隆回县、洞口县成效明显。\n"
+        "湖北十堰市的同行来交流。全市贫困发生率降至1.2%。"
+    )
+    assert where(text)[:2] == ("邵阳市", "prefecture")
+
+
+def test_a_helpers_own_report_naming_another_place_in_passing_is_no_partnership() -> None:
+    # Written for the test: an eastern province's report on its own pairing work, which names a
+    # western city once, in a dateline: it stays the province's report.
+    text = (
+        "广东:全省脱贫攻坚取得决定性成效\n广东省推进对口帮扶,梅州市的变化很大。广东省全省贫困村出列。"
+        "据兰州日报报道,广东经验在全国推广。广东省和梅州市的做法走在全国前列。广东省贫困发生率降至0.5%。"
+    )
+    assert "score 广东省 -> 12 (title×1 mention×5; 全省/该省…×2)" in decisions(text)
+
+
+def test_a_townships_name_ending_like_a_county_is_the_township() -> None:
+    # Written for the test: 桐安乡 ends in 安乡 (湖南's 安乡县), and the page names 湖南 once, in a
+    # TV station's name; after a place or a lead-in word the county is meant.
+    text = (
+        "泽普县桐安乡:戈壁滩上的新家园\n近年来,泽普县桐安乡变化很大。"
+        "湖南卫视的记者来到桐安乡采访。全乡有贫困户。"
+    )
+    assert where(text)[:2] == ("桐安乡", "township")
+    assert [m.text for m in gazetteer().find_mentions("湖南安乡县城,在安乡采访。桐安乡")] == [
+        "湖南",
+        "安乡县",
+        "安乡",
+    ]
+
+
+def test_a_tv_station_named_after_a_province_files_the_report() -> None:
+    # Written for the test.
+    text = "会宁县脱贫攻坚纪实\n会宁县地处西北。浙江卫视的记者来到这里。全县贫困发生率降至1%。"
+    assert "score 浙江省 -> 0.5 (press×1)" in decisions(text)
+
+
+def test_provinces_where_goods_are_sold_are_not_the_nations_members() -> None:
+    # Written for the test: the apples go to 20 provinces, the county reports.
+    text = "三江县发展特色产业\n三江县地处桂北。这里的苹果销往全国20多个省市。三江县贫困发生率降至1%。"
+    assert not any(d.startswith("score 全国") for d in decisions(text))
+
+
+def test_the_links_to_the_articles_before_and_after_are_furniture() -> None:
+    # Written for the test: a county page with the site's previous and next articles in its middle.
+    text = (
+        "会宁县脱贫攻坚纪实\n会宁县地处西北,全县贫困发生率降至1%。\n"
+        "上一篇:通渭县召开推进会 下一篇:安定区马铃薯喜获丰收\n全县贫困村全部出列。\n"
+    )
+    assert [cut.rule for cut in analyse(text).cuts] == ["related_link"]
+
+
+@pytest.mark.parametrize("line", ["■ 相关链接:通渭县的脱贫路", "点击进入:甘肃省脱贫攻坚专题", "● 延伸阅读"])
+def test_a_link_after_a_bullet_or_a_click_here_is_furniture(line: str) -> None:
+    # Written for the test: a county page with a link line in its middle.
+    text = f"会宁县脱贫攻坚纪实\n会宁县地处西北,全县贫困发生率降至1%。\n{line}\n全县贫困村全部出列。\n"
+    assert [cut.rule for cut in analyse(text).cuts] in (["related_link"], ["related_list"])
+
+
+def test_a_provinces_broadcaster_files_the_report() -> None:
+    # Written for the test.
+    text = "会宁县脱贫攻坚纪实\n会宁县地处西北。甘肃省广播电视总台的记者随行采访。全县贫困发生率降至1%。"
+    assert "score 甘肃省 -> 0.5 (press×1)" in decisions(text)
+
+
+def test_aid_to_another_province_named_by_a_guest_is_no_partnership() -> None:
+    # Written for the test: a county of 云南 named once; a guest aiding 西藏 names 拉萨 only in a
+    # list of his posts, which makes no helped side of 援藏 and no partner of the county.
+    text = (
+        "近年来,永德县坚持精准扶贫,全县贫困发生率降至1%。\n"
+        "北京市援藏干部、拉萨市副市长王某也来到这里交流。\n全县贫困村全部出列。"
+    )
+    assert where(text)[:2] == ("永德县", "county")
+
+
+@pytest.mark.parametrize("line", ["视频:通渭县的脱贫故事", "通渭县"])
+def test_a_media_link_or_a_place_name_below_the_first_paragraph_is_no_headline(line: str) -> None:
+    # Written for the test: a page with no headline on top; a video link or a table's row label
+    # stands between its paragraphs.
+    text = (
+        f"近年来,会宁县坚持精准扶贫,全县贫困发生率降至1%。\n{line}\n全县贫困村全部出列,群众生活明显改善。\n"
+    )
+    assert analyse(text).title is None
+    assert where(text)[0] == "会宁县"
+
+
+def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
+    # Written for the test: a profile page with only the township's name above its text.
+    text = "党家岘乡\n党家岘乡位于县城北部,全乡贫困发生率降至1%。\n全乡贫困村全部出列。\n"
+    assert analyse(text).title == (0, 4)
+
+
+def test_a_headline_below_a_paragraph_is_a_subheading() -> None:
+    # Written for the test: a page that lost its headline, with another story's headline (or a
+    # subheading) between its paragraphs.
+    text = (
+        "近年来,会宁县坚持精准扶贫,全县贫困发生率降至1%。\n通渭县:小土豆变成大产业\n"
+        "全县贫困村全部出列,群众生活明显改善。\n"
+    )
+    assert where(text)[0] == "会宁县"

@@ -5,11 +5,14 @@ form such as 陈旗 once named in full), the townships and villages it names (�
 also where no division stands next to them) and the nation (全国, 中国, 我国: named 全国). A
 candidate scores its mentions: a headline mention weighs more; one that lists a place among others,
 locates the next place (广西|崇左市: a county report keeps naming its province), names a government
-body, files the report (a dateline, a paper) or sets an anecdote (a household's address, a village
-post) weighs less; a neighbour (北接己衣镇) weighs nothing. The times the article calls its subject
-by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that kind. The
-best-scored candidate is the subject; in East-West cooperation the helping side's mentions weigh
-half. An article that calls its subject by a kind it never names (a template about 我县) has none.
+body or an institution (兰州银行, 中国农业大学), files the report (a dateline, a paper), sets an
+anecdote (a household's address, a village post, a home town) or points elsewhere (在北京召开的,
+运往上海) weighs less; a neighbour (北接己衣镇, 与凉山州接壤) weighs nothing. The times the article
+calls its subject by kind alone (全县, 我市, 该镇, XX乡) go to the best-mentioned candidate of that
+kind (and the places it holds), never to a partner. The best-scored candidate is the subject; in
+East-West cooperation the helping side's mentions weigh half, unless the helped side is named only
+in passing. An article that calls its subject by a kind it never names (a template about 我县) has
+none.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
+from povsum.furniture import is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -64,7 +68,7 @@ _PRESS_BEFORE = re.compile(
     r"(?:新华社|中新社|通讯社|报社|(?<!互联)(?<!电)网|电视台|电台|本报|日报|晚报|时报|新闻|客户端)$"
 )
 _PRESS_AFTER = re.compile(
-    r"日报|晚报|都市报|电视台|广播电视台|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
+    r"日报|晚报|都市报|电视台|广播电视台|广播电视总台|广电|卫视|融媒|新闻|网|讯|(?:\d{1,2}月)?\d{1,2}日(?:电|讯|消息)"
 )
 # A place named to say where another lies: 松岭村,地处遂昌县东北部; 嘎查隶属兴安盟扎赉特旗.
 _LOCATES_BEFORE = re.compile(r"(?:位于|地处|隶属|坐落于|坐落在)于?$")
@@ -77,8 +81,14 @@ _SITE_LOCATED = re.compile(
 # A person's address down to the village group, or a post in a village, sets an anecdote
 # (李某是龙泉乡柏树村五组的低保户, 家住石门村, 乌兰嘎查驻村工作队员, 某村第一书记): a county
 # report tells one so about one of its villages.
+# So does a person's home town (老家在湖北十堰, 四川籍务工人员, 温州客商, 来自河南信阳的队员; but
+# the relocated 来自三宝乡 come from the place reported on).
 _RESIDENT_BEFORE = re.compile(r"(?:家住|住在|老家在?)$")
-_RESIDENT_AFTER = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记")
+_HOMETOWN_BEFORE = re.compile(r"来自$")
+_HOMETOWN_AFTER = re.compile(r"的")
+_RESIDENT_AFTER = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})[组社](?![织成建员团会])|驻村|第一书记|籍|客商|商人"
+)
 # A government body named after its place acts on the subject, it is not the subject's name:
 # 贵州省财政厅下达…用于纳雍县, 北京市支援合作办.
 _BODIES = (
@@ -99,10 +109,18 @@ _BODIES = (
     *("妇联", "团委", "工商联", "残联", "总工会", "供销", "支援合作"),  # mass organisations, aid offices
     *("人民银行", "农商", "邮政"),  # banks and the post
 )
-_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join(_BODIES)})")
+# ...and so does an institution or a firm named after it, which may serve the whole country:
+# 甘肃农业大学, 兰州银行, 四川大学华西医院, 中国移动, 中国之声; a bank, its branch or a society
+# may have a word before its kind (中国农业银行, 国家开发银行甘肃分行, 中国扶贫基金会).
+_NAMESAKES = (
+    *("大学", "农业大学", "师范大学", "理工大学", "医科大学", "学院", "职业技术学院", "医院", "研究院"),
+    *("科学院", "农科院", "农业科学院", "社科院", "信用社", "农信", "移动", "电信", "联通", "之声"),
+)
+_NAMED_BODIES = r"[\u4e00-\u9fff]{0,4}?(?:银行|分行|支行|基金会|促进会|协会|学会|商会)"
+_INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES, _NAMED_BODIES))})")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
-_LISTED_AFTER = re.compile(r"、|等")
+_LISTED_AFTER = re.compile(r"、|等|[—–-](?=[\u4e00-\u9fff])")  # 中国—东盟博览会 pairs two
 # A division's name followed by these names a township, village, road or station after it.
 _NAMESAKE_AFTER = re.compile(rf"{'|'.join(LOCAL_LEVELS)}|路|大道|大街|站|机场")
 
@@ -139,6 +157,15 @@ _LONE_STEM_MAX = 3  # the longest stem of a name mentioned once, after a charact
 _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 # ...and so do reports on their neighbours: 邻近的会宁县, 与之相邻的通渭县.
 _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{NEIGHBOUR})$")
+# ...or the border after its name: 与四川省凉山州接壤, 同陕西交界.
+_BORDER_AFTER = re.compile(r"接壤|毗邻|交界|相邻|相连|隔河相望")
+# A place where a meeting or a fair was held (在北京召开的全国…大会, 在杭州举行的对接会) or where
+# goods go (销往上海, 运往重庆): the article's subject is elsewhere.
+_VENUE_BEFORE = re.compile(r"在$")
+_VENUE_AFTER = re.compile(r"(?:召开|举行|举办|开幕|闭幕)")
+# (销往全国20多个省市 and 销往全省各地 are no more the subject, nor the nation's provinces.)
+_DESTINATION_BEFORE = re.compile(r"(?:销往|运往|发往|远销|销售到|卖到|运到|出口到?)(?:全国|国内)?$")
+_DESTINATION_SPAN = 6
 # Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
 _LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
@@ -259,15 +286,15 @@ class _Local:
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
-    title = document.title_span
+    title = _headline(document)
     mentions, locals_ = _places_named(text)
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
     if national := _national_candidate(text, title):
         candidates.append(national)
-    _credit_self_references(text, candidates)
     _discount_partners(text, candidates)
+    _credit_self_references(text, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
     ranked = sorted(
@@ -285,25 +312,55 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     return _region(document, sentences, subject) if subject else None
 
 
+def _headline(document: Document) -> range:
+    """The headline's span, unless a paragraph of the text stands above it: a page that lost its
+    headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
+    for one, which is about a part of the page or another page."""
+    title = document.title_span
+    above = document.text[: title.start].split("\n") if title else []
+    return range(0) if any(is_paragraph(line.strip()) for line in above) else title
+
+
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
     """The weight of the place named at text[start:end] and the cue that set it."""
-    if _BORDER_BEFORE.search(text, max(0, start - 3), start):
+    # A place named with its province (邻近的定西市安定区, 来自河南信阳) takes the words before both.
+    first = _chain_start(start, inner)
+    if _BORDER_BEFORE.search(text, max(0, first - 3), first) or _BORDER_AFTER.match(text, end):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
+    if (_VENUE_BEFORE.search(text, max(0, first - 1), first) and _VENUE_AFTER.match(text, end)) or (
+        _points_elsewhere(text, first)
+    ):
+        return full * _MINOR_WEIGHT, "elsewhere"
     # A place listed with its province (四川凉山州、云南怒江州) is listed as a whole.
-    first = inner.get(start, start)
     if _LISTED_BEFORE.search(text, max(0, first - 1), first) or _LISTED_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "listed"
     if end in inner or _locates(text, start):
         return full * _MINOR_WEIGHT, "locator"
     if _INSTITUTION_AFTER.match(text, end):
         return full * _MINOR_WEIGHT, "institution"
-    resident = _RESIDENT_BEFORE.search(text, max(0, start - 3), start) or _RESIDENT_AFTER.match(text, end)
+    resident = (
+        _RESIDENT_BEFORE.search(text, max(0, first - 3), first)
+        or _RESIDENT_AFTER.match(text, end)
+        or (_HOMETOWN_BEFORE.search(text, max(0, first - 2), first) and _HOMETOWN_AFTER.match(text, end))
+    )
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _points_elsewhere(text: str, at: int) -> bool:
+    """Whether goods go to the place named at ``at``: 运往|重庆, 销往全国|20多个省市."""
+    return bool(_DESTINATION_BEFORE.search(text, max(0, at - _DESTINATION_SPAN), at))
+
+
+def _chain_start(start: int, inner: Mapping[int, int]) -> int:
+    """Where the chain of containers of the place named at ``start`` starts: 宁夏|银川市|永宁县."""
+    while start in inner:
+        start = inner[start]
+    return start
 
 
 def _locates(text: str, start: int) -> bool:
@@ -621,7 +678,9 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
     only the country holds (三区三州); the verifier accepts 全国 for any of them."""
     first = _NATIONAL_FORM.search(text)
-    members = [m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text)]
+    members = [
+        m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text) if not _points_elsewhere(text, m.start())
+    ]
     if first is None and not members:
         return None
     at = min(([first.start()] if first else []) + members)
@@ -653,16 +712,33 @@ def _in_title(text: str, at: int) -> bool:
 
 
 def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None:
-    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind."""
+    """全县/我县/该县/本县 go to the best-mentioned candidate called 县, and so on for each kind: a
+    place that holds other places the article names is so much better mentioned (全市 is the city
+    whose counties it names, not a city it names in passing). Never to a partner: it is not 我市."""
     by_kind: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
-        by_kind.setdefault(candidate.kind, []).append(candidate)
+        if not candidate.partner:
+            by_kind.setdefault(candidate.kind, []).append(candidate)
+    named = [c for c in candidates if c.mentions > 0 and c.division is not None]
     for kind, group in by_kind.items():
-        best = max(group, key=lambda c: (c.mentions, -c.at))
+        best = max(group, key=lambda c: (c.mentions + _MINOR_WEIGHT * _holds(c, named), -c.at))
         # A place must be named to be the one meant; the nation is named by 全国 and 我国 alone.
         if (best.mentions > 0 or best.level == "national") and (n := _self_references(text, kind)):
             best.self_references += n
             best.notes.append(f"全{kind}/该{kind}…×{n}")
+
+
+def _holds(outer: _Candidate, candidates: Iterable[_Candidate]) -> int:
+    """How many of ``candidates`` lie inside ``outer``: 南江县 and 巴州区 in 巴中市."""
+    if outer.division is None or outer.level in ("township", "village", "national"):
+        return 0
+    name = outer.division.name
+    return sum(
+        c is not outer
+        and c.division is not None
+        and (name in _ancestors(c.division) or (c.depth > outer.depth and c.division is outer.division))
+        for c in candidates
+    )
 
 
 def _self_references(text: str, kind: str) -> int:
@@ -678,7 +754,9 @@ def _self_references(text: str, kind: str) -> int:
 def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
-    return Counter(m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text))
+    return Counter(
+        m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text) if not _points_elsewhere(text, m.start())
+    )
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
@@ -691,12 +769,15 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     else:
         return
     scored = [c for c in candidates if c.score > 0]
-    if all(is_partner(c) or c.province is None for c in scored):
-        return  # no helped side named: the partner's own report
+    helped = [c.score for c in scored if not (is_partner(c) or c.province is None) and c.named_alone]
+    partners = [c.score for c in scored if is_partner(c)]
+    # The partner's own report names no helped side, or one only in passing (a dateline, a guest, a
+    # list, a post: never on its own, or not half as often as the partner).
+    if not helped or max(helped) < _PARTNER_WEIGHT * max(partners, default=0):
+        return
     for candidate in filter(is_partner, scored):
         candidate.partner = True
-        candidate.mentions *= _PARTNER_WEIGHT
-        candidate.self_references = 0
+        candidate.mentions *= _PARTNER_WEIGHT  # (before 全县 and 我市 are credited: never to it)
         candidate.notes.append(f"partner side of {cue}: weighs {_PARTNER_WEIGHT:.2g}")
 
 
