@@ -114,6 +114,20 @@ def test_a_target_after_the_work_is_its_purpose() -> None:
     assert _categories("组织贫困群众向安置点搬迁,确保搬迁户搬得出、稳得住。") == {"relocation"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a target opening the sentence governs all its clauses.
+        ("力争到明年底,全面完成剩余危房改造任务,实现行政村卫生室全覆盖。", set()),
+        ("2021年确保适龄儿童无一辍学,为贫困人口代缴医疗保险。", set()),
+        # ...unless the sentence says the work has started.
+        ("力争年内完成危房改造任务,目前已改造危房800户。", {"housing"}),
+    ],
+)
+def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
 def test_an_honour_spoils_only_its_own_clause() -> None:
     # Written for the test.
     text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"

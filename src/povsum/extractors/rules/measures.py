@@ -116,9 +116,13 @@ _MUST = (
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
 # "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
-# …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# …需搬迁", and a target opening the sentence, after a date at most ("力争到年底,完成…任务,实现…全覆盖":
+# no work is reported before it for it to be the purpose of). A named programme is no plan: "“八七”扶贫
+# 计划", "雨露计划".
+_TARGET_OPENING = r"^(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
-    _not_after('[”"贫动露]', "计划")
+    rf"{_TARGET_OPENING}|"
+    + _not_after('[”"贫动露]', "计划")
     + rf"|预计|打算|准备(?=[\u4e00-\u9fff]{{2}})|拟|下一步|今后|原规划|{_not_after('[意见和]', '建议')}|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
@@ -145,7 +149,8 @@ _LEARNT_AFTER = re.compile(r"[^,。;:]*(?:经验|做法)")
 _EXPERIENCE_SHOWN = re.compile(rf"(?:{_LEARNING})[^,。;:]*(?:经验|做法)[^,。;:]{{0,6}}:")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
-    # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
+    # A target after other clauses governs only its own (one opening the sentence is a plan,
+    # ``_TARGET_OPENING``): "…,力争年内完成搬迁". After "组织…搬迁," the clause
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
     # Awards, ratings and designations: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地",
