@@ -128,6 +128,20 @@ def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str])
     assert _categories(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 将 before 把, 要 or 会 is the future.
+        ("明年,我们将把发展乡村旅游作为主攻方向,打造一批精品民宿。", set()),
+        ("年底前将会新建一批村卫生室。", set()),
+        # 将 before 会议 is the object marker of work done.
+        ("全县将会议精神落实到户,完成危房改造300户。", {"housing"}),
+    ],
+)
+def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
 def test_an_honour_spoils_only_its_own_clause() -> None:
     # Written for the test.
     text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"

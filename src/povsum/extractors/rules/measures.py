@@ -115,7 +115,8 @@ _MUST = (
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
-# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
+# "将继续…,进一步推进产业扶贫" (将 before a verb,
+# 把, 要 or 会, "将把…作为主攻方向"; not 将…纳入, 将会议精神), "今年要确保完成…搬迁任务", "按照规划,
 # …需搬迁", and a target opening the sentence, after a date at most ("力争到年底,完成…任务,实现…全覆盖":
 # no work is reported before it for it to be the purpose of). A named programme is no plan: "“八七”扶贫
 # 计划", "雨露计划".
@@ -126,7 +127,7 @@ _PLAN = re.compile(
     + rf"|预计|打算|准备(?=[\u4e00-\u9fff]{{2}})|拟|下一步|今后|原规划|{_not_after('[意见和]', '建议')}|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
-    r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
+    r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
     rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
 )
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
