@@ -484,6 +484,11 @@ def test_a_dateline_is_no_talk_about_the_report(text: str, expected: set[str]) -
         ("合作社要带动贫困户增收。", set()),
         # A requirement met is work done.
         ("按照省里的要求,丙县为贫困人口代缴医保1200万元。", {"health"}),
+        ("按照“五清零”要求,丙县为贫困人口代缴医保1200万元。", {"health"}),
+        # Told by a speaker or urged on others, what follows is a requirement.
+        ("市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务。", set()),
+        ("他叮嘱驻村干部,帮助群众理清发展思路。", set()),
+        ("会议强调,压实驻村工作队责任,持续推进消费扶贫。", set()),
     ],
 )
 def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) -> None:
