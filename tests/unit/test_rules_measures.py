@@ -453,6 +453,8 @@ def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set
         "该县获批国家电子商务进农村综合示范县。",
         "全村还有12户尚未通自来水。",
         "发展特色产业是群众稳定增收的根本之策。",
+        # Praise of a kind of work, and a kind of industry valued.
+        "乡村旅游被誉为“无烟工业”,是带动农民增收的朝阳产业。",
     ],
 )
 def test_designations_lacks_and_praise_are_no_work(text: str) -> None:

@@ -158,8 +158,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
     # Awards, ratings and designations: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地",
-    # "AAA级景区", "获批…电子商务进农村综合示范县".
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为"),
+    # "AAA级景区", "获批…电子商务进农村综合示范县", praise ("乡村旅游被誉为“无烟工业”").
+    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为|誉为|称为|称作"),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
     # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批"); a
@@ -196,10 +196,12 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
         r"(?:是|作为)[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
         r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
     ),
-    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值", "当地以种植
-    # 水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植高山蔬菜12万亩").
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
+    # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
+    # 高山蔬菜12万亩").
     "description": re.compile(
-        r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|以[^,]{1,20}为主(?![导线体要])|常年(?:种植|养殖|种)"
+        r"主导产业(?:为|是|有)|是[^,]{0,24}(?:主导|支柱|朝阳|富民|优势|新兴)产业|增加值|三次产业|"
+        r"以[^,]{1,20}为主(?![导线体要])|常年(?:种植|养殖|种)"
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
