@@ -300,6 +300,8 @@ def test_a_listed_name_needs_its_own_verb_or_count(text: str, expected: set[str]
         ("县里制定了若干帮扶政策,涉及教育扶贫、生态扶贫、产业扶贫等。", set()),
         ("2019年乙市发布乡村振兴规划,先后推出3个农家乐提升计划。", set()),
         ("該村制定了幫扶方案:為因病戶提供醫療救助和公益崗位。", set()),
+        # What the policy states is done in its text only.
+        ("制定了健康扶贫实施方案,明确了大病集中救治、慢病签约服务的要求。", set()),
         # ...unless the sentence says the work was done.
         ("全县出台扶贫小额信贷实施方案,已累计发放贷款5000万元。", {"finance"}),
     ],

@@ -141,8 +141,10 @@ _FORMULATION = re.compile(
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = rf"{_not_after('[为除]', '了')}(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
-# 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍".
-_UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
+# 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍". What a plan or a policy states is done in its
+# text only: "制定了…方案,明确了大病集中救治…的要求".
+_STATED = "明确|规定|提出|细化|界定|涵盖|包括|作出|做出|列出"
+_UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}(?<!(?:{_STATED})了)")
 # Others' experience: a cue learnt about ("学习了当地发展乡村旅游的经验", between the learning verb and
 # its 经验 or 做法), and an experience shown and then told after a colon ("观看了邻县的经验介绍片:
 # 该县通过…"), which governs the rest of its sentence. Experience learnt and then applied
