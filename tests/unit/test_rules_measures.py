@@ -142,6 +142,20 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
     assert _categories(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what whoever qualifies may get, its amounts ceilings.
+        ("凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款。", set()),
+        ("贫困户可申请5万元以下、3年以内的扶贫小额信贷。", set()),
+        # What was got is work done.
+        ("全县已有1200户贫困户申请到扶贫小额信贷。", {"finance"}),
+    ],
+)
+def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
 def test_an_honour_spoils_only_its_own_clause() -> None:
     # Written for the test.
     text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"

@@ -182,6 +182,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
     # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
     "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
+    # An entitlement, what whoever qualifies may get or do: "凡是符合条件的学生,均可申请助学贷款",
+    # "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings, not counts).
+    "entitlement": re.compile(r"均可|凡是|可(?:申请|享受|获得|领取|参加|报销|免费)"),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
