@@ -156,6 +156,23 @@ def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a meeting's and a course's agenda name topics.
+        ("常委会听取了各乡镇关于危房改造和饮水安全工作的汇报。", set()),
+        ("会议审议了易地扶贫搬迁后续扶持实施方案。", set()),
+        ("座谈会上,大家围绕推进消费扶贫等议题进行了交流。", set()),
+        ("培训内容包括小额信贷政策解读和电商运营实务。", set()),
+        ("会议研究部署下一阶段易地搬迁后续扶持工作,推进产业发展。", set()),
+        # The course held is work done.
+        ("乙县举办电商培训班12期,培训内容包括网店运营。", {"ecommerce"}),
+    ],
+)
+def test_an_agenda_names_topics_not_work_done(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
 def test_an_honour_spoils_only_its_own_clause() -> None:
     # Written for the test.
     text = "该县荣获全国乡村旅游示范县称号,全县累计实施易地扶贫搬迁2万人。"

@@ -127,7 +127,8 @@ _TARGET_OPENING = r"^(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
     + _not_after('[”"贫动露]', "计划")
-    + rf"|预计|打算|准备(?=[\u4e00-\u9fff]{{2}})|拟|下一步|今后|原规划|{_not_after('[意见和]', '建议')}|"
+    + r"|预计|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
+    + rf"{_not_after('[意见和]', '建议')}|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
@@ -185,6 +186,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # An entitlement, what whoever qualifies may get or do: "凡是符合条件的学生,均可申请助学贷款",
     # "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings, not counts).
     "entitlement": re.compile(r"均可|凡是|可(?:申请|享受|获得|领取|参加|报销|免费)"),
+    # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "研究部署…后续
+    # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读".
+    "agenda": re.compile(r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容"),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
