@@ -536,6 +536,9 @@ def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) 
         # Written for the test: what was learnt from others, and experience shown then told.
         ("考察组在外省学习了发展民宿和网店的经验。", set()),
         ("大家观摩了兄弟县的做法:该县建起扶贫车间40个。", set()),
+        # What an unnamed other place owns is its own.
+        ("观摩团参观了邻县的扶贫车间和光伏电站。", set()),
+        ("我县建成扶贫车间12个,产品销往邻县的超市。", {"industry"}),
         # Experience learnt and then applied is the region's work.
         ("丁县借鉴外地经验,建成农家乐30家。", {"tourism"}),
     ],

@@ -225,6 +225,9 @@ _LACK_BEFORE = re.compile(
     rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
     r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
 )
+# An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
+# 车间的产品销往邻县的超市").
+_OWNED_ELSEWHERE = re.compile(r"(?:邻近?|兄弟|周边)的?(?:县|市|省|州|乡镇|乡|镇|村|区|地区)的[^,。;]{0,12}$")
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
 # A hardship after the cue is met when its clause says so before it: "解决了1.2万人饮水问题".
@@ -638,6 +641,8 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a need or lack of it"
     if _LEARNT_BEFORE.search(before) and _LEARNT_AFTER.match(after):
         return "others' experience learnt"
+    if _OWNED_ELSEWHERE.search(before):
+        return "another place's"
     not_a_road = _NOT_A_ROAD.get(word)
     if not_a_road and not_a_road.search(before):
         return "a path or a place, not a road built"
