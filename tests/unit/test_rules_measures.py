@@ -120,6 +120,8 @@ def test_a_target_after_the_work_is_its_purpose() -> None:
         # Written for the test: a target opening the sentence governs all its clauses.
         ("力争到明年底,全面完成剩余危房改造任务,实现行政村卫生室全覆盖。", set()),
         ("2021年确保适龄儿童无一辍学,为贫困人口代缴医疗保险。", set()),
+        # ...and so does one opening a line, in a sentence run on from the line before.
+        ("乙县位于省境西部,\n力争年底前完成危房改造任务,实现行政村卫生室全覆盖。", set()),
         # ...unless the sentence says the work has started.
         ("力争年内完成危房改造任务,目前已改造危房800户。", {"housing"}),
     ],

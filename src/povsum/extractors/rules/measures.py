@@ -120,10 +120,10 @@ _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
 # "将继续…,进一步推进产业扶贫" (将 before a verb,
 # 把, 要 or 会, "将把…作为主攻方向"; not 将…纳入, 将会议精神), "今年要确保完成…搬迁任务", "按照规划,
-# …需搬迁", and a target opening the sentence, after a date at most ("力争到年底,完成…任务,实现…全覆盖":
-# no work is reported before it for it to be the purpose of). A named programme is no plan: "“八七”扶贫
-# 计划", "雨露计划".
-_TARGET_OPENING = r"^(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
+# …需搬迁", and a target opening the sentence or a line, after a date at most ("力争到年底,完成…任务,
+# 实现…全覆盖": no work is reported before it for it to be the purpose of). A named programme is no
+# plan: "“八七”扶贫计划", "雨露计划".
+_TARGET_OPENING = r"(?:^|\n)(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
     + _not_after('[”"贫动露]', "计划")
