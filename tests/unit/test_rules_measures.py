@@ -133,6 +133,22 @@ def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str])
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Written for the test: a project planned, a goal, striving by a date.
+        ("乡里正在谋划建设一批光伏电站。", set()),
+        ("目标是到2025年,培育龙头企业10家,建成特色产业基地20个。", set()),
+        ("我们争取明年把自来水接到每家每户。", set()),
+        # Planning that goes on to the work, and funds striven for and got.
+        ("该镇积极谋划,强力落实,实施易地扶贫搬迁1349户。", {"relocation"}),
+        ("村里争取到资金,修通了产业路。", {"infrastructure"}),
+    ],
+)
+def test_a_project_planned_a_goal_and_striving_are_plans(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Written for the test: 将 before 把, 要 or 会 is the future.
         ("明年,我们将把发展乡村旅游作为主攻方向,打造一批精品民宿。", set()),
         ("年底前将会新建一批村卫生室。", set()),
