@@ -596,6 +596,10 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         ("戊县新建水厂3座,解决了2万人的饮水问题。", {"infrastructure"}),
         # A wish to solve it is still a need.
         ("村民最盼望的是修通公路、解决饮水问题。", set()),
+        ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
+        # Poor conditions, and people still living in them.
+        ("不少寄宿制学校办学条件差,3所学校学生住宿拥挤。", set()),
+        ("不少人家还住在年久失修的危房里。", set()),
     ],
 )
 def test_a_weakness_or_problem_beside_the_cue_is_no_work(text: str, expected: set[str]) -> None:

@@ -217,16 +217,17 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
-# "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水", and what is left or found by a check
-# ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one: "得知老人生活困难"
-# is the need the work then meets.
+# "住房难", "住房条件差", a wish ("有发展养殖的意愿"), "缺乏技能培训", "需要易地搬迁", "尚未通自来水",
+# and what is left or found by a check ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one:
+# "得知老人生活困难" is the need the work then meets.
 _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
-    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈)"
+    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
 )
+# ...and before it: "还住在年久失修的危房里".
 _LACK_BEFORE = re.compile(
     rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
-    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
+    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出|(?:还|仍|仍然|依然)住在?)[^,]{0,8}$"
 )
 # An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
 # 车间的产品销往邻县的超市").
