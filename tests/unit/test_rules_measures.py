@@ -87,6 +87,8 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         # Needs, lacks, potential and descriptions of the economy.
         "全县基础设施落后,产业发展受限。",
         "该乡具备发展乡村旅游和特色养殖的优势。",
+        "这里气候冷凉,是发展反季节蔬菜的理想之地。",
+        "当地森林覆盖率高,发展康养产业前景广阔。",
         "全镇主导产业为玉米种植和肉羊养殖。",
         "国道沿公路穿过全镇。",
         "全县公路通车里程2800公里。",

@@ -180,9 +180,9 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金"; pooled
     # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
-    # What a place could do: "具备发展特色种养殖业的优势".
-    # ("具备条件的建制村通硬化路" qualifies who got the work.)
-    "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展"),
+    # What a place could do: "具备发展特色种养殖业的优势", "是发展反季节蔬菜的理想之地", "旅游资源得天
+    # 独厚", "发展康养产业前景广阔". ("具备条件的建制村通硬化路" qualifies who got the work.)
+    "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展|理想之地|得天独厚|前景广阔|大有可为"),
     # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
     # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
     "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
