@@ -368,8 +368,11 @@ def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expec
         ("光伏扶贫能够带来长期稳定的收益。", set()),
         ("小额信贷可以帮助贫困户解决资金难题。", set()),
         ("易地扶贫搬迁是打赢脱贫攻坚战的头号工程。", set()),
+        # ...and the clause before it when that is its subject.
+        ("国家实施的易地扶贫搬迁、生态护林员等政策,是打赢脱贫攻坚战的重要举措。", set()),
         # ...spoils its own clause only.
         ("易地扶贫搬迁是脱贫攻坚的头号工程,丙县累计搬迁1.2万人。", {"relocation"}),
+        ("丙县累计实施易地扶贫搬迁1.2万人,是全省搬迁任务最重的县之一。", {"relocation"}),
     ],
 )
 def test_what_a_measure_can_do_is_no_report_of_it(text: str, expected: set[str]) -> None:

@@ -157,6 +157,14 @@ _LEARNING = r"学习|考察|观摩|观看|借鉴|参观|取经"
 _LEARNT_BEFORE = re.compile(rf"(?:{_LEARNING})[^,。;:]*$")
 _LEARNT_AFTER = re.compile(r"[^,。;:]*(?:经验|做法)")
 _EXPERIENCE_SHOWN = re.compile(rf"(?:{_LEARNING})[^,。;:]*(?:经验|做法)[^,。;:]{{0,6}}:")
+# What a definition calls a measure: "…是脱贫攻坚的重要举措", "…的根本之策".
+_DEFINED_AS = (
+    r"[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
+    r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
+)
+# A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
+# 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
+_DEFINING = re.compile(rf"\s*(?:都|也|均|正|就)?是{_DEFINED_AS}")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target after other clauses governs only its own (one opening the sentence is a plan,
@@ -204,10 +212,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
     # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
     "ability": re.compile(r"能够|可以|有利于|有助于"),
-    "definition": re.compile(
-        r"(?:是|作为)[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
-        r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
-    ),
+    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}"),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
     # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
     # 高山蔬菜12万亩").
@@ -478,10 +483,14 @@ class _Reading:
         return (self.bare if bare else self.text)[start:end]
 
     def not_done(self, at: int) -> str | None:
-        """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None."""
+        """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None; a clause
+        the next one defines (``_DEFINING``) is the subject of a definition."""
         span = self._clause_span(at)
         if span not in self._not_done:
-            self._not_done[span] = _first(_NOT_DONE, self.text[span[0] : span[1]])
+            why = _first(_NOT_DONE, self.text[span[0] : span[1]])
+            if why is None and (defined := _DEFINING.match(self.text, span[1] + 1)):
+                why = f"definition {defined.group().strip()}"
+            self._not_done[span] = why
         return self._not_done[span]
 
     def _governs(self, word: re.Match[str]) -> bool:
