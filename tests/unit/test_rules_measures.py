@@ -677,6 +677,10 @@ def test_working_words_name_their_category(text: str, category: str) -> None:
         # Written for the test: work said of the country or the province in a county's report...
         ("county", "据统计,全国累计选派第一书记20万名。", set()),
         ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
+        ("county", "近年来,国家累计选派第一书记和驻村干部300多万人。", set()),
+        ("county", "党中央实施易地扶贫搬迁,累计搬迁960多万人。", set()),
+        # A national body is no level: its work may be for the region.
+        ("county", "国家开发银行向我县发放扶贫贷款2亿元。", {"finance"}),
         # ...is the region's own in a report on the country or the province.
         ("national", "据统计,全国累计选派第一书记20万名。", {"party_building"}),
         ("province", "2019年,全省新建通村公路5000公里。", {"infrastructure"}),

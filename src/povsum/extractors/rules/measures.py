@@ -382,17 +382,19 @@ _PLAN_HEADING_CHARS = 12
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
-# Work said of a level above the region ("据统计,全国累计选派第一书记…" in a county report) is not the
-# region's: the self-reference that opens the cue's clause, or the last one opening a clause before
-# it in its sentence, after a time or a source at most.
+# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…" in
+# a county report; not a national body, "国家统计局…", "国家开发银行…") is not the region's: the
+# self-reference that opens the cue's clause, or the last one opening a clause before it in its
+# sentence, after a time or a source at most.
 _LEVELS: tuple[Level, ...] = get_args(Level)  # from the nation down
+_NATION: tuple[str, ...] = ("全国", "国家", "党中央")
 _ABOVE: dict[str, frozenset[Level]] = {
     who: frozenset(_LEVELS[_LEVELS.index(level) + 1 :])
-    for who, level in (("全国", "national"), ("全省", "province"))
+    for who, level in (*((nation, "national") for nation in _NATION), ("全省", "province"))
 }
 _CLAUSE_SUBJECT = re.compile(
     r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
-    r"(?P<who>[全我该本][国省市州县区旗乡镇村])"
+    r"(?P<who>[全我该本][国省市州县区旗乡镇村]|国家(?!级|[\u4e00-\u9fff]{0,6}?(?:局|部|委|院|署|办|中心|银行|开发))|党中央)"
 )
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
 _CLAUSE = re.compile(r"[^,;:…]+")
@@ -542,7 +544,7 @@ class _Reading:
         starts, _ = self._clauses
         subjects = self._subjects[: bisect_right(starts, cue.start())]
         who = next((who for who in reversed(subjects) if who), None)
-        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
+        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who in _NATION))
         return f"a higher level's: {who}" if above else None
 
     @cached_property
