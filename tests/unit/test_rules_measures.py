@@ -185,6 +185,7 @@ def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:
         ("座谈会上,大家围绕推进消费扶贫等议题进行了交流。", set()),
         ("培训内容包括小额信贷政策解读和电商运营实务。", set()),
         ("会议研究部署下一阶段易地搬迁后续扶持工作,推进产业发展。", set()),
+        ("与会人员观看了产业扶贫专题片。", set()),
         # The course held is work done.
         ("乙县举办电商培训班12期,培训内容包括网店运营。", {"ecommerce"}),
     ],
@@ -368,6 +369,9 @@ def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expec
         ("光伏扶贫能够带来长期稳定的收益。", set()),
         ("小额信贷可以帮助贫困户解决资金难题。", set()),
         ("易地扶贫搬迁是打赢脱贫攻坚战的头号工程。", set()),
+        ("产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。", set()),
+        # "的关键" ends a definition; "的关键之举" that the work then follows does not.
+        ("乙县把易地扶贫搬迁作为破解深度贫困的关键之举,吸纳了周边145户贫困户。", {"relocation"}),
         # ...and the clause before it when that is its subject.
         ("国家实施的易地扶贫搬迁、生态护林员等政策,是打赢脱贫攻坚战的重要举措。", set()),
         # ...spoils its own clause only.

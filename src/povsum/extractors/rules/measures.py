@@ -157,10 +157,14 @@ _LEARNING = r"学习|考察|观摩|观看|借鉴|参观|取经"
 _LEARNT_BEFORE = re.compile(rf"(?:{_LEARNING})[^,。;:]*$")
 _LEARNT_AFTER = re.compile(r"[^,。;:]*(?:经验|做法)")
 _EXPERIENCE_SHOWN = re.compile(rf"(?:{_LEARNING})[^,。;:]*(?:经验|做法)[^,。;:]{{0,6}}:")
-# What a definition calls a measure: "…是脱贫攻坚的重要举措", "…的根本之策".
+# What a definition calls a measure: "…是脱贫攻坚的重要举措", "…的根本之策", "…的标志性工程", "…是
+# 解决…问题的前提,也是…的关键".
 _DEFINED_AS = (
-    r"[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
-    r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
+    r"[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号|标志性|首要|核心)*"
+    r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程|"
+    # ...and words that are such nouns only at the end of the clause ("的关键", not "的关键之举" or
+    # "的基础设施").
+    r"(?:前提|关键|基础|核心|重中之重)(?:所在)?(?![\u4e00-\u9fff]))"
 )
 # A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
 # 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
@@ -198,8 +202,11 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings, not counts).
     "entitlement": re.compile(r"均可|凡是|可(?:申请|享受|获得|领取|参加|报销|免费)"),
     # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "研究部署…后续
-    # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读".
-    "agenda": re.compile(r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容"),
+    # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫
+    # 专题片".
+    "agenda": re.compile(
+        r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)"
+    ),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
