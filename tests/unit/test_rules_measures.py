@@ -139,6 +139,12 @@ def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str])
         ("乡里正在谋划建设一批光伏电站。", set()),
         ("目标是到2025年,培育龙头企业10家,建成特色产业基地20个。", set()),
         ("我们争取明年把自来水接到每家每户。", set()),
+        # An idea, a year's tasks, a condition whatever it says is done then.
+        ("设想中的乡村旅游环线建成后,将串联起沿线的农家乐和民宿。", set()),
+        ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设。", set()),
+        ("如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。", set()),
+        # A condition contrary to fact says the work was done.
+        ("如果不是驻村工作队帮我们引进了龙头企业,村里的茶叶根本卖不出去。", {"party_building", "industry"}),
         # Planning that goes on to the work, and funds striven for and got.
         ("该镇积极谋划,强力落实,实施易地扶贫搬迁1349户。", {"relocation"}),
         ("村里争取到资金,修通了产业路。", {"infrastructure"}),

@@ -135,8 +135,12 @@ _PLAN = re.compile(
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|任务(?:是|为|如下)|{_MUST}"
 )
+# A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
+# 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
+# 茶叶根本卖不出去" says the firm was brought in.
+_CONDITION = re.compile(rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)")
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
@@ -511,7 +515,8 @@ class _Reading:
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
         """The first plan word and the first formulation word that govern what follows them, and
-        others' experience introduced for the rest of the sentence: (offset, "name word")."""
+        others' experience introduced and a condition set for the rest of the sentence: (offset,
+        "name word")."""
         return (
             *(
                 next(
@@ -525,6 +530,7 @@ class _Reading:
                 for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
             ),
             (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
+            (m.start(), f"condition {m.group()}") if (m := _CONDITION.search(self.text)) else None,
         )
 
     def must_after(self, cue: re.Match[str]) -> str | None:
