@@ -174,6 +174,9 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         # Written for the test: what whoever qualifies may get, its amounts ceilings.
         ("凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款。", set()),
         ("贫困户可申请5万元以下、3年以内的扶贫小额信贷。", set()),
+        ("凡家庭人均收入低于当地低保标准的,均可申请。", set()),
+        # How to apply.
+        ("办事指南:申请危房改造补助需提交身份证和房屋鉴定报告。", set()),
         # What was got is work done.
         ("全县已有1200户贫困户申请到扶贫小额信贷。", {"finance"}),
     ],
@@ -521,6 +524,8 @@ def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set
         "发展特色产业是群众稳定增收的根本之策。",
         # Praise of a kind of work, and a kind of industry valued.
         "乡村旅游被誉为“无烟工业”,是带动农民增收的朝阳产业。",
+        # A county's title.
+        "成功创建国家级电子商务进农村综合示范县。",
     ],
 )
 def test_designations_lacks_and_praise_are_no_work(text: str) -> None:
@@ -612,6 +617,7 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         # A wish to solve it is still a need.
         ("村民最盼望的是修通公路、解决饮水问题。", set()),
         ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
+        ("由于缺少资金和技术,很多贫困户不敢发展产业。", set()),
         # Poor conditions, and people still living in them.
         ("不少寄宿制学校办学条件差,3所学校学生住宿拥挤。", set()),
         ("不少人家还住在年久失修的危房里。", set()),

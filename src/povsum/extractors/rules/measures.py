@@ -181,7 +181,11 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "target": re.compile(r"力争|确保"),
     # Awards, ratings and designations: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地",
     # "AAA级景区", "获批…电子商务进农村综合示范县", praise ("乡村旅游被誉为“无烟工业”").
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为|誉为|称为|称作"),
+    # A county's or a city's title ("成功创建国家级电子商务进农村综合示范县"; not the programme, "示范县创建")
+    # is one too.
+    "honour": re.compile(
+        r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为|誉为|称为|称作|(?:示范|试点)(?:县|市|州)(?![级项城创建])"
+    ),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
     # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批"); a
@@ -203,8 +207,11 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
     "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
     # An entitlement, what whoever qualifies may get or do: "凡是符合条件的学生,均可申请助学贷款",
-    # "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings, not counts).
-    "entitlement": re.compile(r"均可|凡是|可(?:申请|享受|获得|领取|参加|报销|免费)"),
+    # "凡家庭人均收入低于低保标准的,…", "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings,
+    # not counts), and how to apply ("申请危房改造补助需提交…", "办事指南").
+    "entitlement": re.compile(
+        r"均可|^\s*凡|可(?:申请|享受|获得|领取|参加|报销|免费)|需(?:提交|提供|携带|填写|满足)|办事指南|申请(?:条件|材料)"
+    ),
     # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "研究部署…后续
     # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫
     # 专题片".
@@ -240,10 +247,10 @@ _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
     r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
 )
-# ...and before it: "还住在年久失修的危房里".
+# ...and before it: "还住在年久失修的危房里", "很多贫困户不敢发展产业".
 _LACK_BEFORE = re.compile(
     rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
-    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出|(?:还|仍|仍然|依然)住在?)[^,]{0,8}$"
+    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出|(?:还|仍|仍然|依然)住在?|不敢|不愿|不懂|不会)[^,]{0,8}$"
 )
 # An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
 # 车间的产品销往邻县的超市").
