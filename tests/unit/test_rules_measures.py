@@ -754,6 +754,9 @@ def test_links_attendance_suggestions_and_schedules_are_no_work(text: str, expec
         # Written for the test: unnamed or other places as the subject of a commentary.
         ("还有的地方易地搬迁后,群众又回到了老家。", set()),
         ("另一个县则一哄而上发展养羊,结果羊价下跌。", set()),
+        # ...stays the subject of the clauses after it, up to a turn.
+        ("有的地方一哄而上,盲目发展肉牛养殖800头。", set()),
+        ("有的地方一哄而上,而我们扎实推进产业扶贫,建成茶园800亩。", {"industry"}),
         # Misconduct uncovered is no measure.
         ("丁村原村主任虚报冒领危房改造补助资金8.6万元。", set()),
         ("某乡工作人员违规将亲属纳入低保。", set()),
@@ -865,6 +868,15 @@ def _extracted(text: str) -> set[str]:
             "张家港市今年新建了5个消费扶贫馆,全年采购农产品4200万元。",
             {"consumption"},
             set(),
+        ),
+        # Written for the test: the helping side's own work at home, named or not, says nothing of
+        # the region it helps ("全国" is no place of the county's own).
+        (
+            "沿河县东西部扶贫协作\n在东西部扶贫协作框架下,张家港市对口帮扶沿河县。全县贫困发生率降至1.5%。"
+            "作为对口帮扶城市,杭州市近年来大力发展直播电商,网络零售额位居全国前列。"
+            "协作方所在的城市大力发展乡村旅游,民宿遍布城郊。",
+            set(),
+            {"ecommerce", "tourism"},
         ),
         # Written for the test: a place where the region's work is done, or where goods go.
         (

@@ -173,6 +173,8 @@ _DEFINED_AS = (
 # A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
 # 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
 _DEFINING = re.compile(rf"\s*(?:都|也|均|正|就)?是{_DEFINED_AS}")
+# A clause turning to another subject: "…,而我们…", "但本村…".
+_TURN = re.compile(r"\s*(?:而|但|却|可|我们|我|咱)")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A target after other clauses governs only its own (one opening the sentence is a plan,
@@ -221,9 +223,11 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
-    # 易地搬迁后…", "另一个县则一哄而上发展养羊".
+    # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
+    # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村))"
+        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
     ),
     # Misconduct uncovered: "虚报冒领危房改造补助资金", "违规将亲属纳入低保".
     "misconduct": re.compile(r"虚报|冒领|违规|违纪|侵占|挪用|贪污|套取|截留|优亲厚友|收受|骗取|雁过拔毛"),
@@ -410,6 +414,10 @@ _ABOVE: dict[str, frozenset[Level]] = {
     who: frozenset(_LEVELS[_LEVELS.index(level) + 1 :])
     for who, level in (*((nation, "national") for nation in _NATION), ("全省", "province"))
 }
+# The self-references above each level: 全国 and 全省 above a county.
+_ABOVE_OF: dict[Level, frozenset[str]] = {
+    level: frozenset(who for who, below in _ABOVE.items() if level in below) for level in _LEVELS
+}
 _CLAUSE_SUBJECT = re.compile(
     r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
     r"(?P<who>[全我该本][国省市州县区旗乡镇村]|国家(?!级|[\u4e00-\u9fff]{0,6}?(?:局|部|委|院|署|办|中心|银行|开发))|党中央)"
@@ -438,6 +446,12 @@ _ACTOR_AFTER = re.compile(
 )
 
 _COOPERATION = re.compile(r"东西部|扶贫协作|对口帮扶|对口支援|携手奔小康")
+# A helper's work for the region: words of help or of the poor it is for, once its title is taken out
+# ("对口帮扶城市", "协作方" name it, they say nothing of what it does).
+_HELPER_TITLE = re.compile(r"(?:对口|东西部)?(?:帮扶|协作|支援|援助)(?:城市|方|省|市|区|县)")
+_HELPING = re.compile(
+    r"援|帮扶|扶贫|协作|支援|捐|资助|结对|对口|携手|采购|吸纳|贫困|脱贫|农产品|劳务|务工|籍|西部|受援"
+)
 _NEIGHBOUR_BEFORE = re.compile(rf"(?:{NEIGHBOUR}|邻省|邻县|邻市)$")
 
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
@@ -510,8 +524,22 @@ class _Reading:
             why = _first(_NOT_DONE, self.text[span[0] : span[1]])
             if why is None and (defined := _DEFINING.match(self.text, span[1] + 1)):
                 why = f"definition {defined.group().strip()}"
-            self._not_done[span] = why
+            self._not_done[span] = why or self._elsewhere_before(span[0])
         return self._not_done[span]
+
+    def _elsewhere_before(self, start: int) -> str | None:
+        """Another place opening an earlier clause (``_NOT_DONE``'s "elsewhere") stays the subject of
+        the clauses after it, up to one with a subject or a turn of its own ("协作方所在的城市近年来大力
+        发展电子商务,网络零售额位居全国前列"; "有的地方…,而我们…")."""
+        starts, ends = self._clauses
+        own = bisect_right(starts, start) - 1
+        for i in range(own, -1, -1):
+            clause = self.text[starts[i] : ends[i]]
+            if i < own and (found := _NOT_DONE["elsewhere"].search(clause)):
+                return f"elsewhere {found.group().strip()}"
+            if self._subjects[i] or _TURN.match(clause):
+                return None
+        return None
 
     def _governs(self, word: re.Match[str]) -> bool:
         """A plan word governs unless it stands inside a cue ("雨露计划") or work under way
@@ -748,19 +776,24 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
 @dataclass(frozen=True)
 class _Places:
     """The places a text names, each marked as the region's (the region, a place inside it or
-    holding it, a self-reference such as 全县) or elsewhere."""
+    holding it, a self-reference such as 全县), a helper's or elsewhere."""
 
     starts: list[int]
-    mentions: list[tuple[int, int, str, bool]]  # start, end, text, elsewhere
+    mentions: list[tuple[int, int, str, bool, bool]]  # start, end, text, elsewhere, a helper
 
     @classmethod
     def of(cls, text: str, region: Region | None) -> _Places:
         """Where the region is unknown, only a neighbour (邻近的会宁县) is known to be elsewhere. In
-        East-West cooperation the helping side's work is for the region it helps."""
+        East-West cooperation the helping side's work may be for the region it helps."""
         cooperation = bool(_COOPERATION.search(text))
         forms = set(name_forms(region.name)) if region else set()
         ours = {region.name, region.province, region.prefecture, region.county} - {None} if region else set()
-        found = [(m.start(), m.end(), m.group(), False) for m in SELF_REFERENCE.finditer(text)]
+        # A self-reference to a level above the region ("位居全国前列" in a county's report) is none of
+        # its own.
+        above = _ABOVE_OF.get(region.level, frozenset()) if region else frozenset()
+        found = [
+            (m.start(), m.end(), m.group(), m.group() in above, False) for m in SELF_REFERENCE.finditer(text)
+        ]
         for m in gazetteer().find_mentions(text):
             d = m.division
             related = (
@@ -768,24 +801,32 @@ class _Places:
                 or m.text in forms
                 or d.name in ours
                 or region.name in (d.province, d.prefecture, d.county)
-                or (cooperation and is_eastern_helper(d))
             )
+            helper = not related and cooperation and is_eastern_helper(d)
             neighbour = bool(_NEIGHBOUR_BEFORE.search(text, max(0, m.start - 4), m.start))
-            found.append((m.start, m.end, m.text, neighbour or not related))
+            elsewhere = neighbour or not (related or helper)
+            found.append((m.start, m.end, m.text, elsewhere, helper and not neighbour))
         found.sort()
         return cls([f[0] for f in found], found)
 
     def elsewhere(self, reading: _Reading, cue: re.Match[str]) -> str | None:
         """The other place whose work the cue reports, if any: one named before it, in a sentence
         that names neither the region nor a place of its own (a partner's work for the region
-        names the region it is for: "吴江区…吸纳了沿河籍务工人员")."""
+        names the region it is for: "吴江区…吸纳了沿河籍务工人员"). A helper's work is for the region
+        when its line says it helps ("新建了5个消费扶贫馆", "采购农产品"), its own when it does not
+        ("作为对口帮扶城市,杭州市近年来大力发展直播电商")."""
         sentence, text = reading.sentence, reading.text
         # Within the cue's line: a line cut off without a full stop runs on into the next one.
         line_start = sentence.start + text.rfind("\n", 0, cue.start()) + 1
         newline = text.find("\n", cue.end())
         line_end = sentence.start + (newline if newline >= 0 else len(text))
         start, end = bisect_right(self.starts, line_start - 1), bisect_right(self.starts, line_end)
-        named = self.mentions[start:end]
+        line = text[line_start - sentence.start : line_end - sentence.start]
+        helps = bool(_HELPING.search(_HELPER_TITLE.sub("", line)))
+        named = [
+            (at, to, name, elsewhere or (helper and not helps))
+            for at, to, name, elsewhere, helper in self.mentions[start:end]
+        ]
         if any(not elsewhere for *_, elsewhere in named):
             return None
         for at, to, name, _ in reversed(named):
