@@ -775,6 +775,11 @@ def test_other_places_misconduct_and_findings_are_no_work(text: str, expected: s
         # Written for the test: a section of proposals or of this year's tasks is plans.
         ("四、2020年工作打算\n全面完成危房改造500户。", set()),
         ("今年的主要任务是:\n新建通村公路100公里。", set()),
+        # ...opened on a line of a sentence run on from a line cut at a comma.
+        (
+            "乙县位于省境西部,\n2021年工作打算:一是推进产业振兴,发展壮大村集体经济;二是加强驻村帮扶力量。",
+            set(),
+        ),
         # What a check found opens a section of problems.
         ("检查发现:个别村的扶贫车间已停工,部分农户的危房改造补助发放不及时。", set()),
         # The report before such a section stays.

@@ -388,7 +388,8 @@ _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)"
 # "今年的主要任务是:").
 _PLAN_SECTION = re.compile(
     r"^.{0,6}(?:下一步|今后|展望未来|规划到)|^.{0,12}?(?:工作打算|对策建议|几点建议|工作建议)|"
-    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$"
+    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$",
+    re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
 )
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
 # 短板弱项:…", what a check found: "排查发现:一是…") makes the rest of its paragraph problems, and a
