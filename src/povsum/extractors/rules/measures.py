@@ -10,19 +10,23 @@ Five scopes decide it:
   ("下一步…", "工作打算") or of problems ("存在的问题:…", "排查发现:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
-- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地"),
-  the formulation of a policy ("制定了一系列政策,包括…", "印发通知") or others' experience shown
-  ("观摩了兄弟县的做法:…") governs the rest of the sentence, unless the sentence says the work has
-  started ("目前正在实施"); a must-word governs its subject too ("各学校要落实…");
+- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地",
+  "力争…" opening the sentence, "谋划建设", "讲话中要求,"), the formulation of a policy ("制定了一系列
+  政策,包括…", "印发通知") or others' experience shown ("观摩了兄弟县的做法:…") governs the rest of
+  the sentence, unless the sentence says the work has started ("目前正在实施"); a condition ("如果
+  能…") governs it whatever follows; a must-word governs its subject too ("各学校要落实…");
 - the cue's clause (between commas): targets, honours and designations, slogans, standards and
   ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
-  or is good for ("能够…", "…是…的重要途径"), descriptions of the economy ("主导产业为…",
-  "以…为主"), a rule stated ("按规定纳入…"), work put on a list for later ("纳入…建设计划"),
-  unnamed or other places as the subject ("有的地方…", "另一个县…") and misconduct ("虚报冒领…")
-  report nothing;
+  or is good for ("能够…", "…是…的重要途径", and the clause a definition after it is said of),
+  descriptions of the economy ("主导产业为…", "以…为主"), a rule stated or an entitlement ("按规定纳入…",
+  "均可申请…"), an agenda ("听取…汇报", "议题"), work put on a list for later ("纳入…建设计划"),
+  unnamed or other places as the subject ("有的地方…", "另一个县…", up to a turn in the clauses
+  after it), a level above the region ("国家累计选派…" in a county's report) and misconduct
+  ("虚报冒领…") report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
   成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
-  ("学习了当地发展民宿的经验"), the requirement followed ("按照“一村一品”的要求"), an adverb of
+  ("学习了当地发展民宿的经验"), what an unnamed other place owns ("参观了邻县的扶贫车间"), a named
+  helper's work that says nothing of help, the requirement followed ("按照“一村一品”的要求"), an adverb of
   other work ("兜底建设"), a road that is a path, 低保户 counted as a group, a department or its staff
   ("卫生、教育专业技术人员"), a person's office ("村党组织书记"), everyone's bodies ("各级党组织"),
   the means of other work, a title in 《》;
