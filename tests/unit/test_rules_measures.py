@@ -143,6 +143,8 @@ def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str])
         ("设想中的乡村旅游环线建成后,将串联起沿线的农家乐和民宿。", set()),
         ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设。", set()),
         ("如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。", set()),
+        ("实践证明,只有发展产业,才能从根本上解决贫困问题。", set()),
+        ("全村只有3户没有发展产业,其余农户都建起了大棚。", {"industry"}),
         # A condition contrary to fact says the work was done.
         ("如果不是驻村工作队帮我们引进了龙头企业,村里的茶叶根本卖不出去。", {"party_building", "industry"}),
         # Planning that goes on to the work, and funds striven for and got.
@@ -175,6 +177,8 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         ("凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款。", set()),
         ("贫困户可申请5万元以下、3年以内的扶贫小额信贷。", set()),
         ("凡家庭人均收入低于当地低保标准的,均可申请。", set()),
+        # A rate set.
+        ("根据政策,易地扶贫搬迁建档立卡户人均补助标准为2万元。", set()),
         # How to apply.
         ("办事指南:申请危房改造补助需提交身份证和房屋鉴定报告。", set()),
         # What was got is work done.
@@ -754,6 +758,8 @@ def test_links_attendance_suggestions_and_schedules_are_no_work(text: str, expec
         # Written for the test: unnamed or other places as the subject of a commentary.
         ("还有的地方易地搬迁后,群众又回到了老家。", set()),
         ("另一个县则一哄而上发展养羊,结果羊价下跌。", set()),
+        ("据介绍,邻近的几个县也在大力发展乡村旅游。", set()),
+        ("相比之下,周边县市的电商产业起步更早、发展更快。", set()),
         # ...stays the subject of the clauses after it, up to a turn.
         ("有的地方一哄而上,盲目发展肉牛养殖800头。", set()),
         ("有的地方一哄而上,而我们扎实推进产业扶贫,建成茶园800亩。", {"industry"}),

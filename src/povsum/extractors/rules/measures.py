@@ -144,7 +144,10 @@ _PLAN = re.compile(
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
 # 茶叶根本卖不出去" says the firm was brought in.
-_CONDITION = re.compile(rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)")
+_CONDITION = re.compile(
+    rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)|"
+    r"只有(?=[^。]*才)"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
+)
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
@@ -209,6 +212,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # What a place could do: "具备发展特色种养殖业的优势", "是发展反季节蔬菜的理想之地", "旅游资源得天
     # 独厚", "发展康养产业前景广阔". ("具备条件的建制村通硬化路" qualifies who got the work.)
     "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展|理想之地|得天独厚|前景广阔|大有可为"),
+    # A rate set ("人均补助标准为2万元", "补助标准是…"), no work done.
+    "standard": re.compile(r"标准(?:为|是)|(?:补助|补贴|救助|资助)标准"),
     # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
     # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
     "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
@@ -231,6 +236,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
         r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
     ),
     # Misconduct uncovered: "虚报冒领危房改造补助资金", "违规将亲属纳入低保".
@@ -262,7 +268,9 @@ _LACK_BEFORE = re.compile(
 )
 # An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
 # 车间的产品销往邻县的超市").
-_OWNED_ELSEWHERE = re.compile(r"(?:邻近?|兄弟|周边)的?(?:县|市|省|州|乡镇|乡|镇|村|区|地区)的[^,。;]{0,12}$")
+_OWNED_ELSEWHERE = re.compile(
+    r"(?:邻近?|兄弟|周边)的?(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区)的[^,。;]{0,12}$"
+)
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
 # A hardship after the cue is met when its clause says so before it: "解决了1.2万人饮水问题".
