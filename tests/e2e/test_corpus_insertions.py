@@ -99,7 +99,10 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "2021年工作打算:一是鞏固提升“兩不愁三保障”成果;二是推進產業振興,發展壯大村集體經濟;三是加強駐村幫扶力量。",
         ANY_LEVEL,
     ),
-    "a_condition": ("如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。", ANY_LEVEL),
+    "conditions": (
+        "如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。实践证明,只有发展产业,才能从根本上解决贫困问题。",
+        ANY_LEVEL,
+    ),
     # Requirements told or urged, policies drawn up or issued, entitlements and how to apply.
     "a_speech": (
         "市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务;他叮嘱驻村干部,要多到贫困户家里走一走。",
@@ -114,8 +117,9 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款;建档立卡贫困户可申请5万元以下的扶贫小额信贷。",
         ANY_LEVEL,
     ),
-    "a_rule_of_whoever_qualifies": (
-        "按照“应保尽保”原则,凡家庭人均收入低于当地低保标准的,均可申请纳入农村低保。",
+    "rules_and_rates": (
+        "按照“应保尽保”原则,凡家庭人均收入低于当地低保标准的,均可申请纳入农村低保。"
+        "根据政策,易地扶贫搬迁建档立卡户人均补助标准为2万元。",
         ANY_LEVEL,
     ),
     "how_to_apply": ("办事指南:申请危房改造补助需提交身份证、户口簿和房屋鉴定报告。", ANY_LEVEL),
@@ -164,7 +168,11 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "作为对口帮扶城市,杭州市近年来大力发展直播电商,网络零售额连续多年位居同类城市前列。",
         frozenset({"county", "district", "township"}),  # a named city moves the region of others (region.py)
     ),
-    "a_partner_at_home": ("协作方所在的城市近年来大力发展电子商务,网络零售额位居前列。", ANY_LEVEL),
+    "others_at_home": (
+        "协作方所在的城市近年来大力发展电子商务,网络零售额位居前列。据介绍,邻近的几个县也在大力发展乡村旅游,"
+        "相比之下,周边县市的电商产业起步更早。",
+        ANY_LEVEL,
+    ),
     "others_experience_t": ("考察組赴外省學習鄉村旅遊和民宿發展的先進經驗。", ANY_LEVEL),
 }
 
