@@ -380,6 +380,7 @@ def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expec
     [
         # Written for the test: what a measure can do or is good for...
         ("光伏扶贫能够带来长期稳定的收益。", set()),
+        ("项目建成后,可带动200名贫困群众就近务工。", set()),
         ("小额信贷可以帮助贫困户解决资金难题。", set()),
         ("易地扶贫搬迁是打赢脱贫攻坚战的头号工程。", set()),
         ("产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。", set()),
@@ -566,6 +567,10 @@ def test_a_dateline_is_no_talk_about_the_report(text: str, expected: set[str]) -
         ("市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务。", set()),
         ("他叮嘱驻村干部,帮助群众理清发展思路。", set()),
         ("会议强调,压实驻村工作队责任,持续推进消费扶贫。", set()),
+        ("人大代表在议案中提出,应加大对农村饮水工程的投入。", set()),
+        # A plan word after the cue governs it as its subject; one right after it names a programme.
+        ("记者获悉,安置点建设将于下月开工。", set()),
+        ("全面落实“两免一补”和营养改善计划,发放教育资助资金4260万元。", {"education"}),
     ],
 )
 def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) -> None:
@@ -760,6 +765,9 @@ def test_links_attendance_suggestions_and_schedules_are_no_work(text: str, expec
         ("另一个县则一哄而上发展养羊,结果羊价下跌。", set()),
         ("据介绍,邻近的几个县也在大力发展乡村旅游。", set()),
         ("相比之下,周边县市的电商产业起步更早、发展更快。", set()),
+        ("在东部沿海省份,电商直播已成为农产品销售的主要渠道。", set()),
+        # A classification names kinds of work.
+        ("帮扶措施分为产业扶持、就业扶持、教育扶持和兜底保障四类。", set()),
         # ...stays the subject of the clauses after it, up to a turn.
         ("有的地方一哄而上,盲目发展肉牛养殖800头。", set()),
         ("有的地方一哄而上,而我们扎实推进产业扶贫,建成茶园800亩。", {"industry"}),

@@ -111,12 +111,14 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
 _TASK_DOCUMENT = re.compile(
     r"(?:通知|倡议书?|要点|任务清单|整改方案|实施方案|工作方案|行动方案|工作计划|规划)(?:\([^)]*\))?$"
 )
-# "Must": 要, 必须, 应当 (not 重要, 主要, 要求), and a requirement addressed to others ("要求各地加快…",
-# not "按照…的要求,"), or told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…"; not
-# "按照“…”要求,") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the
-# subject before it too ("各学校要落实…").
+# "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
+# 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
+# told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…"; not "按照“…”要求,") or urged
+# ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject before it too
+# ("各学校要落实…").
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
+    r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
     rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
     r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|叮嘱|嘱咐|嘱托|号召|强调"
 )
@@ -205,7 +207,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
-    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)"),
+    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)|分为|分成|划分为"),
     # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金"; pooled
     # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
@@ -237,13 +239,16 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "elsewhere": re.compile(
         r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
         r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
+        r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
     ),
     # Misconduct uncovered: "虚报冒领危房改造补助资金", "违规将亲属纳入低保".
     "misconduct": re.compile(r"虚报|冒领|违规|违纪|侵占|挪用|贪污|套取|截留|优亲厚友|收受|骗取|雁过拔毛"),
     # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
     # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
-    "ability": re.compile(r"能够|可以|有利于|有助于"),
+    "ability": re.compile(
+        r"能够|可以|有利于|有助于|可(?=带动|实现|解决|增加|吸纳|安置|提供|辐射|惠及|满足|使)"
+    ),
     "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}"),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
     # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
@@ -555,10 +560,12 @@ class _Reading:
         return None
 
     def _governs(self, word: re.Match[str]) -> bool:
-        """A plan word governs unless it stands inside a cue ("雨露计划") or work under way
-        follows it ("计划…,目前正在实施")."""
-        inside = any(c.start() <= word.start() < c.end() for c in self.cues)
-        return not inside and not _UNDER_WAY.search(self.text, word.end())
+        """A plan word governs unless it stands inside a cue ("雨露计划") or right after one, naming
+        a programme ("营养改善计划"), or work under way follows it ("计划…,目前正在实施")."""
+        at = word.start()
+        programme = word.group() == "计划"  # "学校要…" is a must-word after its subject, no name
+        named = any(c.start() <= at < c.end() or (programme and c.end() == at) for c in self.cues)
+        return not named and not _UNDER_WAY.search(self.text, word.end())
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
@@ -582,10 +589,10 @@ class _Reading:
         )
 
     def must_after(self, cue: re.Match[str]) -> str | None:
-        """A must-word after the cue in its own clause governs the cue as its subject ("各学校要
-        落实…")."""
+        """A plan or must-word after the cue in its own clause governs the cue as its subject
+        ("各学校要落实…", "安置点建设将于下月开工")."""
         end = self._clause_span(cue.start())[1]
-        word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
+        word = next((m for m in _PLAN.finditer(self.text, cue.end(), end) if self._governs(m)), None)
         return f"plan {word.group()}" if word else None
 
     @cached_property
