@@ -91,7 +91,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         ANY_LEVEL,
     ),
     "projects_being_planned": (
-        "乡里正在谋划建设一批光伏电站。设想中的乡村旅游环线建成后,将串联起沿线8个村的农家乐和民宿。",
+        "乡里正在谋划建设一批光伏电站。设想中的乡村旅游环线建成后,将串联起沿线8个村的农家乐和民宿。"
+        "记者获悉,安置点建设将于下月开工,项目建成后,可带动200名贫困群众就近务工。",
         ANY_LEVEL,
     ),
     "a_years_tasks": ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设,确保搬迁群众如期入住。", ANY_LEVEL),
@@ -105,7 +106,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     ),
     # Requirements told or urged, policies drawn up or issued, entitlements and how to apply.
     "a_speech": (
-        "市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务;他叮嘱驻村干部,要多到贫困户家里走一走。",
+        "市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务;他叮嘱驻村干部,要多到贫困户家里走一走。"
+        "人大代表在议案中提出,应加大对农村饮水工程的投入。",
         ANY_LEVEL,
     ),
     "a_policy_drawn_up": ("制定了健康扶贫实施方案,明确了大病集中救治、慢病签约服务的工作要求。", ANY_LEVEL),
@@ -139,8 +141,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "是发展反季节蔬菜的理想之地,发展康养产业前景广阔。",
         ANY_LEVEL,
     ),
-    "a_definition_of_what_comes_before": (
-        "产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。",
+    "definitions_and_kinds": (
+        "产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。帮扶措施分为产业扶持、就业扶持、教育扶持和兜底保障四类。",
         ANY_LEVEL,
     ),
     "a_title_won": ("成功创建国家级电子商务进农村综合示范县。", ANY_LEVEL),
