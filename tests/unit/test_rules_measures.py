@@ -568,6 +568,7 @@ def test_a_dateline_is_no_talk_about_the_report(text: str, expected: set[str]) -
         ("他叮嘱驻村干部,帮助群众理清发展思路。", set()),
         ("会议强调,压实驻村工作队责任,持续推进消费扶贫。", set()),
         ("人大代表在议案中提出,应加大对农村饮水工程的投入。", set()),
+        ("省扶贫办对各地提出明确要求:严格落实“四个不摘”,持续开展消费扶贫。", set()),
         # A plan word after the cue governs it as its subject; one right after it names a programme.
         ("记者获悉,安置点建设将于下月开工。", set()),
         ("全面落实“两免一补”和营养改善计划,发放教育资助资金4260万元。", {"education"}),

@@ -113,14 +113,14 @@ _TASK_DOCUMENT = re.compile(
 )
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
 # 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
-# told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…"; not "按照“…”要求,") or urged
-# ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject before it too
-# ("各学校要落实…").
+# told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…", "提出明确要求:…"; not "按照“…”
+# 要求,") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject
+# before it too ("各学校要落实…").
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
     r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
     rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
-    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|叮嘱|嘱咐|嘱托|号召|强调"
+    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|叮嘱|嘱咐|嘱托|号召|强调"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
