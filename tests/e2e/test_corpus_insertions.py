@@ -107,7 +107,7 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # Requirements told or urged, policies drawn up or issued, entitlements and how to apply.
     "a_speech": (
         "市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务;他叮嘱驻村干部,要多到贫困户家里走一走。"
-        "人大代表在议案中提出,应加大对农村饮水工程的投入。",
+        "人大代表在议案中提出,应加大对农村饮水工程的投入。上级对各地提出明确要求:严格落实“四个不摘”,持续开展消费扶贫。",
         ANY_LEVEL,
     ),
     "a_policy_drawn_up": ("制定了健康扶贫实施方案,明确了大病集中救治、慢病签约服务的工作要求。", ANY_LEVEL),
