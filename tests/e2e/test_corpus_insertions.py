@@ -85,6 +85,102 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "requirements": ("会议要求,各乡镇要加强农村基础设施建设,大力发展特色产业,积极推进电商扶贫。", ANY_LEVEL),
     "a_definition": ("易地扶贫搬迁是解决“一方水土养不起一方人”的根本途径。", ANY_LEVEL),
     "a_wish": ("记者在采访中了解到,不少村民希望发展乡村旅游,盼望早日通上自来水。", ANY_LEVEL),
+    # Plans, goals, ideas and conditions; a third of the rest in Traditional script (a Traditional page
+    # is converted, its sentences read as Simplified ones).
+    "a_target_opening_the_sentence": (
+        "力争到2020年底,全面完成剩余危房改造任务,实现贫困村卫生室和村医全覆盖。",
+        ANY_LEVEL,
+    ),
+    "plans_and_goals": (
+        "明年,我们将把发展乡村旅游作为主攻方向,打造一批精品民宿和农家乐。目标是到2025年,培育市级以上龙头企业10家。",
+        ANY_LEVEL,
+    ),
+    "projects_being_planned": (
+        "乡里正在谋划建设一批光伏电站。设想中的乡村旅游环线建成后,将串联起沿线8个村的农家乐和民宿。"
+        "记者获悉,安置点建设将于下月开工,项目建成后,可带动200名贫困群众就近务工。",
+        ANY_LEVEL,
+    ),
+    "a_years_tasks": ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设,确保搬迁群众如期入住。", ANY_LEVEL),
+    "a_plan_section_t": (
+        "2021年工作打算:一是鞏固提升“兩不愁三保障”成果;二是推進產業振興,發展壯大村集體經濟;三是加強駐村幫扶力量。",
+        ANY_LEVEL,
+    ),
+    "conditions": (
+        "如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。实践证明,只有发展产业,才能从根本上解决贫困问题。",
+        ANY_LEVEL,
+    ),
+    # Requirements told or urged, policies drawn up or issued, entitlements and how to apply.
+    "a_speech": (
+        "市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务;他叮嘱驻村干部,要多到贫困户家里走一走。"
+        "人大代表在议案中提出,应加大对农村饮水工程的投入。上级对各地提出明确要求:严格落实“四个不摘”,持续开展消费扶贫。",
+        ANY_LEVEL,
+    ),
+    "a_policy_drawn_up": ("制定了健康扶贫实施方案,明确了大病集中救治、慢病签约服务的工作要求。", ANY_LEVEL),
+    "policies_issued_t": (
+        "縣政府出臺了扶貧小額信貸風險補償金管理辦法,省政府印發了《關於進一步加強農村危房改造工作的通知》。",
+        ANY_LEVEL,
+    ),
+    "entitlements": (
+        "凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款;建档立卡贫困户可申请5万元以下的扶贫小额信贷。",
+        ANY_LEVEL,
+    ),
+    "rules_and_rates": (
+        "按照“应保尽保”原则,凡家庭人均收入低于当地低保标准的,均可申请纳入农村低保。"
+        "根据政策,易地扶贫搬迁建档立卡户人均补助标准为2万元。",
+        ANY_LEVEL,
+    ),
+    "how_to_apply": ("办事指南:申请危房改造补助需提交身份证、户口簿和房屋鉴定报告。", ANY_LEVEL),
+    # Agendas of meetings and courses.
+    "a_meeting_agenda": (
+        "会议听取了各乡镇关于危房改造和饮水安全工作的汇报,研究部署下一阶段易地搬迁后续扶持工作。"
+        "与会人员还观看了产业扶贫专题片。",
+        ANY_LEVEL,
+    ),
+    "a_course_and_a_forum_t": (
+        "培訓內容包括小額信貸政策解讀、電商運營實務和鄉村旅遊經營管理。座談會上,大家圍繞如何推進消費扶貧等議題進行了交流。",
+        ANY_LEVEL,
+    ),
+    # Praise, potential, definitions, titles, slogans, headings.
+    "praise_and_potential": (
+        "乡村旅游被誉为“无烟工业”,是带动农民增收的朝阳产业。这里生态旅游资源得天独厚,"
+        "是发展反季节蔬菜的理想之地,发展康养产业前景广阔。",
+        ANY_LEVEL,
+    ),
+    "definitions_and_kinds": (
+        "产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。帮扶措施分为产业扶持、就业扶持、教育扶持和兜底保障四类。",
+        ANY_LEVEL,
+    ),
+    "a_title_won": ("成功创建国家级电子商务进农村综合示范县。", ANY_LEVEL),
+    "slogans_t": (
+        "扶貧先扶志,治窮先治愚。“五個一批”即發展生產脫貧一批、易地搬遷脫貧一批、生態補償脫貧一批、"
+        "發展教育脫貧一批、社會保障兜底一批。",
+        ANY_LEVEL,
+    ),
+    "a_column_heading_t": ("【脫貧攻堅進行時】駐村第一書記的一天", ANY_LEVEL),
+    # Needs, wishes and lacks.
+    "needs_and_wishes": (
+        "不少贫困户有发展养殖的意愿,但由于缺少资金和技术,很多贫困户不敢发展产业。"
+        "山区群众住房条件差,不少人家还住在年久失修的危房里。",
+        ANY_LEVEL,
+    ),
+    "lacks_t": ("這裏山高坡陡,基礎設施薄弱,羣衆出行難、飲水難、就醫難,村裏連個衛生室都沒有。", ANY_LEVEL),
+    # The work of others: the nation, a neighbour, a partner at home, experience learnt.
+    "the_nations_work": (
+        "近年来,国家累计选派25.5万个驻村工作队、300多万名第一书记和驻村干部。"
+        "国家实施的易地扶贫搬迁、生态护林员等政策,是打赢脱贫攻坚战的重要举措。",
+        ANY_LEVEL - {"national", None},
+    ),
+    "a_neighbours_work_t": ("觀摩團參觀了鄰縣的扶貧車間和光伏電站。", ANY_LEVEL),
+    "a_partners_own_work": (
+        "作为对口帮扶城市,杭州市近年来大力发展直播电商,网络零售额连续多年位居同类城市前列。",
+        frozenset({"county", "district", "township"}),  # a named city moves the region of others (region.py)
+    ),
+    "others_at_home": (
+        "协作方所在的城市近年来大力发展电子商务,网络零售额位居前列。据介绍,邻近的几个县也在大力发展乡村旅游,"
+        "相比之下,周边县市的电商产业起步更早。",
+        ANY_LEVEL,
+    ),
+    "others_experience_t": ("考察組赴外省學習鄉村旅遊和民宿發展的先進經驗。", ANY_LEVEL),
 }
 
 

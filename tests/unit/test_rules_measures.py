@@ -87,6 +87,8 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         # Needs, lacks, potential and descriptions of the economy.
         "全县基础设施落后,产业发展受限。",
         "该乡具备发展乡村旅游和特色养殖的优势。",
+        "这里气候冷凉,是发展反季节蔬菜的理想之地。",
+        "当地森林覆盖率高,发展康养产业前景广阔。",
         "全镇主导产业为玉米种植和肉羊养殖。",
         "国道沿公路穿过全镇。",
         "全县公路通车里程2800公里。",
@@ -112,6 +114,97 @@ def test_a_plan_whose_work_has_started_is_work_under_way() -> None:
 def test_a_target_after_the_work_is_its_purpose() -> None:
     # Written for the test: the target clause follows the relocation it is about.
     assert _categories("组织贫困群众向安置点搬迁,确保搬迁户搬得出、稳得住。") == {"relocation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a target opening the sentence governs all its clauses.
+        ("力争到明年底,全面完成剩余危房改造任务,实现行政村卫生室全覆盖。", set()),
+        ("2021年确保适龄儿童无一辍学,为贫困人口代缴医疗保险。", set()),
+        # ...and so does one opening a line, in a sentence run on from the line before.
+        ("乙县位于省境西部,\n力争年底前完成危房改造任务,实现行政村卫生室全覆盖。", set()),
+        # ...unless the sentence says the work has started.
+        ("力争年内完成危房改造任务,目前已改造危房800户。", {"housing"}),
+    ],
+)
+def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a project planned, a goal, striving by a date.
+        ("乡里正在谋划建设一批光伏电站。", set()),
+        ("目标是到2025年,培育龙头企业10家,建成特色产业基地20个。", set()),
+        ("我们争取明年把自来水接到每家每户。", set()),
+        # An idea, a year's tasks, a condition whatever it says is done then.
+        ("设想中的乡村旅游环线建成后,将串联起沿线的农家乐和民宿。", set()),
+        ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设。", set()),
+        ("如果能在村里办个扶贫车间,留守妇女就能在家门口挣钱了。", set()),
+        ("实践证明,只有发展产业,才能从根本上解决贫困问题。", set()),
+        ("全村只有3户没有发展产业,其余农户都建起了大棚。", {"industry"}),
+        # A condition contrary to fact says the work was done.
+        ("如果不是驻村工作队帮我们引进了龙头企业,村里的茶叶根本卖不出去。", {"party_building", "industry"}),
+        # Planning that goes on to the work, and funds striven for and got.
+        ("该镇积极谋划,强力落实,实施易地扶贫搬迁1349户。", {"relocation"}),
+        ("村里争取到资金,修通了产业路。", {"infrastructure"}),
+    ],
+)
+def test_a_project_planned_a_goal_and_striving_are_plans(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 将 before 把, 要 or 会 is the future.
+        ("明年,我们将把发展乡村旅游作为主攻方向,打造一批精品民宿。", set()),
+        ("年底前将会新建一批村卫生室。", set()),
+        # 将 before 会议 is the object marker of work done.
+        ("全县将会议精神落实到户,完成危房改造300户。", {"housing"}),
+    ],
+)
+def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what whoever qualifies may get, its amounts ceilings.
+        ("凡是符合条件的贫困家庭学生,均可申请生源地信用助学贷款。", set()),
+        ("贫困户可申请5万元以下、3年以内的扶贫小额信贷。", set()),
+        ("凡家庭人均收入低于当地低保标准的,均可申请。", set()),
+        # A rate set.
+        ("根据政策,易地扶贫搬迁建档立卡户人均补助标准为2万元。", set()),
+        # How to apply.
+        ("办事指南:申请危房改造补助需提交身份证和房屋鉴定报告。", set()),
+        # What was got is work done.
+        ("全县已有1200户贫困户申请到扶贫小额信贷。", {"finance"}),
+    ],
+)
+def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a meeting's and a course's agenda name topics.
+        ("常委会听取了各乡镇关于危房改造和饮水安全工作的汇报。", set()),
+        ("会议审议了易地扶贫搬迁后续扶持实施方案。", set()),
+        ("座谈会上,大家围绕推进消费扶贫等议题进行了交流。", set()),
+        ("培训内容包括小额信贷政策解读和电商运营实务。", set()),
+        ("会议研究部署下一阶段易地搬迁后续扶持工作,推进产业发展。", set()),
+        ("与会人员观看了产业扶贫专题片。", set()),
+        # The course held is work done.
+        ("乙县举办电商培训班12期,培训内容包括网店运营。", {"ecommerce"}),
+    ],
+)
+def test_an_agenda_names_topics_not_work_done(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
 
 
 def test_an_honour_spoils_only_its_own_clause() -> None:
@@ -272,6 +365,8 @@ def test_a_listed_name_needs_its_own_verb_or_count(text: str, expected: set[str]
         ("县里制定了若干帮扶政策,涉及教育扶贫、生态扶贫、产业扶贫等。", set()),
         ("2019年乙市发布乡村振兴规划,先后推出3个农家乐提升计划。", set()),
         ("該村制定了幫扶方案:為因病戶提供醫療救助和公益崗位。", set()),
+        # What the policy states is done in its text only.
+        ("制定了健康扶贫实施方案,明确了大病集中救治、慢病签约服务的要求。", set()),
         # ...unless the sentence says the work was done.
         ("全县出台扶贫小额信贷实施方案,已累计发放贷款5000万元。", {"finance"}),
     ],
@@ -285,10 +380,17 @@ def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expec
     [
         # Written for the test: what a measure can do or is good for...
         ("光伏扶贫能够带来长期稳定的收益。", set()),
+        ("项目建成后,可带动200名贫困群众就近务工。", set()),
         ("小额信贷可以帮助贫困户解决资金难题。", set()),
         ("易地扶贫搬迁是打赢脱贫攻坚战的头号工程。", set()),
+        ("产业兴旺是解决农村一切问题的前提,也是巩固脱贫成果的关键。", set()),
+        # "的关键" ends a definition; "的关键之举" that the work then follows does not.
+        ("乙县把易地扶贫搬迁作为破解深度贫困的关键之举,吸纳了周边145户贫困户。", {"relocation"}),
+        # ...and the clause before it when that is its subject.
+        ("国家实施的易地扶贫搬迁、生态护林员等政策,是打赢脱贫攻坚战的重要举措。", set()),
         # ...spoils its own clause only.
         ("易地扶贫搬迁是脱贫攻坚的头号工程,丙县累计搬迁1.2万人。", {"relocation"}),
+        ("丙县累计实施易地扶贫搬迁1.2万人,是全省搬迁任务最重的县之一。", {"relocation"}),
     ],
 )
 def test_what_a_measure_can_do_is_no_report_of_it(text: str, expected: set[str]) -> None:
@@ -425,6 +527,10 @@ def test_facilities_of_a_relocation_site_are_part_of_it(text: str, expected: set
         "该县获批国家电子商务进农村综合示范县。",
         "全村还有12户尚未通自来水。",
         "发展特色产业是群众稳定增收的根本之策。",
+        # Praise of a kind of work, and a kind of industry valued.
+        "乡村旅游被誉为“无烟工业”,是带动农民增收的朝阳产业。",
+        # A county's title.
+        "成功创建国家级电子商务进农村综合示范县。",
     ],
 )
 def test_designations_lacks_and_praise_are_no_work(text: str) -> None:
@@ -456,6 +562,16 @@ def test_a_dateline_is_no_talk_about_the_report(text: str, expected: set[str]) -
         ("合作社要带动贫困户增收。", set()),
         # A requirement met is work done.
         ("按照省里的要求,丙县为贫困人口代缴医保1200万元。", {"health"}),
+        ("按照“五清零”要求,丙县为贫困人口代缴医保1200万元。", {"health"}),
+        # Told by a speaker or urged on others, what follows is a requirement.
+        ("市长在讲话中要求,扎实推进健康扶贫,落实家庭医生签约服务。", set()),
+        ("他叮嘱驻村干部,帮助群众理清发展思路。", set()),
+        ("会议强调,压实驻村工作队责任,持续推进消费扶贫。", set()),
+        ("人大代表在议案中提出,应加大对农村饮水工程的投入。", set()),
+        ("省扶贫办对各地提出明确要求:严格落实“四个不摘”,持续开展消费扶贫。", set()),
+        # A plan word after the cue governs it as its subject; one right after it names a programme.
+        ("记者获悉,安置点建设将于下月开工。", set()),
+        ("全面落实“两免一补”和营养改善计划,发放教育资助资金4260万元。", {"education"}),
     ],
 )
 def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) -> None:
@@ -468,6 +584,9 @@ def test_requirements_and_must_words_are_no_work(text: str, expected: set[str]) 
         # Written for the test: what was learnt from others, and experience shown then told.
         ("考察组在外省学习了发展民宿和网店的经验。", set()),
         ("大家观摩了兄弟县的做法:该县建起扶贫车间40个。", set()),
+        # What an unnamed other place owns is its own.
+        ("观摩团参观了邻县的扶贫车间和光伏电站。", set()),
+        ("我县建成扶贫车间12个,产品销往邻县的超市。", {"industry"}),
         # Experience learnt and then applied is the region's work.
         ("丁县借鉴外地经验,建成农家乐30家。", {"tourism"}),
     ],
@@ -507,6 +626,11 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         ("戊县新建水厂3座,解决了2万人的饮水问题。", {"infrastructure"}),
         # A wish to solve it is still a need.
         ("村民最盼望的是修通公路、解决饮水问题。", set()),
+        ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
+        ("由于缺少资金和技术,很多贫困户不敢发展产业。", set()),
+        # Poor conditions, and people still living in them.
+        ("不少寄宿制学校办学条件差,3所学校学生住宿拥挤。", set()),
+        ("不少人家还住在年久失修的危房里。", set()),
     ],
 )
 def test_a_weakness_or_problem_beside_the_cue_is_no_work(text: str, expected: set[str]) -> None:
@@ -579,6 +703,10 @@ def test_working_words_name_their_category(text: str, category: str) -> None:
         # Written for the test: work said of the country or the province in a county's report...
         ("county", "据统计,全国累计选派第一书记20万名。", set()),
         ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
+        ("county", "近年来,国家累计选派第一书记和驻村干部300多万人。", set()),
+        ("county", "党中央实施易地扶贫搬迁,累计搬迁960多万人。", set()),
+        # A national body is no level: its work may be for the region.
+        ("county", "国家开发银行向我县发放扶贫贷款2亿元。", {"finance"}),
         # ...is the region's own in a report on the country or the province.
         ("national", "据统计,全国累计选派第一书记20万名。", {"party_building"}),
         ("province", "2019年,全省新建通村公路5000公里。", {"infrastructure"}),
@@ -636,6 +764,14 @@ def test_links_attendance_suggestions_and_schedules_are_no_work(text: str, expec
         # Written for the test: unnamed or other places as the subject of a commentary.
         ("还有的地方易地搬迁后,群众又回到了老家。", set()),
         ("另一个县则一哄而上发展养羊,结果羊价下跌。", set()),
+        ("据介绍,邻近的几个县也在大力发展乡村旅游。", set()),
+        ("相比之下,周边县市的电商产业起步更早、发展更快。", set()),
+        ("在东部沿海省份,电商直播已成为农产品销售的主要渠道。", set()),
+        # A classification names kinds of work.
+        ("帮扶措施分为产业扶持、就业扶持、教育扶持和兜底保障四类。", set()),
+        # ...stays the subject of the clauses after it, up to a turn.
+        ("有的地方一哄而上,盲目发展肉牛养殖800头。", set()),
+        ("有的地方一哄而上,而我们扎实推进产业扶贫,建成茶园800亩。", {"industry"}),
         # Misconduct uncovered is no measure.
         ("丁村原村主任虚报冒领危房改造补助资金8.6万元。", set()),
         ("某乡工作人员违规将亲属纳入低保。", set()),
@@ -654,6 +790,11 @@ def test_other_places_misconduct_and_findings_are_no_work(text: str, expected: s
         # Written for the test: a section of proposals or of this year's tasks is plans.
         ("四、2020年工作打算\n全面完成危房改造500户。", set()),
         ("今年的主要任务是:\n新建通村公路100公里。", set()),
+        # ...opened on a line of a sentence run on from a line cut at a comma.
+        (
+            "乙县位于省境西部,\n2021年工作打算:一是推进产业振兴,发展壮大村集体经济;二是加强驻村帮扶力量。",
+            set(),
+        ),
         # What a check found opens a section of problems.
         ("检查发现:个别村的扶贫车间已停工,部分农户的危房改造补助发放不及时。", set()),
         # The report before such a section stays.
@@ -747,6 +888,15 @@ def _extracted(text: str) -> set[str]:
             "张家港市今年新建了5个消费扶贫馆,全年采购农产品4200万元。",
             {"consumption"},
             set(),
+        ),
+        # Written for the test: the helping side's own work at home, named or not, says nothing of
+        # the region it helps ("全国" is no place of the county's own).
+        (
+            "沿河县东西部扶贫协作\n在东西部扶贫协作框架下,张家港市对口帮扶沿河县。全县贫困发生率降至1.5%。"
+            "作为对口帮扶城市,杭州市近年来大力发展直播电商,网络零售额位居全国前列。"
+            "协作方所在的城市大力发展乡村旅游,民宿遍布城郊。",
+            set(),
+            {"ecommerce", "tourism"},
         ),
         # Written for the test: a place where the region's work is done, or where goods go.
         (

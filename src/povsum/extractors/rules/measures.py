@@ -10,19 +10,23 @@ Five scopes decide it:
   ("下一步…", "工作打算") or of problems ("存在的问题:…", "排查发现:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
-- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地"),
-  the formulation of a policy ("制定了一系列政策,包括…", "印发通知") or others' experience shown
-  ("观摩了兄弟县的做法:…") governs the rest of the sentence, unless the sentence says the work has
-  started ("目前正在实施"); a must-word governs its subject too ("各学校要落实…");
+- what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地",
+  "力争…" opening the sentence, "谋划建设", "讲话中要求,"), the formulation of a policy ("制定了一系列
+  政策,包括…", "印发通知") or others' experience shown ("观摩了兄弟县的做法:…") governs the rest of
+  the sentence, unless the sentence says the work has started ("目前正在实施"); a condition ("如果
+  能…") governs it whatever follows; a must-word governs its subject too ("各学校要落实…");
 - the cue's clause (between commas): targets, honours and designations, slogans, standards and
   ideas ("两不愁三保障", "…工作理念"), names of groups or funds, potential, what a measure can do
-  or is good for ("能够…", "…是…的重要途径"), descriptions of the economy ("主导产业为…",
-  "以…为主"), a rule stated ("按规定纳入…"), work put on a list for later ("纳入…建设计划"),
-  unnamed or other places as the subject ("有的地方…", "另一个县…") and misconduct ("虚报冒领…")
-  report nothing;
+  or is good for ("能够…", "…是…的重要途径", and the clause a definition after it is said of),
+  descriptions of the economy ("主导产业为…", "以…为主"), a rule stated or an entitlement ("按规定纳入…",
+  "均可申请…"), an agenda ("听取…汇报", "议题"), work put on a list for later ("纳入…建设计划"),
+  unnamed or other places as the subject ("有的地方…", "另一个县…", up to a turn in the clauses
+  after it), a level above the region ("国家累计选派…" in a county's report) and misconduct
+  ("虚报冒领…") report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
   成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
-  ("学习了当地发展民宿的经验"), the requirement followed ("按照“一村一品”的要求"), an adverb of
+  ("学习了当地发展民宿的经验"), what an unnamed other place owns ("参观了邻县的扶贫车间"), a named
+  helper's work that says nothing of help, the requirement followed ("按照“一村一品”的要求"), an adverb of
   other work ("兜底建设"), a road that is a path, 低保户 counted as a group, a department or its staff
   ("卫生、教育专业技术人员"), a person's office ("村党组织书记"), everyone's bodies ("各级党组织"),
   the means of other work, a title in 《》;
@@ -107,23 +111,44 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
 _TASK_DOCUMENT = re.compile(
     r"(?:通知|倡议书?|要点|任务清单|整改方案|实施方案|工作方案|行动方案|工作计划|规划)(?:\([^)]*\))?$"
 )
-# "Must": 要, 必须, 应当 (not 重要, 主要, 要求), and a requirement addressed to others ("要求各地加快…",
-# not "按照…的要求,"). It governs its whole clause, the subject before it too ("各学校要落实…").
+# "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
+# 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
+# told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…", "提出明确要求:…"; not "按照“…”
+# 要求,") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject
+# before it too ("各学校要落实…").
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
-    rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)"
+    r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
+    rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
+    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|叮嘱|嘱咐|嘱托|号召|强调"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
-# "将继续…,进一步推进产业扶贫" (将 before a verb, not 将…纳入), "今年要确保完成…搬迁任务", "按照规划,
-# …需搬迁". A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# "将继续…,进一步推进产业扶贫" (将 before a verb,
+# 把, 要 or 会, "将把…作为主攻方向"; not 将…纳入, 将会议精神), "今年要确保完成…搬迁任务", "按照规划,
+# …需搬迁", and a target opening the sentence or a line, after a date at most ("力争到年底,完成…任务,
+# 实现…全覆盖": no work is reported before it for it to be the purpose of). A named programme is no
+# plan: "“八七”扶贫计划", "雨露计划".
+_TARGET_OPENING = r"(?:^|\n)(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
-    _not_after('[”"贫动露]', "计划")
-    + rf"|预计|打算|准备(?=[\u4e00-\u9fff]{{2}})|拟|下一步|今后|原规划|{_not_after('[意见和]', '建议')}|"
+    rf"{_TARGET_OPENING}|"
+    + _not_after('[”"贫动露]', "计划")
+    + r"|预计|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
+    # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), a goal and
+    # striving by a date ("争取明年把自来水接到…"; not "争取到资金").
+    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
+    + rf"{_not_after('[意见和]', '建议')}|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
-    r"将(?:继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|如果|假如|倘若|{_MUST}"
+    r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|任务(?:是|为|如下)|{_MUST}"
+)
+# A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
+# 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
+# 茶叶根本卖不出去" says the firm was brought in.
+_CONDITION = re.compile(
+    rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)|"
+    r"只有(?=[^。]*才)"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
 )
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
@@ -133,8 +158,10 @@ _FORMULATION = re.compile(
 # A verb in the perfective: "建设了", "走上了" (not 为了, 除了, 了解).
 _PERFECTIVE = rf"{_not_after('[为除]', '了')}(?!解)"
 # ...unless the sentence goes on to say the work has started: "计划改造危房1000户,…目前项目正在
-# 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍".
-_UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}")
+# 组织实施", "…计划明年开工,安置点同步建成了养殖圈舍". What a plan or a policy states is done in its
+# text only: "制定了…方案,明确了大病集中救治…的要求".
+_STATED = "明确|规定|提出|细化|界定|涵盖|包括|作出|做出|列出"
+_UNDER_WAY = re.compile(rf"正在|已经|已(?!于)|{_PERFECTIVE}(?<!(?:{_STATED})了)")
 # Others' experience: a cue learnt about ("学习了当地发展乡村旅游的经验", between the learning verb and
 # its 经验 or 做法), and an experience shown and then told after a colon ("观看了邻县的经验介绍片:
 # 该县通过…"), which governs the rest of its sentence. Experience learnt and then applied
@@ -143,14 +170,33 @@ _LEARNING = r"学习|考察|观摩|观看|借鉴|参观|取经"
 _LEARNT_BEFORE = re.compile(rf"(?:{_LEARNING})[^,。;:]*$")
 _LEARNT_AFTER = re.compile(r"[^,。;:]*(?:经验|做法)")
 _EXPERIENCE_SHOWN = re.compile(rf"(?:{_LEARNING})[^,。;:]*(?:经验|做法)[^,。;:]{{0,6}}:")
+# What a definition calls a measure: "…是脱贫攻坚的重要举措", "…的根本之策", "…的标志性工程", "…是
+# 解决…问题的前提,也是…的关键".
+_DEFINED_AS = (
+    r"[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号|标志性|首要|核心)*"
+    r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程|"
+    # ...and words that are such nouns only at the end of the clause ("的关键", not "的关键之举" or
+    # "的基础设施").
+    r"(?:前提|关键|基础|核心|重中之重)(?:所在)?(?![\u4e00-\u9fff]))"
+)
+# A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
+# 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
+_DEFINING = re.compile(rf"\s*(?:都|也|均|正|就)?是{_DEFINED_AS}")
+# A clause turning to another subject: "…,而我们…", "但本村…".
+_TURN = re.compile(r"\s*(?:而|但|却|可|我们|我|咱)")
 # Clauses that report no work done, whatever cue they hold.
 _NOT_DONE: dict[str, re.Pattern[str]] = {
-    # A target governs only its clause: "力争年内完成搬迁". After "组织…搬迁," the clause
+    # A target after other clauses governs only its own (one opening the sentence is a plan,
+    # ``_TARGET_OPENING``): "…,力争年内完成搬迁". After "组织…搬迁," the clause
     # "确保搬迁户搬得出" is the purpose of work done, and that work was reported before it.
     "target": re.compile(r"力争|确保"),
     # Awards, ratings and designations: "获得…称号", "“…案例”入选…", "荣膺", "挂牌为…基地",
-    # "AAA级景区", "获批…电子商务进农村综合示范县".
-    "honour": re.compile(r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为"),
+    # "AAA级景区", "获批…电子商务进农村综合示范县", praise ("乡村旅游被誉为“无烟工业”").
+    # A county's or a city's title ("成功创建国家级电子商务进农村综合示范县"; not the programme, "示范县创建")
+    # is one too.
+    "honour": re.compile(
+        r"称号|荣获|荣膺|入选|评为|授予|挂牌|A级|星级|获批|列为|誉为|称为|称作|(?:示范|试点)(?:县|市|州)(?![级项城创建])"
+    ),
     # The guarantee formula, the standards a region is measured by, strategy slogans and the
     # ideas a region follows ("贯彻抓党建促脱贫工作理念").
     # The "five batches" list names paths out of poverty ("易地搬迁脱贫一批、生态补偿脱贫一批"); a
@@ -161,49 +207,74 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
-    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)"),
+    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)|分为|分成|划分为"),
     # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金"; pooled
     # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
-    # What a place could do: "具备发展特色种养殖业的优势".
-    # ("具备条件的建制村通硬化路" qualifies who got the work.)
-    "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展"),
+    # What a place could do: "具备发展特色种养殖业的优势", "是发展反季节蔬菜的理想之地", "旅游资源得天
+    # 独厚", "发展康养产业前景广阔". ("具备条件的建制村通硬化路" qualifies who got the work.)
+    "potential": re.compile(r"具备(?!条件的)|潜力|适宜发展|适合发展|理想之地|得天独厚|前景广阔|大有可为"),
+    # A rate set ("人均补助标准为2万元", "补助标准是…"), no work done.
+    "standard": re.compile(r"标准(?:为|是)|(?:补助|补贴|救助|资助)标准"),
     # A rule stated, with no count or completion after it: "对丧失劳动能力的贫困人口,按规定纳入农村
     # 低保" (not "按规定将1200人纳入低保"), "对符合条件的贫困户给予危房改造补助".
     "rule": re.compile(r"(?:按(?:照)?(?:有关|相关)?规定|对符合条件的)(?![^,]*(?:\d|了|已))"),
+    # An entitlement, what whoever qualifies may get or do: "凡是符合条件的学生,均可申请助学贷款",
+    # "凡家庭人均收入低于低保标准的,…", "贫困户可申请5万元以下的小额信贷" (its amounts are ceilings,
+    # not counts), and how to apply ("申请危房改造补助需提交…", "办事指南").
+    "entitlement": re.compile(
+        r"均可|^\s*凡|可(?:申请|享受|获得|领取|参加|报销|免费)|需(?:提交|提供|携带|填写|满足)|办事指南|申请(?:条件|材料)"
+    ),
+    # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "研究部署…后续
+    # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫
+    # 专题片".
+    "agenda": re.compile(
+        r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)"
+    ),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
-    # 易地搬迁后…", "另一个县则一哄而上发展养羊".
+    # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
+    # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村))"
+        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
+        r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
+        r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
     ),
     # Misconduct uncovered: "虚报冒领危房改造补助资金", "违规将亲属纳入低保".
     "misconduct": re.compile(r"虚报|冒领|违规|违纪|侵占|挪用|贪污|套取|截留|优亲厚友|收受|骗取|雁过拔毛"),
     # What a measure can do or is good for: "光伏扶贫电站能够实现一次建设、多年收益",
     # "易地扶贫搬迁是脱贫攻坚的头号工程", "把小额信贷作为精准扶贫的重要载体".
-    "ability": re.compile(r"能够|可以|有利于|有助于"),
-    "definition": re.compile(
-        r"(?:是|作为)[^,]{0,16}的(?:重要|有效|主要|关键|根本|必由|头号)*"
-        r"(?:途径|举措|手段|抓手|方式|措施|路径|渠道|载体|之路|之策|出路|法宝|工程)"
+    "ability": re.compile(
+        r"能够|可以|有利于|有助于|可(?=带动|实现|解决|增加|吸纳|安置|提供|辐射|惠及|满足|使)"
     ),
-    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "第一产业增加值", "当地以种植
-    # 水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植高山蔬菜12万亩").
+    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}"),
+    # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
+    # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
+    # 高山蔬菜12万亩").
     "description": re.compile(
-        r"主导产业(?:为|是|有)|是[^,]{0,24}主导产业|增加值|三次产业|以[^,]{1,20}为主(?![导线体要])|常年(?:种植|养殖|种)"
+        r"主导产业(?:为|是|有)|是[^,]{0,24}(?:主导|支柱|朝阳|富民|优势|新兴)产业|增加值|三次产业|"
+        r"以[^,]{1,20}为主(?![导线体要])|常年(?:种植|养殖|种)"
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
-# "住房难", "缺乏技能培训", "需要易地搬迁", "尚未通自来水", and what is left or found by a check
-# ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one: "得知老人生活困难"
-# is the need the work then meets.
+# "住房难", "住房条件差", a wish ("有发展养殖的意愿"), "缺乏技能培训", "需要易地搬迁", "尚未通自来水",
+# and what is left or found by a check ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one:
+# "得知老人生活困难" is the need the work then meets.
 _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
-    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈)"
+    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
 )
+# ...and before it: "还住在年久失修的危房里", "很多贫困户不敢发展产业".
 _LACK_BEFORE = re.compile(
     rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
-    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出)[^,]{0,8}$"
+    r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出|(?:还|仍|仍然|依然)住在?|不敢|不愿|不懂|不会)[^,]{0,8}$"
+)
+# An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
+# 车间的产品销往邻县的超市").
+_OWNED_ELSEWHERE = re.compile(
+    r"(?:邻近?|兄弟|周边)的?(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区)的[^,。;]{0,12}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
@@ -334,7 +405,8 @@ _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)"
 # "今年的主要任务是:").
 _PLAN_SECTION = re.compile(
     r"^.{0,6}(?:下一步|今后|展望未来|规划到)|^.{0,12}?(?:工作打算|对策建议|几点建议|工作建议)|"
-    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$"
+    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$",
+    re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
 )
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
 # 短板弱项:…", what a check found: "排查发现:一是…") makes the rest of its paragraph problems, and a
@@ -350,17 +422,23 @@ _PLAN_HEADING_CHARS = 12
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
-# Work said of a level above the region ("据统计,全国累计选派第一书记…" in a county report) is not the
-# region's: the self-reference that opens the cue's clause, or the last one opening a clause before
-# it in its sentence, after a time or a source at most.
+# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…" in
+# a county report; not a national body, "国家统计局…", "国家开发银行…") is not the region's: the
+# self-reference that opens the cue's clause, or the last one opening a clause before it in its
+# sentence, after a time or a source at most.
 _LEVELS: tuple[Level, ...] = get_args(Level)  # from the nation down
+_NATION: tuple[str, ...] = ("全国", "国家", "党中央")
 _ABOVE: dict[str, frozenset[Level]] = {
     who: frozenset(_LEVELS[_LEVELS.index(level) + 1 :])
-    for who, level in (("全国", "national"), ("全省", "province"))
+    for who, level in (*((nation, "national") for nation in _NATION), ("全省", "province"))
+}
+# The self-references above each level: 全国 and 全省 above a county.
+_ABOVE_OF: dict[Level, frozenset[str]] = {
+    level: frozenset(who for who, below in _ABOVE.items() if level in below) for level in _LEVELS
 }
 _CLAUSE_SUBJECT = re.compile(
     r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
-    r"(?P<who>[全我该本][国省市州县区旗乡镇村])"
+    r"(?P<who>[全我该本][国省市州县区旗乡镇村]|国家(?!级|[\u4e00-\u9fff]{0,6}?(?:局|部|委|院|署|办|中心|银行|开发))|党中央)"
 )
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
 _CLAUSE = re.compile(r"[^,;:…]+")
@@ -386,6 +464,12 @@ _ACTOR_AFTER = re.compile(
 )
 
 _COOPERATION = re.compile(r"东西部|扶贫协作|对口帮扶|对口支援|携手奔小康")
+# A helper's work for the region: words of help or of the poor it is for, once its title is taken out
+# ("对口帮扶城市", "协作方" name it, they say nothing of what it does).
+_HELPER_TITLE = re.compile(r"(?:对口|东西部)?(?:帮扶|协作|支援|援助)(?:城市|方|省|市|区|县)")
+_HELPING = re.compile(
+    r"援|帮扶|扶贫|协作|支援|捐|资助|结对|对口|携手|采购|吸纳|贫困|脱贫|农产品|劳务|务工|籍|西部|受援"
+)
 _NEIGHBOUR_BEFORE = re.compile(rf"(?:{NEIGHBOUR}|邻省|邻县|邻市)$")
 
 _KIND_OF: dict[str, str] = {cue: kind.key for kind in MEASURE_KINDS for cue in kind.cues}
@@ -451,22 +535,43 @@ class _Reading:
         return (self.bare if bare else self.text)[start:end]
 
     def not_done(self, at: int) -> str | None:
-        """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None."""
+        """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None; a clause
+        the next one defines (``_DEFINING``) is the subject of a definition."""
         span = self._clause_span(at)
         if span not in self._not_done:
-            self._not_done[span] = _first(_NOT_DONE, self.text[span[0] : span[1]])
+            why = _first(_NOT_DONE, self.text[span[0] : span[1]])
+            if why is None and (defined := _DEFINING.match(self.text, span[1] + 1)):
+                why = f"definition {defined.group().strip()}"
+            self._not_done[span] = why or self._elsewhere_before(span[0])
         return self._not_done[span]
 
+    def _elsewhere_before(self, start: int) -> str | None:
+        """Another place opening an earlier clause (``_NOT_DONE``'s "elsewhere") stays the subject of
+        the clauses after it, up to one with a subject or a turn of its own ("协作方所在的城市近年来大力
+        发展电子商务,网络零售额位居全国前列"; "有的地方…,而我们…")."""
+        starts, ends = self._clauses
+        own = bisect_right(starts, start) - 1
+        for i in range(own, -1, -1):
+            clause = self.text[starts[i] : ends[i]]
+            if i < own and (found := _NOT_DONE["elsewhere"].search(clause)):
+                return f"elsewhere {found.group().strip()}"
+            if self._subjects[i] or _TURN.match(clause):
+                return None
+        return None
+
     def _governs(self, word: re.Match[str]) -> bool:
-        """A plan word governs unless it stands inside a cue ("雨露计划") or work under way
-        follows it ("计划…,目前正在实施")."""
-        inside = any(c.start() <= word.start() < c.end() for c in self.cues)
-        return not inside and not _UNDER_WAY.search(self.text, word.end())
+        """A plan word governs unless it stands inside a cue ("雨露计划") or right after one, naming
+        a programme ("营养改善计划"), or work under way follows it ("计划…,目前正在实施")."""
+        at = word.start()
+        programme = word.group() == "计划"  # "学校要…" is a must-word after its subject, no name
+        named = any(c.start() <= at < c.end() or (programme and c.end() == at) for c in self.cues)
+        return not named and not _UNDER_WAY.search(self.text, word.end())
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
         """The first plan word and the first formulation word that govern what follows them, and
-        others' experience introduced for the rest of the sentence: (offset, "name word")."""
+        others' experience introduced and a condition set for the rest of the sentence: (offset,
+        "name word")."""
         return (
             *(
                 next(
@@ -480,13 +585,14 @@ class _Reading:
                 for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
             ),
             (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
+            (m.start(), f"condition {m.group()}") if (m := _CONDITION.search(self.text)) else None,
         )
 
     def must_after(self, cue: re.Match[str]) -> str | None:
-        """A must-word after the cue in its own clause governs the cue as its subject ("各学校要
-        落实…")."""
+        """A plan or must-word after the cue in its own clause governs the cue as its subject
+        ("各学校要落实…", "安置点建设将于下月开工")."""
         end = self._clause_span(cue.start())[1]
-        word = next((m for m in _MUST_WORD.finditer(self.text, cue.end(), end) if self._governs(m)), None)
+        word = next((m for m in _PLAN.finditer(self.text, cue.end(), end) if self._governs(m)), None)
         return f"plan {word.group()}" if word else None
 
     @cached_property
@@ -506,7 +612,7 @@ class _Reading:
         starts, _ = self._clauses
         subjects = self._subjects[: bisect_right(starts, cue.start())]
         who = next((who for who in reversed(subjects) if who), None)
-        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who == "全国"))
+        above = who in _ABOVE and (level in _ABOVE[who] or (level is None and who in _NATION))
         return f"a higher level's: {who}" if above else None
 
     @cached_property
@@ -618,6 +724,8 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
         return "a need or lack of it"
     if _LEARNT_BEFORE.search(before) and _LEARNT_AFTER.match(after):
         return "others' experience learnt"
+    if _OWNED_ELSEWHERE.search(before):
+        return "another place's"
     not_a_road = _NOT_A_ROAD.get(word)
     if not_a_road and not_a_road.search(before):
         return "a path or a place, not a road built"
@@ -688,19 +796,24 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
 @dataclass(frozen=True)
 class _Places:
     """The places a text names, each marked as the region's (the region, a place inside it or
-    holding it, a self-reference such as 全县) or elsewhere."""
+    holding it, a self-reference such as 全县), a helper's or elsewhere."""
 
     starts: list[int]
-    mentions: list[tuple[int, int, str, bool]]  # start, end, text, elsewhere
+    mentions: list[tuple[int, int, str, bool, bool]]  # start, end, text, elsewhere, a helper
 
     @classmethod
     def of(cls, text: str, region: Region | None) -> _Places:
         """Where the region is unknown, only a neighbour (邻近的会宁县) is known to be elsewhere. In
-        East-West cooperation the helping side's work is for the region it helps."""
+        East-West cooperation the helping side's work may be for the region it helps."""
         cooperation = bool(_COOPERATION.search(text))
         forms = set(name_forms(region.name)) if region else set()
         ours = {region.name, region.province, region.prefecture, region.county} - {None} if region else set()
-        found = [(m.start(), m.end(), m.group(), False) for m in SELF_REFERENCE.finditer(text)]
+        # A self-reference to a level above the region ("位居全国前列" in a county's report) is none of
+        # its own.
+        above = _ABOVE_OF.get(region.level, frozenset()) if region else frozenset()
+        found = [
+            (m.start(), m.end(), m.group(), m.group() in above, False) for m in SELF_REFERENCE.finditer(text)
+        ]
         for m in gazetteer().find_mentions(text):
             d = m.division
             related = (
@@ -708,24 +821,32 @@ class _Places:
                 or m.text in forms
                 or d.name in ours
                 or region.name in (d.province, d.prefecture, d.county)
-                or (cooperation and is_eastern_helper(d))
             )
+            helper = not related and cooperation and is_eastern_helper(d)
             neighbour = bool(_NEIGHBOUR_BEFORE.search(text, max(0, m.start - 4), m.start))
-            found.append((m.start, m.end, m.text, neighbour or not related))
+            elsewhere = neighbour or not (related or helper)
+            found.append((m.start, m.end, m.text, elsewhere, helper and not neighbour))
         found.sort()
         return cls([f[0] for f in found], found)
 
     def elsewhere(self, reading: _Reading, cue: re.Match[str]) -> str | None:
         """The other place whose work the cue reports, if any: one named before it, in a sentence
         that names neither the region nor a place of its own (a partner's work for the region
-        names the region it is for: "吴江区…吸纳了沿河籍务工人员")."""
+        names the region it is for: "吴江区…吸纳了沿河籍务工人员"). A helper's work is for the region
+        when its line says it helps ("新建了5个消费扶贫馆", "采购农产品"), its own when it does not
+        ("作为对口帮扶城市,杭州市近年来大力发展直播电商")."""
         sentence, text = reading.sentence, reading.text
         # Within the cue's line: a line cut off without a full stop runs on into the next one.
         line_start = sentence.start + text.rfind("\n", 0, cue.start()) + 1
         newline = text.find("\n", cue.end())
         line_end = sentence.start + (newline if newline >= 0 else len(text))
         start, end = bisect_right(self.starts, line_start - 1), bisect_right(self.starts, line_end)
-        named = self.mentions[start:end]
+        line = text[line_start - sentence.start : line_end - sentence.start]
+        helps = bool(_HELPING.search(_HELPER_TITLE.sub("", line)))
+        named = [
+            (at, to, name, elsewhere or (helper and not helps))
+            for at, to, name, elsewhere, helper in self.mentions[start:end]
+        ]
         if any(not elsewhere for *_, elsewhere in named):
             return None
         for at, to, name, _ in reversed(named):
