@@ -1610,3 +1610,44 @@ def test_a_now_cue_opening_a_statement_dates_its_later_parts() -> None:
     )
     found = figures(text)
     assert found["outcome.incidence_rate"] == 0.22 and "baseline.incidence_rate" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: per-unit counts ("人均联系贫困户3户") are one unit's share, not a stock.
+        (
+            "石屏县脱贫攻坚综述\n全县共有建档立卡贫困人口4.52万人。"
+            "全县共有2100名干部与贫困户结成帮扶对子,人均联系贫困户3户。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a word opening a 、 list (涉及) is said of each item.
+        (
+            "石屏县脱贫攻坚综述\n2019年全县贫困发生率降至0.5%。"
+            "当年共实施扶贫项目326个,涉及贫困村98个、贫困人口3.2万人。",
+            {"outcome.incidence_rate": 0.5},
+        ),
+        # Written for the test: a target stated before a list governs each item of it.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "目标是到2020年,剩余贫困人口减少到500人,12个贫困村全部出列。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: the places paired with the region (结对帮扶的) are not the region.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "结对帮扶的5个县建档立卡贫困人口共计21.4万人,目前已有19.8万人脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a clause that looks over the prefecture (放眼全州) says whose figures follow.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "放眼全州,建档立卡贫困人口28.6万人,贫困村312个。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_per_unit_listed_planned_paired_and_looked_over_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -191,7 +191,8 @@ _SUBGROUP = re.compile(
     r"|残疾|老年|学生|儿童|妇女|劳动力"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
     r"|纳入(?!$)"
-    r"|分别|每年|年均|平均"
+    # Per unit: "人均联系贫困户3户", "户均3.2人", "每个贫困村有贫困户45户" count one unit's share.
+    r"|分别|每年|年均|平均|[人户村]均|每(?:个|户|人|村|名)"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
     r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
@@ -211,7 +212,8 @@ _EVERYONE = re.compile(
 # 人口脱贫,当年完成3.4万人口脱贫".
 _SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
-_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|受援|援助")
+# "结对帮扶的5个县" are the paired places, not the region.
+_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|结对(?:帮扶)?的|援[藏疆]|受援|援助")
 # What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
 _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
@@ -671,9 +673,12 @@ _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
 _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
-# A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
-# 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
-_SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
+# A clause opens with what it is about, after a time, a preposition or a verb of looking over at most
+# ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…"); a place after other words is not its
+# subject ("也是麦积区唯一…", "占全国…").
+_SUBJECT_LEAD = re.compile(
+    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|[在据到至从自就\s])*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1430,14 +1435,45 @@ class _Finder:
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
     """The word making the figure at ``position`` a sub-group's; 其中 after the whole population
-    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them."""
-    sub = _SUBGROUP.search(head := _clause_head(text, position))
+    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them. A word
+    opening a 、 list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
+    head = _clause_head(text, position)
+    start = position - len(head)
+    if not (sub := _SUBGROUP.search(head)):
+        head, start = _list_head(text, position)
+        sub = _SUBGROUP.search(head)
     if sub and sub.group() == "其中":
-        start = position - len(head)
         previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
         if _EVERYONE.search(previous):
             return None
     return sub
+
+
+def _list_head(text: str, position: int) -> tuple[str, int]:
+    """The words opening the 、 list whose item starts at ``position``, before the first item's noun,
+    and where they start; ("", position) when the item is in no list.
+
+    >>> _list_head("共实施项目326个,涉及贫困村98个、贫困人口3.2万人", 19)
+    ('涉及', 10)
+    >>> _list_head("全县有贫困村98个、贫困人口3.2万人", 10)
+    ('全县有', 0)
+    """
+    at, first = _last_mark(text, ",、(", 0, position), -1
+    while at >= 0 and text[at] == "、":
+        first, at = at, _last_mark(text, ",、(", 0, at)
+    if first < 0:
+        return "", position
+    words = text[at + 1 : first]
+    words = words[
+        : min(
+            (m.start() for m in (_A_DIGIT.search(words), _LISTED_NOUN.search(words)) if m), default=len(words)
+        )
+    ]
+    return words, at + 1
+
+
+_A_DIGIT = re.compile(r"\d")
+_LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
 
 
 def _clause_head(text: str, position: int) -> str:
@@ -1564,6 +1600,8 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
     True
     >>> _target_cue("计划减贫3000人,目前已完成2860人脱贫", 15) is None
     True
+    >>> _target_cue("力争到2020年,贫困人口减少到500人,12个贫困村全部出列", 22).group()
+    '力争'
     """
     comma = _last_mark(text, ",", 0, position)
     own = _TARGET.search(text, comma + 1, position) or _PURPOSE.search(text, comma + 1, position)
@@ -1571,9 +1609,17 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
         return own
     if comma < 0 or _ACHIEVED.search(text, comma + 1, position):
         return None
-    previous = text[text.rfind(",", 0, comma) + 1 : comma]
-    planned = _TARGET.search(previous)
-    return planned if planned and _PLANNED.search(previous) else None
+    # A plan naming what is planned governs the clauses listed after it ("目标是到2020年,贫困人口减少到
+    # 500人以下,12个贫困村全部出列"), up to one saying what is done or a plan word of a slogan.
+    while comma >= 0:
+        opened = _last_mark(text, ",", 0, comma)
+        previous = text[opened + 1 : comma]
+        if (planned := _TARGET.search(previous)) and _PLANNED.search(previous):
+            return planned
+        if planned or _ACHIEVED.search(previous):
+            return None
+        comma = opened
+    return None
 
 
 def _as_of(when: str | None) -> str | None:
