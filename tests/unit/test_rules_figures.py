@@ -1651,3 +1651,31 @@ def test_per_unit_listed_planned_paired_and_looked_over_figures_are_not_the_regi
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a figure of 1986 in a report on the registration era is history.
+        (
+            "石屏县脱贫攻坚综述\n1986年,全县被确定为国家重点贫困县,当时农村贫困人口达12.6万人。"
+            "2019年底,全县贫困发生率降至0.5%。",
+            {"outcome.incidence_rate": 0.5},
+        ),
+        # Written for the test: a fall ending in 2012 is history beside the register's count.
+        (
+            "石屏县脱贫攻坚综述\n2010年全县农村贫困人口为9.8万人,到2012年减少到6.5万人。"
+            "2014年,全县识别建档立卡贫困人口3.4万人。",
+            {"baseline.people": 34000},
+        ),
+        # Written for the test: a text on the years before the register keeps its figures.
+        (
+            "石屏县扶贫开发回顾\n全县贫困人口由1994年的8.2万人减少到2000年的3.1万人。",
+            {"baseline.people": 82000, "outcome.people": 31000},
+        ),
+    ],
+)
+def test_figures_before_the_registration_era_are_history_in_a_report_on_it(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -922,6 +922,7 @@ class _Dated:
     at: int  # offset in the cleaned text: on a tie the first stated wins
     cumulative: bool = False
     in_headline: bool = False  # a headline rounds what the body states (4.7万 for 4.73万人)
+    registered: bool = False  # a registered total (建档立卡, 识别): a start, never the latest state
 
     def lifted_rank(self) -> tuple[bool, int, bool, int]:
         return (self.cumulative, self.year, not self.in_headline, -self.at)
@@ -943,6 +944,11 @@ class _Finder:
         self.cards: list[_Dated] = []  # a data card's lines, value first, neither left nor lifted
         self.card_years: set[int] = set()  # the years its lines name (0: undated)
         self.headline = document.title_span
+        # A text reporting the registration era (建档立卡, counted from 2013 on: its years or its words)
+        # tells its earlier figures as history (_history_year); a text on the years before does not.
+        self.registration_era = bool(_ERA_WORDS.search(document.text)) or (
+            max(map(int, _YEAR.findall(document.text)), default=0) >= _REGISTERED_FROM
+        )
         # The rules read one figure many times (a lone statement, then its date; a transition's
         # end, then what is left): each figure's reading and each sentence's evidence, once.
         self.readings: dict[str, ParsedQuantity | NumberParseError] = {}
@@ -985,6 +991,9 @@ class _Finder:
         text, start = sentence.text, m.start()
         if place := self.scope.other_place(sentence, start, counties=unit == "poor_counties"):
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
+            return True
+        if self.registration_era and (year := _history_year(text, m)):
+            self.skipped(sentence, m, rule, f"history ({year}), before the registration era the text reports")
             return True
         cues = [("a target or plan", _target_cue(text, start))]
         if of_people:
@@ -1281,7 +1290,7 @@ class _Finder:
         for s in sorted(self.stated, key=lambda s: not s.part.registered):
             self.when(s.part.draft, s.sentence, s.m.start())
             self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
-            self.remember_dated(s.sentence, s.m, s.rule)
+            self.remember_dated(s.sentence, s.m, s.rule, s.part.registered)
 
     def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
         """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
@@ -1295,11 +1304,12 @@ class _Finder:
             return "a place's own figure"
         return None
 
-    def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
+    def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
         if year := _year_before(sentence.text, _figure_start(m)):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
-                    self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
+                    at = sentence.start + m.start()
+                    self.dated.append(_Dated(name, quantity, rule, year, at, registered=registered))
 
     def statement_before(self, sentence: Sentence) -> str:
         """The ;-separated statements of the sentence's statement before it ("截至2019年底:已脱贫…;
@@ -1429,8 +1439,35 @@ class _Finder:
         for name in {d.name for d in self.dated}:
             dated = [d for d in self.dated if d.name == name]
             earliest, latest = min(dated, key=lambda d: d.year), max(dated, key=lambda d: d.year)
-            if earliest.year < latest.year and latest.quantity.value < earliest.quantity.value:
+            if earliest.year >= latest.year or latest.quantity.value >= earliest.quantity.value:
+                continue
+            if latest.registered:  # "2014年识别建档立卡贫困人口3.4万人" after an older figure: the start
+                why = "skipped: the latest of dated figures is a registered total"
+                self.trace.note(f"outcome.{name}", latest.rule, latest.quantity.text, why)
+            else:
                 self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
+
+
+def _history_year(text: str, m: re.Match[str]) -> int | None:
+    """The year of ``m`` when it is before the registration era: a fall ending before 2013 ("由1994年的
+    8.2万人减少到2000年的3.1万人"), a lone figure dated before the poverty line of 2011 (2010 prices)
+    ("1986年,…当时农村贫困人口达12.6万人"). A fall is dated by its end; None for a later or undated one.
+
+    >>> fall = "2010年贫困人口为9.8万人,到2012年减少到6.5万人"
+    >>> _history_year(fall, _TRANSITIONS["people_then_down"].search(fall))
+    2012
+    """
+    if "b_when" in m.re.groupindex:
+        year = _YEAR.search(m.group("b_when") or "")
+        return int(year[1]) if year and int(year[1]) < _REGISTERED_FROM else None
+    year = _year_before(text, _figure_start(m))
+    return year if 0 < year < _OLD_LINE_BEFORE else None
+
+
+# The register (建档立卡) counts the poor from 2013 on; the poverty line before 2011 counted others.
+_REGISTERED_FROM = 2013
+_ERA_WORDS = re.compile(r"建档立卡|立档建卡|精准扶贫|精准脱贫|脱贫攻坚")
+_OLD_LINE_BEFORE = 2010
 
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
