@@ -1679,3 +1679,35 @@ def test_figures_before_the_registration_era_are_history_in_a_report_on_it(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a village's group is a sub-unit, its count not the county's.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。第三村民小组共有贫困户21户76人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: people of one kind named after the poor noun (贫困家庭学生).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。建档立卡贫困家庭学生共有1.8万名。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a plan's frame (按照计划) and 要 before a count plan what follows.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "按照计划,2020年要减少贫困人口2100人,剩余的9个贫困村全部退出。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a fall dated 2005 by the time opening its sentence is history.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。2005年底,当地贫困人口由2000年的5.2万人减少到3.1万人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -171,7 +171,7 @@ _HAS_NUMBER = re.compile(
 # "可减少贫困人口8000人" forecasts; "要在2018年底实现…" plans.
 _TARGET = re.compile(
     r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要"
-    r"|(?<![重主需只必首])要(?:在|实现|完成|使)|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
+    r"|(?<![重主需只必首])要(?:在|实现|完成|使|(?=减少|减贫|脱贫|退出|摘帽|出列|$))|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
@@ -180,15 +180,19 @@ _FUTURE = re.compile(r"将(?!近)")
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
 # slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
 _PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|\d{4}年")
+# ...or when it is only the frame of a plan ("按照计划,", "根据规划,"): what follows it is planned.
+_PLAN_FRAME = re.compile(r"(?:按照|根据|按)(?:计划|规划|部署|安排|目标)(?:要求)?")
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
+# People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
+_ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
     # What a bracket after a noun includes ("贫困人口(含兜底保障对象3260人)"): a part of the whole.
     r"^不?(?:含|包括)|安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
     # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
-    r"|残疾|老年|学生|儿童|妇女|劳动力"
+    rf"|{_ONE_KIND}"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
     r"|纳入(?!$)"
     # Per unit: "人均联系贫困户3户", "户均3.2人", "每个贫困村有贫困户45户" count one unit's share.
@@ -202,6 +206,10 @@ _SUBGROUP = re.compile(
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # A place called by its kind where the text is there (村里, 镇里): the place the text is in.
 _PLACE_BY_KIND = re.compile(r"(?<![农城乡])(?P<kind>[村镇乡])里")
+# A village's group (第三村民小组, 5组, 上湾组): a sub-unit of whatever region the text is about.
+_VILLAGE_GROUP = re.compile(
+    r"(?:第?[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{2})村?民小组|第?[一二三四五六七八九十\d]+(?:村民)?组(?![织成建合])"
+)
 # The whole population or every household, before 其中.
 _EVERYONE = re.compile(
     r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
@@ -801,6 +809,7 @@ def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]
     # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.
     if level and level not in LOCAL_LEVELS.values():
         found += [_Place(m.start(), m.end(), m.group(), True) for m in _PLACE_BY_KIND.finditer(text)]
+    found += [_Place(m.start(), m.end(), m.group(), True) for m in _VILLAGE_GROUP.finditer(text)]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
@@ -1298,6 +1307,8 @@ class _Finder:
         head = text[max(0, m.start() - 12) : m.start()]
         if _OTHERS_IN_GAP.search(m.group("gap")):
             return "the poor counted with others, or a part of them"
+        if kind := re.search(_ONE_KIND, m.group("gap")):
+            return f"people of one kind among the poor ({kind.group()})"
         if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
             return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
         if self.own_place(sentence, m):
@@ -1457,9 +1468,11 @@ def _history_year(text: str, m: re.Match[str]) -> int | None:
     >>> _history_year(fall, _TRANSITIONS["people_then_down"].search(fall))
     2012
     """
-    if "b_when" in m.re.groupindex:
-        year = _YEAR.search(m.group("b_when") or "")
-        return int(year[1]) if year and int(year[1]) < _REGISTERED_FROM else None
+    if "b_when" in m.re.groupindex:  # its end's year, else the one dating it (no figure between)
+        end_year = _YEAR.search(m.group("b_when") or "")
+        dates = _YEAR.findall(text, _after_last_figure(text, m.start()), m.start())
+        end = int(end_year[1]) if end_year else int(dates[-1]) if dates else 0
+        return end if 0 < end < _REGISTERED_FROM else None
     year = _year_before(text, _figure_start(m))
     return year if 0 < year < _OLD_LINE_BEFORE else None
 
@@ -1653,6 +1666,8 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
         previous = text[opened + 1 : comma]
         if (planned := _TARGET.search(previous)) and _PLANNED.search(previous):
             return planned
+        if frame := _PLAN_FRAME.fullmatch(previous):
+            return frame
         if planned or _ACHIEVED.search(previous):
             return None
         comma = opened
