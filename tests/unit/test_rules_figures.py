@@ -1711,3 +1711,29 @@ def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a neighbour named as the subject (与之相邻的…县) owns the clauses after.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a village head's "我们村" in a county report is his village.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。“我们村原来有贫困户62户,现在只剩2户了。”村支书说。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a rate said of a few units inside the region (6个乡镇的).
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。深山区6个乡镇的贫困发生率仍高达8.6%。",
+            {"baseline.people": 45200},
+        ),
+    ],
+)
+def test_a_neighbours_a_quoted_villages_and_a_few_units_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

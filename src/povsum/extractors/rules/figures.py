@@ -184,6 +184,8 @@ _PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|\d{4}年")
 _PLAN_FRAME = re.compile(r"(?:按照|根据|按)(?:计划|规划|部署|安排|目标)(?:要求)?")
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
+# A count of units inside the region: "4个贫困县", "10个深度贫困县", "6个乡镇".
+_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:深度)?(?:贫困)?"
 # People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
 _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
@@ -199,13 +201,14 @@ _SUBGROUP = re.compile(
     r"|分别|每年|年均|平均|[人户村]均|每(?:个|户|人|村|名)"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
-    r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
+    rf"|{_A_FEW_UNITS}[县乡镇村]|收入"
 )
 # A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # A place called by its kind where the text is there (村里, 镇里): the place the text is in.
-_PLACE_BY_KIND = re.compile(r"(?<![农城乡])(?P<kind>[村镇乡])里")
+# "我们村原来有贫困户62户", a village head quoted, is his village's too.
+_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡]里|(?:我们|咱们|咱)[村镇乡]")
 # A village's group (第三村民小组, 5组, 上湾组): a sub-unit of whatever region the text is about.
 _VILLAGE_GROUP = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{2})村?民小组|第?[一二三四五六七八九十\d]+(?:村民)?组(?![织成建合])"
@@ -218,7 +221,9 @@ _EVERYONE = re.compile(
 )
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
-_SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
+# A count of units right before a noun: the noun is theirs ("6个乡镇的贫困发生率").
+_FEW_UNITS_BEFORE = re.compile(rf"{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])的?$")
+_SUBUNITS = re.compile(rf"(?:这|该|上述){_A_FEW_UNITS}[县乡镇村]")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
 # "结对帮扶的5个县" are the paired places, not the region.
 _PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|结对(?:帮扶)?的|援[藏疆]|受援|援助")
@@ -681,11 +686,12 @@ _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
 _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
-# A clause opens with what it is about, after a time, a preposition or a verb of looking over at most
-# ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…"); a place after other words is not its
-# subject ("也是麦积区唯一…", "占全国…").
+# A clause opens with what it is about, after a time, a preposition, a verb of looking over or a
+# neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
+# a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
+_NEIGHBOUR = r"(?:与之|与其|与本[县市区])?(?:相邻|邻近|毗邻|接壤|周边|隔壁)的"
 _SUBJECT_LEAD = re.compile(
-    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|[在据到至从自就\s])*"
+    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|[在据到至从自就\s])*"
 )
 
 
@@ -1000,6 +1006,10 @@ class _Finder:
         text, start = sentence.text, m.start()
         if place := self.scope.other_place(sentence, start, counties=unit == "poor_counties"):
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
+            return True
+        # "深山区6个乡镇的贫困发生率…": a noun said of a few units inside the region, rates too.
+        if _LISTED_NOUN.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
+            self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
             return True
         if self.registration_era and (year := _history_year(text, m)):
             self.skipped(sentence, m, rule, f"history ({year}), before the registration era the text reports")
