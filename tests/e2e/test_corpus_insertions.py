@@ -123,6 +123,17 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         ANY_LEVEL,
     ),
     "per_unit": ("每个贫困村平均有贫困户45户,每户平均3.2人,户均增收3200元。", ANY_LEVEL),
+    # A neighbour named as the subject, a few townships' rate, a village head's "我们村".
+    "a_neighbour_and_a_few_townships": (
+        "邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%;深山区6个乡镇的贫困发生率仍高达8.6%。",
+        ABOVE_TOWNSHIPS,
+    ),
+    "a_quoted_village_head": ("“我们村原来有贫困户62户,现在只剩2户了。”村支书笑着说。", ABOVE_TOWNSHIPS),
+    # A yearly task (a target without a plan word), the deep poor, those back in poverty.
+    "task_and_deep_poor": (
+        "年度减贫任务1.2万人,贫困村出列任务45个;建档立卡贫困人口中深度贫困人口1.2万人,返贫人口36户128人。",
+        ANY_LEVEL,
+    ),
     # The nation's and the province's what is left, a place above the region (full-width digits).
     "the_nation_left": (
         "截至２０１９年底,全国贫困发生率降至０．６％,剩余贫困人口５５１万人,未摘帽贫困县５２个。",
