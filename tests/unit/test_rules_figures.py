@@ -1737,3 +1737,33 @@ def test_a_neighbours_a_quoted_villages_and_a_few_units_figures_are_not_the_regi
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 拟 plans, and a plan word after the figure (…将全部脱贫) plans it too.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。拟于今年退出贫困村15个,减少贫困人口6200人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。到2020年,1.2万贫困人口将全部脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: what is left stays the outcome, whatever is planned for it.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。到2020年,剩余的1.2万贫困人口将全部脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1, "outcome.people": 12000},
+        ),
+        # Written for the test: 镇上 in a county report is a township.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。镇上的贫困户有86户。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_planned_by_a_word_before_or_after_and_a_township_called_by_its_kind(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -170,7 +170,7 @@ _HAS_NUMBER = re.compile(
 # only in the figure's own clause, since what follows a purpose is usually what was done.
 # "可减少贫困人口8000人" forecasts; "要在2018年底实现…" plans.
 _TARGET = re.compile(
-    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要"
+    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要|(?<!模)拟(?!人)"
     r"|(?<![重主需只必首])要(?:在|实现|完成|使|(?=减少|减贫|脱贫|退出|摘帽|出列|$))|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
@@ -206,9 +206,9 @@ _SUBGROUP = re.compile(
 # A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
-# A place called by its kind where the text is there (村里, 镇里): the place the text is in.
+# A place called by its kind where the text is there (村里, 镇上): the place the text is in.
 # "我们村原来有贫困户62户", a village head quoted, is his village's too.
-_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡]里|(?:我们|咱们|咱)[村镇乡]")
+_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡][里上]|(?:我们|咱们|咱)[村镇乡]")
 # A village's group (第三村民小组, 5组, 上湾组): a sub-unit of whatever region the text is about.
 _VILLAGE_GROUP = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{2})村?民小组|第?[一二三四五六七八九十\d]+(?:村民)?组(?![织成建合])"
@@ -1014,7 +1014,8 @@ class _Finder:
         if self.registration_era and (year := _history_year(text, m)):
             self.skipped(sentence, m, rule, f"history ({year}), before the registration era the text reports")
             return True
-        cues = [("a target or plan", _target_cue(text, start))]
+        # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
+        cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
         if of_people:
             # What is left stays the outcome, whatever is done for it ("剩余4户9人正在落实兜底措施").
             left = _REMAINING.search(_lead(text, start) + m.group())
