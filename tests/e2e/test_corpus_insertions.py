@@ -100,7 +100,7 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_plan_listed": ("目标是到２０２０年,贫困人口减少到５００人以下,１２个贫困村全部出列。", ANY_LEVEL),
     "a_plans_frame": ("按照计划,2020年要减少贫困人口2100人,剩余的9个贫困村全部退出。", ANY_LEVEL),
     "a_forecast_and_a_will": (
-        "预计今年可减少贫困人口3000人,退出贫困村8个;今年将实现贫困人口1820人脱贫、6个贫困村出列。",
+        "预计今年可减少贫困人口3000人,拟退出贫困村8个;到2020年,1.2万贫困人口将全部脱贫、6个贫困村将全部出列。",
         ANY_LEVEL,
     ),
     "thresholds": (
@@ -128,7 +128,10 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%;深山区6个乡镇的贫困发生率仍高达8.6%。",
         ABOVE_TOWNSHIPS,
     ),
-    "a_quoted_village_head": ("“我们村原来有贫困户62户,现在只剩2户了。”村支书笑着说。", ABOVE_TOWNSHIPS),
+    "a_quoted_village_head": (
+        "“我们村原来有贫困户62户,现在只剩2户了,镇上的贫困户也只有86户。”村支书笑着说。",
+        ABOVE_TOWNSHIPS,
+    ),
     # A yearly task (a target without a plan word), the deep poor, those back in poverty.
     "task_and_deep_poor": (
         "年度减贫任务1.2万人,贫困村出列任务45个;建档立卡贫困人口中深度贫困人口1.2万人,返贫人口36户128人。",
