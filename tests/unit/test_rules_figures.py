@@ -1767,3 +1767,9 @@ def test_planned_by_a_word_before_or_after_and_a_township_called_by_its_kind(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_the_extreme_one_of_the_regions_units_is_not_the_region() -> None:
+    # Written for the test: the highest village's rate (最高的村) is one unit's.
+    text = "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。贫困发生率最高的村曾达45%,最低的村为3.2%。"
+    assert figures(text) == {"baseline.people": 45200}

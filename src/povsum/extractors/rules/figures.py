@@ -254,8 +254,10 @@ _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVERTY}")
 # Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
 # "贫困发生率低于3%" is a threshold, "分别为0.52%、0.81%" a list of units' figures, "贫困户王大爷家
-# 5口人" one family...
-_NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家")
+# 5口人" one family, "贫困发生率最高的村达45%" the extreme one of its units...
+_NOT_A_LINK = re.compile(
+    rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家|最[高低多少大小]"
+)
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
