@@ -122,7 +122,10 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "全年举办各类培训班120期,培训贫困群众3.6万人次;干部入户走访贫困户2.6万户次。",
         ANY_LEVEL,
     ),
-    "per_unit": ("每个贫困村平均有贫困户45户,每户平均3.2人,户均增收3200元。", ANY_LEVEL),
+    "per_unit": (
+        "每个贫困村平均有贫困户45户,每户平均3.2人,户均增收3200元;贫困发生率最高的村曾达45%。",
+        ANY_LEVEL,
+    ),
     # A neighbour named as the subject, a few townships' rate, a village head's "我们村".
     "a_neighbour_and_a_few_townships": (
         "邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%;深山区6个乡镇的贫困发生率仍高达8.6%。",
