@@ -1773,3 +1773,34 @@ def test_the_extreme_one_of_the_regions_units_is_not_the_region() -> None:
     # Written for the test: the highest village's rate (最高的村) is one unit's.
     text = "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。贫困发生率最高的村曾达45%,最低的村为3.2%。"
     assert figures(text) == {"baseline.people": 45200}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a few key townships' fall, their noun between them and 由.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。12个重点乡镇贫困人口由2014年的3.6万人减少到2019年的860人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: the rest of the townships (其余8个乡镇) own the clauses after them.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。其余8个乡镇的贫困发生率均已降至1%以下,贫困人口共计1260人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a sentence opening on a few units as its topic.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。项目覆盖的56个贫困村,贫困发生率由21.3%降至1.1%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a partner in 对口协作 helps its own figure out of poverty.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。对口协作的东部城市帮助贫困人口2.6万人实现脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_key_townships_the_rest_a_topic_of_units_and_a_partners_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -184,8 +184,8 @@ _PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|\d{4}年")
 _PLAN_FRAME = re.compile(r"(?:按照|根据|按)(?:计划|规划|部署|安排|目标)(?:要求)?")
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
-# A count of units inside the region: "4个贫困县", "10个深度贫困县", "6个乡镇".
-_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:深度)?(?:贫困)?"
+# A count of units inside the region: "4个贫困县", "10个深度贫困县", "12个重点乡镇".
+_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
 # People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
 _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
@@ -221,12 +221,17 @@ _EVERYONE = re.compile(
 )
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
-# A count of units right before a noun: the noun is theirs ("6个乡镇的贫困发生率").
-_FEW_UNITS_BEFORE = re.compile(rf"{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])的?$")
-_SUBUNITS = re.compile(rf"(?:这|该|上述){_A_FEW_UNITS}[县乡镇村]")
+# A count of units right before a noun, or before a transition's noun: the noun is theirs ("6个乡镇的
+# 贫困发生率", "12个重点乡镇贫困人口由…"); a match opening on its noun or on 由/从 is said of them.
+_FEW_UNITS_BEFORE = re.compile(
+    rf"{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。]{{0,4}}$"
+)
+_SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
+# A sentence opening on a few units as its topic ("项目覆盖的56个贫困村,贫困发生率由…") is about them.
+_TOPIC_UNITS = re.compile(rf"[^,;。]*的{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村]),")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
 # "结对帮扶的5个县" are the paired places, not the region.
-_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|结对(?:帮扶)?的|援[藏疆]|受援|援助")
+_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助|协作)|结对(?:帮扶)?的|援[藏疆]|受援|援助")
 # What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
 _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
@@ -1010,7 +1015,13 @@ class _Finder:
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
             return True
         # "深山区6个乡镇的贫困发生率…": a noun said of a few units inside the region, rates too.
-        if _LISTED_NOUN.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
+        topic = _TOPIC_UNITS.match(text)
+        if few := topic if topic and topic.end() <= start else None:
+            self.skipped(
+                sentence, m, rule, f"the figure of the few units the sentence is about ({few.group()})"
+            )
+            return True
+        if _SAID_OF_BEFORE.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
             self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
             return True
         if self.registration_era and (year := _history_year(text, m)):
@@ -1537,6 +1548,7 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
 
 _A_DIGIT = re.compile(r"\d")
 _LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
+_SAID_OF_BEFORE = re.compile(f"{_LISTED_NOUN.pattern}|由|从")
 
 
 def _clause_head(text: str, position: int) -> str:
