@@ -76,7 +76,10 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # A village's groups (村民小组, 5组) are sub-units of any page's region.
     "a_villages_group": ("第三村民小组共有贫困户21户76人,5组还有未脱贫户2户5人。", ANY_LEVEL),
     # The places paired with the region (结对帮扶的…).
-    "the_paired_counties": ("结对帮扶的5个县建档立卡贫困人口共计21.4万人,目前已有19.8万人脱贫。", ANY_LEVEL),
+    "the_paired_counties": (
+        "结对帮扶的5个县建档立卡贫困人口共计21.4万人,目前已有19.8万人脱贫;对口协作的东部城市帮助贫困人口2.6万人实现脱贫。",
+        ANY_LEVEL,
+    ),
     # Sub-groups of the poor: by cause, by ability to work, by kind, at risk.
     "causes_and_labour": (
         "在建档立卡贫困户中,因病致贫的有2100户6300人,因学致贫的830户2950人,有劳动能力的1.2万人。",
@@ -130,6 +133,10 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_neighbour_and_a_few_townships": (
         "邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%;深山区6个乡镇的贫困发生率仍高达8.6%。",
         ABOVE_TOWNSHIPS,
+    ),
+    "a_few_key_townships_and_the_rest": (
+        "12个重点乡镇贫困人口由2014年的3.6万人减少到2019年的860人;其余8个乡镇的贫困发生率均已降至1%以下,贫困人口共计1260人。",
+        ANY_LEVEL,
     ),
     "a_quoted_village_head": (
         "“我们村原来有贫困户62户,现在只剩2户了,镇上的贫困户也只有86户。”村支书笑着说。",
