@@ -1804,3 +1804,29 @@ def test_key_townships_the_rest_a_topic_of_units_and_a_partners_figures_are_not_
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the poor villages' own rate (贫困村贫困发生率) is theirs.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。贫困村贫困发生率由2014年的24.6%降至2019年的1.2%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a fall of a group poor by one cause (因病致贫户由…).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。因病致贫户由2015年的3260户减少到2019年的126户。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: 预脱贫 is a forecast.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。2019年预脱贫1.2万人,预退出贫困村15个。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_the_poor_units_rate_a_causes_fall_and_a_forecast_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -170,7 +170,7 @@ _HAS_NUMBER = re.compile(
 # only in the figure's own clause, since what follows a purpose is usually what was done.
 # "可减少贫困人口8000人" forecasts; "要在2018年底实现…" plans.
 _TARGET = re.compile(
-    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要|(?<!模)拟(?!人)"
+    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要|(?<!模)拟(?!人)|预(?=脱贫|退出|摘帽|出列|减贫|$)"
     r"|(?<![重主需只必首])要(?:在|实现|完成|使|(?=减少|减贫|脱贫|退出|摘帽|出列|$))|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
@@ -193,6 +193,8 @@ _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
 _SUBGROUP = re.compile(
     # What a bracket after a noun includes ("贫困人口(含兜底保障对象3260人)"): a part of the whole.
     r"^不?(?:含|包括)|安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # Those poor by one cause: "因病致贫户".
+    r"|致贫"
     # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
     rf"|{_ONE_KIND}"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
@@ -221,10 +223,12 @@ _EVERYONE = re.compile(
 )
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫".
-# A count of units right before a noun, or before a transition's noun: the noun is theirs ("6个乡镇的
-# 贫困发生率", "12个重点乡镇贫困人口由…"); a match opening on its noun or on 由/从 is said of them.
+# A count of units (or the poor units) right before a noun, or before a transition's noun: the noun
+# is theirs ("6个乡镇的贫困发生率", "12个重点乡镇贫困人口由…", "贫困村贫困发生率由…"); a match opening on
+# its noun or on 由/从 is said of them.
+_POOR_UNITS = r"(?:深度)?贫困(?:行政村|村|县)"
 _FEW_UNITS_BEFORE = re.compile(
-    rf"{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。]{{0,4}}$"
+    rf"(?:{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])|{_POOR_UNITS})的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。、]{{0,4}}$"
 )
 _SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
 # A sentence opening on a few units as its topic ("项目覆盖的56个贫困村,贫困发生率由…") is about them.
@@ -1063,6 +1067,10 @@ class _Finder:
         for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
             if self.blocked(sentence, m, rule, of_people=False):
                 continue
+            # "因病致贫户由3260户减少到126户": a fall opening on 由/从 is of the group named before it.
+            if _FROM_FIRST.match(m.group()) and (sub := _subgroup(sentence.text, m.start())):
+                self.skipped(sentence, m, rule, f"a sub-group ({sub.group()})")
+                continue
             if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
                 self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
                 continue
@@ -1549,6 +1557,7 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
 _A_DIGIT = re.compile(r"\d")
 _LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
 _SAID_OF_BEFORE = re.compile(f"{_LISTED_NOUN.pattern}|由|从")
+_FROM_FIRST = re.compile("由|从")
 
 
 def _clause_head(text: str, position: int) -> str:
