@@ -138,6 +138,11 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "12个重点乡镇贫困人口由2014年的3.6万人减少到2019年的860人;其余8个乡镇的贫困发生率均已降至1%以下,贫困人口共计1260人。",
         ANY_LEVEL,
     ),
+    # The poor villages' own rate, a group poor by one cause, a forecast (预脱贫).
+    "the_poor_villages_a_cause_group_a_forecast": (
+        "贫困村贫困发生率由2014年的24.6%降至2019年的1.2%;因病致贫户由2015年的3260户减少到2019年的126户;2019年预脱贫1.2万人。",
+        ANY_LEVEL,
+    ),
     "a_quoted_village_head": (
         "“我们村原来有贫困户62户,现在只剩2户了,镇上的贫困户也只有86户。”村支书笑着说。",
         ABOVE_TOWNSHIPS,
