@@ -1830,3 +1830,17 @@ def test_the_poor_units_rate_a_causes_fall_and_a_forecast_are_not_the_regions(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        # Written for the test: old times written without a year, in a report on the registration era.
+        "新中国成立之初,当地农村贫困发生率高达90%以上,贫困人口达到20多万人。",
+        "改革开放初期,当地贫困人口一度达到15.6万人,贫困面达72%。",
+        "上世纪80年代末,当地贫困发生率曾高达63%。",
+    ],
+)
+def test_old_times_without_a_year_are_history_in_a_report_on_the_registration_era(history: str) -> None:
+    text = f"石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。{history}"
+    assert figures(text) == {"baseline.people": 45200}

@@ -971,7 +971,7 @@ class _Finder:
         self.card_years: set[int] = set()  # the years its lines name (0: undated)
         self.headline = document.title_span
         # A text reporting the registration era (建档立卡, counted from 2013 on: its years or its words)
-        # tells its earlier figures as history (_history_year); a text on the years before does not.
+        # tells its earlier figures as history (_history); a text on the years before does not.
         self.registration_era = bool(_ERA_WORDS.search(document.text)) or (
             max(map(int, _YEAR.findall(document.text)), default=0) >= _REGISTERED_FROM
         )
@@ -1028,8 +1028,8 @@ class _Finder:
         if _SAID_OF_BEFORE.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
             self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
             return True
-        if self.registration_era and (year := _history_year(text, m)):
-            self.skipped(sentence, m, rule, f"history ({year}), before the registration era the text reports")
+        if self.registration_era and (when := _history(text, m)):
+            self.skipped(sentence, m, rule, f"history ({when}), before the registration era the text reports")
             return True
         # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
         cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
@@ -1491,28 +1491,43 @@ class _Finder:
                 self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
 
 
-def _history_year(text: str, m: re.Match[str]) -> int | None:
-    """The year of ``m`` when it is before the registration era: a fall ending before 2013 ("由1994年的
+def _history(text: str, m: re.Match[str]) -> str | None:
+    """When ``m`` is dated before the registration era, that date: a fall ending before 2013 ("由1994年的
     8.2万人减少到2000年的3.1万人"), a lone figure dated before the poverty line of 2011 (2010 prices)
-    ("1986年,…当时农村贫困人口达12.6万人"). A fall is dated by its end; None for a later or undated one.
+    ("1986年,…当时农村贫困人口达12.6万人"), or either dated by an old time with no year after it
+    ("新中国成立之初,…", "上世纪八十年代,…"). A fall is dated by its end; None for a later or undated one.
 
     >>> fall = "2010年贫困人口为9.8万人,到2012年减少到6.5万人"
-    >>> _history_year(fall, _TRANSITIONS["people_then_down"].search(fall))
-    2012
+    >>> _history(fall, _TRANSITIONS["people_then_down"].search(fall))
+    '2012'
+    >>> old = "改革开放初期,当地贫困人口一度达到15.6万人"
+    >>> _history(old, _STATEMENTS["poor_count"].search(old))
+    '改革开放初期'
     """
     if "b_when" in m.re.groupindex:  # its end's year, else the one dating it (no figure between)
         end_year = _YEAR.search(m.group("b_when") or "")
-        dates = _YEAR.findall(text, _after_last_figure(text, m.start()), m.start())
+        since, at = _after_last_figure(text, m.start()), m.start()
+        if not end_year and (old := _last(_OLD_TIMES, text, at)) and old.start() >= since:
+            return None if _YEAR.search(text, old.end(), at) else old.group()
+        dates = _YEAR.findall(text, since, at)
         end = int(end_year[1]) if end_year else int(dates[-1]) if dates else 0
-        return end if 0 < end < _REGISTERED_FROM else None
-    year = _year_before(text, _figure_start(m))
-    return year if 0 < year < _OLD_LINE_BEFORE else None
+        return str(end) if 0 < end < _REGISTERED_FROM else None
+    at = _figure_start(m)
+    if (old := _last(_OLD_TIMES, text, at)) and not _YEAR.search(text, old.end(), at):
+        return old.group()
+    year = _year_before(text, at)
+    return str(year) if 0 < year < _OLD_LINE_BEFORE else None
 
 
 # The register (建档立卡) counts the poor from 2013 on; the poverty line before 2011 counted others.
 _REGISTERED_FROM = 2013
 _ERA_WORDS = re.compile(r"建档立卡|立档建卡|精准扶贫|精准脱贫|脱贫攻坚")
 _OLD_LINE_BEFORE = 2010
+# Times long before it, written without a year.
+_OLD_TIMES = re.compile(
+    r"上世纪[\d零一二三四五六七八九十]+年代[初中末]?(?:期)?|二十世纪[\d零一二三四五六七八九十]+年代"
+    r"|(?:新中国成立|建国|解放|改革开放)(?:之初|初期|前|以前)"
+)
 
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
