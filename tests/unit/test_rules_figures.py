@@ -1844,3 +1844,21 @@ def test_the_poor_units_rate_a_causes_fall_and_a_forecast_are_not_the_regions(
 def test_old_times_without_a_year_are_history_in_a_report_on_the_registration_era(history: str) -> None:
     text = f"石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。{history}"
     assert figures(text) == {"baseline.people": 45200}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a count of some of the poor named after the noun (参保人数).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。建档立卡贫困人口参保人数8.6万人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: their total (总人数) is their count.
+        ("石屏县脱贫攻坚综述\n全县建档立卡贫困人口总人数4.52万人。", {"baseline.people": 45200}),
+    ],
+)
+def test_a_count_of_some_of_the_poor_named_after_the_noun_is_not_theirs(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -188,6 +188,8 @@ _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 _A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
 # People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
 _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
+# ...or a count of some of them named between the noun and its figure ("贫困人口参保人数8.6万人").
+_ANOTHER_COUNT = re.compile(r"[^\d\s的总]+(?:人数|户数)")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
@@ -1339,7 +1341,7 @@ class _Finder:
         head = text[max(0, m.start() - 12) : m.start()]
         if _OTHERS_IN_GAP.search(m.group("gap")):
             return "the poor counted with others, or a part of them"
-        if kind := re.search(_ONE_KIND, m.group("gap")):
+        if kind := re.search(_ONE_KIND, m.group("gap")) or _ANOTHER_COUNT.search(m.group("gap")):
             return f"people of one kind among the poor ({kind.group()})"
         if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
             return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
