@@ -86,7 +86,7 @@ FIGURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         ANY_LEVEL,
     ),
     "one_kind_named_after": (
-        "建档立卡贫困家庭学生共有1.8万名,贫困残疾人3216人,60岁以上贫困老年人5420人。",
+        "建档立卡贫困家庭学生共有1.8万名,贫困残疾人3216人,60岁以上贫困老年人5420人;建档立卡贫困人口参保人数8.6万人。",
         ANY_LEVEL,
     ),
     "edge_and_unstable": ("排查出脱贫不稳定户１２８户４５６人、边缘易致贫户９６户３１２人。", ANY_LEVEL),
