@@ -10,8 +10,9 @@ total is the baseline; a now cue, or the outcome's year, makes one the outcome),
 county counts. People lifted are collected and the one covering the longest period up to the
 latest date wins (ANNOTATION.md); figures dated by several years give the latest to the outcome
 when nothing later is reported. Targets and plans (计划/确保...), sub-groups (其中/安置/惠及...),
-sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count) and a place's own
-figures are skipped, each with a note in the trace. When the region is known, figures said of
+sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count), a place's own
+figures and, in a report on the registration era, history before it (1986年…, 改革开放初期…) are
+skipped, each with a note in the trace. When the region is known, figures said of
 another place the article names (the province around a county, a partner, a village within it:
 "宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
 """
@@ -224,7 +225,8 @@ _EVERYONE = re.compile(
     r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
 )
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
-# 人口脱贫,当年完成3.4万人口脱贫".
+# 人口脱贫,当年完成3.4万人口脱贫", "其余8个乡镇…".
+_SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
 # A count of units (or the poor units) right before a noun, or before a transition's noun: the noun
 # is theirs ("6个乡镇的贫困发生率", "12个重点乡镇贫困人口由…", "贫困村贫困发生率由…"); a match opening on
 # its noun or on 由/从 is said of them.
@@ -232,7 +234,6 @@ _POOR_UNITS = r"(?:深度)?贫困(?:行政村|村|县)"
 _FEW_UNITS_BEFORE = re.compile(
     rf"(?:{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])|{_POOR_UNITS})的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。、]{{0,4}}$"
 )
-_SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
 # A sentence opening on a few units as its topic ("项目覆盖的56个贫困村,贫困发生率由…") is about them.
 _TOPIC_UNITS = re.compile(rf"[^,;。]*的{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村]),")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
@@ -1020,11 +1021,11 @@ class _Finder:
         if place := self.scope.other_place(sentence, start, counties=unit == "poor_counties"):
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
             return True
-        # "深山区6个乡镇的贫困发生率…": a noun said of a few units inside the region, rates too.
-        topic = _TOPIC_UNITS.match(text)
-        if few := topic if topic and topic.end() <= start else None:
+        # A few units' figures, rates too: the sentence's topic, or named before the noun ("深山区6个
+        # 乡镇的贫困发生率…").
+        if (topic := _TOPIC_UNITS.match(text)) and topic.end() <= start:
             self.skipped(
-                sentence, m, rule, f"the figure of the few units the sentence is about ({few.group()})"
+                sentence, m, rule, f"the figure of the few units the sentence is about ({topic.group()})"
             )
             return True
         if _SAID_OF_BEFORE.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
@@ -1563,12 +1564,8 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
     if first < 0:
         return "", position
     words = text[at + 1 : first]
-    words = words[
-        : min(
-            (m.start() for m in (_A_DIGIT.search(words), _LISTED_NOUN.search(words)) if m), default=len(words)
-        )
-    ]
-    return words, at + 1
+    ends = [m.start() for m in (_A_DIGIT.search(words), _LISTED_NOUN.search(words)) if m]
+    return words[: min(ends, default=len(words))], at + 1
 
 
 _A_DIGIT = re.compile(r"\d")
