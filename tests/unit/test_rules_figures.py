@@ -1862,3 +1862,9 @@ def test_a_count_of_some_of_the_poor_named_after_the_noun_is_not_theirs(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
+    # Written for the test: a first-person post (no quotation) is about 我们村 itself.
+    text = "转载自石屏县人民政府网\n我们村(石屏县异龙镇大桥村)以前很穷,2015年识别贫困户148户597人。"
+    assert figures(text) == {"baseline.households": 148, "baseline.people": 597}

@@ -212,8 +212,10 @@ _SUBGROUP = re.compile(
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
 # A place called by its kind where the text is there (村里, 镇上): the place the text is in.
-# "我们村原来有贫困户62户", a village head quoted, is his village's too.
-_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡][里上]|(?:我们|咱们|咱)[村镇乡]")
+_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡][里上]")
+# "“我们村原来有贫困户62户…”", a village head quoted, is his village's too (in a quotation only: a
+# text written by the village in the first person is about it).
+_OUR_PLACE = re.compile(r"(?:我们|咱们|咱)[村镇乡]")
 # A village's group (第三村民小组, 5组, 上湾组): a sub-unit of whatever region the text is about.
 _VILLAGE_GROUP = re.compile(
     r"(?:第?[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{2})村?民小组|第?[一二三四五六七八九十\d]+(?:村民)?组(?![织成建合])"
@@ -829,6 +831,11 @@ def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]
     # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.
     if level and level not in LOCAL_LEVELS.values():
         found += [_Place(m.start(), m.end(), m.group(), True) for m in _PLACE_BY_KIND.finditer(text)]
+        found += [
+            _Place(m.start(), m.end(), m.group(), True)
+            for m in _OUR_PLACE.finditer(text)
+            if text.rfind("“", 0, m.start()) > text.rfind("”", 0, m.start())
+        ]
     found += [_Place(m.start(), m.end(), m.group(), True) for m in _VILLAGE_GROUP.finditer(text)]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
