@@ -1610,3 +1610,261 @@ def test_a_now_cue_opening_a_statement_dates_its_later_parts() -> None:
     )
     found = figures(text)
     assert found["outcome.incidence_rate"] == 0.22 and "baseline.incidence_rate" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: per-unit counts ("人均联系贫困户3户") are one unit's share, not a stock.
+        (
+            "石屏县脱贫攻坚综述\n全县共有建档立卡贫困人口4.52万人。"
+            "全县共有2100名干部与贫困户结成帮扶对子,人均联系贫困户3户。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a word opening a 、 list (涉及) is said of each item.
+        (
+            "石屏县脱贫攻坚综述\n2019年全县贫困发生率降至0.5%。"
+            "当年共实施扶贫项目326个,涉及贫困村98个、贫困人口3.2万人。",
+            {"outcome.incidence_rate": 0.5},
+        ),
+        # Written for the test: a target stated before a list governs each item of it.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "目标是到2020年,剩余贫困人口减少到500人,12个贫困村全部出列。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: the places paired with the region (结对帮扶的) are not the region.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "结对帮扶的5个县建档立卡贫困人口共计21.4万人,目前已有19.8万人脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a clause that looks over the prefecture (放眼全州) says whose figures follow.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "放眼全州,建档立卡贫困人口28.6万人,贫困村312个。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_per_unit_listed_planned_paired_and_looked_over_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a figure of 1986 in a report on the registration era is history.
+        (
+            "石屏县脱贫攻坚综述\n1986年,全县被确定为国家重点贫困县,当时农村贫困人口达12.6万人。"
+            "2019年底,全县贫困发生率降至0.5%。",
+            {"outcome.incidence_rate": 0.5},
+        ),
+        # Written for the test: a fall ending in 2012 is history beside the register's count.
+        (
+            "石屏县脱贫攻坚综述\n2010年全县农村贫困人口为9.8万人,到2012年减少到6.5万人。"
+            "2014年,全县识别建档立卡贫困人口3.4万人。",
+            {"baseline.people": 34000},
+        ),
+        # Written for the test: a text on the years before the register keeps its figures.
+        (
+            "石屏县扶贫开发回顾\n全县贫困人口由1994年的8.2万人减少到2000年的3.1万人。",
+            {"baseline.people": 82000, "outcome.people": 31000},
+        ),
+    ],
+)
+def test_figures_before_the_registration_era_are_history_in_a_report_on_it(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a village's group is a sub-unit, its count not the county's.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。第三村民小组共有贫困户21户76人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: people of one kind named after the poor noun (贫困家庭学生).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。建档立卡贫困家庭学生共有1.8万名。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a plan's frame (按照计划) and 要 before a count plan what follows.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。"
+            "按照计划,2020年要减少贫困人口2100人,剩余的9个贫困村全部退出。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a fall dated 2005 by the time opening its sentence is history.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。2005年底,当地贫困人口由2000年的5.2万人减少到3.1万人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a neighbour named as the subject (与之相邻的…县) owns the clauses after.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a village head's "我们村" in a county report is his village.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。“我们村原来有贫困户62户,现在只剩2户了。”村支书说。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a rate said of a few units inside the region (6个乡镇的).
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。深山区6个乡镇的贫困发生率仍高达8.6%。",
+            {"baseline.people": 45200},
+        ),
+    ],
+)
+def test_a_neighbours_a_quoted_villages_and_a_few_units_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 拟 plans, and a plan word after the figure (…将全部脱贫) plans it too.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。拟于今年退出贫困村15个,减少贫困人口6200人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。到2020年,1.2万贫困人口将全部脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: what is left stays the outcome, whatever is planned for it.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。到2020年,剩余的1.2万贫困人口将全部脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1, "outcome.people": 12000},
+        ),
+        # Written for the test: 镇上 in a county report is a township.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。镇上的贫困户有86户。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_planned_by_a_word_before_or_after_and_a_township_called_by_its_kind(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_the_extreme_one_of_the_regions_units_is_not_the_region() -> None:
+    # Written for the test: the highest village's rate (最高的村) is one unit's.
+    text = "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。贫困发生率最高的村曾达45%,最低的村为3.2%。"
+    assert figures(text) == {"baseline.people": 45200}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a few key townships' fall, their noun between them and 由.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。12个重点乡镇贫困人口由2014年的3.6万人减少到2019年的860人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: the rest of the townships (其余8个乡镇) own the clauses after them.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。其余8个乡镇的贫困发生率均已降至1%以下,贫困人口共计1260人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: a sentence opening on a few units as its topic.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。项目覆盖的56个贫困村,贫困发生率由21.3%降至1.1%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a partner in 对口协作 helps its own figure out of poverty.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。对口协作的东部城市帮助贫困人口2.6万人实现脱贫。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_key_townships_the_rest_a_topic_of_units_and_a_partners_figures_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the poor villages' own rate (贫困村贫困发生率) is theirs.
+        (
+            "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。贫困村贫困发生率由2014年的24.6%降至2019年的1.2%。",
+            {"baseline.people": 45200},
+        ),
+        # Written for the test: a fall of a group poor by one cause (因病致贫户由…).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。因病致贫户由2015年的3260户减少到2019年的126户。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: 预脱贫 is a forecast.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。2019年预脱贫1.2万人,预退出贫困村15个。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+    ],
+)
+def test_the_poor_units_rate_a_causes_fall_and_a_forecast_are_not_the_regions(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        # Written for the test: old times written without a year, in a report on the registration era.
+        "新中国成立之初,当地农村贫困发生率高达90%以上,贫困人口达到20多万人。",
+        "改革开放初期,当地贫困人口一度达到15.6万人,贫困面达72%。",
+        "上世纪80年代末,当地贫困发生率曾高达63%。",
+    ],
+)
+def test_old_times_without_a_year_are_history_in_a_report_on_the_registration_era(history: str) -> None:
+    text = f"石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。{history}"
+    assert figures(text) == {"baseline.people": 45200}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a count of some of the poor named after the noun (参保人数).
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。建档立卡贫困人口参保人数8.6万人。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 2.1},
+        ),
+        # Written for the test: their total (总人数) is their count.
+        ("石屏县脱贫攻坚综述\n全县建档立卡贫困人口总人数4.52万人。", {"baseline.people": 45200}),
+    ],
+)
+def test_a_count_of_some_of_the_poor_named_after_the_noun_is_not_theirs(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
+    # Written for the test: a first-person post (no quotation) is about 我们村 itself.
+    text = "转载自石屏县人民政府网\n我们村(石屏县异龙镇大桥村)以前很穷,2015年识别贫困户148户597人。"
+    assert figures(text) == {"baseline.households": 148, "baseline.people": 597}

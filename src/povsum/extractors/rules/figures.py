@@ -10,8 +10,9 @@ total is the baseline; a now cue, or the outcome's year, makes one the outcome),
 county counts. People lifted are collected and the one covering the longest period up to the
 latest date wins (ANNOTATION.md); figures dated by several years give the latest to the outcome
 when nothing later is reported. Targets and plans (计划/确保...), sub-groups (其中/安置/惠及...),
-sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count) and a place's own
-figures are skipped, each with a note in the trace. When the region is known, figures said of
+sub-units, partner regions, flows (N个贫困村退出 without 全部 or a starting count), a place's own
+figures and, in a report on the registration era, history before it (1986年…, 改革开放初期…) are
+skipped, each with a note in the trace. When the region is known, figures said of
 another place the article names (the province around a county, a partner, a village within it:
 "宁夏9个贫困县", "湖南全省贫困人口…", "全村") are skipped too.
 """
@@ -170,8 +171,8 @@ _HAS_NUMBER = re.compile(
 # only in the figure's own clause, since what follows a purpose is usually what was done.
 # "可减少贫困人口8000人" forecasts; "要在2018年底实现…" plans.
 _TARGET = re.compile(
-    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要"
-    r"|(?<![重主需只必首])要(?:在|实现|完成|使)|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
+    r"计划|目标(?:任务)?(?:是|为|:)|力争|确保|争取|预计|将要|还要|(?<!模)拟(?!人)|预(?=脱贫|退出|摘帽|出列|减贫|$)"
+    r"|(?<![重主需只必首])要(?:在|实现|完成|使|(?=减少|减贫|脱贫|退出|摘帽|出列|$))|(?<![认许])可(?:望|以)?(?=实现|减少|减贫|脱贫|退出|摘帽|出列|$)"
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
@@ -180,27 +181,45 @@ _FUTURE = re.compile(r"将(?!近)")
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
 # slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
 _PLANNED = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:户|人|名|个|%)|\d{4}年")
+# ...or when it is only the frame of a plan ("按照计划,", "根据规划,"): what follows it is planned.
+_PLAN_FRAME = re.compile(r"(?:按照|根据|按)(?:计划|规划|部署|安排|目标)(?:要求)?")
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
+# A count of units inside the region: "4个贫困县", "10个深度贫困县", "12个重点乡镇".
+_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
+# People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
+_ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
+# ...or a count of some of them named between the noun and its figure ("贫困人口参保人数8.6万人").
+_ANOTHER_COUNT = re.compile(r"[^\d\s的总]+(?:人数|户数)")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
 # programme, or a breakdown (其中) or per-unit list (分别), not the region's poor.
 _SUBGROUP = re.compile(
     # What a bracket after a noun includes ("贫困人口(含兜底保障对象3260人)"): a part of the whole.
     r"^不?(?:含|包括)|安置|惠及|涉及|带动|其中|参加|吸纳|救助|搬迁|巩固提升|帮扶|扶持|受益|覆盖|新识别|新增|返贫|删除|监测|边缘"
+    # Those poor by one cause: "因病致贫户".
+    r"|致贫"
     # People of one kind among the poor: "贫困残疾人3216人", "贫困学生", "贫困劳动力".
-    r"|残疾|老年|学生|儿童|妇女|劳动力"
+    rf"|{_ONE_KIND}"
     # "纳入低保的贫困户": put into a programme; "纳入建档立卡贫困户…" right before the noun is the register.
     r"|纳入(?!$)"
-    r"|分别|每年|年均|平均"
+    # Per unit: "人均联系贫困户3户", "户均3.2人", "每个贫困村有贫困户45户" count one unit's share.
+    r"|分别|每年|年均|平均|[人户村]均|每(?:个|户|人|村|名)"
     r"|为$|(?<!相)对$|有劳动能力|就业"
     # Figures of several units inside the region ("4个贫困县累计脱贫…"), or qualified by income.
-    r"|[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]|收入"
+    rf"|{_A_FEW_UNITS}[县乡镇村]|收入"
 )
 # A count the clause goes on to help is the group helped: "为困难贫困群众2950户5643人实施临时救助",
 # "贫困户312户落实危房改造".
 _ACTED_ON = re.compile(r"[^\d,;。]{0,3}?(?:实施|落实|发放|给予|提供|纳入|享受)")
-# A place called by its kind where the text is there (村里, 镇里): the place the text is in.
-_PLACE_BY_KIND = re.compile(r"(?<![农城乡])(?P<kind>[村镇乡])里")
+# A place called by its kind where the text is there (村里, 镇上): the place the text is in.
+_PLACE_BY_KIND = re.compile(r"(?<![农城乡])[村镇乡][里上]")
+# "“我们村原来有贫困户62户…”", a village head quoted, is his village's too (in a quotation only: a
+# text written by the village in the first person is about it).
+_OUR_PLACE = re.compile(r"(?:我们|咱们|咱)[村镇乡]")
+# A village's group (第三村民小组, 5组, 上湾组): a sub-unit of whatever region the text is about.
+_VILLAGE_GROUP = re.compile(
+    r"(?:第?[一二三四五六七八九十\d]+|[\u4e00-\u9fff]{2})村?民小组|第?[一二三四五六七八九十\d]+(?:村民)?组(?![织成建合])"
+)
 # The whole population or every household, before 其中.
 _EVERYONE = re.compile(
     r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
@@ -208,10 +227,20 @@ _EVERYONE = re.compile(
     r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
 )
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
-# 人口脱贫,当年完成3.4万人口脱贫".
-_SUBUNITS = re.compile(r"(?:这|该|上述)[\d一二两三四五六七八九十]+个(?:国家级|省级)?(?:贫困)?[县乡镇村]")
+# 人口脱贫,当年完成3.4万人口脱贫", "其余8个乡镇…".
+_SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
+# A count of units (or the poor units) right before a noun, or before a transition's noun: the noun
+# is theirs ("6个乡镇的贫困发生率", "12个重点乡镇贫困人口由…", "贫困村贫困发生率由…"); a match opening on
+# its noun or on 由/从 is said of them.
+_POOR_UNITS = r"(?:深度)?贫困(?:行政村|村|县)"
+_FEW_UNITS_BEFORE = re.compile(
+    rf"(?:{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])|{_POOR_UNITS})的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。、]{{0,4}}$"
+)
+# A sentence opening on a few units as its topic ("项目覆盖的56个贫困村,贫困发生率由…") is about them.
+_TOPIC_UNITS = re.compile(rf"[^,;。]*的{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村]),")
 # A partner region's figures in East-West or paired help ("扶贫协作任务涉及…共134万贫困人口").
-_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助)|援[藏疆]|受援|援助")
+# "结对帮扶的5个县" are the paired places, not the region.
+_PARTNER = re.compile(r"扶贫协作|对口(?:支援|帮扶|援助|协作)|结对(?:帮扶)?的|援[藏疆]|受援|援助")
 # What is left: an outcome even when the figure is a registered count ("剩余建档立卡贫困人口").
 _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
@@ -239,8 +268,10 @@ _CHANGE_BEFORE = ("减少", "减", "实现", "帮助", "带动", "退出")
 _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVERTY}")
 # Between a poor noun and its figure only linking words stand: "贫困人口降至…" is not a stock,
 # "贫困发生率低于3%" is a threshold, "分别为0.52%、0.81%" a list of units' figures, "贫困户王大爷家
-# 5口人" one family...
-_NOT_A_LINK = re.compile(rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家")
+# 5口人" one family, "贫困发生率最高的村达45%" the extreme one of its units...
+_NOT_A_LINK = re.compile(
+    rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家|最[高低多少大小]"
+)
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
@@ -671,9 +702,13 @@ _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
 _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
-# A clause opens with what it is about, after a time or a preposition at most ("至此,宁夏…", "在广东
-# 河源市…", "2013年全镇…"); a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
-_SUBJECT_LEAD = re.compile(rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|[在据到至从自\s])*")
+# A clause opens with what it is about, after a time, a preposition, a verb of looking over or a
+# neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
+# a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
+_NEIGHBOUR = r"(?:与之|与其|与本[县市区])?(?:相邻|邻近|毗邻|接壤|周边|隔壁)的"
+_SUBJECT_LEAD = re.compile(
+    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|[在据到至从自就\s])*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -798,6 +833,12 @@ def _places(text: str, region: Region | None, clauses: _Clauses) -> list[_Place]
     # A place called by its kind (村里有贫困户…) is an example's in the report of a county or above.
     if level and level not in LOCAL_LEVELS.values():
         found += [_Place(m.start(), m.end(), m.group(), True) for m in _PLACE_BY_KIND.finditer(text)]
+        found += [
+            _Place(m.start(), m.end(), m.group(), True)
+            for m in _OUR_PLACE.finditer(text)
+            if text.rfind("“", 0, m.start()) > text.rfind("”", 0, m.start())
+        ]
+    found += [_Place(m.start(), m.end(), m.group(), True) for m in _VILLAGE_GROUP.finditer(text)]
     for form in forms:
         found += [_Place(m.start(), m.end(), form, False) for m in re.finditer(re.escape(form), text)]
     found.sort(key=lambda p: (p.start, -p.end))  # stable: on a tie, the first kind listed
@@ -919,6 +960,7 @@ class _Dated:
     at: int  # offset in the cleaned text: on a tie the first stated wins
     cumulative: bool = False
     in_headline: bool = False  # a headline rounds what the body states (4.7万 for 4.73万人)
+    registered: bool = False  # a registered total (建档立卡, 识别): a start, never the latest state
 
     def lifted_rank(self) -> tuple[bool, int, bool, int]:
         return (self.cumulative, self.year, not self.in_headline, -self.at)
@@ -940,6 +982,11 @@ class _Finder:
         self.cards: list[_Dated] = []  # a data card's lines, value first, neither left nor lifted
         self.card_years: set[int] = set()  # the years its lines name (0: undated)
         self.headline = document.title_span
+        # A text reporting the registration era (建档立卡, counted from 2013 on: its years or its words)
+        # tells its earlier figures as history (_history); a text on the years before does not.
+        self.registration_era = bool(_ERA_WORDS.search(document.text)) or (
+            max(map(int, _YEAR.findall(document.text)), default=0) >= _REGISTERED_FROM
+        )
         # The rules read one figure many times (a lone statement, then its date; a transition's
         # end, then what is left): each figure's reading and each sentence's evidence, once.
         self.readings: dict[str, ParsedQuantity | NumberParseError] = {}
@@ -983,7 +1030,21 @@ class _Finder:
         if place := self.scope.other_place(sentence, start, counties=unit == "poor_counties"):
             self.skipped(sentence, m, rule, f"another place's figure ({place})")
             return True
-        cues = [("a target or plan", _target_cue(text, start))]
+        # A few units' figures, rates too: the sentence's topic, or named before the noun ("深山区6个
+        # 乡镇的贫困发生率…").
+        if (topic := _TOPIC_UNITS.match(text)) and topic.end() <= start:
+            self.skipped(
+                sentence, m, rule, f"the figure of the few units the sentence is about ({topic.group()})"
+            )
+            return True
+        if _SAID_OF_BEFORE.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
+            self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
+            return True
+        if self.registration_era and (when := _history(text, m)):
+            self.skipped(sentence, m, rule, f"history ({when}), before the registration era the text reports")
+            return True
+        # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
+        cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
         if of_people:
             # What is left stays the outcome, whatever is done for it ("剩余4户9人正在落实兜底措施").
             left = _REMAINING.search(_lead(text, start) + m.group())
@@ -1017,6 +1078,10 @@ class _Finder:
     def transitions(self, sentence: Sentence) -> None:
         for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
             if self.blocked(sentence, m, rule, of_people=False):
+                continue
+            # "因病致贫户由3260户减少到126户": a fall opening on 由/从 is of the group named before it.
+            if _FROM_FIRST.match(m.group()) and (sub := _subgroup(sentence.text, m.start())):
+                self.skipped(sentence, m, rule, f"a sub-group ({sub.group()})")
                 continue
             if rule in _SUBJECT_AFTER and (place := self.scope.other_place(sentence, m.end())):
                 self.skipped(sentence, m, rule, f"another place's figure ({place}), named after it")
@@ -1278,7 +1343,7 @@ class _Finder:
         for s in sorted(self.stated, key=lambda s: not s.part.registered):
             self.when(s.part.draft, s.sentence, s.m.start())
             self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
-            self.remember_dated(s.sentence, s.m, s.rule)
+            self.remember_dated(s.sentence, s.m, s.rule, s.part.registered)
 
     def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
         """Why "贫困人口/贫困户 N户M人" does not count the region's poor, or None when it does."""
@@ -1286,17 +1351,20 @@ class _Finder:
         head = text[max(0, m.start() - 12) : m.start()]
         if _OTHERS_IN_GAP.search(m.group("gap")):
             return "the poor counted with others, or a part of them"
+        if kind := re.search(_ONE_KIND, m.group("gap")) or _ANOTHER_COUNT.search(m.group("gap")):
+            return f"people of one kind among the poor ({kind.group()})"
         if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
             return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"
         if self.own_place(sentence, m):
             return "a place's own figure"
         return None
 
-    def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str) -> None:
+    def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
         if year := _year_before(sentence.text, _figure_start(m)):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
-                    self.dated.append(_Dated(name, quantity, rule, year, sentence.start + m.start()))
+                    at = sentence.start + m.start()
+                    self.dated.append(_Dated(name, quantity, rule, year, at, registered=registered))
 
     def statement_before(self, sentence: Sentence) -> str:
         """The ;-separated statements of the sentence's statement before it ("截至2019年底:已脱贫…;
@@ -1426,20 +1494,93 @@ class _Finder:
         for name in {d.name for d in self.dated}:
             dated = [d for d in self.dated if d.name == name]
             earliest, latest = min(dated, key=lambda d: d.year), max(dated, key=lambda d: d.year)
-            if earliest.year < latest.year and latest.quantity.value < earliest.quantity.value:
+            if earliest.year >= latest.year or latest.quantity.value >= earliest.quantity.value:
+                continue
+            if latest.registered:  # "2014年识别建档立卡贫困人口3.4万人" after an older figure: the start
+                why = "skipped: the latest of dated figures is a registered total"
+                self.trace.note(f"outcome.{name}", latest.rule, latest.quantity.text, why)
+            else:
                 self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
+
+
+def _history(text: str, m: re.Match[str]) -> str | None:
+    """When ``m`` is dated before the registration era, that date: a fall ending before 2013 ("由1994年的
+    8.2万人减少到2000年的3.1万人"), a lone figure dated before the poverty line of 2011 (2010 prices)
+    ("1986年,…当时农村贫困人口达12.6万人"), or either dated by an old time with no year after it
+    ("新中国成立之初,…", "上世纪八十年代,…"). A fall is dated by its end; None for a later or undated one.
+
+    >>> fall = "2010年贫困人口为9.8万人,到2012年减少到6.5万人"
+    >>> _history(fall, _TRANSITIONS["people_then_down"].search(fall))
+    '2012'
+    >>> old = "改革开放初期,当地贫困人口一度达到15.6万人"
+    >>> _history(old, _STATEMENTS["poor_count"].search(old))
+    '改革开放初期'
+    """
+    if "b_when" in m.re.groupindex:  # its end's year, else the one dating it (no figure between)
+        end_year = _YEAR.search(m.group("b_when") or "")
+        since, at = _after_last_figure(text, m.start()), m.start()
+        if not end_year and (old := _last(_OLD_TIMES, text, at)) and old.start() >= since:
+            return None if _YEAR.search(text, old.end(), at) else old.group()
+        dates = _YEAR.findall(text, since, at)
+        end = int(end_year[1]) if end_year else int(dates[-1]) if dates else 0
+        return str(end) if 0 < end < _REGISTERED_FROM else None
+    at = _figure_start(m)
+    if (old := _last(_OLD_TIMES, text, at)) and not _YEAR.search(text, old.end(), at):
+        return old.group()
+    year = _year_before(text, at)
+    return str(year) if 0 < year < _OLD_LINE_BEFORE else None
+
+
+# The register (建档立卡) counts the poor from 2013 on; the poverty line before 2011 counted others.
+_REGISTERED_FROM = 2013
+_ERA_WORDS = re.compile(r"建档立卡|立档建卡|精准扶贫|精准脱贫|脱贫攻坚")
+_OLD_LINE_BEFORE = 2010
+# Times long before it, written without a year.
+_OLD_TIMES = re.compile(
+    r"上世纪[\d零一二三四五六七八九十]+年代[初中末]?(?:期)?|二十世纪[\d零一二三四五六七八九十]+年代"
+    r"|(?:新中国成立|建国|解放|改革开放)(?:之初|初期|前|以前)"
+)
 
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
     """The word making the figure at ``position`` a sub-group's; 其中 after the whole population
-    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them."""
-    sub = _SUBGROUP.search(head := _clause_head(text, position))
+    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them. A word
+    opening a 、 list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
+    head = _clause_head(text, position)
+    start = position - len(head)
+    if not (sub := _SUBGROUP.search(head)):
+        head, start = _list_head(text, position)
+        sub = _SUBGROUP.search(head)
     if sub and sub.group() == "其中":
-        start = position - len(head)
         previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
         if _EVERYONE.search(previous):
             return None
     return sub
+
+
+def _list_head(text: str, position: int) -> tuple[str, int]:
+    """The words opening the 、 list whose item starts at ``position``, before the first item's noun,
+    and where they start; ("", position) when the item is in no list.
+
+    >>> _list_head("共实施项目326个,涉及贫困村98个、贫困人口3.2万人", 19)
+    ('涉及', 10)
+    >>> _list_head("全县有贫困村98个、贫困人口3.2万人", 10)
+    ('全县有', 0)
+    """
+    at, first = _last_mark(text, ",、(", 0, position), -1
+    while at >= 0 and text[at] == "、":
+        first, at = at, _last_mark(text, ",、(", 0, at)
+    if first < 0:
+        return "", position
+    words = text[at + 1 : first]
+    ends = [m.start() for m in (_A_DIGIT.search(words), _LISTED_NOUN.search(words)) if m]
+    return words[: min(ends, default=len(words))], at + 1
+
+
+_A_DIGIT = re.compile(r"\d")
+_LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
+_SAID_OF_BEFORE = re.compile(f"{_LISTED_NOUN.pattern}|由|从")
+_FROM_FIRST = re.compile("由|从")
 
 
 def _clause_head(text: str, position: int) -> str:
@@ -1566,6 +1707,8 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
     True
     >>> _target_cue("计划减贫3000人,目前已完成2860人脱贫", 15) is None
     True
+    >>> _target_cue("力争到2020年,贫困人口减少到500人,12个贫困村全部出列", 22).group()
+    '力争'
     """
     comma = _last_mark(text, ",", 0, position)
     own = _TARGET.search(text, comma + 1, position) or _PURPOSE.search(text, comma + 1, position)
@@ -1573,9 +1716,19 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
         return own
     if comma < 0 or _ACHIEVED.search(text, comma + 1, position):
         return None
-    previous = text[text.rfind(",", 0, comma) + 1 : comma]
-    planned = _TARGET.search(previous)
-    return planned if planned and _PLANNED.search(previous) else None
+    # A plan naming what is planned governs the clauses listed after it ("目标是到2020年,贫困人口减少到
+    # 500人以下,12个贫困村全部出列"), up to one saying what is done or a plan word of a slogan.
+    while comma >= 0:
+        opened = _last_mark(text, ",", 0, comma)
+        previous = text[opened + 1 : comma]
+        if (planned := _TARGET.search(previous)) and _PLANNED.search(previous):
+            return planned
+        if frame := _PLAN_FRAME.fullmatch(previous):
+            return frame
+        if planned or _ACHIEVED.search(previous):
+            return None
+        comma = opened
+    return None
 
 
 def _as_of(when: str | None) -> str | None:
