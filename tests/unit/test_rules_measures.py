@@ -97,7 +97,6 @@ def test_work_done_reports_its_category(text: str, category: str) -> None:
         "整合扶贫专项资金、小额信贷资金、涉农资金共3亿元。",
         # Counts of groups of people, honours, captions and headings.
         "全乡现有低保户415户,五保户76户。",
-        "全县农村特困人员2300人,孤儿120名。",
         "该村先后获得“全国乡村旅游重点村”称号。",
         "图① 村民在扶贫车间里劳动。",
         "3.1 产业扶贫\n",

@@ -286,9 +286,9 @@ _TITLE = re.compile(r"《[^》]*》?")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保", "分散供养", "集中供养", "特困人员", "特困供养"})
 # Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too,
-# and so they are with their count ("其中低保户516户、分散供养特困人员142户", "特困人员2300人").
+# and so they are with their count ("其中低保户516户、分散供养特困人员142户").
 _COUNTED = re.compile(
-    r"(?:贫困)?(?:户|对象)(?:共|有)?\d|(?:特困)?(?:供养)?人员\d|\d+户|\d+(?:\.\d+)?万?[人名](?!次)|人数|人口|户[、和与及]"
+    r"(?:贫困)?(?:户|对象)(?:共|有)?\d|(?:特困)?(?:供养)?人员\d|\d+户|人数|人口|户[、和与及]"
 )
 # Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
 # 排查" (the housing check is the work).
