@@ -173,6 +173,8 @@ def test_figures(text: str, expected: dict[str, float]) -> None:
     [
         # Written for the test: the cumulative figure beats the one-year one.
         ("2016年至2019年,全县累计脱贫2870户9640人,其中2018年脱贫365户1187人。", 9640),
+        # Written for the test: an undated figure above every one-year figure spans more years.
+        ("同期,全州交出188.95万人脱贫的答卷。2017年减贫1.2万人,2018年减贫0.9万人。", 1889500),
         # Written for the test: only one-year figures: the latest year's.
         ("2017年全乡脱贫120户403人。2018年全乡脱贫退出96户311人。", 311),
         # Written for the test: forms of a stated number lifted.

@@ -962,8 +962,13 @@ class _Dated:
     in_headline: bool = False  # a headline rounds what the body states (4.7万 for 4.73万人)
     registered: bool = False  # a registered total (建档立卡, 识别): a start, never the latest state
 
-    def lifted_rank(self) -> tuple[bool, int, bool, int]:
-        return (self.cumulative, self.year, not self.in_headline, -self.at)
+    def lifted_rank(self, most_in_a_year: float) -> tuple[bool, int, bool, int]:
+        """Longest period first, then latest: an undated figure above every dated one-year figure
+        spans more than a year ("实现188.95万人脱贫" beside "2018年减贫0.9万人")."""
+        return (self.spans(most_in_a_year), self.year, not self.in_headline, -self.at)
+
+    def spans(self, most_in_a_year: float) -> bool:
+        return self.cumulative or (not self.year and 0 < most_in_a_year < self.quantity.value)
 
 
 class _Finder:
@@ -1435,8 +1440,15 @@ class _Finder:
 
     def choose_lifted(self) -> None:
         """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
-        for found in sorted(self.lifted_found, key=_Dated.lifted_rank, reverse=True):
-            period = "cumulative" if found.cumulative else f"one year ({found.year or 'undated'})"
+        one_year = [f.quantity.value for f in self.lifted_found if f.year and not f.cumulative]
+        most = max(one_year, default=0.0)
+        for found in sorted(self.lifted_found, key=lambda f: f.lifted_rank(most), reverse=True):
+            if found.cumulative:
+                period = "cumulative"
+            elif found.spans(most):
+                period = "undated, more than any one year's"
+            else:
+                period = f"one year ({found.year or 'undated'})"
             self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
 
     def units(self, sentence: Sentence) -> None:
