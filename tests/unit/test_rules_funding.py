@@ -404,6 +404,28 @@ def test_a_total_of_a_unit_well_above_the_report_is_another_regions_money() -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # Written for the test: a county story that says 全县 once; the nation's total said once
+        # must not make the nation the report's unit (on a tie the wider one would win).
+        "全县有贫困户3000户。全国累计投入专项扶贫资金6000亿元。",
+        # A story that totals no unit of its own is not the nation's.
+        "甲村有贫困户30户,村里通了路。全国累计投入专项扶贫资金6000亿元。",
+        # A report that totals its province most is still below the nation.
+        "全省有贫困县20个,全省脱贫。全省共有贫困村600个。全国累计投入专项扶贫资金6000亿元。",
+    ],
+)
+def test_the_nations_total_said_once_is_another_regions_money(text: str) -> None:
+    assert _found(text) == []
+    assert _decision(text, "6000亿元")[0] == "wider_scope"
+
+
+def test_a_nations_report_keeps_its_own_total() -> None:
+    # Written for the test: a national report totalling itself.
+    assert _found("全国贫困县全部摘帽。全国累计投入专项扶贫资金6000亿元。") == ["6000亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Written for the test: one level up is kept, a township anecdote may outnumber the county.
         "全镇有贫困户30户,全镇建成车间两个,全镇通了路。全县投入扶贫资金2亿元。",
         # 我省 names the writer's province, not a total of it.

@@ -22,7 +22,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``neighbour`` (邻近的乙县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
-   most often (全省 in a report saying 全县) is another region's money.
+   most often (全省 in a report saying 全县), not counting the sentence judged, or of the nation in
+   a report on any unit below it, is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -234,6 +235,9 @@ _WHOLE_OR_PAYER = re.compile(
 )
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
+# No unit stands above the nation: its totals (全国) are another region's in a report on any unit
+# below it, even one whose unit is only totalled (a province report saying 全省 most).
+_NATION = max(_SCOPES_BY_LEVEL)
 # Levels above the report's own that make a total another region's: one level is too close to tell
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
@@ -364,24 +368,40 @@ class _Home(NamedTuple):
     margin: int
 
 
-def _home_level(text: str) -> _Home | None:
+# A report that neither calls a unit its own nor totals one elsewhere may be a province's (a bank
+# lending 在全省), but not the nation's, which totals itself (全国) more than once: the nation's
+# totals in it (全国累计投入…) are others' money.
+_UNTOLD_HOME = _Home(_NATION - 1, 1)
+
+
+def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
+    """The levels of the units ``text`` calls its own (我镇) and of those it totals (全县), counted."""
+    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(text))
+    return own, Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
+
+
+def _home_level(text: str, without: str = "") -> _Home:
     """The report's own unit: the one it calls its own (我镇, 本村) most often, else the one it
     totals most often (全县 in a county report; on a tie the wider one). A unit named as its own is
     sure, so the unit above it is already another region (全县 in a report on 我村); one only
     totalled may be a sub-unit its anecdotes name (全镇 said more often than 全县), so a total must
-    stand two levels above it.
+    stand two levels above it. The totals of ``without`` (the sentence being judged) are not
+    counted: a total cannot say itself that its unit is the report's own (全国投入… said once in a
+    report on a county); a unit called its own there still is (全县投入…,我村争取…).
 
     >>> _home_level("全县投入…全县有…全省共…"), _home_level("我村共争取…全县累计投入…")
     (_Home(level=2, margin=2), _Home(level=0, margin=1))
-    >>> _home_level("没有范围") is None
+    >>> _home_level("全县有…全省投入…", without="全省投入…")
+    _Home(level=2, margin=2)
+    >>> _home_level("没有范围") == _UNTOLD_HOME
     True
     """
-    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(text))
+    own, counts = _unit_counts(text)
+    counts -= _unit_counts(without)[1]
     if own:
         return _Home(max(own, key=lambda level: (own[level], level)), 1)
-    counts = Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
     level = max(counts, key=lambda level: (counts[level], level), default=None)
-    return None if level is None else _Home(level, _WIDER_BY)
+    return _UNTOLD_HOME if level is None else _Home(level, _WIDER_BY)
 
 
 def _scope_level(word: str, after: str, home: _Home) -> int | None:
@@ -413,7 +433,7 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
         return None
     last = scopes[-1]
     level = _scope_level(last[0], last.string[last.end() :], home)
-    if level is None or level < home.level + home.margin:
+    if level is None or level < max(home.level + 1, min(home.level + home.margin, _NATION)):
         return None
     return _Verdict("wider_scope", False, last[0])
 
@@ -657,7 +677,6 @@ class _Candidate:
 def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[_Candidate]:
     """Amounts kept one by one, before they are reduced to distinct items."""
     headline = document.title_span
-    home = _home_level(document.text)
     kept: list[_Candidate] = []
     parts: set[int] = set()  # the body's 其中 parts, which a headline may restate
     whole_budget = False  # the last total was a whole budget: its parts are judged on their own
@@ -670,6 +689,7 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             if part and not whole_budget:
                 judged = placed
             else:
+                home = _home_level(document.text, without=sentence.text)
                 judged = _judge(phrase, match.parsed.value, previous, home)
                 whole_budget = whole_budget if part else judged.rule == "whole_budget"
             # A wider unit's total is left out when it is funding; its verdict carries on to the
