@@ -260,6 +260,9 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         ("全县一般公共预算支出45.2亿元,增长6%。", "whole_budget"),
         ("全县民间投资完成28亿元。", "economy_investment"),
         ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
+        # A cooperative's members' capital, subscribed or in total, is no money spent.
+        ("乙合作社成员出资总额360万元。", "registered_capital"),
+        ("丙合作社由8户农户发起,认缴出资额共计120万元。", "registered_capital"),
         # What an insurance covers is not money paid out.
         ("为建档立卡贫困户提供风险保障12.6亿元。", "insured_cover"),
         # Dividends and rents paid to the poor are their income; a company's taxes and profits.
@@ -502,6 +505,9 @@ def test_the_own_units_share_of_a_wider_total_is_the_reports_money() -> None:
         ("某慈善会在甲县投入项目资金港币500万元。", "foreign_currency"),
         ("截至9月底,已拨付资金2.1亿元,支出进度82%。", "progress"),
         ("2019年,邻近的乙县投入扶贫资金12亿元。", "neighbour"),
+        # A place said to be elsewhere (外省, 其他省份) is another region.
+        ("外省的一个贫困县今年投入资金6亿元。", "neighbour"),
+        ("其他省份的丁县三年投入扶贫资金9亿元。", "neighbour"),
     ],
 )
 def test_thresholds_shares_rectified_foreign_progress_and_neighbours_are_not_funding(

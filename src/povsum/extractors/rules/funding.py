@@ -93,8 +93,9 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "output": ("产值", "增加值"),
     "economy": ("生产总值", "GDP", "经济总量", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
-    # What a company or cooperative is registered with, not money it spent.
-    "registered_capital": ("注册资本", "注册资金"),
+    # What a company or cooperative is registered with, not money it spent: its capital, its
+    # members' contributions to it (成员出资总额), subscribed (认缴) or paid in (实缴).
+    "registered_capital": ("注册资本", "注册资金", "成员出资", "认缴", "实缴", "认缴出资", "实缴出资"),
     # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
     "balance": ("存款", "储蓄", "余额"),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
@@ -185,6 +186,8 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
+# A place named as outside the report's own province or area: another region (外省的一个县).
+_ELSEWHERE = r"(?:外省|外地|其他省份?|其它省份?)的?"
 # Read on the whole statement before the amount, because the cue is often a phrase away:
 # 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
@@ -198,10 +201,10 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     ),
     # Investment an enterprise brings in for its own business is not aid.
     "business_deal": re.compile(rf"(?:招商|引资){_AMOUNT_AHEAD}"),
-    # A neighbour the report compares itself with (邻近的乙县投入21亿元), until the statement turns
-    # to the writer's own unit (而我县).
+    # A neighbour the report compares itself with (邻近的乙县投入21亿元), or a place it says is
+    # elsewhere (外省的一个县), until the statement turns to the writer's own unit (而我县).
     "neighbour": re.compile(
-        rf"{NEIGHBOUR}[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
+        rf"(?:{NEIGHBOUR}|{_ELSEWHERE})[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
     ),
 }
 # Read on the phrase and the rest of the sentence after it, because what the amount is comes after.
