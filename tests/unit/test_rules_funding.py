@@ -421,6 +421,16 @@ def test_the_nations_total_said_once_is_another_regions_money(text: str) -> None
     assert _decision(text, "6000亿元")[0] == "wider_scope"
 
 
+def test_a_partners_own_unit_is_not_the_reports_home() -> None:
+    # Written for the test: a county report (我县) naming its partner's home (本市): the province's
+    # total stays another region's, and the partner's money for the county is kept.
+    text = (
+        "我县有贫困户3000户,我县脱贫。对口帮扶城市戊市投入本市资金40亿元,向我县投入帮扶资金1.2亿元。"
+        "全省累计投入扶贫资金80亿元。"
+    )
+    assert _found(text) == ["1.2亿元"]
+
+
 def test_a_nations_report_keeps_its_own_total() -> None:
     # Written for the test: a national report totalling itself.
     assert _found("全国贫困县全部摘帽。全国累计投入专项扶贫资金6000亿元。") == ["6000亿元"]
@@ -508,6 +518,9 @@ def test_the_own_units_share_of_a_wider_total_is_the_reports_money() -> None:
         # A place said to be elsewhere (外省, 其他省份) is another region.
         ("外省的一个贫困县今年投入资金6亿元。", "neighbour"),
         ("其他省份的丁县三年投入扶贫资金9亿元。", "neighbour"),
+        # A partner's money spent in its own home (本市 after the partner is named).
+        ("对口帮扶城市戊市去年投入本市的乡村振兴资金达40亿元。", "partner_at_home"),
+        ("作为东西部协作城市,己市去年在本市安排乡村振兴资金20亿元。", "partner_at_home"),
     ],
 )
 def test_thresholds_shares_rectified_foreign_progress_and_neighbours_are_not_funding(

@@ -18,8 +18,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
    (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
    ``oversight`` (a case 查处 or 立案 involving it, or what 审计发现), ``private_purchase``
-   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid) and
-   ``neighbour`` (邻近的乙县).
+   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid),
+   ``partner_at_home`` (对口帮扶城市甲市投入本市) and ``neighbour`` (邻近的乙县, 外省的一个县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
    most often (全省 in a report saying 全县), not counting the sentence judged, or of the nation in
@@ -186,6 +186,10 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
+# A partner of the report's region: the city or province paired with it (对口帮扶城市, 协作方).
+_PARTNER = r"(?:对口(?:帮扶|支援|协作)|东西部(?:扶贫)?协作|结对帮扶|协作)(?:的)?(?:城市|省份|省|市|方|地区)"
+# The partner's own unit named after it (对口帮扶城市甲市…本市): the partner's home, not the report's.
+_PARTNERS_HOME = rf"{_PARTNER}[^〔;:。]*?[本该][省市]"
 # A place named as outside the report's own province or area: another region (外省的一个县).
 _ELSEWHERE = r"(?:外省|外地|其他省份?|其它省份?)的?"
 # Read on the whole statement before the amount, because the cue is often a phrase away:
@@ -201,6 +205,9 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     ),
     # Investment an enterprise brings in for its own business is not aid.
     "business_deal": re.compile(rf"(?:招商|引资){_AMOUNT_AHEAD}"),
+    # A partner's money spent in its own home (对口帮扶城市甲市投入本市…): its own unit (本市,
+    # 本省) is named after the partner, so it is not the report's; the amount in that phrase.
+    "partner_at_home": re.compile(rf"{_PARTNERS_HOME}[^〔,;:。]*〔"),
     # A neighbour the report compares itself with (邻近的乙县投入21亿元), or a place it says is
     # elsewhere (外省的一个县), until the statement turns to the writer's own unit (而我县).
     "neighbour": re.compile(
@@ -378,8 +385,14 @@ _UNTOLD_HOME = _Home(_NATION - 1, 1)
 
 
 def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
-    """The levels of the units ``text`` calls its own (我镇) and of those it totals (全县), counted."""
-    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(text))
+    """The levels of the units ``text`` calls its own (我镇) and of those it totals (全县), counted.
+    A partner's own unit (对口帮扶城市甲市…本市) is not the report's.
+
+    >>> _unit_counts("本县…对口帮扶城市甲市投入本市…")[0]
+    Counter({2: 1})
+    """
+    mine = re.sub(_PARTNERS_HOME, "", text)
+    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(mine))
     return own, Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
 
 
