@@ -464,7 +464,23 @@ def test_scopes_close_to_the_reports_own_keep_their_money(text: str) -> None:
 def test_more_markers_open_the_parts_of_an_amount(text: str) -> None:
     amounts, steps = _run(text)
     assert len(amounts) == 1
-    assert steps[-1].rule == "part_of_total"
+    assert "part_of_total" in {s.rule for s in steps}
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # Written for the test: the marker names the total itself, with nothing before it, roughly
+        # (超过, 多), or opening its phrase with the fund (…元扶贫资金中).
+        ("在6.4亿元资金中,用于产业的有2.5亿元。", "6.4亿元"),
+        ("在超过12亿元资金中,用于产业的有5亿元。", "超过12亿元"),
+        ("在2600多万元资金中,用于产业的有800万元。", "2600多万元"),
+        ("1.2亿元扶贫资金中,有8000万元用在了产业上。", "1.2亿元"),
+        ("近年来,3.6亿元帮扶资金中,有1.1亿元投向产业。", "3.6亿元"),
+    ],
+)
+def test_a_marker_naming_its_total_opens_its_parts(text: str, total: str) -> None:
+    assert _found(text) == [total]
 
 
 def test_qizhong_after_a_fund_named_refers_to_the_sentence_before() -> None:

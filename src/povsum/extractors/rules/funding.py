@@ -59,11 +59,14 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
-# What opens the parts of an amount already stated: 其中, 包括, (含 in brackets after it, an
-# amount named again with 中 ("这186.7亿元中,搬迁资金68亿元", "在12.8亿元资金中"), the first
+# What opens the parts of an amount: 其中, 包括, (含 in brackets after it, an amount named (again)
+# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中"), the first
 # tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
+_ROUGH_AMOUNT = r"(?:超过|超|近|约)?[\d.]+\s*多?[万亿]?多?元"
 _BREAKDOWN = re.compile(
-    r"其中|包括|\(含|(?:在|这|该|上述|以上)[\d.]+[万亿]?元[^\d,;:。]{0,6}?中(?!央)|首期|首批"
+    rf"其中|包括|\(含|(?:在|这|该|上述|以上){_ROUGH_AMOUNT}[^\d,;:。]{{0,6}}?中(?!央)|首期|首批"
+    # A fund opening its phrase with its amount and 中 ("1.2亿元扶贫资金中,有…").
+    rf"|(?:^|(?<=[,，])){_ROUGH_AMOUNT}的?[^\d,;:。]{{0,4}}?(?:资金|经费|基金|款)中(?!央)"
     r"|仅(?:[0-9]{4}年|今年|去年|当年)"
 )
 # What opens a new item after parts, so the breakdown ends there: 另安排, 此外, 同时, 并注入.
@@ -562,11 +565,15 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
     text = sentence.text
     for m in _BREAKDOWN.finditer(text):
         after_a_total = any(q.end <= m.start() for q in matches)
+        # A marker naming the total itself (在3200万元资金中): the parts are of that one, stated or not
+        # before; it is judged as an amount of its own.
+        names_total = any(m.start() <= q.start < m.end() for q in matches)
         refers_back = before is not None and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
-        if after_a_total or refers_back:
+        if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             end = new_item.start() if new_item else len(text)
-            return _Breakdown(m.start(), end, m.group(), _own_share(text, m, before if refers_back else ""))
+            start = m.end() if names_total else m.start()
+            return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
 
 
