@@ -431,6 +431,17 @@ def test_a_partners_own_unit_is_not_the_reports_home() -> None:
     assert _found(text) == ["1.2亿元"]
 
 
+def test_money_handed_down_to_a_province_named_is_the_provinces() -> None:
+    # Written for the test: a county report quoting what the nation gave its province (and all
+    # provinces); the province's and central money handed down to the county stays.
+    text = (
+        "全县有贫困户3000户,全县脱贫。国家下达乙省以工代赈资金8亿元,中央财政下达各省专项扶贫资金1400亿元。"
+        "全县今年争取下达中央和省级专项扶贫资金3000万元。"
+    )
+    assert _found(text) == ["3000万元"]
+    assert _decision(text, "8亿元")[0] == "wider_scope"
+
+
 def test_a_nations_report_keeps_its_own_total() -> None:
     # Written for the test: a national report totalling itself.
     assert _found("全国贫困县全部摘帽。全国累计投入专项扶贫资金6000亿元。") == ["6000亿元"]

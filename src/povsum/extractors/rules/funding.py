@@ -22,8 +22,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``partner_at_home`` (对口帮扶城市甲市投入本市) and ``neighbour`` (邻近的乙县, 外省的一个县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
-   most often (全省 in a report saying 全县), not counting the sentence judged, or of the nation in
-   a report on any unit below it, is another region's money.
+   most often (全省 in a report saying 全县; 国家下达乙省 for a province named), not counting the
+   sentence judged, or of the nation in a report on any unit below it, is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -246,6 +246,12 @@ _WHOLE_OR_PAYER = re.compile(
     + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)|[我本](?P<own>[省市州盟])"
     + "|(?:[两二三四五六七八九十]|[0-9]+)个(?P<several>[县市区乡镇村])"
 )
+# Money handed down to a province named (国家下达乙省…, 下达各省): the province's, a scope of its level.
+# Not the writer's own (下达我省), nor the payers listed (下达中央和省级资金).
+_PROVINCE_LEVEL = 4
+_PROVINCE_GIVEN = re.compile(
+    r"(?:下达|下拨|拨付|分配)(?:给|到)?(?:各省(?:区市)?|(?:(?![和及与我本])[\u4e00-\u9fff]){1,3}?(?:省|自治区)(?!级))"
+)
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
 # No unit stands above the nation: its totals (全国) are another region's in a report on any unit
@@ -446,12 +452,20 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     '我省'
     >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", ""), home=_Home(2, 1)) is None
     True
+    >>> _wider_scope(_Phrase("国家下达乙省以工代赈资金", "8亿元", ""), home=_Home(2, 2)).cue
+    '下达乙省'
+    >>> _wider_scope(_Phrase("国家下达乙省以工代赈资金", "8亿元", ""), home=_Home(4, 2)) is None
+    True
+    >>> _wider_scope(_Phrase("下达中央和省级专项资金", "3000万元", ""), home=_Home(2, 2)) is None
+    True
     """
-    scopes = list(_SCOPE.finditer(phrase.lead + phrase.before))
+    text = phrase.lead + phrase.before
+    scopes = sorted([*_SCOPE.finditer(text), *_PROVINCE_GIVEN.finditer(text)], key=lambda m: m.end())
     if home is None or not scopes:
         return None
     last = scopes[-1]
-    level = _scope_level(last[0], last.string[last.end() :], home)
+    given = last.re is _PROVINCE_GIVEN
+    level = _PROVINCE_LEVEL if given else _scope_level(last[0], last.string[last.end() :], home)
     if level is None or level < max(home.level + 1, min(home.level + home.margin, _NATION)):
         return None
     return _Verdict("wider_scope", False, last[0])
