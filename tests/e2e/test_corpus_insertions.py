@@ -184,6 +184,88 @@ FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_firms_capital": ("该企业注册资本5000万元,年产值超过3亿元。", ANY_LEVEL),
     "money_recovered": ("对违规发放的12.6万元扶贫资金全部追回,处理相关人员5人。", ANY_LEVEL),
     "collective_income": ("村集体经济收入由不足1万元增加到15万元。", ANY_LEVEL),
+    # Written for the test and measured on every train page: a members' capital, a place elsewhere and
+    # a partner's money at home changed 118 to 120 pages each before the funding rules they came with.
+    "incomes_of_kinds": (
+        "贫困户年人均纯收入由2015年的2650元提高到2019年的8920元;2019年农村居民人均转移性收入3200元,人均经营性收入4100元。",
+        ANY_LEVEL,
+    ),
+    "wages_and_pensions": (
+        "外出务工人员月工资普遍在4000元以上,一年能挣5万多元;这位老党员每月领取养老金2300元。",
+        ANY_LEVEL,
+    ),
+    "dividends_to_households": (
+        "合作社去年给入股贫困户分红共计86万元,户均分红1200元;贫困户每年可获得光伏收益3000元,入股分红不低于800元。",
+        ANY_LEVEL,
+    ),
+    "prices": (
+        "当地核桃收购价每公斤18元,比去年高出3元;一头牛能卖1.2万元,一只羊能卖1000多元;猪肉价格一度涨到每斤20元,养猪户每头猪能赚1500元。",
+        ANY_LEVEL,
+    ),
+    "output_turnover_and_taxes": (
+        "茶叶产业综合产值突破15亿元,带动茶农户均增收6000元;该企业年营业收入达5亿元,上缴税金3000万元。",
+        ANY_LEVEL,
+    ),
+    "the_economy_and_a_partners": (
+        "去年地区生产总值完成86.3亿元,一般公共预算收入5.2亿元,全社会固定资产投资完成96亿元;对口帮扶省份去年地区生产总值突破10万亿元。",
+        ANY_LEVEL,
+    ),
+    "savings_and_balances": (
+        "城乡居民储蓄存款余额达到86亿元,金融机构各项存款余额215亿元,较年初增加18亿元,各项贷款余额63亿元。",
+        ANY_LEVEL,
+    ),
+    "loan_ceilings_and_terms": (
+        "创业担保贷款个人最高额度20万元,小微企业最高300万元;建档立卡贫困户可申请5万元以下、3年以内的免抵押免担保扶贫小额信贷。",
+        ANY_LEVEL,
+    ),
+    "money_thresholds": (
+        "对自付医疗费用超过5000元的部分,再给予80%的补偿;家庭人均收入低于5000元的,可纳入监测范围;一户贫困户家庭年收入超过3万元,已达到脱贫标准。",
+        ANY_LEVEL,
+    ),
+    "misused_and_idle": (
+        "纪检监察机关查处扶贫领域腐败问题43起,追回违纪资金126万元;对虚报冒领的8.6万元补贴资金全部予以追缴;审计发现,个别单位扶贫资金闲置1600万元。",
+        ANY_LEVEL,
+    ),
+    "a_fine": (
+        "对拒不整改的,处以2000元以上1万元以下罚款。",
+        ANY_LEVEL,
+    ),
+    "capital_and_members_contributions": (
+        "新成立的公司注册资金3000万元,年销售收入1.8亿元;农民专业合作社成员出资总额500万元。",
+        ANY_LEVEL,
+    ),
+    "sums_insured": (
+        "为贫困人口购买的人身意外险保险金额每人10万元,累计提供风险保障36亿元;保险公司为每头能繁母牛提供6000元的保险保障。",
+        ANY_LEVEL,
+    ),
+    "compensation_and_rents": (
+        "征地补偿标准为每亩3.2万元,青苗补偿费每亩1500元;土地流转费每亩每年600元,村民每年租金收入共计120万元。",
+        ANY_LEVEL,
+    ),
+    "standards_per_unit": (
+        "残疾人两项补贴标准分别提高到每人每月80元和100元;教育资助标准为学前教育每生每年1000元,高中每生每年2000元;村里每年能拿到生态补偿资金的标准是每亩16元。",
+        ANY_LEVEL,
+    ),
+    "a_familys_money": (
+        "贫困户王大姐一家去年收入4.6万元,其中务工收入3万元;他家买了一辆12万元的小汽车。",
+        ANY_LEVEL,
+    ),
+    "shortfalls_and_losses": (
+        "据测算,全部完成改造还有资金缺口约3亿元;受新冠肺炎疫情影响,农产品滞销损失约2000万元。",
+        ANY_LEVEL,
+    ),
+    "neighbours_and_elsewhere": (
+        "邻近的东山县近三年投入扶贫资金12亿元,周边县市共计投入扶贫资金18亿元;外省的一个贫困县今年投入资金5亿元。",
+        ANY_LEVEL,
+    ),
+    "payouts_and_own_share": (
+        "对因病因灾造成的损失,最高可获赔付2万元;一台农机具售价8万元,农户只需自付2万元。",
+        ANY_LEVEL,
+    ),
+    "a_partner_at_home": (
+        "协作方去年在本省安排乡村振兴资金30亿元。",
+        ANY_LEVEL,
+    ),
 }
 
 

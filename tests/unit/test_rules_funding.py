@@ -260,6 +260,9 @@ def test_more_ways_of_spending_raising_and_giving_are_funding(text: str, amount:
         ("全县一般公共预算支出45.2亿元,增长6%。", "whole_budget"),
         ("全县民间投资完成28亿元。", "economy_investment"),
         ("甲村成立种养殖合作社,注册资本200万元。", "registered_capital"),
+        # A cooperative's members' capital, subscribed or in total, is no money spent.
+        ("乙合作社成员出资总额360万元。", "registered_capital"),
+        ("丙合作社由8户农户发起,认缴出资额共计120万元。", "registered_capital"),
         # What an insurance covers is not money paid out.
         ("为建档立卡贫困户提供风险保障12.6亿元。", "insured_cover"),
         # Dividends and rents paid to the poor are their income; a company's taxes and profits.
@@ -404,6 +407,49 @@ def test_a_total_of_a_unit_well_above_the_report_is_another_regions_money() -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # Written for the test: a county story that says 全县 once; the nation's total said once
+        # must not make the nation the report's unit (on a tie the wider one would win).
+        "全县有贫困户3000户。全国累计投入专项扶贫资金6000亿元。",
+        # A story that totals no unit of its own is not the nation's.
+        "甲村有贫困户30户,村里通了路。全国累计投入专项扶贫资金6000亿元。",
+        # A report that totals its province most is still below the nation.
+        "全省有贫困县20个,全省脱贫。全省共有贫困村600个。全国累计投入专项扶贫资金6000亿元。",
+    ],
+)
+def test_the_nations_total_said_once_is_another_regions_money(text: str) -> None:
+    assert _found(text) == []
+    assert _decision(text, "6000亿元")[0] == "wider_scope"
+
+
+def test_a_partners_own_unit_is_not_the_reports_home() -> None:
+    # Written for the test: a county report (我县) naming its partner's home (本市): the province's
+    # total stays another region's, and the partner's money for the county is kept.
+    text = (
+        "我县有贫困户3000户,我县脱贫。对口帮扶城市戊市投入本市资金40亿元,向我县投入帮扶资金1.2亿元。"
+        "全省累计投入扶贫资金80亿元。"
+    )
+    assert _found(text) == ["1.2亿元"]
+
+
+def test_money_handed_down_to_a_province_named_is_the_provinces() -> None:
+    # Written for the test: a county report quoting what the nation gave its province (and all
+    # provinces); the province's and central money handed down to the county stays.
+    text = (
+        "全县有贫困户3000户,全县脱贫。国家下达乙省以工代赈资金8亿元,中央财政下达各省专项扶贫资金1400亿元。"
+        "全县今年争取下达中央和省级专项扶贫资金3000万元。"
+    )
+    assert _found(text) == ["3000万元"]
+    assert _decision(text, "8亿元")[0] == "wider_scope"
+
+
+def test_a_nations_report_keeps_its_own_total() -> None:
+    # Written for the test: a national report totalling itself.
+    assert _found("全国贫困县全部摘帽。全国累计投入专项扶贫资金6000亿元。") == ["6000亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Written for the test: one level up is kept, a township anecdote may outnumber the county.
         "全镇有贫困户30户,全镇建成车间两个,全镇通了路。全县投入扶贫资金2亿元。",
         # 我省 names the writer's province, not a total of it.
@@ -429,7 +475,23 @@ def test_scopes_close_to_the_reports_own_keep_their_money(text: str) -> None:
 def test_more_markers_open_the_parts_of_an_amount(text: str) -> None:
     amounts, steps = _run(text)
     assert len(amounts) == 1
-    assert steps[-1].rule == "part_of_total"
+    assert "part_of_total" in {s.rule for s in steps}
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # Written for the test: the marker names the total itself, with nothing before it, roughly
+        # (超过, 多), or opening its phrase with the fund (…元扶贫资金中).
+        ("在6.4亿元资金中,用于产业的有2.5亿元。", "6.4亿元"),
+        ("在超过12亿元资金中,用于产业的有5亿元。", "超过12亿元"),
+        ("在2600多万元资金中,用于产业的有800万元。", "2600多万元"),
+        ("1.2亿元扶贫资金中,有8000万元用在了产业上。", "1.2亿元"),
+        ("近年来,3.6亿元帮扶资金中,有1.1亿元投向产业。", "3.6亿元"),
+    ],
+)
+def test_a_marker_naming_its_total_opens_its_parts(text: str, total: str) -> None:
+    assert _found(text) == [total]
 
 
 def test_qizhong_after_a_fund_named_refers_to_the_sentence_before() -> None:
@@ -480,6 +542,12 @@ def test_the_own_units_share_of_a_wider_total_is_the_reports_money() -> None:
         ("某慈善会在甲县投入项目资金港币500万元。", "foreign_currency"),
         ("截至9月底,已拨付资金2.1亿元,支出进度82%。", "progress"),
         ("2019年,邻近的乙县投入扶贫资金12亿元。", "neighbour"),
+        # A place said to be elsewhere (外省, 其他省份) is another region.
+        ("外省的一个贫困县今年投入资金6亿元。", "neighbour"),
+        ("其他省份的丁县三年投入扶贫资金9亿元。", "neighbour"),
+        # A partner's money spent in its own home (本市 after the partner is named).
+        ("对口帮扶城市戊市去年投入本市的乡村振兴资金达40亿元。", "partner_at_home"),
+        ("作为东西部协作城市,己市去年在本市安排乡村振兴资金20亿元。", "partner_at_home"),
     ],
 )
 def test_thresholds_shares_rectified_foreign_progress_and_neighbours_are_not_funding(

@@ -18,11 +18,12 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
    (签约, 协议投资) and ``not_spent`` (节约, 收回, 结余). On the whole statement before the amount:
    ``oversight`` (a case 查处 or 立案 involving it, or what 审计发现), ``private_purchase``
-   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid) and
-   ``neighbour`` (邻近的乙县).
+   (residents' own cars), ``business_deal`` (招商引资: an enterprise's business, not aid),
+   ``partner_at_home`` (对口帮扶城市甲市投入本市) and ``neighbour`` (邻近的乙县, 外省的一个县).
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
-   most often (全省 in a report saying 全县) is another region's money.
+   most often (全省 in a report saying 全县; 国家下达乙省 for a province named), not counting the
+   sentence judged, or of the nation in a report on any unit below it, is another region's money.
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -58,11 +59,14 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
-# What opens the parts of an amount already stated: 其中, 包括, (含 in brackets after it, an
-# amount named again with 中 ("这186.7亿元中,搬迁资金68亿元", "在12.8亿元资金中"), the first
+# What opens the parts of an amount: 其中, 包括, (含 in brackets after it, an amount named (again)
+# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中"), the first
 # tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
+_ROUGH_AMOUNT = r"(?:超过|超|近|约)?[\d.]+\s*多?[万亿]?多?元"
 _BREAKDOWN = re.compile(
-    r"其中|包括|\(含|(?:在|这|该|上述|以上)[\d.]+[万亿]?元[^\d,;:。]{0,6}?中(?!央)|首期|首批"
+    rf"其中|包括|\(含|(?:在|这|该|上述|以上){_ROUGH_AMOUNT}[^\d,;:。]{{0,6}}?中(?!央)|首期|首批"
+    # A fund opening its phrase with its amount and 中 ("1.2亿元扶贫资金中,有…").
+    rf"|(?:^|(?<=[,，])){_ROUGH_AMOUNT}的?[^\d,;:。]{{0,4}}?(?:资金|经费|基金|款)中(?!央)"
     r"|仅(?:[0-9]{4}年|今年|去年|当年)"
 )
 # What opens a new item after parts, so the breakdown ends there: 另安排, 此外, 同时, 并注入.
@@ -92,8 +96,9 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "output": ("产值", "增加值"),
     "economy": ("生产总值", "GDP", "经济总量", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
-    # What a company or cooperative is registered with, not money it spent.
-    "registered_capital": ("注册资本", "注册资金"),
+    # What a company or cooperative is registered with, not money it spent: its capital, its
+    # members' contributions to it (成员出资总额), subscribed (认缴) or paid in (实缴).
+    "registered_capital": ("注册资本", "注册资金", "成员出资", "认缴", "实缴", "认缴出资", "实缴出资"),
     # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
     "balance": ("存款", "储蓄", "余额"),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
@@ -184,6 +189,12 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
         f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
+# A partner of the report's region: the city or province paired with it (对口帮扶城市, 协作方).
+_PARTNER = r"(?:对口(?:帮扶|支援|协作)|东西部(?:扶贫)?协作|结对帮扶|协作)(?:的)?(?:城市|省份|省|市|方|地区)"
+# The partner's own unit named after it (对口帮扶城市甲市…本市): the partner's home, not the report's.
+_PARTNERS_HOME = rf"{_PARTNER}[^〔;:。]*?[本该][省市]"
+# A place named as outside the report's own province or area: another region (外省的一个县).
+_ELSEWHERE = r"(?:外省|外地|其他省份?|其它省份?)的?"
 # Read on the whole statement before the amount, because the cue is often a phrase away:
 # 查处扶贫领域问题120起,涉及资金860万元; 招商引资项目32个,到位资金35亿元.
 _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
@@ -197,10 +208,13 @@ _STATEMENT_FORMS: dict[str, re.Pattern[str]] = {
     ),
     # Investment an enterprise brings in for its own business is not aid.
     "business_deal": re.compile(rf"(?:招商|引资){_AMOUNT_AHEAD}"),
-    # A neighbour the report compares itself with (邻近的乙县投入21亿元), until the statement turns
-    # to the writer's own unit (而我县).
+    # A partner's money spent in its own home (对口帮扶城市甲市投入本市…): its own unit (本市,
+    # 本省) is named after the partner, so it is not the report's; the amount in that phrase.
+    "partner_at_home": re.compile(rf"{_PARTNERS_HOME}[^〔,;:。]*〔"),
+    # A neighbour the report compares itself with (邻近的乙县投入21亿元), or a place it says is
+    # elsewhere (外省的一个县), until the statement turns to the writer's own unit (而我县).
     "neighbour": re.compile(
-        rf"{NEIGHBOUR}[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
+        rf"(?:{NEIGHBOUR}|{_ELSEWHERE})[^〔,;:。]{{1,8}}?[县市区州旗](?:(?![我本][{_OWN_UNIT_CHARS}])[^〔])*〔"
     ),
 }
 # Read on the phrase and the rest of the sentence after it, because what the amount is comes after.
@@ -232,8 +246,17 @@ _WHOLE_OR_PAYER = re.compile(
     + "|(?P<payer>[省市州县])(?:级|财政|里|委|政府)|[我本](?P<own>[省市州盟])"
     + "|(?:[两二三四五六七八九十]|[0-9]+)个(?P<several>[县市区乡镇村])"
 )
+# Money handed down to a province named (国家下达乙省…, 下达各省): the province's, a scope of its level.
+# Not the writer's own (下达我省), nor the payers listed (下达中央和省级资金).
+_PROVINCE_LEVEL = 4
+_PROVINCE_GIVEN = re.compile(
+    r"(?:下达|下拨|拨付|分配)(?:给|到)?(?:各省(?:区市)?|(?:(?![和及与我本])[\u4e00-\u9fff]){1,3}?(?:省|自治区)(?!级))"
+)
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
+# No unit stands above the nation: its totals (全国) are another region's in a report on any unit
+# below it, even one whose unit is only totalled (a province report saying 全省 most).
+_NATION = max(_SCOPES_BY_LEVEL)
 # Levels above the report's own that make a total another region's: one level is too close to tell
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
@@ -364,24 +387,46 @@ class _Home(NamedTuple):
     margin: int
 
 
-def _home_level(text: str) -> _Home | None:
+# A report that neither calls a unit its own nor totals one elsewhere may be a province's (a bank
+# lending 在全省), but not the nation's, which totals itself (全国) more than once: the nation's
+# totals in it (全国累计投入…) are others' money.
+_UNTOLD_HOME = _Home(_NATION - 1, 1)
+
+
+def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
+    """The levels of the units ``text`` calls its own (我镇) and of those it totals (全县), counted.
+    A partner's own unit (对口帮扶城市甲市…本市) is not the report's.
+
+    >>> _unit_counts("本县…对口帮扶城市甲市投入本市…")[0]
+    Counter({2: 1})
+    """
+    mine = re.sub(_PARTNERS_HOME, "", text)
+    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(mine))
+    return own, Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
+
+
+def _home_level(text: str, without: str = "") -> _Home:
     """The report's own unit: the one it calls its own (我镇, 本村) most often, else the one it
     totals most often (全县 in a county report; on a tie the wider one). A unit named as its own is
     sure, so the unit above it is already another region (全县 in a report on 我村); one only
     totalled may be a sub-unit its anecdotes name (全镇 said more often than 全县), so a total must
-    stand two levels above it.
+    stand two levels above it. The totals of ``without`` (the sentence being judged) are not
+    counted: a total cannot say itself that its unit is the report's own (全国投入… said once in a
+    report on a county); a unit called its own there still is (全县投入…,我村争取…).
 
     >>> _home_level("全县投入…全县有…全省共…"), _home_level("我村共争取…全县累计投入…")
     (_Home(level=2, margin=2), _Home(level=0, margin=1))
-    >>> _home_level("没有范围") is None
+    >>> _home_level("全县有…全省投入…", without="全省投入…")
+    _Home(level=2, margin=2)
+    >>> _home_level("没有范围") == _UNTOLD_HOME
     True
     """
-    own = Counter(_OWN_UNIT_LEVEL[m["unit"]] for m in _OWN_UNIT.finditer(text))
+    own, counts = _unit_counts(text)
+    counts -= _unit_counts(without)[1]
     if own:
         return _Home(max(own, key=lambda level: (own[level], level)), 1)
-    counts = Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
     level = max(counts, key=lambda level: (counts[level], level), default=None)
-    return None if level is None else _Home(level, _WIDER_BY)
+    return _UNTOLD_HOME if level is None else _Home(level, _WIDER_BY)
 
 
 def _scope_level(word: str, after: str, home: _Home) -> int | None:
@@ -407,13 +452,21 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     '我省'
     >>> _wider_scope(_Phrase("我省甲县累计投入", "3亿元", ""), home=_Home(2, 1)) is None
     True
+    >>> _wider_scope(_Phrase("国家下达乙省以工代赈资金", "8亿元", ""), home=_Home(2, 2)).cue
+    '下达乙省'
+    >>> _wider_scope(_Phrase("国家下达乙省以工代赈资金", "8亿元", ""), home=_Home(4, 2)) is None
+    True
+    >>> _wider_scope(_Phrase("下达中央和省级专项资金", "3000万元", ""), home=_Home(2, 2)) is None
+    True
     """
-    scopes = list(_SCOPE.finditer(phrase.lead + phrase.before))
+    text = phrase.lead + phrase.before
+    scopes = sorted([*_SCOPE.finditer(text), *_PROVINCE_GIVEN.finditer(text)], key=lambda m: m.end())
     if home is None or not scopes:
         return None
     last = scopes[-1]
-    level = _scope_level(last[0], last.string[last.end() :], home)
-    if level is None or level < home.level + home.margin:
+    given = last.re is _PROVINCE_GIVEN
+    level = _PROVINCE_LEVEL if given else _scope_level(last[0], last.string[last.end() :], home)
+    if level is None or level < max(home.level + 1, min(home.level + home.margin, _NATION)):
         return None
     return _Verdict("wider_scope", False, last[0])
 
@@ -526,11 +579,15 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
     text = sentence.text
     for m in _BREAKDOWN.finditer(text):
         after_a_total = any(q.end <= m.start() for q in matches)
+        # A marker naming the total itself (在3200万元资金中): the parts are of that one, stated or not
+        # before; it is judged as an amount of its own.
+        names_total = any(m.start() <= q.start < m.end() for q in matches)
         refers_back = before is not None and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
-        if after_a_total or refers_back:
+        if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             end = new_item.start() if new_item else len(text)
-            return _Breakdown(m.start(), end, m.group(), _own_share(text, m, before if refers_back else ""))
+            start = m.end() if names_total else m.start()
+            return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
 
 
@@ -657,7 +714,6 @@ class _Candidate:
 def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[_Candidate]:
     """Amounts kept one by one, before they are reduced to distinct items."""
     headline = document.title_span
-    home = _home_level(document.text)
     kept: list[_Candidate] = []
     parts: set[int] = set()  # the body's 其中 parts, which a headline may restate
     whole_budget = False  # the last total was a whole budget: its parts are judged on their own
@@ -670,6 +726,7 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             if part and not whole_budget:
                 judged = placed
             else:
+                home = _home_level(document.text, without=sentence.text)
                 judged = _judge(phrase, match.parsed.value, previous, home)
                 whole_budget = whole_budget if part else judged.rule == "whole_budget"
             # A wider unit's total is left out when it is funding; its verdict carries on to the
