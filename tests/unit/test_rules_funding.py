@@ -765,3 +765,21 @@ def test_a_lone_total_after_empty_cells_is_read() -> None:
         "蔬菜基地|龙潭镇|320\n道路硬化|白岩镇|485\n合计||805|\n"
     )
     assert _values(text) == [8050000]
+
+
+def _full(text: str) -> list[float]:
+    """The yuan of the funding items the whole extractor keeps (the region found first)."""
+    document = Document.from_text(text)
+    return [item.amount.value for item in RulesExtractor().extract(document).funding]
+
+
+def test_the_region_found_is_the_home_of_a_text_calling_no_unit_its_own() -> None:
+    # Written for the test: a county's report naming no unit of its own nor totalling one, then the
+    # province's money in a sentence of its own; and a county-level city calling itself 全市.
+    county = "会宁县脱贫攻坚综述\n会宁县投入扶贫资金3.2亿元。\n全省今年共安排财政专项扶贫资金120亿元。"
+    assert _full(county) == [320000000]
+    city = "靖西市扶贫工作综述\n2019年全市投入各类扶贫资金8.47亿元。\n全省共安排资金120亿元。"
+    assert _full(city) == [847000000]
+    # ...and a province's writer on its county (我省…县): the county is the home.
+    ours = "我省拜泉县脱贫纪实\n我省拜泉县投入扶贫资金2.1亿元。\n全省今年共安排财政专项扶贫资金120亿元。"
+    assert _full(ours) == [210000000]

@@ -47,6 +47,6 @@ class RulesExtractor:
             baseline=baseline,
             outcome=outcome,
             measures=find_measures(document, sentences, trace, region),
-            funding=find_funding(document, sentences, trace),
+            funding=find_funding(document, sentences, trace, region),
             extractor=ExtractorInfo(name="rules"),
         )

@@ -51,7 +51,7 @@ from typing import NamedTuple
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.models import Funding, Quantity
+from povsum.models import Funding, Level, Quantity, Region
 from povsum.numbers import MULTIPLIER, Approx, QuantityMatch, find_quantities, find_table_totals
 from povsum.regions import NEIGHBOUR
 from povsum.sentences import Sentence, evidence
@@ -391,6 +391,24 @@ class _Home(NamedTuple):
 # lending 在全省), but not the nation's, which totals itself (全国) more than once: the nation's
 # totals in it (全国累计投入…) are others' money.
 _UNTOLD_HOME = _Home(_NATION - 1, 1)
+# The region's level as a scope word says it (全市 for the county-level city 靖西市), else by its
+# level (全区 names no level).
+_REGION_LEVEL: dict[Level, int] = {
+    "national": _NATION,
+    "province": 4,
+    "prefecture": 3,
+    "county": 2,
+    "district": 2,
+    "township": 1,
+    "village": 0,
+}
+
+
+def _region_home(region: Region | None) -> _Home | None:
+    """The home the region found says, as sure as a unit called its own."""
+    if region is None:
+        return None
+    return _Home(_SCOPE_LEVEL.get(f"全{region.name[-1]}", _REGION_LEVEL[region.level]), 1)
 
 
 def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
@@ -405,9 +423,11 @@ def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
     return own, Counter(_SCOPE_LEVEL[w] for w in _SCOPE.findall(text) if w in _SCOPE_LEVEL)
 
 
-def _home_level(text: str, without: str = "") -> _Home:
-    """The report's own unit: the one it calls its own (我镇, 本村) most often, else the one it
-    totals most often (全县 in a county report; on a tie the wider one). A unit named as its own is
+def _home_level(text: str, without: str = "", region: _Home | None = None) -> _Home:
+    """The report's own unit: the one it calls its own (我镇, 本村) most often unless the ``region``
+    found is smaller (a province's writer on its county: 我省拜泉县), else the region ("全省共安排…"
+    in a county's report is the province's money), else the one it totals most often (全县 in a
+    county report; on a tie the wider one). A unit named as its own is
     sure, so the unit above it is already another region (全县 in a report on 我村); one only
     totalled may be a sub-unit its anecdotes name (全镇 said more often than 全县), so a total must
     stand two levels above it. The totals of ``without`` (the sentence being judged) are not
@@ -423,8 +443,12 @@ def _home_level(text: str, without: str = "") -> _Home:
     """
     own, counts = _unit_counts(text)
     counts -= _unit_counts(without)[1]
-    if own:
-        return _Home(max(own, key=lambda level: (own[level], level)), 1)
+    mine = max(own, key=lambda level: (own[level], level), default=None)
+    # A writer's own wider unit (我省拜泉县) says who writes, the region found what about.
+    if region and (mine is None or mine > region.level):
+        return region
+    if mine is not None:
+        return _Home(mine, 1)
     level = max(counts, key=lambda level: (counts[level], level), default=None)
     return _UNTOLD_HOME if level is None else _Home(level, _WIDER_BY)
 
@@ -711,7 +735,9 @@ class _Candidate:
         return self.item.amount.text
 
 
-def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[_Candidate]:
+def _candidates(
+    document: Document, sentences: Iterable[Sentence], trace: Trace, region: _Home | None
+) -> list[_Candidate]:
     """Amounts kept one by one, before they are reduced to distinct items."""
     headline = document.title_span
     kept: list[_Candidate] = []
@@ -726,7 +752,7 @@ def _candidates(document: Document, sentences: Iterable[Sentence], trace: Trace)
             if part and not whole_budget:
                 judged = placed
             else:
-                home = _home_level(document.text, without=sentence.text)
+                home = _home_level(document.text, without=sentence.text, region=region)
                 judged = _judge(phrase, match.parsed.value, previous, home)
                 whole_budget = whole_budget if part else judged.rule == "whole_budget"
             # A wider unit's total is left out when it is funding; its verdict carries on to the
@@ -959,7 +985,9 @@ def _table_totals(document: Document, trace: Trace) -> list[_Candidate]:
     return kept
 
 
-def find_funding(document: Document, sentences: Iterable[Sentence], trace: Trace) -> list[Funding]:
-    found = _candidates(document, sentences, trace) + _table_totals(document, trace)
+def find_funding(
+    document: Document, sentences: Iterable[Sentence], trace: Trace, region: Region | None = None
+) -> list[Funding]:
+    found = _candidates(document, sentences, trace, _region_home(region)) + _table_totals(document, trace)
     candidates = _without_breakdowns(sorted(found, key=lambda c: c.at), trace)
     return [c.item for c in _distinct(candidates, trace)]
