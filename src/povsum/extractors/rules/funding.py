@@ -47,6 +47,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from povsum.document import Document
@@ -411,6 +412,8 @@ def _region_home(region: Region | None) -> _Home | None:
     return _Home(_SCOPE_LEVEL.get(f"全{region.name[-1]}", _REGION_LEVEL[region.level]), 1)
 
 
+# Asked of the whole text for each amount: cached on it (the counts are read, never changed).
+@lru_cache(maxsize=8)
 def _unit_counts(text: str) -> tuple[Counter[int], Counter[int]]:
     """The levels of the units ``text`` calls its own (我镇) and of those it totals (全县), counted.
     A partner's own unit (对口帮扶城市甲市…本市) is not the report's.
@@ -441,8 +444,8 @@ def _home_level(text: str, without: str = "", region: _Home | None = None) -> _H
     >>> _home_level("没有范围") == _UNTOLD_HOME
     True
     """
-    own, counts = _unit_counts(text)
-    counts -= _unit_counts(without)[1]
+    own, totals = _unit_counts(text)
+    counts = totals - _unit_counts(without)[1]
     mine = max(own, key=lambda level: (own[level], level), default=None)
     # A writer's own wider unit (我省拜泉县) says who writes, the region found what about.
     if region and (mine is None or mine > region.level):
