@@ -978,3 +978,62 @@ def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:
     text = "村里今年修通了硬化路。他说,明年村里准备利用森林资源发展乡村旅游,这还在规划。"
     assert _categories(text) == {"infrastructure"}
     assert _categories("做好迎检准备,村里修通了硬化路。") == {"infrastructure"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a group of people counted is its size; work done for it is work.
+        ("甲乡有分散供养特困人员86人。", set()),
+        ("目前在校贫困学生1260名。", set()),
+        ("在低保对象中,重度残疾人有360人。", set()),
+        ("乙镇资助贫困学生1260名。", {"education"}),
+        ("乙镇新纳入特困人员86人。", {"social_security"}),
+        ("乙镇特困人员86人全部纳入集中供养。", {"social_security"}),
+    ],
+)
+def test_a_group_of_people_counted_is_no_measure_but_work_for_it_is(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a speaker named by a role, a body's name with its staff, a firm.
+        ("帮扶干部小陈高兴地说,雨水来了。", set()),
+        ("驻村队员老周笑着说:“我都晒黑了。”", set()),
+        ("生态护林员老马感慨地说,树长高了。", set()),
+        ("丙县乡村旅游开发有限公司董事长刘某介绍说,客人多了。", set()),
+        ("丙县电子商务服务中心、丙县易地扶贫搬迁工作办公室的工作人员陪同参观了。", set()),
+        ("住建局危房改造股股长和医保局医疗救助科科长作了发言。", set()),
+        ("中国移动某分公司和国家电网某供电所的电工也来了。", set()),
+        ("帮扶干部小陈说,他帮贫困户申请了小额信贷。", {"finance"}),
+        ("丙县成立了电子商务服务中心。", {"ecommerce"}),
+        ("丙县电子商务服务中心已建成运营。", {"ecommerce"}),
+    ],
+)
+def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what a film, book or article tells; cases of misconduct; what an
+        # inspection found wanting; progress reported at a meeting; problems listed; what an unnamed
+        # other place owns.
+        ("电影《回家》讲述了一个山村易地扶贫搬迁的故事。", set()),
+        ("这部纪录片在省台播出,讲述了几个贫困村发展特色产业的经历。", set()),
+        ("他写的那本书,记录了第一书记们的日日夜夜。", set()),
+        ("纪委通报了2起扶贫领域作风问题典型案例,涉及危房改造、低保评定。", set()),
+        ("督查组反馈指出,健康扶贫、教育扶贫政策落实存在偏差。", set()),
+        ("会议通报了上半年易地扶贫搬迁工作推进情况。", set()),
+        ("各村汇报了危房改造工作进展情况。", set()),
+        ("清单列出了教育扶贫资助政策落实不精准、健康扶贫结算不畅等问题。", set()),
+        ("代表们观摩了外省的电商直播基地。", set()),
+        ("省考核组检查后认为,丁县已完成危房改造1200户。", {"housing"}),
+        ("第一书记记录了每户的危房改造进度,全村改造危房26户。", {"housing", "party_building"}),
+    ],
+)
+def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
