@@ -349,6 +349,22 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "县纪委监委通报了3起扶贫领域腐败和作风问题典型案例,涉及危房改造、低保评定等领域。",
         ANY_LEVEL,
     ),
+    # Progress introduced, duties, what a check covers or a paper prescribes, programmes of the nation.
+    "progress_introduced_and_duties": (
+        "座谈会上,县扶贫办负责人介绍了易地扶贫搬迁工作开展情况。驻村第一书记的主要职责是:建强基层组织、推动精准扶贫、"
+        "为民办事服务、提升治理水平。",
+        ANY_LEVEL,
+    ),
+    "checks_and_prescriptions": (
+        "评估组由高校专家、第三方机构人员组成,负责对危房改造、饮水安全等进行评估。"
+        "文件对驻村第一书记的选派条件、工作职责和管理考核作了明确规定。",
+        ANY_LEVEL,
+    ),
+    "programmes_of_the_nation": (
+        "电子商务进农村综合示范县项目由商务部、财政部、国务院扶贫办联合组织实施。"
+        "中国扶贫基金会成立于1989年,多年来在全国各地实施了多个产业扶贫和教育扶贫项目。",
+        ANY_LEVEL - {"national", None},
+    ),
     "an_unnamed_place_visited": ("与会代表观摩了外省的电商直播基地和外地的农产品加工园区。", ANY_LEVEL),
 }
 

@@ -705,6 +705,8 @@ def test_working_words_name_their_category(text: str, category: str) -> None:
         ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
         ("county", "近年来,国家累计选派第一书记和驻村干部300多万人。", set()),
         ("county", "党中央实施易地扶贫搬迁,累计搬迁960多万人。", set()),
+        ("county", "某基金会成立于1995年,多年来在全国各地实施了多个教育扶贫项目。", set()),
+        ("county", "甲地在全省率先完成危房改造任务,改造危房1200户。", {"housing"}),
         # A national body is no level: its work may be for the region.
         ("county", "国家开发银行向我县发放扶贫贷款2亿元。", {"finance"}),
         # ...is the region's own in a report on the country or the province.
@@ -1036,4 +1038,24 @@ def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[s
     ],
 )
 def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: progress introduced, duties, a check's topics, what a paper prescribes,
+        # a national programme by who runs it; work done beside them stays.
+        ("座谈会上,乡长介绍了危房改造工作完成情况。", set()),
+        ("第一书记的职责是:建强村党组织、推动产业扶贫。", set()),
+        ("核查组负责对危房改造、饮水安全等进行评估。", set()),
+        ("通知对生态护林员的选聘条件作了明确规定。", set()),
+        ("该示范县项目由商务部、财政部联合组织实施电子商务进农村工作。", set()),
+        ("乡长介绍,全乡完成危房改造320户。", {"housing"}),
+        ("第一书记履行职责,帮助村里新建扶贫车间2个。", {"industry", "party_building"}),
+    ],
+)
+def test_progress_introduced_duties_checks_and_prescriptions_are_no_work(
+    text: str, expected: set[str]
+) -> None:
     assert _categories(text) == expected

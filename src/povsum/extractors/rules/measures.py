@@ -106,6 +106,10 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
     # 座谈,…" name offices, not work.
+    # What a paper prescribes: "文件对驻村第一书记的选派条件、工作职责…作了明确规定".
+    "prescribed": re.compile(
+        r"(?:文件|办法|通知|意见|规定|条例|方案|细则)[^。]{0,40}?(?:作|做)[了出]?(?:明确|具体|详细|严格)?(?:的)?规定"
+    ),
     "attendance": re.compile(r"(?:列席|出席|参加)了?(?:会议|仪式|座谈)|主持(?:会议|座谈)"),
     # What a work tells: "电视剧《…》讲述了…移民搬迁的故事", "纪录片…播出,讲述了…发展特色产业的故事",
     # "…的书,记录了驻村干部的酸甜苦辣", "刊发长篇通讯《…》,报道了…发展农村电商的故事".
@@ -158,7 +162,7 @@ _PLAN = re.compile(
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|任务(?:是|为|如下)|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
 )
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
@@ -243,14 +247,19 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
         r"均可|^\s*凡|可(?:申请|享受|获得|领取|参加|报销|免费)|需(?:提交|提供|携带|填写|满足)|办事指南|申请(?:条件|材料)"
     ),
     # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "通报了全省…工作
-    # 进展情况", "各乡镇汇报了…工作推进情况", "研究部署…后续扶持工作", "围绕…推进消费扶贫等议题进行了
+    # 进展情况", "各乡镇汇报了…工作推进情况", "介绍了…工作开展
+    # 情况", "研究部署…后续扶持工作", "围绕…推进消费扶贫等议题进行了
     # 交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫专题片".
     "agenda": re.compile(
         r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)|"
-        r"[通汇]报[^,]*(?:进展|推进|开展|落实|完成)?情况"
+        r"(?:通报|汇报|介绍)[^,]*(?:进展|推进|开展|落实|完成)?情况"
     ),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
+    # Duties and the topics of a check: "驻村第一书记的主要职责是:", "负责对危房改造、饮水安全等进行评估".
+    "duty": re.compile(r"职责(?:是|为|包括|有)|对[^,。]*进行了?(?:评估|考核|检查|督查|督导|暗访|巡查)"),
+    # A national programme by who runs it: "…示范县项目由商务部、财政部、国务院扶贫办联合组织实施".
+    "nations_programme": re.compile(r"由(?:国务院|国家|党中央|中央|[\u4e00-\u9fff]{1,3}部[、和与])"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
     # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
@@ -460,10 +469,10 @@ _PLAN_HEADING_CHARS = 12
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
-# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…" in
-# a county report; not a national body, "国家统计局…", "国家开发银行…") is not the region's: the
-# self-reference that opens the cue's clause, or the last one opening a clause before it in its
-# sentence, after a time or a source at most.
+# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…",
+# "多年来在全国各地实施了…项目" in a county report; not a national body, "国家统计局…", "国家开发银行…")
+# is not the region's: the self-reference that opens the cue's clause, or the last one opening a clause
+# before it in its sentence, after a time or a source at most.
 _LEVELS: tuple[Level, ...] = get_args(Level)  # from the nation down
 _NATION: tuple[str, ...] = ("全国", "国家", "党中央")
 _ABOVE: dict[str, frozenset[Level]] = {
@@ -475,7 +484,8 @@ _ABOVE_OF: dict[Level, frozenset[str]] = {
     level: frozenset(who for who, below in _ABOVE.items() if level in below) for level in _LEVELS
 }
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
+    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|[近多]年来|同时|此外|今年|去年|\s|"
+    r"在(?=全[国省]各地))*"
     r"(?P<who>[全我该本][国省市州县区旗乡镇村]|国家(?!级|[\u4e00-\u9fff]{0,6}?(?:局|部|委|院|署|办|中心|银行|开发))|党中央)"
 )
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
