@@ -345,6 +345,10 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "個別易地搬遷安置點入住率偏低。",
         ANY_LEVEL,
     ),
+    "a_problem_list": (
+        "问题整改清单:1.危房改造资金拨付滞后;2.健康扶贫“先诊疗后付费”落实不到位;3.扶贫小额信贷逾期率偏高。",
+        ANY_LEVEL,
+    ),
     "misconduct_cases": (
         "县纪委监委通报了3起扶贫领域腐败和作风问题典型案例,涉及危房改造、低保评定等领域。",
         ANY_LEVEL,

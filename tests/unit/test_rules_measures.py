@@ -608,6 +608,9 @@ def test_others_experience_is_not_the_regions_work(text: str, expected: set[str]
         ),
         # The paragraph after a problem opening reports work again.
         ("存在的问题:产业链条短。\n今年全县新修村道60公里。", {"infrastructure"}),
+        # A list of problems, and one opening a line of a sentence run on from a line cut at a comma.
+        ("整改问题清单:1.健康扶贫“一站式”结算服务落实不到位;2.扶贫车间开工率低。", set()),
+        ("村里修了路,\n存在的问题:健康扶贫“一站式”结算服务落实不到位。", set()),
     ],
 )
 def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) -> None:

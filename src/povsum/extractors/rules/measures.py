@@ -456,13 +456,14 @@ _PLAN_SECTION = re.compile(
     re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
 )
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
-# 短板弱项:…", what a check found: "排查发现:一是…") makes the rest of its paragraph problems, and a
-# heading the paragraphs up to the next heading: a measure named there is what is wanting
-# ("合作社带贫能力不强").
+# 短板弱项:…", what a check found: "排查发现:一是…", a list of problems: "问题整改清单:1.…") makes the
+# rest of its paragraph problems, and a heading the paragraphs up to the next heading: a measure named
+# there is what is wanting ("合作社带贫能力不强").
 _PROBLEM_SECTION = re.compile(
     r"^.{0,16}?(?:存在[^,。:]{0,8}?(?:问题|不足|困难|短板|弱项|差距)|(?:问题|困难|短板)[和与](?:不足|问题|弱项|困难)|"
-    r"(?:排查|检查|督查|巡查|暗访|审计)发现)"
-    r"(?:[^,。]{0,6}(?::|$))"
+    r"(?:排查|检查|督查|巡查|暗访|审计)发现|(?:问题|整改|负面)清单)"
+    r"(?:[^,。]{0,6}(?::|$))",
+    re.MULTILINE,  # or a line of it, as a section of plans
 )
 _PLAN_HEADING_CHARS = 12
 # A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
