@@ -314,7 +314,13 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "中国移动某分公司、中国电信某分公司的技术人员和国家电网某供电所的电工一起参加了活动。",
         ANY_LEVEL,
     ),
-    # Sayings, works and their stories.
+    "bodies_and_a_speech": (
+        "县光伏扶贫电站运维公司、县电商产业园管委会和县扶贫开发投资有限公司的负责人分别作了表态发言。"
+        "脱贫攻坚先进个人、驻村第一书记李某在发言中说,这几年最大的收获是和群众交上了朋友。",
+        ANY_LEVEL,
+    ),
+    # Sayings, history, works and their stories.
+    "history_of_a_school": ("这所学校是1958年建成的,校舍曾是一座破庙。", ANY_LEVEL),
     "sayings": (
         "“要想富,先修路;小木耳,大产业。”这是当地群众常挂在嘴边的一句顺口溜。"
         "“搬得出、稳得住、能致富”,这是易地扶贫搬迁的目标要求。",

@@ -1012,6 +1012,8 @@ def test_a_group_of_people_counted_is_no_measure_but_work_for_it_is(text: str, e
         ("丙县电子商务服务中心、丙县易地扶贫搬迁工作办公室的工作人员陪同参观了。", set()),
         ("住建局危房改造股股长和医保局医疗救助科科长作了发言。", set()),
         ("中国移动某分公司和国家电网某供电所的电工也来了。", set()),
+        ("第一书记赵某在座谈会上说,村里的变化大家都看到了。", set()),
+        ("丙县电商产业园管委会、丙县农村公路管理局的负责人作了发言。", set()),
         ("帮扶干部小陈说,他帮贫困户申请了小额信贷。", {"finance"}),
         ("丙县成立了电子商务服务中心。", {"ecommerce"}),
         ("丙县电子商务服务中心已建成运营。", {"ecommerce"}),
@@ -1038,6 +1040,9 @@ def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[s
         ("代表们观摩了外省的电商直播基地。", set()),
         ("省考核组检查后认为,丁县已完成危房改造1200户。", {"housing"}),
         ("第一书记记录了每户的危房改造进度,全村改造危房26户。", {"housing", "party_building"}),
+        # History before the poverty work; work since then or in a span is no history.
+        ("村里的学校是1965年修建的。", set()),
+        ("1986年以来,全乡累计新建学校12所。", {"education"}),
     ],
 )
 def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expected: set[str]) -> None:
