@@ -1040,6 +1040,11 @@ def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[s
         ("代表们观摩了外省的电商直播基地。", set()),
         ("省考核组检查后认为,丁县已完成危房改造1200户。", {"housing"}),
         ("第一书记记录了每户的危房改造进度,全村改造危房26户。", {"housing", "party_building"}),
+        # A term defined, a sign's words; the work done after a sign stays.
+        ("所谓“两免一补”,是指对贫困学生免学费、免书本费并补助生活费。", set()),
+        ("易地扶贫搬迁,顾名思义,就是把群众从大山里搬出来,建好新家。", set()),
+        ("墙上写着:“小额信贷5万元以下,3年以内免抵押免担保。”", set()),
+        ("村委会门口挂着宣传栏,今年全村发放小额信贷120万元。", {"finance"}),
         # History before the poverty work; work since then or in a span is no history.
         ("村里的学校是1965年修建的。", set()),
         ("1986年以来,全乡累计新建学校12所。", {"education"}),

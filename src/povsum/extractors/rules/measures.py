@@ -106,6 +106,10 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
     # 座谈,…" name offices, not work.
+    # A term defined: "所谓“雨露计划”,是指…", "电商扶贫,顾名思义,就是…", "何为消费扶贫?".
+    "a_term_defined": re.compile(r"所谓|顾名思义|是指|指的是|何为|何谓|什么是"),
+    # What a sign or a board says: "宣传栏上写着:“小额信贷5万元以下…”".
+    "a_sign": re.compile(r"(?:写|印|刻|贴)着[^,。]{0,10}?[:“\"]"),
     # What a paper prescribes: "文件对驻村第一书记的选派条件、工作职责…作了明确规定".
     "prescribed": re.compile(
         r"(?:文件|办法|通知|意见|规定|条例|方案|细则)[^。]{0,40}?(?:作|做)[了出]?(?:明确|具体|详细|严格)?(?:的)?规定"
