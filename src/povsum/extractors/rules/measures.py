@@ -7,8 +7,9 @@ Five scopes decide it:
 - the sentence: documents and their articles, the report talking about itself (not a dateline,
   "本报讯"), photo captions, headings and titles, rhetorical questions, lists of other pages,
   who attended, what a film, book or article tells, cases of misconduct, what an inspection found
-  wanting, one person's own life ("他买了20头肉牛"), the sentences of a section of plans
-  ("下一步…", "工作打算") or of problems ("存在的问题:…", "排查发现:") and, on a page whose
+  wanting, what a paper prescribes, a term defined, what a sign says, one person's own life ("他买了
+  20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems ("存在的问题:…",
+  "排查发现:", "问题清单:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
 - what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地",
@@ -23,7 +24,8 @@ Five scopes decide it:
   "均可申请…"), an agenda ("听取…汇报", "议题"), work put on a list for later ("纳入…建设计划"),
   unnamed or other places as the subject ("有的地方…", "另一个县…", up to a turn in the clauses
   after it), a level above the region ("国家累计选派…" in a county's report) and misconduct
-  ("虚报冒领…") report nothing;
+  ("虚报冒领…"), duties and a check's topics ("职责是:", "负责对…进行评估"), a programme by the national
+  bodies running it and history ("1958年建成的") report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
   成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
   ("学习了当地发展民宿的经验"), what an unnamed other place owns ("参观了邻县的扶贫车间"), a named
