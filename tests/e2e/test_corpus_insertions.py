@@ -322,7 +322,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # Sayings, history, works and their stories.
     "terms_defined_and_a_sign": (
         "所谓“雨露计划”,是指对贫困家庭子女参加职业教育给予补助的一项政策。电商扶贫,顾名思义,就是通过网络把农产品卖出去。"
-        "扶贫政策宣传栏上写着:“小额信贷5万元以下、3年以内、免抵押免担保。”",
+        "扶贫政策宣传栏上写着:“小额信贷5万元以下、3年以内、免抵押免担保。”"
+        "监督举报电话:低保、危房改造、扶贫资金使用等问题请拨打12317。",
         ANY_LEVEL,
     ),
     "history_of_a_school": ("这所学校是1958年建成的,校舍曾是一座破庙。", ANY_LEVEL),

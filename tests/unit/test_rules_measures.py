@@ -1045,6 +1045,7 @@ def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[s
         ("易地扶贫搬迁,顾名思义,就是把群众从大山里搬出来,建好新家。", set()),
         ("墙上写着:“小额信贷5万元以下,3年以内免抵押免担保。”", set()),
         ("村委会门口挂着宣传栏,今年全村发放小额信贷120万元。", {"finance"}),
+        ("咨询电话:办理低保、危房改造补助请拨打12345。", set()),
         # History before the poverty work; work since then or in a span is no history.
         ("村里的学校是1965年修建的。", set()),
         ("1986年以来,全乡累计新建学校12所。", {"education"}),

@@ -7,8 +7,8 @@ Five scopes decide it:
 - the sentence: documents and their articles, the report talking about itself (not a dateline,
   "本报讯"), photo captions, headings and titles, rhetorical questions, lists of other pages,
   who attended, what a film, book or article tells, cases of misconduct, what an inspection found
-  wanting, what a paper prescribes, a term defined, what a sign says, one person's own life ("他买了
-  20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems ("存在的问题:…",
+  wanting, what a paper prescribes, a term defined, what a sign or a hotline says, one person's own
+  life ("他买了20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems ("存在的问题:…",
   "排查发现:", "问题清单:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
@@ -112,6 +112,8 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "a_term_defined": re.compile(r"所谓|顾名思义|是指|指的是|何为|何谓|什么是"),
     # What a sign or a board says: "宣传栏上写着:“小额信贷5万元以下…”".
     "a_sign": re.compile(r"(?:写|印|刻|贴)着[^,。]{0,10}?[:“\"]"),
+    # A hotline and what to call it about: "监督举报电话:低保、危房改造等问题请拨打12317".
+    "a_hotline": re.compile(r"(?:举报|咨询|监督|服务|投诉)(?:电话|热线)|请拨打"),
     # What a paper prescribes: "文件对驻村第一书记的选派条件、工作职责…作了明确规定".
     "prescribed": re.compile(
         r"(?:文件|办法|通知|意见|规定|条例|方案|细则)[^。]{0,40}?(?:作|做)[了出]?(?:明确|具体|详细|严格)?(?:的)?规定"
