@@ -8,8 +8,8 @@ Five scopes decide it:
   "本报讯"), photo captions, headings and titles, rhetorical questions, lists of other pages,
   who attended, what a film, book or article tells, cases of misconduct, what an inspection found
   wanting, what a paper prescribes, a term defined, what a sign or a hotline says, one person's own
-  life ("他买了20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems ("存在的问题:…",
-  "排查发现:", "问题清单:") and, on a page whose
+  life ("他买了20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems
+  ("存在的问题:…", "排查发现:", "问题清单:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
 - what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地",
