@@ -381,6 +381,93 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         ANY_LEVEL,
     ),
     "others_experience_t": ("考察組赴外省學習鄉村旅遊和民宿發展的先進經驗。", ANY_LEVEL),
+    # Groups of the population counted, speakers by their roles, bodies and firms by their names.
+    "groups_counted": (
+        "当地有农村特困人员2300人,孤儿120名,在校贫困学生8970名。目前在册低保对象中,60岁以上老人占六成。",
+        ANY_LEVEL,
+    ),
+    "speakers_by_role_t": (
+        "駐村隊員小李說:“這裏的羣衆很淳樸。”幫扶幹部老王笑着說,日子一天比一天好了。護林員老楊感慨地說,山上的樹一年比一年密了。",
+        ANY_LEVEL,
+    ),
+    "bodies_and_firms": (
+        "县扶贫开发领导小组办公室、县易地扶贫搬迁工作指挥部、县电子商务服务中心的负责人陪同调研。"
+        "县易地扶贫搬迁投资有限公司董事长王某介绍说,城里的楼房比老家的土房亮堂多了。",
+        ANY_LEVEL,
+    ),
+    "job_titles_and_firms": (
+        "乡村振兴局局长、住建局危房改造股股长、医保局医疗救助科科长在会上作了发言。"
+        "中国移动某分公司、中国电信某分公司的技术人员和国家电网某供电所的电工一起参加了活动。",
+        ANY_LEVEL,
+    ),
+    "bodies_and_a_speech": (
+        "县光伏扶贫电站运维公司、县电商产业园管委会和县扶贫开发投资有限公司的负责人分别作了表态发言。"
+        "脱贫攻坚先进个人、驻村第一书记李某在发言中说,这几年最大的收获是和群众交上了朋友。",
+        ANY_LEVEL,
+    ),
+    # Sayings, history, works and their stories.
+    "terms_defined_and_a_sign": (
+        "所谓“雨露计划”,是指对贫困家庭子女参加职业教育给予补助的一项政策。电商扶贫,顾名思义,就是通过网络把农产品卖出去。"
+        "扶贫政策宣传栏上写着:“小额信贷5万元以下、3年以内、免抵押免担保。”"
+        "监督举报电话:低保、危房改造、扶贫资金使用等问题请拨打12317。",
+        ANY_LEVEL,
+    ),
+    "history_of_a_school": ("这所学校是1958年建成的,校舍曾是一座破庙。", ANY_LEVEL),
+    "sayings": (
+        "“要想富,先修路;小木耳,大产业。”这是当地群众常挂在嘴边的一句顺口溜。"
+        "“搬得出、稳得住、能致富”,这是易地扶贫搬迁的目标要求。",
+        ANY_LEVEL,
+    ),
+    "works_and_their_stories": (
+        "电视剧《山海情》讲述了西海固群众移民搬迁的故事。纪录片《告别贫困》在央视播出,讲述了一批贫困村发展特色产业、"
+        "走上致富路的故事。",
+        ANY_LEVEL,
+    ),
+    "a_book_and_an_article_t": (
+        "這本名爲《大山裏的第一書記》的書,記錄了駐村幹部的酸甜苦辣。《人民日報》刊發長篇通訊《山村電商夢》,"
+        "報道了西北一個小山村發展農村電商的故事。",
+        ANY_LEVEL,
+    ),
+    # Progress reported at meetings, inspections' findings, problem and rectification lists, cases.
+    "progress_reported": (
+        "会议通报了全省易地扶贫搬迁和产业扶贫工作进展情况。会上,各乡镇逐一汇报了危房改造和饮水安全工作推进情况。",
+        ANY_LEVEL,
+    ),
+    "findings_and_lists": (
+        "中央第一巡视组反馈意见指出,教育扶贫、健康扶贫政策落实存在偏差。整改清单列出了教育扶贫资助政策落实不精准、"
+        "健康扶贫“一站式”结算不畅等5个方面问题。",
+        ANY_LEVEL,
+    ),
+    "problems_found_t": (
+        "督查組在檢查中發現,個別鄉鎮存在危房改造不到位、扶貧項目進度滯後等問題。審計指出,部分扶貧小額信貸資金未按規定用途使用,"
+        "個別易地搬遷安置點入住率偏低。",
+        ANY_LEVEL,
+    ),
+    "a_problem_list": (
+        "问题整改清单:1.危房改造资金拨付滞后;2.健康扶贫“先诊疗后付费”落实不到位;3.扶贫小额信贷逾期率偏高。",
+        ANY_LEVEL,
+    ),
+    "misconduct_cases": (
+        "县纪委监委通报了3起扶贫领域腐败和作风问题典型案例,涉及危房改造、低保评定等领域。",
+        ANY_LEVEL,
+    ),
+    # Progress introduced, duties, what a check covers or a paper prescribes, programmes of the nation.
+    "progress_introduced_and_duties": (
+        "座谈会上,县扶贫办负责人介绍了易地扶贫搬迁工作开展情况。驻村第一书记的主要职责是:建强基层组织、推动精准扶贫、"
+        "为民办事服务、提升治理水平。",
+        ANY_LEVEL,
+    ),
+    "checks_and_prescriptions": (
+        "评估组由高校专家、第三方机构人员组成,负责对危房改造、饮水安全等进行评估。"
+        "文件对驻村第一书记的选派条件、工作职责和管理考核作了明确规定。",
+        ANY_LEVEL,
+    ),
+    "programmes_of_the_nation": (
+        "电子商务进农村综合示范县项目由商务部、财政部、国务院扶贫办联合组织实施。"
+        "中国扶贫基金会成立于1989年,多年来在全国各地实施了多个产业扶贫和教育扶贫项目。",
+        ANY_LEVEL - {"national", None},
+    ),
+    "an_unnamed_place_visited": ("与会代表观摩了外省的电商直播基地和外地的农产品加工园区。", ANY_LEVEL),
 }
 
 

@@ -608,6 +608,9 @@ def test_others_experience_is_not_the_regions_work(text: str, expected: set[str]
         ),
         # The paragraph after a problem opening reports work again.
         ("存在的问题:产业链条短。\n今年全县新修村道60公里。", {"infrastructure"}),
+        # A list of problems, and one opening a line of a sentence run on from a line cut at a comma.
+        ("整改问题清单:1.健康扶贫“一站式”结算服务落实不到位;2.扶贫车间开工率低。", set()),
+        ("村里修了路,\n存在的问题:健康扶贫“一站式”结算服务落实不到位。", set()),
     ],
 )
 def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) -> None:
@@ -705,6 +708,8 @@ def test_working_words_name_their_category(text: str, category: str) -> None:
         ("county", "2019年,全省新建通村公路5000公里,我县完成危房改造300户。", {"housing"}),
         ("county", "近年来,国家累计选派第一书记和驻村干部300多万人。", set()),
         ("county", "党中央实施易地扶贫搬迁,累计搬迁960多万人。", set()),
+        ("county", "某基金会成立于1995年,多年来在全国各地实施了多个教育扶贫项目。", set()),
+        ("county", "甲地在全省率先完成危房改造任务,改造危房1200户。", {"housing"}),
         # A national body is no level: its work may be for the region.
         ("county", "国家开发银行向我县发放扶贫贷款2亿元。", {"finance"}),
         # ...is the region's own in a report on the country or the province.
@@ -978,3 +983,93 @@ def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:
     text = "村里今年修通了硬化路。他说,明年村里准备利用森林资源发展乡村旅游,这还在规划。"
     assert _categories(text) == {"infrastructure"}
     assert _categories("做好迎检准备,村里修通了硬化路。") == {"infrastructure"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a group of people counted is its size; work done for it is work.
+        ("甲乡有分散供养特困人员86人。", set()),
+        ("目前在校贫困学生1260名。", set()),
+        ("在低保对象中,重度残疾人有360人。", set()),
+        ("乙镇资助贫困学生1260名。", {"education"}),
+        ("乙镇新纳入特困人员86人。", {"social_security"}),
+        ("乙镇特困人员86人全部纳入集中供养。", {"social_security"}),
+    ],
+)
+def test_a_group_of_people_counted_is_no_measure_but_work_for_it_is(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a speaker named by a role, a body's name with its staff, a firm.
+        ("帮扶干部小陈高兴地说,雨水来了。", set()),
+        ("驻村队员老周笑着说:“我都晒黑了。”", set()),
+        ("生态护林员老马感慨地说,树长高了。", set()),
+        ("丙县乡村旅游开发有限公司董事长刘某介绍说,客人多了。", set()),
+        ("丙县电子商务服务中心、丙县易地扶贫搬迁工作办公室的工作人员陪同参观了。", set()),
+        ("住建局危房改造股股长和医保局医疗救助科科长作了发言。", set()),
+        ("中国移动某分公司和国家电网某供电所的电工也来了。", set()),
+        ("第一书记赵某在座谈会上说,村里的变化大家都看到了。", set()),
+        ("丙县电商产业园管委会、丙县农村公路管理局的负责人作了发言。", set()),
+        ("帮扶干部小陈说,他帮贫困户申请了小额信贷。", {"finance"}),
+        ("丙县成立了电子商务服务中心。", {"ecommerce"}),
+        ("丙县电子商务服务中心已建成运营。", {"ecommerce"}),
+    ],
+)
+def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: what a film, book or article tells; cases of misconduct; what an
+        # inspection found wanting; progress reported at a meeting; problems listed; what an unnamed
+        # other place owns.
+        ("电影《回家》讲述了一个山村易地扶贫搬迁的故事。", set()),
+        ("这部纪录片在省台播出,讲述了几个贫困村发展特色产业的经历。", set()),
+        ("他写的那本书,记录了第一书记们的日日夜夜。", set()),
+        ("纪委通报了2起扶贫领域作风问题典型案例,涉及危房改造、低保评定。", set()),
+        ("督查组反馈指出,健康扶贫、教育扶贫政策落实存在偏差。", set()),
+        ("会议通报了上半年易地扶贫搬迁工作推进情况。", set()),
+        ("各村汇报了危房改造工作进展情况。", set()),
+        ("清单列出了教育扶贫资助政策落实不精准、健康扶贫结算不畅等问题。", set()),
+        ("代表们观摩了外省的电商直播基地。", set()),
+        ("省考核组检查后认为,丁县已完成危房改造1200户。", {"housing"}),
+        ("第一书记记录了每户的危房改造进度,全村改造危房26户。", {"housing", "party_building"}),
+        # A term defined, a sign's words; the work done after a sign stays.
+        ("所谓“两免一补”,是指对贫困学生免学费、免书本费并补助生活费。", set()),
+        ("易地扶贫搬迁,顾名思义,就是把群众从大山里搬出来,建好新家。", set()),
+        ("墙上写着:“小额信贷5万元以下,3年以内免抵押免担保。”", set()),
+        ("村委会门口挂着宣传栏,今年全村发放小额信贷120万元。", {"finance"}),
+        ("咨询电话:办理低保、危房改造补助请拨打12345。", set()),
+        # History before the poverty work; work since then or in a span is no history.
+        ("村里的学校是1965年修建的。", set()),
+        ("1986年以来,全乡累计新建学校12所。", {"education"}),
+    ],
+)
+def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: progress introduced, duties, a check's topics, what a paper prescribes,
+        # a national programme by who runs it; work done beside them stays.
+        ("座谈会上,乡长介绍了危房改造工作完成情况。", set()),
+        ("第一书记的职责是:建强村党组织、推动产业扶贫。", set()),
+        ("核查组负责对危房改造、饮水安全等进行评估。", set()),
+        ("通知对生态护林员的选聘条件作了明确规定。", set()),
+        ("该示范县项目由商务部、财政部联合组织实施电子商务进农村工作。", set()),
+        ("乡长介绍,全乡完成危房改造320户。", {"housing"}),
+        ("第一书记履行职责,帮助村里新建扶贫车间2个。", {"industry", "party_building"}),
+    ],
+)
+def test_progress_introduced_duties_checks_and_prescriptions_are_no_work(
+    text: str, expected: set[str]
+) -> None:
+    assert _categories(text) == expected

@@ -6,8 +6,10 @@ Five scopes decide it:
 
 - the sentence: documents and their articles, the report talking about itself (not a dateline,
   "本报讯"), photo captions, headings and titles, rhetorical questions, lists of other pages,
-  who attended, one person's own life ("他买了20头肉牛"), the sentences of a section of plans
-  ("下一步…", "工作打算") or of problems ("存在的问题:…", "排查发现:") and, on a page whose
+  who attended, what a film, book or article tells, cases of misconduct, what an inspection found
+  wanting, what a paper prescribes, a term defined, what a sign or a hotline says, one person's own
+  life ("他买了20头肉牛"), the sentences of a section of plans ("下一步…", "工作打算") or of problems
+  ("存在的问题:…", "排查发现:", "问题清单:") and, on a page whose
   title names a notice, task list or appeal, every sentence not said to be under way report
   nothing; a statement chained with ";" keeps the frame of its first part;
 - what comes before the cue: a plan or must-word ("计划", "将继续", "要确保", "必须", "要求各地",
@@ -22,18 +24,21 @@ Five scopes decide it:
   "均可申请…"), an agenda ("听取…汇报", "议题"), work put on a list for later ("纳入…建设计划"),
   unnamed or other places as the subject ("有的地方…", "另一个县…", up to a turn in the clauses
   after it), a level above the region ("国家累计选派…" in a county's report) and misconduct
-  ("虚报冒领…") report nothing;
+  ("虚报冒领…"), duties and a check's topics ("职责是:", "负责对…进行评估"), a programme by the national
+  bodies running it and history ("1958年建成的") report nothing;
 - the cue where it stands: a need, lack or weakness of it ("基础设施落后", "缺乏技能培训", "物流
   成本偏高", "仍有辍学学生"; not a problem solved, "解决了…饮水问题"), what was learnt from others
   ("学习了当地发展民宿的经验"), what an unnamed other place owns ("参观了邻县的扶贫车间"), a named
   helper's work that says nothing of help, the requirement followed ("按照“一村一品”的要求"), an adverb of
   other work ("兜底建设"), a road that is a path, 低保户 counted as a group, a department or its staff
-  ("卫生、教育专业技术人员"), a person's office ("村党组织书记"), everyone's bodies ("各级党组织"),
+  ("卫生、教育专业技术人员"), a body's or a firm's name ("…服务中心的负责人", "国家电网"), a person's
+  office or role as a speaker ("村党组织书记", "帮扶干部老王笑着说"), everyone's bodies ("各级党组织"),
   the means of other work, a title in 《》;
 - support: a report says what was done. A broad word (产业, 道路, 旅游...) needs a verb of work
   or a quantity built in its own clause; a name in a list of names needs a verb of work, a result
   or a count in its own clause ("产业扶贫、易地搬迁……" is no report, "修路、引水" are acts); any
-  other cue needs one somewhere in its sentence. Verbs inside cues (产业发展, 转移就业) do not count.
+  other cue needs one somewhere in its sentence; a group of people's count ("在校贫困学生8970名") is
+  none. Verbs inside cues (产业发展, 转移就业) do not count.
 
 Cues are matched longest first, so a cue inside a longer one of another category belongs to the
 longer one (生态扶贫搬迁 is relocation); some follow what their sentence is about (a workshop's jobs
@@ -103,7 +108,31 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
     # 座谈,…" name offices, not work.
+    # A term defined: "所谓“雨露计划”,是指…", "电商扶贫,顾名思义,就是…", "何为消费扶贫?".
+    "a_term_defined": re.compile(r"所谓|顾名思义|是指|指的是|何为|何谓|什么是"),
+    # What a sign or a board says: "宣传栏上写着:“小额信贷5万元以下…”".
+    "a_sign": re.compile(r"(?:写|印|刻|贴)着[^,。]{0,10}?[:“\"]"),
+    # A hotline and what to call it about: "监督举报电话:低保、危房改造等问题请拨打12317".
+    "a_hotline": re.compile(r"(?:举报|咨询|监督|服务|投诉)(?:电话|热线)|请拨打"),
+    # What a paper prescribes: "文件对驻村第一书记的选派条件、工作职责…作了明确规定".
+    "prescribed": re.compile(
+        r"(?:文件|办法|通知|意见|规定|条例|方案|细则)[^。]{0,40}?(?:作|做)[了出]?(?:明确|具体|详细|严格)?(?:的)?规定"
+    ),
     "attendance": re.compile(r"(?:列席|出席|参加)了?(?:会议|仪式|座谈)|主持(?:会议|座谈)"),
+    # What a work tells: "电视剧《…》讲述了…移民搬迁的故事", "纪录片…播出,讲述了…发展特色产业的故事",
+    # "…的书,记录了驻村干部的酸甜苦辣", "刊发长篇通讯《…》,报道了…发展农村电商的故事".
+    "a_works_content": re.compile(
+        r"(?:剧|片|电影|节目|书(?!记)|小说|作品|歌曲|通讯|文章)(?:《[^》]*》)?[^。]{0,30}?"
+        r"(?:讲述|讲的是|描写|描绘|再现|记录|记述|报道)"
+    ),
+    # What an inspection found wanting: "巡视组反馈意见指出,教育扶贫、健康扶贫政策落实存在偏差".
+    "findings": re.compile(
+        r"(?:巡视|巡察|督查|督导|审计|暗访|检查|考核|评估)[^,。]{0,8}?(?:反馈|指出|发现)"
+        r"(?=[^。]*(?:问题|偏差|不足|短板|不到位|不规范|不精准))"
+    ),
+    # Cases of misconduct and the fields they concern: "通报了3起扶贫领域腐败和作风问题典型案例,涉及危房
+    # 改造、低保评定等领域".
+    "misconduct_cases": re.compile(r"(?:腐败|作风|违纪|违法)[^,。]{0,6}(?:问题|案件|案例)|典型案例|问题线索"),
 }
 # A document whose title names a notice, a task list, an appeal or a plan ("关于…的通知", "…工作
 # 要点", "…任务清单", "…倡议书", "…整改方案") sets tasks: its sentences report no work unless they
@@ -141,7 +170,7 @@ _PLAN = re.compile(
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|任务(?:是|为|如下)|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
 )
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
@@ -225,14 +254,22 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "entitlement": re.compile(
         r"均可|^\s*凡|可(?:申请|享受|获得|领取|参加|报销|免费)|需(?:提交|提供|携带|填写|满足)|办事指南|申请(?:条件|材料)"
     ),
-    # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "研究部署…后续
-    # 扶持工作", "围绕…推进消费扶贫等议题进行了交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫
-    # 专题片".
+    # A meeting's or a course's agenda names topics: "会议听取了…危房改造工作的汇报", "通报了全省…工作
+    # 进展情况", "各乡镇汇报了…工作推进情况", "介绍了…工作开展
+    # 情况", "研究部署…后续扶持工作", "围绕…推进消费扶贫等议题进行了
+    # 交流", "培训内容包括小额信贷政策解读", "观看了产业扶贫专题片".
     "agenda": re.compile(
-        r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)"
+        r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)|"
+        r"(?:通报|汇报|介绍)[^,]*(?:进展|推进|开展|落实|完成)?情况"
     ),
+    # History before the poverty work: "这所学校是1958年建成的" (not "1986年以来", "1994年至2000年间").
+    "history": re.compile(r"(?<![\d.])19[0-8]\d年(?!以来|起|开始|至|到|[-—~])"),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
+    # Duties and the topics of a check: "驻村第一书记的主要职责是:", "负责对危房改造、饮水安全等进行评估".
+    "duty": re.compile(r"职责(?:是|为|包括|有)|对[^,。]*进行了?(?:评估|考核|检查|督查|督导|暗访|巡查)"),
+    # A national programme by who runs it: "…示范县项目由商务部、财政部、国务院扶贫办联合组织实施".
+    "nations_programme": re.compile(r"由(?:国务院|国家|党中央|中央|[\u4e00-\u9fff]{1,3}部[、和与])"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
     # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
@@ -259,22 +296,23 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
 }
 # A need or lack of the measure itself, next to the cue: "基础设施落后", "农业种植的收益很低",
-# "住房难", "住房条件差", a wish ("有发展养殖的意愿"), "缺乏技能培训", "需要易地搬迁", "尚未通自来水",
-# and what is left or found by a check ("仍有辍学学生43名", "排查发现危房216户"). "困难" is not one:
-# "得知老人生活困难" is the need the work then meets.
+# "住房难", "住房条件差", a problem listed ("资助政策落实不精准", "结算不畅"), a wish ("有发展养殖的
+# 意愿"), "缺乏技能培训", "需要易地搬迁", "尚未通自来水", and what is left or found by a check ("仍有辍学
+# 学生43名", "排查发现危房216户"). "困难" is not one: "得知老人生活困难" is the need the work then meets.
 _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
-    r"不够|不健全|不完善|不到位|不紧密|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
+    r"不够|不健全|不完善|不到位|不紧密|不精准|不畅|不规范|不及时|不力|不严|缓慢|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
 )
 # ...and before it: "还住在年久失修的危房里", "很多贫困户不敢发展产业".
 _LACK_BEFORE = re.compile(
     rf"(?:没有|缺乏|缺少|需要|{_not_after('[所无必按]', '需')}(?!求)|亟待|亟需|不能|未能|无法|应该|应当|不得|"
     r"尚未|还未|仍未|从未|针对|仍有|尚有|发现|排查出|(?:还|仍|仍然|依然)住在?|不敢|不愿|不懂|不会)[^,]{0,8}$"
 )
-# An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站" (not "我县扶贫
+# An unnamed other place owning what the cue names: "参观了邻县的扶贫车间和光伏电站", "观摩了东部某县的
+# 电商直播基地" (not "我县扶贫
 # 车间的产品销往邻县的超市").
 _OWNED_ELSEWHERE = re.compile(
-    r"(?:邻近?|兄弟|周边)的?(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区)的[^,。;]{0,12}$"
+    r"(?:(?:邻近?|兄弟|周边)的?|某|外)(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区|地)的[^,。;]{0,12}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
 _WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
@@ -286,19 +324,36 @@ _TITLE = re.compile(r"《[^》]*》?")
 # they count a group of the population, not work.
 _STATUSES: frozenset[str] = frozenset({"低保", "五保", "分散供养", "集中供养", "特困人员", "特困供养"})
 # Named in a list of groups ("对低保户、分散供养特困人员…4类重点对象开展排查") they are a group too,
-# and so they are with their count ("其中低保户516户、分散供养特困人员142户").
+# and so they are with their count ("其中低保户516户、分散供养特困人员142户") or as the whole a share is
+# of ("低保对象中,60岁以上老人占六成").
 _COUNTED = re.compile(
-    r"(?:贫困)?(?:户|对象)(?:共|有)?\d|(?:特困)?(?:供养)?人员\d|\d+户|人数|人口|户[、和与及]"
+    r"(?:贫困)?(?:户|对象|人员)(?:共|有)?\d|(?:户|对象|人员)中|(?:特困)?(?:供养)?人员\d|\d+户|人数|人口|户[、和与及]"
+)
+# A cue naming people (贫困学生, 特困人员, 孤寡老人) right before their count counts a group of the
+# population ("在校贫困学生8970名", "农村特困人员2300人") unless its clause says what was done for them
+# ("资助贫困学生8970名", "新纳入特困人员120人"): the count is the group's size, no support.
+_GROUP_NOUN = re.compile(r"(?:学生|人员|残疾人|老人|儿童|劳动力)$")
+_GROUP_COUNT = re.compile(r"(?:共|有|达)?\d+(?:\.\d+)?万?(?:余|多)?[人名户](?!次)")
+# A cue in the name of a body before its staff or head names the body: "县易地扶贫搬迁工作指挥部、县电子
+# 商务服务中心的负责人陪同调研", "住建局危房改造股股长" (not "成立了电子商务服务中心", "…服务中心已建成").
+_BODY = (
+    r"[^,。;、]{0,10}?(?:指挥部|办公室|领导小组|公司|集团|协会|学会|研究院|研究会|中心|服务站|联合会|商会|银行|支行|分行|"
+    r"管委会|委员会|[股科处所局])"
+)
+_BODY_PEOPLE = re.compile(
+    rf"(?:{_BODY}[、和与及])*{_BODY}的?"
+    r"(?:负责人|负责同志|工作人员|技术人员|主任|董事长|理事长|经理|会长|副?[股科处局所室站部]长|干部|职工|员工|专家|一行|代表)"
 )
 # Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
 # 排查" (the housing check is the work).
 _TARGET_GROUPS = re.compile(r"[^,。;]{0,30}?(?:\d|[一二三四五六七八九十])类(?:重点)?(?:对象|人群|群体|人员)")
-# Who speaks, by office: "驻村第一书记李某告诉记者", "县电子商务中心主任李某接受记者采访" name a
-# speaker, not work done.
-_TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长"
+# Who speaks, by office or role: "驻村第一书记李某告诉记者", "县电子商务中心主任李某接受记者采访",
+# "帮扶干部老王笑着说", "第一书记李某在发言中说,", "驻村队员小李说:", "护林员老杨感慨地说", "…投资有限
+# 公司董事长王某介绍说" name a speaker, not work done.
+_TITLES = "书记|主任|局长|队长|负责人|经理|站长|校长|院长|所长|干部|员|专干|董事长|理事长|会长"
 _SPEAKER = re.compile(
-    rf"(?P<title>[^,。;]{{0,12}}?(?:{_TITLES}))?[\u4e00-\u9fff]{{2,3}}"
-    r"(?:告诉|介绍说|介绍道|介绍[,:]|表示|接受了?(?:记者)?采访|说[,:])"
+    rf"(?P<title>[^,。;]{{0,12}}?(?:{_TITLES}))?[\u4e00-\u9fff]{{2,3}}(?:在[^,。;]{{0,6}}[中上])?"
+    r"(?:告诉|介绍说|介绍道|介绍[,:]|表示|接受了?(?:记者)?采访|(?:[\u4e00-\u9fff]{1,2}[着地])?说[,:])"
 )
 # Party bodies that are also a person's office: "村党组织书记张三说" names who speaks.
 _OFFICES: frozenset[str] = frozenset({"党组织", "党支部"})
@@ -372,6 +427,8 @@ _NOT_A_ROAD: dict[str, re.Pattern[str]] = {
     "公路": re.compile(r"沿$"),
     "水泥路": re.compile(r"沿着?$"),
 }
+# A cue that is a firm's name after its first word: "国家电网某供电所", "南方电网".
+_FIRM: dict[str, re.Pattern[str]] = {"电网": re.compile(r"(?:国家|南方)$")}
 # Everyone's bodies, not the region's: "各级党组织和广大党员干部冲锋在前", "展示各地驻村工作队的
 # 风采" (but "全县各级党组织" is the region's own).
 _EVERYONE = re.compile(rf"{_not_after('全[省市县区州盟旗镇乡]', '各')}(?:级|地)[^,]{{0,4}}$")
@@ -409,23 +466,24 @@ _PLAN_SECTION = re.compile(
     re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
 )
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
-# 短板弱项:…", what a check found: "排查发现:一是…") makes the rest of its paragraph problems, and a
-# heading the paragraphs up to the next heading: a measure named there is what is wanting
-# ("合作社带贫能力不强").
+# 短板弱项:…", what a check found: "排查发现:一是…", a list of problems: "问题整改清单:1.…") makes the
+# rest of its paragraph problems, and a heading the paragraphs up to the next heading: a measure named
+# there is what is wanting ("合作社带贫能力不强").
 _PROBLEM_SECTION = re.compile(
     r"^.{0,16}?(?:存在[^,。:]{0,8}?(?:问题|不足|困难|短板|弱项|差距)|(?:问题|困难|短板)[和与](?:不足|问题|弱项|困难)|"
-    r"(?:排查|检查|督查|巡查|暗访|审计)发现)"
-    r"(?:[^,。]{0,6}(?::|$))"
+    r"(?:排查|检查|督查|巡查|暗访|审计)发现|(?:问题|整改|负面)清单)"
+    r"(?:[^,。]{0,6}(?::|$))",
+    re.MULTILINE,  # or a line of it, as a section of plans
 )
 _PLAN_HEADING_CHARS = 12
 # A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
 _BODY_PUNCTUATION = re.compile(r"[。!?;,]")
-# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…" in
-# a county report; not a national body, "国家统计局…", "国家开发银行…") is not the region's: the
-# self-reference that opens the cue's clause, or the last one opening a clause before it in its
-# sentence, after a time or a source at most.
+# Work said of a level above the region ("据统计,全国累计选派第一书记…", "国家累计选派…", "党中央把…",
+# "多年来在全国各地实施了…项目" in a county report; not a national body, "国家统计局…", "国家开发银行…")
+# is not the region's: the self-reference that opens the cue's clause, or the last one opening a clause
+# before it in its sentence, after a time or a source at most.
 _LEVELS: tuple[Level, ...] = get_args(Level)  # from the nation down
 _NATION: tuple[str, ...] = ("全国", "国家", "党中央")
 _ABOVE: dict[str, frozenset[Level]] = {
@@ -437,7 +495,8 @@ _ABOVE_OF: dict[Level, frozenset[str]] = {
     level: frozenset(who for who, below in _ABOVE.items() if level in below) for level in _LEVELS
 }
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|近年来|同时|此外|今年|去年|\s)*"
+    r"(?:\d{4}年(?:以来|底|末)?|截至[^,]*|据[^,]*(?:统计|了解|介绍)|目前|如今|[近多]年来|同时|此外|今年|去年|\s|"
+    r"在(?=全[国省]各地))*"
     r"(?P<who>[全我该本][国省市州县区旗乡镇村]|国家(?!级|[\u4e00-\u9fff]{0,6}?(?:局|部|委|院|署|办|中心|银行|开发))|党中央)"
 )
 # Clauses end at commas, colons, semicolons and the "……" closing an enumeration.
@@ -729,10 +788,14 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
     not_a_road = _NOT_A_ROAD.get(word)
     if not_a_road and not_a_road.search(before):
         return "a path or a place, not a road built"
+    if (firm := _FIRM.get(word)) and firm.search(before):
+        return "a firm's name"
     if word in _STATUSES and _COUNTED.match(after):
         return "a group of the population counted"
     if _TARGET_GROUPS.match(after):
         return "a group of the population named"
+    if _BODY_PEOPLE.match(after):
+        return "a body's name"
     if word in _OFFICES and _OFFICE.match(after):
         return "a person's office"
     if (speaker := _SPEAKER.match(after)) and (speaker["title"] or re.search(f"(?:{_TITLES})$", word)):
@@ -761,6 +824,11 @@ def _reports(text: str) -> bool:
     return bool(_WORK.search(text) or _RESULT.search(text) or _COUNT.search(text))
 
 
+def _acts(text: str) -> bool:
+    """Whether ``text`` says something was done by a verb of work or a result (not a count)."""
+    return bool(_WORK.search(text) or _RESULT.search(text))
+
+
 def _is_an_act(word: str) -> bool:
     """A short verb and object ("修路、引水、改电") lists acts; a longer name is a programme
     (转移就业, 整村推进).
@@ -787,6 +855,8 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
         if _WORK.search(bare_clause) or (_OUTPUT.search(clause) and not _STOCK.search(clause)):
             return None
         return "broad word without a verb of work or an output"
+    if _GROUP_NOUN.search(word) and _GROUP_COUNT.match(reading.text, cue.end()) and not _acts(bare_clause):
+        return "a group of the population counted"
     if _is_listed(reading.text, cue):
         acted = _reports(bare_clause) or _is_an_act(word)
         return None if acted else "a listed name without a verb of work, result or count"
