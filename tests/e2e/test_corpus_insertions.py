@@ -266,6 +266,10 @@ FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "协作方去年在本省安排乡村振兴资金30亿元。",
         ANY_LEVEL,
     ),
+    "the_nations_money": (
+        "“十三五”期间全国累计投入中央财政专项扶贫资金6601亿元。",
+        ANY_LEVEL - {"national", None},
+    ),
     "the_provinces_money": (
         "全省今年共安排财政专项扶贫资金120亿元。",
         ANY_LEVEL - {"national", "province", None},
