@@ -24,6 +24,7 @@ __all__ = [
     "NATIONAL_FORMS",
     "NATIONAL_NAMES",
     "NEIGHBOUR",
+    "NEIGHBOUR_WORDS",
     "SELF_KINDS",
     "SELF_REFERENCE",
     "Division",
@@ -53,7 +54,8 @@ _LOCAL_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,10}}(?:{'|'.join(LOCAL_LEVELS)})"
 # own (邻近的会宁县): the rules read places so in every field.
 SELF_KINDS = ("嘎查", "苏木", "街道", "社区", "地区", *"国省州盟市区县旗乡镇村屯")
 SELF_REFERENCE = re.compile(rf"[全我该本](?P<kind>{'|'.join(SELF_KINDS)})")
-NEIGHBOUR = r"(?:邻近|相邻|周边|隔壁|毗邻)的?"
+NEIGHBOUR_WORDS = "邻近|相邻|周边|隔壁|毗邻"
+NEIGHBOUR = rf"(?:{NEIGHBOUR_WORDS})的?"
 # A report about the whole country.
 NATIONAL_NAMES = ("全国", "中国")
 # How a national report names the country besides those: 我国 ("our country").

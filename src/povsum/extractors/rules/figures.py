@@ -47,7 +47,16 @@ from povsum.numbers import (
     find_table_cells,
     parse_quantity,
 )
-from povsum.regions import LOCAL_LEVELS, SELF_KINDS, SELF_REFERENCE, Division, Mention, gazetteer, name_forms
+from povsum.regions import (
+    LOCAL_LEVELS,
+    NEIGHBOUR_WORDS,
+    SELF_KINDS,
+    SELF_REFERENCE,
+    Division,
+    Mention,
+    gazetteer,
+    name_forms,
+)
 from povsum.sentences import Sentence, evidence
 
 # --- How these reports write a count, a rate and a time ---------------------------------------
@@ -189,6 +198,7 @@ _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 _A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
 # People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
 _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
+_ONE_KIND_WORD = re.compile(_ONE_KIND)
 # ...or a count of some of them named between the noun and its figure ("贫困人口参保人数8.6万人").
 _ANOTHER_COUNT = re.compile(r"[^\d\s的总]+(?:人数|户数)")
 # Words in a figure's clause that make it a group helped, moved, employed, lifted through one
@@ -705,7 +715,7 @@ _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARK
 # A clause opens with what it is about, after a time, a preposition, a verb of looking over or a
 # neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
 # a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
-_NEIGHBOUR = r"(?:与之|与其|与本[县市区])?(?:相邻|邻近|毗邻|接壤|周边|隔壁)的"
+_NEIGHBOUR = rf"(?:与之|与其|与本[县市区])?(?:{NEIGHBOUR_WORDS}|接壤)的"
 _SUBJECT_LEAD = re.compile(
     rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|[在据到至从自就\s])*"
 )
@@ -1356,7 +1366,7 @@ class _Finder:
         head = text[max(0, m.start() - 12) : m.start()]
         if _OTHERS_IN_GAP.search(m.group("gap")):
             return "the poor counted with others, or a part of them"
-        if kind := re.search(_ONE_KIND, m.group("gap")) or _ANOTHER_COUNT.search(m.group("gap")):
+        if kind := _ONE_KIND_WORD.search(m.group("gap")) or _ANOTHER_COUNT.search(m.group("gap")):
             return f"people of one kind among the poor ({kind.group()})"
         if "已脱贫" in head or head.endswith(_CHANGE_BEFORE) or _LIFTED_AFTER.match(text, m.end()):
             return "people lifted"  # "减少贫困人口590万人", "贫困人口10500人脱贫"

@@ -821,7 +821,7 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
 
 def _reports(text: str) -> bool:
     """Whether ``text`` says something was done: a verb of work, a result or a count."""
-    return bool(_WORK.search(text) or _RESULT.search(text) or _COUNT.search(text))
+    return _acts(text) or bool(_COUNT.search(text))
 
 
 def _acts(text: str) -> bool:
