@@ -249,7 +249,7 @@ _WHOLE_OR_PAYER = re.compile(
 )
 # Money handed down to a province named (国家下达乙省…, 下达各省): the province's, a scope of its level.
 # Not the writer's own (下达我省), nor the payers listed (下达中央和省级资金).
-_PROVINCE_LEVEL = 4
+_PROVINCE_LEVEL = _SCOPE_LEVEL["全省"]
 _PROVINCE_GIVEN = re.compile(
     r"(?:下达|下拨|拨付|分配)(?:给|到)?(?:各省(?:区市)?|(?:(?![和及与我本])[\u4e00-\u9fff]){1,3}?(?:省|自治区)(?!级))"
 )
@@ -395,13 +395,16 @@ _UNTOLD_HOME = _Home(_NATION - 1, 1)
 # The region's level as a scope word says it (全市 for the county-level city 靖西市), else by its
 # level (全区 names no level).
 _REGION_LEVEL: dict[Level, int] = {
-    "national": _NATION,
-    "province": 4,
-    "prefecture": 3,
-    "county": 2,
-    "district": 2,
-    "township": 1,
-    "village": 0,
+    level: _SCOPE_LEVEL[word]
+    for level, word in (
+        ("national", "全国"),
+        ("province", "全省"),
+        ("prefecture", "全市"),
+        ("county", "全县"),
+        ("district", "全县"),
+        ("township", "全乡"),
+        ("village", "全村"),
+    )
 }
 
 
@@ -430,10 +433,10 @@ def _home_level(text: str, without: str = "", region: _Home | None = None) -> _H
     """The report's own unit: the one it calls its own (我镇, 本村) most often unless the ``region``
     found is smaller (a province's writer on its county: 我省拜泉县), else the region ("全省共安排…"
     in a county's report is the province's money), else the one it totals most often (全县 in a
-    county report; on a tie the wider one). A unit named as its own is
-    sure, so the unit above it is already another region (全县 in a report on 我村); one only
-    totalled may be a sub-unit its anecdotes name (全镇 said more often than 全县), so a total must
-    stand two levels above it. The totals of ``without`` (the sentence being judged) are not
+    county report; on a tie the wider one). A unit named as its own (or the region) is sure, so the
+    unit above it is already another region (全县 in a report on 我村); one only totalled may be a
+    sub-unit its anecdotes name (全镇 said more often than 全县), so a total must stand two levels
+    above it. The totals of ``without`` (the sentence being judged) are not
     counted: a total cannot say itself that its unit is the report's own (全国投入… said once in a
     report on a county); a unit called its own there still is (全县投入…,我村争取…).
 
