@@ -12,6 +12,7 @@ compiled as usual: what a module gets is always what ``re.compile`` makes of its
 This uses ``re``'s private cache and compiler (``re._cache``, ``re._parser``, ``_sre.compile``),
 checked against the running Python by ``_sre.MAGIC`` in the file name (tried on 3.11 to 3.13);
 where they are missing (another implementation), nothing is kept and the patterns compile as usual.
+``keep`` and ``kept`` store other data derived from source files the same way.
 """
 
 from __future__ import annotations
@@ -102,8 +103,9 @@ def kept(name: str) -> Any:
 
 
 def keep(name: str, files: list[str], data: Any) -> None:
-    """Store ``data`` (marshal-able, derived from parsing patterns with the running ``re``) under
-    ``name`` until one of ``files`` changes; nothing where bytecode is not written either."""
+    """Store ``data`` (marshal-able, derived only from ``files`` and the running Python: the
+    literal plans read from patterns' parse trees, the gazetteer's derived rows) under ``name``
+    until one of ``files`` changes; nothing where bytecode is not written either."""
     if _CACHE is not None and not sys.dont_write_bytecode:
         _write(_path(name), _stat(files), data)
 

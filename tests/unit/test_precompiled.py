@@ -144,3 +144,18 @@ def test_the_literal_plans_are_read_once_and_kept_for_the_next_process(tmp_path:
     (first, plans), (second, again) = run(), run()
     assert first > 10 and second == 0, (first, second)
     assert again == plans
+
+
+def test_the_gazetteer_is_derived_once_and_kept_for_the_next_process(tmp_path: Path) -> None:
+    """Two fresh processes sharing a bytecode folder: the second derives no division's short
+    names, and its gazetteer holds the same divisions as the first's."""
+    code = (
+        "import povsum.regions as r; n = [0]; f = r.short_names\n"
+        "def counting(name):\n    n[0] += 1\n    return f(name)\n"
+        "r.short_names = counting\n"
+        "import hashlib; g = r.gazetteer()\n"
+        "print(n[0], hashlib.sha256(repr(g.divisions).encode()).hexdigest())"
+    )
+    (first, divisions), (second, again) = (_fresh_process(code, tmp_path).split() for _ in range(2))
+    assert int(first) > 3000 and int(second) == 0, (first, second)
+    assert again == divisions
