@@ -62,8 +62,13 @@ _DIGIT = re.compile(r"\d")
 _METADATA = re.compile(
     r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
 )
+# 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name on a line of its own, above or below every
+# page it serves. Cut, not only kept from the headline: the place in it is the site's, and named
+# once more it tips a county page whose prefecture hosts it to the prefecture.
+_SITE_NAME = re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$")
 # Lines that look like headlines but are page chrome.
 _NOT_HEADLINE = {
+    "site_name": _SITE_NAME,
     "url": re.compile(r"https?://|www\."),  # 本地特产商城 http://…: an advert or a site banner
     # 站点首页 范文大全 心得体会 …, or three entries between bars: 首页 | 政务公开 | 新闻中心
     "menu_bar": re.compile(r"^(?:(?:[^\s|]{1,6}[\s|]+){3,}|(?:[^\s|]{1,6}\s*\|\s*){2,})[^\s|]{1,6}$"),
@@ -72,8 +77,6 @@ _NOT_HEADLINE = {
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
     # 彭阳县城全景(彭阳县委宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
     "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
-    # 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name above every page it serves
-    "site_name": re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _MEDIA_LINK = re.compile(r"(?:视频|微视频|图集|组图|音频|直播|专题|图解)\s*[:|]")
@@ -258,6 +261,8 @@ def _rule(line: str) -> str | None:
             return "source_tags"
         if line.startswith("|") and not line.strip("| \t"):
             return "separator"
+        if _SITE_NAME.match(line):
+            return "site_name"
         if m := _KEYWORD.search(line.lower()):
             return _RULE_OF[m[0]]
     if len(line) <= _DISCLAIMER_LINE and _DISCLAIMER.search(line) and not figures(line):

@@ -2,7 +2,8 @@
 village example in a county's report, a slogan, a plan, a rule, incomes, the population) put in the
 middle of each real excerpt of the train split: what the rules extractor finds must not change. A
 rule that takes such a sentence in would take in the same sentence on every real page that has
-one. The sentences are written for this test, not real; only `train` is used.
+one. Site furniture (a portal's banner, a footer, a related list) put above or below each page
+must not change it either. The sentences are written for this test, not real; only `train` is used.
 
 The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
 """
@@ -618,6 +619,56 @@ def test_a_sentence_not_about_the_region_changes_nothing(
             continue
         checked += 1
         before, after = _found(summary), _found(rules_summarizer.summarize_text(_inserted(text, sentence)))
+        if after != before:
+            changed.append((stem, {k: (before[k], after[k]) for k in before if before[k] != after[k]}))
+    assert checked >= 40, checked
+    assert len(changed) <= max(1, checked * TOLERANCE), changed
+
+
+# Site furniture where real pages carry it, above the text or below it (written for the test):
+# name -> (where, the lines). {parent} is the unit above the page's region (a county's prefecture),
+# whose portal often hosts its pages; pages without one are not checked.
+SITE_FURNITURE: dict[str, tuple[str, str]] = {
+    "parent_portal_banner": ("top", "{parent}人民政府门户网站\n网站首页 | 政务公开 | 办事服务 | 互动交流"),
+    "parent_breadcrumb": ("top", "当前位置:首页 > {parent}人民政府 > 政务公开 > 扶贫开发"),
+    "parent_paper_source": ("top", "来源:{parent}日报 作者:张华 发布时间:2020-10-16 浏览次数:1234"),
+    "parent_host_footer": (
+        "bottom",
+        "主办:{parent}人民政府办公室 承办:{parent}大数据中心\n版权所有 © 2020 {parent}人民政府",
+    ),
+    "parent_related_list": (
+        "bottom",
+        "相关文章:\n· {parent}召开脱贫攻坚工作推进会\n· {parent}扶贫办开展业务培训",
+    ),
+    "editor_and_tools": ("bottom", "责任编辑:李四\n【打印本页】【关闭窗口】"),
+}
+
+
+def _parent(summary: ArticleSummary) -> str | None:
+    region = summary.region
+    if region is None:
+        return None
+    if region.level in ("township", "village"):
+        return region.county or region.prefecture
+    return {"county": region.prefecture, "district": region.prefecture, "prefecture": region.province}.get(
+        region.level
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SITE_FURNITURE))
+def test_site_furniture_above_or_below_a_page_changes_nothing(
+    name: str, as_written: dict[str, tuple[str, ArticleSummary]], rules_summarizer: Summarizer
+) -> None:
+    where, lines = SITE_FURNITURE[name]
+    checked, changed = 0, []
+    for stem, (text, summary) in as_written.items():
+        parent = _parent(summary)
+        if "{parent}" in lines and parent is None:
+            continue
+        furniture = lines.format(parent=parent)
+        page = f"{furniture}\n{text}" if where == "top" else f"{text.rstrip()}\n{furniture}\n"
+        checked += 1
+        before, after = _found(summary), _found(rules_summarizer.summarize_text(page))
         if after != before:
             changed.append((stem, {k: (before[k], after[k]) for k in before if before[k] != after[k]}))
     assert checked >= 40, checked

@@ -649,6 +649,18 @@ def test_a_portal_banner_is_no_headline() -> None:
     assert where(text)[:2] == ("通渭县", "county")
 
 
+def test_a_portal_banner_is_cut_and_names_no_place() -> None:
+    # Written for the test: a county's page on its prefecture's portal, the two named as often.
+    text = (
+        "定西市人民政府门户网站\n首页 | 政务公开 | 办事服务\n通渭县:特色产业铺就增收路\n"
+        "近年来,通渭县在定西市的支持下坚持产业扶贫,定西市多次来通渭县调研。\n"
+        "全县贫困发生率降至2.1%。\n"
+    )
+    document = Document.from_text(text)
+    assert "门户网站" not in document.text
+    assert where(text)[:2] == ("通渭县", "county")
+
+
 def test_the_headline_is_below_the_breadcrumb() -> None:
     # Written for the test: a magazine site's names and slogan above its breadcrumb.
     text = (
