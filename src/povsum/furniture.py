@@ -26,7 +26,11 @@ __all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
 # ahead by first character; the matched keyword names the rule.
 _KEYWORDS = {
     "navigation": ("您当前的位置", "当前位置:", ">", "»"),  # breadcrumbs: 首页 > 新闻
-    "contact": ("新闻热线", "投稿邮箱", "联系电话:"),
+    "contact": ("新闻热线", "投稿邮箱", "联系电话:", "邮编:", "邮政编码"),
+    # the site's host, in its footer: 主办:某某市人民政府办公室 承办:… 技术支持:…
+    "host": ("主办:", "主办单位", "承办:", "承办单位", "技术支持:"),
+    # an e-paper's masthead: 某某日报数字报 2020年10月16日 星期五 第A03版:县区新闻
+    "masthead": ("数字报", "电子报", "数字版"),
     "copyright": ("版权", "all rights reserved", "copyright", "©"),
     "licence": ("icp", "公网安备", "举报", "许可证", "备案号"),
     "page_tools": ("打印本页", "关闭窗口", "produced by", "【打印】", "【关闭】", "分享到", "字体:"),

@@ -627,7 +627,8 @@ def test_a_sentence_not_about_the_region_changes_nothing(
 
 # Site furniture where real pages carry it, above the text or below it (written for the test):
 # name -> (where, the lines). {parent} is the unit above the page's region (a county's prefecture),
-# whose portal often hosts its pages; pages without one are not checked.
+# whose portal often hosts its pages, {province} the region's province; pages without one are not
+# checked.
 SITE_FURNITURE: dict[str, tuple[str, str]] = {
     "parent_portal_banner": ("top", "{parent}人民政府门户网站\n网站首页 | 政务公开 | 办事服务 | 互动交流"),
     "parent_breadcrumb": ("top", "当前位置:首页 > {parent}人民政府 > 政务公开 > 扶贫开发"),
@@ -641,6 +642,8 @@ SITE_FURNITURE: dict[str, tuple[str, str]] = {
         "相关文章:\n· {parent}召开脱贫攻坚工作推进会\n· {parent}扶贫办开展业务培训",
     ),
     "editor_and_tools": ("bottom", "责任编辑:李四\n【打印本页】【关闭窗口】"),
+    "parent_paper_masthead": ("top", "{parent}日报数字报 2020年10月16日 星期五 第A03版:县区新闻"),
+    "province_office_footer": ("bottom", "{province}扶贫开发办公室主办 地址:{province}某某路1号 邮编:730000"),
 }
 
 
@@ -662,10 +665,10 @@ def test_site_furniture_above_or_below_a_page_changes_nothing(
     where, lines = SITE_FURNITURE[name]
     checked, changed = 0, []
     for stem, (text, summary) in as_written.items():
-        parent = _parent(summary)
-        if "{parent}" in lines and parent is None:
+        parent, province = _parent(summary), summary.region.province if summary.region else None
+        if ("{parent}" in lines and parent is None) or ("{province}" in lines and province is None):
             continue
-        furniture = lines.format(parent=parent)
+        furniture = lines.format(parent=parent, province=province)
         page = f"{furniture}\n{text}" if where == "top" else f"{text.rstrip()}\n{furniture}\n"
         checked += 1
         before, after = _found(summary), _found(rules_summarizer.summarize_text(page))

@@ -661,6 +661,19 @@ def test_a_portal_banner_is_cut_and_names_no_place() -> None:
     assert where(text)[:2] == ("通渭县", "county")
 
 
+def test_an_e_paper_masthead_and_a_host_footer_are_cut() -> None:
+    # Written for the test: a county's story on its prefecture's e-paper, the province's office as host.
+    text = (
+        "定西日报数字报 2020年10月16日 星期五 第A03版:县区新闻\n通渭县:特色产业铺就增收路\n"
+        "近年来,通渭县坚持产业扶贫,全县贫困发生率降至2.1%。\n"
+        "甘肃省扶贫开发办公室主办 地址:甘肃省兰州市某某路1号 邮编:730000\n"
+    )
+    document = Document.from_text(text)
+    assert document.title == "通渭县:特色产业铺就增收路"
+    assert "数字报" not in document.text and "邮编" not in document.text
+    assert where(text)[:2] == ("通渭县", "county")
+
+
 def test_the_headline_is_below_the_breadcrumb() -> None:
     # Written for the test: a magazine site's names and slogan above its breadcrumb.
     text = (
