@@ -253,13 +253,14 @@ def _ends_sentence(text: str, at: int) -> bool:
     return _LIST_NUMBER.fullmatch(text, line_start, at) is None
 
 
-# Inline pinyin left by some Traditional-script sites: 發(fā)布會, 據(jù)悉, even after mojibake (W(wǎng)).
-# One syllable, lowercase, at least one tone mark, right after a letter: so (含洋浦开发区), (GDP)
-# and (记者卢海浪) survive.
+# Inline pinyin left by some Traditional-script sites: 發(fā)布會, 據(jù)悉, even after mojibake (W(wǎng)),
+# and by reading aids after a word: 脱贫(tuōpín), 攻坚(gōng jiān). Up to four syllables, lowercase,
+# at least one tone mark, right after a letter: so (含洋浦开发区), (GDP) and (记者卢海浪) survive.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,4}}(?:ng|n|r)?"
 _PINYIN = re.compile(  # "(" first, then look behind: a literal start lets the regex engine skip ahead
-    rf"\((?<=[^\W\d_]\()(?=[a-zü{_TONED}]*[{_TONED}])"
-    rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}]{{1,4}}(?:ng|n|r)?\)"
+    rf"\((?<=[^\W\d_]\()(?=[a-zü {_TONED}]*[{_TONED}])"
+    rf"{_SYLLABLE}(?: ?{_SYLLABLE}){{0,3}}\)"
 )
 
 
@@ -269,6 +270,8 @@ def strip_pinyin(text: str, index: array[int]) -> tuple[str, array[int]]:
 
     >>> strip_pinyin("發(fā)布會")
     ('發布會', array('i', [0, 5, 6]))
+    >>> strip_pinyin("脱贫(tuōpín)攻坚(gōng jiān)")[0]
+    '脱贫攻坚'
     >>> strip_pinyin("攻堅(jiān)成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)")[0]
     '攻堅成果(图片均由区委宣传部提供)(含洋浦,不含三沙) GDP(gdp)'
     """

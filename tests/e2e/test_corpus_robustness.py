@@ -194,6 +194,13 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),
     "nbsp_entity_indent": lambda text: re.sub(r"(?m)^(?=\S)", "&nbsp;&nbsp;", text),
+    # A reading aid's pinyin after words, toned, with or without a space between syllables.
+    "pinyin_after_words": _replace(
+        ("脱贫", "脱贫(tuōpín)"),
+        ("贫困", "贫困(pín kùn)"),
+        ("脫貧", "脫貧(tuōpín)"),
+        ("貧困", "貧困(pín kùn)"),
+    ),
 }
 TOLERANCE = 0.01  # one figure or region in a hundred may move
 # A fixed-width layout also moves headlines and clause ends; it may cost this much more.
