@@ -55,7 +55,9 @@ _LIST_HEADS = (
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
 # A bullet may stand before the header: ■ 相关链接:…, ● 延伸阅读.
-_BULLET = r"[■□●○◆◇▲△▶►★☆·•※]?\s*"
+_BULLETS = "■□●○◆◇▲△▶►★☆·•※"
+_BULLET = rf"[{_BULLETS}]?\s*"
+_BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
 _LIST_HEAD = re.compile(rf"^{_BULLET}{_LIST_HEADS}\s*:?$")
 _LIST_HEAD_WITH_ITEM = re.compile(rf"^{_BULLET}(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
@@ -150,8 +152,12 @@ def headline(line: str) -> str | None:
     ('泰来等4县退出贫困序列', None)
     >>> headline("站点首页 范文大全 心得体会 演讲稿"), headline("87个贫困村全部出列!")
     (None, '87个贫困村全部出列!')
+    >>> headline("● 10:梅州市丰顺县"), headline("● 甘肃古浪:搬出来的好日子")
+    (None, '● 甘肃古浪:搬出来的好日子')
     """
-    if any(rule.search(line) for rule in _NOT_HEADLINE.values()):
+    # A bullet before a list's item (● 10:梅州市丰顺县) would hide what the item is.
+    bare = _BULLET_START.sub("", line)
+    if any(rule.search(bare) for rule in _NOT_HEADLINE.values()):
         return None
     metadata = _METADATA.search(line)
     head = line[: metadata.start()].rstrip() if metadata else line

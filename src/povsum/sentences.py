@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -76,12 +77,30 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences = []
     for match in _SENTENCE.finditer("".join(flat)):
         raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
+        lead, length = _lead(raw), len(raw.rstrip())
+        if lead >= length:
             continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        sentences.append(Sentence(start, start + len(stripped), text[start : start + len(stripped)]))
+        start = match.start() + lead
+        sentences.append(Sentence(start, match.start() + length, text[start : match.start() + length]))
     return sentences
+
+
+# Symbols that open a sentence as litter, not as its words: a bullet (●, ■), an emoji after the full
+# stop before, a replacement character (U+FFFD), a zero-width mark. A cue read at a sentence's start
+# (其中, 一是) must find it there.
+_LITTER = frozenset({"So", "Cf", "Co", "Cn"})
+
+
+def _lead(raw: str) -> int:
+    """How many characters of white space and litter open ``raw``.
+
+    >>> _lead("  ● 其中,"), _lead("\ufffd\u200b其中"), _lead("(一)产业"), _lead("“我们")
+    (4, 2, 0, 0)
+    """
+    at = 0
+    while at < len(raw) and (raw[at].isspace() or unicodedata.category(raw[at]) in _LITTER):
+        at += 1
+    return at
 
 
 def _continuing_breaks(text: str) -> list[tuple[int, int]]:
