@@ -23,6 +23,7 @@ SCRIPTS: tuple[tuple[str, ...], ...] = (
     ("memory.py", "--sizes", "100", "1000"),  # and 10,000: alone (5 minutes); 100,000: make bench-large
     ("report.py", "1000"),  # 10,000 articles: `.venv/bin/python bench/report.py` (4 minutes)
     ("llm_requests.py",),
+    ("llm_overhead.py",),
     ("llm_concurrency.py",),
     ("llm_cache.py",),
     ("llm_load.py",),
