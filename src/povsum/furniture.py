@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from povsum.numbers import QuantityMatch, find_quantities
 from povsum.regions import gazetteer, local_level
-from povsum.wrapping import ITEM_START
+from povsum.wrapping import BULLETS, ITEM_START
 
 __all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
 
@@ -55,9 +55,8 @@ _LIST_HEADS = (
     r"|往期回顾|网友评论|(?:热门|点击|新闻)?排行榜?)"
 )
 # A bullet may stand before the header: ■ 相关链接:…, ● 延伸阅读.
-_BULLETS = "■□●○◆◇▲△▶►★☆·•※"
-_BULLET = rf"[{_BULLETS}]?\s*"
-_BULLET_START = re.compile(rf"^[{_BULLETS}]\s*")
+_BULLET = rf"[{BULLETS}]?\s*"
+_BULLET_START = re.compile(rf"^[{BULLETS}]\s*")
 _LIST_HEAD = re.compile(rf"^{_BULLET}{_LIST_HEADS}\s*:?$")
 _LIST_HEAD_WITH_ITEM = re.compile(rf"^{_BULLET}(?:【{_LIST_HEADS}】|{_LIST_HEADS}\s*:)\s*\S")
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")

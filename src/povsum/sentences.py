@@ -10,7 +10,7 @@ from itertools import pairwise
 from povsum.document import Document
 from povsum.models import Evidence
 from povsum.numbers import GROUPING_COMMA
-from povsum.wrapping import CLOSED, ITEM_START
+from povsum.wrapping import BULLETS, CLOSED, ITEM_START
 
 # A sentence ends at 。！？ or a line break; ; also closes one because these reports chain
 # independent statements with it ("...4352户18802人;全市有22个贫困村...").
@@ -85,20 +85,22 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-# Symbols that open a sentence as litter, not as its words: a bullet (●, ■), an emoji after the full
-# stop before, a replacement character (U+FFFD), a zero-width mark. A cue read at a sentence's start
-# (其中, 一是) must find it there.
+# Symbols that open a sentence as litter, not as its words: an emoji after the full stop before, a
+# replacement character (U+FFFD), a zero-width mark. A cue read at a sentence's start (其中, 一是) must
+# find it there. A list's bullet is no litter: it makes a data card's line (▶ 4.52万人 …).
 _LITTER = frozenset({"So", "Cf", "Co", "Cn"})
 
 
 def _lead(raw: str) -> int:
     """How many characters of white space and litter open ``raw``.
 
-    >>> _lead("  ● 其中,"), _lead("\ufffd\u200b其中"), _lead("(一)产业"), _lead("“我们")
-    (4, 2, 0, 0)
+    >>> _lead("  \U0001f44d其中,"), _lead("\ufffd\u200b其中"), _lead("▶ 4.52万人"), _lead("“我们")
+    (3, 2, 0, 0)
     """
     at = 0
-    while at < len(raw) and (raw[at].isspace() or unicodedata.category(raw[at]) in _LITTER):
+    while at < len(raw) and (
+        raw[at].isspace() or (unicodedata.category(raw[at]) in _LITTER and raw[at] not in BULLETS)
+    ):
         at += 1
     return at
 

@@ -9,6 +9,8 @@ from statistics import median
 
 from povsum.regions import gazetteer
 
+# The marks that open a list's items or a data card's lines (■ 相关链接, ▶ 4.52万人 …).
+BULLETS = "■□●○◆◇▲△▶►★☆·•※"
 # A line ending so is finished (a sentence, a quotation, a bracketed note): its break ends it.
 CLOSED = re.compile(r"[。！？!?;；”\"」』)）…]$")
 # A line starting so is an item or a heading of its own, never the rest of the line before.

@@ -194,10 +194,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "letter_spaced": lambda text: re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text),
     "paragraphs_in_p_tags": lambda text: re.sub(r"(?m)^(.+)$", r"<p>\1</p>", text),
     "nbsp_entity_indent": lambda text: re.sub(r"(?m)^(?=\S)", "&nbsp;&nbsp;", text),
-    # Litter after a full stop (a WeChat repost's emoji, a damaged character) and bullets before lines.
+    # Litter after a full stop: a WeChat repost's emoji, a damaged character.
     "emoji_after_full_stops": lambda text: re.sub(r"([。！])(?=[^\n])", "\\1\U0001f44d", text),
     "replacement_characters_after_full_stops": lambda text: re.sub(r"([。！])(?=[^\n])", "\\1\ufffd", text),
-    "bullets_before_lines": lambda text: re.sub(r"(?m)^(?=\S)", "● ", text),
     # A reading aid's pinyin after words, toned, with or without a space between syllables.
     "pinyin_after_words": _replace(
         ("脱贫", "脱贫(tuōpín)"),
