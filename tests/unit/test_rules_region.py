@@ -789,6 +789,18 @@ def test_a_neighbour_named_as_such_weighs_nothing() -> None:
     assert not any(d.startswith("score 会宁县") for d in decisions(text))
 
 
+def test_the_place_a_neighbour_describes_is_named() -> None:
+    # Written for the test: a county report introducing its subject by its neighbour (与…相邻的会宁县);
+    # the neighbour named inside 与…相邻 weighs nothing, and so does one after 与之相邻的 or 与本县毗邻的.
+    text = "与通渭县相邻的会宁县,是国家扶贫开发重点县。2013年底,全县有贫困人口16.6万人。"
+    assert (where(text) or ("",))[0] == "会宁县"
+    scored = [d for d in decisions(text) if d.startswith("score")]
+    assert not any("通渭县" in d for d in scored)
+    for lead in ("与之相邻的", "与本县毗邻的"):
+        other = f"会宁县脱贫攻坚。全县贫困发生率降至1%。{lead}通渭县也在发展乡村旅游。"
+        assert not any(d.startswith("score 通渭县") for d in decisions(other)), lead
+
+
 def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"

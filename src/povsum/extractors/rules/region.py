@@ -36,6 +36,7 @@ from povsum.regions import (
     NATIONAL_FORMS,
     NATIONAL_NAMES,
     NEIGHBOUR,
+    NEIGHBOUR_WORDS,
     SELF_REFERENCE,
     Division,
     Mention,
@@ -159,6 +160,12 @@ _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{NEIGHBOUR})$")
 # ...or the border after its name: 与四川省凉山州接壤, 同陕西交界.
 _BORDER_AFTER = re.compile(r"接壤|毗邻|交界|相邻|相连|隔河相望")
+# But a place the border names describes the one after it: 与通渭县相邻的|会宁县 is 会宁县, its
+# neighbour named inside 与…相邻 (与之相邻的 and 邻近的 name none: the place after is the neighbour).
+_DESCRIBED_BY_NEIGHBOUR = re.compile(
+    rf"[与同和跟](?![之其我本该])[^,;:。、与同和跟]{{2,12}}(?:{NEIGHBOUR_WORDS}|接壤|交界)的$"
+)
+_DESCRIBED_SPAN = 18
 # A place where a meeting or a fair was held (在北京召开的全国…大会, 在杭州举行的对接会) or where
 # goods go (销往上海, 运往重庆): the article's subject is elsewhere.
 _VENUE_BEFORE = re.compile(r"在$")
@@ -325,7 +332,7 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     """The weight of the place named at text[start:end] and the cue that set it."""
     # A place named with its province (邻近的定西市安定区, 来自河南信阳) takes the words before both.
     first = _chain_start(start, inner)
-    if _BORDER_BEFORE.search(text, max(0, first - 3), first) or _BORDER_AFTER.match(text, end):
+    if _is_neighbour(text, first, end):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
@@ -349,6 +356,16 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _is_neighbour(text: str, first: int, end: int) -> bool:
+    """Whether the place named from ``first`` to ``end`` is a neighbour: 邻近的|通渭县, 北接|己衣镇,
+    通渭县|相邻, but not the place a neighbour describes (与通渭县相邻的|会宁县)."""
+    if _BORDER_AFTER.match(text, end):
+        return True
+    return bool(_BORDER_BEFORE.search(text, max(0, first - 3), first)) and not _DESCRIBED_BY_NEIGHBOUR.search(
+        text, max(0, first - _DESCRIBED_SPAN), first
+    )
 
 
 def _points_elsewhere(text: str, at: int) -> bool:
