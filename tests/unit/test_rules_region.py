@@ -801,6 +801,19 @@ def test_the_place_a_neighbour_describes_is_named() -> None:
         assert not any(d.startswith("score 通渭县") for d in decisions(other)), lead
 
 
+def test_a_headline_below_its_eyebrow_is_the_headline() -> None:
+    # Written for the test: an eyebrow (引题) naming no place above the headline naming the county;
+    # the prefecture is named more often in the body.
+    text = (
+        "决战决胜脱贫攻坚 奋力夺取全面小康\n\n会宁县:搬出来的好日子\n"
+        "白银市扶贫办介绍,白银市今年完成搬迁任务,白银市共搬迁2万人。会宁县新堡乡的群众住进了新房。"
+    )
+    assert (where(text) or ("",))[0] == "会宁县"
+    # A headline that names its place keeps it: the line below is not the headline's.
+    other = "会宁县:搬出来的好日子\n通渭县的新房\n会宁县今年完成搬迁任务。通渭县也完成了任务。"
+    assert any(d.startswith("score 通渭县") and "title" not in d for d in decisions(other))
+
+
 def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"

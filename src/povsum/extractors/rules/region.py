@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.furniture import is_paragraph
+from povsum.furniture import headline, is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -293,8 +293,8 @@ class _Local:
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
-    title = _headline(document)
     mentions, locals_ = _places_named(text)
+    title = _headline(document, [*mentions, *locals_])
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
@@ -319,13 +319,29 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     return _region(document, sentences, subject) if subject else None
 
 
-def _headline(document: Document) -> range:
+# The next line that holds anything, past blank ones.
+_NEXT_LINE = re.compile(r"[^\n]*\n\s*(?P<line>[^\n]+)")
+
+
+def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     """The headline's span, unless a paragraph of the text stands above it: a page that lost its
     headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
-    for one, which is about a part of the page or another page."""
+    for one, which is about a part of the page or another page. A headline naming no place may be
+    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one."""
     title = document.title_span
-    above = document.text[: title.start].split("\n") if title else []
-    return range(0) if any(is_paragraph(line.strip()) for line in above) else title
+    text = document.text
+    above = text[: title.start].split("\n") if title else []
+    if any(is_paragraph(line.strip()) for line in above):
+        return range(0)
+    if not title or any(place.start in title for place in places):
+        return title
+    below = _NEXT_LINE.match(text, title.stop)
+    main = headline(below["line"].strip()) if below else None
+    if below is None or main is None or is_paragraph(below["line"]):
+        return title
+    start = below.start("line")
+    stop = text.index(main, start) + len(main)
+    return range(title.start, stop) if any(place.start in range(start, stop) for place in places) else title
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
