@@ -814,6 +814,18 @@ def test_a_headline_below_its_eyebrow_is_the_headline() -> None:
     assert any(d.startswith("score 通渭县") and "title" not in d for d in decisions(other))
 
 
+def test_a_county_naming_a_village_it_does_not_merely_introduce_locates_it() -> None:
+    # Written for the test: a village report that names its county before the village twice and
+    # says 全县 three times; the county is named before a village it names once (an example) in full.
+    text = (
+        "会宁县柳树村变了样。会宁县柳树村有贫困户120户。近年来,柳树村发展养殖。"
+        "全县推进产业扶贫,全县上下齐心,全县群众增收。柳树村的村民说,日子好了。"
+    )
+    assert (where(text) or ("",))[0] == "柳树村"
+    county = "会宁县脱贫攻坚。会宁县柳树村发展养殖,全县贫困发生率降至1%。"
+    assert any(d.startswith("score 会宁县") and "locator" not in d for d in decisions(county))
+
+
 def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"

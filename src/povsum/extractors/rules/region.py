@@ -417,11 +417,19 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
 
 
+_INTRODUCED = 1  # how often a county report names the village it introduces (永平县|建设村)
+
+
 def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> dict[int, int]:
     """Where a place starts that is named right after a place containing it: 宁夏|银川市|永宁县,
     闽宁镇|原隆村. A county naming its village (永平县|建设村) is no mere locator: county reports
     introduce their villages so. Each start maps to where its container's name starts."""
-    starts = {m.start: m.anchor.start for m in locals_ if isinstance(m.anchor, _Local)}
+    times = Counter(local.name for local in locals_)
+    starts = {
+        m.start: m.anchor.start
+        for m in locals_
+        if m.anchor is not None and (isinstance(m.anchor, _Local) or times[m.name] > _INTRODUCED)
+    }
     for outer, inner in pairwise(mentions):
         if outer.end == inner.start and outer.division.name in _ancestors(inner.division):
             starts[inner.start] = outer.start
