@@ -230,9 +230,26 @@ def parent_self_reference_added(page: Page) -> str | None:
     return _at(page.text, at + 1, "", f"全{parent[-1]}上下凝心聚力、攻坚克难。")
 
 
+def higher_self_reference_added(page: Page) -> str | None:
+    """One 全市 on a county page (全省 on a prefecture's), after the body's first sentence: the
+    county's work is a model for its prefecture, which is not what the page reports on."""
+    parent = {"county": page.region.prefecture, "district": page.region.prefecture}.get(page.region.level)
+    parent = parent or (page.region.province if page.region.level == "prefecture" else None)
+    at = page.text.find("。", page.body_start)
+    if not parent or at < 0:
+        return None
+    return _at(page.text, at + 1, "", f"这一做法在全{kind_of(parent)}推广。")
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
+    return _each(page.text, starts, page.name, "该" + page.kind) if starts else None
+
+
+def all_later_mentions_self_referred(page: Page) -> str | None:
+    """Every body mention after the first by 该县 (the page's kind)."""
+    starts = _clause_mentions(page)[1:]
     return _each(page.text, starts, page.name, "该" + page.kind) if starts else None
 
 
@@ -397,7 +414,9 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "whole_to_inside": whole_to_inside,
     "self_reference_added": self_reference_added,
     "parent_self_reference_added": parent_self_reference_added,
+    "higher_self_reference_added": higher_self_reference_added,
     "later_mentions_self_referred": later_mentions_self_referred,
+    "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,
     "recently_after_the_name": recently_after_the_name,
     "recently_before_the_name": recently_before_the_name,

@@ -826,6 +826,17 @@ def test_a_county_naming_a_village_it_does_not_merely_introduce_locates_it() -> 
     assert any(d.startswith("score 会宁县") and "locator" not in d for d in decisions(county))
 
 
+def test_an_area_a_county_belongs_to_and_a_site_named_after_china_name_no_nation() -> None:
+    # Written for the test: a county report says the programme area it belongs to and cites a
+    # provincial site whose name starts with 中国.
+    text = (
+        "古浪县属于六盘山集中连片特困地区,贫困面大。据中国甘肃网报道,古浪县实施易地扶贫搬迁。"
+        "中国甘肃网记者走访了搬迁户。"
+    )
+    assert (where(text) or ("",))[0] == "古浪县"
+    assert any(d.startswith("score 全国") and "press×2" in d and "locator×1" in d for d in decisions(text))
+
+
 def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"

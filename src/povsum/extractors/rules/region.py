@@ -241,6 +241,10 @@ _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
 # Not a county of an area (六盘山片区县), which a county report says it is.
 _NATIONAL_FORM = re.compile("|".join(map(re.escape, (*NATIONAL_FORMS, *NATIONAL_AREAS))))
 _NATIONAL_MENTION = re.compile(f"(?:{'|'.join(('中国', *NATIONAL_AREAS))})(?!县)")
+# A place that belongs to an area says so (古浪县属于六盘山集中连片特困地区, 地处乌蒙山片区): the
+# area locates it, it names no national subject.
+_MEMBER_OF = re.compile(r"(?:属于|地处|位于|处于|列入|地属)[\u4e00-\u9fff]{0,6}$")
+_MEMBER_SPAN = 10
 _CENTRAL_MIN = 2
 # A report that counts or ranks provinces as its members speaks for the country, even where it
 # never writes 全国: 中西部22个省区市, 东部9省市, 各省（区、市）, 搬迁人口最多的省份, 四川、云南等省区.
@@ -298,7 +302,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
-    if national := _national_candidate(text, title):
+    if national := _national_candidate(text, title, mentions):
         candidates.append(national)
     _discount_partners(text, candidates)
     _credit_self_references(text, candidates)
@@ -715,9 +719,10 @@ def _local_weights(
 # --- the nation, self-references, partners -----------------------------------------------------
 
 
-def _national_candidate(text: str, title: range) -> _Candidate | None:
+def _national_candidate(text: str, title: range, mentions: Sequence[Mention]) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
-    only the country holds (三区三州); the verifier accepts 全国 for any of them."""
+    only the country holds (三区三州); the verifier accepts 全国 for any of them. 中国 before a
+    place and a paper or a site (中国甘肃网) names the site."""
     first = _NATIONAL_FORM.search(text)
     members = [
         m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text) if not _points_elsewhere(text, m.start())
@@ -727,11 +732,23 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     at = min(([first.start()] if first else []) + members)
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, at)
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
-    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in _NATIONAL_MENTION.finditer(text)))
+    sites = {m.start for m in mentions if _PRESS_AFTER.match(text, m.end)}
+    _tally(nation, (_national_weight(text, m, title, sites) for m in _NATIONAL_MENTION.finditer(text)))
     if members:
         nation.self_references += len(members)
         nation.notes.append(f"provinces as members×{len(members)}")
     return nation
+
+
+def _national_weight(text: str, mention: re.Match[str], title: range, sites: set[int]) -> tuple[float, str]:
+    """The weight of 中国 or an area: a site's name (中国|甘肃网) is the press, an area a place
+    belongs to (属于六盘山|集中连片特困地区) locates it."""
+    if mention.end() in sites:
+        return _MINOR_WEIGHT, "press"
+    start = mention.start()
+    if mention[0] != "中国" and _MEMBER_OF.search(text, max(0, start - _MEMBER_SPAN), start):
+        return _MINOR_WEIGHT, "locator"
+    return _weight(text, mention.start(), mention.end(), title, {})
 
 
 def _central_government(text: str, trace: Trace) -> _Candidate | None:
