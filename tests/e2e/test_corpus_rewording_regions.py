@@ -177,6 +177,15 @@ def later_mentions_bare(page: Page) -> str | None:
     return _each(page.text, starts, page.name, stem)
 
 
+def province_and_short_first(page: Page) -> str | None:
+    """会宁县有… -> 甘肃会宁有… at the first clause the body opens with the county's name."""
+    forms = [f for f in _parent_forms(page, page.region.province)[1:] if len(f) == 2]
+    starts = _clause_mentions(page)
+    if page.region.level not in ("county", "district") or not forms or not page.short or not starts:
+        return None
+    return _at(page.text, starts[0], page.name, forms[0] + page.short)
+
+
 def parents_dropped(page: Page) -> str | None:
     """甘肃省白银市会宁县 -> 会宁县: the province and prefecture written before the subject dropped."""
     parents = sorted(
@@ -207,10 +216,12 @@ def _self_swap(old_prefix: str, new_prefix: str) -> Callable[[Page], str | None]
 
 
 def whole_to_inside(page: Page) -> str | None:
-    """全县共有… -> 县里共有… (全市 -> 市里, 全乡 -> 乡里) before a count or a verb of having."""
-    if page.kind not in ("县", "市", "乡"):
+    """全县共有… -> 县里共有… (全市 -> 市里, 全乡 -> 乡里, 全村 -> 村里, 全镇 -> 镇上) before a count or a
+    verb of having."""
+    inside_words = {"县": "县里", "市": "市里", "乡": "乡里", "村": "村里", "镇": "镇上"}
+    if page.kind not in inside_words:
         return None
-    inside = re.sub(f"全{page.kind}(?=共有|有|累计|已)", f"{page.kind}里", page.text)
+    inside = re.sub(f"全{page.kind}(?=共有|有|累计|已)", inside_words[page.kind], page.text)
     return inside if inside != page.text else None
 
 
@@ -316,6 +327,21 @@ def province_in_title(page: Page) -> str | None:
     return page.text.replace(page.title, page.title.replace(page.name, forms[0] + page.name, 1), 1)
 
 
+def title_name_after_a_dash(page: Page) -> str | None:
+    """甘肃会宁:搬出来的好日子 -> 搬出来的好日子——甘肃会宁脱贫攻坚见闻 (a headline led by the
+    subject's name, turned)."""
+    turned = re.match(r"(?P<head>[^:：]{2,12})[:：](?P<rest>[^:：]{4,})$", page.title)
+    names = (page.name, page.short or page.name)
+    if not turned or not any(name in turned["head"] for name in names):
+        return None
+    return page.text.replace(page.title, f"{turned['rest']}——{turned['head']}脱贫攻坚见闻", 1)
+
+
+def dateline_with_the_subject(page: Page) -> str | None:
+    """本报会宁讯(记者 王明) opening the body: the paper files from its subject."""
+    return _lead(f"本报{page.short or page.name}讯(记者 王明)")(page) if page.division else None
+
+
 def title_dropped(page: Page) -> str | None:
     """The headline dropped, where the body names the subject three times or more."""
     if not page.title or len(page.body_mentions()) < 3:
@@ -402,6 +428,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "prefecture_before_first": prefecture_before_first,
     "county_before_first": county_before_first,
     "later_mentions_bare": later_mentions_bare,
+    "province_and_short_first": province_and_short_first,
     "parents_dropped": parents_dropped,
     "quan_to_gai": _self_swap("全", "该"),
     "quan_to_wo": _self_swap("全", "我"),
@@ -424,8 +451,10 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "lead_party_committee": _lead("{name}委、{kind}政府高度重视脱贫攻坚工作。"),
     "lead_reporter_learnt": _lead("记者从{name}扶贫办获悉,"),
     "lead_in_the_place": _lead("在{name},脱贫攻坚是头等大事。"),
+    "dateline_with_the_subject": dateline_with_the_subject,
     "short_in_title": short_in_title,
     "province_in_title": province_in_title,
+    "title_name_after_a_dash": title_name_after_a_dash,
     "title_dropped": title_dropped,
     "eyebrow_above_title": eyebrow_above_title,
     "subtitle_below_title": subtitle_below_title,
