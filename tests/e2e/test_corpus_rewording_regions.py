@@ -295,15 +295,16 @@ def recently_before_the_name(page: Page) -> str | None:
 
 
 def _lead(sentence: str) -> Callable[[Page], str | None]:
-    """``sentence`` (about the subject, {name} and {kind}) opening the body's first paragraph."""
+    """``sentence`` (about the subject: {name}, its {short} form, its {kind}) opening the body's
+    first paragraph."""
 
     def lead(page: Page) -> str | None:
         at = page.body_start
         while at < len(page.text) and page.text[at] in " \n\u3000\t":
             at += 1
-        if at >= len(page.text) or not page.body_mentions():
+        if at >= len(page.text) or not page.body_mentions() or ("{short}" in sentence and not page.short):
             return None
-        return _at(page.text, at, "", sentence.format(name=page.name, kind=page.kind))
+        return _at(page.text, at, "", sentence.format(name=page.name, kind=page.kind, short=page.short))
 
     lead.__doc__ = f"The body opens with: {sentence}"
     return lead
@@ -452,6 +453,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "lead_reporter_learnt": _lead("记者从{name}扶贫办获悉,"),
     "lead_in_the_place": _lead("在{name},脱贫攻坚是头等大事。"),
     "dateline_with_the_subject": dateline_with_the_subject,
+    "lead_short_form": _lead("记者近日在{short}采访时看到,"),
     "short_in_title": short_in_title,
     "province_in_title": province_in_title,
     "title_name_after_a_dash": title_name_after_a_dash,
