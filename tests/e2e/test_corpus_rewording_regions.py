@@ -2,9 +2,10 @@
 extractor must still find the region. A real report calls its county by its full name or its short
 form, puts its province or prefecture before it or not, says 全县, 该县, 我县 or 这个县, opens with
 近年来,XX县 or XX县近年来, keeps its headline or loses it, and names a neighbour beside it; a region
-rule that knows only the forms the train pages happen to use fails here. Each rewording is applied
-in place (the page's own mentions, not an inserted sentence) to every train page whose region the
-rules find and gold agrees with; the expected region is known without a human: the same.
+rule that knows only the forms the train pages happen to use fails here. Each rewording works on
+the page's own mentions (a few add a lead, a dateline or a headline's eyebrow written for the
+test) of every train page whose region the rules find and gold agrees with (not the nation's: it
+has no name to reword); the expected region is known without a human: the same.
 
 The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
 """
