@@ -344,6 +344,21 @@ def dateline_with_the_subject(page: Page) -> str | None:
     return _lead(f"本报{page.short or page.name}讯(记者 王明)")(page) if page.division else None
 
 
+def _title_colon(by: str) -> Callable[[Page], str | None]:
+    """A headline's colon after its subject (会宁县:…) written as ``by``, as headlines also do."""
+
+    def colon(page: Page) -> str | None:
+        names = [n for n in (page.name, page.short) if n]
+        found = re.search(f"(?:{'|'.join(map(re.escape, names))})[:：]", page.title)
+        if not found:
+            return None
+        title = page.title[: found.end() - 1] + by + page.title[found.end() :]
+        return page.text.replace(page.title, title, 1)
+
+    colon.__doc__ = f"会宁县:… -> 会宁县{by}…"
+    return colon
+
+
 def title_dropped(page: Page) -> str | None:
     """The headline dropped, where the body names the subject three times or more."""
     if not page.title or len(page.body_mentions()) < 3:
@@ -458,6 +473,8 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "short_in_title": short_in_title,
     "province_in_title": province_in_title,
     "title_name_after_a_dash": title_name_after_a_dash,
+    "title_colon_to_a_space": _title_colon(" "),
+    "title_colon_to_a_dash": _title_colon("——"),
     "title_dropped": title_dropped,
     "eyebrow_above_title": eyebrow_above_title,
     "subtitle_below_title": subtitle_below_title,
