@@ -789,6 +789,54 @@ def test_a_neighbour_named_as_such_weighs_nothing() -> None:
     assert not any(d.startswith("score 会宁县") for d in decisions(text))
 
 
+def test_the_place_a_neighbour_describes_is_named() -> None:
+    # Written for the test: a county report introducing its subject by its neighbour (与…相邻的会宁县);
+    # the neighbour named inside 与…相邻 weighs nothing, and so does one after 与之相邻的 or 与本县毗邻的.
+    text = "与通渭县相邻的会宁县,是国家扶贫开发重点县。2013年底,全县有贫困人口16.6万人。"
+    assert (where(text) or ("",))[0] == "会宁县"
+    scored = [d for d in decisions(text) if d.startswith("score")]
+    assert not any("通渭县" in d for d in scored)
+    for lead in ("与之相邻的", "与本县毗邻的"):
+        other = f"会宁县脱贫攻坚。全县贫困发生率降至1%。{lead}通渭县也在发展乡村旅游。"
+        assert not any(d.startswith("score 通渭县") for d in decisions(other)), lead
+
+
+def test_a_headline_below_its_eyebrow_is_the_headline() -> None:
+    # Written for the test: an eyebrow (引题) naming no place above the headline naming the county;
+    # the prefecture is named more often in the body.
+    text = (
+        "决战决胜脱贫攻坚 奋力夺取全面小康\n\n会宁县:搬出来的好日子\n"
+        "白银市扶贫办介绍,白银市今年完成搬迁任务,白银市共搬迁2万人。会宁县新堡乡的群众住进了新房。"
+    )
+    assert (where(text) or ("",))[0] == "会宁县"
+    # A headline that names its place keeps it: the line below is not the headline's.
+    other = "会宁县:搬出来的好日子\n通渭县的新房\n会宁县今年完成搬迁任务。通渭县也完成了任务。"
+    assert any(d.startswith("score 通渭县") and "title" not in d for d in decisions(other))
+
+
+def test_a_county_naming_a_village_it_does_not_merely_introduce_locates_it() -> None:
+    # Written for the test: a village report that names its county before the village twice and
+    # says 全县 three times; the county is named before a village it names once (an example) in full.
+    text = (
+        "会宁县柳树村变了样。会宁县柳树村有贫困户120户。近年来,柳树村发展养殖。"
+        "全县推进产业扶贫,全县上下齐心,全县群众增收。柳树村的村民说,日子好了。"
+    )
+    assert (where(text) or ("",))[0] == "柳树村"
+    county = "会宁县脱贫攻坚。会宁县柳树村发展养殖,全县贫困发生率降至1%。"
+    assert any(d.startswith("score 会宁县") and "locator" not in d for d in decisions(county))
+
+
+def test_an_area_a_county_belongs_to_and_a_site_named_after_china_name_no_nation() -> None:
+    # Written for the test: a county report says the programme area it belongs to and cites a
+    # provincial site whose name starts with 中国.
+    text = (
+        "古浪县属于六盘山集中连片特困地区,贫困面大。据中国甘肃网报道,古浪县实施易地扶贫搬迁。"
+        "中国甘肃网记者走访了搬迁户。"
+    )
+    assert (where(text) or ("",))[0] == "古浪县"
+    assert any(d.startswith("score 全国") and "press×2" in d and "locator×1" in d for d in decisions(text))
+
+
 def test_a_county_of_a_national_area_is_no_national_mention() -> None:
     # Written for the test: a county report says which programme area it belongs to.
     text = "通渭县地处定西市东部,是六盘山片区县。2013年底,全县贫困发生率31.2%。全县脱贫。"

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.furniture import is_paragraph
+from povsum.furniture import headline, is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -36,6 +36,7 @@ from povsum.regions import (
     NATIONAL_FORMS,
     NATIONAL_NAMES,
     NEIGHBOUR,
+    NEIGHBOUR_WORDS,
     SELF_REFERENCE,
     Division,
     Mention,
@@ -159,6 +160,12 @@ _BORDER = re.compile(r"[东南西北]{1,2}(?:与|接|邻|连|靠|临|至|抵)")
 _BORDER_BEFORE = re.compile(rf"(?:{_BORDER.pattern}|{NEIGHBOUR})$")
 # ...or the border after its name: 与四川省凉山州接壤, 同陕西交界.
 _BORDER_AFTER = re.compile(r"接壤|毗邻|交界|相邻|相连|隔河相望")
+# But a place the border names describes the one after it: 与通渭县相邻的|会宁县 is 会宁县, its
+# neighbour named inside 与…相邻 (与之相邻的 and 邻近的 name none: the place after is the neighbour).
+_DESCRIBED_BY_NEIGHBOUR = re.compile(
+    rf"[与同和跟](?![之其我本该])[^,;:。、与同和跟]{{2,12}}(?:{NEIGHBOUR_WORDS}|接壤|交界)的$"
+)
+_DESCRIBED_SPAN = 18
 # A place where a meeting or a fair was held (在北京召开的全国…大会, 在杭州举行的对接会) or where
 # goods go (销往上海, 运往重庆): the article's subject is elsewhere.
 _VENUE_BEFORE = re.compile(r"在$")
@@ -234,6 +241,10 @@ _CENTRAL = re.compile("|".join(CENTRAL_GOVERNMENT))
 # Not a county of an area (六盘山片区县), which a county report says it is.
 _NATIONAL_FORM = re.compile("|".join(map(re.escape, (*NATIONAL_FORMS, *NATIONAL_AREAS))))
 _NATIONAL_MENTION = re.compile(f"(?:{'|'.join(('中国', *NATIONAL_AREAS))})(?!县)")
+# A place that belongs to an area says so (古浪县属于六盘山集中连片特困地区, 地处乌蒙山片区): the
+# area locates it, it names no national subject.
+_MEMBER_OF = re.compile(r"(?:属于|地处|位于|处于|列入|地属)[\u4e00-\u9fff]{0,6}$")
+_MEMBER_SPAN = 10
 _CENTRAL_MIN = 2
 # A report that counts or ranks provinces as its members speaks for the country, even where it
 # never writes 全国: 中西部22个省区市, 东部9省市, 各省（区、市）, 搬迁人口最多的省份, 四川、云南等省区.
@@ -286,12 +297,12 @@ class _Local:
 
 def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace) -> Region | None:
     text = document.text
-    title = _headline(document)
     mentions, locals_ = _places_named(text)
+    title = _headline(document, [*mentions, *locals_])
     inner = _inner_starts(mentions, locals_)
     divisions = _division_candidates(text, mentions, title, inner)
     candidates = [*divisions, *_local_candidates(text, locals_, divisions, mentions, sentences, title, inner)]
-    if national := _national_candidate(text, title):
+    if national := _national_candidate(text, title, mentions):
         candidates.append(national)
     _discount_partners(text, candidates)
     _credit_self_references(text, candidates)
@@ -312,20 +323,36 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
     return _region(document, sentences, subject) if subject else None
 
 
-def _headline(document: Document) -> range:
+# The next line that holds anything, past blank ones.
+_NEXT_LINE = re.compile(r"[^\n]*\n\s*(?P<line>[^\n]+)")
+
+
+def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     """The headline's span, unless a paragraph of the text stands above it: a page that lost its
     headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
-    for one, which is about a part of the page or another page."""
+    for one, which is about a part of the page or another page. A headline naming no place may be
+    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one."""
     title = document.title_span
-    above = document.text[: title.start].split("\n") if title else []
-    return range(0) if any(is_paragraph(line.strip()) for line in above) else title
+    text = document.text
+    above = text[: title.start].split("\n") if title else []
+    if any(is_paragraph(line.strip()) for line in above):
+        return range(0)
+    if not title or any(place.start in title for place in places):
+        return title
+    below = _NEXT_LINE.match(text, title.stop)
+    main = headline(below["line"].strip()) if below else None
+    if below is None or main is None or is_paragraph(below["line"]):
+        return title
+    start = below.start("line")
+    stop = text.index(main, start) + len(main)
+    return range(title.start, stop) if any(place.start in range(start, stop) for place in places) else title
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
     """The weight of the place named at text[start:end] and the cue that set it."""
     # A place named with its province (邻近的定西市安定区, 来自河南信阳) takes the words before both.
     first = _chain_start(start, inner)
-    if _BORDER_BEFORE.search(text, max(0, first - 3), first) or _BORDER_AFTER.match(text, end):
+    if _is_neighbour(text, first, end):
         return 0.0, "neighbour"
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
@@ -349,6 +376,16 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _is_neighbour(text: str, first: int, end: int) -> bool:
+    """Whether the place named from ``first`` to ``end`` is a neighbour: 邻近的|通渭县, 北接|己衣镇,
+    通渭县|相邻, but not the place a neighbour describes (与通渭县相邻的|会宁县)."""
+    if _BORDER_AFTER.match(text, end):
+        return True
+    return bool(_BORDER_BEFORE.search(text, max(0, first - 3), first)) and not _DESCRIBED_BY_NEIGHBOUR.search(
+        text, max(0, first - _DESCRIBED_SPAN), first
+    )
 
 
 def _points_elsewhere(text: str, at: int) -> bool:
@@ -384,11 +421,19 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
 
 
+_INTRODUCED = 1  # how often a county report names the village it introduces (永平县|建设村)
+
+
 def _inner_starts(mentions: Sequence[Mention], locals_: Sequence[_Local]) -> dict[int, int]:
     """Where a place starts that is named right after a place containing it: 宁夏|银川市|永宁县,
     闽宁镇|原隆村. A county naming its village (永平县|建设村) is no mere locator: county reports
     introduce their villages so. Each start maps to where its container's name starts."""
-    starts = {m.start: m.anchor.start for m in locals_ if isinstance(m.anchor, _Local)}
+    times = Counter(local.name for local in locals_)
+    starts = {
+        m.start: m.anchor.start
+        for m in locals_
+        if m.anchor is not None and (isinstance(m.anchor, _Local) or times[m.name] > _INTRODUCED)
+    }
     for outer, inner in pairwise(mentions):
         if outer.end == inner.start and outer.division.name in _ancestors(inner.division):
             starts[inner.start] = outer.start
@@ -674,9 +719,10 @@ def _local_weights(
 # --- the nation, self-references, partners -----------------------------------------------------
 
 
-def _national_candidate(text: str, title: range) -> _Candidate | None:
+def _national_candidate(text: str, title: range, mentions: Sequence[Mention]) -> _Candidate | None:
     """The nation, always named 全国, when the article calls it 全国, 中国 or 我国, or names an area
-    only the country holds (三区三州); the verifier accepts 全国 for any of them."""
+    only the country holds (三区三州); the verifier accepts 全国 for any of them. 中国 before a
+    place and a paper or a site (中国甘肃网) names the site."""
     first = _NATIONAL_FORM.search(text)
     members = [
         m.start() for m in _PROVINCES_AS_MEMBERS.finditer(text) if not _points_elsewhere(text, m.start())
@@ -686,11 +732,23 @@ def _national_candidate(text: str, title: range) -> _Candidate | None:
     at = min(([first.start()] if first else []) + members)
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, at)
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
-    _tally(nation, (_weight(text, m.start(), m.end(), title, {}) for m in _NATIONAL_MENTION.finditer(text)))
+    sites = {m.start for m in mentions if _PRESS_AFTER.match(text, m.end)}
+    _tally(nation, (_national_weight(text, m, title, sites) for m in _NATIONAL_MENTION.finditer(text)))
     if members:
         nation.self_references += len(members)
         nation.notes.append(f"provinces as members×{len(members)}")
     return nation
+
+
+def _national_weight(text: str, mention: re.Match[str], title: range, sites: set[int]) -> tuple[float, str]:
+    """The weight of 中国 or an area: a site's name (中国|甘肃网) is the press, an area a place
+    belongs to (属于六盘山|集中连片特困地区) locates it."""
+    if mention.end() in sites:
+        return _MINOR_WEIGHT, "press"
+    start = mention.start()
+    if mention[0] != "中国" and _MEMBER_OF.search(text, max(0, start - _MEMBER_SPAN), start):
+        return _MINOR_WEIGHT, "locator"
+    return _weight(text, mention.start(), mention.end(), title, {})
 
 
 def _central_government(text: str, trace: Trace) -> _Candidate | None:
