@@ -510,6 +510,20 @@ def test_a_new_item_ends_a_breakdown(opener: str) -> None:
     assert _found(text) == ["2亿元", "3000万元"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: the parts add up to the total, and the sentence goes on to another sum
+        # with no 另 or 此外 to open it (a donation, a loan, a year's budget in a series).
+        "乙市企业捐款800万元,其中现金500万元、物资折款300万元,动员社会各界捐款1200万元用于教育扶贫。",
+        "甲县投入资金9亿元,其中中央资金5亿元、省级资金4亿元,发放扶贫小额信贷2亿元。",
+        "帮扶资金从2018年的2000万元,其中产业资金1200万元、基础设施资金800万元,增加到2019年的5000万元。",
+    ],
+)
+def test_parts_that_add_up_to_the_total_end_the_breakdown(text: str) -> None:
+    assert len(_found(text)) == 2
+
+
 def test_a_new_item_ends_a_breakdown_carried_over_a_semicolon() -> None:
     # Written for the test.
     text = "甲县投入资金9亿元,其中产业资金5亿元;基础资金3亿元;另发放扶贫贷款2亿元。"

@@ -615,10 +615,34 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
         refers_back = before is not None and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
         if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
-            end = new_item.start() if new_item else len(text)
             start = m.end() if names_total else m.start()
+            end = _parts_end(matches, start, new_item.start() if new_item else len(text))
             return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
+
+
+def _parts_end(matches: list[QuantityMatch], start: int, end: int) -> int:
+    """Where the parts opened at ``start`` end: at ``end``, or right after the part that makes them
+    add up to the total stated before them, since an amount after a complete breakdown is an item
+    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元").
+
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
+    >>> q = find_quantities(s, {"元"})
+    >>> s[_parts_end(q, 8, len(s)) :]
+    ',撬动社会资金5亿元'
+    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
+    >>> _parts_end(find_quantities(s, {"元"}), 8, len(s)) == len(s)
+    True
+    """
+    totals = [m.parsed.value for m in matches if m.end <= start]
+    subtotal = 0.0
+    for m in matches:
+        if not (start <= m.start < end) or not totals:
+            continue
+        subtotal += m.parsed.value
+        if abs(subtotal - totals[-1]) <= _SUM_TOLERANCE * totals[-1]:
+            return m.end
+    return end
 
 
 def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[_Verdict | None]:
@@ -769,7 +793,9 @@ def _candidates(
                 else judged
             )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
-            previous = judged
+            # The parts of an amount are an aside: a series runs on from the amount they break down
+            # ("从2018年的2000万元,其中…,增加到2019年的5000万元").
+            previous = previous if part else judged
             if verdict.rule == "part_of_total" and sentence.start not in headline:
                 parts.add(round(match.parsed.value))
             if verdict.kept:
