@@ -220,6 +220,9 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
         ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
+        # Secured or pooled with no noun after the verb.
+        ("乙镇今年累计落实1800万元,用于产业路建设。", "1800万元"),
+        ("县里统筹2.4亿元实施农村人居环境整治。", "2.4亿元"),
         # Taken out of a budget or a fund, lent free of interest, sponsored.
         ("县财政拿出2000万元,用于贫困村基础设施建设。", "2000万元"),
         ("市里还要再拿出一个亿,专门支持搬迁后续产业。", "一个亿"),

@@ -113,10 +113,12 @@ _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
-    # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
-    "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
-    # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
-    "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
+    # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金; funds
+    # pooled from several budgets (统筹, as 整合, 统筹整合).
+    "investment": ("投资", "出资", "注资", "援建", "整合", "统筹", "配套", "撬动", "设立", "注入", "资本"),
+    # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券), or secured
+    # with no noun after the verb (累计落实2亿元).
+    "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券", "落实"),
     "loan": ("贷款", "信贷", "放贷", "借款"),
     "aid": ("捐", "援助", "资助", "赞助", "支援", "帮扶", "慰问", "善款"),
     "subsidy": ("补助", "补贴", "奖补", "以奖代补", "奖励", "扶持", "贴息"),
