@@ -470,6 +470,20 @@ def test_targets_and_ranks_give_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a target's or a forecast's verb right before the fall, inside the
+        # transition or opening the figure's own clause: the value fallen to is no outcome.
+        ("全县贫困人口由2015年底的3.2万人力争减少到2020年底的800人。", {"baseline.people": 32000}),
+        ("全县贫困发生率由2016年的11.2%有望降至今年底的0.9%。", {"baseline.incidence_rate": 11.2}),
+        ("贫困发生率力争降至0.5%,贫困村全部出列。", {}),
+    ],
+)
+def test_a_target_verb_before_the_fall_gives_no_outcome(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "approx"),
     [
         # A range of two neighbouring digits before a place reads as its lower bound, about.

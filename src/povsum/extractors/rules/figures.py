@@ -185,7 +185,9 @@ _TARGET = re.compile(
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
-_FUTURE = re.compile(r"将(?!近)")
+# So are a target's and a forecast's verbs, also between the two figures of a fall ("由8.2%力争降至2%",
+# "有望降至").
+_FUTURE = re.compile(r"将(?!近)|力争|有望")
 # A plan word in the clause before governs a figure only when that clause names what is planned, a
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
 # slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
