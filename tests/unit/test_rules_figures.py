@@ -1737,6 +1737,17 @@ def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
             "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%。",
             {"baseline.people": 45200},
         ),
+        # Written for the test: a paired county named as the subject (结对帮扶的…县, 对口帮扶的…县)
+        # owns the clauses after it, as a neighbour does.
+        (
+            "会宁县脱贫攻坚综述\n全县建档立卡贫困人口3.1万人。对口帮扶的通渭县,贫困发生率由12.1%降至0.8%。",
+            {"baseline.people": 31000},
+        ),
+        (
+            "会宁县脱贫攻坚综述\n全县建档立卡贫困人口3.1万人。结对帮扶的通渭县贫困发生率曾高达11.3%,如今,"
+            "贫困发生率降至0.56%。",
+            {"baseline.people": 31000},
+        ),
         # Written for the test: a village head's "我们村" in a county report is his village.
         (
             "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。“我们村原来有贫困户62户,现在只剩2户了。”村支书说。",

@@ -718,8 +718,10 @@ _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARK
 # neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
 # a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
 _NEIGHBOUR = rf"(?:与之|与其|与本[县市区])?(?:{NEIGHBOUR_WORDS}|接壤)的"
+# ...or a partner's mark, as a neighbour's: "结对帮扶的会宁县贫困发生率…" is about the partner.
+_PAIRED = r"(?:结对(?:帮扶)?|对口(?:帮扶|支援|协作))的"
 _SUBJECT_LEAD = re.compile(
-    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|[在据到至从自就\s])*"
+    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|{_PAIRED}|[在据到至从自就\s])*"
 )
 
 
