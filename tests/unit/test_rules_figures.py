@@ -1748,6 +1748,17 @@ def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
             "贫困发生率降至0.56%。",
             {"baseline.people": 31000},
         ),
+        # Written for the test: a county picked out of the prefecture (其中…县, 全市最偏远的…县) owns
+        # the clauses after it.
+        (
+            "定西市脱贫攻坚综述\n全市建档立卡贫困人口84.2万人。近年来,其中通渭县累计减贫8.2万人,贫困发生率降至0.6%。",
+            {"baseline.people": 842000},
+        ),
+        (
+            "定西市脱贫攻坚综述\n全市建档立卡贫困人口84.2万人。全市最偏远的通渭县,贫困人口由2014年的8.2万人"
+            "减少到2019年的360人。",
+            {"baseline.people": 842000},
+        ),
         # Written for the test: a village head's "我们村" in a county report is his village.
         (
             "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。“我们村原来有贫困户62户,现在只剩2户了。”村支书说。",
