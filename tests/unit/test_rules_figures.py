@@ -1759,6 +1759,11 @@ def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
             "减少到2019年的360人。",
             {"baseline.people": 842000},
         ),
+        # Written for the test: a prefecture qualified by its province (…省最偏远的…市) in a province's page.
+        (
+            "甘肃省脱贫攻坚综述\n全省建档立卡贫困人口552万人。甘肃省最偏远的定西市,贫困发生率由12.1%降至0.8%。",
+            {"baseline.people": 5520000},
+        ),
         # Written for the test: a village head's "我们村" in a county report is his village.
         (
             "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至2.1%。“我们村原来有贫困户62户,现在只剩2户了。”村支书说。",

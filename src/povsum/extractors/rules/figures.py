@@ -720,9 +720,10 @@ _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARK
 _NEIGHBOUR = rf"(?:与之|与其|与本[县市区])?(?:{NEIGHBOUR_WORDS}|接壤)的"
 # ...or a partner's mark, as a neighbour's: "结对帮扶的会宁县贫困发生率…" is about the partner.
 _PAIRED = r"(?:结对(?:帮扶)?|对口(?:帮扶|支援|协作))的"
-# ...or what picks a part out of a whole: 其中 ("其中临洮县贫困发生率…"), or the whole qualifying one of
-# its units ("全市最偏远的临洮县", "我省唯一的…县").
-_PART_OF = r"其中|(?:全|[我本该])[省市州盟县区旗镇乡][^\d,;:。]{0,8}?的"
+# ...or what picks a part out of a whole: 其中 ("其中临洮县贫困发生率…"), or a modifier ending in 的, as
+# Chinese puts it before the noun it qualifies ("全市最偏远的临洮县", "甘肃省唯一的…"): the place after
+# it is the head of the subject.
+_PART_OF = r"其中|[^\d,;:。]{1,10}?的"
 _SUBJECT_LEAD = re.compile(
     rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|{_PAIRED}|{_PART_OF}"
     r"|[在据到至从自就\s])*"
