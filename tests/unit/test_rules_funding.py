@@ -527,6 +527,12 @@ def test_parts_that_add_up_to_the_total_end_the_breakdown(text: str) -> None:
     assert len(_found(text)) == 2
 
 
+def test_a_second_breakdown_of_a_complete_total_is_still_its_parts() -> None:
+    # Written for the test: the total broken down by payer, then by purpose, in one sentence.
+    text = "甲县累计投入资金9亿元,其中中央资金5亿元、省级资金4亿元,其中产业扶贫资金3亿元。"
+    assert _found(text) == ["9亿元"]
+
+
 def test_a_new_item_ends_a_breakdown_carried_over_a_semicolon() -> None:
     # Written for the test.
     text = "甲县投入资金9亿元,其中产业资金5亿元;基础资金3亿元;另发放扶贫贷款2亿元。"

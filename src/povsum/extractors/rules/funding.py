@@ -618,22 +618,26 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
         if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             start = m.end() if names_total else m.start()
-            end = _parts_end(matches, start, new_item.start() if new_item else len(text))
+            end = _parts_end(text, matches, start, new_item.start() if new_item else len(text))
             return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
 
 
-def _parts_end(matches: list[QuantityMatch], start: int, end: int) -> int:
+def _parts_end(text: str, matches: list[QuantityMatch], start: int, end: int) -> int:
     """Where the parts opened at ``start`` end: at ``end``, or right after the part that makes them
     add up to the total stated before them, since an amount after a complete breakdown is an item
-    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元").
+    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元"); unless the next phrase
+    opens another breakdown of the same total (其中…,其中市级资金…: by payer, then by purpose).
 
     >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
     >>> q = find_quantities(s, {"元"})
-    >>> s[_parts_end(q, 8, len(s)) :]
+    >>> s[_parts_end(s, q, 8, len(s)) :]
     ',撬动社会资金5亿元'
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
+    True
     >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
-    >>> _parts_end(find_quantities(s, {"元"}), 8, len(s)) == len(s)
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
     True
     """
     totals = [m.parsed.value for m in matches if m.end <= start]
@@ -643,7 +647,10 @@ def _parts_end(matches: list[QuantityMatch], start: int, end: int) -> int:
             continue
         subtotal += m.parsed.value
         if abs(subtotal - totals[-1]) <= _SUM_TOLERANCE * totals[-1]:
-            return m.end
+            brk = _PHRASE_BREAK.search(text, m.end, end)
+            if brk is None or not _BREAKDOWN.match(text, brk.end()):
+                return m.end
+            subtotal = 0.0  # another breakdown of the same total
     return end
 
 
