@@ -353,12 +353,32 @@ def _verb_swapped(to: str) -> Rewrite:
     return rewrite
 
 
-def _planned(spot: Spot) -> str | None:
-    """计划 before the spending verb (计划投入资金): planned money is funding."""
-    verbs = list(_SPENDING_VERB.finditer(spot.before))
-    if spot.found.kind != FUNDING or not verbs or "计划" in spot.before:
+def _verb_led_by(words: str, levels: frozenset[str | None] = ANY_LEVEL) -> Rewrite:
+    """``words`` right before the spending verb of the amount's phrase (计划投入, 省财政下达)."""
+
+    def rewrite(spot: Spot) -> str | None:
+        verbs = list(_SPENDING_VERB.finditer(spot.before))
+        if spot.found.kind != FUNDING or spot.page.level not in levels or not verbs or words in spot.before:
+            return None
+        return spot.inserted(spot.clause_start + verbs[-1].start(), words)
+
+    return rewrite
+
+
+def _over(spot: Spot) -> str | None:
+    """超 before the amount (投入资金超3.5亿元): a floor the headline figure rounds."""
+    if spot.found.kind != FUNDING or not _AMOUNT.match(spot.found.text) or spot.before.endswith(("超", "近")):
         return None
-    return spot.inserted(spot.clause_start + verbs[-1].start(), "计划")
+    return spot.inserted(spot.at, "超")
+
+
+def _sentence_opened_by(words: str) -> Rewrite:
+    """A reporting frame before the sentence (据统计,): the statement is the same."""
+
+    def rewrite(spot: Spot) -> str | None:
+        return words + spot.sentence if spot.found.kind == FUNDING else None
+
+    return rewrite
 
 
 _FUND_NOUN = re.compile(r"(?:[^\d,;:。]{0,8}?)(?:扶贫|帮扶|专项|财政|各类)?资金(?=[^\d]{0,2}$)")
@@ -442,6 +462,7 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
     "ensure_by_the_year_end": (FIGURE, _clause_opened_by("确保到年底"), REMOVE),
     "expected_to": (FIGURE, _clause_opened_by("预计"), REMOVE),
     "the_goal_is": (FIGURE, _clause_opened_by("目标是"), REMOVE),
+    "strive_for": (FIGURE, _clause_opened_by("争取"), REMOVE),
     "in_a_plans_frame": (FIGURE, _sentence_framed_by("按照规划,到2020年底,"), REMOVE),
     "strive_to_fall": (FIGURE, _fall_as("力争"), REMOVE),
     "will_fall": (FIGURE, _fall_as("将"), REMOVE),
@@ -459,6 +480,7 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
     # A sub-group's figures.
     "poor_by_illness": (FIGURE, _the_poor_as_a_group(lambda m: f"{m.group()}中因病致贫的"), REMOVE),
     "relocated": (FIGURE, _the_poor_as_a_group(lambda m: f"易地扶贫搬迁{m.group()}"), REMOVE),
+    "on_the_edge_of_poverty": (FIGURE, _the_poor_as_a_group(lambda m: "边缘易致贫户"), REMOVE),
     "on_minimum_living_allowance": (
         FIGURE,
         _the_poor_as_a_group(lambda m: f"纳入农村低保的{m.group()}"),
@@ -480,9 +502,22 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
         REMOVE,
     ),
     "funding_of_a_neighbour": (FUNDING, _funding_before("邻近的东山县累计投入扶贫资金"), REMOVE),
+    "funding_of_the_partner_at_home": (
+        FUNDING,
+        _funding_before("对口帮扶城市在本市安排资金"),
+        REMOVE,
+    ),
+    "funding_as_the_economy": (FUNDING, _funding_before("全年实现地区生产总值"), REMOVE),
+    "funding_as_savings": (FUNDING, _funding_before("城乡居民储蓄存款余额达到"), REMOVE),
+    "funding_recovered": (FUNDING, _funding_before("追回违规使用的扶贫资金"), REMOVE),
+    "funding_still_needed": (FUNDING, _funding_before("完成全部改造尚有资金缺口"), REMOVE),
     # Funding kept: verbs, spellings, parts, payers, plans.
     **{f"spending_verb_{verb}": (FUNDING, _verb_swapped(verb), KEEP) for verb in _SPENDING_VERBS},
-    "planned_funding": (FUNDING, _planned, KEEP),
+    "planned_funding": (FUNDING, _verb_led_by("计划"), KEEP),
+    "funding_to_be_invested": (FUNDING, _verb_led_by("拟"), KEEP),
+    "the_province_pays": (FUNDING, _verb_led_by("省财政", frozenset(COUNTIES)), KEEP),
+    "over_the_amount": (FUNDING, _over, KEEP),
+    "by_the_statistics": (FUNDING, _sentence_opened_by("据统计,"), KEEP),
     "east_west_cooperation_funds": (FUNDING, _fund_named("东西部扶贫协作资金"), KEEP),
     "social_donations": (FUNDING, _fund_named("社会捐赠资金"), KEEP),
     "amount_in_ten_thousands": (FUNDING, _spelt(_in_ten_thousands), KEEP),
