@@ -40,6 +40,7 @@ pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (..
 
 FIGURE = "figure"
 FUNDING = "funding"
+COUNTIES = ("county", "district")
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,14 +288,14 @@ def _subject_narrowed(
     return rewrite
 
 
-def _subject_replaced(pattern: str) -> Rewrite:
-    """The subject of a county's sentence made another place: ``pattern`` formatted with a real
-    county beside it (``邻近的{sibling}``; 全省 needs none)."""
+def _subject_replaced(pattern: str, levels: frozenset[str | None] = frozenset(COUNTIES)) -> Rewrite:
+    """The subject of a sentence made another place: ``pattern`` formatted with a real county beside
+    the region (``邻近的{sibling}``, for a county's page; 全省 needs none)."""
 
     def rewrite(spot: Spot) -> str | None:
         m = _subject(spot)
         sibling = spot.page.sibling
-        if m is None or spot.page.level not in COUNTIES or ("{sibling}" in pattern and sibling is None):
+        if m is None or spot.page.level not in levels or ("{sibling}" in pattern and sibling is None):
             return None
         return spot.sentence[: m.start()] + pattern.format(sibling=sibling) + spot.sentence[m.end() :]
 
@@ -472,7 +473,8 @@ def _parts_after(spot: Spot) -> str | None:
 # --- the table --------------------------------------------------------------------------------------
 
 KEEP, REMOVE = True, False
-COUNTIES = ("county", "district")
+PREFECTURES = frozenset({"prefecture"})
+BELOW_THE_NATION = frozenset({*COUNTIES, "prefecture", "province"})
 # name -> (the kind of item it rewrites, the rewrite, whether the meaning is kept).
 REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
     # Targets and plans: no outcome figure.
@@ -500,6 +502,8 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
     "poor_by_illness": (FIGURE, _the_poor_as_a_group(lambda m: f"{m.group()}中因病致贫的"), REMOVE),
     "relocated": (FIGURE, _the_poor_as_a_group(lambda m: f"易地扶贫搬迁{m.group()}"), REMOVE),
     "on_the_edge_of_poverty": (FIGURE, _the_poor_as_a_group(lambda m: "边缘易致贫户"), REMOVE),
+    "disabled_poor": (FIGURE, _the_poor_as_a_group(lambda m: "建档立卡贫困残疾人"), REMOVE),
+    "migrant_workers": (FIGURE, _the_poor_as_a_group(lambda m: "外出务工的贫困劳动力"), REMOVE),
     "on_minimum_living_allowance": (
         FIGURE,
         _the_poor_as_a_group(lambda m: f"纳入农村低保的{m.group()}"),
@@ -508,6 +512,16 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
     # Another place's figures.
     "the_province_in_a_county_page": (FIGURE, _subject_replaced("全省"), REMOVE),
     "a_neighbour": (FIGURE, _subject_replaced("邻近的{sibling}"), REMOVE),
+    "the_province_in_a_prefecture_page": (
+        FIGURE,
+        _subject_replaced("全省", PREFECTURES),
+        REMOVE,
+    ),
+    "the_nation": (
+        FIGURE,
+        _subject_replaced("全国", BELOW_THE_NATION),
+        REMOVE,
+    ),
     "a_paired_county": (FIGURE, _subject_replaced("结对帮扶的{sibling}"), REMOVE),
     # Money that is no funding, or another place's.
     "funding_as_an_income": (FUNDING, _funding_before("带动贫困户增收"), REMOVE),
@@ -526,6 +540,8 @@ REWORDINGS: dict[str, tuple[str, Rewrite, bool]] = {
         _funding_before("对口帮扶城市在本市安排资金"),
         REMOVE,
     ),
+    "funding_as_dividends": (FUNDING, _funding_before("合作社为入股贫困户分红"), REMOVE),
+    "funding_as_wages": (FUNDING, _funding_before("扶贫车间支付务工人员工资"), REMOVE),
     "funding_as_the_economy": (FUNDING, _funding_before("全年实现地区生产总值"), REMOVE),
     "funding_as_savings": (FUNDING, _funding_before("城乡居民储蓄存款余额达到"), REMOVE),
     "funding_recovered": (FUNDING, _funding_before("追回违规使用的扶贫资金"), REMOVE),
