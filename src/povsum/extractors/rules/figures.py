@@ -714,9 +714,10 @@ _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
 _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
-# A clause opens with what it is about, after a time, a preposition, a verb of looking over or a
-# neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
-# a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
+# A clause opens with what it is about, after a time, a preposition, a verb of looking over, a
+# neighbour's or partner's mark, 其中 or a modifier ending in 的 at most ("至此,宁夏…", "在广东河源市…",
+# "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…"); a place after other words is not its subject
+# ("也是麦积区唯一…", "占全国…").
 _NEIGHBOUR = rf"(?:与之|与其|与本[县市区])?(?:{NEIGHBOUR_WORDS}|接壤)的"
 # ...or a partner's mark, as a neighbour's: "结对帮扶的会宁县贫困发生率…" is about the partner.
 _PAIRED = r"(?:结对(?:帮扶)?|对口(?:帮扶|支援|协作))的"

@@ -7,7 +7,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
-   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total.
+   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
+   sentence too, unless the next phrase opens another 其中 of the same total).
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
