@@ -470,6 +470,20 @@ def test_targets_and_ranks_give_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a target's or a forecast's verb right before the fall, inside the
+        # transition or opening the figure's own clause: the value fallen to is no outcome.
+        ("全县贫困人口由2015年底的3.2万人力争减少到2020年底的800人。", {"baseline.people": 32000}),
+        ("全县贫困发生率由2016年的11.2%有望降至今年底的0.9%。", {"baseline.incidence_rate": 11.2}),
+        ("贫困发生率力争降至0.5%,贫困村全部出列。", {}),
+    ],
+)
+def test_a_target_verb_before_the_fall_gives_no_outcome(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "approx"),
     [
         # A range of two neighbouring digits before a place reads as its lower bound, about.
@@ -1722,6 +1736,33 @@ def test_a_groups_one_kinds_planned_and_older_figures_are_not_the_regions(
         (
             "石屏县脱贫攻坚综述\n全县建档立卡贫困人口4.52万人。邻近的镇雄县至今还有贫困人口6800人,贫困发生率5.1%。",
             {"baseline.people": 45200},
+        ),
+        # Written for the test: a paired county named as the subject (结对帮扶的…县, 对口帮扶的…县)
+        # owns the clauses after it, as a neighbour does.
+        (
+            "会宁县脱贫攻坚综述\n全县建档立卡贫困人口3.1万人。对口帮扶的通渭县,贫困发生率由12.1%降至0.8%。",
+            {"baseline.people": 31000},
+        ),
+        (
+            "会宁县脱贫攻坚综述\n全县建档立卡贫困人口3.1万人。结对帮扶的通渭县贫困发生率曾高达11.3%,如今,"
+            "贫困发生率降至0.56%。",
+            {"baseline.people": 31000},
+        ),
+        # Written for the test: a county picked out of the prefecture (其中…县, 全市最偏远的…县) owns
+        # the clauses after it.
+        (
+            "定西市脱贫攻坚综述\n全市建档立卡贫困人口84.2万人。近年来,其中通渭县累计减贫8.2万人,贫困发生率降至0.6%。",
+            {"baseline.people": 842000},
+        ),
+        (
+            "定西市脱贫攻坚综述\n全市建档立卡贫困人口84.2万人。全市最偏远的通渭县,贫困人口由2014年的8.2万人"
+            "减少到2019年的360人。",
+            {"baseline.people": 842000},
+        ),
+        # Written for the test: a prefecture qualified by its province (…省最偏远的…市) in a province's page.
+        (
+            "甘肃省脱贫攻坚综述\n全省建档立卡贫困人口552万人。甘肃省最偏远的定西市,贫困发生率由12.1%降至0.8%。",
+            {"baseline.people": 5520000},
         ),
         # Written for the test: a village head's "我们村" in a county report is his village.
         (

@@ -220,6 +220,9 @@ def test_the_trace_names_the_rule_and_the_cue() -> None:
         ("对带贫合作社以奖代补180万元。", "180万元"),
         ("县财政为贫困人口购买医疗保险86万元。", "86万元"),
         ("县财政兑付光伏扶贫补贴1300万元。", "1300万元"),
+        # Secured or pooled with no noun after the verb.
+        ("乙镇今年累计落实1800万元,用于产业路建设。", "1800万元"),
+        ("县里统筹2.4亿元实施农村人居环境整治。", "2.4亿元"),
         # Taken out of a budget or a fund, lent free of interest, sponsored.
         ("县财政拿出2000万元,用于贫困村基础设施建设。", "2000万元"),
         ("市里还要再拿出一个亿,专门支持搬迁后续产业。", "一个亿"),
@@ -508,6 +511,26 @@ def test_a_new_item_ends_a_breakdown(opener: str) -> None:
     # Written for the test: after the parts, the sentence turns to another sum.
     text = f"甲县整合资金2亿元,其中产业资金8000万元,{opener}安排专项扶贫资金3000万元。"
     assert _found(text) == ["2亿元", "3000万元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: the parts add up to the total, and the sentence goes on to another sum
+        # with no 另 or 此外 to open it (a donation, a loan, a year's budget in a series).
+        "乙市企业捐款800万元,其中现金500万元、物资折款300万元,动员社会各界捐款1200万元用于教育扶贫。",
+        "甲县投入资金9亿元,其中中央资金5亿元、省级资金4亿元,发放扶贫小额信贷2亿元。",
+        "帮扶资金从2018年的2000万元,其中产业资金1200万元、基础设施资金800万元,增加到2019年的5000万元。",
+    ],
+)
+def test_parts_that_add_up_to_the_total_end_the_breakdown(text: str) -> None:
+    assert len(_found(text)) == 2
+
+
+def test_a_second_breakdown_of_a_complete_total_is_still_its_parts() -> None:
+    # Written for the test: the total broken down by payer, then by purpose, in one sentence.
+    text = "甲县累计投入资金9亿元,其中中央资金5亿元、省级资金4亿元,其中产业扶贫资金3亿元。"
+    assert _found(text) == ["9亿元"]
 
 
 def test_a_new_item_ends_a_breakdown_carried_over_a_semicolon() -> None:

@@ -185,7 +185,9 @@ _TARGET = re.compile(
 )
 _PURPOSE = re.compile(r"为了|为做到|为实现|以实现")
 # "将" (will) only in the figure's own clause: "全县将实现剩余贫困人口3000人全部脱贫"; "将近" is "nearly".
-_FUTURE = re.compile(r"将(?!近)")
+# So are a target's and a forecast's verbs, also between the two figures of a fall ("由8.2%力争降至2%",
+# "有望降至").
+_FUTURE = re.compile(r"将(?!近)|力争|有望")
 # A plan word in the clause before governs a figure only when that clause names what is planned, a
 # count or a deadline ("确保10个贫困村摘帽,贫困人口523户2184人全部脱贫", "力争到2020年,…"); after a
 # slogan ("确保高质量打赢脱贫攻坚战,", "围绕脱贫目标,") the figure is a result...
@@ -712,12 +714,20 @@ _FRAME = re.compile(r"在[^,;:。!?]*的[^,;:。!?]*下|据[^,;:。!?]*(?:统计
 _CLAUSE_MARKS = ",;:。!?\n"  # what ends a clause
 # One mark, not the comma of a number grouped by threes (25,586户), which ends no clause.
 _CLAUSE_MARK = re.compile(f"(?!{GROUPING_COMMA.pattern})[{re.escape(_CLAUSE_MARKS)}]")
-# A clause opens with what it is about, after a time, a preposition, a verb of looking over or a
-# neighbour's mark at most ("至此,宁夏…", "在广东河源市…", "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…");
-# a place after other words is not its subject ("也是麦积区唯一…", "占全国…").
+# A clause opens with what it is about, after a time, a preposition, a verb of looking over, a
+# neighbour's or partner's mark, 其中 or a modifier ending in 的 at most ("至此,宁夏…", "在广东河源市…",
+# "2013年全镇…", "放眼全州,…", "与之相邻的会泽县…"); a place after other words is not its subject
+# ("也是麦积区唯一…", "占全国…").
 _NEIGHBOUR = rf"(?:与之|与其|与本[县市区])?(?:{NEIGHBOUR_WORDS}|接壤)的"
+# ...or a partner's mark, as a neighbour's: "结对帮扶的会宁县贫困发生率…" is about the partner.
+_PAIRED = r"(?:结对(?:帮扶)?|对口(?:帮扶|支援|协作))的"
+# ...or what picks a part out of a whole: 其中 ("其中临洮县贫困发生率…"), or a modifier ending in 的, as
+# Chinese puts it before the noun it qualifies ("全市最偏远的临洮县", "甘肃省唯一的…"): the place after
+# it is the head of the subject.
+_PART_OF = r"其中|[^\d,;:。]{1,10}?的"
 _SUBJECT_LEAD = re.compile(
-    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|[在据到至从自就\s])*"
+    rf"(?:{_TIME}|截至|截止|至此|同期|今年|去年|目前|如今|近年来|放眼|纵观|综观|{_NEIGHBOUR}|{_PAIRED}|{_PART_OF}"
+    r"|[在据到至从自就\s])*"
 )
 
 

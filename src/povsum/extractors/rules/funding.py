@@ -7,7 +7,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
-   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total.
+   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
+   sentence too, unless the next phrase opens another 其中 of the same total).
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
@@ -113,10 +114,12 @@ _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
-    # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金.
-    "investment": ("投资", "出资", "注资", "援建", "整合", "配套", "撬动", "设立", "注入", "资本"),
-    # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券).
-    "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券"),
+    # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金; funds
+    # pooled from several budgets (统筹, as 整合, 统筹整合).
+    "investment": ("投资", "出资", "注资", "援建", "整合", "统筹", "配套", "撬动", "设立", "注入", "资本"),
+    # Funds raised, by the villagers themselves (自筹) or by bonds (易地扶贫搬迁债券), or secured
+    # with no noun after the verb (累计落实2亿元).
+    "raising": ("筹措", "筹集", "筹资", "自筹", "集资", "募集", "融资", "债券", "落实"),
     "loan": ("贷款", "信贷", "放贷", "借款"),
     "aid": ("捐", "援助", "资助", "赞助", "支援", "帮扶", "慰问", "善款"),
     "subsidy": ("补助", "补贴", "奖补", "以奖代补", "奖励", "扶持", "贴息"),
@@ -615,10 +618,41 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
         refers_back = before is not None and (m.start() == 0 or _FUND_NOUN.search(text, 0, m.start()))
         if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
-            end = new_item.start() if new_item else len(text)
             start = m.end() if names_total else m.start()
+            end = _parts_end(text, matches, start, new_item.start() if new_item else len(text))
             return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
     return None
+
+
+def _parts_end(text: str, matches: list[QuantityMatch], start: int, end: int) -> int:
+    """Where the parts opened at ``start`` end: at ``end``, or right after the part that makes them
+    add up to the total stated before them, since an amount after a complete breakdown is an item
+    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元"); unless the next phrase
+    opens another breakdown of the same total (其中…,其中市级资金…: by payer, then by purpose).
+
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
+    >>> q = find_quantities(s, {"元"})
+    >>> s[_parts_end(s, q, 8, len(s)) :]
+    ',撬动社会资金5亿元'
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
+    True
+    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
+    True
+    """
+    totals = [m.parsed.value for m in matches if m.end <= start]
+    subtotal = 0.0
+    for m in matches:
+        if not (start <= m.start < end) or not totals:
+            continue
+        subtotal += m.parsed.value
+        if abs(subtotal - totals[-1]) <= _SUM_TOLERANCE * totals[-1]:
+            brk = _PHRASE_BREAK.search(text, m.end, end)
+            if brk is None or not _BREAKDOWN.match(text, brk.end()):
+                return m.end
+            subtotal = 0.0  # another breakdown of the same total
+    return end
 
 
 def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[_Verdict | None]:
@@ -769,7 +803,9 @@ def _candidates(
                 else judged
             )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
-            previous = judged
+            # The parts of an amount are an aside: a series runs on from the amount they break down
+            # ("从2018年的2000万元,其中…,增加到2019年的5000万元").
+            previous = previous if part else judged
             if verdict.rule == "part_of_total" and sentence.start not in headline:
                 parts.add(round(match.parsed.value))
             if verdict.kept:
