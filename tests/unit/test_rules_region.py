@@ -11,7 +11,7 @@ import pytest
 
 from povsum import Document, verify
 from povsum.extractors.rules import RulesExtractor
-from povsum.extractors.rules.region import find_region
+from povsum.extractors.rules.region import find_region, local_mentions
 from povsum.extractors.rules.trace import Trace
 from povsum.furniture import analyse, headline
 from povsum.models import Region
@@ -1079,3 +1079,20 @@ def test_a_headline_below_a_paragraph_is_a_subheading() -> None:
         "全县贫困村全部出列,群众生活明显改善。\n"
     )
     assert where(text)[0] == "会宁县"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a township the gazetteer does not list, picked out of the county.
+        "全县共有贫困人口5000人,其中青山镇有贫困人口300人。",
+        "全县最偏远的青山镇有贫困人口300人。",
+    ],
+)
+def test_a_township_after_其中_or_a_modifier_is_a_place(text: str) -> None:
+    assert [local.name for local in local_mentions(text)] == ["青山镇"]
+
+
+def test_a_kind_of_village_after_a_modifier_is_no_place() -> None:
+    # Written for the test.
+    assert local_mentions("实现100%的建制村通硬化路,最偏远的村也通了网。") == ()

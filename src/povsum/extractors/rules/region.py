@@ -173,8 +173,11 @@ _VENUE_AFTER = re.compile(r"(?:召开|举行|举办|开幕|闭幕)")
 # (销往全国20多个省市 and 销往全省各地 are no more the subject, nor the nation's provinces.)
 _DESTINATION_BEFORE = re.compile(r"(?:销往|运往|发往|远销|销售到|卖到|运到|出口到?)(?:全国|国内)?$")
 _DESTINATION_SPAN = 6
-# Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡).
-_LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|[和与及在向从对把将被年月日])+")
+# Words that lead in to a name: a border, a preposition or conjunction, a date (2019年|城关乡), the
+# part picked out of a whole (其中|青山镇).
+_LEAD_IN = re.compile(rf"(?:{_BORDER.pattern}|其中|[和与及在向从对把将被年月日])+")
+# A modifier ends right before a name it describes: 全县最偏远的|青山镇.
+_MODIFIER_END = "的"
 _SHORT_FORM_MIN = 3  # a stem this long also stands for its place alone: 布楞沟, 十八洞
 # ...but not as the river or valley it is named after: 独龙江畔, 怒江两岸 (独龙江乡, 怒江州).
 _GEOGRAPHY_AFTER = re.compile(r"畔|两岸|沿岸|流域|河谷|峡谷")
@@ -191,6 +194,7 @@ _GENERIC_STEM_ENDS = (
     *LOCAL_LEVELS,
     *("贫困", "重点", "示范", "行政", "自然", "移民", "中心", "美丽", "文明", "小康", "特色", "专业"),
     *("民族", "边境", "搬迁", "安置", "试点", "先进", "所在", "脱贫", "出列", "相邻", "周边", "附近"),
+    *("建制", "偏远", "深度"),  # 100%的建制村, 最偏远的村, 深度贫困村
     *("情况", "概况", "简介"),  # a heading run into its text: 一、乡基本情况|乡位于…
 )
 # A stem holding a verb of these reports is an action on villages, not a village's name:
@@ -568,8 +572,9 @@ def _name_start(
     """Where the name ending at ``at`` starts, None when nothing says.
 
     Right after a place (花垣县|双龙镇), else as far left as all its mentions agree (作小坑镇 and
-    况小坑镇 -> 小坑镇), else after a character that is not Chinese, for a stem of at most three
-    characters (一个名字, not 组织联系村). A lead-in word is not part of a name (北接|己衣镇, 和|黄金镇).
+    况小坑镇 -> 小坑镇), else after a character that is not Chinese or a modifier's 的, for a stem of
+    at most three characters (一个名字, not 组织联系村). A lead-in word is not part of a name
+    (北接|己衣镇, 和|黄金镇, 其中|青山镇).
     """
     if not stems:
         return None
@@ -582,7 +587,7 @@ def _name_start(
         return _after_lead_in(text, at - len(agreeing[-1]), at)
     for stem in stems:
         start = at - len(stem)
-        if not start or not _is_chinese(text[start - 1]):
+        if not start or not _is_chinese(text[start - 1]) or text[start - 1] == _MODIFIER_END:
             start = _after_lead_in(text, start, at)
             return start if at - start <= _LONE_STEM_MAX else None
     return None
