@@ -433,6 +433,9 @@ def test_people_and_offices_are_no_work(text: str, expected: set[str]) -> None:
     [
         # Written for the test: questions, slogans of ideas, descriptions, ratings and duties.
         "驻村工作队如何帮助群众增收?",
+        # A question word in the first clause asks the whole sentence, with all its clauses.
+        "如何建成扶贫车间32个,让留守妇女在家门口就业?",
+        "怎样把易地扶贫搬迁安置点建好,让搬迁群众稳得住?",
         "全镇坚持抓党建促脱贫的工作理念。",
         "全乡以种植玉米、养殖肉牛为主。",
         "丙村2017年顺利通过AAAA级旅游景区验收。",

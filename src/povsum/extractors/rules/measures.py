@@ -94,8 +94,11 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # Photo captions by their label: "图①…", "图片说明", "图为…".
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
     # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
-    # character of a Big5 page).
-    "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
+    # character of a Big5 page). A question word in the first clause asks the whole sentence, however
+    # many clauses it runs to: "如何发展特色产业,让群众增收致富?".
+    "question": re.compile(
+        r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$|^[^,。]{0,10}?(?:如何|怎样|怎么|为何|为什么|何以)[^。]*\?$"
+    ),
     # A page's lists of other pages' titles: "相关新闻:…", "热点留言:关于低保办理的咨询 | …".
     "links": re.compile(r"^(?:相关|热点|热门|推荐|延伸|猜你)[^,。:]{0,6}:|上一篇|下一篇"),
     # One person's own life, by the sentence's subject: a household or a relative ("我妈…在村卫生室
