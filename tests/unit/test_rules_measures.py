@@ -632,6 +632,10 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         ("戊县新建水厂3座,解决了2万人的饮水问题。", {"infrastructure"}),
         # A wish to solve it is still a need.
         ("村民最盼望的是修通公路、解决饮水问题。", set()),
+        # A wish governs the clauses after it, unless the sentence says the work was then done.
+        ("山里的群众盼望修通公路,发展乡村旅游,开办农家乐20家。", set()),
+        ("村民们希望通上自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
+        ("乙村依托希望小学开办了脱贫夜校。", {"culture_mindset"}),
         ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
         ("由于缺少资金和技术,很多贫困户不敢发展产业。", set()),
         # Poor conditions, and people still living in them.
@@ -979,6 +983,18 @@ def test_the_untraced_run_reads_fewer_cues_but_keeps_the_same_measures(probes: P
         assert find_measures(document, sentences, Trace()) == find_measures(
             document, sentences, Trace(enabled=True)
         ), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a target opening what a speaker says or a source tells is a plan too.
+        "县扶贫办负责人介绍说,确保年内建成扶贫车间12个,带动300名群众就业。",
+        "记者从县农业农村局了解到,力争到明年底,全县发展特色种植5万亩。",
+    ],
+)
+def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:
+    assert _categories(text) == set()
 
 
 def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:

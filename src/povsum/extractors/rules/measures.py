@@ -158,10 +158,11 @@ _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
 # "将继续…,进一步推进产业扶贫" (将 before a verb,
 # 把, 要 or 会, "将把…作为主攻方向"; not 将…纳入, 将会议精神), "今年要确保完成…搬迁任务", "按照规划,
-# …需搬迁", and a target opening the sentence or a line, after a date at most ("力争到年底,完成…任务,
-# 实现…全覆盖": no work is reported before it for it to be the purpose of). A named programme is no
-# plan: "“八七”扶贫计划", "雨露计划".
-_TARGET_OPENING = r"(?:^|\n)(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
+# …需搬迁", and a target opening the sentence, a line or what a speaker says, after a date at most
+# ("力争到年底,完成…任务,实现…全覆盖", "…负责人介绍说,确保年内完成…": no work is reported before it
+# for it to be the purpose of). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|了解到)[,:]"
+_TARGET_OPENING = rf"(?:^|\n|{_SAID})(?:[^,。;:]{{0,12}}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
     + _not_after('[”"贫动露]', "计划")
@@ -182,6 +183,11 @@ _CONDITION = re.compile(
     rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)|"
     r"只有(?=[^。]*才)"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
 )
+# A wish governs what follows it in its sentence, as a plan does ("群众盼望修通公路,发展乡村旅游"),
+# unless the sentence goes on to say the work is done ("村民希望通上自来水,去年县里建成了…"); a name
+# is none ("希望小学", "希望工程", "希望之星").
+_WISH_WORD = r"(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])"
+_WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
@@ -318,7 +324,7 @@ _OWNED_ELSEWHERE = re.compile(
     r"(?:(?:邻近?|兄弟|周边)的?|某|外)(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区|地)的[^,。;]{0,12}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
-_WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
+_WISHED = re.compile(rf"(?:{_WISH_WORD}|最迫切)[^,。;]*$")
 # A hardship after the cue is met when its clause says so before it: "解决了1.2万人饮水问题".
 _SOLVED = re.compile(r"(?:解决|破解|缓解|攻克|化解|告别|摆脱)[^,。;]*$")
 # A cue inside a title (《…》) names a book, a document or a column.
@@ -631,7 +637,7 @@ class _Reading:
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
-        """The first plan word and the first formulation word that govern what follows them, and
+        """The first plan word, formulation word and wish that govern what follows them, and
         others' experience introduced and a condition set for the rest of the sentence: (offset,
         "name word")."""
         return (
@@ -644,7 +650,7 @@ class _Reading:
                     ),
                     None,
                 )
-                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
+                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION), ("wish", _WISH))
             ),
             (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
             (m.start(), f"condition {m.group()}") if (m := _CONDITION.search(self.text)) else None,
