@@ -436,6 +436,14 @@ def test_people_and_offices_are_no_work(text: str, expected: set[str]) -> None:
         # A question word in the first clause asks the whole sentence, with all its clauses.
         "如何建成扶贫车间32个,让留守妇女在家门口就业?",
         "怎样把易地扶贫搬迁安置点建好,让搬迁群众稳得住?",
+        "能否建成扶贫车间20个,让贫困户在家门口就业?",
+        "靠什么发展乡村旅游,带动群众致富?",
+        # A saying the sentence calls one.
+        "“修通公路,发展产业”,这是当地群众常挂在嘴边的一句口号。",
+        # A requirement by an office or a body, whoever it is addressed to.
+        "市委书记要求,加快推进易地扶贫搬迁,建成安置点12个。",
+        "县委要求驻村工作队帮助群众发展产业。",
+        "县里要求驻村干部组织开展技能培训。",
         "全镇坚持抓党建促脱贫的工作理念。",
         "全乡以种植玉米、养殖肉牛为主。",
         "丙村2017年顺利通过AAAA级旅游景区验收。",

@@ -95,10 +95,13 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
     # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
     # character of a Big5 page). A question word in the first clause asks the whole sentence, however
-    # many clauses it runs to: "如何发展特色产业,让群众增收致富?".
+    # many clauses it runs to: "如何发展特色产业,让群众增收致富?", "能否…,…?", "靠什么…?".
     "question": re.compile(
-        r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$|^[^,。]{0,10}?(?:如何|怎样|怎么|为何|为什么|何以)[^。]*\?$"
+        r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$|"
+        r"^[^,。]{0,10}?(?:如何|怎样|怎么|为何|为什么|何以|能否|是否|能不能|是不是|什么|哪|谁)[^。]*\?$"
     ),
+    # A saying the sentence calls one: "“…”,这是当地群众常挂在嘴边的一句口号".
+    "a_saying": re.compile(r"”,?(?:这|此)(?:就)?是[^,。]{0,20}(?:口号|顺口溜|标语|俗语|谚语|口头禅|歌谣)"),
     # A page's lists of other pages' titles: "相关新闻:…", "热点留言:关于低保办理的咨询 | …".
     "links": re.compile(r"^(?:相关|热点|热门|推荐|延伸|猜你)[^,。:]{0,6}:|上一篇|下一篇"),
     # One person's own life, by the sentence's subject: a household or a relative ("我妈…在村卫生室
@@ -146,13 +149,16 @@ _TASK_DOCUMENT = re.compile(
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
 # 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
 # told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…", "提出明确要求:…"; not "按照“…”
-# 要求,") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject
-# before it too ("各学校要落实…").
+# 要求,"), by an office or a body whoever it is addressed to ("市委书记要求,…", "县委要求驻村工作队…",
+# "县里要求驻村干部…") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause,
+# the subject before it too ("各学校要落实…").
+_REQUIRING = "[记长委府导任里]"  # the end of an office or a body: 书记, 县长, 县委, 政府, 领导, 主任, 县里
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
     r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
     rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
-    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|叮嘱|嘱咐|嘱托|号召|强调"
+    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|"
+    rf"要求(?<={_REQUIRING}要求)(?![的是])|叮嘱|嘱咐|嘱托|号召|强调"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",

@@ -1,0 +1,370 @@
+"""Metamorphic rewordings of the real train pages' own measure sentences, in place. For each measure
+category the rules report on a train page and its gold agrees with, the sentence the rules quote as
+evidence is reworded and put back where it stood:
+
+- meaning KEPT (a verb changed, a subject added or removed, a list's "一是", a number first, a time or
+  a source before it...): the category must stay;
+- meaning REMOVED (turned into a plan, a must, a target, a requirement, a question, a wish, a
+  condition, a definition, another place's work, a problem found...): the category must go. Where
+  it is then found in another sentence, that one is reworded too, until the category is gone or
+  a sentence the rewording does not apply to gives it (that page is not checked).
+
+The expected result is known without a human reading the page: a rule tied to the one way the
+train pages happen to write their work fails on the pages that write it another way. Each rewording
+is written for this test; only `train` is used, `test` stays unseen.
+
+The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from povsum import ArticleSummary, Document, Summarizer
+from povsum.evaluate import load_split
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus"
+TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
+
+pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
+
+
+@dataclass(frozen=True)
+class Case:
+    """A category the rules report on a train page and its gold agrees with, and what a rewording
+    needs to know of the page: its (normalized) text, where the evidence stands, its region."""
+
+    stem: str
+    category: str
+    text: str
+    start: int
+    end: int
+    own: str  # the region's self-reference: 全县, 全市, 全省, 全镇, 全村...
+    names: tuple[str, ...]  # the region's name forms (gold accept)
+
+
+# A rewording: the sentence (its end punctuation kept by the caller) reworded, or None where it does
+# not apply.
+Rewording = Callable[[str, Case], str | None]
+
+_END = re.compile(r"[。;!?…\s]*$")
+# A done-marker: the perfective 了 (not 为了, 除了, 了解, 不了), 已经/已, 正在, and words of a total so far.
+_DONE = re.compile(r"(?<![为除不])了(?!解)|已经|已(?!于)|正在|累计|先后|相继|陆续")
+# Openings that date or place what follows as achieved: they do not fit a plan, a must or a wish.
+_PAST = re.compile(r"以来|截至|截止|目前|如今|现在|去年|前年|此前|过去|曾|\d{4}年(?:底|末|初)?")
+# An opening time or source clause before the subject: "近年来,", "2019年,", "据了解,".
+_OPENING = re.compile(r"^(?:[^,。;:“”]{0,14}(?:年|以来|目前|如今|同时|此外|据[^,]{0,8}|了解到|介绍)),")
+# Who says it, opening the sentence: "…负责人介绍说,", "据了解,", "记者获悉,".
+_SPEAKER = re.compile(r"^[^,。;:“”]{0,30}?(?:介绍说|介绍|表示|说|指出|获悉|了解到|据了解)[,:]")
+_SELF = re.compile(r"^(?:全|我|该|本)[省市州盟县区旗镇乡村]|^(?:县|市|乡|镇|村)里")
+_SUFFIXES = "省市州盟县区旗镇乡村"
+_LEVEL_SUFFIX = {"province": "省", "prefecture": "市", "county": "县", "district": "区", "township": "镇"}
+
+
+def _undone(body: str) -> str | None:
+    """The sentence with its done-markers taken out, for a plan or a wish; None when it dates the
+    work as achieved ("2019年以来", "截至目前")."""
+    if _PAST.search(body):
+        return None
+    return _DONE.sub("", body)
+
+
+def _framed(frame: str, after_a_speaker: bool = True) -> Rewording:
+    """``frame`` with the sentence, done-markers taken out, at its ``{}``; after who says it, when the
+    sentence opens with a speaker ("…负责人介绍说,下一步,…"), or (not ``after_a_speaker``) not at
+    all."""
+
+    def reworded(body: str, case: Case) -> str | None:
+        speaker = _SPEAKER.match(body)
+        if speaker and not after_a_speaker:
+            return None
+        said, rest = (body[: speaker.end()], body[speaker.end() :]) if speaker else ("", body)
+        undone = _undone(rest)
+        return said + frame.format(undone) if undone else None
+
+    return reworded
+
+
+def _elsewhere(frame: str) -> Rewording:
+    """Another place's work: ``frame`` with the sentence, of a sentence that names no place of the
+    region (the region named or its self-reference would make it the region's again)."""
+
+    def reworded(body: str, case: Case) -> str | None:
+        if re.search(r"[全我该本][省市州盟县区旗镇乡村]", body) or any(name in body for name in case.names):
+            return None
+        return _framed(frame)(body, case)
+
+    return reworded
+
+
+def _prefixed(prefix: str) -> Rewording:
+    """``prefix`` before the sentence, unless it opens with it already."""
+    return lambda body, case: None if body.startswith(prefix.rstrip(",")) else prefix + body
+
+
+def _with_subject(subject: Callable[[Case], str]) -> Rewording:
+    """A subject added where the sentence has none: after its opening time or source clause."""
+
+    def reworded(body: str, case: Case) -> str | None:
+        opening = _OPENING.match(body)
+        at = opening.end() if opening else 0
+        rest = body[at:]
+        if _SELF.match(rest) or any(rest.startswith(name) for name in case.names):
+            return None
+        return body[:at] + subject(case) + rest
+
+    return reworded
+
+
+def _without_subject(body: str, case: Case) -> str | None:
+    """The subject taken out: a self-reference or the region's name opening the sentence (after its
+    opening time or source clause)."""
+    opening = _OPENING.match(body)
+    at = opening.end() if opening else 0
+    rest = body[at:]
+    found = _SELF.match(rest)
+    name = next((n for n in sorted(case.names, key=len, reverse=True) if rest.startswith(n)), None)
+    cut = found.end() if found else len(name) if name else 0
+    return body[:at] + rest[cut:].lstrip(",") if cut and len(rest) > cut + 4 else None
+
+
+def _substituted(pattern: str, replacement: str | Callable[[re.Match[str]], str]) -> Rewording:
+    """The first match of ``pattern`` replaced."""
+    compiled = re.compile(pattern)
+
+    def reworded(body: str, case: Case) -> str | None:
+        changed = compiled.sub(replacement, body, count=1)
+        return changed if changed != body else None
+
+    return reworded
+
+
+# Verbs of building and what their result is called: "建成产业基地21个" -> "21个产业基地已建成".
+_BUILT = re.compile(
+    r"(?P<verb>建成|新建|建设|建立|组建|成立|培育|打造|开办|创办)了?"
+    r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?P<count>\d[\d.]*(?:万|亿)?(?:余|多)?)(?P<unit>个|家|座|所|处|套|支|条)"
+    r"(?![\u4e00-\u9fff\d])"
+)
+_RESULT_OF = {"建设": "建成", "新建": "建成", "组建": "组建", "开办": "开办", "创办": "创办"}
+
+
+def _number_first(body: str, case: Case) -> str | None:
+    """ "建成产业基地21个" -> "21个产业基地已建成": the count and the thing first, the verb as its result."""
+    found = _BUILT.search(body)
+    if not found:
+        return None
+    result = _RESULT_OF.get(found["verb"], found["verb"])
+    reordered = f"{found['count']}{found['unit']}{found['what']}已{result}"
+    return body[: found.start()] + reordered + body[found.end() :]
+
+
+def _split_at_and(body: str, case: Case) -> str | None:
+    """Two sentences where a clause goes on with "并" or "同时": "…,并建立…" -> "…。同时,建立…"."""
+    changed = re.sub(r",(?:并|同时),?(?=[\u4e00-\u9fff]{2})", "。同时,", body, count=1)
+    return changed if changed != body else None
+
+
+# Verbs of work whose 了 may go without changing the tense, in a sentence that plans nothing (there
+# the 了 is what says the work after a plan word was done: "计划明年开工,…配套建设了温室").
+_PERFECTIVE = re.compile(
+    r"(?<=建成|完成|实施|开展|发放|组织|新建|建立|建设|发展|成立|培训|选派|解决|实现|带动|吸纳|配备|修建|安装)了"
+)
+_PLANNED = re.compile(r"计划|将|要|力争|确保|预计|下一步")
+
+
+def _perfective_dropped(body: str, case: Case) -> str | None:
+    """ "建成了…" -> "建成…"."""
+    if _PLANNED.search(body):
+        return None
+    changed = _PERFECTIVE.sub("", body, count=1)
+    return changed if changed != body else None
+
+
+def _region_named(body: str, case: Case) -> str | None:
+    """The self-reference opening the sentence (after its time or source) by the region's name:
+    "全县…" -> "西吉县…"."""
+    opening = _OPENING.match(body)
+    at = opening.end() if opening else 0
+    found = re.match(r"(?:全|我|该|本)[省市州盟县区旗镇乡村]", body[at:])
+    name = max(case.names, key=len, default="")
+    return body[:at] + name + body[at + found.end() :] if found and name else None
+
+
+def _quoted(body: str, case: Case) -> str | None:
+    """The sentence as what an official said: "“…。”县扶贫办负责人说"."""
+    return None if "“" in body or "”" in body else f"“{body}。”县扶贫办负责人说"
+
+
+_SHORT = 40  # a slogan is short
+
+
+def _short(rewording: Rewording) -> Rewording:
+    return lambda body, case: rewording(body, case) if len(body) <= _SHORT else None
+
+
+_VERBS_OF_WORK = "建成|完成|实施|开展|发放|组织|新建|培训|建立"
+
+
+def _own(case: Case) -> str:
+    return case.own
+
+
+# name -> the rewording and whether it keeps the category (True) or removes it (False).
+REWORDINGS: dict[str, tuple[Rewording, bool]] = {
+    # --- meaning kept ---------------------------------------------------------------------------
+    "first_of_a_list": (_prefixed("一是"), True),
+    "second_of_a_list": (_prefixed("二是,"), True),
+    "numbered_item": (_prefixed("(三)"), True),
+    "besides": (_prefixed("此外,"), True),
+    "in_recent_years": (_prefixed("近年来,"), True),
+    "as_learnt": (_prefixed("据了解,"), True),
+    "the_reporter_learnt": (_prefixed("记者了解到,"), True),
+    "an_official_introduced": (_prefixed("县扶贫办负责人介绍,"), True),
+    "under_the_leadership": (_prefixed("在县委县政府的坚强领导下,"), True),
+    "own_subject_added": (_with_subject(_own), True),
+    "we_as_subject": (_with_subject(lambda case: "我" + case.own[-1]), True),
+    "that_county_as_subject": (_with_subject(lambda case: "该" + case.own[-1]), True),
+    "subject_removed": (_without_subject, True),
+    "perfective_added": (_substituted(rf"({_VERBS_OF_WORK})(?!了)", r"\1了"), True),
+    "perfective_dropped": (_perfective_dropped, True),
+    "in_total": (_substituted(rf"(?<![共计累])({_VERBS_OF_WORK}|搬迁|安置)(?!了)", r"累计\1"), True),
+    "vigorously": (_substituted(r"(?<![大全积])(发展|推进|实施|开展)", r"大力\1"), True),
+    "solidly_carried_out": (_substituted(r"(?<![扎组])(?:推进|开展|落实)", "扎实推进"), True),
+    "organised": (_substituted(r"(?<![组])开展", "组织开展"), True),
+    "newly_built": (_substituted(r"(?<![新])建成", "新建"), True),
+    "number_first": (_number_first, True),
+    "split_at_and": (_split_at_and, True),
+    "region_named_as_subject": (_region_named, True),
+    "a_year_before": (_prefixed("2019年,"), True),
+    "quoted_from_an_official": (_quoted, True),
+    "chained_by_semicolon": (lambda body, case: body + ";" if not body.endswith(";") else None, True),
+    # --- meaning removed ------------------------------------------------------------------------
+    "next_step": (_framed("下一步,{}"), False),
+    "next_step_will_go_on": (_framed("下一步,将继续{}"), False),
+    "in_future": (_framed("今后,将{}"), False),
+    "planned": (_framed("计划{}"), False),
+    "plans_next_year": (_framed("明年,计划{}"), False),
+    "expected": (_framed("预计明年{}"), False),
+    "a_must": (_framed("要{}"), False),
+    "must_firmly": (_framed("必须{}"), False),
+    "the_meeting_required": (_framed("会议要求各地{}"), False),
+    "a_speech_required": (_framed("县长在讲话中要求,{}"), False),
+    "strive_by_a_date": (_framed("力争到2025年底,{}"), False),
+    "strive": (_framed("力争{}"), False),
+    "ensure": (_framed("确保{}"), False),
+    "the_task_is": (_framed("今年的主要任务是:{}"), False),
+    "proposed": (_framed("建议各乡镇{}"), False),
+    "a_question": (_framed("如何{}?", after_a_speaker=False), False),
+    "a_wish": (_framed("群众盼望{}"), False),
+    "a_condition": (_framed("如果能{},群众增收就有了保障"), False),
+    "a_definition": (_framed("所谓精准帮扶,就是{}"), False),
+    "a_problem_found": (_framed("督查发现,一些乡镇{}的工作还存在不到位的问题"), False),
+    "required_of_work_teams": (_framed("县委要求各驻村工作队{}"), False),
+    "required_of_cadres": (_framed("县里要求驻村干部{}"), False),
+    "a_secretary_required": (_framed("市委书记要求,{}"), False),
+    "the_notice_required": (_framed("通知要求,{}"), False),
+    "can_it_be_done": (_framed("能否{}?", after_a_speaker=False), False),
+    "what_to_rely_on": (_framed("靠什么{}?", after_a_speaker=False), False),
+    "a_work_plan_heading": (_framed("下一步工作打算:{}"), False),
+    "a_slogan": (_short(_framed("“{}”,这是当地干部群众常挂在嘴边的一句口号")), False),
+    "others_places": (_elsewhere("有的地方{}"), False),
+    "a_neighbour": (_elsewhere("邻近的几个县{}"), False),
+    "experience_shown": (_elsewhere("考察团观摩了东部地区的经验做法:{}"), False),
+}
+TOLERANCE = 0.02  # two cases in a hundred may move (one at least)
+MIN_CASES = 5  # a rewording that applies to fewer tests too little
+_ROUNDS = 6  # sentences reworded at most, per case, for a category to go
+
+
+def _categories(summary: ArticleSummary) -> set[str]:
+    return {measure.category for measure in summary.measures}
+
+
+def _own_of(gold: dict) -> str:
+    name, level = gold["name"], gold["level"]
+    suffix = name[-1] if name and name[-1] in _SUFFIXES else _LEVEL_SUFFIX.get(level, "县")
+    return "全" + suffix
+
+
+@pytest.fixture(scope="module")
+def cases(rules_summarizer: Summarizer) -> list[Case]:
+    train = load_split("train", CORPUS / "split.json")
+    assert train, "the split file names no train articles"
+    found = []
+    for stem in sorted(train):
+        gold = json.loads((CORPUS / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+        wanted = set(gold["measure_categories"]) - set(gold.get("measure_optional", []))
+        region = gold["region"] or {"name": "", "level": None, "accept": []}
+        # The page as the rules read it (normalized: Simplified script, half-width punctuation), so
+        # the evidence offsets are offsets of the text that is reworded.
+        text = Document.from_path(TEXTS / f"{stem}.txt").text
+        names = tuple(n for n in {region["name"], *region.get("accept", [])} if n)
+        for measure in rules_summarizer.summarize_text(text).measures:
+            span = measure.evidence
+            if measure.category in wanted and text[span.start : span.end] == span.quote:
+                found.append(Case(stem, measure.category, text, span.start, span.end, _own_of(region), names))
+    assert len(found) >= 100, len(found)
+    return found
+
+
+def _reworded(text: str, start: int, end: int, rewording: Rewording, case: Case) -> tuple[str, int] | None:
+    """The text with its sentence at start:end reworded, and the reworded sentence's end."""
+    sentence = text[start:end]
+    ending = _END.search(sentence)
+    body, tail = sentence[: ending.start()], sentence[ending.start() :]
+    changed = rewording(body, case)
+    if changed is None or changed == body:
+        return None
+    new = changed + tail
+    return text[:start] + new + text[end:], start + len(new)
+
+
+def _outcome(
+    case: Case, rewording: Rewording, keeps: bool, summarize: Callable[[str], ArticleSummary]
+) -> str | None:
+    """ "ok", "wrong" or None (the rewording does not apply, or another sentence it does not apply
+    to still gives the category)."""
+    text, start, end = case.text, case.start, case.end
+    reworded: list[tuple[int, int]] = []
+    for _ in range(_ROUNDS):
+        result = _reworded(text, start, end, rewording, case)
+        if result is None:
+            return None
+        text, new_end = result
+        shift = new_end - end
+        reworded = [(s if s < start else s + shift, e if e <= start else e + shift) for s, e in reworded]
+        reworded.append((start, new_end))
+        summary = summarize(text)
+        if keeps:
+            return "ok" if case.category in _categories(summary) else "wrong"
+        measure = next((m for m in summary.measures if m.category == case.category), None)
+        if measure is None:
+            return "ok"
+        start, end = measure.evidence.start, measure.evidence.end
+        if text[start:end] != measure.evidence.quote:
+            return None
+        if any(s < end and start < e for s, e in reworded):
+            return "wrong"  # still found in a sentence reworded not to report it
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(REWORDINGS))
+def test_a_rewording_keeps_or_removes_the_measure(
+    name: str, cases: list[Case], rules_summarizer: Summarizer
+) -> None:
+    rewording, keeps = REWORDINGS[name]
+    # Categories of a page that share their sentence share its reworded page: summarized once.
+    summarize = functools.cache(rules_summarizer.summarize_text)
+    outcomes = {(c.stem, c.category): _outcome(c, rewording, keeps, summarize) for c in cases}
+    checked = [key for key, outcome in outcomes.items() if outcome is not None]
+    wrong = [key for key in checked if outcomes[key] == "wrong"]
+    assert len(checked) >= MIN_CASES, f"{name} applies to {len(checked)} cases only"
+    assert len(wrong) <= max(1, len(checked) * TOLERANCE), f"{name}: {len(wrong)}/{len(checked)} {wrong}"
