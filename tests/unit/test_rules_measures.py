@@ -1005,6 +1005,26 @@ def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:
     assert _categories(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 将 before more verbs of work is a plan...
+        ("明年,全县将发展特色种植5万亩,带动贫困户增收。", set()),
+        ("乙镇将组织开展技能培训20期。", set()),
+        ("全县将建立扶贫车间12个。", set()),
+        # ...as are problems that exist, and others' places further off.
+        ("目前仍存在扶贫车间建成后吸纳就业人数偏少、易地搬迁安置点配套产业发展滞后等问题。", set()),
+        ("县扶贫办负责人说,部分乡镇还存在把危房改造资金用于其他项目、拨付进度慢的问题。", set()),
+        ("外省一些地方发展光伏扶贫,建成村级电站300座。", set()),
+        # The region's work beside them stays.
+        ("针对存在的问题,乙镇新建扶贫车间3个,吸纳120人就业。", {"employment"}),
+        ("全县将贫困户全部纳入产业扶持,发展茶园2万亩。", {"industry"}),
+    ],
+)
+def test_plans_by_will_problems_that_exist_and_places_further_off(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
 def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:
     # Written for the test: a villager's plan in a quote; the work done beside it stays.
     text = "村里今年修通了硬化路。他说,明年村里准备利用森林资源发展乡村旅游,这还在规划。"

@@ -81,6 +81,8 @@ def _not_after(before: str, word: str) -> str:
     return f"{head}(?<!(?:{before}){head}){re.escape(word[1:])}"
 
 
+# What a speaker or a source says opens after this: "…负责人介绍说,", "记者…了解到,".
+_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|了解到)[,:]"
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
@@ -111,6 +113,12 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "anecdote": re.compile(
         r"^(?:[^,。]{0,6},)?(?:[他她我](?:家|妈|爸|爹|娘|父亲|母亲|老伴|儿子|女儿)|[他她](?=买|卖|挣|赚|养了|种了|领到|拿到|看病|住院|住进))"
         r"(?!.*(?:带领|带着|带动|帮助|组织|为(?:村民|群众|贫困户|乡亲)|政府|政策|补助|补贴|补了|帮扶|[村乡镇县]里))"
+    ),
+    # A sentence of problems that exist, or a speaker's: "目前仍存在产业带贫效果不明显、搬迁后续扶持不到位
+    # 等问题" (not "针对存在的问题,…", "解决了长期存在的…问题").
+    "problems_exist": re.compile(
+        rf"(?:^|{_SAID})(?:(?!解决|破解|整改|针对|化解)[^,。]){{0,16}}?存在[^。]*[等的]"
+        r"(?:问题|不足|短板|弱项|差距|困难|隐患)[。;]?$"
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
     # 座谈,…" name offices, not work.
@@ -167,7 +175,11 @@ _MUST_WORD = re.compile(_MUST)
 # …需搬迁", and a target opening the sentence, a line or what a speaker says, after a date at most
 # ("力争到年底,完成…任务,实现…全覆盖", "…负责人介绍说,确保年内完成…": no work is reported before it
 # for it to be the purpose of). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
-_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|了解到)[,:]"
+# More verbs of work after 将 ("将发展…", "将组织…", "将选派…"), where 将 cannot mark an object.
+_WILL_DO = (
+    "发展|落实|组织|培训|选派|修建|成立|建立|发放|改造|推广|举办|"
+    "引进|培育|开办|帮助|带动|修通|铺设|安装|扶持|资助"
+)
 _TARGET_OPENING = rf"(?:^|\n|{_SAID})(?:[^,。;:]{{0,12}}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
@@ -180,7 +192,7 @@ _PLAN = re.compile(
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以|{_WILL_DO})|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
 )
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
@@ -289,7 +301,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"^\s*(?:但|而|还|也)?(?:(?:外省|外地|省外|国外|东部|沿海|其他省份?)?的?(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
         r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
         r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
