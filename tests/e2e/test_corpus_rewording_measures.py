@@ -113,8 +113,11 @@ def _elsewhere(frame: str) -> Rewording:
 
 # A verb of work right after its subject (not "通过发展…", "在实施过程中", "共实施").
 _FIRST_VERB = re.compile(
-    r"(?<![过在对为把共与])(?:建成|完成|实施|开展|发放|组织|新建|培训|建立|推进|发展|落实|选派|派出|修建|打造|成立|扶持)"
+    r"(?<![过在对为把共与、])(?:建成|完成|实施|开展|发放|组织|新建|培训|建立|推进|发展|落实|选派|派出|修建|打造|成立|扶持)"
 )
+
+
+_SUBJECT_CHARS = 10  # the verb of a clause this far from its start has a subject, not a phrase before it
 
 
 def _framed_verb(word: str, opening: str = "") -> Rewording:
@@ -128,7 +131,7 @@ def _framed_verb(word: str, opening: str = "") -> Rewording:
             return None
         at = found.end() if (found := _OPENING.match(undone)) else 0
         verb = _FIRST_VERB.search(undone, at)
-        if not verb or re.search(r"[,;:]", undone[at : verb.start()]):
+        if not verb or verb.start() - at > _SUBJECT_CHARS or re.search(r"[,;:、]", undone[at : verb.start()]):
             return None
         return opening + undone[: verb.start()] + word + undone[verb.start() :]
 
@@ -197,6 +200,15 @@ _BUILT = re.compile(
     r"(?![\u4e00-\u9fff\d])"
 )
 _RESULT_OF = {"建设": "建成", "新建": "建成", "组建": "组建", "开办": "开办", "创办": "创办"}
+
+
+def _object_first(body: str, case: Case) -> str | None:
+    """ "建成产业基地21个" -> "产业基地建成21个": the thing first, then the verb and the count."""
+    found = _BUILT.search(body)
+    if not found:
+        return None
+    reordered = f"{found['what']}{found['verb']}{found['count']}{found['unit']}"
+    return body[: found.start()] + reordered + body[found.end() :]
 
 
 def _number_first(body: str, case: Case) -> str | None:
@@ -347,6 +359,9 @@ REWORDINGS: dict[str, tuple[Rewording, bool]] = {
     "help_for_relief": (_substituted(_RELIEF, r"\1帮扶"), True),
     "names_after_2020": (_renamed, True),
     "counts_in_chinese_numerals": (_chinese_counts, True),
+    "by_the_end_of_a_year": (_prefixed("截至2019年底,"), True),
+    "since_this_year": (_prefixed("今年以来,"), True),
+    "object_first": (_object_first, True),
     "chained_by_semicolon": (lambda body, case: body + ";" if not body.endswith(";") else None, True),
     # --- meaning removed ------------------------------------------------------------------------
     "next_step": (_framed("下一步,{}"), False),
@@ -390,6 +405,12 @@ REWORDINGS: dict[str, tuple[Rewording, bool]] = {
         _above("全省{}", frozenset({"prefecture", "county", "district", "township"})),
         False,
     ),
+    "as_long_as": (_framed("只要{},群众就能稳定增收"), False),
+    "once_done": (_framed("一旦{},群众就能稳定增收"), False),
+    "still_needed": (_framed_verb("还需要"), False),
+    "not_yet": (_framed_verb("尚未"), False),
+    "a_meeting_deployed": (_framed("会议研究部署{}"), False),
+    "a_proposal": (_framed("政协委员提议,{}"), False),
     "others_places": (_elsewhere("有的地方{}"), False),
     "a_neighbour": (_elsewhere("邻近的几个县{}"), False),
     "experience_shown": (_elsewhere("考察团观摩了东部地区的经验做法:{}"), False),

@@ -1008,6 +1008,30 @@ def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Written for the test: a condition by 只要…就 or 一旦, a proposal, a need still to meet, a
+        # negation and work a meeting deploys govern the clauses after them...
+        ("只要建成扶贫车间20个,留守妇女就能在家门口就业。", set()),
+        ("一旦光伏电站建成并网,村集体每年可增收10万元。", set()),
+        ("政协委员提议,在全县推广庭院经济,发展特色种植。", set()),
+        ("这些村还需要修建通组公路,完善饮水工程。", set()),
+        ("一些村尚未组织劳动力外出,开展过电商培训,引进快递网点。", set()),
+        ("会议研究部署易地扶贫搬迁后续扶持,安排产业项目30个。", set()),
+        # ...but a need or a negation qualifying who the work is for is no frame, nor one the
+        # sentence then says is met.
+        ("对仍需搬迁的农户,全县新建安置房1200套。", {"relocation"}),
+        ("尚未脱贫的贫困户全部落实了低保兜底。", {"social_security"}),
+        ("这些村尚未通自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
+    ],
+)
+def test_conditions_proposals_needs_negations_and_deployments_govern_what_follows(
+    text: str, expected: set[str]
+) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Written for the test: 将 before more verbs of work is a plan...
         ("明年,全县将发展特色种植5万亩,带动贫困户增收。", set()),
         ("乙镇将组织开展技能培训20期。", set()),

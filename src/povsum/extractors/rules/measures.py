@@ -188,7 +188,7 @@ _PLAN = re.compile(
     # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), a goal and
     # striving by a date ("争取明年把自来水接到…"; not "争取到资金").
     r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
-    + rf"{_not_after('[意见和]', '建议')}|"
+    + rf"{_not_after('[意见和]', '建议')}|提议|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
@@ -199,13 +199,24 @@ _PLAN = re.compile(
 # 茶叶根本卖不出去" says the firm was brought in.
 _CONDITION = re.compile(
     rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)|"
-    r"只有(?=[^。]*才)"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
+    r"只有(?=[^。]*才)|"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
+    r"只要(?=[^。]*就)|一旦"  # "只要…,就能…", "一旦建成,…"
 )
 # A wish governs what follows it in its sentence, as a plan does ("群众盼望修通公路,发展乡村旅游"),
 # unless the sentence goes on to say the work is done ("村民希望通上自来水,去年县里建成了…"); a name
 # is none ("希望小学", "希望工程", "希望之星").
 _WISH_WORD = r"(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])"
 _WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
+# Words that govern what follows them in their sentence as a plan does, unless the sentence then says
+# the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
+# qualifier, "对仍需搬迁的农户…"), a negation ("一些村尚未通自来水,…"; not "尚未脱贫的…"), and work a
+# meeting deploys ("会议研究部署易地搬迁后续扶持,…").
+_GOVERNING: dict[str, re.Pattern[str]] = {
+    "wish": _WISH,
+    "need": re.compile(r"(?:还|仍然?|尚|亟)需要?(?![\u4e00-\u9fff]{1,4}的)|亟待(?![\u4e00-\u9fff]{1,4}的)"),
+    "negation": re.compile(r"(?:尚未|还未|仍未|从未|(?:还|仍|尚)没有)(?![\u4e00-\u9fff]{1,4}的)"),
+    "agenda": re.compile(r"研究部署|安排部署|动员部署|会议部署|专题研究"),
+}
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
@@ -655,9 +666,9 @@ class _Reading:
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
-        """The first plan word, formulation word and wish that govern what follows them, and
-        others' experience introduced and a condition set for the rest of the sentence: (offset,
-        "name word")."""
+        """The first plan word, formulation word and word of ``_GOVERNING`` that govern what follows
+        them, and others' experience introduced and a condition set for the rest of the sentence:
+        (offset, "name word")."""
         return (
             *(
                 next(
@@ -668,7 +679,7 @@ class _Reading:
                     ),
                     None,
                 )
-                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION), ("wish", _WISH))
+                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION), *_GOVERNING.items())
             ),
             (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
             (m.start(), f"condition {m.group()}") if (m := _CONDITION.search(self.text)) else None,
