@@ -65,7 +65,7 @@ _END = re.compile(r"[。;!?…\s]*$")
 # A done-marker: the perfective 了 (not 为了, 除了, 了解, 不了), 已经/已, 正在, and words of a total so far.
 _DONE = re.compile(r"(?<![为除不])了(?!解)|已经|已(?!于)|正在|累计|先后|相继|陆续")
 # Openings that date or place what follows as achieved: they do not fit a plan, a must or a wish.
-_PAST = re.compile(r"以来|截至|截止|目前|如今|现在|去年|前年|此前|过去|曾|\d{4}年(?:底|末|初)?")
+_PAST = re.compile(r"以来|年来|截至|截止|目前|如今|现在|去年|前年|此前|过去|曾|\d{4}年(?:底|末|初)?")
 # An opening time or source clause before the subject: "近年来,", "2019年,", "据了解,".
 _OPENING = re.compile(r"^(?:[^,。;:“”]{0,14}(?:年|以来|目前|如今|同时|此外|据[^,]{0,8}|了解到|介绍)),")
 # Who says it, opening the sentence: "…负责人介绍说,", "据了解,", "记者获悉,".
@@ -94,7 +94,8 @@ def _framed(frame: str, after_a_speaker: bool = True) -> Rewording:
             return None
         said, rest = (body[: speaker.end()], body[speaker.end() :]) if speaker else ("", body)
         undone = _undone(rest)
-        return said + frame.format(undone) if undone else None
+        # A quote opening the sentence is someone's words: a frame before it would be outside them.
+        return said + frame.format(undone) if undone and not undone.startswith("“") else None
 
     return reworded
 
@@ -117,6 +118,8 @@ _FIRST_VERB = re.compile(
 )
 
 
+# A means or a circumstance opening the clause is no subject: "通过…模式完成…", "在…下".
+_MEANS = re.compile(r"通过|在|对|为|依托|按照|围绕")
 _SUBJECT_CHARS = 10  # the verb of a clause this far from its start has a subject, not a phrase before it
 
 
@@ -131,7 +134,13 @@ def _framed_verb(word: str, opening: str = "") -> Rewording:
             return None
         at = found.end() if (found := _OPENING.match(undone)) else 0
         verb = _FIRST_VERB.search(undone, at)
-        if not verb or verb.start() - at > _SUBJECT_CHARS or re.search(r"[,;:、]", undone[at : verb.start()]):
+        subject = undone[at : verb.start()] if verb else ""
+        if (
+            not verb
+            or len(subject) > _SUBJECT_CHARS
+            or re.search(r"[,;:、]", subject)
+            or _MEANS.match(subject)
+        ):
             return None
         return opening + undone[: verb.start()] + word + undone[verb.start() :]
 
@@ -305,8 +314,8 @@ def _chinese_counts(body: str, case: Case) -> str | None:
 
 # "完成危房改造2100户" -> "危房改造2100户已全部完成".
 _COMPLETED = re.compile(
-    r"(?:完成|实现)了?(?P<what>[\u4e00-\u9fff]{2,10}?)(?P<count>\d[\d.]*(?:万|亿)?(?:余|多)?(?:户|人|个|公里|千米|套|座))"
-    r"(?![\u4e00-\u9fff\d])"
+    r"(?:完成|实现)了?(?P<what>[\u4e00-\u9fff]{2,10}?)(?P<count>\d[\d.]*(?:万|亿)?(?:余|多)?"
+    r"(?:户|人次|人|个|公里|千米|套|座|亩|名|万?元))(?![\u4e00-\u9fff\d])"
 )
 
 
@@ -317,7 +326,11 @@ def _completed_at_the_end(body: str, case: Case) -> str | None:
     return body[: found.start()] + f"{found['what']}{found['count']}已全部完成" + body[found.end() :]
 
 
-_VERBS_OF_WORK = "建成|完成|实施|开展|发放|组织|新建|培训|建立"
+# "发展特色产业," -> "特色产业得到长足发展,", "推进易地扶贫搬迁," -> "易地扶贫搬迁稳步推进,": the work
+# as the subject of its result.
+_DEVELOPED = r"(?<![大全积])发展了?(?P<what>[\u4e00-\u9fff]{2,8})(?=[,;。]|$)"
+_ADVANCED = r"(?<![扎全积])(?:推进|实施)了?(?P<what>[\u4e00-\u9fff]{2,8})(?=[,;。]|$)"
+_VERBS_OF_WORK = "建成|完成|实施|开展|发放|(?<!党)组织|新建|培训|建立"
 
 
 def _own(case: Case) -> str:
@@ -362,6 +375,9 @@ REWORDINGS: dict[str, tuple[Rewording, bool]] = {
     "by_the_end_of_a_year": (_prefixed("截至2019年底,"), True),
     "since_this_year": (_prefixed("今年以来,"), True),
     "object_first": (_object_first, True),
+    "numbered_with_a_digit": (_prefixed("1."), True),
+    "developed_as_a_result": (_substituted(_DEVELOPED, r"\g<what>得到长足发展"), True),
+    "steadily_advanced": (_substituted(_ADVANCED, r"\g<what>稳步推进"), True),
     "chained_by_semicolon": (lambda body, case: body + ";" if not body.endswith(";") else None, True),
     # --- meaning removed ------------------------------------------------------------------------
     "next_step": (_framed("下一步,{}"), False),
@@ -477,6 +493,8 @@ def _reworded(text: str, start: int, end: int, rewording: Rewording, case: Case)
     sentence = text[start:end]
     ending = _END.search(sentence)
     body, tail = sentence[: ending.start()], sentence[ending.start() :]
+    if "?" in tail:
+        return None  # a question already, or a character a Big5 page mangled
     changed = rewording(body, case)
     if changed is None or changed == body:
         return None
