@@ -999,6 +999,7 @@ def test_the_untraced_run_reads_fewer_cues_but_keeps_the_same_measures(probes: P
         # Written for the test: a target opening what a speaker says or a source tells is a plan too.
         "县扶贫办负责人介绍说,确保年内建成扶贫车间12个,带动300名群众就业。",
         "记者从县农业农村局了解到,力争到明年底,全县发展特色种植5万亩。",
+        "据了解,确保该县年内新建扶贫车间12个,带动300名群众就业。",
     ],
 )
 def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:

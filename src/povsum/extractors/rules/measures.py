@@ -81,8 +81,8 @@ def _not_after(before: str, word: str) -> str:
     return f"{head}(?<!(?:{before}){head}){re.escape(word[1:])}"
 
 
-# What a speaker or a source says opens after this: "…负责人介绍说,", "记者…了解到,".
-_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|了解到)[,:]"
+# What a speaker or a source says opens after this: "…负责人介绍说,", "记者…了解到,", "据了解,".
+_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|据悉|了解到?)[,:]"
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
