@@ -33,6 +33,7 @@ from povsum.extractors.rules.measures import find_measures
 from povsum.extractors.rules.region import find_region
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Measure
+from povsum.regions import gazetteer
 from povsum.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,8 @@ class Case:
     end: int
     own: str  # the region's self-reference: 全县, 全市, 全省, 全镇, 全村...
     level: str | None  # the region's, where the rules find it
+    province: str | None
+    places: frozenset[str]  # every place the rules read on the page, as written there
     names: tuple[str, ...]  # the region's name forms (gold accept)
 
 
@@ -156,6 +159,26 @@ def _wrapped(frame: str) -> Rewording:
     """The sentence as it is at ``frame``'s ``{}``, unless it opens with the frame's opening."""
     opening = frame.split("{}")[0]
     return lambda body, case: None if opening and body.startswith(opening) else frame.format(body)
+
+
+# Places far off, named, by their province: another place's work, on a page of another province.
+# Neither is a helping province of East-West cooperation, whose work may be for the region.
+_FAR_OFF = {"黑龙江省": ("抚远市", "鹤岗市"), "吉林省": ("和龙市", "白山市")}
+
+
+def _far_off(frame: str, prefecture: bool = False) -> Rewording:
+    """A named place far off doing the work (``frame``'s ``{place}``), on a page of another province."""
+
+    def reworded(body: str, case: Case) -> str | None:
+        # Where the rules find the region, on a sentence that names no place (a place of the page's own
+        # the gold does not list would make the work the region's again).
+        if case.level is None or any(place in body for place in case.places):
+            return None
+        province, places = next((p, v) for p, v in _FAR_OFF.items() if p != case.province)
+        place = province + places[1 if prefecture else 0]
+        return _elsewhere(frame.replace("{place}", place))(body, case)
+
+    return reworded
 
 
 def _above(frame: str, levels: frozenset[str]) -> Rewording:
@@ -432,6 +455,8 @@ REWORDINGS: dict[str, tuple[Rewording, bool]] = {
     "not_yet": (_framed_verb("尚未"), False),
     "a_meeting_deployed": (_framed("会议研究部署{}"), False),
     "a_proposal": (_framed("政协委员提议,{}"), False),
+    "a_named_county_elsewhere": (_far_off("据了解,{place}{}"), False),
+    "a_named_city_elsewhere": (_far_off("与此同时,{place}{}", prefecture=True), False),
     "others_places": (_elsewhere("有的地方{}"), False),
     "a_neighbour": (_elsewhere("邻近的几个县{}"), False),
     "experience_shown": (_elsewhere("考察团观摩了东部地区的经验做法:{}"), False),
@@ -479,6 +504,7 @@ def train_cases() -> list[Case]:
         document = Document.from_text(text)
         found_region = find_region(document, split_sentences(document.text), Trace())
         level = region["level"] if found_region and found_region.name in names else None
+        places = frozenset(m.text for m in gazetteer().find_mentions(document.text))
         for measure in measures_of(text):
             span = measure.evidence
             if measure.category in wanted and text[span.start : span.end] == span.quote:
@@ -491,6 +517,8 @@ def train_cases() -> list[Case]:
                         span.end,
                         _own_of(region),
                         level,
+                        region.get("province"),
+                        places,
                         names,
                     )
                 )

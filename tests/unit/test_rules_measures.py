@@ -902,6 +902,14 @@ def _extracted(text: str) -> set[str]:
             {"finance"},
             {"tourism"},
         ),
+        # Written for the test: another province's work, though the next sentence opens with the
+        # region's own "全县" right after its full stop.
+        (
+            "西吉县脱贫攻坚\n西吉县累计发放扶贫小额信贷2.1亿元。"
+            "浙江省安吉县建成了一批乡村旅游示范村。全县贫困发生率降至1%。",
+            {"finance"},
+            {"tourism"},
+        ),
         # Written for the test: the helping side's work is for the region it helps.
         (
             "沿河县东西部扶贫协作\n在东西部扶贫协作框架下,张家港市对口帮扶沿河县。全县贫困发生率降至1.5%。"

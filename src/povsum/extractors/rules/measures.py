@@ -52,7 +52,7 @@ measures, most cues never read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -948,7 +948,8 @@ class _Places:
         line_start = sentence.start + text.rfind("\n", 0, cue.start()) + 1
         newline = text.find("\n", cue.end())
         line_end = sentence.start + (newline if newline >= 0 else len(text))
-        start, end = bisect_right(self.starts, line_start - 1), bisect_right(self.starts, line_end)
+        # A place opening the next sentence ("…人;全市…") is not in this one's line: line_end is its start.
+        start, end = bisect_right(self.starts, line_start - 1), bisect_left(self.starts, line_end)
         line = text[line_start - sentence.start : line_end - sentence.start]
         helps = bool(_HELPING.search(_HELPER_TITLE.sub("", line)))
         named = [
