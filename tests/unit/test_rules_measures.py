@@ -1029,6 +1029,7 @@ def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:
         # sentence then says is met.
         ("对仍需搬迁的农户,全县新建安置房1200套。", {"relocation"}),
         ("尚未脱贫的贫困户全部落实了低保兜底。", {"social_security"}),
+        ("全县尚未脱贫人口1200人全部纳入农村低保兜底保障。", {"social_security"}),
         ("这些村尚未通自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
     ],
 )
