@@ -1046,6 +1046,12 @@ def test_conditions_proposals_needs_negations_and_deployments_govern_what_follow
         ("明年,全县将发展特色种植5万亩,带动贫困户增收。", set()),
         ("乙镇将组织开展技能培训20期。", set()),
         ("全县将建立扶贫车间12个。", set()),
+        # ...so are a goal or tasks stated, a promise and what is likely, but not a promise kept.
+        ("工作目标:全县新建易地扶贫搬迁安置点20个。", set()),
+        ("重点任务:完成危房改造1200户,实现住房安全有保障。", set()),
+        ("县政府承诺,年内建成扶贫车间12个。", set()),
+        ("明年全县有望建成光伏扶贫电站30座。", set()),
+        ("全县兑现承诺,建成扶贫车间12个。", {"industry"}),
         # ...as are problems that exist, and others' places further off.
         ("目前仍存在扶贫车间建成后吸纳就业人数偏少、易地搬迁安置点配套产业发展滞后等问题。", set()),
         ("县扶贫办负责人说,部分乡镇还存在把危房改造资金用于其他项目、拨付进度慢的问题。", set()),

@@ -175,6 +175,8 @@ _MUST_WORD = re.compile(_MUST)
 # …需搬迁", and a target opening the sentence, a line or what a speaker says, after a date at most
 # ("力争到年底,完成…任务,实现…全覆盖", "…负责人介绍说,确保年内完成…": no work is reported before it
 # for it to be the purpose of). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# A promise is of work to come ("县政府承诺,…"; not one kept, "兑现承诺", "践行承诺", nor "承诺书").
+_PROMISE = _not_after("[现行]", "承诺") + "(?!书|制)"
 # More verbs of work after 将 ("将发展…", "将组织…", "将选派…"), where 将 cannot mark an object.
 _WILL_DO = (
     "发展|落实|组织|培训|选派|修建|成立|建立|发放|改造|推广|举办|"
@@ -184,15 +186,16 @@ _TARGET_OPENING = rf"(?:^|\n|{_SAID})(?:[^,。;:]{{0,12}}[年月底前内],?)?(?
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
     + _not_after('[”"贫动露]', "计划")
-    + r"|预计|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
-    # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), a goal and
+    + r"|预计|有望|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
+    # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), what is
+    # expected (预计, 有望), a goal or tasks stated ("目标是…", "工作目标:…", "重点任务:…") and
     # striving by a date ("争取明年把自来水接到…"; not "争取到资金").
-    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
+    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为|:)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
     + rf"{_not_after('[意见和]', '建议')}|提议|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以|{_WILL_DO})|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以|{_WILL_DO})|设想|构想|(?:任务|职责)(?:是|为|如下|:)|{_PROMISE}|{_MUST}"
 )
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
