@@ -461,6 +461,8 @@ REWORDINGS: dict[str, tuple[Rewording, bool]] = {
     "the_key_tasks": (_framed("重点任务:{}"), False),
     "a_promise": (_framed("县政府承诺,{}"), False),
     "likely": (_framed_verb("有望"), False),
+    "an_appeal": (_framed("县委呼吁,{}"), False),
+    "a_call_to_action": (_framed("县妇联倡议,{}"), False),
     "others_places": (_elsewhere("有的地方{}"), False),
     "a_neighbour": (_elsewhere("邻近的几个县{}"), False),
     "experience_shown": (_elsewhere("考察团观摩了东部地区的经验做法:{}"), False),

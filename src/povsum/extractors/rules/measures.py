@@ -158,15 +158,15 @@ _TASK_DOCUMENT = re.compile(
 # 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
 # told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…", "提出明确要求:…"; not "按照“…”
 # 要求,"), by an office or a body whoever it is addressed to ("市委书记要求,…", "县委要求驻村工作队…",
-# "县里要求驻村干部…") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause,
-# the subject before it too ("各学校要落实…").
+# "县里要求驻村干部…") or urged ("叮嘱驻村干部…", "会议强调,压实…责任", "县妇联倡议,…", "呼吁…").
+# It governs its whole clause, the subject before it too ("各学校要落实…").
 _REQUIRING = "[记长委府导任里]"  # the end of an office or a body: 书记, 县长, 县委, 政府, 领导, 主任, 县里
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
     r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
     rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
     r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|"
-    rf"要求(?<={_REQUIRING}要求)(?![的是])|叮嘱|嘱咐|嘱托|号召|强调"
+    rf"要求(?<={_REQUIRING}要求)(?![的是])|叮嘱|嘱咐|嘱托|号召|呼吁|倡议(?!书)|强调"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
