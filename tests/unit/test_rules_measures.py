@@ -433,6 +433,20 @@ def test_people_and_offices_are_no_work(text: str, expected: set[str]) -> None:
     [
         # Written for the test: questions, slogans of ideas, descriptions, ratings and duties.
         "驻村工作队如何帮助群众增收?",
+        # A question word in the first clause asks the whole sentence, with all its clauses.
+        "如何建成扶贫车间32个,让留守妇女在家门口就业?",
+        "怎样把易地扶贫搬迁安置点建好,让搬迁群众稳得住?",
+        "能否建成扶贫车间20个,让贫困户在家门口就业?",
+        "靠什么发展乡村旅游,带动群众致富?",
+        # A saying the sentence calls one.
+        "“修通公路,发展产业”,这是当地群众常挂在嘴边的一句口号。",
+        # A requirement by an office or a body, whoever it is addressed to.
+        "市委书记要求,加快推进易地扶贫搬迁,建成安置点12个。",
+        "县委要求驻村工作队帮助群众发展产业。",
+        "县里要求驻村干部组织开展技能培训。",
+        # An appeal urges work, it reports none.
+        "县妇联倡议,广大妇女参与电商创业,开设网店200家。",
+        "县委呼吁,社会各界积极采购贫困地区农产品,开展消费扶贫。",
         "全镇坚持抓党建促脱贫的工作理念。",
         "全乡以种植玉米、养殖肉牛为主。",
         "丙村2017年顺利通过AAAA级旅游景区验收。",
@@ -629,6 +643,10 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         ("戊县新建水厂3座,解决了2万人的饮水问题。", {"infrastructure"}),
         # A wish to solve it is still a need.
         ("村民最盼望的是修通公路、解决饮水问题。", set()),
+        # A wish governs the clauses after it, unless the sentence says the work was then done.
+        ("山里的群众盼望修通公路,发展乡村旅游,开办农家乐20家。", set()),
+        ("村民们希望通上自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
+        ("乙村依托希望小学开办了脱贫夜校。", {"culture_mindset"}),
         ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
         ("由于缺少资金和技术,很多贫困户不敢发展产业。", set()),
         # Poor conditions, and people still living in them.
@@ -887,6 +905,14 @@ def _extracted(text: str) -> set[str]:
             {"finance"},
             {"tourism"},
         ),
+        # Written for the test: another province's work, though the next sentence opens with the
+        # region's own "全县" right after its full stop.
+        (
+            "西吉县脱贫攻坚\n西吉县累计发放扶贫小额信贷2.1亿元。"
+            "浙江省安吉县建成了一批乡村旅游示范村。全县贫困发生率降至1%。",
+            {"finance"},
+            {"tourism"},
+        ),
         # Written for the test: the helping side's work is for the region it helps.
         (
             "沿河县东西部扶贫协作\n在东西部扶贫协作框架下,张家港市对口帮扶沿河县。全县贫困发生率降至1.5%。"
@@ -976,6 +1002,70 @@ def test_the_untraced_run_reads_fewer_cues_but_keeps_the_same_measures(probes: P
         assert find_measures(document, sentences, Trace()) == find_measures(
             document, sentences, Trace(enabled=True)
         ), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a target opening what a speaker says or a source tells is a plan too.
+        "县扶贫办负责人介绍说,确保年内建成扶贫车间12个,带动300名群众就业。",
+        "记者从县农业农村局了解到,力争到明年底,全县发展特色种植5万亩。",
+        "据了解,确保该县年内新建扶贫车间12个,带动300名群众就业。",
+    ],
+)
+def test_a_target_opening_what_a_speaker_says_is_a_plan(text: str) -> None:
+    assert _categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a condition by 只要…就 or 一旦, a proposal, a need still to meet, a
+        # negation and work a meeting deploys govern the clauses after them...
+        ("只要建成扶贫车间20个,留守妇女就能在家门口就业。", set()),
+        ("一旦光伏电站建成并网,村集体每年可增收10万元。", set()),
+        ("政协委员提议,在全县推广庭院经济,发展特色种植。", set()),
+        ("这些村还需要修建通组公路,完善饮水工程。", set()),
+        ("一些村尚未组织劳动力外出,开展过电商培训,引进快递网点。", set()),
+        ("会议研究部署易地扶贫搬迁后续扶持,安排产业项目30个。", set()),
+        # ...but a need or a negation qualifying who the work is for is no frame, nor one the
+        # sentence then says is met.
+        ("对仍需搬迁的农户,全县新建安置房1200套。", {"relocation"}),
+        ("尚未脱贫的贫困户全部落实了低保兜底。", {"social_security"}),
+        ("全县尚未脱贫人口1200人全部纳入农村低保兜底保障。", {"social_security"}),
+        ("这些村尚未通自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
+    ],
+)
+def test_conditions_proposals_needs_negations_and_deployments_govern_what_follows(
+    text: str, expected: set[str]
+) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 将 before more verbs of work is a plan...
+        ("明年,全县将发展特色种植5万亩,带动贫困户增收。", set()),
+        ("乙镇将组织开展技能培训20期。", set()),
+        ("全县将建立扶贫车间12个。", set()),
+        # ...so are a goal or tasks stated, a promise and what is likely, but not a promise kept.
+        ("工作目标:全县新建易地扶贫搬迁安置点20个。", set()),
+        ("重点任务:完成危房改造1200户,实现住房安全有保障。", set()),
+        ("县政府承诺,年内建成扶贫车间12个。", set()),
+        ("明年全县有望建成光伏扶贫电站30座。", set()),
+        ("全县兑现承诺,建成扶贫车间12个。", {"industry"}),
+        # ...as are problems that exist, and others' places further off.
+        ("目前仍存在扶贫车间建成后吸纳就业人数偏少、易地搬迁安置点配套产业发展滞后等问题。", set()),
+        ("县扶贫办负责人说,部分乡镇还存在把危房改造资金用于其他项目、拨付进度慢的问题。", set()),
+        ("外省一些地方发展光伏扶贫,建成村级电站300座。", set()),
+        # The region's work beside them stays.
+        ("针对存在的问题,乙镇新建扶贫车间3个,吸纳120人就业。", {"employment"}),
+        ("全县将贫困户全部纳入产业扶持,发展茶园2万亩。", {"industry"}),
+    ],
+)
+def test_plans_by_will_problems_that_exist_and_places_further_off(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
 
 
 def test_what_a_village_is_preparing_to_do_is_a_plan() -> None:

@@ -52,7 +52,7 @@ measures, most cues never read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -81,6 +81,8 @@ def _not_after(before: str, word: str) -> str:
     return f"{head}(?<!(?:{before}){head}){re.escape(word[1:])}"
 
 
+# What a speaker or a source says opens after this: "…负责人介绍说,", "记者…了解到,", "据了解,".
+_SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|据悉|了解到?)[,:]"
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
@@ -94,8 +96,14 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # Photo captions by their label: "图①…", "图片说明", "图为…".
     "caption": re.compile(r"^(?:图[①-⑳\d]|图片说明|\(?图为)"),
     # "驻村帮扶工作队,怎样让群众日子越过越红火?" asks, it reports nothing (a "?" alone may be a mangled
-    # character of a Big5 page).
-    "question": re.compile(r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$"),
+    # character of a Big5 page). A question word in the first clause asks the whole sentence, however
+    # many clauses it runs to: "如何发展特色产业,让群众增收致富?", "能否…,…?", "靠什么…?".
+    "question": re.compile(
+        r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$|"
+        r"^[^,。]{0,10}?(?:如何|怎样|怎么|为何|为什么|何以|能否|是否|能不能|是不是|什么|哪|谁)[^。]*\?$"
+    ),
+    # A saying the sentence calls one: "“…”,这是当地群众常挂在嘴边的一句口号".
+    "a_saying": re.compile(r"”,?(?:这|此)(?:就)?是[^,。]{0,20}(?:口号|顺口溜|标语|俗语|谚语|口头禅|歌谣)"),
     # A page's lists of other pages' titles: "相关新闻:…", "热点留言:关于低保办理的咨询 | …".
     "links": re.compile(r"^(?:相关|热点|热门|推荐|延伸|猜你)[^,。:]{0,6}:|上一篇|下一篇"),
     # One person's own life, by the sentence's subject: a household or a relative ("我妈…在村卫生室
@@ -105,6 +113,12 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     "anecdote": re.compile(
         r"^(?:[^,。]{0,6},)?(?:[他她我](?:家|妈|爸|爹|娘|父亲|母亲|老伴|儿子|女儿)|[他她](?=买|卖|挣|赚|养了|种了|领到|拿到|看病|住院|住进))"
         r"(?!.*(?:带领|带着|带动|帮助|组织|为(?:村民|群众|贫困户|乡亲)|政府|政策|补助|补贴|补了|帮扶|[村乡镇县]里))"
+    ),
+    # A sentence of problems that exist, or a speaker's: "目前仍存在产业带贫效果不明显、搬迁后续扶持不到位
+    # 等问题" (not "针对存在的问题,…", "解决了长期存在的…问题").
+    "problems_exist": re.compile(
+        rf"(?:^|{_SAID})(?:(?!解决|破解|整改|针对|化解)[^,。]){{0,16}}?存在[^。]*[等的]"
+        r"(?:问题|不足|短板|弱项|差距|困难|隐患)[。;]?$"
     ),
     # Who attended: "县金融办主任、县旅游公路建设指挥部负责人等列席会议", "…原驻村第一书记李明…参加
     # 座谈,…" name offices, not work.
@@ -143,42 +157,72 @@ _TASK_DOCUMENT = re.compile(
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
 # 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
 # told by a speaker or a paper ("在讲话中要求,扎实推进…", "通知要求:…", "提出明确要求:…"; not "按照“…”
-# 要求,") or urged ("叮嘱驻村干部…", "会议强调,压实…责任"). It governs its whole clause, the subject
-# before it too ("各学校要落实…").
+# 要求,"), by an office or a body whoever it is addressed to ("市委书记要求,…", "县委要求驻村工作队…",
+# "县里要求驻村干部…") or urged ("叮嘱驻村干部…", "会议强调,压实…责任", "县妇联倡议,…", "呼吁…").
+# It governs its whole clause, the subject before it too ("各学校要落实…").
+_REQUIRING = "[记长委府导任里]"  # the end of an office or a body: 书记, 县长, 县委, 政府, 领导, 主任, 县里
 _MUST = (
     rf"{_not_after('[重主需只必首纪摘简想]', '要')}(?![求点素是闻害紧塞道员务])|必须|务必|应当|"
     r"应(?=加大|加快|加强|进一步|继续|尽快|把|将|切实|着力|大力|积极|重点|该)|"
     rf"{_not_after('[的照据]', '要求')}(?=各|全|所有|相关|有关)|"
-    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|叮嘱|嘱咐|嘱托|号召|强调"
+    r"要求(?<=[中议话知件书他她并还也又]要求)(?=[,:])|要求(?<=[确出]要求)(?=:)|"
+    rf"要求(?<={_REQUIRING}要求)(?![的是])|叮嘱|嘱咐|嘱托|号召|呼吁|倡议(?!书)|强调"
 )
 _MUST_WORD = re.compile(_MUST)
 # A plan word before the cue governs it and the clauses after it: "计划改造危房…,新建村道",
 # "将继续…,进一步推进产业扶贫" (将 before a verb,
 # 把, 要 or 会, "将把…作为主攻方向"; not 将…纳入, 将会议精神), "今年要确保完成…搬迁任务", "按照规划,
-# …需搬迁", and a target opening the sentence or a line, after a date at most ("力争到年底,完成…任务,
-# 实现…全覆盖": no work is reported before it for it to be the purpose of). A named programme is no
-# plan: "“八七”扶贫计划", "雨露计划".
-_TARGET_OPENING = r"(?:^|\n)(?:[^,。;:]{0,12}[年月底前内],?)?(?:力争|确保)"
+# …需搬迁", and a target opening the sentence, a line or what a speaker says, after a date at most
+# ("力争到年底,完成…任务,实现…全覆盖", "…负责人介绍说,确保年内完成…": no work is reported before it
+# for it to be the purpose of). A named programme is no plan: "“八七”扶贫计划", "雨露计划".
+# A promise is of work to come ("县政府承诺,…"; not one kept, "兑现承诺", "践行承诺", nor "承诺书").
+_PROMISE = _not_after("[现行]", "承诺") + "(?!书|制)"
+# More verbs of work after 将 ("将发展…", "将组织…", "将选派…"), where 将 cannot mark an object.
+_WILL_DO = (
+    "发展|落实|组织|培训|选派|修建|成立|建立|发放|改造|推广|举办|"
+    "引进|培育|开办|帮助|带动|修通|铺设|安装|扶持|资助"
+)
+_TARGET_OPENING = rf"(?:^|\n|{_SAID})(?:[^,。;:]{{0,12}}[年月底前内],?)?(?:力争|确保)"
 _PLAN = re.compile(
     rf"{_TARGET_OPENING}|"
     + _not_after('[”"贫动露]', "计划")
-    + r"|预计|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
-    # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), a goal and
+    + r"|预计|有望|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
+    # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), what is
+    # expected (预计, 有望), a goal or tasks stated ("目标是…", "工作目标:…", "重点任务:…") and
     # striving by a date ("争取明年把自来水接到…"; not "争取到资金").
-    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
-    + rf"{_not_after('[意见和]', '建议')}|"
+    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为|:)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
+    + rf"{_not_after('[意见和]', '建议')}|提议|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
     r"将(?:把|要(?!求)|会(?!议)|继续|进一步|全面|重点|着力|大力|加快|加大|加强|持续|深入|逐步|陆续|努力|集中|实现|完成|实施|推进|"
-    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以)|设想|构想|(?:任务|职责)(?:是|为|如下)|{_MUST}"
+    rf"开展|启动|着手|进行|建设|新建|建成|打造|形成|投入|投资|安排|于|在|以|{_WILL_DO})|设想|构想|(?:任务|职责)(?:是|为|如下|:)|{_PROMISE}|{_MUST}"
 )
 # A condition governs the rest of its sentence, whatever it says is done then: "如果能在村里办个扶贫车间,
 # 留守妇女就能在家门口挣钱了". One contrary to fact is none: "如果不是工作队帮我们引进了龙头企业,
 # 茶叶根本卖不出去" says the firm was brought in.
 _CONDITION = re.compile(
     rf"(?:如果|假如|倘若|{_not_after('[主重需只必]', '要是')})(?!没|不)|"
-    r"只有(?=[^。]*才)"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
+    r"只有(?=[^。]*才)|"  # a condition of a principle: "只有发展产业,才能…" (not "只有3户")
+    r"只要(?=[^。]*就)|一旦"  # "只要…,就能…", "一旦建成,…"
 )
+# A wish governs what follows it in its sentence, as a plan does ("群众盼望修通公路,发展乡村旅游"),
+# unless the sentence goes on to say the work is done ("村民希望通上自来水,去年县里建成了…"); a name
+# is none ("希望小学", "希望工程", "希望之星").
+_WISH_WORD = r"(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])"
+_WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
+# Words that govern what follows them in their sentence as a plan does, unless the sentence then says
+# the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
+# qualifier, "对仍需搬迁的农户…"), a negation ("一些村尚未通自来水,…"; not "尚未脱贫的…" nor a group by
+# its status, "尚未脱贫人口1200人全部纳入低保"), and work a
+# meeting deploys ("会议研究部署易地搬迁后续扶持,…").
+_GOVERNING: dict[str, re.Pattern[str]] = {
+    "wish": _WISH,
+    "need": re.compile(r"(?:还|仍然?|尚|亟)需要?(?![\u4e00-\u9fff]{1,4}的)|亟待(?![\u4e00-\u9fff]{1,4}的)"),
+    "negation": re.compile(
+        r"(?:尚未|还未|仍未|从未|(?:还|仍|尚)没有)(?![\u4e00-\u9fff]{1,4}的|脱贫|出列|摘帽|退出)"
+    ),
+    "agenda": re.compile(r"研究部署|安排部署|动员部署|会议部署|专题研究"),
+}
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
 _FORMULATION = re.compile(
@@ -274,7 +318,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"^\s*(?:但|而|还|也)?(?:(?:外省|外地|省外|国外|东部|沿海|其他省份?)?的?(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
         r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
         r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
@@ -315,7 +359,7 @@ _OWNED_ELSEWHERE = re.compile(
     r"(?:(?:邻近?|兄弟|周边)的?|某|外)(?:县市|市县|县|市|省|州|乡镇|乡|镇|村|区|地区|地)的[^,。;]{0,12}$"
 )
 # A wish governs the rest of its clause: "最盼望的是修通公路、解决饮水问题".
-_WISHED = re.compile(r"(?:希望|盼望|期盼|盼着|最迫切)[^,。;]*$")
+_WISHED = re.compile(rf"(?:{_WISH_WORD}|最迫切)[^,。;]*$")
 # A hardship after the cue is met when its clause says so before it: "解决了1.2万人饮水问题".
 _SOLVED = re.compile(r"(?:解决|破解|缓解|攻克|化解|告别|摆脱)[^,。;]*$")
 # A cue inside a title (《…》) names a book, a document or a column.
@@ -628,9 +672,9 @@ class _Reading:
 
     @cached_property
     def governors(self) -> tuple[tuple[int, str] | None, ...]:
-        """The first plan word and the first formulation word that govern what follows them, and
-        others' experience introduced and a condition set for the rest of the sentence: (offset,
-        "name word")."""
+        """The first plan word, formulation word and word of ``_GOVERNING`` that govern what follows
+        them, and others' experience introduced and a condition set for the rest of the sentence:
+        (offset, "name word")."""
         return (
             *(
                 next(
@@ -641,7 +685,7 @@ class _Reading:
                     ),
                     None,
                 )
-                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION))
+                for name, pattern in (("plan", _PLAN), ("formulation", _FORMULATION), *_GOVERNING.items())
             ),
             (m.start(), f"elsewhere {m.group()}") if (m := _EXPERIENCE_SHOWN.search(self.text)) else None,
             (m.start(), f"condition {m.group()}") if (m := _CONDITION.search(self.text)) else None,
@@ -910,7 +954,8 @@ class _Places:
         line_start = sentence.start + text.rfind("\n", 0, cue.start()) + 1
         newline = text.find("\n", cue.end())
         line_end = sentence.start + (newline if newline >= 0 else len(text))
-        start, end = bisect_right(self.starts, line_start - 1), bisect_right(self.starts, line_end)
+        # A place opening the next sentence ("…人;全市…") is not in this one's line: line_end is its start.
+        start, end = bisect_right(self.starts, line_start - 1), bisect_left(self.starts, line_end)
         line = text[line_start - sentence.start : line_end - sentence.start]
         helps = bool(_HELPING.search(_HELPER_TITLE.sub("", line)))
         named = [
