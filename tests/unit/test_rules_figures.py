@@ -1870,3 +1870,33 @@ def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
     # Written for the test: a first-person post (no quotation) is about 我们村 itself.
     text = "转载自石屏县人民政府网\n我们村(石屏县异龙镇大桥村)以前很穷,2015年识别贫困户148户597人。"
     assert figures(text) == {"baseline.households": 148, "baseline.people": 597}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a registered total, people first and households in brackets.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困人口15860人(4210户),贫困发生率18.6%。",
+            {"baseline.people": 15860, "baseline.households": 4210, "baseline.incidence_rate": 18.6},
+        ),
+        # Written for the test: the same form in a transition and in what is left.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困人口由2014年的15860人(4210户)减少到2019年的312人(98户)。",
+            {
+                "baseline.people": 15860,
+                "baseline.households": 4210,
+                "outcome.people": 312,
+                "outcome.households": 98,
+            },
+        ),
+        (
+            "石屏县脱贫攻坚综述\n截至2019年底,全县剩余贫困人口312人(98户)。",
+            {"outcome.people": 312, "outcome.households": 98},
+        ),
+    ],
+)
+def test_households_in_brackets_after_the_people_are_the_households(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

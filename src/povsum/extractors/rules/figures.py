@@ -99,9 +99,17 @@ _UNITS_Q = rf"{_NUM}\x20?个"
 _SEP = r"(?:[、,\x20]|和|及)?"
 
 
+def _hh_after(prefix: str = "") -> str:
+    """Households after the people, in brackets, as people-first reports write them ("贫困人口7604人
+    (1658户)"): group ``{prefix}hh_after``, optional."""
+    return rf"(?:\(\x20?(?P<{prefix}hh_after>{_HH})\))?"
+
+
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
-    """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``."""
-    return rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?\x20?(?P<{prefix}pp>{people})"
+    """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``
+    (or the households after them, ``_hh_after``)."""
+    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?"
+    return rf"{households}\x20?(?P<{prefix}pp>{people}){_hh_after(prefix)}"
 
 
 _TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
@@ -305,6 +313,7 @@ _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 _GROUP_FIELDS = {
     "hh": "households",
     "hh_only": "households",
+    "hh_after": "households",  # after the people, in brackets
     "pp": "people",
     "rate": "incidence_rate",
     "rate2": "incidence_rate",  # a second way one pattern writes it
@@ -499,7 +508,7 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
+        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
     ),
     # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
