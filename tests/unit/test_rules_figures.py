@@ -1900,3 +1900,28 @@ def test_households_in_brackets_after_the_people_are_the_households(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 涉及 after a count of the poor households gives their people.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困户4210户,涉及贫困人口15860人,贫困发生率18.6%。",
+            {"baseline.households": 4210, "baseline.people": 15860, "baseline.incidence_rate": 18.6},
+        ),
+        # Written for the test: after projects, or after households that are a sub-group, it does not.
+        (
+            "石屏县脱贫攻坚综述\n全县有建档立卡贫困人口15860人。2019年共实施扶贫项目326个,涉及贫困人口3.2万人。",
+            {"baseline.people": 15860},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县有建档立卡贫困人口15860人。2019年易地搬迁贫困户312户,涉及贫困人口1100人。",
+            {"baseline.people": 15860},
+        ),
+    ],
+)
+def test_people_involved_after_the_poor_households_are_their_people(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -244,6 +244,9 @@ _EVERYONE = re.compile(
     # "全村有245户1065人,其中建档立卡贫困户…": a place's every household (not "全村有12户贫困户").
     r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
 )
+# A count of the poor households, ending its clause: "涉及" after it gives those households' people
+# ("建档立卡贫困户4210户,涉及贫困人口15860人"), not a group a project touches ("实施项目326个,涉及…").
+_POOR_HOUSEHOLDS_BEFORE = re.compile(rf"(?:{_POOR})[^\d,;。]{{0,6}}?{_HH},$")
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫", "其余8个乡镇…".
 _SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
@@ -1582,10 +1585,17 @@ def _subgroup(text: str, position: int) -> re.Match[str] | None:
     if not (sub := _SUBGROUP.search(head)):
         head, start = _list_head(text, position)
         sub = _SUBGROUP.search(head)
-    if sub and sub.group() == "其中":
-        previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
-        if _EVERYONE.search(previous):
-            return None
+    previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
+    if sub and sub.group() == "其中" and _EVERYONE.search(previous):
+        return None
+    # ...unless those households are a sub-group themselves (the clause before ends at start - 1).
+    if (
+        sub
+        and sub.group() == "涉及"
+        and _POOR_HOUSEHOLDS_BEFORE.search(previous)
+        and not _subgroup(text, start - 1)
+    ):
+        return None
     return sub
 
 
