@@ -1925,3 +1925,24 @@ def test_people_involved_after_the_poor_households_are_their_people(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a bracket qualifying the poor villages before what is said of them.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至0.6%,86个贫困村(含深度贫困村12个)全部出列。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.6, "baseline.poor_villages": 86},
+        ),
+        # Written for the test: the same bracket ending one item of a 、 list of the region's stock.
+        (
+            "石屏县脱贫攻坚综述\n2014年底全县有86个贫困村(含深度贫困村12个)、4.52万贫困人口。",
+            {"baseline.poor_villages": 86, "baseline.people": 45200},
+        ),
+    ],
+)
+def test_a_bracket_qualifying_the_poor_villages_keeps_them_and_the_list_they_open(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

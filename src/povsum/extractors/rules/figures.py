@@ -609,7 +609,9 @@ def _unit_statements(
     # holds two counts.
     after = r"(?=(?P<post>[^。;]{0,10}))"
     return {
-        "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
+        # A bracket qualifying the noun stands between it and what is said of it ("71个贫困村(含深度
+        # 贫困村12个)全部出列").
+        "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){_QUALIFIER}?{after}"), None),
         "noun_first": (
             re.compile(
                 rf"(?P<noun>{noun})(?:数|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
@@ -1608,6 +1610,8 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
     >>> _list_head("全县有贫困村98个、贫困人口3.2万人", 10)
     ('全县有', 0)
     """
+    # A bracket qualifying an item ("2063个贫困村(含深度贫困村35个)、36万贫困人口") is of that item.
+    text = _QUALIFIER_RE.sub(lambda q: "\x20" * len(q.group()), text)
     at, first = _last_mark(text, ",、(", 0, position), -1
     while at >= 0 and text[at] == "、":
         first, at = at, _last_mark(text, ",、(", 0, at)
@@ -1619,6 +1623,7 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
 
 
 _A_DIGIT = re.compile(r"\d")
+_QUALIFIER_RE = re.compile(_QUALIFIER)
 _LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
 _SAID_OF_BEFORE = re.compile(f"{_LISTED_NOUN.pattern}|由|从")
 _FROM_FIRST = re.compile("由|从")
