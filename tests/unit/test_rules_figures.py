@@ -1946,3 +1946,18 @@ def test_a_bracket_qualifying_the_poor_villages_keeps_them_and_the_list_they_ope
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_a_figure_its_own_verb_follows_is_not_the_next_of_a_list_after_a_fall() -> None:
+    # Written for the test: "…减少到了1200人,4.38万人脱贫" is a fall and the people lifted.
+    text = (
+        "石屏县脱贫攻坚综述\n2019年底,全县贫困人口由2014年底的4.5万人减少到了1200人,4.38万人脱贫,"
+        "贫困发生率由18.2%下降至0.6%。"
+    )
+    assert figures(text) == {
+        "baseline.people": 45000,
+        "baseline.incidence_rate": 18.2,
+        "outcome.people": 1200,
+        "outcome.incidence_rate": 0.6,
+        "outcome.people_lifted": 43800,
+    }

@@ -354,10 +354,11 @@ _LIST_SEP = r"(?:、|,|和|及)"
 
 def _series_down(group: str, figure: str) -> re.Pattern[str]:
     """A fall to a list, one figure a year: "由9562户逐年减少到7014户、4870户…和118户" (the last is the
-    outcome)."""
+    outcome). A figure its own verb follows is a clause of its own, not the list's ("…减少到1200人,
+    4.38万人脱贫")."""
     return re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_{group}>{figure})(?:逐年|逐步|依次|分别)?{_DOWN}"
-        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})"
+        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})(?!{_LIFTED_AFTER.pattern})"
     )
 
 
