@@ -1961,3 +1961,39 @@ def test_a_figure_its_own_verb_follows_is_not_the_next_of_a_list_after_a_fall() 
         "outcome.incidence_rate": 0.6,
         "outcome.people_lifted": 43800,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the year opening a statement dates its clause after ";" (the later rate
+        # of a dated sequence is the outcome).
+        (
+            "石屏县脱贫攻坚综述\n2016年建档立卡贫困户986户3120人,贫困发生率21.4%。"
+            "2018年贫困户412户1206人,脱贫退出574户1914人;贫困发生率为0.82%。",
+            {
+                "baseline.households": 986,
+                "baseline.people": 3120,
+                "baseline.incidence_rate": 21.4,
+                "outcome.households": 412,
+                "outcome.people": 1206,
+                "outcome.incidence_rate": 0.82,
+                "outcome.people_lifted": 1914,
+            },
+        ),
+        # Written for the test: the total a statement opens with is the baseline of its clause after ";".
+        (
+            "石屏县脱贫攻坚综述\n截至2015年底,全县共有贫困人口约3.6万人;贫困发生率达12.7%。",
+            {"baseline.people": 36000, "baseline.incidence_rate": 12.7},
+        ),
+        # Written for the test: a clause after ";" naming the present keeps its own time.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县贫困发生率18.2%;目前贫困发生率0.5%。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.5},
+        ),
+    ],
+)
+def test_a_clause_after_a_semicolon_goes_on_the_statement_it_follows(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -1390,7 +1390,7 @@ class _Finder:
         return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
-        if year := _year_before(sentence.text, _figure_start(m)):
+        if year := _dated_by(sentence.text, m, self.statement_before(sentence)):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
@@ -1421,13 +1421,18 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
-        year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
-        if now and year and year < outcome_year:
-            # "截至2015年底,有贫困人口30万人" in a report whose outcome is of 2019: where it started.
-            return _Part(self.baseline, f"now cue {now.group()} of {year}, before {outcome_year}")
+        year, outcome_year = _dated_by(text, m, before), self.outcome.year()
+        opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
+        if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
+            # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
+            return _Part(self.baseline, f"total cue {total.group()} of its statement", registered=True)
+        if (cue := now or opening) and year and year < outcome_year:
+            # "截至2015年底,有贫困人口30万人" in a report whose outcome is of 2019: where it started,
+            # also said in a clause after ";" ("截至2015年底,…;贫困发生率达8.7%").
+            return _Part(self.baseline, f"now cue {cue.group()} of {year}, before {outcome_year}")
         if now:
             return _Part(self.outcome, f"now cue {now.group()}")
-        if not _YEAR.search(_lead(text, _figure_start(m))) and (opening := _NOW.match(before)):
+        if opening:
             return _Part(self.outcome, f"now cue {opening.group()} opening its statement")
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
@@ -1646,6 +1651,23 @@ def _clause_head(text: str, position: int) -> str:
 
 
 _CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def _dated_by(text: str, m: re.Match[str], before: str) -> int:
+    """The year dating the lone figure ``m``: the last before it in its clauses; or, when they name
+    neither a year nor the present, the year of the statement they go on after ";" (``before``:
+    "2018年贫困户393户1087人;贫困发生率为0.76%"), as a frame opening a statement governs each of
+    its parts.
+
+    >>> _dated_by("贫困发生率为0.76%", re.search(r"0.76%", "贫困发生率为0.76%"), "2018年贫困户393户;")
+    2018
+    >>> _dated_by("目前贫困发生率0.5%", re.search(r"0.5%", "目前贫困发生率0.5%"), "2014年贫困户393户;")
+    0
+    """
+    at = _figure_start(m)
+    if year := _year_before(text, at):
+        return year
+    return 0 if _NOW.search(text, 0, at) else _year_before(before, len(before))
 
 
 def _lead(text: str, position: int) -> str:
