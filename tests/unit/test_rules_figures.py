@@ -1997,3 +1997,9 @@ def test_a_clause_after_a_semicolon_goes_on_the_statement_it_follows(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_the_poor_fewer_by_a_figure_in_all_are_the_people_lifted() -> None:
+    # Written for the test: "贫困人口共减少N人" (a fall by a figure, 共 before its verb).
+    text = "石屏县脱贫攻坚综述\n全县贫困人口由4.5万人减少到1200人,五年来贫困人口共减少4.38万人。"
+    assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.people_lifted": 43800}

@@ -576,8 +576,8 @@ _LIFTED = {
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人".
     "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困(?:人口|群众){_hh_pp()}"),
-    # "贫困人口减少了2.6万人".
-    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?\x20?(?P<pp>{_PP})"),
+    # "贫困人口减少了2.6万人", "贫困人口共减少2.86万人": a fall by a figure (not to it, _DOWN).
+    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计|共计|共|净)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
     # "较2014年的8.1万人减少了7.95万人".
     "lifted_fewer_than_before": re.compile(
