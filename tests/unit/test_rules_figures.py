@@ -2003,3 +2003,14 @@ def test_the_poor_fewer_by_a_figure_in_all_are_the_people_lifted() -> None:
     # Written for the test: "贫困人口共减少N人" (a fall by a figure, 共 before its verb).
     text = "石屏县脱贫攻坚综述\n全县贫困人口由4.5万人减少到1200人,五年来贫困人口共减少4.38万人。"
     assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.people_lifted": 43800}
+
+
+def test_a_range_of_years_before_a_fall_dates_its_two_ends() -> None:
+    # Written for the test: the range dates the fall, so the rate of its last year is the outcome.
+    text = (
+        "石屏县脱贫攻坚综述\n2014年至2019年,全县贫困人口由4.5万人减少到1200人。2019年全县贫困发生率为0.6%。"
+    )
+    document = Document.from_text(text)
+    summary = RulesExtractor().extract(document)
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
+    assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.incidence_rate": 0.6}

@@ -309,6 +309,8 @@ _A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
+# A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
+_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
 
 # --- Rules: named patterns; groups a_/b_ are the from/to of a transition ------------------------
 
@@ -1121,6 +1123,10 @@ class _Finder:
                 continue
             self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
             self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
+            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends.
+            if span := _last(_YEAR_RANGE, sentence.text, m.start()):
+                self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
+                self.outcome.as_of = self.outcome.as_of or _bare_year(span["b"])
             self.when(self.baseline, sentence, m.start())
             unit = _TRANSITION_UNITS.get(rule)
             for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
