@@ -1,0 +1,330 @@
+"""Metamorphic checks in place on the real excerpts of the train split: the sentence a train page
+states its baseline or outcome figure in, written another way that keeps its meaning (the order of
+households and people swapped, the verb or the year moved, a rate 为/高达, a transition 从/下降到,
+village counts after their noun), put back where it stood. The rules must find the same figures:
+a rule that knows only the forms the train pages happen to use would miss an unseen page writing
+its key sentence its own way. Only sentences whose figure the rules found AND the gold agrees with
+are reworded, so the expected result is known: the same value. Only `train` is used.
+
+The texts are third-party and not in the repository: without ../shared/corpus these tests skip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from test_corpus_insertions import ROOT, TEXTS, as_written  # noqa: F401  (the fixture, shared)
+
+from povsum import ArticleSummary, Summarizer
+from povsum.contract import SNAPSHOT_QUANTITIES
+
+pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
+
+GOLD = ROOT / "tests" / "corpus" / "gold"
+FIGURES = tuple(f"{part}.{name}" for part in ("baseline", "outcome") for name in SNAPSHOT_QUANTITIES)
+
+Reword = Callable[[str], str]
+
+
+def _sub(pattern: str, repl: str | Callable[[re.Match[str]], str]) -> Reword:
+    """The sentence with each match of ``pattern`` replaced (a no-op where none is)."""
+    compiled = re.compile(pattern)
+    return lambda sentence: compiled.sub(repl, sentence)
+
+
+# A count as the reports write it: digits, a decimal, 万 (the unit follows); a rate; a year.
+_N = r"(?<![\d.])(?:近|约)?\d+(?:\.\d+)?万?(?:多|余)?"
+_RATE = r"(?<![\d.])\d+(?:\.\d+)?%"
+_YEAR = r"(?:19|20)\d\d年(?:底|末|初)?"
+_FIGURE = rf"{_N}(?:户{_N}人|户|人|个)|{_RATE}"
+_FALLS = r"降至|下降到|下降至|减少到|减少至|降低到|降低至|减至|降到"
+# A noun of the poor that a count follows, and what would make the clause a change, not a stock.
+_POOR_NOUN = r"(?:建档立卡)?贫困(?:人口|户)"
+_NOT_A_CHANGE = r"(?<!减少)(?<!减少农村)(?<!减贫)(?<!脱贫)(?<!退出)"
+
+HOUSEHOLDS_PEOPLE = frozenset(
+    {"baseline.households", "baseline.people", "outcome.households", "outcome.people"}
+)
+BASELINE_COUNTS = frozenset({"baseline.households", "baseline.people"})
+PEOPLE = frozenset({"baseline.people", "outcome.people"})
+RATES = frozenset({"baseline.incidence_rate", "outcome.incidence_rate"})
+UNITS = frozenset({"baseline.poor_villages", "baseline.poor_counties"})
+LEFT = frozenset({"outcome.households", "outcome.people"})
+LIFTED = frozenset({"outcome.people_lifted"})
+
+
+def _years_split(between: str) -> Callable[[re.Match[str]], str]:
+    """由2014年的24.6%降至2019年的1.2% -> 2014年为24.6%,2019年降至1.2% (``between`` the comma)."""
+    return lambda m: f"{m['y1']}为{m['a']}{between}{m['y2']}{m['fall']}"
+
+
+def _years_first(m: re.Match[str]) -> str:
+    """贫困人口由2014年的5.5万人减少到2019年的1200人 -> 2014年至2019年,贫困人口由5.5万人减少到1200人."""
+    return f"{m['y1']}至{m['y2']},{m['noun']}{m['from']}{m['a']}{m['fall']}"
+
+
+_A_FALL_BETWEEN_TWO_YEARS = rf"(?:由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})(?P<fall>{_FALLS})(?P<y2>{_YEAR})的"
+
+
+def _each(*rewords: Reword) -> Reword:
+    """The rewordings one after the other (forms of one fact that few pages write each)."""
+
+    def reword(sentence: str) -> str:
+        for one in rewords:
+            sentence = one(sentence)
+        return sentence
+
+    return reword
+
+
+# A rotation of synonyms, each replaced by the next (a replacement never replaced again).
+def _rotate(*words: str) -> Reword:
+    table = dict(zip(words, (*words[1:], words[0]), strict=True))
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return lambda sentence: pattern.sub(lambda m: table[m.group()], sentence)
+
+
+# name -> (the rewording of a sentence, the figures whose sentences it rewords). Each keeps the
+# meaning per ANNOTATION.md; the forms are those of government reports, news and yearbooks.
+REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
+    # Households and people: listed with 、, people first with households in brackets, two clauses.
+    "households_and_people_listed": (_sub(rf"({_N})户({_N})人(?!次)", r"\1户、\2人"), HOUSEHOLDS_PEOPLE),
+    "people_first_households_in_brackets": (
+        _sub(
+            rf"{_NOT_A_CHANGE}(建档立卡)?贫困(?:人口|户)(为|有|共)?({_N})户({_N})人(?!次)",
+            r"\1贫困人口\2\4人(\3户)",
+        ),
+        HOUSEHOLDS_PEOPLE,
+    ),
+    "households_then_people_in_a_clause": (
+        _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})(为|有|共)?({_N})户({_N})人(?!次)", r"\1\2\3户,贫困人口\4人"),
+        BASELINE_COUNTS,
+    ),
+    "households_then_people_involved": (
+        _sub(
+            rf"{_NOT_A_CHANGE}({_POOR_NOUN})(为|有|共)?({_N})户({_N})人(?!次)", r"\1\2\3户,涉及贫困人口\4人"
+        ),
+        BASELINE_COUNTS,
+    ),
+    "a_total_before_households_and_people": (
+        _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})({_N})户({_N})人(?!次)", r"\1共\2户\3人"),
+        HOUSEHOLDS_PEOPLE,
+    ),
+    # The noun and its count: a copula or 达 between, the count before the noun with 名.
+    "poor_people_are": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口为\1"), PEOPLE),
+    "poor_people_reach": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口达\1"), BASELINE_COUNTS),
+    "poor_people_in_all": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口总数为\1"), BASELINE_COUNTS),
+    "rural_poor_people": (_sub(r"(?<!农村)(?<!牧区)(?<!相对)(?<!建档立卡)贫困人口", "农村贫困人口"), PEOPLE),
+    # The verb of registration.
+    "registered_as_identified": (_sub(r"建档立卡贫困(户|人口)", r"精准识别建档立卡贫困\1"), BASELINE_COUNTS),
+    "counts_before_their_nouns": (
+        _each(
+            _sub(rf"{_NOT_A_CHANGE}((?:建档立卡)?贫困户)({_N})户(?![\d.、,\x20]*万?人)", r"\2户\1"),
+            _sub(rf"(?:(?<=[,有\n])|(?<=年底))(建档立卡)?贫困人口({_N})人(?=[,。;、]|$)", r"\2名\1贫困人口"),
+        ),
+        BASELINE_COUNTS,
+    ),
+    "identified_as_recognised": (_rotate("识别", "认定", "确定"), BASELINE_COUNTS | UNITS),
+    "has_as_has_in_all": (
+        _sub(r"(?<![共还尚现仍])有(建档立卡)?贫困(户|人口)", r"共有\1贫困\2"),
+        BASELINE_COUNTS,
+    ),
+    # The year: 截至 before a year-end, 年末 for 年底, after the place it is of.
+    "as_of_a_year_end": (_sub(r"^((?:19|20)\d\d年底)", r"截至\1"), frozenset(FIGURES)),
+    "year_end_as_year_close": (_sub(r"((?:19|20)\d\d)年底", r"\1年末"), frozenset(FIGURES)),
+    "year_after_the_place": (
+        _sub(rf"^({_YEAR}),(全[县市区州省旗盟乡镇村])", r"\2\1"),
+        frozenset(FIGURES),
+    ),
+    # The rate: 为, 高达 (a baseline only), 达到, its own sentence after the counts.
+    "the_rate_is": (_sub(rf"贫困发生率({_RATE})", r"贫困发生率为\1"), RATES),
+    "the_rate_as_high_as": (
+        _sub(rf"贫困发生率({_RATE})", r"贫困发生率高达\1"),
+        frozenset({"baseline.incidence_rate"}),
+    ),
+    "the_rate_reaches": (
+        _sub(rf"贫困发生率({_RATE})", r"贫困发生率达到\1"),
+        frozenset({"baseline.incidence_rate"}),
+    ),
+    "the_rate_in_a_clause_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", ";"), RATES),
+    # Transitions: 从 for 由 and back, the verbs of falling, 了, the two years split into two clauses.
+    "from_as_cong": (_sub(rf"由(?=[^,。;]*?(?:{_FALLS}))", "从"), frozenset(FIGURES)),
+    "from_as_you": (_sub(rf"从(?=[^,。;]*?(?:{_FALLS}))", "由"), frozenset(FIGURES)),
+    "fall_to_as_jiang_dao": (_sub(rf"(?:{_FALLS})", "降到"), frozenset(FIGURES)),
+    "fall_to_as_xiajiang_wei": (_sub(r"(?:降至|下降到|下降至|降低到|降低至)", "下降为"), frozenset(FIGURES)),
+    "fall_to_with_le": (_sub(rf"({_FALLS})(?!了)", r"\1了"), frozenset(FIGURES)),
+    "a_fall_between_two_years_in_two_clauses": (
+        _sub(_A_FALL_BETWEEN_TWO_YEARS, _years_split(",")),
+        frozenset(FIGURES),
+    ),
+    "the_years_of_a_fall_first": (
+        _sub(
+            rf"(?P<noun>(?:建档立卡)?贫困人口|贫困发生率)(?P<from>由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})"
+            rf"(?P<fall>{_FALLS})(?P<y2>{_YEAR})的",
+            _years_first,
+        ),
+        frozenset(FIGURES),
+    ),
+    "from_the_registration": (
+        _sub(r"(?<=[由从])((?:19|20)\d\d年)(?:底|末)?的", r"\1建档立卡时的"),
+        frozenset({"baseline.people", "baseline.households", "baseline.incidence_rate"}),
+    ),
+    "from_ten_thousand_without_its_unit": (
+        _sub(r"(?<=[由从])((?:(?:19|20)\d\d年(?:底|末|初)?)?的)?(\d+(?:\.\d+)?万)人", r"\1\2"),
+        frozenset({"baseline.people"}),
+    ),
+    "a_year_end_as_its_month": (_sub(r"((?:19|20)\d\d)年底", r"\1年12月底"), frozenset(FIGURES)),
+    "the_rate_of_poor_people": (_sub(r"贫困发生率", "贫困人口发生率"), RATES),
+    # Poor villages and counties: the verb of exiting, the noun, the count after the noun or before it.
+    "exited_verbs": (
+        _rotate("全部出列", "全部退出", "全部销号"),
+        frozenset({"baseline.poor_villages"}),
+    ),
+    "counties_exited_verbs": (_rotate("全部摘帽", "全部脱贫摘帽"), frozenset({"baseline.poor_counties"})),
+    "administrative_poor_villages": (
+        _sub(r"(?<![\d.])(\d+)个贫困村", r"\1个贫困行政村"),
+        frozenset({"baseline.poor_villages"}),
+    ),
+    "counties_with_their_kinds": (
+        _sub(r"(?<![\d.])(\d+)个贫困县(?![区市旗(])", r"\1个贫困县(市、区)"),
+        frozenset({"baseline.poor_counties"}),
+    ),
+    "units_count_after_the_noun": (
+        _sub(r"(?<![\d.])(\d+)个(贫困村|贫困县)(?![区市旗])(?!全部|已全部)", r"\2\1个"),
+        UNITS,
+    ),
+    "units_count_before_the_noun": (_sub(r"(贫困村|贫困县)(\d+)个", r"\2个\1"), UNITS),
+    "the_rate_in_a_sentence_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", "。"), RATES),
+    "the_rate_before_the_counts": (
+        _sub(rf"({_POOR_NOUN}(?:为|有|共)?{_N}(?:户{_N}人|户|人)),(贫困发生率(?:为)?{_RATE})", r"\2,\1"),
+        RATES | BASELINE_COUNTS,
+    ),
+    "as_of_as_by": (_sub(r"截至(?=(?:19|20)\d\d年)", "到"), frozenset(FIGURES)),
+    "about_ten_thousand": (
+        _sub(rf"{_NOT_A_CHANGE}(贫困人口(?:为|有|共)?)({_N})(?<=万)人", r"\1\2余人"),
+        PEOPLE,
+    ),
+    "a_transition_per_sentence": (
+        _sub(r"(?<=[人户%个]),(?=(?:贫困发生率|贫困村|贫困人口)(?:由|从))", "。"),
+        frozenset(FIGURES),
+    ),
+    "a_year_end_in_a_transition": (
+        _sub(rf"(?<=[由从])((?:19|20)\d\d年)的(.*?(?:{_FALLS}))((?:19|20)\d\d年)的", r"\1底的\2\3底的"),
+        frozenset(FIGURES),
+    ),
+    "villages_with_the_deep_poor_ones": (
+        _sub(r"(?<![\d.])(\d+)个(贫困村)(?![区市旗(])", r"\1个\2(含深度贫困村1个)"),
+        frozenset({"baseline.poor_villages"}),
+    ),
+    # What is left and who were lifted.
+    "all_lifted_as_all_achieved": (
+        _rotate("全部脱贫", "全部实现脱贫", "全部摆脱贫困"),
+        frozenset({"baseline.people", "outcome.people_lifted"}),
+    ),
+    "what_is_left_words": (
+        _each(
+            _rotate("剩余贫困", "尚有贫困", "还有贫困", "剩余未脱贫", "尚有未脱贫"),
+            _sub(r"(?<![剩尚还仍现的])未脱贫(?=\d)", "未脱贫户"),
+        ),
+        LEFT,
+    ),
+    "lifted_count_before_its_verb": (
+        _each(
+            _sub(rf"(?<![累计])脱贫({_N}人)", r"\1脱贫"),
+            _sub(rf"(共|累计)?减少(农村)?贫困人口({_N}人)", r"\2贫困人口\1减少\3"),
+        ),
+        LIFTED,
+    ),
+    "lifted_verbs": (_rotate("累计减贫", "累计脱贫"), LIFTED),
+    "lifted_as_realised": (_sub(rf"(?<![累计\d.万户])({_N}人)脱贫", r"实现\1脱贫"), LIFTED),
+    "lifted_as_stable": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1稳定脱贫"), LIFTED),
+    "lifted_after_its_verb": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"脱贫\1"), LIFTED),
+}
+# At most this share of the pages a rewording applies to may differ (one at least).
+TOLERANCE = 0.02
+
+
+def _right(gold: dict[str, Any], path: str, value: float | None) -> bool | None:
+    """Whether ``value`` is right for ``path`` per the gold; None when the field is not scored."""
+    part, name = path.split(".")
+    if name not in (gold.get(part) or {}) or path in gold.get("optional", []):
+        return None
+    accepted = {
+        round(v, 4) for v in (gold[part][name], *gold.get("alternatives", {}).get(path, ())) if v is not None
+    }
+    return round(value, 4) in accepted if value is not None else gold[part][name] is None
+
+
+def _figures(summary: ArticleSummary) -> dict[str, float]:
+    return {path: q.value for path, q in summary.quantities() if path in FIGURES}
+
+
+def _worse(gold: dict[str, Any], before: ArticleSummary, after: ArticleSummary) -> dict[str, Any]:
+    """The figures right before and not after: (before, after) per figure."""
+    old, new = _figures(before), _figures(after)
+    return {
+        path: (old.get(path), new.get(path))
+        for path in FIGURES
+        if _right(gold, path, old.get(path)) and not _right(gold, path, new.get(path))
+    }
+
+
+def _sentences(
+    summary: ArticleSummary, gold: dict[str, Any], fields: frozenset[str]
+) -> set[tuple[int, int, str]]:
+    """The (start, end, quote) of each sentence holding a right figure of ``fields``."""
+    return {
+        (q.evidence.start, q.evidence.end, q.evidence.quote)
+        for path, q in summary.quantities()
+        if path in fields
+        and _right(gold, path, q.value)
+        and (gold.get(path.split(".")[0]) or {}).get(path.split(".")[1]) is not None
+    }
+
+
+@pytest.fixture(scope="module")
+def golds(as_written: dict[str, tuple[str, ArticleSummary]]) -> dict[str, dict[str, Any]]:  # noqa: F811
+    return {stem: json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8")) for stem in as_written}
+
+
+def reworded_pages(
+    name: str,
+    as_written: dict[str, tuple[str, ArticleSummary]],  # noqa: F811
+    golds: dict[str, dict[str, Any]],
+    summarizer: Summarizer,
+) -> tuple[int, list[tuple[str, str, str, dict[str, Any]]]]:
+    reword, fields = REWORDINGS[name]
+    checked, changed = 0, []
+    for stem, (text, summary) in as_written.items():
+        gold = golds[stem]
+        edits = []
+        for start, end, quote in sorted(_sentences(summary, gold, fields)):
+            new = reword(quote)
+            if new != quote and all(end <= s or start >= e for s, e, *_ in edits):  # spans overlap
+                edits.append((start, end, quote, new))
+        if not edits:
+            continue
+        checked += 1
+        rewritten = text
+        for start, end, _quote, new in sorted(edits, reverse=True):
+            rewritten = rewritten[:start] + new + rewritten[end:]
+        worse = _worse(gold, summary, summarizer.summarize_text(rewritten))
+        if worse:
+            changed.append((stem, " / ".join(e[2] for e in edits), " / ".join(e[3] for e in edits), worse))
+    return checked, changed
+
+
+@pytest.mark.parametrize("name", sorted(REWORDINGS))
+def test_a_rewording_that_keeps_the_meaning_keeps_the_figures(
+    name: str,
+    as_written: dict[str, tuple[str, ArticleSummary]],  # noqa: F811
+    golds: dict[str, dict[str, Any]],
+    rules_summarizer: Summarizer,
+) -> None:
+    checked, changed = reworded_pages(name, as_written, golds, rules_summarizer)
+    assert checked >= 3, checked
+    assert len(changed) <= max(1, checked * TOLERANCE), changed
