@@ -104,6 +104,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})(为|有|共)?({_N})户({_N})人(?!次)", r"\1\2\3户,贫困人口\4人"),
         BASELINE_COUNTS,
     ),
+    "households_and_people_as_two_items": (
+        _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})(为|有|共)?({_N})户({_N})人(?!次)", r"\1\2\3户、贫困人口\4人"),
+        BASELINE_COUNTS,
+    ),
     "households_then_people_involved": (
         _sub(
             rf"{_NOT_A_CHANGE}({_POOR_NOUN})(为|有|共)?({_N})户({_N})人(?!次)", r"\1\2\3户,涉及贫困人口\4人"
@@ -117,7 +121,14 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     # The noun and its count: a copula or 达 between, the count before the noun with 名.
     "poor_people_are": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口为\1"), PEOPLE),
     "poor_people_reach": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口达\1"), BASELINE_COUNTS),
+    "poor_people_as_many_as": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口多达\1"), BASELINE_COUNTS),
     "poor_people_in_all": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口总数为\1"), BASELINE_COUNTS),
+    "poor_people_have": (_sub(rf"{_NOT_A_CHANGE}贫困人口({_N}人)", r"贫困人口有\1"), BASELINE_COUNTS),
+    "the_number_of_poor_people": (_sub(rf"{_NOT_A_CHANGE}贫困人口(?=为?{_N}人)", "贫困人口数"), PEOPLE),
+    "the_whole_regions_de": (
+        _sub(r"(全[县市区州省旗乡镇村])(?=贫困发生率|贫困人口|建档立卡)", r"\1的"),
+        frozenset(FIGURES),
+    ),
     "rural_poor_people": (_sub(r"(?<!农村)(?<!牧区)(?<!相对)(?<!建档立卡)贫困人口", "农村贫困人口"), PEOPLE),
     # The verb of registration.
     "registered_as_identified": (_sub(r"建档立卡贫困(户|人口)", r"精准识别建档立卡贫困\1"), BASELINE_COUNTS),
@@ -128,7 +139,20 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         BASELINE_COUNTS,
     ),
-    "identified_as_recognised": (_rotate("识别", "认定", "确定"), BASELINE_COUNTS | UNITS),
+    "identified_as_recognised": (_rotate("识别", "认定", "确定", "核定"), BASELINE_COUNTS | UNITS),
+    "has_as_originally_had": (
+        _sub(r"(?<![原共还尚现仍曾拥])有(建档立卡)?贫困(户|人口)", r"原有\1贫困\2"),
+        BASELINE_COUNTS,
+    ),
+    "has_as_once_had": (
+        _sub(r"(?<![原共还尚现仍曾拥])有(建档立卡)?贫困(户|人口)", r"曾有\1贫困\2"),
+        BASELINE_COUNTS,
+    ),
+    "registered_households_short": (_sub(r"建档立卡贫困户", "建档立卡户"), BASELINE_COUNTS),
+    "registered_as_objects_of_aid": (
+        _sub(rf"建档立卡贫困(?:户|人口)(?=(?:为|有|共)?{_N}户{_N}人)", "建档立卡扶贫对象"),
+        BASELINE_COUNTS,
+    ),
     "has_as_has_in_all": (
         _sub(r"(?<![共还尚现仍])有(建档立卡)?贫困(户|人口)", r"共有\1贫困\2"),
         BASELINE_COUNTS,
@@ -136,6 +160,14 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     # The year: 截至 before a year-end, 年末 for 年底, after the place it is of.
     "as_of_a_year_end": (_sub(r"^((?:19|20)\d\d年底)", r"截至\1"), frozenset(FIGURES)),
     "year_end_as_year_close": (_sub(r"((?:19|20)\d\d)年底", r"\1年末"), frozenset(FIGURES)),
+    "a_comma_after_the_opening_year": (
+        _sub(r"^((?:19|20)\d\d年(?:底|末|初)?)(?=[^,\d年底末初])", r"\1,"),
+        frozenset(FIGURES),
+    ),
+    "as_of_a_day": (
+        _sub(r"(?:(?<=截至)|(?<=截止)|(?<=到)|(?<=至))((?:19|20)\d\d)年底", r"\1年12月31日"),
+        frozenset(FIGURES),
+    ),
     "year_after_the_place": (
         _sub(rf"^({_YEAR}),(全[县市区州省旗盟乡镇村])", r"\2\1"),
         frozenset(FIGURES),
@@ -146,6 +178,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(rf"贫困发生率({_RATE})", r"贫困发生率高达\1"),
         frozenset({"baseline.incidence_rate"}),
     ),
+    "the_rate_once_as_high_as": (
+        _sub(rf"贫困发生率(?:为|达|高达)?({_RATE})", r"贫困发生率一度高达\1"),
+        frozenset({"baseline.incidence_rate"}),
+    ),
     "the_rate_reaches": (
         _sub(rf"贫困发生率({_RATE})", r"贫困发生率达到\1"),
         frozenset({"baseline.incidence_rate"}),
@@ -154,6 +190,18 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     # Transitions: 从 for 由 and back, the verbs of falling, 了, the two years split into two clauses.
     "from_as_cong": (_sub(rf"由(?=[^,。;]*?(?:{_FALLS}))", "从"), frozenset(FIGURES)),
     "from_as_you": (_sub(rf"从(?=[^,。;]*?(?:{_FALLS}))", "由"), frozenset(FIGURES)),
+    "a_further_fall": (
+        _sub(rf"(?<=贫困发生率)(?={_FALLS})", "进一步"),
+        frozenset({"outcome.incidence_rate"}),
+    ),
+    "already_fallen": (
+        _sub(rf"(?:(?<=贫困人口)|(?<=贫困发生率))(?={_FALLS})", "已"),
+        frozenset({"outcome.people", "outcome.households", "outcome.incidence_rate"}),
+    ),
+    "fallen_to_the_present": (
+        _sub(rf"({_FALLS})(?=\d)(?!(?:19|20)\d\d年)", r"\1目前的"),
+        frozenset({"outcome.people", "outcome.households", "outcome.incidence_rate"}),
+    ),
     "fall_to_as_jiang_dao": (_sub(rf"(?:{_FALLS})", "降到"), frozenset(FIGURES)),
     "fall_to_as_xiajiang_wei": (_sub(r"(?:降至|下降到|下降至|降低到|降低至)", "下降为"), frozenset(FIGURES)),
     "fall_to_with_le": (_sub(rf"({_FALLS})(?!了)", r"\1了"), frozenset(FIGURES)),
@@ -229,6 +277,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _each(
             _rotate("剩余贫困", "尚有贫困", "还有贫困", "剩余未脱贫", "尚有未脱贫"),
             _sub(r"(?<![剩尚还仍现的])未脱贫(?=\d)", "未脱贫户"),
+            # The noun first, the count after 还剩: "贫困人口还剩231人".
+            _sub(rf"(?:剩余|尚有|还有)(贫困人口|贫困户|未脱贫人口)({_N}[户人])", r"\1还剩\2"),
         ),
         LEFT,
     ),
@@ -240,6 +290,7 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         LIFTED,
     ),
     "lifted_verbs": (_rotate("累计减贫", "累计脱贫"), LIFTED),
+    "lifted_as_fewer_poor": (_sub(r"(累计|五年|年内)减贫", r"\1减少贫困人口"), LIFTED),
     "lifted_as_realised": (_sub(rf"(?<![累计\d.万户])({_N}人)脱贫", r"实现\1脱贫"), LIFTED),
     "lifted_as_stable": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1稳定脱贫"), LIFTED),
     "lifted_after_its_verb": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"脱贫\1"), LIFTED),

@@ -2014,3 +2014,20 @@ def test_a_range_of_years_before_a_fall_dates_its_two_ends() -> None:
     summary = RulesExtractor().extract(document)
     assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
     assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.incidence_rate": 0.6}
+
+
+@pytest.mark.parametrize(
+    "fall",
+    [
+        # Written for the test: the time of the rate between its verb of falling and it.
+        "降至目前的0.56%",
+        "下降到2019年底的0.56%",
+    ],
+)
+def test_a_time_between_the_fall_and_the_rate_keeps_the_rate(fall: str) -> None:
+    text = f"石屏县脱贫攻坚综述\n全县贫困发生率曾高达11.3%,如今,贫困发生率{fall},104个贫困村全部出列。"
+    assert figures(text) == {
+        "baseline.incidence_rate": 11.3,
+        "outcome.incidence_rate": 0.56,
+        "baseline.poor_villages": 104,
+    }

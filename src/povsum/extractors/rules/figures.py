@@ -501,7 +501,7 @@ _LEFT = {
         rf"{_RATE_NOUN}(?:已|已经)?(?:(?:为|是)\x20?(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))|[归清]\x20?(?P<rate2>零))"
     ),
     "rate_down": re.compile(
-        rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}\x20?(?P<rate>{_ZERO_RATE})"
+        rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?:{_WHEN})?\x20?(?P<rate>{_ZERO_RATE})"
     ),
     # "贫困发生率下降了15.2个百分点,降至0.8%", "贫困发生率累计下降12个百分点至0.5%".
     "rate_down_by_points": re.compile(
