@@ -129,6 +129,21 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(r"(全[县市区州省旗乡镇村])(?=贫困发生率|贫困人口|建档立卡)", r"\1的"),
         frozenset(FIGURES),
     ),
+    "about_a_rounded_count": (
+        _sub(rf"{_NOT_A_CHANGE}(贫困人口(?:为|有|达)?)(\d+(?:\.\d+)?万人)", r"\1约\2"),
+        PEOPLE,
+    ),
+    "poor_families_for_poor_households": (
+        _sub(rf"{_NOT_A_CHANGE}(建档立卡)?贫困户(?=(?:为|有|共)?{_N}户)", r"\1贫困家庭"),
+        frozenset({"baseline.households", "outcome.households"}),
+    ),
+    "at_the_registration": (
+        _sub(
+            r"((?:19|20)\d\d年(?:底|末|初)?),?(全[县市区州乡镇村])?(?:有|共有)?建档立卡贫困(户|人口)",
+            r"\1建档立卡时,\2有贫困\3",
+        ),
+        BASELINE_COUNTS,
+    ),
     "rural_poor_people": (_sub(r"(?<!农村)(?<!牧区)(?<!相对)(?<!建档立卡)贫困人口", "农村贫困人口"), PEOPLE),
     # The verb of registration.
     "registered_as_identified": (_sub(r"建档立卡贫困(户|人口)", r"精准识别建档立卡贫困\1"), BASELINE_COUNTS),
@@ -244,6 +259,25 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "units_count_after_the_noun": (
         _sub(r"(?<![\d.])(\d+)个(贫困村|贫困县)(?![区市旗])(?!全部|已全部)", r"\2\1个"),
         UNITS,
+    ),
+    "the_number_of_poor_villages": (
+        _each(
+            _sub(r"(贫困村|贫困县)(?=由|从)", r"\1数量"),
+            # Not after a verb of registration: "识别贫困村数量87个" is no Chinese.
+            _sub(
+                r"(?<![\d个])(?<!识别)(?<!确定)(?<!认定)(?<!核定)(?<!识别建档立卡)((?:建档立卡)?(?:贫困村|贫困县))(\d+个)",
+                r"\1数量为\2",
+            ),
+        ),
+        frozenset({"baseline.poor_villages", "baseline.poor_counties", "outcome.poor_villages"}),
+    ),
+    "registered_poor_villages": (
+        _sub(r"(?<![\d.])(\d+)个贫困村", r"\1个建档立卡贫困村"),
+        frozenset({"baseline.poor_villages"}),
+    ),
+    "all_out_as_all_already_out": (
+        _rotate("全部出列", "均已出列", "全部摘帽", "均已摘帽"),
+        frozenset({"baseline.poor_villages", "baseline.poor_counties"}),
     ),
     "units_count_before_the_noun": (_sub(r"(贫困村|贫困县)(\d+)个", r"\2个\1"), UNITS),
     "the_rate_in_a_sentence_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", "。"), RATES),

@@ -2031,3 +2031,9 @@ def test_a_time_between_the_fall_and_the_rate_keeps_the_rate(fall: str) -> None:
         "outcome.incidence_rate": 0.56,
         "baseline.poor_villages": 104,
     }
+
+
+def test_the_number_of_poor_villages_named_before_its_count() -> None:
+    # Written for the test: "贫困村数量为N个" as "贫困村N个".
+    text = "石屏县脱贫攻坚综述\n2014年,全县建档立卡贫困村数量为86个,贫困发生率达12.1%。"
+    assert figures(text) == {"baseline.poor_villages": 86, "baseline.incidence_rate": 12.1}

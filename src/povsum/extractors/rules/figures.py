@@ -617,7 +617,7 @@ def _unit_statements(
         "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){_QUALIFIER}?{after}"), None),
         "noun_first": (
             re.compile(
-                rf"(?P<noun>{noun})(?:数|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
+                rf"(?P<noun>{noun})(?:数量?|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
             ),
             None,
         ),
