@@ -126,6 +126,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     ),
     # The noun of the poor and its count: a copula, 达/多达/有 or 总数 between, 数 after the noun, 的 after
     # the whole region, 农村, 约/余 around a rounded count, the count before the noun, 贫困家庭.
+    "people_counted_by_name": (
+        _sub(rf"{_NOT_A_CHANGE}(贫困人口(?:为|有|达)?)({_N})人(?!次)", r"\1\2名"),
+        PEOPLE,
+    ),
     "poor_people_are": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口为\1"), PEOPLE),
     "poor_people_reach": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口达\1"), BASELINE_COUNTS),
     "poor_people_as_many_as": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口多达\1"), BASELINE_COUNTS),
@@ -188,6 +192,11 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "as_of_as_by": (_sub(r"截至(?=(?:19|20)\d\d年)", "到"), frozenset(FIGURES)),
     "year_end_as_year_close": (_sub(r"((?:19|20)\d\d)年底", r"\1年末"), frozenset(FIGURES)),
     "a_year_end_as_its_month": (_sub(r"((?:19|20)\d\d)年底", r"\1年12月底"), frozenset(FIGURES)),
+    "a_year_end_as_the_years_end": (_sub(r"((?:19|20)\d\d)年底", r"\1年年底"), frozenset(FIGURES)),
+    "a_year_as_its_statistical_year": (
+        _sub(r"((?:19|20)\d\d)年(?![底末初度至])(?=[^,]{0,8}建档立卡)", r"\1年度"),
+        BASELINE_COUNTS,
+    ),
     "as_of_a_day": (
         _sub(r"(?:(?<=截至)|(?<=截止)|(?<=到)|(?<=至))((?:19|20)\d\d)年底", r"\1年12月31日"),
         frozenset(FIGURES),
@@ -215,6 +224,7 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(rf"贫困发生率({_RATE})", r"贫困发生率达到\1"),
         frozenset({"baseline.incidence_rate"}),
     ),
+    "about_a_rate": (_sub(rf"(贫困发生率(?:为|达)?)({_RATE})(?=[,。;]|$)", r"\1\2左右"), RATES),
     "the_rate_of_poor_people": (_sub(r"贫困发生率", "贫困人口发生率"), RATES),
     "the_rate_in_a_clause_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", ";"), RATES),
     "the_rate_in_a_sentence_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", "。"), RATES),
@@ -250,6 +260,13 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
             rf"(?P<noun>(?:建档立卡)?贫困人口|贫困发生率)(?P<from>由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})"
             rf"(?P<fall>{_FALLS})(?P<y2>{_YEAR})的",
             _years_first,
+        ),
+        frozenset(FIGURES),
+    ),
+    "years_in_brackets_after_the_figures": (
+        _sub(
+            rf"(?:由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})(?P<fall>{_FALLS})(?P<y2>{_YEAR})的(?P<b>{_FIGURE})",
+            lambda m: f"由{m['a']}({m['y1']}){m['fall']}{m['b']}({m['y2']})",
         ),
         frozenset(FIGURES),
     ),
@@ -326,7 +343,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _rotate("全部脱贫", "全部实现脱贫", "全部摆脱贫困"),
         frozenset({"baseline.people", "outcome.people_lifted"}),
     ),
-    "lifted_verbs": (_rotate("累计减贫", "累计脱贫"), LIFTED),
+    "lifted_verbs": (_rotate("累计减贫", "累计脱贫", "累计实现脱贫"), LIFTED),
+    "lifted_as_out_of_poverty": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1摆脱贫困"), LIFTED),
     "lifted_as_fewer_poor": (_sub(r"(累计|五年|年内)减贫", r"\1减少贫困人口"), LIFTED),
     "lifted_count_before_its_verb": (
         _each(

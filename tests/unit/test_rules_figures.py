@@ -2037,3 +2037,19 @@ def test_the_number_of_poor_villages_named_before_its_count() -> None:
     # Written for the test: "贫困村数量为N个" as "贫困村N个".
     text = "石屏县脱贫攻坚综述\n2014年,全县建档立卡贫困村数量为86个,贫困发生率达12.1%。"
     assert figures(text) == {"baseline.poor_villages": 86, "baseline.incidence_rate": 12.1}
+
+
+def test_a_transitions_figures_dated_in_brackets_after_them() -> None:
+    # Written for the test: each figure of the fall with its year in brackets after it.
+    text = (
+        "石屏县脱贫攻坚综述\n全县贫困人口由4.5万人(2014年底)减少到1200人(2019年底),"
+        "贫困发生率由18.2%(2014年底)下降到0.6%(2019年底)。"
+    )
+    summary = RulesExtractor().extract(Document.from_text(text))
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014年底", "2019年底")
+    assert figures(text) == {
+        "baseline.people": 45000,
+        "baseline.incidence_rate": 18.2,
+        "outcome.people": 1200,
+        "outcome.incidence_rate": 0.6,
+    }

@@ -334,6 +334,12 @@ def _unit_transition(noun: str) -> re.Pattern[str]:
     )
 
 
+def _dated_after(prefix: str) -> str:
+    """A transition's figure dated in brackets after it ("由39.86%(2013年底)下降到0.07%(2019年底)"):
+    group ``{prefix}dated``, optional."""
+    return rf"(?:\((?P<{prefix}dated>{_TIME})\))?"
+
+
 # The start of a transition: "由2014年底的", "从", or a stated figure ("为", "2014年为", "有").
 _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
@@ -408,12 +414,13 @@ _TRANSITIONS = {
         rf"{_POOR}[^\d%,;。]{{0,6}}?{_FROM}{_hh_pp('a_')}{_FURTHER}{_hh_pp('b_')}"
     ),
     "transition_people": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}{_dated_after('a_')}"
         rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
+        rf"{_dated_after('b_')}"
     ),
     "transition_households": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
-        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名]){_dated_after('a_')}"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH}){_dated_after('b_')}"
     ),
     # "有贫困人口4.5万人,到2019年底减少到1200人".
     "people_then_down": re.compile(
@@ -421,8 +428,9 @@ _TRANSITIONS = {
     ),
     # "贫困发生率,已经从31.8%,降到了1.93%", "贫困发生率从16.1%到0.2%" (two rates need no verb).
     "transition_rate": re.compile(
-        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"
+        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q}){_dated_after('a_')}"
         rf"[^\d,;。]{{0,4}}?,?(?:{_DOWN}|到|至)(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_rate>{_ZERO_RATE})"
+        rf"{_dated_after('b_')}"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
     "rate_then_down": re.compile(
@@ -1121,8 +1129,9 @@ class _Finder:
             if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                 self.skipped(sentence, m, rule, "the later year first")
                 continue
-            self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
-            self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
+            groups = m.groupdict()
+            self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
+            self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
             # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends.
             if span := _last(_YEAR_RANGE, sentence.text, m.start()):
                 self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
