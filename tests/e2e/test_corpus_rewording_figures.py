@@ -108,6 +108,13 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         HOUSEHOLDS_PEOPLE,
     ),
+    "people_first_households_listed": (
+        _sub(
+            rf"{_NOT_A_CHANGE}(建档立卡)?贫困(?:人口|户)(为|有|共)?({_N})户({_N})人(?!次)",
+            r"\1贫困人口\2\4人、\3户",
+        ),
+        HOUSEHOLDS_PEOPLE,
+    ),
     "households_then_people_in_a_clause": (
         _sub(_REGISTERED_HH_PP, r"\1\2\3户,贫困人口\4人"),
         BASELINE_COUNTS,
@@ -136,6 +143,14 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "poor_people_in_all": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口总数为\1"), BASELINE_COUNTS),
     "poor_people_have": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口有\1"), BASELINE_COUNTS),
     "the_number_of_poor_people": (_sub(rf"{_NOT_A_CHANGE}贫困人口(?=为?{_N}人)", "贫困人口数"), PEOPLE),
+    "the_whole_region_as_this_one": (
+        _sub(r"全([县市州区省乡镇村旗])(?=[^,。;]{0,8}(?:贫困|建档立卡))", r"该\1"),
+        frozenset(FIGURES),
+    ),
+    "the_whole_region_as_ours": (
+        _sub(r"全([县市州区省乡镇旗])(?=[^,。;]{0,8}(?:贫困|建档立卡))", r"我\1"),
+        frozenset(FIGURES),
+    ),
     "the_whole_regions_de": (
         _sub(r"(全[县市区州省旗乡镇村])(?=贫困发生率|贫困人口|建档立卡)", r"\1的"),
         frozenset(FIGURES),

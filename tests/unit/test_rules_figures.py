@@ -1880,6 +1880,11 @@ def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
             "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困人口15860人(4210户),贫困发生率18.6%。",
             {"baseline.people": 15860, "baseline.households": 4210, "baseline.incidence_rate": 18.6},
         ),
+        # Written for the test: the households after the people and 、.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困人口15860人、4210户,贫困发生率18.6%。",
+            {"baseline.people": 15860, "baseline.households": 4210, "baseline.incidence_rate": 18.6},
+        ),
         # Written for the test: the same form in a transition and in what is left.
         (
             "石屏县脱贫攻坚综述\n全县贫困人口由2014年的15860人(4210户)减少到2019年的312人(98户)。",
@@ -1896,7 +1901,7 @@ def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
         ),
     ],
 )
-def test_households_in_brackets_after_the_people_are_the_households(
+def test_households_after_the_people_in_brackets_or_a_list_are_the_households(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected

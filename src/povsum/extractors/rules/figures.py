@@ -100,9 +100,9 @@ _SEP = r"(?:[、,\x20]|和|及)?"
 
 
 def _hh_after(prefix: str = "") -> str:
-    """Households after the people, in brackets, as people-first reports write them ("贫困人口7604人
-    (1658户)"): group ``{prefix}hh_after``, optional."""
-    return rf"(?:\(\x20?(?P<{prefix}hh_after>{_HH})\))?"
+    """Households after the people, in brackets or after 、, as people-first reports write them
+    ("贫困人口7604人(1658户)", "贫困人口7604人、1658户"): group ``{prefix}hh_after``, optional."""
+    return rf"(?:(?:\(|、)\x20?(?P<{prefix}hh_after>{_HH})\)?)?"
 
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
