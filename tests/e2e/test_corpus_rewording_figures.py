@@ -190,6 +190,12 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         BASELINE_COUNTS,
     ),
+    "on_the_roll": (_sub(r"建档立卡贫困(户|人口)", r"建档立卡在册贫困\1"), BASELINE_COUNTS),
+    "the_scale_of_the_poor": (_sub(_POOR_PEOPLE_COUNT, r"贫困人口规模为\1"), BASELINE_COUNTS),
+    "a_label_and_its_value": (
+        _sub(rf"(?<=[,\n])((?:建档立卡)?贫困人口|贫困发生率|贫困村)(?:为)?(?={_N}|{_RATE})", r"\1:"),
+        frozenset(FIGURES),
+    ),
     "has_as_originally_had": (
         _sub(_HAS_POOR, r"原有\1贫困\2"),
         BASELINE_COUNTS,
@@ -268,6 +274,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     ),
     "a_fall_between_two_years_in_two_clauses": (
         _sub(_A_FALL_BETWEEN_TWO_YEARS, _years_split(",")),
+        frozenset(FIGURES),
+    ),
+    "a_fall_between_two_years_in_two_statements": (
+        _sub(_A_FALL_BETWEEN_TWO_YEARS, _years_split(";")),
         frozenset(FIGURES),
     ),
     "the_years_of_a_fall_first": (

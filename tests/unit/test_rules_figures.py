@@ -2058,3 +2058,23 @@ def test_a_transitions_figures_dated_in_brackets_after_them() -> None:
         "outcome.people": 1200,
         "outcome.incidence_rate": 0.6,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the fall's statement after ";" names its time but not its noun.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率2014年底为18.2%;2019年底下降到0.6%。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.6},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n2014年,全县有贫困人口4.5万人;到2019年底,已减少到1200人。",
+            {"baseline.people": 45000, "outcome.people": 1200},
+        ),
+    ],
+)
+def test_a_fall_with_its_noun_elided_after_a_semicolon_goes_on_the_statement_before(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

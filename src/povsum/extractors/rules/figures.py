@@ -343,9 +343,10 @@ def _dated_after(prefix: str) -> str:
 # The start of a transition: "由2014年底的", "从", or a stated figure ("为", "2014年为", "有").
 _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
-# 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%".
+# 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%"; or
+# in the next statement after ";" (_join_elided_falls): "…2013年底为39.86%;2019年底下降到0.07%".
 _FURTHER = (
-    rf"[^,;。]*?,(?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
+    rf"[^,;。]*?[,;](?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
     rf"(?:{_DOWN}|(?<=[年底末])(?:为|是))"
 )
 # A rate's noun and what may stand before its figure: "贫困发生率", "全县的贫困发生率也,".
@@ -1835,6 +1836,29 @@ def _bare_year(phrase: str) -> str:
     return phrase[:-1] if re.fullmatch(r"\d{4}年", phrase) else phrase
 
 
+# A statement opening on its time and a fall, its noun elided: it goes on the one before ";"
+# ("贫困发生率2013年底为39.86%;2019年底下降到0.07%").
+_ELIDED_FALL = re.compile(rf"(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则)*{_DOWN}\x20?\d")
+
+
+def _join_elided_falls(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """``sentences``, each statement of an elided fall (_ELIDED_FALL) joined to the one before it
+    across ";", so the transition rules read both (and the evidence quotes both)."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        before = joined[-1] if joined else None
+        if (
+            before
+            and before.text.endswith(";")
+            and not document.text[before.end : sentence.start].strip()
+            and _ELIDED_FALL.match(sentence.text)
+        ):
+            joined[-1] = Sentence(before.start, sentence.end, document.text[before.start : sentence.end])
+        else:
+            joined.append(sentence)
+    return joined
+
+
 def find_figures(
     document: Document, sentences: Iterable[Sentence], trace: Trace, region: Region | None = None
 ) -> tuple[Snapshot | None, Snapshot | None]:
@@ -1844,7 +1868,7 @@ def find_figures(
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [
         s
-        for s in sentences
+        for s in _join_elided_falls(document, sentences)
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
