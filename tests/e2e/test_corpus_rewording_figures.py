@@ -230,6 +230,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(rf"^({_YEAR}),(全[县市区州省旗盟乡镇村])", r"\2\1"),
         frozenset(FIGURES),
     ),
+    "the_year_in_brackets_after_a_stock": (
+        _sub(rf"^({_YEAR}),?([^,。;]*?{_N}[户人])(?=[,。;])", r"\2(\1)"),
+        BASELINE_COUNTS,
+    ),
     # The rate: 为, 高达/一度高达/达到 (a baseline's), 贫困人口发生率, a clause or sentence of its own, before
     # the counts.
     "the_rate_is": (_sub(rf"贫困发生率({_RATE})", r"贫困发生率为\1"), RATES),
