@@ -368,6 +368,13 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         LEFT,
     ),
+    "left_as_not_yet_out": (
+        _sub(
+            rf"(?:(?:剩余|尚有|还有)(?:贫困人口|未脱贫人口|贫困户)?|(?<![尚还仍])未脱贫)({_N}户)?({_N}人)",
+            r"尚有\1\2未脱贫",
+        ),
+        LEFT,
+    ),
     "all_lifted_as_all_achieved": (
         _rotate("全部脱贫", "全部实现脱贫", "全部摆脱贫困"),
         frozenset({"baseline.people", "outcome.people_lifted"}),

@@ -1602,8 +1602,9 @@ _OLD_TIMES = re.compile(
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
     """The word making the figure at ``position`` a sub-group's; 其中 after the whole population
-    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them. A word
-    opening a 、 list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
+    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them, and 涉及
+    after their households their people ("贫困户4210户,涉及贫困人口15860人"). A word opening a 、
+    list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
     head = _clause_head(text, position)
     start = position - len(head)
     if not (sub := _SUBGROUP.search(head)):
@@ -1612,7 +1613,8 @@ def _subgroup(text: str, position: int) -> re.Match[str] | None:
     previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
     if sub and sub.group() == "其中" and _EVERYONE.search(previous):
         return None
-    # ...unless those households are a sub-group themselves (the clause before ends at start - 1).
+    # 涉及 after a count of the poor households gives their people, unless those households are a
+    # sub-group themselves (their clause ends at start - 1).
     if (
         sub
         and sub.group() == "涉及"
