@@ -263,6 +263,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "from_as_you": (_sub(rf"从(?=[^,。;]*?(?:{_FALLS}))", "由"), frozenset(FIGURES)),
     "fall_to_as_jiang_dao": (_sub(rf"(?:{_FALLS})", "降到"), frozenset(FIGURES)),
     "fall_to_as_xiajiang_wei": (_sub(r"(?:降至|下降到|下降至|降低到|降低至)", "下降为"), frozenset(FIGURES)),
+    "fall_to_as_jiang_wei": (_sub(rf"(?:{_FALLS})", "降为"), frozenset(FIGURES)),
+    "fall_to_as_jianshao_wei": (_sub(r"(?:减少到|减少至|减至)", "减少为"), frozenset(FIGURES)),
     "fall_to_with_le": (_sub(rf"({_FALLS})(?!了)", r"\1了"), frozenset(FIGURES)),
     "already_fallen": (
         _sub(rf"(?:(?<=贫困人口)|(?<=贫困发生率))(?={_FALLS})", "已"),
@@ -305,6 +307,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     ),
     "from_the_registration": (
         _sub(r"(?<=[由从])((?:19|20)\d\d年)(?:底|末)?的", r"\1建档立卡时的"),
+        frozenset({"baseline.people", "baseline.households", "baseline.incidence_rate"}),
+    ),
+    "from_the_start_of_the_registration": (
+        _sub(r"(?<=[由从])(?:19|20)\d\d年(?:底|末|初)?的", "建档立卡之初的"),
         frozenset({"baseline.people", "baseline.households", "baseline.incidence_rate"}),
     ),
     "from_ten_thousand_without_its_unit": (
