@@ -1911,3 +1911,211 @@ def test_a_village_writing_of_itself_as_our_village_keeps_its_figures() -> None:
     # Written for the test: a first-person post (no quotation) is about 我们村 itself.
     text = "转载自石屏县人民政府网\n我们村(石屏县异龙镇大桥村)以前很穷,2015年识别贫困户148户597人。"
     assert figures(text) == {"baseline.households": 148, "baseline.people": 597}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a registered total, people first and households in brackets.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困人口15860人(4210户),贫困发生率18.6%。",
+            {"baseline.people": 15860, "baseline.households": 4210, "baseline.incidence_rate": 18.6},
+        ),
+        # Written for the test: the households after the people and 、.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困人口15860人、4210户,贫困发生率18.6%。",
+            {"baseline.people": 15860, "baseline.households": 4210, "baseline.incidence_rate": 18.6},
+        ),
+        # Written for the test: the same form in a transition and in what is left.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困人口由2014年的15860人(4210户)减少到2019年的312人(98户)。",
+            {
+                "baseline.people": 15860,
+                "baseline.households": 4210,
+                "outcome.people": 312,
+                "outcome.households": 98,
+            },
+        ),
+        (
+            "石屏县脱贫攻坚综述\n截至2019年底,全县剩余贫困人口312人(98户)。",
+            {"outcome.people": 312, "outcome.households": 98},
+        ),
+    ],
+)
+def test_households_after_the_people_in_brackets_or_a_list_are_the_households(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 涉及 after a count of the poor households gives their people.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县有建档立卡贫困户4210户,涉及贫困人口15860人,贫困发生率18.6%。",
+            {"baseline.households": 4210, "baseline.people": 15860, "baseline.incidence_rate": 18.6},
+        ),
+        # Written for the test: after projects, or after households that are a sub-group, it does not.
+        (
+            "石屏县脱贫攻坚综述\n全县有建档立卡贫困人口15860人。2019年共实施扶贫项目326个,涉及贫困人口3.2万人。",
+            {"baseline.people": 15860},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县有建档立卡贫困人口15860人。2019年易地搬迁贫困户312户,涉及贫困人口1100人。",
+            {"baseline.people": 15860},
+        ),
+    ],
+)
+def test_people_involved_after_the_poor_households_are_their_people(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a bracket qualifying the poor villages before what is said of them.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率由18.2%降至0.6%,86个贫困村(含深度贫困村12个)全部出列。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.6, "baseline.poor_villages": 86},
+        ),
+        # Written for the test: the same bracket ending one item of a 、 list of the region's stock.
+        (
+            "石屏县脱贫攻坚综述\n2014年底全县有86个贫困村(含深度贫困村12个)、4.52万贫困人口。",
+            {"baseline.poor_villages": 86, "baseline.people": 45200},
+        ),
+    ],
+)
+def test_a_bracket_qualifying_the_poor_villages_keeps_them_and_the_list_they_open(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_figure_its_own_verb_follows_is_not_the_next_of_a_list_after_a_fall() -> None:
+    # Written for the test: "…减少到了1200人,4.38万人脱贫" is a fall and the people lifted.
+    text = (
+        "石屏县脱贫攻坚综述\n2019年底,全县贫困人口由2014年底的4.5万人减少到了1200人,4.38万人脱贫,"
+        "贫困发生率由18.2%下降至0.6%。"
+    )
+    assert figures(text) == {
+        "baseline.people": 45000,
+        "baseline.incidence_rate": 18.2,
+        "outcome.people": 1200,
+        "outcome.incidence_rate": 0.6,
+        "outcome.people_lifted": 43800,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the year opening a statement dates its clause after ";" (the later rate
+        # of a dated sequence is the outcome).
+        (
+            "石屏县脱贫攻坚综述\n2016年建档立卡贫困户986户3120人,贫困发生率21.4%。"
+            "2018年贫困户412户1206人,脱贫退出574户1914人;贫困发生率为0.82%。",
+            {
+                "baseline.households": 986,
+                "baseline.people": 3120,
+                "baseline.incidence_rate": 21.4,
+                "outcome.households": 412,
+                "outcome.people": 1206,
+                "outcome.incidence_rate": 0.82,
+                "outcome.people_lifted": 1914,
+            },
+        ),
+        # Written for the test: the total a statement opens with is the baseline of its clause after ";".
+        (
+            "石屏县脱贫攻坚综述\n截至2015年底,全县共有贫困人口约3.6万人;贫困发生率达12.7%。",
+            {"baseline.people": 36000, "baseline.incidence_rate": 12.7},
+        ),
+        # Written for the test: a clause after ";" naming the present keeps its own time.
+        (
+            "石屏县脱贫攻坚综述\n2014年全县贫困发生率18.2%;目前贫困发生率0.5%。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.5},
+        ),
+    ],
+)
+def test_a_clause_after_a_semicolon_goes_on_the_statement_it_follows(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_the_poor_fewer_by_a_figure_in_all_are_the_people_lifted() -> None:
+    # Written for the test: "贫困人口共减少N人" (a fall by a figure, 共 before its verb).
+    text = "石屏县脱贫攻坚综述\n全县贫困人口由4.5万人减少到1200人,五年来贫困人口共减少4.38万人。"
+    assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.people_lifted": 43800}
+
+
+def test_a_range_of_years_before_a_fall_dates_its_two_ends() -> None:
+    # Written for the test: the range dates the fall, so the rate of its last year is the outcome.
+    text = (
+        "石屏县脱贫攻坚综述\n2014年至2019年,全县贫困人口由4.5万人减少到1200人。2019年全县贫困发生率为0.6%。"
+    )
+    document = Document.from_text(text)
+    summary = RulesExtractor().extract(document)
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
+    assert figures(text) == {"baseline.people": 45000, "outcome.people": 1200, "outcome.incidence_rate": 0.6}
+
+
+@pytest.mark.parametrize(
+    "fall",
+    [
+        # Written for the test: the time of the rate between its verb of falling and it.
+        "降至目前的0.56%",
+        "下降到2019年底的0.56%",
+    ],
+)
+def test_a_time_between_the_fall_and_the_rate_keeps_the_rate(fall: str) -> None:
+    text = f"石屏县脱贫攻坚综述\n全县贫困发生率曾高达11.3%,如今,贫困发生率{fall},104个贫困村全部出列。"
+    assert figures(text) == {
+        "baseline.incidence_rate": 11.3,
+        "outcome.incidence_rate": 0.56,
+        "baseline.poor_villages": 104,
+    }
+
+
+def test_the_number_of_poor_villages_named_before_its_count() -> None:
+    # Written for the test: "贫困村数量为N个" as "贫困村N个".
+    text = "石屏县脱贫攻坚综述\n2014年,全县建档立卡贫困村数量为86个,贫困发生率达12.1%。"
+    assert figures(text) == {"baseline.poor_villages": 86, "baseline.incidence_rate": 12.1}
+
+
+def test_a_transitions_figures_dated_in_brackets_after_them() -> None:
+    # Written for the test: each figure of the fall with its year in brackets after it.
+    text = (
+        "石屏县脱贫攻坚综述\n全县贫困人口由4.5万人(2014年底)减少到1200人(2019年底),"
+        "贫困发生率由18.2%(2014年底)下降到0.6%(2019年底)。"
+    )
+    summary = RulesExtractor().extract(Document.from_text(text))
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014年底", "2019年底")
+    assert figures(text) == {
+        "baseline.people": 45000,
+        "baseline.incidence_rate": 18.2,
+        "outcome.people": 1200,
+        "outcome.incidence_rate": 0.6,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the fall's statement after ";" names its time but not its noun.
+        (
+            "石屏县脱贫攻坚综述\n全县贫困发生率2014年底为18.2%;2019年底下降到0.6%。",
+            {"baseline.incidence_rate": 18.2, "outcome.incidence_rate": 0.6},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n2014年,全县有贫困人口4.5万人;到2019年底,已减少到1200人。",
+            {"baseline.people": 45000, "outcome.people": 1200},
+        ),
+    ],
+)
+def test_a_fall_with_its_noun_elided_after_a_semicolon_goes_on_the_statement_before(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

@@ -99,9 +99,17 @@ _UNITS_Q = rf"{_NUM}\x20?个"
 _SEP = r"(?:[、,\x20]|和|及)?"
 
 
+def _hh_after(prefix: str = "") -> str:
+    """Households after the people, in brackets or after 、, as people-first reports write them
+    ("贫困人口7604人(1658户)", "贫困人口7604人、1658户"): group ``{prefix}hh_after``, optional."""
+    return rf"(?:(?:\(|、)\x20?(?P<{prefix}hh_after>{_HH})\)?)?"
+
+
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
-    """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``."""
-    return rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?\x20?(?P<{prefix}pp>{people})"
+    """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``
+    (or the households after them, ``_hh_after``)."""
+    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?"
+    return rf"{households}\x20?(?P<{prefix}pp>{people}){_hh_after(prefix)}"
 
 
 _TIME = r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|末|初)?"
@@ -238,6 +246,9 @@ _EVERYONE = re.compile(
     # "全村有245户1065人,其中建档立卡贫困户…": a place's every household (not "全村有12户贫困户").
     r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
 )
+# A count of the poor households, ending its clause: "涉及" after it gives those households' people
+# ("建档立卡贫困户4210户,涉及贫困人口15860人"), not a group a project touches ("实施项目326个,涉及…").
+_POOR_HOUSEHOLDS_BEFORE = re.compile(rf"(?:{_POOR})[^\d,;。]{{0,6}}?{_HH},$")
 # The subject of a whole sentence is a few units inside the region: "这8个贫困县累计完成9.7万
 # 人口脱贫,当年完成3.4万人口脱贫", "其余8个乡镇…".
 _SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
@@ -300,6 +311,8 @@ _A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
+# A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
+_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
 
 # --- Rules: named patterns; groups a_/b_ are the from/to of a transition ------------------------
 
@@ -307,6 +320,7 @@ _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 _GROUP_FIELDS = {
     "hh": "households",
     "hh_only": "households",
+    "hh_after": "households",  # after the people, in brackets
     "pp": "people",
     "rate": "incidence_rate",
     "rate2": "incidence_rate",  # a second way one pattern writes it
@@ -322,12 +336,19 @@ def _unit_transition(noun: str) -> re.Pattern[str]:
     )
 
 
+def _dated_after(prefix: str) -> str:
+    """A transition's figure dated in brackets after it ("由39.86%(2013年底)下降到0.07%(2019年底)"):
+    group ``{prefix}dated``, optional."""
+    return rf"(?:\((?P<{prefix}dated>{_TIME})\))?"
+
+
 # The start of a transition: "由2014年底的", "从", or a stated figure ("为", "2014年为", "有").
 _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
-# 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%".
+# 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%"; or
+# in the next statement after ";" (_join_elided_falls): "…2013年底为39.86%;2019年底下降到0.07%".
 _FURTHER = (
-    rf"[^,;。]*?,(?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
+    rf"[^,;。]*?[,;](?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
     rf"(?:{_DOWN}|(?<=[年底末])(?:为|是))"
 )
 # A rate's noun and what may stand before its figure: "贫困发生率", "全县的贫困发生率也,".
@@ -344,10 +365,11 @@ _LIST_SEP = r"(?:、|,|和|及)"
 
 def _series_down(group: str, figure: str) -> re.Pattern[str]:
     """A fall to a list, one figure a year: "由9562户逐年减少到7014户、4870户…和118户" (the last is the
-    outcome)."""
+    outcome). A figure its own verb follows is a clause of its own, not the list's ("…减少到1200人,
+    4.38万人脱贫")."""
     return re.compile(
         rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_{group}>{figure})(?:逐年|逐步|依次|分别)?{_DOWN}"
-        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})"
+        rf"(?:{figure}{_LIST_SEP})+\x20?(?P<b_{group}>{figure})(?!{_LIFTED_AFTER.pattern})"
     )
 
 
@@ -395,12 +417,13 @@ _TRANSITIONS = {
         rf"{_POOR}[^\d%,;。]{{0,6}}?{_FROM}{_hh_pp('a_')}{_FURTHER}{_hh_pp('b_')}"
     ),
     "transition_people": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}{_hh_pp('a_', _PP_OR_BARE)}{_dated_after('a_')}"
         rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}{_hh_pp('b_', _PP_OR_BARE)}"
+        rf"{_dated_after('b_')}"
     ),
     "transition_households": re.compile(
-        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名])"
-        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH})"
+        rf"(?:由|从)(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_hh>{_HH})(?!{_SEP}{_NUM}[人名]){_dated_after('a_')}"
+        rf"{_GAP},?{_OVER_TIME}?{_DOWN}(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_hh>{_HH}){_dated_after('b_')}"
     ),
     # "有贫困人口4.5万人,到2019年底减少到1200人".
     "people_then_down": re.compile(
@@ -408,8 +431,9 @@ _TRANSITIONS = {
     ),
     # "贫困发生率,已经从31.8%,降到了1.93%", "贫困发生率从16.1%到0.2%" (two rates need no verb).
     "transition_rate": re.compile(
-        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q})"
+        rf"{_RATE_LEAD}{_RATE_FROM}(?P<a_when>{_WHEN})?{_GAP}\x20?(?P<a_rate>{_RATE_Q}){_dated_after('a_')}"
         rf"[^\d,;。]{{0,4}}?,?(?:{_DOWN}|到|至)(?P<b_when>{_WHEN})?{_GAP}\x20?(?P<b_rate>{_ZERO_RATE})"
+        rf"{_dated_after('b_')}"
     ),
     # "贫困发生率为11.64%,到2019年底下降至0.37%".
     "rate_then_down": re.compile(
@@ -488,7 +512,7 @@ _LEFT = {
         rf"{_RATE_NOUN}(?:已|已经)?(?:(?:为|是)\x20?(?P<rate>(?<![\d.])(?:0|零)(?![\d.%点]))|[归清]\x20?(?P<rate2>零))"
     ),
     "rate_down": re.compile(
-        rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}\x20?(?P<rate>{_ZERO_RATE})"
+        rf"{_RATE_NOUN}[^\d,;。]{{0,4}}?(?:到{_WHEN})?{_DOWN}(?:{_WHEN})?\x20?(?P<rate>{_ZERO_RATE})"
     ),
     # "贫困发生率下降了15.2个百分点,降至0.8%", "贫困发生率累计下降12个百分点至0.5%".
     "rate_down_by_points": re.compile(
@@ -501,7 +525,7 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)))?"
+        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
     ),
     # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
@@ -565,8 +589,8 @@ _LIFTED = {
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人".
     "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困(?:人口|群众){_hh_pp()}"),
-    # "贫困人口减少了2.6万人".
-    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计)?减少了?\x20?(?P<pp>{_PP})"),
+    # "贫困人口减少了2.6万人", "贫困人口共减少2.86万人": a fall by a figure (not to it, _DOWN).
+    "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计|共计|共|净)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
     # "较2014年的8.1万人减少了7.95万人".
     "lifted_fewer_than_before": re.compile(
@@ -599,10 +623,12 @@ def _unit_statements(
     # holds two counts.
     after = r"(?=(?P<post>[^。;]{0,10}))"
     return {
-        "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){after}"), None),
+        # A bracket qualifying the noun stands between it and what is said of it ("71个贫困村(含深度
+        # 贫困村12个)全部出列").
+        "count_first": (re.compile(rf"\x20?(?P<n>{_UNITS_Q})(?P<noun>{noun}){_QUALIFIER}?{after}"), None),
         "noun_first": (
             re.compile(
-                rf"(?P<noun>{noun})(?:数|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
+                rf"(?P<noun>{noun})(?:数量?|总数)?{_QUALIFIER}?(?:为|共有|有|共|达|:)?\x20?(?P<n>{_UNITS_Q}){after}"
             ),
             None,
         ),
@@ -1114,8 +1140,13 @@ class _Finder:
             if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                 self.skipped(sentence, m, rule, "the later year first")
                 continue
-            self.baseline.as_of = self.baseline.as_of or _as_of(m.groupdict().get("a_when"))
-            self.outcome.as_of = self.outcome.as_of or _as_of(m.groupdict().get("b_when"))
+            groups = m.groupdict()
+            self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
+            self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
+            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends.
+            if span := _last(_YEAR_RANGE, sentence.text, m.start()):
+                self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
+                self.outcome.as_of = self.outcome.as_of or _bare_year(span["b"])
             self.when(self.baseline, sentence, m.start())
             unit = _TRANSITION_UNITS.get(rule)
             for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
@@ -1385,7 +1416,7 @@ class _Finder:
         return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
-        if year := _year_before(sentence.text, _figure_start(m)):
+        if year := _dated_by(sentence.text, m, self.statement_before(sentence)):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
@@ -1416,13 +1447,18 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
-        year, outcome_year = _year_before(text, _figure_start(m)), self.outcome.year()
-        if now and year and year < outcome_year:
-            # "截至2015年底,有贫困人口30万人" in a report whose outcome is of 2019: where it started.
-            return _Part(self.baseline, f"now cue {now.group()} of {year}, before {outcome_year}")
+        year, outcome_year = _dated_by(text, m, before), self.outcome.year()
+        opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
+        if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
+            # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
+            return _Part(self.baseline, f"total cue {total.group()} of its statement", registered=True)
+        if (cue := now or opening) and year and year < outcome_year:
+            # "截至2015年底,有贫困人口30万人" in a report whose outcome is of 2019: where it started,
+            # also said in a clause after ";" ("截至2015年底,…;贫困发生率达8.7%").
+            return _Part(self.baseline, f"now cue {cue.group()} of {year}, before {outcome_year}")
         if now:
             return _Part(self.outcome, f"now cue {now.group()}")
-        if not _YEAR.search(_lead(text, _figure_start(m))) and (opening := _NOW.match(before)):
+        if opening:
             return _Part(self.outcome, f"now cue {opening.group()} opening its statement")
         if year and year == outcome_year != self.baseline.year():
             return _Part(self.outcome, f"dated {year}, the outcome's year")
@@ -1576,17 +1612,26 @@ _OLD_TIMES = re.compile(
 
 def _subgroup(text: str, position: int) -> re.Match[str] | None:
     """The word making the figure at ``position`` a sub-group's; 其中 after the whole population
-    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them. A word
-    opening a 、 list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
+    ("总人口52万人,其中贫困人口5.1万人") introduces the region's poor, not a part of them, and 涉及
+    after their households their people ("贫困户4210户,涉及贫困人口15860人"). A word opening a 、
+    list is said of each item ("涉及贫困村98个、贫困人口3.2万人")."""
     head = _clause_head(text, position)
     start = position - len(head)
     if not (sub := _SUBGROUP.search(head)):
         head, start = _list_head(text, position)
         sub = _SUBGROUP.search(head)
-    if sub and sub.group() == "其中":
-        previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
-        if _EVERYONE.search(previous):
-            return None
+    previous = text[_last_mark(text, ",;:", 0, max(start - 1, 0)) + 1 : start]
+    if sub and sub.group() == "其中" and _EVERYONE.search(previous):
+        return None
+    # 涉及 after a count of the poor households gives their people, unless those households are a
+    # sub-group themselves (their clause ends at start - 1).
+    if (
+        sub
+        and sub.group() == "涉及"
+        and _POOR_HOUSEHOLDS_BEFORE.search(previous)
+        and not _subgroup(text, start - 1)
+    ):
+        return None
     return sub
 
 
@@ -1599,6 +1644,8 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
     >>> _list_head("全县有贫困村98个、贫困人口3.2万人", 10)
     ('全县有', 0)
     """
+    # A bracket qualifying an item ("2063个贫困村(含深度贫困村35个)、36万贫困人口") is of that item.
+    text = _QUALIFIER_RE.sub(lambda q: "\x20" * len(q.group()), text)
     at, first = _last_mark(text, ",、(", 0, position), -1
     while at >= 0 and text[at] == "、":
         first, at = at, _last_mark(text, ",、(", 0, at)
@@ -1610,6 +1657,7 @@ def _list_head(text: str, position: int) -> tuple[str, int]:
 
 
 _A_DIGIT = re.compile(r"\d")
+_QUALIFIER_RE = re.compile(_QUALIFIER)
 _LISTED_NOUN = re.compile(f"{_POOR}|{_VILLAGE}|{_COUNTY}|{_RATE_NOUN}")
 _SAID_OF_BEFORE = re.compile(f"{_LISTED_NOUN.pattern}|由|从")
 _FROM_FIRST = re.compile("由|从")
@@ -1631,6 +1679,23 @@ def _clause_head(text: str, position: int) -> str:
 
 
 _CLOSED_BRACKET = re.compile(r"\([^()]*\)")
+
+
+def _dated_by(text: str, m: re.Match[str], before: str) -> int:
+    """The year dating the lone figure ``m``: the last before it in its clauses; or, when they name
+    neither a year nor the present, the year of the statement they go on after ";" (``before``:
+    "2018年贫困户393户1087人;贫困发生率为0.76%"), as a frame opening a statement governs each of
+    its parts.
+
+    >>> _dated_by("贫困发生率为0.76%", re.search(r"0.76%", "贫困发生率为0.76%"), "2018年贫困户393户;")
+    2018
+    >>> _dated_by("目前贫困发生率0.5%", re.search(r"0.5%", "目前贫困发生率0.5%"), "2014年贫困户393户;")
+    0
+    """
+    at = _figure_start(m)
+    if year := _year_before(text, at):
+        return year
+    return 0 if _NOW.search(text, 0, at) else _year_before(before, len(before))
 
 
 def _lead(text: str, position: int) -> str:
@@ -1783,6 +1848,29 @@ def _bare_year(phrase: str) -> str:
     return phrase[:-1] if re.fullmatch(r"\d{4}年", phrase) else phrase
 
 
+# A statement opening on its time and a fall, its noun elided: it goes on the one before ";"
+# ("贫困发生率2013年底为39.86%;2019年底下降到0.07%").
+_ELIDED_FALL = re.compile(rf"(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则)*{_DOWN}\x20?\d")
+
+
+def _join_elided_falls(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """``sentences``, each statement of an elided fall (_ELIDED_FALL) joined to the one before it
+    across ";", so the transition rules read both (and the evidence quotes both)."""
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        before = joined[-1] if joined else None
+        if (
+            before
+            and before.text.endswith(";")
+            and not document.text[before.end : sentence.start].strip()
+            and _ELIDED_FALL.match(sentence.text)
+        ):
+            joined[-1] = Sentence(before.start, sentence.end, document.text[before.start : sentence.end])
+        else:
+            joined.append(sentence)
+    return joined
+
+
 def find_figures(
     document: Document, sentences: Iterable[Sentence], trace: Trace, region: Region | None = None
 ) -> tuple[Snapshot | None, Snapshot | None]:
@@ -1792,7 +1880,7 @@ def find_figures(
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [
         s
-        for s in sentences
+        for s in _join_elided_falls(document, sentences)
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
