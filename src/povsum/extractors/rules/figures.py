@@ -313,6 +313,8 @@ _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
 # A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
 _YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
+# Values listed in turn or each for its own (依次为, 分别为): of several times or units, not one.
+_IN_TURN = re.compile(r"依次|分别")
 
 # --- Rules: named patterns; groups a_/b_ are the from/to of a transition ------------------------
 
@@ -1691,11 +1693,17 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     2018
     >>> _dated_by("目前贫困发生率0.5%", re.search(r"0.5%", "目前贫困发生率0.5%"), "2014年贫困户393户;")
     0
+    >>> rates = "贫困发生率依次为16.2%、4.6%"
+    >>> _dated_by(rates, re.search(r"16.2%", rates), "2015年、2019年;")
+    0
     """
     at = _figure_start(m)
     if year := _year_before(text, at):
         return year
-    return 0 if _NOW.search(text, 0, at) else _year_before(before, len(before))
+    # Values given in turn (依次为16.2%、9.0%、4.6%) are of the statement's several years, not its last.
+    if _NOW.search(text, 0, at) or _IN_TURN.search(text, 0, at):
+        return 0
+    return _year_before(before, len(before))
 
 
 def _lead(text: str, position: int) -> str:
