@@ -359,14 +359,33 @@ def to_simplified(text: str, index: array[int]) -> tuple[str, array[int]]:
     >>> to_simplified("脫貧攻堅 鞏固成果")[0]
     '脱贫攻坚 巩固成果'
     """
+    return _simplified_lines(text, lambda line: True), index
+
+
+@_step
+def traditional_lines(text: str, index: array[int]) -> tuple[str, array[int]]:
+    """In a text below the Traditional page's threshold, the lines that hold Traditional-only
+    characters (a paragraph quoted from a Traditional source, a repost's own line) to Simplified,
+    as the whole of a Traditional page is: the rules' words are Simplified. A quote from such a
+    line is one line holding them too, so a quote normalizes as the text around it did.
+
+    >>> traditional_lines("全县贫困人口1.2万人。\\n貧困戶1538戶7270人。")[0]
+    '全县贫困人口1.2万人。\\n贫困户1538户7270人。'
+    """
+    if not _TRADITIONAL_ONLY.search(text):
+        return text, index  # nearly every Simplified page: nothing to convert
+    return _simplified_lines(text, lambda line: _TRADITIONAL_ONLY.search(line) is not None), index
+
+
+def _simplified_lines(text: str, which: Callable[[str], bool]) -> str:
     converter = _t2s()
     lines = []
     for line in text.split("\n"):
-        simplified = converter.convert(line)
+        simplified = converter.convert(line) if which(line) else line
         if len(simplified) != len(line):
             simplified = line.translate(converter.chars)
         lines.append(simplified)
-    return "\n".join(lines), index
+    return "\n".join(lines)
 
 
 def steps(traditional: bool) -> list[Step]:
@@ -383,8 +402,7 @@ def steps(traditional: bool) -> list[Step]:
         full_stops,
         strip_pinyin,
     ]
-    if traditional:
-        chosen.append(to_simplified)
+    chosen.append(to_simplified if traditional else traditional_lines)
     return chosen
 
 

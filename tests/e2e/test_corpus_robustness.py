@@ -157,7 +157,19 @@ _NEIGHBOUR = "\n记者了解到,邻近的会宁县近年来通过发展乡村旅
 # A portal's banner: its names and slogan above the breadcrumb (invented here).
 _BANNER = "乡村振兴门户网站\n\n扶贫网 乡村振兴论坛\n\n首页 > 新闻中心 > 正文\n\n"
 
+
 # name -> a rewrite that keeps every figure, its region and its measures.
+def _one_paragraph_traditional(text: str) -> str:
+    """The longest line of the second half in Traditional script, as a Simplified page quoting a
+    Traditional source (or a repost's own paragraph) has it; the page stays below the Traditional
+    page's threshold."""
+    lines = text.split("\n")
+    k = max(range(len(lines) // 2, len(lines)), key=lambda i: len(lines[i]), default=None)
+    if k is None:
+        return text
+    return "\n".join([*lines[:k], _S2T.convert(lines[k]), *lines[k + 1 :]])
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "traditional_script": _S2T.convert,
     "taiwan_script": _S2TW.convert,
@@ -197,6 +209,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     # Litter after a full stop: a WeChat repost's emoji, a damaged character.
     "emoji_after_full_stops": lambda text: re.sub(r"([。！])(?=[^\n])", "\\1\U0001f44d", text),
     "replacement_characters_after_full_stops": lambda text: re.sub(r"([。！])(?=[^\n])", "\\1\ufffd", text),
+    "one_paragraph_in_traditional_script": _one_paragraph_traditional,
     # A reading aid's pinyin after words, toned, with or without a space between syllables.
     "pinyin_after_words": _replace(
         ("脱贫", "脱贫(tuōpín)"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from povsum import verify
+from povsum import summarize_text, verify
 from povsum.document import Document, explain
 from povsum.errors import InputError
 from povsum.extractors.rules import RulesExtractor
@@ -403,3 +403,26 @@ def test_rows_of_a_table_of_grouped_numbers_keep_their_lines() -> None:
     rows += ["市级财政|9,800|1,150|1,300|12,250", "县级财政|1,800|2,400|3,100|7,300"]
     doc = Document.from_text("资金来源|2018年|2019年|2020年|合计\n" + "\n".join(rows) + "\n")
     assert all(f"\n{row}" in doc.text for row in rows[1:])
+
+
+def test_a_traditional_line_in_a_simplified_page_is_read_and_its_figures_verify() -> None:
+    # Written for the test: a Simplified page quoting one paragraph in Traditional script, too
+    # little of the page to make it a Traditional one.
+    text = (
+        "秀英区脱贫攻坚工作综述\n"
+        "近年来,秀英区坚持精准扶贫精准脱贫基本方略,扎实推进各项工作,群众获得感明显增强。"
+        "全区上下齐心协力,持续巩固提升脱贫成果,为全面建成小康社会打下了坚实基础。\n"
+        "区委区政府主要领导多次深入村组调研,研究解决群众反映强烈的突出问题,"
+        "各级帮扶干部走村入户,逐户核实情况,帮助群众理清发展思路,落实各项帮扶措施。\n"
+        "據統計,2014年全區建檔立卡貧困戶1538戶7270人。\n"
+        "全区持续加大投入力度,补齐基础设施短板,改善群众生产生活条件,农村面貌焕然一新。"
+        "下一步,秀英区将继续巩固拓展脱贫攻坚成果,接续推进乡村振兴,让群众生活更加美好。\n"
+    )
+    document = Document.from_text(text)
+    assert document.script == "simplified" and "贫困户1538户7270人" in document.text
+    summary = summarize_text(text)
+    households = summary.baseline.households if summary.baseline else None
+    assert households is not None and households.value == 1538
+    assert summary.verification.status == "verified"
+    start, end = document.locate(households.evidence.quote) or (0, 0)
+    assert "貧困戶1538戶" in text[start:end]  # its offsets point at the Traditional original
