@@ -366,8 +366,8 @@ def to_simplified(text: str, index: array[int]) -> tuple[str, array[int]]:
 def traditional_lines(text: str, index: array[int]) -> tuple[str, array[int]]:
     """In a text below the Traditional page's threshold, the lines that hold Traditional-only
     characters (a paragraph quoted from a Traditional source, a repost's own line) to Simplified,
-    as the whole of a Traditional page is: the rules' words are Simplified. A quote from such a
-    line is one line holding them too, so a quote normalizes as the text around it did.
+    as the whole of a Traditional page is: the rules' words are Simplified. A quote holding one of
+    those characters is converted the same way, so it normalizes as the line it came from did.
 
     >>> traditional_lines("全县贫困人口1.2万人。\\n貧困戶1538戶7270人。")[0]
     '全县贫困人口1.2万人。\\n贫困户1538户7270人。'

@@ -349,10 +349,10 @@ _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
 # 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%"; or
 # in the next statement after ";" (_join_elided_falls): "…2013年底为39.86%;2019年底下降到0.07%".
-_FURTHER = (
-    rf"[^,;。]*?[,;](?P<b_when>(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则|更是)*)"
-    rf"(?:{_DOWN}|(?<=[年底末])(?:为|是))"
-)
+# (What may open that later fall: a time, and words of going on; _ELIDED_FALL opens so too.)
+_LATER = rf"(?:到|至|截至)?(?:{_TIME})?,?"
+_GOING_ON = "又|再|进一步|继续|已|已经|则"
+_FURTHER = rf"[^,;。]*?[,;](?P<b_when>{_LATER}(?:{_GOING_ON}|更是)*)(?:{_DOWN}|(?<=[年底末])(?:为|是))"
 # A rate's noun and what may stand before its figure: "贫困发生率", "全县的贫困发生率也,".
 _RATE_LEAD = rf"{_RATE_NOUN}[^\d%,;。]{{0,8}}?"
 _RATE_FROM = r"(?:,[^\d%,;。]{0,4}?)?(?:由|从)"  # "贫困发生率,已经从…"
@@ -1858,7 +1858,7 @@ def _bare_year(phrase: str) -> str:
 
 # A statement opening on its time and a fall, its noun elided: it goes on the one before ";"
 # ("贫困发生率2013年底为39.86%;2019年底下降到0.07%").
-_ELIDED_FALL = re.compile(rf"(?:到|至|截至)?(?:{_TIME})?,?(?:又|再|进一步|继续|已|已经|则)*{_DOWN}\x20?\d")
+_ELIDED_FALL = re.compile(rf"{_LATER}(?:{_GOING_ON})*{_DOWN}\x20?\d")
 
 
 def _join_elided_falls(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:

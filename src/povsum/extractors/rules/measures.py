@@ -83,6 +83,8 @@ def _not_after(before: str, word: str) -> str:
 
 # What a speaker or a source says opens after this: "…负责人介绍说,", "记者…了解到,", "据了解,".
 _SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|据悉|了解到?)[,:]"
+# The words that ask how or why.
+_ASKING = "如何|怎样|怎么|为何|为什么|何以"
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
@@ -99,8 +101,8 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
     # character of a Big5 page). A question word in the first clause asks the whole sentence, however
     # many clauses it runs to: "如何发展特色产业,让群众增收致富?", "能否…,…?", "靠什么…?".
     "question": re.compile(
-        r"(?:如何|怎样|怎么|为何|为什么|何以|吗|呢)[^,。]*\?$|"
-        r"^[^,。]{0,10}?(?:如何|怎样|怎么|为何|为什么|何以|能否|是否|能不能|是不是|什么|哪|谁)[^。]*\?$"
+        rf"(?:{_ASKING}|吗|呢)[^,。]*\?$|"
+        rf"^[^,。]{{0,10}}?(?:{_ASKING}|能否|是否|能不能|是不是|什么|哪|谁)[^。]*\?$"
     ),
     # A saying the sentence calls one: "“…”,这是当地群众常挂在嘴边的一句口号".
     "a_saying": re.compile(r"”,?(?:这|此)(?:就)?是[^,。]{0,20}(?:口号|顺口溜|标语|俗语|谚语|口头禅|歌谣)"),
