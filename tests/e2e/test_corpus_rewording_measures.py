@@ -23,9 +23,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from test_corpus_insertions import ROOT, TEXTS
 
 from povsum import Document
 from povsum.evaluate import load_split
@@ -36,9 +36,7 @@ from povsum.models import Measure
 from povsum.regions import gazetteer
 from povsum.sentences import split_sentences
 
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
-TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
 
 pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
 
