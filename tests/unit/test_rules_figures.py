@@ -2119,3 +2119,29 @@ def test_a_fall_with_its_noun_elided_after_a_semicolon_goes_on_the_statement_bef
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the people of the households just counted, as a sentence of its own.
+        (
+            "石屏县脱贫攻坚综述\n2014年底,全县有建档立卡贫困户3120户。共计11860人,贫困发生率18.2%。",
+            {"baseline.households": 3120, "baseline.people": 11860, "baseline.incidence_rate": 18.2},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县识别建档立卡贫困户3120户;合计11860人。2019年底贫困发生率降至0.6%。",
+            {"baseline.households": 3120, "baseline.people": 11860, "outcome.incidence_rate": 0.6},
+        ),
+    ],
+)
+def test_a_total_of_people_opening_a_sentence_goes_on_the_households_before(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_sentence_opening_with_a_total_of_something_else_is_not_the_households_people() -> None:
+    # Written for the test: the total after the households is money, not their people.
+    text = "石屏县脱贫攻坚综述\n全县有建档立卡贫困户3120户。共计投入资金1.2亿元,贫困发生率18.2%。"
+    assert figures(text) == {"baseline.households": 3120, "baseline.incidence_rate": 18.2}

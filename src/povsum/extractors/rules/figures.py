@@ -97,6 +97,11 @@ _UNITS_Q = rf"{_NUM}\x20?个"
 # Households and people of one statement: "4352户18802人", "286户、1103人", "1347户 2829人",
 # "1.2万户贫困户和4.5万贫困人口".
 _SEP = r"(?:[、,\x20]|和|及)?"
+# The words of a total before the people of the households just counted ("1658户,共计7604人"); they
+# may open a sentence of their own, which names no noun and so goes on the one before it ("1658户。
+# 共计7604人": _join_continued).
+_TOTAL_WORD = r"(?:共计|合计|总计|共)"
+_HH_THEN_TOTAL = rf"(?:{_SEP}|[。;](?={_TOTAL_WORD}))"
 
 
 def _hh_after(prefix: str = "") -> str:
@@ -348,7 +353,7 @@ def _dated_after(prefix: str) -> str:
 _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
 # 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%"; or
-# in the next statement after ";" (_join_elided_falls): "…2013年底为39.86%;2019年底下降到0.07%".
+# in the next statement after ";" (_join_continued): "…2013年底为39.86%;2019年底下降到0.07%".
 # (What may open that later fall: a time, and words of going on; _ELIDED_FALL opens so too.)
 _LATER = rf"(?:到|至|截至)?(?:{_TIME})?,?"
 _GOING_ON = "又|再|进一步|继续|已|已经|则"
@@ -527,7 +532,7 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
+        rf"\x20?(?P<hh>{_HH})?(?:{_HH_THEN_TOTAL}(?:{_POOR}(?:数)?(?:为|有|共|达)?|{_TOTAL_WORD})?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
     ),
     # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
@@ -1861,17 +1866,27 @@ def _bare_year(phrase: str) -> str:
 _ELIDED_FALL = re.compile(rf"{_LATER}(?:{_GOING_ON})*{_DOWN}\x20?\d")
 
 
-def _join_elided_falls(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
-    """``sentences``, each statement of an elided fall (_ELIDED_FALL) joined to the one before it
-    across ";", so the transition rules read both (and the evidence quotes both)."""
+# Statements that name no subject of their own and go on the one before them: name -> (how the one
+# before ends, how the one going on opens). An elided fall after ";" ("…2013年底为39.86%;2019年底下降
+# 到0.07%"); the people of the households just counted, after "。" or ";" ("…贫困户1658户。共计7604人").
+_CONTINUED = {
+    "elided_fall": (re.compile(r";$"), _ELIDED_FALL),
+    "people_of_the_households": (re.compile(rf"{_HH}[。;]$"), re.compile(rf"{_TOTAL_WORD}\x20?{_PP}")),
+}
+
+
+def _join_continued(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """``sentences``, each statement going on the one before it (_CONTINUED) joined to it, so the
+    rules read both (and the evidence quotes both)."""
     joined: list[Sentence] = []
     for sentence in sentences:
         before = joined[-1] if joined else None
         if (
             before
-            and before.text.endswith(";")
             and not document.text[before.end : sentence.start].strip()
-            and _ELIDED_FALL.match(sentence.text)
+            and any(
+                ends.search(before.text) and opens.match(sentence.text) for ends, opens in _CONTINUED.values()
+            )
         ):
             joined[-1] = Sentence(before.start, sentence.end, document.text[before.start : sentence.end])
         else:
@@ -1888,7 +1903,7 @@ def find_figures(
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [
         s
-        for s in _join_elided_falls(document, sentences)
+        for s in _join_continued(document, sentences)
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
