@@ -2145,3 +2145,16 @@ def test_a_sentence_opening_with_a_total_of_something_else_is_not_the_households
     # Written for the test: the total after the households is money, not their people.
     text = "石屏县脱贫攻坚综述\n全县有建档立卡贫困户3120户。共计投入资金1.2亿元,贫困发生率18.2%。"
     assert figures(text) == {"baseline.households": 3120, "baseline.incidence_rate": 18.2}
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        # Written for the test: counts bounding a class of units, before the region's own stock.
+        "按扶贫规模看,扶贫对象在2万人以上的县有8个。",
+        "贫困人口在500人以下的村有12个,贫困户50户以上的村有6个。",
+    ],
+)
+def test_a_count_bounding_a_class_of_units_is_no_stock(bound: str) -> None:
+    text = f"甘孜州扶贫开发综述\n{bound}2010年底,全州农村扶贫对象为36.9万人。"
+    assert figures(text) == {"baseline.people": 369000}

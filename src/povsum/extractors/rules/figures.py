@@ -300,6 +300,8 @@ _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVE
 _NOT_A_LINK = re.compile(
     rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家|最[高低多少大小]"
 )
+# A count bounding a class of units is no stock: "扶贫对象在2万人以上的县有8个", "贫困户50户以下的村".
+_BOUND_OF_UNITS = re.compile(r"\x20?(?:以上|以下|以内|之间)的")
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
@@ -1391,6 +1393,8 @@ class _Finder:
             why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
             if "gap" in m.re.groupindex and _NOT_A_LINK.search(m.group("gap")):
                 why_not = "a change, a threshold or a list of units' figures"
+            if _BOUND_OF_UNITS.match(text, m.end()):
+                why_not = "the bound of a class of units"
             if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
                 why_not = "no stock word before the count (有/共有/建档立卡...)"
             if why_not:
