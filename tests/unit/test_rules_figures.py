@@ -2158,3 +2158,33 @@ def test_a_sentence_opening_with_a_total_of_something_else_is_not_the_households
 def test_a_count_bounding_a_class_of_units_is_no_stock(bound: str) -> None:
     text = f"甘孜州扶贫开发综述\n{bound}2010年底,全州农村扶贫对象为36.9万人。"
     assert figures(text) == {"baseline.people": 369000}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # Written for the test: the later year moved out of its figures' sentence, into a heading line
+        # over it or a sentence of its own before it; it still dates them.
+        "\n(二)2018年基本情况\n贫困户393户1087人,贫困发生率为0.76%。",
+        "2018年,全镇脱贫攻坚取得决定性进展。贫困户393户1087人,贫困发生率为0.76%。",
+    ],
+)
+def test_a_time_framing_a_sentence_from_just_before_it_dates_its_figures(later: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n(一)2016年基本情况\n建档立卡贫困户768户2378人,贫困发生率20.26%。{later}"
+    assert figures(text) == {
+        "baseline.households": 768,
+        "baseline.people": 2378,
+        "baseline.incidence_rate": 20.26,
+        "outcome.households": 393,
+        "outcome.people": 1087,
+        "outcome.incidence_rate": 0.76,
+    }
+
+
+def test_a_sentence_before_with_a_figure_is_no_time_frame() -> None:
+    # Written for the test: the sentence before names a year and a figure of its own: no frame.
+    text = (
+        "青山镇脱贫攻坚情况\n2016年建档立卡贫困户768户2378人,贫困发生率20.26%。"
+        "2018年,全镇投入资金1200万元用于修路,受益群众3600人。贫困户393户1087人,贫困发生率为0.76%。"
+    )
+    assert "outcome.incidence_rate" not in figures(text)

@@ -281,6 +281,9 @@ _PAST = re.compile(r"年前|曾经?|当时|那时")
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
 # A sentence after one of these goes on its statement; one of these ends it.
+# A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
+_TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
+_FRAME_ENDS = "。!?\n"
 _STATEMENT_BREAKS = ";"
 _STATEMENT_ENDS = "。\n"
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
@@ -1427,7 +1430,8 @@ class _Finder:
         return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
-        if year := _dated_by(sentence.text, m, self.statement_before(sentence)):
+        before = self.statement_before(sentence) or self.time_frame(sentence)
+        if year := _dated_by(sentence.text, m, before):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
@@ -1441,6 +1445,19 @@ class _Finder:
             return ""
         opened = max(text.rfind(c, 0, sentence.start - 1) for c in _STATEMENT_ENDS) + 1
         return text[opened : sentence.start]
+
+    def time_frame(self, sentence: Sentence) -> str:
+        """The time framing the sentence from just before it: a heading line over it naming a time
+        and no figure ("(一)2018年基本情况"), or the sentence before it doing so ("2018年,全镇脱贫攻坚
+        取得决定性进展。"); "" when there is none. Writers move the year out of the figure's sentence
+        into either."""
+        text = self.document.text
+        before = text[: sentence.start].rstrip()
+        if not before or (before[-1] not in _FRAME_ENDS and "\n" not in text[len(before) : sentence.start]):
+            return ""
+        opened = max(before.rfind(c, 0, len(before) - 1) for c in _FRAME_ENDS) + 1
+        frame = before[opened:].strip()
+        return frame if _TIME_FRAME.fullmatch(frame) else ""
 
     def part_for(self, text: str, m: re.Match[str], before: str = "") -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
