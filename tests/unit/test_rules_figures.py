@@ -2188,3 +2188,23 @@ def test_a_sentence_before_with_a_figure_is_no_time_frame() -> None:
         "2018年,全镇投入资金1200万元用于修路,受益群众3600人。贫困户393户1087人,贫困发生率为0.76%。"
     )
     assert "outcome.incidence_rate" not in figures(text)
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        # Written for the test: the later figures' year said in a clause after them.
+        "贫困户393户1087人,贫困发生率为0.76%,这是2018年底的数据。",
+        "贫困户393户1087人,贫困发生率为0.76%(2018年统计数据)。",
+    ],
+)
+def test_a_clause_after_the_figures_saying_whose_year_they_are_dates_them(dated: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n2016年建档立卡贫困户768户2378人,贫困发生率20.26%。{dated}"
+    assert figures(text) == {
+        "baseline.households": 768,
+        "baseline.people": 2378,
+        "baseline.incidence_rate": 20.26,
+        "outcome.households": 393,
+        "outcome.people": 1087,
+        "outcome.incidence_rate": 0.76,
+    }

@@ -281,6 +281,9 @@ _PAST = re.compile(r"年前|曾经?|当时|那时")
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
 # A sentence after one of these goes on its statement; one of these ends it.
+# A clause after a sentence's figures saying whose year's data they are: "…0.76%,这是2018年底的数据",
+# "…0.76%(2018年统计数据)".
+_DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>\d{4})年[底末]?的?(?:统计)?数据")
 # A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
 _TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
 _FRAME_ENDS = "。!?\n"
@@ -1719,6 +1722,9 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     2018
     >>> _dated_by("目前贫困发生率0.5%", re.search(r"0.5%", "目前贫困发生率0.5%"), "2014年贫困户393户;")
     0
+    >>> said = "贫困发生率为0.76%,这是2018年底的数据。"
+    >>> _dated_by(said, re.search(r"0.76%", said), "")
+    2018
     >>> rates = "贫困发生率依次为16.2%、4.6%"
     >>> _dated_by(rates, re.search(r"16.2%", rates), "2015年、2019年;")
     0
@@ -1729,6 +1735,8 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     # Values given in turn (依次为16.2%、9.0%、4.6%) are of the statement's several years, not its last.
     if _NOW.search(text, 0, at) or _IN_TURN.search(text, 0, at):
         return 0
+    if data := _DATA_OF.search(text, m.end()):
+        return int(data["year"])
     return _year_before(before, len(before))
 
 
