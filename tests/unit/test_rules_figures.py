@@ -2208,3 +2208,25 @@ def test_a_clause_after_the_figures_saying_whose_year_they_are_dates_them(dated:
         "outcome.people": 1087,
         "outcome.incidence_rate": 0.76,
     }
+
+
+def test_a_bracket_notes_the_words_right_before_it_not_a_place_named_earlier() -> None:
+    # Written for the test: a village's figures in a bracket after "one of the county's villages".
+    text = (
+        "石门村的脱贫路\n石门村位于青川县东部,是青川县52个贫困村之一"
+        "(2014年建档立卡贫困户136户452人,贫困发生率18.4%)。如今石门村已整村出列。"
+    )
+    assert figures(text) == {
+        "baseline.households": 136,
+        "baseline.people": 452,
+        "baseline.incidence_rate": 18.4,
+    }
+
+
+def test_a_bracket_right_after_a_place_holds_that_places_figures() -> None:
+    # Written for the test: a township named right before the bracket in a county's report.
+    text = (
+        "青川县脱贫攻坚综述\n2014年,全县建档立卡贫困户8600户29000人。"
+        "东坡镇(建档立卡贫困户120户380人)是全县脱贫任务最重的乡镇。"
+    )
+    assert figures(text) == {"baseline.households": 8600, "baseline.people": 29000}

@@ -797,12 +797,17 @@ class _Scope:
     def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
         """The other place a figure at ``position`` (in the sentence) is said of, or None: the last
         place named in its clause, else the last one opening a clause of the sentence before it.
-        A count of ``counties`` is not said of the region's counties it names."""
+        A count of ``counties`` is not said of the region's counties it names. A bracket notes what
+        the word right before it names: its figures are a place's named right there ("青山镇(贫困户
+        120户)"), else not of a place named earlier in the clause ("是金寨县71个贫困村之一(贫困户…)")."""
         at = sentence.start + position
         before = self.places[bisect_left(self.starts, sentence.start) : bisect_left(self.starts, at)]
         if counties:
             before = [p for p in before if not p.county_inside]
         clause = self._clause_start(sentence, at)
+        aside = self.text.rfind("(", clause, at)
+        if aside >= 0 and ")" not in self.text[aside:at] and all(p.end != aside for p in before):
+            clause = aside + 1
         subject = next((p for p in reversed(before) if p.start >= clause), None) or next(
             (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
         )
