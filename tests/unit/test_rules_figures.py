@@ -2230,3 +2230,20 @@ def test_a_bracket_right_after_a_place_holds_that_places_figures() -> None:
         "东坡镇(建档立卡贫困户120户380人)是全县脱贫任务最重的乡镇。"
     )
     assert figures(text) == {"baseline.households": 8600, "baseline.people": 29000}
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        # Written for the test: a lone rate whose year, the outcome's, is said in a heading over it or
+        # in a sentence of its own before it: the outcome.
+        "\n(二)2014年基本情况\n",
+        "2014年,全县扶贫开发取得明显成效。",
+    ],
+)
+def test_a_time_framing_a_lone_rate_with_the_outcomes_year_makes_it_the_outcome(frame: str) -> None:
+    text = (
+        "青山县扶贫工作综述\n全县贫困人口由2012年底的3.2万人减少到2014年底的8000人。"
+        f"{frame}全县贫困发生率3.5%,低于全省平均水平。"
+    )
+    assert figures(text) == {"baseline.people": 32000, "outcome.people": 8000, "outcome.incidence_rate": 3.5}

@@ -1411,9 +1411,8 @@ class _Finder:
             if why_not:
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            self.stated.append(
-                _Stated(sentence, m, rule, self.part_for(text, m, self.statement_before(sentence)))
-            )
+            part = self.part_for(text, m, self.statement_before(sentence), self.time_frame(sentence))
+            self.stated.append(_Stated(sentence, m, rule, part))
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
@@ -1467,7 +1466,7 @@ class _Finder:
         frame = before[opened:].strip()
         return frame if _TIME_FRAME.fullmatch(frame) else ""
 
-    def part_for(self, text: str, m: re.Match[str], before: str = "") -> _Part:
+    def part_for(self, text: str, m: re.Match[str], before: str = "", frame: str = "") -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至", also opening the
         statement the sentence goes on: "截至2019年底:…;贫困发生率:0.22%"), when a fall from before
@@ -1483,7 +1482,8 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
-        year, outcome_year = _dated_by(text, m, before), self.outcome.year()
+        # The statement before ";" dates it, else a time framing its sentence (time_frame).
+        year, outcome_year = _dated_by(text, m, before or frame), self.outcome.year()
         opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
         if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
             # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
