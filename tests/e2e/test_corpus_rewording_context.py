@@ -68,11 +68,15 @@ class Spot:
 Edit = tuple[int, int, str]
 Context = Callable[[Spot], Edit | None]
 
-# The year a sentence opens with (截至2016年底, / 2016年 / 全镇2014年), and the rest of the sentence.
+# The year a sentence opens with (截至2016年底, / 2016年 / 全镇2014年), or a clause after leads
+# naming no figure (据介绍,截至2019年底,), and the rest of the sentence.
 _OPENING_YEAR = re.compile(
-    r"^(?P<place>全[县市区州省旗盟乡镇村])?(?P<lead>截至|截止|到|至)?(?P<year>(?:19|20)\d\d年(?:底|末|初)?)(?:,|以来,)?(?P<rest>[^\d年].*)$",
+    r"^(?P<pre>(?:[^,;。\n]{1,40}?,)*?)(?P<place>全[县市区州省旗盟乡镇村])?(?P<lead>截至|截止|到|至)?"
+    r"(?P<year>(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年?底|年?末|年?初)?)(?:,|以来,)?(?P<rest>[^\d年].*)$",
     re.S,
 )
+# A figure, which the leads before a moved year must not hold (the year would date it).
+_A_FIGURE = re.compile(r"\d(?:%|[万千]?[户人个])")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d年")
 # The registered poor as households and people, and the place the sentence opens with.
 # (Not inside a transition: "由4万户13万人减少到…" is one figure of a fall.)
@@ -116,21 +120,30 @@ def _replace(spot: Spot, new: str) -> Edit:
     return spot.start, spot.end, new
 
 
+def _one_year(quote: str) -> re.Match[str] | None:
+    """The year of a sentence naming one, opening it or a clause after leads naming no figure."""
+    m = _OPENING_YEAR.match(quote)
+    if m is None or len(_ANY_YEAR.findall(quote)) != 1 or _A_FIGURE.search(m["pre"]):
+        return None
+    return m
+
+
 def _with_year_moved(lead: str, *, place: bool = False) -> Context:
     """The sentence's opening year (and with ``place`` the place after it: 2014年,全县…) moved out,
     into what ``lead`` writes before the rest ({year} and {whole} in it); only sentences naming one
     year."""
 
     def context(spot: Spot) -> Edit | None:
-        m = _OPENING_YEAR.match(spot.quote)
-        if m is None or len(_ANY_YEAR.findall(spot.quote)) != 1:
+        m = _one_year(spot.quote)
+        if m is None:
             return None
         rest, opening = (m["place"] or "") + m["rest"], _OPENING_PLACE.match(m["rest"])
-        if place and opening is None:
-            return None
-        if place and opening is not None:
-            rest = rest[opening.end() :]
-        return _replace(spot, lead.format(year=f"{m['lead'] or ''}{m['year']}", whole=spot.whole) + rest)
+        if place:
+            if opening is None or m["place"] or m["pre"]:
+                return None
+            rest = m["rest"][opening.end() :]
+        moved = lead.format(year=f"{m['lead'] or ''}{m['year']}", whole=spot.whole)
+        return _replace(spot, moved + m["pre"] + rest)
 
     return context
 
@@ -139,11 +152,11 @@ def _with_year_after(clause: str) -> Context:
     """The sentence's opening year moved to a clause after it (``clause`` takes {year})."""
 
     def context(spot: Spot) -> Edit | None:
-        m = _OPENING_YEAR.match(spot.quote)
-        if m is None or len(_ANY_YEAR.findall(spot.quote)) != 1 or not _END.search(spot.quote):
+        m = _one_year(spot.quote)
+        if m is None or not _END.search(spot.quote):
             return None
         said = clause.format(year=m["lead"] or "", y=m["year"])
-        return _replace(spot, f"{m['place'] or ''}{_body(m['rest'])},{said}。")
+        return _replace(spot, f"{m['pre']}{m['place'] or ''}{_body(m['rest'])},{said}。")
 
     return context
 
@@ -225,8 +238,8 @@ def _split_households_people(mark: str) -> Context:
 def _label_block(spot: Spot) -> Edit | None:
     """The registered households and people as a block of label:value lines under a heading of
     the year: "2016年建档立卡情况 / 贫困户:X户 / 贫困人口:Y人" (the rest of the sentence after it)."""
-    m = _OPENING_YEAR.match(spot.quote)
-    if m is None or len(_ANY_YEAR.findall(spot.quote)) != 1:
+    m = _one_year(spot.quote)
+    if m is None or m["pre"]:
         return None
     pair = _HOUSEHOLDS_PEOPLE.search(m["rest"])
     if pair is None or "建档立卡" not in m["rest"][: pair.start()]:
@@ -268,6 +281,18 @@ def _moved_in_its_paragraph(*, first: bool) -> Context:
         return start, end, moved
 
     return context
+
+
+def _after_the_title(spot: Spot) -> Edit | None:
+    """The sentence taken out of its place and put as the page's first paragraph, under its title
+    (the first line), where it names its own year or the text before it in its paragraph none."""
+    title = re.match(r"\s*[^\n]+\n", spot.text)
+    if title is None or title.end() >= spot.start or not _END.search(spot.quote):
+        return None
+    ahead = spot.text[spot.text.rfind("\n", 0, spot.start) + 1 : spot.start]
+    if _ANY_YEAR.search(ahead) and not _ANY_YEAR.search(spot.quote):
+        return None
+    return title.end(), spot.end, f"{spot.quote}\n{spot.text[title.end() : spot.start]}"
 
 
 def _neutral_after(sentence: str) -> Context:
@@ -369,6 +394,7 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     ),
     "a_subordinate_clause": (_subordinate("在{fall}的同时,"), ALL),
     "a_paragraph_of_its_own": (lambda spot: _replace(spot, f"\n{spot.quote}\n"), ALL),
+    "first_under_the_title": (_after_the_title, ALL),
     "first_in_its_paragraph": (_moved_in_its_paragraph(first=True), ALL),
     "last_in_its_paragraph": (_moved_in_its_paragraph(first=False), ALL),
     "a_neutral_sentence_after": (_neutral_after("广大干部群众苦干实干,攻坚克难。"), BASELINE),
