@@ -2247,3 +2247,12 @@ def test_a_time_framing_a_lone_rate_with_the_outcomes_year_makes_it_the_outcome(
         f"{frame}全县贫困发生率3.5%,低于全省平均水平。"
     )
     assert figures(text) == {"baseline.people": 32000, "outcome.people": 8000, "outcome.incidence_rate": 3.5}
+
+
+def test_a_range_of_years_framing_a_transition_from_the_sentence_before_dates_its_ends() -> None:
+    # Written for the test: the two years of the fall said in a sentence of their own before it.
+    text = "青山县扶贫工作综述\n2014年至2019年,全县脱贫攻坚取得决定性进展。全县贫困人口由3.2万人减至1200人。"
+    summary = RulesExtractor().extract(Document.from_text(text))
+    assert summary.baseline is not None and summary.outcome is not None
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
+    assert figures(text) == {"baseline.people": 32000, "outcome.people": 1200}

@@ -1163,8 +1163,10 @@ class _Finder:
             groups = m.groupdict()
             self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
             self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
-            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends.
-            if span := _last(_YEAR_RANGE, sentence.text, m.start()):
+            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends, in its
+            # sentence or in the time framing it ("2014年至2019年,…取得决定性进展。贫困人口由…").
+            frame = self.time_frame(sentence)
+            if span := _last(_YEAR_RANGE, sentence.text, m.start()) or _last(_YEAR_RANGE, frame, len(frame)):
                 self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
                 self.outcome.as_of = self.outcome.as_of or _bare_year(span["b"])
             self.when(self.baseline, sentence, m.start())
