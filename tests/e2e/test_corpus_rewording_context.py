@@ -90,6 +90,11 @@ _TRANSITION_THEN_CLAUSE = re.compile(
     re.S,
 )
 _END = re.compile(r"[。;!]\s*$")
+# A transition between two years written inside it: "由2014年(底)的A减少到2019年(底)的B".
+_YEAR_IN = r"(?P<{}>(?:19|20)\d\d)年(?:底|末|初)?的"
+_A_FALL_OF_TWO_YEARS = re.compile(
+    rf"(?<=[由从]){_YEAR_IN.format('y1')}(?P<a>[^,;。]*?{_FALLS}){_YEAR_IN.format('y2')}"
+)
 _WHOLES = "县区市州省旗盟镇乡村"
 _LEVEL_WHOLES = {
     "province": "全省",
@@ -295,6 +300,33 @@ def _after_the_title(spot: Spot) -> Edit | None:
     return title.end(), spot.end, f"{spot.quote}\n{spot.text[title.end() : spot.start]}"
 
 
+def _years_of_a_fall_before(spot: Spot) -> Edit | None:
+    """The two years of the sentence's transitions moved out, into a sentence before it: "2014年至
+    2019年,全县脱贫攻坚取得决定性进展。贫困人口由A减少到B"; only where every year the sentence names
+    is one of them (no other figure is dated by them)."""
+    falls = list(_A_FALL_OF_TWO_YEARS.finditer(spot.quote))
+    years = {(m["y1"], m["y2"]) for m in falls}
+    if len(years) != 1 or len(_ANY_YEAR.findall(spot.quote)) != 2 * len(falls):
+        return None
+    (y1, y2), rest = years.pop(), _A_FALL_OF_TWO_YEARS.sub(lambda m: m["a"], spot.quote)
+    return _replace(spot, f"{y1}年至{y2}年,{spot.whole}脱贫攻坚取得决定性进展。{rest}")
+
+
+def _stop_as_a_line_break(spot: Spot) -> Edit | None:
+    """The sentence's full stop left out, the next sentence on a line of its own (a report typed as
+    lines)."""
+    if not spot.quote.endswith("。") or not re.match(r"[^\s。]{4,}", spot.after):
+        return None
+    return _replace(spot, spot.quote[:-1] + "\n")
+
+
+def _first_of_two_points(spot: Spot) -> Edit | None:
+    """The sentence as the first of two points: "一是…;二是群众满意度不断提升。"."""
+    if "\n" in spot.quote or not spot.quote.endswith("。"):
+        return None
+    return _replace(spot, f"一是{_body(spot.quote)};二是群众满意度不断提升。")
+
+
 def _neutral_after(sentence: str) -> Context:
     """A neutral sentence after the figure's sentence, before the one that follows it."""
 
@@ -398,6 +430,13 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     "first_in_its_paragraph": (_moved_in_its_paragraph(first=True), ALL),
     "last_in_its_paragraph": (_moved_in_its_paragraph(first=False), ALL),
     "a_neutral_sentence_after": (_neutral_after("广大干部群众苦干实干,攻坚克难。"), BASELINE),
+    "the_years_of_a_fall_in_a_sentence_before": (_years_of_a_fall_before, ALL),
+    "the_stop_as_a_line_break": (_stop_as_a_line_break, ALL),
+    "the_first_of_two_points": (_first_of_two_points, ALL),
+    "a_run_in_heading": (_opening_its_line("一、基本情况:"), ALL),
+    "by_the_offices_count": (lambda spot: _lead(f"据{spot.whole[1]}扶贫办统计,")(spot), ALL),
+    "after_years_of_effort": (_lead("经过几年的努力,"), OUTCOME),
+    "at_the_same_time": (_lead("与此同时,"), ALL),
     "a_neutral_sentence_before": (_neutral_before("几年来,各级干部尽锐出战。"), OUTCOME),
     "a_dateline_before": (_opening_its_line("本报讯(记者 张华 通讯员 李明)"), ALL),
     "a_bullet_item": (_item("● "), ALL),
