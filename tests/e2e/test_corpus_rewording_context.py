@@ -82,6 +82,10 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d\d年")
 # (Not inside a transition: "由4万户13万人减少到…" is one figure of a fall.)
 _N = r"\d+(?:\.\d+)?万?"
 _HOUSEHOLDS_PEOPLE = re.compile(rf"(?<![\d.的])(?P<hh>{_N})户(?P<pp>{_N}(?:多|余)?人)(?=[,;。]|$)")
+# The poor's noun opening what is left of a sentence, after its place and a verb of having.
+_POOR_NOUN_FIRST = re.compile(
+    r"(?:全[县市区州省旗盟乡镇村])?,?(?:共有|有|共)?(?=(?:建档立卡)?贫困(?:户|人口))"
+)
 _OPENING_PLACE = re.compile(r"^全[县市区州省旗盟乡镇村],?")
 # A transition of the poor or of the rate, followed by another clause of the sentence.
 _FALLS = r"(?:降至|下降到|下降至|减少到|减少至|降低到|降低至|减至|降到|下降为|降为|减少为)"
@@ -133,10 +137,10 @@ def _one_year(quote: str) -> re.Match[str] | None:
     return m
 
 
-def _with_year_moved(lead: str, *, place: bool = False) -> Context:
+def _with_year_moved(lead: str, *, place: bool = False, noun: bool = False) -> Context:
     """The sentence's opening year (and with ``place`` the place after it: 2014年,全县…) moved out,
     into what ``lead`` writes before the rest ({year} and {whole} in it); only sentences naming one
-    year."""
+    year, and with ``noun`` only those whose rest opens with the poor's noun (识别出 before it)."""
 
     def context(spot: Spot) -> Edit | None:
         m = _one_year(spot.quote)
@@ -147,6 +151,10 @@ def _with_year_moved(lead: str, *, place: bool = False) -> Context:
             if opening is None or m["place"] or m["pre"]:
                 return None
             rest = m["rest"][opening.end() :]
+        if noun:
+            if m["pre"] or not (first := _POOR_NOUN_FIRST.match(rest)):
+                return None
+            rest = rest[first.end() :]
         moved = lead.format(year=f"{m['lead'] or ''}{m['year']}", whole=spot.whole)
         return _replace(spot, moved + m["pre"] + rest)
 
@@ -252,6 +260,20 @@ def _label_block(spot: Spot) -> Edit | None:
     rest = m["rest"][pair.end() :].lstrip(",;")
     block = f"\n{m['lead'] or ''}{m['year']}建档立卡情况\n贫困户:{pair['hh']}户\n贫困人口:{pair['pp']}\n"
     return _replace(spot, block + (rest if _body(rest) else ""))
+
+
+def _label_line(spot: Spot) -> Edit | None:
+    """The registered households and people as a label:value line of their own, its year opening
+    it: "2016年建档立卡贫困人口:X户Y人" (the rest of the sentence after it)."""
+    m = _one_year(spot.quote)
+    if m is None or m["pre"]:
+        return None
+    pair = _HOUSEHOLDS_PEOPLE.search(m["rest"])
+    if pair is None or "建档立卡" not in m["rest"][: pair.start()]:
+        return None
+    rest = m["rest"][pair.end() :].lstrip(",;")
+    line = f"\n{m['place'] or ''}{m['lead'] or ''}{m['year']}建档立卡贫困人口:{pair['hh']}户{pair['pp']}\n"
+    return _replace(spot, line + (rest if _body(rest) else ""))
 
 
 def _subordinate(frame: str) -> Context:
@@ -391,6 +413,14 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
         _with_year_moved("\n(一){year}基本情况\n"),
         ALL,
     ),
+    "the_year_in_a_heading_of_the_register": (
+        _with_year_moved("\n(一){year}建档立卡情况\n"),
+        BASELINE_COUNTS | {"baseline.incidence_rate"},
+    ),
+    "identified_after_a_sentence_of_the_year": (
+        _with_year_moved("{year},{whole}开展精准识别。识别出", noun=True),
+        BASELINE_COUNTS,
+    ),
     "the_year_in_a_lead_looking_back": (
         _with_year_moved("回顾{year},"),
         BASELINE,
@@ -407,6 +437,7 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     # Split and joined.
     "households_then_people_totalled": (_split_households_people(",共"), BASELINE_COUNTS),
     "households_then_people_in_a_sentence": (_split_households_people("。共计"), BASELINE_COUNTS),
+    "households_then_people_after_a_semicolon": (_split_households_people(";共"), BASELINE_COUNTS),
     "joined_with_the_next_by_a_semicolon": (_joined_with_the_next(";"), ALL),
     "joined_with_the_next_by_a_comma": (_joined_with_the_next(","), ALL),
     "joined_with_the_previous_by_a_semicolon": (_joined_with_the_previous(";"), ALL),
@@ -415,11 +446,13 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     "a_bracketed_numbered_item": (_item("(1)"), ALL),
     "the_first_point": (_lead("一是"), ALL),
     "a_label_block": (_label_block, BASELINE_COUNTS),
+    "a_label_line": (_label_line, BASELINE_COUNTS),
     "a_bracketed_aside": (_in_brackets_of_the_previous, ALL),
     "an_officials_words": (
         lambda spot: _replace(spot, f"扶贫办负责人介绍:“{_body(spot.quote)}。”"),
         ALL,
     ),
+    "his_words": (lambda spot: _replace(spot, f"他介绍:“{_body(spot.quote)}。”"), ALL),
     "a_question_and_its_answer": (
         lambda spot: _replace(spot, f"\n问:{spot.whole}脱贫攻坚的基本情况如何?\n答:{spot.quote}"),
         ALL,
