@@ -349,6 +349,33 @@ def _first_of_two_points(spot: Spot) -> Edit | None:
     return _replace(spot, f"一是{_body(spot.quote)};二是群众满意度不断提升。")
 
 
+# A sentence naming its own time before any figure: "2019年底,…", "全县2014年有…", "截至2019年底,…".
+_DATED_OPENING = re.compile(r"[^\d。]{0,12}?(?:19|20)\d\d年")
+_NEXT_SENTENCE = re.compile(r"[^\S\n]*(?P<next>[^。!?;\n]{6,}[。])")
+_PREVIOUS_SENTENCE = re.compile(r"(?:(?<=[。\n])|^)(?P<previous>[^。!?;\n]{6,}[。])[^\S\n]*$")
+
+
+def _swapped_with_the_next(spot: Spot) -> Edit | None:
+    """The sentence and the next one of its paragraph in the other order, where both open with a
+    time of their own (so neither is dated by the other): news leads with the latest."""
+    nxt = _NEXT_SENTENCE.match(spot.after)
+    if nxt is None or not spot.quote.endswith("。"):
+        return None
+    if not (_DATED_OPENING.match(spot.quote) and _DATED_OPENING.match(nxt["next"])):
+        return None
+    return spot.start, spot.end + nxt.end(), f"{nxt['next']}{spot.quote}"
+
+
+def _swapped_with_the_previous(spot: Spot) -> Edit | None:
+    """The sentence and the one before it in its paragraph in the other order, both dated."""
+    previous = _PREVIOUS_SENTENCE.search(spot.before)
+    if previous is None or not spot.quote.endswith("。"):
+        return None
+    if not (_DATED_OPENING.match(spot.quote) and _DATED_OPENING.match(previous["previous"])):
+        return None
+    return previous.start(), spot.end, f"{spot.quote}{previous['previous']}"
+
+
 def _neutral_after(sentence: str) -> Context:
     """A neutral sentence after the figure's sentence, before the one that follows it."""
 
@@ -459,6 +486,8 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     ),
     "a_subordinate_clause": (_subordinate("在{fall}的同时,"), ALL),
     "a_paragraph_of_its_own": (lambda spot: _replace(spot, f"\n{spot.quote}\n"), ALL),
+    "swapped_with_the_next": (_swapped_with_the_next, ALL),
+    "swapped_with_the_previous": (_swapped_with_the_previous, ALL),
     "first_under_the_title": (_after_the_title, ALL),
     "first_in_its_paragraph": (_moved_in_its_paragraph(first=True), ALL),
     "last_in_its_paragraph": (_moved_in_its_paragraph(first=False), ALL),
