@@ -280,13 +280,13 @@ _PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
-# A sentence after one of these goes on its statement; one of these ends it.
 # A clause after a sentence's figures saying whose year's data they are: "…0.76%,这是2018年底的数据",
 # "…0.76%(2018年统计数据)".
 _DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>\d{4})年[底末]?的?(?:统计)?数据")
 # A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
 _TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
 _FRAME_ENDS = "。!?\n"
+# A sentence after one of these goes on its statement; one of these ends it.
 _STATEMENT_BREAKS = ";"
 _STATEMENT_ENDS = "。\n"
 # After a lone figure: it is the present, lower than before ("0.5%,比2014年下降18个百分点").
@@ -772,6 +772,10 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
+# A bracketed aside (normalized brackets): what it notes is said of the word right before it.
+_ASIDE_OPENS, _ASIDE_CLOSES = "(", ")"
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     start: int  # offsets in the cleaned text
@@ -805,8 +809,8 @@ class _Scope:
         if counties:
             before = [p for p in before if not p.county_inside]
         clause = self._clause_start(sentence, at)
-        aside = self.text.rfind("(", clause, at)
-        if aside >= 0 and ")" not in self.text[aside:at] and all(p.end != aside for p in before):
+        aside = self.text.rfind(_ASIDE_OPENS, clause, at)
+        if aside >= 0 and _ASIDE_CLOSES not in self.text[aside:at] and all(p.end != aside for p in before):
             clause = aside + 1
         subject = next((p for p in reversed(before) if p.start >= clause), None) or next(
             (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
