@@ -2,14 +2,18 @@
 sentence a train page states a baseline or outcome figure in, rewritten as report writers do, with
 the sentence's own words left as they are (test_corpus_rewording_figures.py rewords the words).
 
-- the year or the place moved out of the sentence: into a sentence before it, a heading line above
-  it, a lead clause (据统计, 经过精准识别, 回顾2014年), a clause after it (这是2014年底的数据);
-- the sentence split where its households and people part (X户,共Y人 / X户。共计Y人), or joined
-  with the next or the previous sentence by ; or ,;
-- the sentence as a numbered item (1. / (1) / 一是), a label:value block under a heading, a bracketed
-  aside of the sentence before, an official's words (他介绍:"…"), the answer of a question, a
-  subordinate clause (在贫困人口由A降至B的同时,…), its own paragraph, or moved to the page's end;
-- a neutral sentence between a baseline and the sentence after it.
+- the year or the place moved out of the sentence: into a sentence before it (2014年,全县开展精准
+  识别。识别出…), a heading line above it ((一)2014年建档立卡情况), a lead clause (回顾2014年, / 在…),
+  a clause after it (这是2014年底的数据 / (2014年底数据)); a fall's two years into a sentence before;
+- lead clauses and headings added (据统计, 数据显示, 经过精准识别, 一、基本情况, a dateline);
+- the sentence split where its households and people part (X户,共Y人 / X户。共计Y人 / X户;共Y人),
+  joined with the next or the previous sentence by ; or ,, or its stop left out for a line break;
+- the sentence as a numbered or bulleted item (1. / (1) / ● / —— / 一是…;二是…), a label:value line or
+  block, a bracketed aside of the sentence before, someone's words (他介绍:"…" / "…"负责人说), the
+  answer of a question, a subordinate clause (在贫困人口由A降至B的同时, / 随着…), a paragraph of its
+  own, first or last in its paragraph, first under the page's title, or swapped with a dated
+  neighbour;
+- a neutral sentence after a baseline's sentence or before an outcome's.
 
 Only sentences whose figure the rules found AND the gold agrees with are rewritten, so the expected
 result is known without a reader: the same figures (per ../shared/ANNOTATION.md, none of these
@@ -440,6 +444,7 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
         _with_year_moved("\n(一){year}基本情况\n"),
         ALL,
     ),
+    "the_year_in_a_heading_over_a_blank_line": (_with_year_moved("\n\n{year}\n\n"), ALL),
     "the_year_in_a_heading_of_the_register": (
         _with_year_moved("\n(一){year}建档立卡情况\n"),
         BASELINE_COUNTS | {"baseline.incidence_rate"},
