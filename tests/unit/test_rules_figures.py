@@ -2256,3 +2256,29 @@ def test_a_range_of_years_framing_a_transition_from_the_sentence_before_dates_it
     assert summary.baseline is not None and summary.outcome is not None
     assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
     assert figures(text) == {"baseline.people": 32000, "outcome.people": 1200}
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        # Written for the test: the register said once, in the heading of its section.
+        "现有贫困户1347户2829人。",
+        "截至目前,全镇贫困户72户171人,贫困发生率6.1%。",
+    ],
+)
+def test_a_heading_naming_the_register_makes_the_counts_under_it_registered_totals(counts: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n一、基本情况\n全镇辖8个行政村。\n(二)建档立卡情况\n{counts}"
+    found = figures(text)
+    assert {k for k in found if k.startswith("outcome.")} == set()
+    assert {"baseline.households", "baseline.people"} <= set(found)
+
+
+def test_a_heading_naming_something_else_leaves_the_present_counts_outcomes() -> None:
+    # Written for the test: a heading of the results over what there is now.
+    text = "青山镇脱贫攻坚情况\n全镇建档立卡贫困户800户2900人。\n(二)脱贫成效\n现有贫困户12户31人。"
+    assert figures(text) == {
+        "baseline.households": 800,
+        "baseline.people": 2900,
+        "outcome.households": 12,
+        "outcome.people": 31,
+    }

@@ -286,6 +286,10 @@ _DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>
 # A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
 _TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
 _FRAME_ENDS = "。!?\n"
+# A heading naming the register, no figure: the lone counts under it are the register's totals.
+_REGISTER_HEADING = re.compile(
+    r"(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{0,30}?(?:建档立卡|立档建卡)[^\n]{0,30}"
+)
 # A sentence after one of these goes on its statement; one of these ends it.
 _STATEMENT_BREAKS = ";"
 _STATEMENT_ENDS = "。\n"
@@ -1417,7 +1421,8 @@ class _Finder:
             if why_not:
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            part = self.part_for(text, m, self.statement_before(sentence), self.time_frame(sentence))
+            before, frame = self.statement_before(sentence), self.time_frame(sentence)
+            part = self.part_for(text, m, before, frame, self.register_heading(sentence))
             self.stated.append(_Stated(sentence, m, rule, part))
 
     def put_statements(self) -> None:
@@ -1459,20 +1464,37 @@ class _Finder:
         opened = max(text.rfind(c, 0, sentence.start - 1) for c in _STATEMENT_ENDS) + 1
         return text[opened : sentence.start]
 
+    def framing(self, sentence: Sentence) -> tuple[str, bool]:
+        """What stands just before the sentence as a unit of its own, and whether it is a line over
+        it ending without a stop (a heading, "…情况如下:") rather than the sentence before it; ("",
+        False) when the sentence goes on a clause."""
+        text = self.document.text
+        before = text[: sentence.start].rstrip()
+        if not before:
+            return "", False
+        heading = before[-1] not in _FRAME_ENDS and "\n" in text[len(before) : sentence.start]
+        if before[-1] not in _FRAME_ENDS and not heading:
+            return "", False
+        opened = max(before.rfind(c, 0, len(before) - 1) for c in _FRAME_ENDS) + 1
+        return before[opened:].strip(), heading
+
     def time_frame(self, sentence: Sentence) -> str:
         """The time framing the sentence from just before it: a heading line over it naming a time
         and no figure ("(一)2018年基本情况"), or the sentence before it doing so ("2018年,全镇脱贫攻坚
         取得决定性进展。"); "" when there is none. Writers move the year out of the figure's sentence
         into either."""
-        text = self.document.text
-        before = text[: sentence.start].rstrip()
-        if not before or (before[-1] not in _FRAME_ENDS and "\n" not in text[len(before) : sentence.start]):
-            return ""
-        opened = max(before.rfind(c, 0, len(before) - 1) for c in _FRAME_ENDS) + 1
-        frame = before[opened:].strip()
+        frame, _ = self.framing(sentence)
         return frame if _TIME_FRAME.fullmatch(frame) else ""
 
-    def part_for(self, text: str, m: re.Match[str], before: str = "", frame: str = "") -> _Part:
+    def register_heading(self, sentence: Sentence) -> str:
+        """The heading line right over the sentence when it names the register and no figure
+        ("(一)建档立卡情况", "2020年5月,全镇建档立卡情况如下:"); "" otherwise."""
+        frame, heading = self.framing(sentence)
+        return frame if heading and _REGISTER_HEADING.fullmatch(frame) else ""
+
+    def part_for(
+        self, text: str, m: re.Match[str], before: str = "", frame: str = "", heading: str = ""
+    ) -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至", also opening the
         statement the sentence goes on: "截至2019年底:…;贫困发生率:0.22%"), when a fall from before
@@ -1488,6 +1510,8 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
+        if heading:  # "(一)建档立卡情况" over "现有贫困户1347户": the register said once for its section
+            return _Part(self.baseline, f"total cue of its heading ({heading})", registered=True)
         # The statement before ";" dates it, else a time framing its sentence (time_frame).
         year, outcome_year = _dated_by(text, m, before or frame), self.outcome.year()
         opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
