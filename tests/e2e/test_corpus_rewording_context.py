@@ -90,6 +90,8 @@ _HOUSEHOLDS_PEOPLE = re.compile(rf"(?<![\d.的])(?P<hh>{_N})户(?P<pp>{_N}(?:多
 _POOR_NOUN_FIRST = re.compile(
     r"(?:全[县市区州省旗盟乡镇村])?,?(?:共有|有|共)?(?=(?:建档立卡)?贫困(?:户|人口))"
 )
+# The register before the poor's noun, which a heading may say instead.
+_REGISTERED_POOR = re.compile(r"建档立卡(贫困(?:户|人口))")
 _OPENING_PLACE = re.compile(r"^全[县市区州省旗盟乡镇村],?")
 # A transition of the poor or of the rate, followed by another clause of the sentence.
 _FALLS = r"(?:降至|下降到|下降至|减少到|减少至|降低到|降低至|减至|降到|下降为|降为|减少为)"
@@ -278,6 +280,23 @@ def _label_line(spot: Spot) -> Edit | None:
     rest = m["rest"][pair.end() :].lstrip(",;")
     line = f"\n{m['place'] or ''}{m['lead'] or ''}{m['year']}建档立卡贫困人口:{pair['hh']}户{pair['pp']}\n"
     return _replace(spot, line + (rest if _body(rest) else ""))
+
+
+def _register_above(line: str) -> Context:
+    """The register (建档立卡) moved out of the sentence into a line above it (``line``, {year} and
+    {whole} in it, the year moved too when it names one): "(一)建档立卡情况 / 贫困户X户Y人"."""
+
+    def context(spot: Spot) -> Edit | None:
+        m = _one_year(spot.quote)
+        if "{year}" in line and (m is None or m["pre"]):
+            return None
+        body = (m["place"] or "") + m["rest"] if "{year}" in line and m else spot.quote
+        if body.count("建档立卡") != 1 or not _REGISTERED_POOR.search(body):
+            return None
+        year = f"{m['lead'] or ''}{m['year']}" if m else ""
+        return _replace(spot, line.format(year=year, whole=spot.whole) + _REGISTERED_POOR.sub(r"\1", body))
+
+    return context
 
 
 def _subordinate(frame: str) -> Context:
@@ -478,6 +497,11 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     "a_bracketed_numbered_item": (_item("(1)"), ALL),
     "the_first_point": (_lead("一是"), ALL),
     "a_label_block": (_label_block, BASELINE_COUNTS),
+    "the_register_in_a_heading": (_register_above("\n(一)建档立卡情况\n"), BASELINE_COUNTS),
+    "the_register_and_year_in_a_lead_line": (
+        _register_above("\n{year},{whole}建档立卡情况如下:\n"),
+        BASELINE_COUNTS,
+    ),
     "a_label_line": (_label_line, BASELINE_COUNTS),
     "a_bracketed_aside": (_in_brackets_of_the_previous, ALL),
     "an_officials_words": (
