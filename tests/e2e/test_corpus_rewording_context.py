@@ -463,6 +463,8 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
         _with_year_moved("\n(一){year}基本情况\n"),
         ALL,
     ),
+    "a_frame_clause_after_the_year": (_with_year_moved("{year},在党委政府的坚强领导下,"), ALL),
+    "an_effort_clause_after_the_year": (_with_year_moved("{year},经过全体干部群众的共同努力,"), OUTCOME),
     "the_year_in_a_heading_over_a_blank_line": (_with_year_moved("\n\n{year}\n\n"), ALL),
     "the_year_in_a_heading_of_the_register": (
         _with_year_moved("\n(一){year}建档立卡情况\n"),
