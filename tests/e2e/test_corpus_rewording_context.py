@@ -72,27 +72,28 @@ class Spot:
 Edit = tuple[int, int, str]
 Context = Callable[[Spot], Edit | None]
 
+# The whole region as a sentence names it: 全县, 全市, 全镇...
+_WHOLE = r"全[县市区州省旗盟乡镇村]"
 # The year a sentence opens with (截至2016年底, / 2016年 / 全镇2014年), or a clause after leads
 # naming no figure (据介绍,截至2019年底,), and the rest of the sentence.
 _OPENING_YEAR = re.compile(
-    r"^(?P<pre>(?:[^,;。\n]{1,40}?,)*?)(?P<place>全[县市区州省旗盟乡镇村])?(?P<lead>截至|截止|到|至)?"
+    rf"^(?P<pre>(?:[^,;。\n]{{1,40}}?,)*?)(?P<place>{_WHOLE})?(?P<lead>截至|截止|到|至)?"
     r"(?P<year>(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年?底|年?末|年?初)?)(?:,|以来,)?(?P<rest>[^\d年].*)$",
     re.S,
 )
 # A figure, which the leads before a moved year must not hold (the year would date it).
 _A_FIGURE = re.compile(r"\d(?:%|[万千]?[户人个])")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d年")
-# The registered poor as households and people, and the place the sentence opens with.
-# (Not inside a transition: "由4万户13万人减少到…" is one figure of a fall.)
+# The households and people of one count (not inside a transition: "由4万户13万人减少到…" is one
+# figure of a fall).
 _N = r"\d+(?:\.\d+)?万?"
 _HOUSEHOLDS_PEOPLE = re.compile(rf"(?<![\d.的])(?P<hh>{_N})户(?P<pp>{_N}(?:多|余)?人)(?=[,;。]|$)")
 # The poor's noun opening what is left of a sentence, after its place and a verb of having.
-_POOR_NOUN_FIRST = re.compile(
-    r"(?:全[县市区州省旗盟乡镇村])?,?(?:共有|有|共)?(?=(?:建档立卡)?贫困(?:户|人口))"
-)
+_POOR_NOUN_FIRST = re.compile(rf"(?:{_WHOLE})?,?(?:共有|有|共)?(?=(?:建档立卡)?贫困(?:户|人口))")
 # The register before the poor's noun, which a heading may say instead.
 _REGISTERED_POOR = re.compile(r"建档立卡(贫困(?:户|人口))")
-_OPENING_PLACE = re.compile(r"^全[县市区州省旗盟乡镇村],?")
+# The place a sentence opens with.
+_OPENING_PLACE = re.compile(rf"^{_WHOLE},?")
 # A transition of the poor or of the rate, followed by another clause of the sentence.
 _FALLS = r"(?:降至|下降到|下降至|减少到|减少至|降低到|降低至|减至|降到|下降为|降为|减少为)"
 _TRANSITION_THEN_CLAUSE = re.compile(
@@ -101,9 +102,9 @@ _TRANSITION_THEN_CLAUSE = re.compile(
 )
 _END = re.compile(r"[。;!]\s*$")
 # A transition between two years written inside it: "由2014年(底)的A减少到2019年(底)的B".
-_YEAR_IN = r"(?P<{}>(?:19|20)\d\d)年(?:底|末|初)?的"
 _A_FALL_OF_TWO_YEARS = re.compile(
-    rf"(?<=[由从]){_YEAR_IN.format('y1')}(?P<a>[^,;。]*?{_FALLS}){_YEAR_IN.format('y2')}"
+    rf"(?<=[由从])(?P<y1>(?:19|20)\d\d)年(?:底|末|初)?的(?P<a>[^,;。]*?{_FALLS})"
+    r"(?P<y2>(?:19|20)\d\d)年(?:底|末|初)?的"
 )
 _WHOLES = "县区市州省旗盟镇乡村"
 _LEVEL_WHOLES = {
