@@ -2119,3 +2119,166 @@ def test_a_fall_with_its_noun_elided_after_a_semicolon_goes_on_the_statement_bef
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the people of the households just counted, as a sentence of its own.
+        (
+            "石屏县脱贫攻坚综述\n2014年底,全县有建档立卡贫困户3120户。共计11860人,贫困发生率18.2%。",
+            {"baseline.households": 3120, "baseline.people": 11860, "baseline.incidence_rate": 18.2},
+        ),
+        (
+            "石屏县脱贫攻坚综述\n全县识别建档立卡贫困户3120户;合计11860人。2019年底贫困发生率降至0.6%。",
+            {"baseline.households": 3120, "baseline.people": 11860, "outcome.incidence_rate": 0.6},
+        ),
+    ],
+)
+def test_a_total_of_people_opening_a_sentence_goes_on_the_households_before(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_a_sentence_opening_with_a_total_of_something_else_is_not_the_households_people() -> None:
+    # Written for the test: the total after the households is money, not their people.
+    text = "石屏县脱贫攻坚综述\n全县有建档立卡贫困户3120户。共计投入资金1.2亿元,贫困发生率18.2%。"
+    assert figures(text) == {"baseline.households": 3120, "baseline.incidence_rate": 18.2}
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        # Written for the test: counts bounding a class of units, before the region's own stock.
+        "按扶贫规模看,扶贫对象在2万人以上的县有8个。",
+        "贫困人口在500人以下的村有12个,贫困户50户以上的村有6个。",
+    ],
+)
+def test_a_count_bounding_a_class_of_units_is_no_stock(bound: str) -> None:
+    text = f"甘孜州扶贫开发综述\n{bound}2010年底,全州农村扶贫对象为36.9万人。"
+    assert figures(text) == {"baseline.people": 369000}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # Written for the test: the later year moved out of its figures' sentence, into a heading line
+        # over it or a sentence of its own before it; it still dates them.
+        "\n(二)2018年基本情况\n贫困户393户1087人,贫困发生率为0.76%。",
+        "2018年,全镇脱贫攻坚取得决定性进展。贫困户393户1087人,贫困发生率为0.76%。",
+    ],
+)
+def test_a_time_framing_a_sentence_from_just_before_it_dates_its_figures(later: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n(一)2016年基本情况\n建档立卡贫困户768户2378人,贫困发生率20.26%。{later}"
+    assert figures(text) == {
+        "baseline.households": 768,
+        "baseline.people": 2378,
+        "baseline.incidence_rate": 20.26,
+        "outcome.households": 393,
+        "outcome.people": 1087,
+        "outcome.incidence_rate": 0.76,
+    }
+
+
+def test_a_sentence_before_with_a_figure_is_no_time_frame() -> None:
+    # Written for the test: the sentence before names a year and a figure of its own: no frame.
+    text = (
+        "青山镇脱贫攻坚情况\n2016年建档立卡贫困户768户2378人,贫困发生率20.26%。"
+        "2018年,全镇投入资金1200万元用于修路,受益群众3600人。贫困户393户1087人,贫困发生率为0.76%。"
+    )
+    assert "outcome.incidence_rate" not in figures(text)
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        # Written for the test: the later figures' year said in a clause after them.
+        "贫困户393户1087人,贫困发生率为0.76%,这是2018年底的数据。",
+        "贫困户393户1087人,贫困发生率为0.76%(2018年统计数据)。",
+    ],
+)
+def test_a_clause_after_the_figures_saying_whose_year_they_are_dates_them(dated: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n2016年建档立卡贫困户768户2378人,贫困发生率20.26%。{dated}"
+    assert figures(text) == {
+        "baseline.households": 768,
+        "baseline.people": 2378,
+        "baseline.incidence_rate": 20.26,
+        "outcome.households": 393,
+        "outcome.people": 1087,
+        "outcome.incidence_rate": 0.76,
+    }
+
+
+def test_a_bracket_notes_the_words_right_before_it_not_a_place_named_earlier() -> None:
+    # Written for the test: a village's figures in a bracket after "one of the county's villages".
+    text = (
+        "石门村的脱贫路\n石门村位于青川县东部,是青川县52个贫困村之一"
+        "(2014年建档立卡贫困户136户452人,贫困发生率18.4%)。如今石门村已整村出列。"
+    )
+    assert figures(text) == {
+        "baseline.households": 136,
+        "baseline.people": 452,
+        "baseline.incidence_rate": 18.4,
+    }
+
+
+def test_a_bracket_right_after_a_place_holds_that_places_figures() -> None:
+    # Written for the test: a township named right before the bracket in a county's report.
+    text = (
+        "青川县脱贫攻坚综述\n2014年,全县建档立卡贫困户8600户29000人。"
+        "东坡镇(建档立卡贫困户120户380人)是全县脱贫任务最重的乡镇。"
+    )
+    assert figures(text) == {"baseline.households": 8600, "baseline.people": 29000}
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        # Written for the test: a lone rate whose year, the outcome's, is said in a heading over it or
+        # in a sentence of its own before it: the outcome.
+        "\n(二)2014年基本情况\n",
+        "2014年,全县扶贫开发取得明显成效。",
+    ],
+)
+def test_a_time_framing_a_lone_rate_with_the_outcomes_year_makes_it_the_outcome(frame: str) -> None:
+    text = (
+        "青山县扶贫工作综述\n全县贫困人口由2012年底的3.2万人减少到2014年底的8000人。"
+        f"{frame}全县贫困发生率3.5%,低于全省平均水平。"
+    )
+    assert figures(text) == {"baseline.people": 32000, "outcome.people": 8000, "outcome.incidence_rate": 3.5}
+
+
+def test_a_range_of_years_framing_a_transition_from_the_sentence_before_dates_its_ends() -> None:
+    # Written for the test: the two years of the fall said in a sentence of their own before it.
+    text = "青山县扶贫工作综述\n2014年至2019年,全县脱贫攻坚取得决定性进展。全县贫困人口由3.2万人减至1200人。"
+    summary = RulesExtractor().extract(Document.from_text(text))
+    assert summary.baseline is not None and summary.outcome is not None
+    assert (summary.baseline.as_of, summary.outcome.as_of) == ("2014", "2019")
+    assert figures(text) == {"baseline.people": 32000, "outcome.people": 1200}
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        # Written for the test: the register said once, in the heading of its section.
+        "现有贫困户1347户2829人。",
+        "截至目前,全镇贫困户72户171人,贫困发生率6.1%。",
+    ],
+)
+def test_a_heading_naming_the_register_makes_the_counts_under_it_registered_totals(counts: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n一、基本情况\n全镇辖8个行政村。\n(二)建档立卡情况\n{counts}"
+    found = figures(text)
+    assert {k for k in found if k.startswith("outcome.")} == set()
+    assert {"baseline.households", "baseline.people"} <= set(found)
+
+
+def test_a_heading_naming_something_else_leaves_the_present_counts_outcomes() -> None:
+    # Written for the test: a heading of the results over what there is now.
+    text = "青山镇脱贫攻坚情况\n全镇建档立卡贫困户800户2900人。\n(二)脱贫成效\n现有贫困户12户31人。"
+    assert figures(text) == {
+        "baseline.households": 800,
+        "baseline.people": 2900,
+        "outcome.households": 12,
+        "outcome.people": 31,
+    }

@@ -97,6 +97,11 @@ _UNITS_Q = rf"{_NUM}\x20?个"
 # Households and people of one statement: "4352户18802人", "286户、1103人", "1347户 2829人",
 # "1.2万户贫困户和4.5万贫困人口".
 _SEP = r"(?:[、,\x20]|和|及)?"
+# The words of a total before the people of the households just counted ("1658户,共计7604人"); they
+# may open a sentence of their own, which names no noun and so goes on the one before it ("1658户。
+# 共计7604人": _join_continued).
+_TOTAL_WORD = r"(?:共计|合计|总计|共)"
+_HH_THEN_TOTAL = rf"(?:{_SEP}|[。;](?={_TOTAL_WORD}))"
 
 
 def _hh_after(prefix: str = "") -> str:
@@ -275,6 +280,16 @@ _PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
 # "现有建档立卡贫困户1085户".
 _TOTAL = re.compile(r"建档立卡|立档建卡|识别|共有")
+# A clause after a sentence's figures saying whose year's data they are: "…0.76%,这是2018年底的数据",
+# "…0.76%(2018年统计数据)".
+_DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>\d{4})年[底末]?的?(?:统计)?数据")
+# A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
+_TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
+_FRAME_ENDS = "。!?\n"
+# A heading naming the register, no figure: the lone counts under it are the register's totals.
+_REGISTER_HEADING = re.compile(
+    r"(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{0,30}?(?:建档立卡|立档建卡)[^\n]{0,30}"
+)
 # A sentence after one of these goes on its statement; one of these ends it.
 _STATEMENT_BREAKS = ";"
 _STATEMENT_ENDS = "。\n"
@@ -295,6 +310,8 @@ _LIFTED_AFTER = re.compile(rf"(?:已|已经)?(?:实现)?(?:稳定)?{_OUT_OF_POVE
 _NOT_A_LINK = re.compile(
     rf"{_DOWN}|由|从|减少|下降|降低|脱贫|退出|低于|高于|控制|比|较|分别|家|最[高低多少大小]"
 )
+# A count bounding a class of units is no stock: "扶贫对象在2万人以上的县有8个", "贫困户50户以下的村".
+_BOUND_OF_UNITS = re.compile(r"\x20?(?:以上|以下|以内|之间)的")
 # ...and "贫困户及边缘户8642户" counts others too, "贫困人口中…" a part.
 _OTHERS_IN_GAP = re.compile(r"及|和|与|或|中")
 # A lifted figure counted over several years ("累计", "5年来", "2016年以来", up to "目前") beats one
@@ -348,7 +365,7 @@ def _dated_after(prefix: str) -> str:
 _FROM = rf"(?:,?(?:由|从)(?P<a_when>{_WHEN})?{_GAP}|(?:{_TIME})?(?:为|是|达|高达|有|共有)?)"
 # A later fall in the next clause, which names no figure of its own before it: "…,2019年进一步
 # 下降至0.4%", "…下降了12个百分点,降至0.5%", "…,到2019年底已减少到1200人", "…,2019年为0.3%"; or
-# in the next statement after ";" (_join_elided_falls): "…2013年底为39.86%;2019年底下降到0.07%".
+# in the next statement after ";" (_join_continued): "…2013年底为39.86%;2019年底下降到0.07%".
 # (What may open that later fall: a time, and words of going on; _ELIDED_FALL opens so too.)
 _LATER = rf"(?:到|至|截至)?(?:{_TIME})?,?"
 _GOING_ON = "又|再|进一步|继续|已|已经|则"
@@ -527,7 +544,7 @@ _STATEMENTS = {
     "poor_count": re.compile(
         rf"{_POOR}(?:数)?(?:\([^()]{{0,12}}\)|{_QUALIFIER})?(?P<gap>[^\d,;。]{{0,4}}?(?:{_TIME}(?:的|为|是|有|达)?)?)"
         rf"(?=[近约超逾]?[\d一二两三四五六七八九十])"
-        rf"\x20?(?P<hh>{_HH})?(?:{_SEP}(?:{_POOR}(?:数)?(?:为|有|共|达)?|共计|共|合计)?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
+        rf"\x20?(?P<hh>{_HH})?(?:{_HH_THEN_TOTAL}(?:{_POOR}(?:数)?(?:为|有|共|达)?|{_TOTAL_WORD})?\x20?(?P<pp>{_PP}|{_BARE}(?=[,、;。]|$)){_hh_after()})?"
     ),
     # "有1845个贫困村、29万贫困人口", "立档建卡时有268户贫困户": the count before its noun.
     "count_before_noun": re.compile(
@@ -759,6 +776,10 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
+# A bracketed aside (normalized brackets): what it notes is said of the word right before it.
+_ASIDE_OPENS, _ASIDE_CLOSES = "(", ")"
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     start: int  # offsets in the cleaned text
@@ -784,12 +805,17 @@ class _Scope:
     def other_place(self, sentence: Sentence, position: int, counties: bool = False) -> str | None:
         """The other place a figure at ``position`` (in the sentence) is said of, or None: the last
         place named in its clause, else the last one opening a clause of the sentence before it.
-        A count of ``counties`` is not said of the region's counties it names."""
+        A count of ``counties`` is not said of the region's counties it names. A bracket notes what
+        the word right before it names: its figures are a place's named right there ("青山镇(贫困户
+        120户)"), else not of a place named earlier in the clause ("是金寨县71个贫困村之一(贫困户…)")."""
         at = sentence.start + position
         before = self.places[bisect_left(self.starts, sentence.start) : bisect_left(self.starts, at)]
         if counties:
             before = [p for p in before if not p.county_inside]
         clause = self._clause_start(sentence, at)
+        aside = self.text.rfind(_ASIDE_OPENS, clause, at)
+        if aside >= 0 and _ASIDE_CLOSES not in self.text[aside:at] and all(p.end != aside for p in before):
+            clause = aside + 1
         subject = next((p for p in reversed(before) if p.start >= clause), None) or next(
             (p for p in reversed(before) if self._opens_a_clause(sentence, p)), None
         )
@@ -1145,8 +1171,10 @@ class _Finder:
             groups = m.groupdict()
             self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
             self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
-            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends.
-            if span := _last(_YEAR_RANGE, sentence.text, m.start()):
+            # "2014年至2019年,全县贫困人口由…减少到…": a range before the fall dates its two ends, in its
+            # sentence or in the time framing it ("2014年至2019年,…取得决定性进展。贫困人口由…").
+            frame = self.time_frame(sentence)
+            if span := _last(_YEAR_RANGE, sentence.text, m.start()) or _last(_YEAR_RANGE, frame, len(frame)):
                 self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
                 self.outcome.as_of = self.outcome.as_of or _bare_year(span["b"])
             self.when(self.baseline, sentence, m.start())
@@ -1386,14 +1414,16 @@ class _Finder:
             why_not = self.not_a_population(sentence, m) if rule == "poor_count" else None
             if "gap" in m.re.groupindex and _NOT_A_LINK.search(m.group("gap")):
                 why_not = "a change, a threshold or a list of units' figures"
+            if _BOUND_OF_UNITS.match(text, m.end()):
+                why_not = "the bound of a class of units"
             if rule == "count_before_noun" and not _STOCK.search(_lead(text, m.start())):
                 why_not = "no stock word before the count (有/共有/建档立卡...)"
             if why_not:
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            self.stated.append(
-                _Stated(sentence, m, rule, self.part_for(text, m, self.statement_before(sentence)))
-            )
+            before, frame = self.statement_before(sentence), self.time_frame(sentence)
+            part = self.part_for(text, m, before, frame, self.register_heading(sentence))
+            self.stated.append(_Stated(sentence, m, rule, part))
 
     def put_statements(self) -> None:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
@@ -1418,7 +1448,8 @@ class _Finder:
         return None
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
-        if year := _dated_by(sentence.text, m, self.statement_before(sentence)):
+        before = self.statement_before(sentence) or self.time_frame(sentence)
+        if year := _dated_by(sentence.text, m, before):
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
@@ -1433,7 +1464,37 @@ class _Finder:
         opened = max(text.rfind(c, 0, sentence.start - 1) for c in _STATEMENT_ENDS) + 1
         return text[opened : sentence.start]
 
-    def part_for(self, text: str, m: re.Match[str], before: str = "") -> _Part:
+    def framing(self, sentence: Sentence) -> tuple[str, bool]:
+        """What stands just before the sentence as a unit of its own, and whether it is a line over
+        it ending without a stop (a heading, "…情况如下:") rather than the sentence before it; ("",
+        False) when the sentence goes on a clause."""
+        text = self.document.text
+        before = text[: sentence.start].rstrip()
+        if not before:
+            return "", False
+        heading = before[-1] not in _FRAME_ENDS and "\n" in text[len(before) : sentence.start]
+        if before[-1] not in _FRAME_ENDS and not heading:
+            return "", False
+        opened = max(before.rfind(c, 0, len(before) - 1) for c in _FRAME_ENDS) + 1
+        return before[opened:].strip(), heading
+
+    def time_frame(self, sentence: Sentence) -> str:
+        """The time framing the sentence from just before it: a heading line over it naming a time
+        and no figure ("(一)2018年基本情况"), or the sentence before it doing so ("2018年,全镇脱贫攻坚
+        取得决定性进展。"); "" when there is none. Writers move the year out of the figure's sentence
+        into either."""
+        frame, _ = self.framing(sentence)
+        return frame if _TIME_FRAME.fullmatch(frame) else ""
+
+    def register_heading(self, sentence: Sentence) -> str:
+        """The heading line right over the sentence when it names the register and no figure
+        ("(一)建档立卡情况", "2020年5月,全镇建档立卡情况如下:"); "" otherwise."""
+        frame, heading = self.framing(sentence)
+        return frame if heading and _REGISTER_HEADING.fullmatch(frame) else ""
+
+    def part_for(
+        self, text: str, m: re.Match[str], before: str = "", frame: str = "", heading: str = ""
+    ) -> _Part:
         """A lone figure is the outcome when what is left is meant ("剩余", "尚有"), when the present
         is meant of a figure that is not a registered total ("目前", "截至", also opening the
         statement the sentence goes on: "截至2019年底:…;贫困发生率:0.22%"), when a fall from before
@@ -1449,7 +1510,10 @@ class _Finder:
         now, total = _last(_NOW, text, m.start()), _last(_TOTAL, text, m.start())
         if total and (not now or total.start() > now.start()):
             return _Part(self.baseline, f"total cue {total.group()}", registered=True)
-        year, outcome_year = _dated_by(text, m, before), self.outcome.year()
+        if heading:  # "(一)建档立卡情况" over "现有贫困户1347户": the register said once for its section
+            return _Part(self.baseline, f"total cue of its heading ({heading})", registered=True)
+        # The statement before ";" dates it, else a time framing its sentence (time_frame).
+        year, outcome_year = _dated_by(text, m, before or frame), self.outcome.year()
         opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
         if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
             # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
@@ -1693,6 +1757,9 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     2018
     >>> _dated_by("目前贫困发生率0.5%", re.search(r"0.5%", "目前贫困发生率0.5%"), "2014年贫困户393户;")
     0
+    >>> said = "贫困发生率为0.76%,这是2018年底的数据。"
+    >>> _dated_by(said, re.search(r"0.76%", said), "")
+    2018
     >>> rates = "贫困发生率依次为16.2%、4.6%"
     >>> _dated_by(rates, re.search(r"16.2%", rates), "2015年、2019年;")
     0
@@ -1703,6 +1770,8 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     # Values given in turn (依次为16.2%、9.0%、4.6%) are of the statement's several years, not its last.
     if _NOW.search(text, 0, at) or _IN_TURN.search(text, 0, at):
         return 0
+    if data := _DATA_OF.search(text, m.end()):
+        return int(data["year"])
     return _year_before(before, len(before))
 
 
@@ -1861,17 +1930,27 @@ def _bare_year(phrase: str) -> str:
 _ELIDED_FALL = re.compile(rf"{_LATER}(?:{_GOING_ON})*{_DOWN}\x20?\d")
 
 
-def _join_elided_falls(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
-    """``sentences``, each statement of an elided fall (_ELIDED_FALL) joined to the one before it
-    across ";", so the transition rules read both (and the evidence quotes both)."""
+# Statements that name no subject of their own and go on the one before them: name -> (how the one
+# before ends, how the one going on opens). An elided fall after ";" ("…2013年底为39.86%;2019年底下降
+# 到0.07%"); the people of the households just counted, after "。" or ";" ("…贫困户1658户。共计7604人").
+_CONTINUED = {
+    "elided_fall": (re.compile(r";$"), _ELIDED_FALL),
+    "people_of_the_households": (re.compile(rf"{_HH}[。;]$"), re.compile(rf"{_TOTAL_WORD}\x20?{_PP}")),
+}
+
+
+def _join_continued(document: Document, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """``sentences``, each statement going on the one before it (_CONTINUED) joined to it, so the
+    rules read both (and the evidence quotes both)."""
     joined: list[Sentence] = []
     for sentence in sentences:
         before = joined[-1] if joined else None
         if (
             before
-            and before.text.endswith(";")
             and not document.text[before.end : sentence.start].strip()
-            and _ELIDED_FALL.match(sentence.text)
+            and any(
+                ends.search(before.text) and opens.match(sentence.text) for ends, opens in _CONTINUED.values()
+            )
         ):
             joined[-1] = Sentence(before.start, sentence.end, document.text[before.start : sentence.end])
         else:
@@ -1888,7 +1967,7 @@ def find_figures(
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [
         s
-        for s in _join_elided_falls(document, sentences)
+        for s in _join_continued(document, sentences)
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()
