@@ -97,6 +97,10 @@ _LIST_ITEM = 60  # a headline in a related list is at most this long
 _TAIL_ITEM = 40  # after the last paragraph, lines up to this long are headline lists
 # ...but not the excerpt's last sentence, cut off after a clause: "全镇2014年建档立卡…,贫困发生率为……".
 _CUT_OFF = re.compile(r",[^,]*…+$")
+# ...nor a label and its figures, a data card's line ("贫困人口:3256人", "2016年建档立卡贫困户:812户 3256人"):
+# a related list's headline says something of its figures, a data line only gives them.
+_DATA_VALUE = r"[\d.,]+\s*[万亿]?\s*[户人个元%]\s*[、,]?\s*"
+_DATA_LINE = re.compile(rf"^[^:,。]{{2,20}}:\s*(?:{_DATA_VALUE})+$")
 _MENU_ITEM = 4  # before the headline, lines this short are menu entries (市县, 首页)
 # A page's own marks, on a line of their own where a PDF or Word copy turns its pages: a page number
 # ("— 2 —", "-3-", "第3页 共8页", "第2页,共6页", "—— Page 7 of 22 ——"), a newspaper's page
@@ -370,6 +374,7 @@ def analyse(text: str) -> Layout:
                 and k not in joined
                 and len(line) <= _TAIL_ITEM
                 and not _CUT_OFF.search(line)
+                and not _DATA_LINE.match(line)
             ):
                 rules[k] = "trailing_list"
 

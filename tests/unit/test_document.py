@@ -426,3 +426,12 @@ def test_a_traditional_line_in_a_simplified_page_is_read_and_its_figures_verify(
     assert summary.verification.status == "verified"
     start, end = document.locate(households.evidence.quote) or (0, 0)
     assert "貧困戶1538戶" in text[start:end]  # its offsets point at the Traditional original
+
+
+def test_a_data_cards_lines_after_the_last_paragraph_are_kept() -> None:
+    # Written for the test: a page cut off after a data card; a related list's headline would go.
+    page = "某县脱贫攻坚工作取得新进展。全县上下齐心协力,扎实推进各项工作。\n"
+    page += "贫困户:812户\n贫困人口:3256人\n某县召开脱贫攻坚推进会\n"
+    text = Document.from_text(page).text
+    assert "贫困户:812户\n贫困人口:3256人" in text
+    assert "推进会" not in text
