@@ -339,7 +339,8 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
 
 # Rewordings the rules still get wrong, and why: strict, so the mark must go when they are fixed.
 KNOWN_GAPS: dict[str, str] = {
-    "hundred_millions_without_yuan_after_a_fund": "an amount in 亿 without 元 is no quantity (numbers.py)",
+    # numbers.py reads 3200万 with no unit as no quantity, beside a fund too: counts are written so
+    # (贫困人口3.2万), and the count grammar is not this test's to change. 19 of 19 amounts lost.
     "ten_thousands_without_yuan_after_a_fund": "an amount in 万 without 元 is no quantity (numbers.py)",
     "its_conversion_in_brackets": "the conversion in brackets is a second item of its sentence",
     "label_and_value": "a label before ':' is not read as the amount's phrase",

@@ -624,9 +624,6 @@ KNOWN_GAPS = {
     # statement of its villages (青山村…贫困村21个), and the clauses after it in a quoted account.
     "its_remotest_township": "a township's figures after a modifier, on 3 pages (8 of 49)",
     "of_which_a_township": "a township's figures after 其中, on 3 pages (6 of 49)",
-    # numbers.find_quantities reads 56.84亿 with no 元 after it as no quantity at all (only 1.2个亿 is
-    # money without 元), so funding never sees it: 21 of 23 amounts lost.
-    "amount_without_yuan": "an amount in 亿 without 元 is no quantity (numbers.py)",
 }
 
 
