@@ -806,3 +806,16 @@ def test_the_region_found_is_the_home_of_a_text_calling_no_unit_its_own() -> Non
     # ...and a province's writer on its county (我省…县): the county is the home.
     ours = "我省拜泉县脱贫纪实\n我省拜泉县投入扶贫资金2.1亿元。\n全省今年共安排财政专项扶贫资金120亿元。"
     assert _full(ours) == [210000000]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a label and its value after a colon, as fact sheets and lists write them.
+        ("甲县资金投入情况。全年投入扶贫资金:3200万元;整合涉农资金:1.2亿元。", ["3200万元", "1.2亿元"]),
+        ("乙村道路硬化项目。项目总投资： 860万元。", ["860万元"]),
+        ("甲县2019年基本情况。农村居民人均可支配收入:9860元;帮扶单位捐款:35万元。", ["35万元"]),
+    ],
+)
+def test_a_label_before_a_colon_is_its_values_phrase(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

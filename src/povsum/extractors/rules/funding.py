@@ -61,6 +61,8 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
+# A label's colon and the spaces after it, right before its value.
+_LABEL_COLON = re.compile(r"[:：]\s*")
 # What opens the parts of an amount: 其中, 包括, (含 in brackets after it, an amount named (again)
 # with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中"), the first
 # tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
@@ -299,9 +301,17 @@ class _Phrase:
         >>> s = Sentence(0, 20, "甲,另设1386万元“风险资金池”,乙")
         >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0])
         _Phrase(before='另设', amount='1386万元', after='“风险资金池”', lead='甲,', tail=',乙')
+        >>> s = Sentence(0, 19, "甲县,累计投入扶贫资金:3200万元")
+        >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0]).before
+        '累计投入扶贫资金:'
         """
         text = sentence.text
-        left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, match.start)), default=0)
+        breaks = list(_PHRASE_BREAK.finditer(text, 0, match.start))
+        # A colon right before the amount joins a label to its value (扶贫资金:5亿元, 投入资金:
+        # 3200万元): the label is the amount's phrase.
+        if breaks and _LABEL_COLON.fullmatch(text, breaks[-1].start(), match.start):
+            breaks.pop()
+        left = breaks[-1].end() if breaks else 0
         brk = _PHRASE_BREAK.search(text, match.end)
         right = brk.start() if brk else len(text)
         return cls(text[left : match.start], match.text, text[match.end : right], text[:left], text[right:])
