@@ -342,7 +342,6 @@ KNOWN_GAPS: dict[str, str] = {
     # numbers.py reads 3200万 with no unit as no quantity, beside a fund too: counts are written so
     # (贫困人口3.2万), and the count grammar is not this test's to change. 19 of 19 amounts lost.
     "ten_thousands_without_yuan_after_a_fund": "an amount in 万 without 元 is no quantity (numbers.py)",
-    "its_conversion_in_brackets": "the conversion in brackets is a second item of its sentence",
     "the_next_sentence_restates_it_rounded": "上述 and a rounded amount with other funding words: a new item",
 }
 

@@ -819,3 +819,19 @@ def test_the_region_found_is_the_home_of_a_text_calling_no_unit_its_own() -> Non
 )
 def test_a_label_before_a_colon_is_its_values_phrase(text: str, amounts: list[str]) -> None:
     assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: an amount converted or rounded in brackets after it is the same amount.
+        ("甲县累计投入扶贫资金26428万元(约2.64亿元),用于产业发展。", ["26428万元"]),
+        ("甲县安排专项资金15000万元(1.5亿元)。", ["15000万元"]),
+        ("乙市援助甲县港币380万元(约合人民币340万元)。", ["340万元"]),
+        # Not a conversion: another amount in brackets, or the same figure in a list.
+        ("甲县投入资金3200万元(带动社会资本1.2亿元)。", ["3200万元", "1.2亿元"]),
+        ("援助甲村100万元,援助乙村100万元。", ["100万元", "100万元"]),
+    ],
+)
+def test_an_amount_in_brackets_after_it_converting_it_is_one_item(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

@@ -271,6 +271,11 @@ _WIDER_BY = 2
 # 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
 _RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
 
+# An amount in brackets right after another (3200万元(约0.32亿元), 5亿元(折合人民币…)): the same
+# amount in another unit or rounded, which ``restatement`` counts once.
+_CONVERSION = re.compile(r"[元亿]\s*[(（](?:约合|折合|合|即|相当于)?(?:人民币)?$")
+_CONVERSION_GAP = 8  # the most characters between the two: the bracket and its words
+
 # A year named before an amount, and words saying an amount is a sum, for ``yearly_sum``.
 _YEAR = re.compile(r"[0-9]{4}年")
 _SUMS_UP = re.compile(r"合计|总计|共计|累计")
@@ -775,6 +780,7 @@ class _Candidate:
     approx: Approx | None  # how rough the figure is written
     year: str | None = None  # the year its phrase names before it (2019年投入…)
     sums_up: bool = False  # its phrase says it is a sum (合计, 累计)
+    converts: bool = False  # it stands in brackets right after an amount (3200万元(约0.32亿元))
 
     @property
     def yuan(self) -> int:
@@ -832,6 +838,7 @@ def _candidates(
                         rough,
                         years[-1] if years else None,
                         _SUMS_UP.search(phrase.before) is not None,
+                        _CONVERSION.search(phrase.before) is not None,
                     )
                 )
     restating = [c for c in kept if c.in_headline and c.yuan in parts]
@@ -949,9 +956,14 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
     """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
     one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one. Within one
-    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement."""
+    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement; only an
+    amount in brackets after it, close to it, is its conversion (3200万元(约0.32亿元))."""
     if candidate.sentence == kept.sentence:
-        return False
+        return (
+            candidate.converts
+            and 0 < candidate.at - kept.at - len(kept.text) <= _CONVERSION_GAP
+            and abs(candidate.yuan - kept.yuan) <= _ROUGH_SHARE * kept.yuan
+        )
     if candidate.yuan == kept.yuan:
         return True
     if not candidate.words & kept.words:
