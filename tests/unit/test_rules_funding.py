@@ -835,3 +835,20 @@ def test_a_label_before_a_colon_is_its_values_phrase(text: str, amounts: list[st
 )
 def test_an_amount_in_brackets_after_it_converting_it_is_one_item(text: str, amounts: list[str]) -> None:
     assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: 上述 or 这 before a rounded amount points back at the one stated.
+        ("甲县为632户贫困户发放贷款3317.4万元。上述3000多万元资金全部用于发展产业。", ["3317.4万元"]),
+        ("甲县完成投资4.71亿元。这4亿多元资金带动了全县产业发展。", ["4.71亿元"]),
+        # 多 after a round number is rounded to its last nonzero digit: 3000多万元 is 3000万 to 4000万.
+        ("甲县累计投入扶贫资金3317.4万元。全县投入资金3000多万元。", ["3317.4万元"]),
+        # Neither pointing back nor sharing a word, nor rounding it: another item.
+        ("甲县发放贷款3317.4万元。乙镇投入3000多万元修建道路。", ["3317.4万元", "3000多万元"]),
+        ("甲县发放贷款3317.4万元。上述2000多万元资金用于产业。", ["3317.4万元", "2000多万元"]),
+    ],
+)
+def test_an_amount_pointing_back_or_rounding_one_stated_restates_it(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

@@ -279,6 +279,9 @@ _CONVERSION_GAP = 8  # the most characters between the two: the bracket and its 
 # A year named before an amount, and words saying an amount is a sum, for ``yearly_sum``.
 _YEAR = re.compile(r"[0-9]{4}年")
 _SUMS_UP = re.compile(r"合计|总计|共计|累计")
+# Words right before an amount that point back at one already stated (上述3000多万元资金, 这2亿多元):
+# it restates that one, whatever words its phrase shares with it.
+_REFERS_BACK = re.compile(r"(?:上述|以上|前述|这|此)(?:笔|些)?$")
 
 # Words right before an amount that say it is a floor, which the number parser does not read.
 _ABOVE_BEFORE = ("超", "突破")
@@ -781,6 +784,7 @@ class _Candidate:
     year: str | None = None  # the year its phrase names before it (2019年投入…)
     sums_up: bool = False  # its phrase says it is a sum (合计, 累计)
     converts: bool = False  # it stands in brackets right after an amount (3200万元(约0.32亿元))
+    refers_back: bool = False  # its phrase points back at an amount stated (上述3000多万元)
 
     @property
     def yuan(self) -> int:
@@ -839,6 +843,7 @@ def _candidates(
                         years[-1] if years else None,
                         _SUMS_UP.search(phrase.before) is not None,
                         _CONVERSION.search(phrase.before) is not None,
+                        _REFERS_BACK.search(phrase.before) is not None,
                     )
                 )
     restating = [c for c in kept if c.in_headline and c.yuan in parts]
@@ -907,13 +912,16 @@ def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Can
 
 
 # The last number written in digits and the multipliers after it: '2千万' of '1亿2千万元', '1.2个亿'.
-_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<multiplier>[十百千万亿]*)")
+_WRITTEN_NUMBER = re.compile(
+    r"(?P<whole>[0-9]+)(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<more>[多余])?(?P<multiplier>[十百千万亿]*)"
+)
 
 
 def _written_step(text: str, yuan: int) -> float:
     """The precision an amount is written to: its last written digit, in yuan (1亿 for 超10亿元,
-    1000万 for 5.6亿元 and for 1亿2千万元). A figure in Chinese numerals falls back to its last
-    significant digit.
+    1000万 for 5.6亿元 and for 1亿2千万元); with 多 or 余 after a round number, its last nonzero
+    digit (3000多万元 is 3000万 to 4000万: 1000万). A figure in Chinese numerals falls back to its
+    last significant digit.
 
     >>> _written_step("超过10亿元", 10**9), _written_step("5.6176亿元", 561_760_000)
     (100000000.0, 10000.0)
@@ -921,6 +929,8 @@ def _written_step(text: str, yuan: int) -> float:
     (10000000.0, 1.0)
     >>> _written_step("1亿2千万元", 120_000_000), _written_step("1.2个亿", 120_000_000)
     (10000000.0, 10000000.0)
+    >>> _written_step("3000多万元", 30_000_000), _written_step("3200余万元", 32_000_000)
+    (10000000.0, 1000000.0)
     """
     m = next(reversed(list(_WRITTEN_NUMBER.finditer(text))), None)
     if m is None:
@@ -928,7 +938,8 @@ def _written_step(text: str, yuan: int) -> float:
         while yuan and yuan % (step * 10) == 0:
             step *= 10
         return float(step)
-    scale = 10.0 ** -len(m["decimals"] or "")
+    places = len(m["whole"]) - len(m["whole"].rstrip("0")) if m["more"] and not m["decimals"] else 0
+    scale = 10.0 ** (places - len(m["decimals"] or ""))
     for c in m["multiplier"]:
         scale *= MULTIPLIER[c]
     return scale
@@ -955,7 +966,8 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
 
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
     """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
-    one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one. Within one
+    one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one or pointing
+    back at an amount stated (上述3000多万元 for 3317.4万元). Within one
     sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement; only an
     amount in brackets after it, close to it, is its conversion (3200万元(约0.32亿元))."""
     if candidate.sentence == kept.sentence:
@@ -966,7 +978,7 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
         )
     if candidate.yuan == kept.yuan:
         return True
-    if not candidate.words & kept.words:
+    if not (candidate.words & kept.words or candidate.refers_back):
         return False
     return any(
         (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
