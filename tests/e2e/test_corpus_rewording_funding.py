@@ -258,6 +258,42 @@ def _not_naming_the_region(rewrite: Rewrite) -> Rewrite:
     return guarded
 
 
+def _linked(key: re.Match[str], amount: str) -> str | None:
+    """投入资金4.2亿元 -> 投入资金达到4.2亿元."""
+    return None if key["link"] else f"{key.group()}达到{amount}"
+
+
+def _noun_after_amount(key: re.Match[str], amount: str) -> str | None:
+    """投入扶贫资金4.2亿元 -> 投入4.2亿元扶贫资金: the fund's noun after its amount."""
+    if key["noun"] is None or key["link"] or not key["noun"].endswith("资金"):
+        return None
+    return f"{key['adv'] or ''}{key['verb']}{amount}{key['noun']}"
+
+
+def _paid_by(key: re.Match[str], amount: str) -> str | None:
+    """投入资金4.2亿元 -> 由县财政出资4.2亿元."""
+    return f"由县财政出资{amount}"
+
+
+def _clause_led_by(words: str) -> Rewrite:
+    """``words`` right before the verb phrase of the amount (2016—2020年,累计投入…; (截至2019年底))."""
+
+    def rewrite(spot: Spot) -> str | None:
+        key = _key(spot, ends_clause=False)
+        if key is None:
+            return None
+        return spot.inserted(spot.clause_start + key.start(), words)
+
+    return rewrite
+
+
+def _quoted_speech(spot: Spot) -> str | None:
+    """The sentence quoted as an official says it: 县扶贫办负责人介绍:“…。”"""
+    if _key(spot, ends_clause=False) is None or not spot.sentence.endswith("。") or "“" in spot.sentence:
+        return None
+    return f"县扶贫办负责人介绍:“{spot.sentence}”"
+
+
 def _whole(number: float) -> str | None:
     return str(int(number)) if number == int(number) else None
 
@@ -280,6 +316,12 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "higher_funds_secured": (_clause_made(_verb_phrase("争取上级资金")), KEEP),
     "funds_paid_in_full": (_clause_made(_verb_phrase("兑现各类补助资金")), KEEP),
     "cumulatively": (_clause_made(_cumulative, ends_clause=False), KEEP),
+    "linked_by_reaching": (_clause_made(_linked, ends_clause=False), KEEP),
+    "the_fund_after_its_amount": (_clause_made(_noun_after_amount, ends_clause=False), KEEP),
+    "paid_by_the_county_budget": (_clause_made(_paid_by), KEEP),
+    "a_span_of_years_before": (_clause_led_by("2016—2020年,"), KEEP),
+    "as_of_a_date_in_brackets": (_clause_led_by("(截至2020年底)"), KEEP),
+    "in_a_quoted_speech": (_quoted_speech, KEEP),
     # The amount's spelling.
     "hundred_millions_and_more": (
         _spelt(lambda n, u: f"{w}亿余元" if u == "亿" and (w := _whole(n)) else None),
@@ -291,6 +333,10 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     ),
     "and_more_before_its_unit": (_spelt(lambda n, u: f"{w}多{u}元" if (w := _whole(n)) else None), KEEP),
     "nearly": (_spelt(lambda n, u: f"近{_number(n)}{u}元"), KEEP),
+    "about": (_spelt(lambda n, u: f"约{_number(n)}{u}元"), KEEP),
+    "more_than_yu": (_spelt(lambda n, u: f"逾{_number(n)}{u}元"), KEEP),
+    "breaking_through": (_spelt(lambda n, u: f"突破{_number(n)}{u}元"), KEEP),
+    "and_more_after_its_unit": (_spelt(lambda n, u: f"{_number(n)}{u}多元"), KEEP),
     "a_space_before_its_unit": (_spelt(lambda n, u: f"{_number(n)} {u}元"), KEEP),
     "full_width_digits": (_spelt(lambda n, u: f"{_number(n).translate(_FULL_WIDTH)}{u}元"), KEEP),
     "renminbi_after_it": (_spelt(lambda n, u: f"{_number(n)}{u}元人民币"), KEEP),
@@ -334,6 +380,10 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
         REMOVE,
     ),
     "the_whole_budget": (_funding_before("全年一般公共预算支出"), REMOVE),
+    "an_expected_output_value": (_funding_before("项目建成后预计年产值"), REMOVE),
+    "income_per_head": (_funding_before("贫困户人均纯收入达到"), REMOVE),
+    "collective_assets": (_funding_before("村集体经济资产总额达"), REMOVE),
+    "a_subsidy_standard": (_funding_before("危房改造补助标准提高到"), REMOVE),
     "fiscal_revenue": (_funding_before("全年完成地方财政收入"), REMOVE),
 }
 

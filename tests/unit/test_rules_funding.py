@@ -852,3 +852,15 @@ def test_an_amount_in_brackets_after_it_converting_it_is_one_item(text: str, amo
 )
 def test_an_amount_pointing_back_or_rounding_one_stated_restates_it(text: str, amounts: list[str]) -> None:
     assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a stock of assets after an amount kept is no item of its list.
+        ("甲县投入扶贫资金3.2亿元,村集体经济资产总额达1.5亿元。", ["3.2亿元"]),
+        ("甲县累计形成扶贫资产5.6亿元。", []),
+    ],
+)
+def test_a_stock_of_assets_is_not_funding(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

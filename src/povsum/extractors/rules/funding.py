@@ -105,6 +105,9 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "registered_capital": ("注册资本", "注册资金", "成员出资", "认缴", "实缴", "认缴出资", "实缴出资"),
     # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
     "balance": ("存款", "储蓄", "余额"),
+    # A stock of assets (村集体经济资产总额, 扶贫资产规模) is what money built or owns, not money
+    # spent; 资产收益 is income above.
+    "assets": ("资产",),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
     "insured_cover": ("保额", "风险保障", "保险金额", "投保"),
     # Poverty lines and subsidy standards are rates, not amounts spent.
