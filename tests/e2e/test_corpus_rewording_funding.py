@@ -270,6 +270,17 @@ def _noun_after_amount(key: re.Match[str], amount: str) -> str | None:
     return f"{key['adv'] or ''}{key['verb']}{amount}{key['noun']}"
 
 
+def _sum_in_its_own_clause(words: str) -> Callable[[re.Match[str], str], str | None]:
+    """投入扶贫资金4.2亿元 -> 投入扶贫资金,总额达4.2亿元: the sum in a clause of its own."""
+
+    def make(key: re.Match[str], amount: str) -> str | None:
+        if key["noun"] is None or key["link"]:
+            return None
+        return f"{key['adv'] or ''}{key['verb']}{key['noun']},{words}{amount}"
+
+    return make
+
+
 def _paid_by(key: re.Match[str], amount: str) -> str | None:
     """投入资金4.2亿元 -> 由县财政出资4.2亿元."""
     return f"由县财政出资{amount}"
@@ -319,6 +330,15 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "linked_by_reaching": (_clause_made(_linked, ends_clause=False), KEEP),
     "the_fund_after_its_amount": (_clause_made(_noun_after_amount, ends_clause=False), KEEP),
     "paid_by_the_county_budget": (_clause_made(_paid_by), KEEP),
+    "its_total_in_a_clause_of_its_own": (
+        _clause_made(_sum_in_its_own_clause("总额达"), ends_clause=False),
+        KEEP,
+    ),
+    "its_sum_in_a_clause_of_its_own": (_clause_made(_sum_in_its_own_clause("共计"), ends_clause=False), KEEP),
+    "its_scale_in_a_clause_of_its_own": (
+        _clause_made(_sum_in_its_own_clause("规模达"), ends_clause=False),
+        KEEP,
+    ),
     "a_span_of_years_before": (_clause_led_by("2016—2020年,"), KEEP),
     "as_of_a_date_in_brackets": (_clause_led_by("(截至2020年底)"), KEEP),
     "in_a_quoted_speech": (_quoted_speech, KEEP),
@@ -384,6 +404,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "income_per_head": (_funding_before("贫困户人均纯收入达到"), REMOVE),
     "collective_assets": (_funding_before("村集体经济资产总额达"), REMOVE),
     "a_subsidy_standard": (_funding_before("危房改造补助标准提高到"), REMOVE),
+    "a_credit_line": (_funding_before("农业银行与县政府签订协议,为全县授信"), REMOVE),
     "fiscal_revenue": (_funding_before("全年完成地方财政收入"), REMOVE),
 }
 

@@ -108,6 +108,8 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # A stock of assets (村集体经济资产总额, 扶贫资产规模) is what money built or owns, not money
     # spent; 资产收益 is income above.
     "assets": ("资产",),
+    # A bank's credit line (为全县授信20亿元) is a ceiling it may lend up to, not money lent.
+    "credit_line": ("授信",),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
     "insured_cover": ("保额", "风险保障", "保险金额", "投保"),
     # Poverty lines and subsidy standards are rates, not amounts spent.
@@ -271,8 +273,11 @@ _NATION = max(_SCOPES_BY_LEVEL)
 _WIDER_BY = 2
 
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
-# 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
-_RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
+# 共计6900万元; 港币380万元,约合人民币340万元), or a clause naming only the sum of what it said
+# (投入各类扶贫资金,总额达280亿元; 规模达): the statement's last cue decides it.
+_RECAP = re.compile(
+    r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模|规模|金额)(?:达到?|为|约)?)(?:人民币)?$"
+)
 
 # An amount in brackets right after another (3200万元(约0.32亿元), 5亿元(折合人民币…)): the same
 # amount in another unit or rounded, which ``restatement`` counts once.
