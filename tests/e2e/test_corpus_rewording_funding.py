@@ -263,11 +263,34 @@ def _linked(key: re.Match[str], amount: str) -> str | None:
     return None if key["link"] else f"{key.group()}达到{amount}"
 
 
-def _noun_after_amount(key: re.Match[str], amount: str) -> str | None:
-    """投入扶贫资金4.2亿元 -> 投入4.2亿元扶贫资金: the fund's noun after its amount."""
-    if key["noun"] is None or key["link"] or not key["noun"].endswith("资金"):
+def _noun_after_amount(of: str = "") -> Callable[[re.Match[str], str], str | None]:
+    """投入扶贫资金4.2亿元 -> 投入4.2亿元(的)扶贫资金: the fund's noun after its amount."""
+
+    def make(key: re.Match[str], amount: str) -> str | None:
+        if key["noun"] is None or key["link"] or not key["noun"].endswith("资金"):
+            return None
+        return f"{key['adv'] or ''}{key['verb']}{amount}{of}{key['noun']}"
+
+    return make
+
+
+def _only(part: str) -> Callable[[re.Match[str], str], str | None]:
+    """The verb phrase cut to its verb (投入4.2亿元) or to its fund (扶贫资金4.2亿元)."""
+
+    def make(key: re.Match[str], amount: str) -> str | None:
+        if key["noun"] is None or key["link"] or (part == "noun" and key["verb"] == "发放"):
+            return None
+        return f"{key['adv'] or ''}{key[part]}{amount}"
+
+    return make
+
+
+def _purpose_between(key: re.Match[str], amount: str) -> str | None:
+    """投入资金4.2亿元 -> 投入用于产业发展和基础设施建设的资金4.2亿元."""
+    if key["verb"] in ("发放", "援助", "捐款", "到位"):
         return None
-    return f"{key['adv'] or ''}{key['verb']}{amount}{key['noun']}"
+    noun = key["noun"] or "资金"
+    return f"{key['adv'] or ''}{key['verb']}用于产业发展和基础设施建设的{noun}{key['link'] or ''}{amount}"
 
 
 def _sum_in_its_own_clause(words: str) -> Callable[[re.Match[str], str], str | None]:
@@ -287,11 +310,12 @@ def _paid_by(key: re.Match[str], amount: str) -> str | None:
 
 
 def _clause_led_by(words: str) -> Rewrite:
-    """``words`` right before the verb phrase of the amount (2016—2020年,累计投入…; (截至2019年底))."""
+    """``words`` right before the verb phrase of the amount (2016—2020年,累计投入…; (截至2019年底)),
+    where nothing before it binds to the verb (总投资, 向甲乡投入)."""
 
     def rewrite(spot: Spot) -> str | None:
         key = _key(spot, ends_clause=False)
-        if key is None:
+        if key is None or spot.before[: key.start()].endswith("总") or "向" in spot.before:
             return None
         return spot.inserted(spot.clause_start + key.start(), words)
 
@@ -328,7 +352,12 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "funds_paid_in_full": (_clause_made(_verb_phrase("兑现各类补助资金")), KEEP),
     "cumulatively": (_clause_made(_cumulative, ends_clause=False), KEEP),
     "linked_by_reaching": (_clause_made(_linked, ends_clause=False), KEEP),
-    "the_fund_after_its_amount": (_clause_made(_noun_after_amount, ends_clause=False), KEEP),
+    "the_fund_after_its_amount": (_clause_made(_noun_after_amount(), ends_clause=False), KEEP),
+    "the_fund_after_its_amount_and_de": (_clause_made(_noun_after_amount("的"), ends_clause=False), KEEP),
+    "the_verb_alone": (_clause_made(_only("verb"), ends_clause=False), KEEP),
+    "the_fund_alone": (_clause_made(_only("noun"), ends_clause=False), KEEP),
+    "its_purpose_between_verb_and_fund": (_clause_made(_purpose_between, ends_clause=False), KEEP),
+    "to_the_poor_villages": (_clause_led_by("向贫困村"), KEEP),
     "paid_by_the_county_budget": (_clause_made(_paid_by), KEEP),
     "its_total_in_a_clause_of_its_own": (
         _clause_made(_sum_in_its_own_clause("总额达"), ends_clause=False),
