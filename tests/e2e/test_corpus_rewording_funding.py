@@ -238,14 +238,30 @@ def _rounded_restatement(spot: Spot) -> str | None:
     m = _AMOUNT.match(spot.found.text)
     if _key(spot, ends_clause=False) is None or m is None or not spot.sentence.endswith("。"):
         return None
-    number, unit = float(m["number"]), m["unit"]
+    rough = _rounded(float(m["number"]), m["unit"])
+    return None if rough is None else f"{spot.sentence.rstrip('。')}。上述{rough}资金全部用于脱贫攻坚。"
+
+
+def _rounded(number: float, unit: str) -> str | None:
+    """4.25亿 as 4亿多元, 3317.4万 as 3000多万元: below it at a rounder digit, with 多."""
     if unit == "亿" and number >= 1 and number != int(number):
-        rough = f"{int(number)}亿多元"
-    elif unit == "万" and number >= 1000 and number % 1000:
-        rough = f"{int(number // 1000) * 1000}多万元"
-    else:
-        return None
-    return f"{spot.sentence.rstrip('。')}。上述{rough}资金全部用于脱贫攻坚。"
+        return f"{int(number)}亿多元"
+    if unit == "万" and number >= 1000 and number % 1000:
+        return f"{int(number // 1000) * 1000}多万元"
+    return None
+
+
+def _restated_in_its_sentence(rounded: bool) -> Rewrite:
+    """这 and the amount (or it rounded) right after its clause: 投入资金4.25亿元,这4亿多元资金主要用于…"""
+
+    def rewrite(spot: Spot) -> str | None:
+        m = _AMOUNT.match(spot.found.text)
+        if _key(spot) is None or m is None:
+            return None
+        again = _rounded(float(m["number"]), m["unit"]) if rounded else spot.found.text
+        return None if again is None else spot.inserted(spot.end, f",这{again}资金主要用于产业发展")
+
+    return rewrite
 
 
 def _not_naming_the_region(rewrite: Rewrite) -> Rewrite:
@@ -412,6 +428,8 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_heading_restates_it": (_heading_above, KEEP),
     "the_next_sentence_restates_it": (_restated_after, KEEP),
     "the_next_sentence_restates_it_rounded": (_rounded_restatement, KEEP),
+    "restated_in_its_sentence": (_restated_in_its_sentence(rounded=False), KEEP),
+    "restated_rounded_in_its_sentence": (_restated_in_its_sentence(rounded=True), KEEP),
     # No funding, or not this region's.
     "a_loan_balance": (_funding_before("全县扶贫小额信贷余额达"), REMOVE),
     "a_villages_income": (_funding_before("村集体经济年收入达到"), REMOVE),

@@ -884,3 +884,17 @@ def test_a_clause_naming_only_the_sum_takes_its_statements_cue(text: str, amount
 def test_a_credit_line_is_not_money_lent() -> None:
     # Written for the test: a credit line after money kept in its sentence continues no series.
     assert _found("甲县累计投入扶贫资金3.2亿元,农业银行为全县授信20亿元。") == ["3.2亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: 这 points back at the amount before it in its sentence.
+        ("甲县投入扶贫资金4.25亿元,这4.25亿元资金主要用于产业发展。", ["4.25亿元"]),
+        ("甲县发放扶贫小额贷款3317.4万元,这3000多万元主要用于种养业。", ["3317.4万元"]),
+        # Equal amounts in a list stay two items.
+        ("甲县援助甲村100万元,援助乙村100万元。", ["100万元", "100万元"]),
+    ],
+)
+def test_an_amount_pointing_back_in_its_sentence_restates_it(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

@@ -976,9 +976,11 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
     """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
     one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one or pointing
     back at an amount stated (上述3000多万元 for 3317.4万元). Within one
-    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement; only an
-    amount in brackets after it, close to it, is its conversion (3200万元(约0.32亿元))."""
-    if candidate.sentence == kept.sentence:
+    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the
+    later one points back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it,
+    close to it, is its conversion (3200万元(约0.32亿元))."""
+    later = max(candidate, kept, key=lambda c: c.at)
+    if candidate.sentence == kept.sentence and not later.refers_back:
         return (
             candidate.converts
             and 0 < candidate.at - kept.at - len(kept.text) <= _CONVERSION_GAP
@@ -986,7 +988,7 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
         )
     if candidate.yuan == kept.yuan:
         return True
-    if not (candidate.words & kept.words or candidate.refers_back):
+    if not (candidate.words & kept.words or later.refers_back):
         return False
     return any(
         (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
