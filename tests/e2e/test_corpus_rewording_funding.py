@@ -264,6 +264,18 @@ def _restated_in_its_sentence(rounded: bool) -> Rewrite:
     return rewrite
 
 
+def _parts_before(spot: Spot) -> str | None:
+    """Its parts named before it and summed up (投入中央资金2.55亿元、省级资金1.7亿元,合计4.25亿元)."""
+    key, m = _key(spot, ends_clause=False), _AMOUNT.match(spot.found.text)
+    if key is None or m is None or key["link"]:
+        return None
+    number, unit = float(m["number"]), m["unit"]
+    places = len(m["number"].partition(".")[2])  # the parts written to the amount's own digits
+    first = round(number * 0.6, places)
+    parts = f"中央资金{_number(first)}{unit}元、省级资金{_number(round(number - first, places))}{unit}元"
+    return _head(spot, key) + f"{key['adv'] or ''}{key['verb']}{parts},合计" + spot.sentence[spot.at :]
+
+
 def _not_naming_the_region(rewrite: Rewrite) -> Rewrite:
     """``rewrite`` only where the clause it replaces names no form of the region (the page's one
     mention of it would go, and its region with it)."""
@@ -405,6 +417,16 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_space_before_its_unit": (_spelt(lambda n, u: f"{_number(n)} {u}元"), KEEP),
     "full_width_digits": (_spelt(lambda n, u: f"{_number(n).translate(_FULL_WIDTH)}{u}元"), KEEP),
     "renminbi_after_it": (_spelt(lambda n, u: f"{_number(n)}{u}元人民币"), KEEP),
+    "and_above": (_spelt(lambda n, u: f"{_number(n)}{u}元以上"), KEEP),
+    "or_so": (_spelt(lambda n, u: f"{_number(n)}{u}元左右"), KEEP),
+    "digits_grouped_by_spaces": (
+        _spelt(
+            lambda n, u: (
+                f"{n:,.8f}".rstrip("0").rstrip(".").replace(",", " ") + f"{u}元" if n >= 1000 else None
+            )
+        ),
+        KEEP,
+    ),
     "its_conversion_in_brackets": (_spelt(_converted), KEEP),
     "in_chinese_numerals": (_spelt(_in_chinese), KEEP),
     "digits_grouped_by_commas": (
@@ -426,6 +448,9 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "first_list_item": (_sentence_led_by("一是"), KEEP),
     "a_list_item_with_its_heading": (_sentence_led_by("二是加大资金投入,"), KEEP),
     "a_heading_restates_it": (_heading_above, KEEP),
+    "a_numbered_list_item": (_sentence_led_by("1、"), KEEP),
+    "a_list_under_its_heading": (_sentence_led_by("全县资金投入情况如下:\n(一)"), KEEP),
+    "its_parts_before_it": (_parts_before, KEEP),
     "the_next_sentence_restates_it": (_restated_after, KEEP),
     "the_next_sentence_restates_it_rounded": (_rounded_restatement, KEEP),
     "restated_in_its_sentence": (_restated_in_its_sentence(rounded=False), KEEP),

@@ -898,3 +898,9 @@ def test_a_credit_line_is_not_money_lent() -> None:
 )
 def test_an_amount_pointing_back_in_its_sentence_restates_it(text: str, amounts: list[str]) -> None:
     assert _found(text) == amounts
+
+
+def test_a_sum_ending_a_list_shares_its_statements_words_with_a_headline() -> None:
+    # Written for the test: the headline rounds the sum, whose own phrase (合计) names no fund.
+    text = "甲县投资5亿元助力脱贫\n甲县累计投资中央资金3.37亿元、省级资金2.2476亿元,合计5.6176亿元。"
+    assert _found(text) == ["5.6176亿元"]

@@ -345,13 +345,20 @@ class _Phrase:
         return parsed or ("over" if self.before.endswith(_ABOVE_BEFORE) else None)
 
     def funding_words(self) -> frozenset[str]:
-        """The funding cues of the phrase: what two statements of one amount share.
+        """The funding cues of the phrase: what two statements of one amount share. A phrase with
+        none of its own (合计5.6亿元, a sum ending a list) has its statement's.
 
         >>> sorted(_Phrase("累计投入扶贫资金", "5亿元", "用于产业").funding_words())
         ['投入', '用于', '资金']
+        >>> sorted(_Phrase("合计", "5亿元", "", lead="投资中央资金3亿元、省级资金2亿元,").funding_words())
+        ['投资', '资金']
         """
-        found = _CUE.findall(self.before) + _CUE.findall(self.after)
-        return frozenset(w for w in found if _CUE_GROUP[w][1])
+        own = self._funding_words(self.before + self.after)
+        return own or self._funding_words(self.lead)
+
+    @staticmethod
+    def _funding_words(text: str) -> frozenset[str]:
+        return frozenset(w for w in _CUE.findall(text) if _CUE_GROUP[w][1])
 
 
 @dataclass(frozen=True, slots=True)
