@@ -35,6 +35,7 @@ from test_corpus_insertions import TEXTS
 from test_corpus_rewording_negatives import (  # noqa: F401  (pages: the fixture, shared)
     _AMOUNT,
     BELOW_THE_NATION,
+    COUNTIES,
     FUNDING,
     KEEP,
     REMOVE,
@@ -276,6 +277,15 @@ def _parts_before(spot: Spot) -> str | None:
     return _head(spot, key) + f"{key['adv'] or ''}{key['verb']}{parts},合计" + spot.sentence[spot.at :]
 
 
+def _not_a_city(rewrite: Rewrite) -> Rewrite:
+    """``rewrite`` only on a page whose region is no city (a county-level city's 全市 is its own)."""
+
+    def guarded(spot: Spot) -> str | None:
+        return None if any(name.endswith("市") for name in spot.page.names) else rewrite(spot)
+
+    return guarded
+
+
 def _not_naming_the_region(rewrite: Rewrite) -> Rewrite:
     """``rewrite`` only where the clause it replaces names no form of the region (the page's one
     mention of it would go, and its region with it)."""
@@ -448,6 +458,12 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "first_list_item": (_sentence_led_by("一是"), KEEP),
     "a_list_item_with_its_heading": (_sentence_led_by("二是加大资金投入,"), KEEP),
     "a_heading_restates_it": (_heading_above, KEEP),
+    "in_brackets_after_the_work": (
+        _clause_made(
+            lambda key, amount: f"实施了一批扶贫项目(共{key['verb']}{key['noun'] or '资金'}{amount})"
+        ),
+        KEEP,
+    ),
     "a_numbered_list_item": (_sentence_led_by("1、"), KEEP),
     "a_list_under_its_heading": (_sentence_led_by("全县资金投入情况如下:\n(一)"), KEEP),
     "its_parts_before_it": (_parts_before, KEEP),
@@ -469,6 +485,16 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "the_rise_over_last_year": (_rise_over_last_year, REMOVE),
     "the_nations_money": (
         _not_naming_the_region(_funding_before("全国累计投入中央财政专项扶贫资金", BELOW_THE_NATION)),
+        REMOVE,
+    ),
+    "the_prefectures_money_in_a_county_page": (
+        _not_a_city(_not_naming_the_region(_funding_before("全市累计投入财政扶贫资金", frozenset(COUNTIES)))),
+        REMOVE,
+    ),
+    "the_countys_money_in_a_village_page": (
+        _not_naming_the_region(
+            _funding_before("全县累计投入财政扶贫资金", frozenset({"township", "village"}))
+        ),
         REMOVE,
     ),
     "the_whole_budget": (_funding_before("全年一般公共预算支出"), REMOVE),
