@@ -277,6 +277,23 @@ def _parts_before(spot: Spot) -> str | None:
     return _head(spot, key) + f"{key['adv'] or ''}{key['verb']}{parts},合计" + spot.sentence[spot.at :]
 
 
+def _a_use_after_it(words: str) -> Rewrite:
+    """A part of the amount named after it by its use (投入资金4.25亿元,用于产业发展2.55亿元):
+    ``words`` formatted with the part, six tenths of the amount. The part is no item of its own."""
+
+    def rewrite(spot: Spot) -> str | None:
+        m = _AMOUNT.match(spot.found.text)
+        # Only where the statement ends with the clause: a 其中 breakdown runs on to the full stop
+        # (and over ';'), so an amount after it would be a part.
+        if _key(spot) is None or m is None or not spot.sentence[spot.clause_end :].startswith("。"):
+            return None
+        places = len(m["number"].partition(".")[2])
+        part = f"{_number(round(float(m['number']) * 0.6, places))}{m['unit']}元"
+        return spot.inserted(spot.end, words.format(part=part))
+
+    return rewrite
+
+
 def _not_a_city(rewrite: Rewrite) -> Rewrite:
     """``rewrite`` only on a page whose region is no city (a county-level city's 全市 is its own)."""
 
@@ -467,6 +484,9 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_numbered_list_item": (_sentence_led_by("1、"), KEEP),
     "a_list_under_its_heading": (_sentence_led_by("全县资金投入情况如下:\n(一)"), KEEP),
     "its_parts_before_it": (_parts_before, KEEP),
+    "a_use_of_it_after_qizhong": (_a_use_after_it(",其中用于产业发展{part}"), KEEP),
+    "a_main_use_of_it_after_it": (_a_use_after_it(",主要用于产业发展{part}"), KEEP),
+    "a_use_of_it_after_it": (_a_use_after_it(",用于产业发展{part}"), KEEP),
     "the_next_sentence_restates_it": (_restated_after, KEEP),
     "the_next_sentence_restates_it_rounded": (_rounded_restatement, KEEP),
     "restated_in_its_sentence": (_restated_in_its_sentence(rounded=False), KEEP),

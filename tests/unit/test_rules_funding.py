@@ -904,3 +904,20 @@ def test_a_sum_ending_a_list_shares_its_statements_words_with_a_headline() -> No
     # Written for the test: the headline rounds the sum, whose own phrase (合计) names no fund.
     text = "甲县投资5亿元助力脱贫\n甲县累计投资中央资金3.37亿元、省级资金2.2476亿元,合计5.6176亿元。"
     assert _found(text) == ["5.6176亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: an amount named by its use after one kept is a share of it.
+        ("甲县投入扶贫资金3亿元,主要用于产业发展1.8亿元。", ["3亿元"]),
+        ("甲县争取上级资金5000万元,用于道路建设3000万元、安全饮水1200万元。", ["5000万元"]),
+        ("甲县投入资金3亿元,用于产业发展1.8亿元,用于基础设施1.1亿元。", ["3亿元"]),
+        # With a verb of its own, or after no amount kept, it is an item.
+        ("甲县投入资金3亿元用于产业发展,投入2亿元用于道路。", ["3亿元", "2亿元"]),
+        ("甲县投入资金3亿元,用于产业发展1.8亿元,另安排资金5000万元。", ["3亿元", "5000万元"]),
+        ("乙县用于产业发展的资金达1.8亿元。", ["1.8亿元"]),
+    ],
+)
+def test_an_amount_named_by_its_use_after_one_kept_is_its_share(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

@@ -8,7 +8,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
    full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
-   sentence too, unless the next phrase opens another 其中 of the same total).
+   sentence too, unless the next phrase opens another 其中 of the same total). ``use_of_total``:
+   an amount whose phrase names only a use (用于产业发展1.8亿元) right after one kept in its sentence
+   is a part of it too.
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
@@ -271,6 +273,11 @@ _NATION = max(_SCOPES_BY_LEVEL)
 # Levels above the report's own that make a total another region's: one level is too close to tell
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
+
+# A phrase opening with the use of money (用于, 主要用于): an amount it names right after one kept in
+# its sentence is that amount's share for the use (投入资金3亿元,用于产业发展1.8亿元), a part of it, as
+# a 其中 part is. One with its own verb (,投入2亿元用于道路) is another item.
+_USE_ONLY = re.compile(r"(?:主要|重点|全部|其余|分别)?(?:用于|投向|用在)")
 
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
 # 共计6900万元; 港币380万元,约合人民币340万元), or a clause naming only the sum of what it said
@@ -537,6 +544,19 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     return _Verdict("wider_scope", False, last[0])
 
 
+def _names_a_use_only(before: str) -> bool:
+    """Whether the phrase before an amount names only a use of money (用于产业发展, 主要用于道路建设的
+    资金): no verb of spending, raising or giving of its own, only a fund's noun besides.
+
+    >>> _names_a_use_only("主要用于产业发展"), _names_a_use_only("投入资金")
+    (True, False)
+    >>> _names_a_use_only("用于产业发展,投入"), _names_a_use_only("用于产业发展的资金")
+    (False, True)
+    """
+    use = _USE_ONLY.match(before)
+    return use is not None and all(_CUE_GROUP[w][0] == "fund" for w in _CUE.findall(before, use.end()))
+
+
 def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home | None) -> _Verdict:
     """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring,
     in a report whose own unit is at level ``home``.
@@ -550,6 +570,8 @@ def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home
     """
     if (form := _form(phrase) or _wider_scope(phrase, home)) is not None:
         return form
+    if previous is not None and previous.kept and _names_a_use_only(phrase.before):
+        return _Verdict("use_of_total", False, "a use of the amount before it")
     cue = _nearest_cue(phrase)
     if cue is None:
         if previous is not None and previous.kept:
@@ -839,8 +861,8 @@ def _candidates(
             )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
             # The parts of an amount are an aside: a series runs on from the amount they break down
-            # ("从2018年的2000万元,其中…,增加到2019年的5000万元").
-            previous = previous if part else judged
+            # ("从2018年的2000万元,其中…,增加到2019年的5000万元"), and so do its uses (用于…1.8亿元、…).
+            previous = previous if part or judged.rule == "use_of_total" else judged
             if verdict.rule == "part_of_total" and sentence.start not in headline:
                 parts.add(round(match.parsed.value))
             if verdict.kept:
