@@ -395,6 +395,13 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     # The amount's place and its clause.
     "amount_before_its_verb": (_clause_made(_amount_first), KEEP),
     "amount_in_a_ba_construction": (_clause_made(_with_ba), KEEP),
+    "the_payer_after_it": (
+        _clause_made(lambda key, amount: f"{amount}{key['noun'] or '资金'}由县财政统筹安排"),
+        KEEP,
+    ),
+    "in_a_field_of_work": (_clause_led_by("在产业扶贫方面,"), KEEP),
+    "its_rise_after_it": (_after_amount(",同比增长12.5%"), KEEP),
+    "its_share_after_it": (_after_amount(",占全年财政支出的35%"), KEEP),
     "money_used_for_a_purpose": (_clause_made(_used_for), KEEP),
     "purpose_right_after_it": (_after_amount("用于产业发展和基础设施建设"), KEEP),
     "purpose_in_the_next_sentence": (_after_amount("。这些资金主要用于产业发展和基础设施建设"), KEEP),
@@ -502,6 +509,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_loan_ceiling": (_funding_before("单户贷款额度最高"), REMOVE),
     "a_deal_signed": (_funding_before("招商引资签约项目总金额"), REMOVE),
     "a_loss_recovered": (_funding_before("为群众挽回经济损失"), REMOVE),
+    "money_lost_to_fraud": (_funding_before("警方破获电信诈骗案件,涉案金额"), REMOVE),
     "the_rise_over_last_year": (_rise_over_last_year, REMOVE),
     "the_nations_money": (
         _not_naming_the_region(_funding_before("全国累计投入中央财政专项扶贫资金", BELOW_THE_NATION)),

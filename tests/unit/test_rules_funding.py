@@ -921,3 +921,9 @@ def test_a_sum_ending_a_list_shares_its_statements_words_with_a_headline() -> No
 )
 def test_an_amount_named_by_its_use_after_one_kept_is_its_share(text: str, amounts: list[str]) -> None:
     assert _found(text) == amounts
+
+
+def test_the_money_a_case_involved_is_no_sum_of_its_statement() -> None:
+    # Written for the test: a case's money after a statement of loans (its 金额 sums nothing up).
+    text = "甲县为贫困户发放扶贫小额贷款,警方破获电信诈骗案件,涉案金额320万元。"
+    assert _decision(text, "320万元") == ("misuse", "skipped: 涉案")

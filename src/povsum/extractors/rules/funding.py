@@ -185,9 +185,9 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
     # Money misused, recovered or set right, as a supervision or audit report finds it: 追回违规
-    # 资金, 问题资金, 整改到位资金.
+    # 资金, 问题资金, 整改到位资金; the money a case involved (涉案金额).
     "misuse": re.compile(
-        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
+        "(?:违规|违纪|违法|涉案|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
         f"|罚款|罚没|整改){_AMOUNT_AHEAD}"
     ),
     # Money in another currency (港币380万元) is not an amount in 元; its conversion (约合人民币
@@ -283,7 +283,7 @@ _USE_ONLY = re.compile(r"(?:主要|重点|全部|其余|分别)?(?:用于|投向
 # 共计6900万元; 港币380万元,约合人民币340万元), or a clause naming only the sum of what it said
 # (投入各类扶贫资金,总额达280亿元; 规模达): the statement's last cue decides it.
 _RECAP = re.compile(
-    r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模|规模|金额)(?:达到?|为|约)?)(?:人民币)?$"
+    r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模|规模)(?:达到?|为|约)?)(?:人民币)?$"
 )
 
 # An amount in brackets right after another (3200万元(约0.32亿元), 5亿元(折合人民币…)): the same
