@@ -427,7 +427,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     ),
     "its_sum_in_a_clause_of_its_own": (_clause_made(_sum_in_its_own_clause("共计"), ends_clause=False), KEEP),
     "its_scale_in_a_clause_of_its_own": (
-        _clause_made(_sum_in_its_own_clause("规模达"), ends_clause=False),
+        _clause_made(_sum_in_its_own_clause("总规模达"), ends_clause=False),
         KEEP,
     ),
     "a_span_of_years_before": (_clause_led_by("2016—2020年,"), KEEP),

@@ -871,10 +871,12 @@ def test_a_stock_of_assets_is_not_funding(text: str, amounts: list[str]) -> None
     [
         # Written for the test: a clause naming only the sum of what its statement said.
         ("甲县累计投入各类扶贫资金,总额达28亿元。", ["28亿元"]),
-        ("甲县为贫困户发放扶贫小额贷款,规模达1.6亿元。", ["1.6亿元"]),
+        ("甲县为贫困户发放扶贫小额贷款,总规模达1.6亿元。", ["1.6亿元"]),
         ("甲县整合涉农资金,总规模为3.5亿元,用于基础设施。", ["3.5亿元"]),
         # The sum of what is no funding is none.
         ("甲县乡村旅游实现综合收入,总额达2.6亿元。", []),
+        # A sector's size is no sum of the statement.
+        ("通过加大投入,甲县特色产业规模达50亿元。", []),
     ],
 )
 def test_a_clause_naming_only_the_sum_takes_its_statements_cue(text: str, amounts: list[str]) -> None:

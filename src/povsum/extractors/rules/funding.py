@@ -281,10 +281,9 @@ _USE_ONLY = re.compile(r"(?:主要|重点|全部|其余|分别)?(?:用于|投向
 
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
 # 共计6900万元; 港币380万元,约合人民币340万元), or a clause naming only the sum of what it said
-# (投入各类扶贫资金,总额达280亿元; 规模达): the statement's last cue decides it.
-_RECAP = re.compile(
-    r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模|规模)(?:达到?|为|约)?)(?:人民币)?$"
-)
+# (投入各类扶贫资金,总额达280亿元; 总规模达): the statement's last cue decides it. Not 规模 alone:
+# a sector's size (特色产业规模达50亿元) is no sum of money spent.
+_RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模)(?:达到?|为|约)?)(?:人民币)?$")
 
 # An amount in brackets right after another (3200万元(约0.32亿元), 5亿元(折合人民币…)): the same
 # amount in another unit or rounded, which ``restatement`` counts once.
