@@ -5,17 +5,25 @@ sentence is rewritten, put back in its place, and the page is read again (the lo
 are test_corpus_rewording_negatives.reworded); the expected result is known without a reader, from
 ../shared/ANNOTATION.md:
 
-- meaning KEPT (the page's funding stays what it was): the amount before its verb (4.2亿元资金已
-  全部下达到位), inside a 把 construction, as the money used for a purpose, with its purpose after
-  it or in the next sentence, its year or its subject in the sentence before; the verb phrase
-  another one (完成投资, 争取上级资金, 累计投入); the amount spelt another way (5亿余元, 3200万余元,
-  3200多万元, 近3200万元, a space, full-width digits, 万元人民币, its conversion in brackets); a label
-  and its value (投入资金:4.2亿元), a note in brackets or a programme in quotes before it, the
-  sentence made a list item, a heading or a sentence restating the amount (counted once).
+- meaning KEPT (the page's funding stays what it was): the amount's place (before its verb, 4.2亿元
+  资金已全部下达到位; in a 把 construction; the payer after it; the money used for a purpose; its
+  purpose after it or in the next sentence; its year or subject in the sentence before; a field of
+  work, a span of years or a date before its verb; a quoted speech); the verb phrase (完成投资,
+  争取上级资金, 由县财政出资, 累计, 达到, the verb or the fund alone, the fund after the amount, the
+  purpose between them, its total in a clause of its own: ,总额达4.2亿元); the spelling (5亿余元,
+  3200万余元, 3200多万元, 近, 约, 逾, 突破, 以上, 左右, Chinese numerals, grouped digits, a space,
+  full-width digits, 4.2亿 after a fund, 万元人民币, its conversion in brackets); around it (a label
+  and its value, 投入资金:4.2亿元; a note in brackets or a programme in quotes before it; a list
+  item; the work it paid with it in brackets; its rise or its share after it); parts and
+  restatements, counted once (its parts before it and summed up, a use of it after it, 用于产业发展
+  2.55亿元; a heading, the next sentence or its own sentence restating it, exactly or rounded).
 - meaning REMOVED (no item of the rewritten sentence carries the value): the amount made a loan
-  balance, a village's income, a migrant's earnings, tourism or e-commerce revenue, a rate per
-  household or person, a loan ceiling, a deal signed, a loss recovered, the rise over last year,
-  the nation's money. (A plan is funding per ANNOTATION.md: 计划投入 is kept, in the negatives test.)
+  balance, a village's income, a migrant's earnings, tourism or e-commerce revenue, an expected
+  output value, an income per head, a village's assets, a rate per household or person, a subsidy
+  standard, a loan ceiling, a credit line, a deal signed, a loss recovered, a fraud's money, the
+  rise over last year, the whole budget, fiscal revenue, the nation's money, the prefecture's in a
+  county's page, the county's in a village's. (A plan is funding per ANNOTATION.md: 计划投入 is
+  kept, in the negatives test.)
 
 The rewordings the negatives test already makes (its spending verbs swapped, 超, 余万元, 共计, 亿元 in
 万元, incomes, sales, output values, the province's and a neighbour's money...) are not repeated.
