@@ -420,6 +420,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "invested": (_clause_made(_verb_phrase("投资")), KEEP),
     "higher_funds_secured": (_clause_made(_verb_phrase("争取上级资金")), KEEP),
     "funds_paid_in_full": (_clause_made(_verb_phrase("兑现各类补助资金")), KEEP),
+    "expenditure": (_clause_made(_verb_phrase("财政扶贫支出")), KEEP),
     "cumulatively": (_clause_made(_cumulative, ends_clause=False), KEEP),
     "linked_by_reaching": (_clause_made(_linked, ends_clause=False), KEEP),
     "the_fund_after_its_amount": (_clause_made(_noun_after_amount(), ends_clause=False), KEEP),
@@ -502,6 +503,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_use_of_it_after_qizhong": (_a_use_after_it(",其中用于产业发展{part}"), KEEP),
     "a_main_use_of_it_after_it": (_a_use_after_it(",主要用于产业发展{part}"), KEEP),
     "a_use_of_it_after_it": (_a_use_after_it(",用于产业发展{part}"), KEEP),
+    "its_part_in_the_next_sentence": (_a_use_after_it("。这笔资金中,产业发展资金{part}"), KEEP),
     "the_next_sentence_restates_it": (_restated_after, KEEP),
     "the_next_sentence_restates_it_rounded": (_rounded_restatement, KEEP),
     "restated_in_its_sentence": (_restated_in_its_sentence(rounded=False), KEEP),
@@ -517,6 +519,7 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_loan_ceiling": (_funding_before("单户贷款额度最高"), REMOVE),
     "a_deal_signed": (_funding_before("招商引资签约项目总金额"), REMOVE),
     "a_loss_recovered": (_funding_before("为群众挽回经济损失"), REMOVE),
+    "a_spending_cut": (_funding_before("通过集中采购为群众减少支出"), REMOVE),
     "money_lost_to_fraud": (_funding_before("警方破获电信诈骗案件,涉案金额"), REMOVE),
     "the_rise_over_last_year": (_rise_over_last_year, REMOVE),
     "the_nations_money": (

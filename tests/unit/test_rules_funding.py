@@ -929,3 +929,22 @@ def test_the_money_a_case_involved_is_no_sum_of_its_statement() -> None:
     # Written for the test: a case's money after a statement of loans (its 金额 sums nothing up).
     text = "甲县为贫困户发放扶贫小额贷款,警方破获电信诈骗案件,涉案金额320万元。"
     assert _decision(text, "320万元") == ("misuse", "skipped: 涉案")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: expenditure is money spent; a cut in it is money saved.
+        ("甲县全年财政扶贫支出3.2亿元。", ["3.2亿元"]),
+        ("甲县一般公共预算支出28亿元,其中扶贫支出3亿元。", ["3亿元"]),
+        ("甲县通过集中采购为群众减少支出200万元。", []),
+        ("甲县农村居民人均消费支出8000元。", []),
+    ],
+)
+def test_expenditure_is_spent_and_a_cut_in_it_is_saved(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+def test_the_fund_pointed_back_at_with_zhong_opens_its_parts() -> None:
+    # Written for the test: 这笔资金中 opens the parts of the amount just stated.
+    assert _found("甲县投入资金1.2亿元。这笔资金中,产业资金8000万元,基础设施资金2000万元。") == ["1.2亿元"]

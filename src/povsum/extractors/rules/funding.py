@@ -66,13 +66,16 @@ _STATEMENT_GOES_ON = (";", "；")
 # A label's colon and the spaces after it, right before its value.
 _LABEL_COLON = re.compile(r"[:：]\s*")
 # What opens the parts of an amount: 其中, 包括, (含 in brackets after it, an amount named (again)
-# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中"), the first
+# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中") or pointed
+# back at (这笔资金中), the first
 # tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
 _ROUGH_AMOUNT = r"(?:超过|超|近|约)?[\d.]+\s*多?[万亿]?多?元"
 _BREAKDOWN = re.compile(
     rf"其中|包括|\(含|(?:在|这|该|上述|以上){_ROUGH_AMOUNT}[^\d,;:。]{{0,6}}?中(?!央)|首期|首批"
     # A fund opening its phrase with its amount and 中 ("1.2亿元扶贫资金中,有…").
     rf"|(?:^|(?<=[,，])){_ROUGH_AMOUNT}的?[^\d,;:。]{{0,4}}?(?:资金|经费|基金|款)中(?!央)"
+    # The fund just stated, pointed back at with no amount ("这笔资金中,产业资金8000万元").
+    r"|(?:这笔|这些|该笔|上述|以上|前述)(?:资金|经费|款项|投入)中(?!央)"
     r"|仅(?:[0-9]{4}年|今年|去年|当年)"
 )
 # What opens a new item after parts, so the breakdown ends there: 另安排, 此外, 同时, 并注入.
@@ -120,7 +123,7 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出);
     # 砸了3.5个亿, as an official says it.
-    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸"),
+    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸", "支出"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金; funds
@@ -195,11 +198,11 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "foreign_currency": re.compile("(?:港币|港元|澳门币|新台币|美元|欧元|英镑|日元|澳元)(?=〔)"),
     # A deal signed is not money paid: 签约资金18亿元, 协议投资120亿元.
     "deal_signed": re.compile(rf"(?:签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
-    # Money saved, lost, owed, repaid or left unspent is not money spent: 为群众节约资金200万元,
-    # 挽回损失, 收回到期贷款, 结余资金.
+    # Money saved (a spending cut: 减少支出, 减轻负担), lost, owed, repaid or left unspent is not
+    # money spent: 为群众节约资金200万元, 挽回损失, 收回到期贷款, 结余资金.
     "not_spent": re.compile(
-        "(?:节约|节省|节支|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗|回收|收回|归还|还款|偿还"
-        f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
+        "(?:节约|节省|节支|减少支出|减轻负担|减负|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗|回收|收回"
+        f"|归还|还款|偿还|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
 # A partner of the report's region: the city or province paired with it (对口帮扶城市, 协作方).
