@@ -504,6 +504,11 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_main_use_of_it_after_it": (_a_use_after_it(",主要用于产业发展{part}"), KEEP),
     "a_use_of_it_after_it": (_a_use_after_it(",用于产业发展{part}"), KEEP),
     "its_part_in_the_next_sentence": (_a_use_after_it("。这笔资金中,产业发展资金{part}"), KEEP),
+    # Another amount after it that is no funding: no item of its own, nor of its list.
+    "a_yearly_output_after_it": (_a_use_after_it(",项目建成后年产出{part}"), KEEP),
+    "an_economic_value_after_it": (_a_use_after_it(",产生经济价值{part}"), KEEP),
+    "a_yearly_profit_after_it": (_a_use_after_it(",年可实现利润{part}"), KEEP),
+    "a_balance_after_it": (_a_use_after_it(",年末余额{part}"), KEEP),
     "the_next_sentence_restates_it": (_restated_after, KEEP),
     "the_next_sentence_restates_it_rounded": (_rounded_restatement, KEEP),
     "restated_in_its_sentence": (_restated_in_its_sentence(rounded=False), KEEP),

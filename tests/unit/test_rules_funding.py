@@ -948,3 +948,15 @@ def test_expenditure_is_spent_and_a_cut_in_it_is_saved(text: str, amounts: list[
 def test_the_fund_pointed_back_at_with_zhong_opens_its_parts() -> None:
     # Written for the test: 这笔资金中 opens the parts of the amount just stated.
     assert _found("甲县投入资金1.2亿元。这笔资金中,产业资金8000万元,基础设施资金2000万元。") == ["1.2亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: an output after an amount kept is no item of its list.
+        "甲县投入资金1.2亿元建设产业园,项目建成后年产出8000万元。",
+        "甲县发放贷款3200万元,产生经济价值1900万元。",
+    ],
+)
+def test_an_output_after_an_amount_kept_continues_no_series(text: str) -> None:
+    assert len(_found(text)) == 1

@@ -100,9 +100,10 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "订单", "零售", "流水", "卖", "出售", "售出"),
     # Buying the poor's produce is sales too.
     "produce_bought": ("消费扶贫", "带货", "采购", "收购", "购买", "认购", "购销"),
-    # Output values and the economy's statistics, which are not money spent on the poor: taxes,
-    # trade, and the investment of the whole economy (the whole budget is the form whole_budget).
-    "output": ("产值", "增加值"),
+    # Output values (产值, 年产出, 产生经济价值) and the economy's statistics, which are not money
+    # spent on the poor: taxes, trade, and the investment of the whole economy (the whole budget is
+    # the form whole_budget).
+    "output": ("产值", "增加值", "产出", "经济价值"),
     "economy": ("生产总值", "GDP", "经济总量", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
     # What a company or cooperative is registered with, not money it spent: its capital, its
