@@ -22,8 +22,8 @@ are test_corpus_rewording_negatives.reworded); the expected result is known with
   output value, an income per head, a village's assets, a rate per household or person, a subsidy
   standard, a loan ceiling, a credit line, a deal signed, a loss recovered, a fraud's money, the
   rise over last year, the whole budget, fiscal revenue, the nation's money, the prefecture's in a
-  county's page, the county's in a village's. (A plan is funding per ANNOTATION.md: 计划投入 is
-  kept, in the negatives test.)
+  county's page, the county's in a village's, a partner's for all it aids, several counties'. (A
+  plan is funding per ANNOTATION.md: 计划投入 is kept, in the negatives test.)
 
 The rewordings the negatives test already makes (its spending verbs swapped, 超, 余万元, 共计, 亿元 in
 万元, incomes, sales, output values, the province's and a neighbour's money...) are not repeated.
@@ -539,6 +539,15 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
         _not_naming_the_region(
             _funding_before("全县累计投入财政扶贫资金", frozenset({"township", "village"}))
         ),
+        REMOVE,
+    ),
+    # (The regions a partner aids are the nation's own.)
+    "a_partners_money_for_all_it_aids": (
+        _not_naming_the_region(_funding_before("对口帮扶城市累计向受援地区投入帮扶资金", BELOW_THE_NATION)),
+        REMOVE,
+    ),
+    "money_for_several_counties": (
+        _not_a_city(_funding_before("省财政累计向东山县等5个县下达专项扶贫资金", frozenset(COUNTIES))),
         REMOVE,
     ),
     "the_whole_budget": (_funding_before("全年一般公共预算支出"), REMOVE),

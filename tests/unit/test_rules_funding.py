@@ -960,3 +960,18 @@ def test_the_fund_pointed_back_at_with_zhong_opens_its_parts() -> None:
 )
 def test_an_output_after_an_amount_kept_continues_no_series(text: str) -> None:
     assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a partner's money for all the regions it aids is not the report's.
+        ("甲县投入资金3000万元。乙省累计向受援地区投入财政帮扶资金120亿元。", ["3000万元"]),
+        ("全县投入资金3000万元。乙市累计向甲县等5个县投入帮扶资金12亿元。", ["3000万元"]),
+        ("甲县投入资金3000万元。乙市向四川、贵州等地捐赠资金2亿元。", ["3000万元"]),
+        # Several townships of a county's report are its own; so are the two counties a payer names.
+        ("甲县向全县等9个乡镇发放小额信贷1.6亿元。", ["1.6亿元"]),
+    ],
+)
+def test_money_given_to_several_regions_is_not_the_reports(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

@@ -26,7 +26,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
    most often (全省 in a report saying 全县; 国家下达乙省 for a province named), not counting the
-   sentence judged, or of the nation in a report on any unit below it, is another region's money.
+   sentence judged, or of the nation in a report on any unit below it, is another region's money;
+   so is ``several_regions``: money given to several units of the report's level or above
+   (向甲县等5个县, 向受援地区).
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -268,6 +270,13 @@ _WHOLE_OR_PAYER = re.compile(
 _PROVINCE_LEVEL = _SCOPE_LEVEL["全省"]
 _PROVINCE_GIVEN = re.compile(
     r"(?:下达|下拨|拨付|分配)(?:给|到)?(?:各省(?:区市)?|(?:(?![和及与我本])[\u4e00-\u9fff]){1,3}?(?:省|自治区)(?!级))"
+)
+# Money given to several units a list leaves open (向甲县等5个县, 向…等地) or to the regions a partner
+# aids (受援地区, 对口地区), within a few characters after 向. Not units the payer names in full
+# (向定点帮扶的两个县): the share of the report's own may follow (see ``wider_total``).
+_SEVERAL_GIVEN = re.compile(
+    rf"向[^〔,;:。]{{0,12}}?(?:等(?:[0-9]+|[两二三四五六七八九十]+)个(?P<unit>[{_OWN_UNIT_CHARS}])"
+    r"|受援地区?|对口(?:帮扶|支援|协作)?地区|等地)"
 )
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
@@ -547,6 +556,30 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     return _Verdict("wider_scope", False, last[0])
 
 
+def _several_given(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
+    """Money given to several units (向甲县等5个县, 向受援地区, 向…等地: see _SEVERAL_GIVEN) is their
+    total, of which the report's unit is one at most: another region's money when they are of the
+    report's level or above (several townships in a county's report are its own). Read in the
+    amount's phrase.
+
+    >>> _several_given(_Phrase("乙市累计向甲县等5个县投入帮扶资金", "12亿元", ""), _Home(2, 1)).cue
+    '向甲县等5个县'
+    >>> _several_given(_Phrase("向受援地区投入", "120亿元", ""), _Home(2, 2)).cue
+    '向受援地区'
+    >>> _several_given(_Phrase("向全县等9个乡镇发放小额信贷", "1.6亿元", ""), _Home(2, 2)) is None
+    True
+    >>> _several_given(_Phrase("东部省份向受援地区投入", "120亿元", ""), _Home(_NATION, 1)) is None
+    True
+    """
+    m = _SEVERAL_GIVEN.search(phrase.before)
+    if home is None or m is None:
+        return None
+    level = _OWN_UNIT_LEVEL[m["unit"]] if m["unit"] else home.level if home.level < _NATION else None
+    if level is None or level < home.level:
+        return None
+    return _Verdict("several_regions", False, m.group())
+
+
 def _names_a_use_only(before: str) -> bool:
     """Whether the phrase before an amount names only a use of money (用于产业发展, 主要用于道路建设的
     资金): no verb of spending, raising or giving of its own, only a fund's noun besides.
@@ -571,7 +604,7 @@ def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home
     >>> _judge(_Phrase("贷款", "5万元", "投入村合作社"), 50000, None, None).rule
     'household_loan'
     """
-    if (form := _form(phrase) or _wider_scope(phrase, home)) is not None:
+    if (form := _form(phrase) or _wider_scope(phrase, home) or _several_given(phrase, home)) is not None:
         return form
     if previous is not None and previous.kept and _names_a_use_only(phrase.before):
         return _Verdict("use_of_total", False, "a use of the amount before it")
@@ -604,6 +637,8 @@ def _decision(verdict: _Verdict) -> str:
         return f"skipped: {verdict.cue} within the {_MICROCREDIT_CEILING}元 microcredit ceiling"
     if verdict.rule == "wider_scope":
         return f"skipped: a total of {verdict.cue}, a unit above the report's own"
+    if verdict.rule == "several_regions":
+        return f"skipped: given {verdict.cue}, several units, the report's one at most"
     return f"{'kept' if verdict.kept else 'skipped'}: {verdict.cue}"
 
 
