@@ -133,6 +133,33 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
+# An amount in 亿 written without 元 (投入资金56.84亿, 投资2.2亿, 200亿资金), as news and officials
+# write money: a count in 亿 always writes its noun (7亿多农村贫困人口), so a bare 亿 is money. Found in
+# a text only beside a word of money: a fund's noun or a spending verb before it (its link 达, 为, 共计
+# between), or a fund's noun after it.
+_MONEY_WORD = (
+    r"资金|经费|款项|善款|捐款|金额|总额|总量|规模|资本|投资|贷款|信贷"
+    r"|投入|使用|安排|下达|拨付|筹集|筹措|整合|到位|投放|发放"
+)
+_YI_AFTER_MONEY = re.compile(rf"(?:{_MONEY_WORD})(?:达到?|为|共计?|合计|总计|累计)?(?:超|突破)?$")
+_YI_BEFORE_MONEY = re.compile(r"的?[^\d,，;；:：。]{0,2}?(?:资金|经费|善款|款项)")
+# How far before a bare 亿 its money word may stand: the word and its link.
+_MONEY_WORD_REACH = 6
+
+
+def _bare_yi(m: re.Match[str]) -> bool:
+    """Whether the match is a number in 亿 with no unit (56.84亿, 2.7亿多)."""
+    return not (m["unit"] or m["den"] or m["money"]) and (m["m1"] + m["m2"]).endswith("亿")
+
+
+def _yi_beside_money(folded: str, m: re.Match[str]) -> bool:
+    """A bare 亿 beside a word of money (see _MONEY_WORD): money in a text."""
+    if not _bare_yi(m):
+        return False
+    before = folded[max(0, m.start() - _MONEY_WORD_REACH) : m.start()]
+    return _YI_AFTER_MONEY.search(before) is not None or _YI_BEFORE_MONEY.match(folded, m.end()) is not None
+
+
 # Every alternative of _QUANTITY starts with one of these. Trying _QUANTITY only there is ~5x faster
 # than finditer, which attempts the whole pattern at every position.
 _START = re.compile(rf"[大约将接近超逾不0-9{_CN_NUM}]")
@@ -563,7 +590,8 @@ def _from_match(m: re.Match[str]) -> ParsedQuantity:
     value = _cn_decimal(numeral)
     for c in m["m1"] + m["m2"]:
         value *= MULTIPLIER[c]
-    return ParsedQuantity(float(value), _counted_unit(m["unit"] or ""), approx)
+    unit = "元" if _bare_yi(m) else _counted_unit(m["unit"] or "")
+    return ParsedQuantity(float(value), unit, approx)
 
 
 def _counted_unit(written: str) -> str:
@@ -622,6 +650,8 @@ def parse_quantity(text: str) -> ParsedQuantity:
     (ParsedQuantity(value=647.0, unit='户', approx=None), 86200.0)
     >>> parse_quantity("单位:万元)\n项目 金额\n甲 12560\n乙 6480\n合计 19040")
     ParsedQuantity(value=190400000.0, unit='元', approx=None)
+    >>> parse_quantity("56.84亿"), parse_quantity("2.7亿多").approx
+    (ParsedQuantity(value=5684000000.0, unit='元', approx=None), 'over')
     >>> parse_quantity("2014年")
     Traceback (most recent call last):
     ...
@@ -697,6 +727,8 @@ def find_quantities(s: str, units: Collection[str] | None = None) -> list[Quanti
     [(7, '4352户', 4352.0), (12, '18802人', 18802.0)]
     >>> [m.text for m in find_quantities("投入1127.14萬元,帮扶近4000人", units={"元"})]
     ['1127.14萬元']
+    >>> [m.text for m in find_quantities("投入资金56.84亿,安排的2亿资金,惠及14亿人民", units={"元"})]
+    ['56.84亿', '2亿']
     >>> [m.text for m in find_quantities("共244 501人,28 499户,约两三千人")]
     ['244 501人', '28 499户', '约两三千人']
     """
@@ -709,9 +741,10 @@ def find_quantities(s: str, units: Collection[str] | None = None) -> list[Quanti
             pos = start.start() + 1
             continue
         pos = m.end()  # never empty: every match holds a number
-        if not (m["unit"] or m["den"] or m["money"]):
+        money = m["money"] or _yi_beside_money(folded, m)
+        if not (m["unit"] or m["den"] or money):
             continue
-        if units is not None and not (m["den"] or m["money"]) and _counted_unit(m["unit"]) not in units:
+        if units is not None and not (m["den"] or money) and _counted_unit(m["unit"]) not in units:
             continue  # not of the units asked for: its value need not be read
         try:
             parsed = _from_match(m)

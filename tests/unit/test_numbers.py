@@ -359,3 +359,25 @@ def test_a_money_tables_total_reads_with_the_headers_unit() -> None:
 def test_a_table_total_of_another_unit_row_or_shape_is_refused(text: str) -> None:
     with pytest.raises(NumberParseError):
         parse_quantity(text)
+
+
+# Written for the test: amounts in 亿 with no 元, beside a word of money, and bare 亿 beside none.
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        ("全县累计投入扶贫资金28亿,建成产业基地", "28亿", 2_800_000_000),
+        ("省政府投资3.6亿援建一所学校", "3.6亿", 360_000_000),
+        ("将新增的50亿资金用于深度贫困地区", "50亿", 5_000_000_000),
+        ("各类帮扶资金累计到位超4.5亿。", "4.5亿", 450_000_000),
+        ("小额信贷投放总量达12.6亿,排全省第一", "12.6亿", 1_260_000_000),
+    ],
+)
+def test_an_amount_in_yi_without_yuan_beside_money_is_yuan(text: str, found: str, value: float) -> None:
+    [m] = find_quantities(text, units={"元"})
+    assert (m.text, m.parsed.value, m.parsed.unit) == (found, value, "元")
+    assert parse_quantity(m.text).unit == "元"  # as verify reads it back
+
+
+@pytest.mark.parametrize("text", ["惠及14亿中国人民", "全国7亿多农村贫困人口", "2019年全县减少3亿"])
+def test_a_bare_yi_beside_no_money_word_is_no_amount(text: str) -> None:
+    assert find_quantities(text, units={"元"}) == []

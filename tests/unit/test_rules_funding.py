@@ -806,3 +806,172 @@ def test_the_region_found_is_the_home_of_a_text_calling_no_unit_its_own() -> Non
     # ...and a province's writer on its county (我省…县): the county is the home.
     ours = "我省拜泉县脱贫纪实\n我省拜泉县投入扶贫资金2.1亿元。\n全省今年共安排财政专项扶贫资金120亿元。"
     assert _full(ours) == [210000000]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a label and its value after a colon, as fact sheets and lists write them.
+        ("甲县资金投入情况。全年投入扶贫资金:3200万元;整合涉农资金:1.2亿元。", ["3200万元", "1.2亿元"]),
+        ("乙村道路硬化项目。项目总投资： 860万元。", ["860万元"]),
+        ("甲县2019年基本情况。农村居民人均可支配收入:9860元;帮扶单位捐款:35万元。", ["35万元"]),
+    ],
+)
+def test_a_label_before_a_colon_is_its_values_phrase(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: an amount converted or rounded in brackets after it is the same amount.
+        ("甲县累计投入扶贫资金26428万元(约2.64亿元),用于产业发展。", ["26428万元"]),
+        ("甲县安排专项资金15000万元(1.5亿元)。", ["15000万元"]),
+        ("乙市援助甲县港币380万元(约合人民币340万元)。", ["340万元"]),
+        # Not a conversion: another amount in brackets, or the same figure in a list.
+        ("甲县投入资金3200万元(带动社会资本1.2亿元)。", ["3200万元", "1.2亿元"]),
+        ("援助甲村100万元,援助乙村100万元。", ["100万元", "100万元"]),
+    ],
+)
+def test_an_amount_in_brackets_after_it_converting_it_is_one_item(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: 上述 or 这 before a rounded amount points back at the one stated.
+        ("甲县为632户贫困户发放贷款3317.4万元。上述3000多万元资金全部用于发展产业。", ["3317.4万元"]),
+        ("甲县完成投资4.71亿元。这4亿多元资金带动了全县产业发展。", ["4.71亿元"]),
+        # 多 after a round number is rounded to its last nonzero digit: 3000多万元 is 3000万 to 4000万.
+        ("甲县累计投入扶贫资金3317.4万元。全县投入资金3000多万元。", ["3317.4万元"]),
+        # Neither pointing back nor sharing a word, nor rounding it: another item.
+        ("甲县发放贷款3317.4万元。乙镇投入3000多万元修建道路。", ["3317.4万元", "3000多万元"]),
+        ("甲县发放贷款3317.4万元。上述2000多万元资金用于产业。", ["3317.4万元", "2000多万元"]),
+    ],
+)
+def test_an_amount_pointing_back_or_rounding_one_stated_restates_it(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a stock of assets after an amount kept is no item of its list.
+        ("甲县投入扶贫资金3.2亿元,村集体经济资产总额达1.5亿元。", ["3.2亿元"]),
+        ("甲县累计形成扶贫资产5.6亿元。", []),
+    ],
+)
+def test_a_stock_of_assets_is_not_funding(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a clause naming only the sum of what its statement said.
+        ("甲县累计投入各类扶贫资金,总额达28亿元。", ["28亿元"]),
+        ("甲县为贫困户发放扶贫小额贷款,总规模达1.6亿元。", ["1.6亿元"]),
+        ("甲县整合涉农资金,总规模为3.5亿元,用于基础设施。", ["3.5亿元"]),
+        # The sum of what is no funding is none.
+        ("甲县乡村旅游实现综合收入,总额达2.6亿元。", []),
+        # A sector's size is no sum of the statement.
+        ("通过加大投入,甲县特色产业规模达50亿元。", []),
+    ],
+)
+def test_a_clause_naming_only_the_sum_takes_its_statements_cue(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+def test_a_credit_line_is_not_money_lent() -> None:
+    # Written for the test: a credit line after money kept in its sentence continues no series.
+    assert _found("甲县累计投入扶贫资金3.2亿元,农业银行为全县授信20亿元。") == ["3.2亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: 这 points back at the amount before it in its sentence.
+        ("甲县投入扶贫资金4.25亿元,这4.25亿元资金主要用于产业发展。", ["4.25亿元"]),
+        ("甲县发放扶贫小额贷款3317.4万元,这3000多万元主要用于种养业。", ["3317.4万元"]),
+        # Equal amounts in a list stay two items.
+        ("甲县援助甲村100万元,援助乙村100万元。", ["100万元", "100万元"]),
+    ],
+)
+def test_an_amount_pointing_back_in_its_sentence_restates_it(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+def test_a_sum_ending_a_list_shares_its_statements_words_with_a_headline() -> None:
+    # Written for the test: the headline rounds the sum, whose own phrase (合计) names no fund.
+    text = "甲县投资5亿元助力脱贫\n甲县累计投资中央资金3.37亿元、省级资金2.2476亿元,合计5.6176亿元。"
+    assert _found(text) == ["5.6176亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: an amount named by its use after one kept is a share of it.
+        ("甲县投入扶贫资金3亿元,主要用于产业发展1.8亿元。", ["3亿元"]),
+        ("甲县争取上级资金5000万元,用于道路建设3000万元、安全饮水1200万元。", ["5000万元"]),
+        ("甲县投入资金3亿元,用于产业发展1.8亿元,用于基础设施1.1亿元。", ["3亿元"]),
+        # With a verb of its own, or after no amount kept, it is an item.
+        ("甲县投入资金3亿元用于产业发展,投入2亿元用于道路。", ["3亿元", "2亿元"]),
+        ("甲县投入资金3亿元,用于产业发展1.8亿元,另安排资金5000万元。", ["3亿元", "5000万元"]),
+        ("乙县用于产业发展的资金达1.8亿元。", ["1.8亿元"]),
+    ],
+)
+def test_an_amount_named_by_its_use_after_one_kept_is_its_share(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+def test_the_money_a_case_involved_is_no_sum_of_its_statement() -> None:
+    # Written for the test: a case's money after a statement of loans (its 金额 sums nothing up).
+    text = "甲县为贫困户发放扶贫小额贷款,警方破获电信诈骗案件,涉案金额320万元。"
+    assert _decision(text, "320万元") == ("misuse", "skipped: 涉案")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: expenditure is money spent; a cut in it is money saved.
+        ("甲县全年财政扶贫支出3.2亿元。", ["3.2亿元"]),
+        ("甲县一般公共预算支出28亿元,其中扶贫支出3亿元。", ["3亿元"]),
+        ("甲县通过集中采购为群众减少支出200万元。", []),
+        ("甲县农村居民人均消费支出8000元。", []),
+    ],
+)
+def test_expenditure_is_spent_and_a_cut_in_it_is_saved(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts
+
+
+def test_the_fund_pointed_back_at_with_zhong_opens_its_parts() -> None:
+    # Written for the test: 这笔资金中 opens the parts of the amount just stated.
+    assert _found("甲县投入资金1.2亿元。这笔资金中,产业资金8000万元,基础设施资金2000万元。") == ["1.2亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: an output after an amount kept is no item of its list.
+        "甲县投入资金1.2亿元建设产业园,项目建成后年产出8000万元。",
+        "甲县发放贷款3200万元,产生经济价值1900万元。",
+    ],
+)
+def test_an_output_after_an_amount_kept_continues_no_series(text: str) -> None:
+    assert len(_found(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # Written for the test: a partner's money for all the regions it aids is not the report's.
+        ("甲县投入资金3000万元。乙省累计向受援地区投入财政帮扶资金120亿元。", ["3000万元"]),
+        ("全县投入资金3000万元。乙市累计向甲县等5个县投入帮扶资金12亿元。", ["3000万元"]),
+        ("甲县投入资金3000万元。乙市向四川、贵州等地捐赠资金2亿元。", ["3000万元"]),
+        # Several townships of a county's report are its own; so are the two counties a payer names.
+        ("甲县向全县等9个乡镇发放小额信贷1.6亿元。", ["1.6亿元"]),
+    ],
+)
+def test_money_given_to_several_regions_is_not_the_reports(text: str, amounts: list[str]) -> None:
+    assert _found(text) == amounts

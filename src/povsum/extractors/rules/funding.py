@@ -8,7 +8,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
    full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
-   sentence too, unless the next phrase opens another 其中 of the same total).
+   sentence too, unless the next phrase opens another 其中 of the same total). ``use_of_total``:
+   an amount whose phrase names only a use (用于产业发展1.8亿元) right after one kept in its sentence
+   is a part of it too.
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
@@ -24,7 +26,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    On the phrase and the rest of its sentence: ``progress`` (已拨付…,支出进度79.7%: a part of a
    budget). Then ``wider_scope``: a total of a unit two levels above the one the report totals
    most often (全省 in a report saying 全县; 国家下达乙省 for a province named), not counting the
-   sentence judged, or of the nation in a report on any unit below it, is another region's money.
+   sentence judged, or of the nation in a report on any unit below it, is another region's money;
+   so is ``several_regions``: money given to several units of the report's level or above
+   (向甲县等5个县, 向受援地区).
 3. the cue nearest the amount: a not-funding cue (收入, 工资, 价格, 销售, 产值, 余额, 标准) skips
    it, a funding cue (投入, 发放, 贷款, 捐, 补助, 资金...) keeps it, except ``household_loan``: a
    loan within the microcredit ceiling is one household's loan.
@@ -61,14 +65,19 @@ from povsum.sentences import Sentence, evidence
 # What ends a phrase. Not 、 (a list of one statement), nor quotes or brackets (a name).
 _PHRASE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _STATEMENT_GOES_ON = (";", "；")
+# A label's colon and the spaces after it, right before its value.
+_LABEL_COLON = re.compile(r"[:：]\s*")
 # What opens the parts of an amount: 其中, 包括, (含 in brackets after it, an amount named (again)
-# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中"), the first
+# with 中 ("这186.7亿元中,搬迁资金68亿元", "在超过12亿元资金中", "1.2亿元扶贫资金中") or pointed
+# back at (这笔资金中), the first
 # tranche of a fund (首期到位) and one period of a cumulative total (仅2019年一年).
 _ROUGH_AMOUNT = r"(?:超过|超|近|约)?[\d.]+\s*多?[万亿]?多?元"
 _BREAKDOWN = re.compile(
     rf"其中|包括|\(含|(?:在|这|该|上述|以上){_ROUGH_AMOUNT}[^\d,;:。]{{0,6}}?中(?!央)|首期|首批"
     # A fund opening its phrase with its amount and 中 ("1.2亿元扶贫资金中,有…").
     rf"|(?:^|(?<=[,，])){_ROUGH_AMOUNT}的?[^\d,;:。]{{0,4}}?(?:资金|经费|基金|款)中(?!央)"
+    # The fund just stated, pointed back at with no amount ("这笔资金中,产业资金8000万元").
+    r"|(?:这笔|这些|该笔|上述|以上|前述)(?:资金|经费|款项|投入)中(?!央)"
     r"|仅(?:[0-9]{4}年|今年|去年|当年)"
 )
 # What opens a new item after parts, so the breakdown ends there: 另安排, 此外, 同时, 并注入.
@@ -93,9 +102,10 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "sales": ("销售", "销量", "营业", "营收", "交易", "成交", "订单", "零售", "流水", "卖", "出售", "售出"),
     # Buying the poor's produce is sales too.
     "produce_bought": ("消费扶贫", "带货", "采购", "收购", "购买", "认购", "购销"),
-    # Output values and the economy's statistics, which are not money spent on the poor: taxes,
-    # trade, and the investment of the whole economy (the whole budget is the form whole_budget).
-    "output": ("产值", "增加值"),
+    # Output values (产值, 年产出, 产生经济价值) and the economy's statistics, which are not money
+    # spent on the poor: taxes, trade, and the investment of the whole economy (the whole budget is
+    # the form whole_budget).
+    "output": ("产值", "增加值", "产出", "经济价值"),
     "economy": ("生产总值", "GDP", "经济总量", "税收", "纳税", "进出口", "外贸"),
     "economy_investment": ("固定资产投资", "民间投资"),
     # What a company or cooperative is registered with, not money it spent: its capital, its
@@ -103,6 +113,11 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
     "registered_capital": ("注册资本", "注册资金", "成员出资", "认缴", "实缴", "认缴出资", "实缴出资"),
     # A stock of the whole economy (贷款余额, 存款余额), not an amount lent to the poor.
     "balance": ("存款", "储蓄", "余额"),
+    # A stock of assets (村集体经济资产总额, 扶贫资产规模) is what money built or owns, not money
+    # spent; 资产收益 is income above.
+    "assets": ("资产",),
+    # A bank's credit line (为全县授信20亿元) is a ceiling it may lend up to, not money lent.
+    "credit_line": ("授信",),
     # What an insurance covers is not money paid: 提供风险保障12亿元, 保额; 投保 is not 投.
     "insured_cover": ("保额", "风险保障", "保险金额", "投保"),
     # Poverty lines and subsidy standards are rates, not amounts spent.
@@ -111,7 +126,7 @@ _NOT_FUNDING_CUES: dict[str, tuple[str, ...]] = {
 _FUNDING_CUES: dict[str, tuple[str, ...]] = {
     # 投 alone as in 共投, 投向; money 用于 a purpose is spent; a budget 拿出 for it (县财政拿出);
     # 砸了3.5个亿, as an official says it.
-    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸"),
+    "spending": ("投入", "投", "耗资", "斥资", "用于", "拿出", "砸", "支出"),
     # Budgets handed down and paid out: 拨 as in 拨付, 下拨, 划拨, 拨款; 列支 from a fund.
     "allocation": ("安排", "预算", "下达", "拨", "发放", "投放", "到位", "兑现", "兑付", "支付", "列支"),
     # Investment and the funds it brings in or sets up: 配套, 撬动社会资本, 设立风险补偿金; funds
@@ -176,9 +191,9 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     # Money still missing or needed is not money spent: 资金缺口3亿元, 还需投入资金2亿元.
     "shortfall": re.compile(rf"(?:缺口|需求|尚需|还需|仍需){_AMOUNT_AHEAD}|(?<=〕)的?(?:资金)?缺口"),
     # Money misused, recovered or set right, as a supervision or audit report finds it: 追回违规
-    # 资金, 问题资金, 整改到位资金.
+    # 资金, 问题资金, 整改到位资金; the money a case involved (涉案金额).
     "misuse": re.compile(
-        "(?:违规|违纪|违法|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
+        "(?:违规|违纪|违法|涉案|挪用|套取|骗取|冒领|侵占|贪污|截留|滞留|追回|追缴|收缴|退赔|清退|虚报|问题资金"
         f"|罚款|罚没|整改){_AMOUNT_AHEAD}"
     ),
     # Money in another currency (港币380万元) is not an amount in 元; its conversion (约合人民币
@@ -186,11 +201,11 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "foreign_currency": re.compile("(?:港币|港元|澳门币|新台币|美元|欧元|英镑|日元|澳元)(?=〔)"),
     # A deal signed is not money paid: 签约资金18亿元, 协议投资120亿元.
     "deal_signed": re.compile(rf"(?:签约|(?:协议|意向|合同)(?:投资|资金|金额)){_AMOUNT_AHEAD}"),
-    # Money saved, lost, owed, repaid or left unspent is not money spent: 为群众节约资金200万元,
-    # 挽回损失, 收回到期贷款, 结余资金.
+    # Money saved (a spending cut: 减少支出, 减轻负担), lost, owed, repaid or left unspent is not
+    # money spent: 为群众节约资金200万元, 挽回损失, 收回到期贷款, 结余资金.
     "not_spent": re.compile(
-        "(?:节约|节省|节支|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗|回收|收回|归还|还款|偿还"
-        f"|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
+        "(?:节约|节省|节支|减少支出|减轻负担|减负|挽回|损失|亏损|负债|欠款|欠债|拖欠|诈骗|被骗|回收|收回"
+        f"|归还|还款|偿还|结余|结转|闲置|沉淀){_AMOUNT_AHEAD}"
     ),
 }
 # A partner of the report's region: the city or province paired with it (对口帮扶城市, 协作方).
@@ -256,6 +271,13 @@ _PROVINCE_LEVEL = _SCOPE_LEVEL["全省"]
 _PROVINCE_GIVEN = re.compile(
     r"(?:下达|下拨|拨付|分配)(?:给|到)?(?:各省(?:区市)?|(?:(?![和及与我本])[\u4e00-\u9fff]){1,3}?(?:省|自治区)(?!级))"
 )
+# Money given to several units a list leaves open (向甲县等5个县, 向…等地) or to the regions a partner
+# aids (受援地区, 对口地区), within a few characters after 向. Not units the payer names in full
+# (向定点帮扶的两个县): the share of the report's own may follow (see ``wider_total``).
+_SEVERAL_GIVEN = re.compile(
+    rf"向[^〔,;:。]{{0,12}}?(?:等(?:[0-9]+|[两二三四五六七八九十]+)个(?P<unit>[{_OWN_UNIT_CHARS}])"
+    r"|受援地区?|对口(?:帮扶|支援|协作)?地区|等地)"
+)
 # A place named by its level's character (甲县, 城关镇), after a scope word.
 _UNIT_NAMED = re.compile(r"[\u4e00-\u9fff][县市区州旗乡镇村]")
 # No unit stands above the nation: its totals (全国) are another region's in a report on any unit
@@ -265,13 +287,28 @@ _NATION = max(_SCOPES_BY_LEVEL)
 # the report's unit from the sub-unit its anecdotes name (全镇 said more often than 全县).
 _WIDER_BY = 2
 
+# A phrase opening with the use of money (用于, 主要用于): an amount it names right after one kept in
+# its sentence is that amount's share for the use (投入资金3亿元,用于产业发展1.8亿元), a part of it, as
+# a 其中 part is. One with its own verb (,投入2亿元用于道路) is another item.
+_USE_ONLY = re.compile(r"(?:主要|重点|全部|其余|分别)?(?:用于|投向|用在)")
+
 # Words right before a cue-less amount that sum up or convert what its statement said (户均3000元,
-# 共计6900万元; 港币380万元,约合人民币340万元): the statement's last cue decides it.
-_RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合)(?:人民币)?$")
+# 共计6900万元; 港币380万元,约合人民币340万元), or a clause naming only the sum of what it said
+# (投入各类扶贫资金,总额达280亿元; 总规模达): the statement's last cue decides it. Not 规模 alone:
+# a sector's size (特色产业规模达50亿元) is no sum of money spent.
+_RECAP = re.compile(r"(?:共计|合计|总计|共|折合|约合|合|(?:总金?额|总量|总规模)(?:达到?|为|约)?)(?:人民币)?$")
+
+# An amount in brackets right after another (3200万元(约0.32亿元), 5亿元(折合人民币…)): the same
+# amount in another unit or rounded, which ``restatement`` counts once.
+_CONVERSION = re.compile(r"[元亿]\s*[(（](?:约合|折合|合|即|相当于)?(?:人民币)?$")
+_CONVERSION_GAP = 8  # the most characters between the two: the bracket and its words
 
 # A year named before an amount, and words saying an amount is a sum, for ``yearly_sum``.
 _YEAR = re.compile(r"[0-9]{4}年")
 _SUMS_UP = re.compile(r"合计|总计|共计|累计")
+# Words right before an amount that point back at one already stated (上述3000多万元资金, 这2亿多元):
+# it restates that one, whatever words its phrase shares with it.
+_REFERS_BACK = re.compile(r"(?:上述|以上|前述|这|此)(?:笔|些)?$")
 
 # Words right before an amount that say it is a floor, which the number parser does not read.
 _ABOVE_BEFORE = ("超", "突破")
@@ -299,9 +336,17 @@ class _Phrase:
         >>> s = Sentence(0, 20, "甲,另设1386万元“风险资金池”,乙")
         >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0])
         _Phrase(before='另设', amount='1386万元', after='“风险资金池”', lead='甲,', tail=',乙')
+        >>> s = Sentence(0, 19, "甲县,累计投入扶贫资金:3200万元")
+        >>> _Phrase.around(s, find_quantities(s.text, {"元"})[0]).before
+        '累计投入扶贫资金:'
         """
         text = sentence.text
-        left = max((m.end() for m in _PHRASE_BREAK.finditer(text, 0, match.start)), default=0)
+        breaks = list(_PHRASE_BREAK.finditer(text, 0, match.start))
+        # A colon right before the amount joins a label to its value (扶贫资金:5亿元, 投入资金:
+        # 3200万元): the label is the amount's phrase.
+        if breaks and _LABEL_COLON.fullmatch(text, breaks[-1].start(), match.start):
+            breaks.pop()
+        left = breaks[-1].end() if breaks else 0
         brk = _PHRASE_BREAK.search(text, match.end)
         right = brk.start() if brk else len(text)
         return cls(text[left : match.start], match.text, text[match.end : right], text[:left], text[right:])
@@ -319,13 +364,20 @@ class _Phrase:
         return parsed or ("over" if self.before.endswith(_ABOVE_BEFORE) else None)
 
     def funding_words(self) -> frozenset[str]:
-        """The funding cues of the phrase: what two statements of one amount share.
+        """The funding cues of the phrase: what two statements of one amount share. A phrase with
+        none of its own (合计5.6亿元, a sum ending a list) has its statement's.
 
         >>> sorted(_Phrase("累计投入扶贫资金", "5亿元", "用于产业").funding_words())
         ['投入', '用于', '资金']
+        >>> sorted(_Phrase("合计", "5亿元", "", lead="投资中央资金3亿元、省级资金2亿元,").funding_words())
+        ['投资', '资金']
         """
-        found = _CUE.findall(self.before) + _CUE.findall(self.after)
-        return frozenset(w for w in found if _CUE_GROUP[w][1])
+        own = self._funding_words(self.before + self.after)
+        return own or self._funding_words(self.lead)
+
+    @staticmethod
+    def _funding_words(text: str) -> frozenset[str]:
+        return frozenset(w for w in _CUE.findall(text) if _CUE_GROUP[w][1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,6 +556,43 @@ def _wider_scope(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
     return _Verdict("wider_scope", False, last[0])
 
 
+def _several_given(phrase: _Phrase, home: _Home | None) -> _Verdict | None:
+    """Money given to several units (向甲县等5个县, 向受援地区, 向…等地: see _SEVERAL_GIVEN) is their
+    total, of which the report's unit is one at most: another region's money when they are of the
+    report's level or above (several townships in a county's report are its own). Read in the
+    amount's phrase.
+
+    >>> _several_given(_Phrase("乙市累计向甲县等5个县投入帮扶资金", "12亿元", ""), _Home(2, 1)).cue
+    '向甲县等5个县'
+    >>> _several_given(_Phrase("向受援地区投入", "120亿元", ""), _Home(2, 2)).cue
+    '向受援地区'
+    >>> _several_given(_Phrase("向全县等9个乡镇发放小额信贷", "1.6亿元", ""), _Home(2, 2)) is None
+    True
+    >>> _several_given(_Phrase("东部省份向受援地区投入", "120亿元", ""), _Home(_NATION, 1)) is None
+    True
+    """
+    m = _SEVERAL_GIVEN.search(phrase.before)
+    if home is None or m is None:
+        return None
+    level = _OWN_UNIT_LEVEL[m["unit"]] if m["unit"] else home.level if home.level < _NATION else None
+    if level is None or level < home.level:
+        return None
+    return _Verdict("several_regions", False, m.group())
+
+
+def _names_a_use_only(before: str) -> bool:
+    """Whether the phrase before an amount names only a use of money (用于产业发展, 主要用于道路建设的
+    资金): no verb of spending, raising or giving of its own, only a fund's noun besides.
+
+    >>> _names_a_use_only("主要用于产业发展"), _names_a_use_only("投入资金")
+    (True, False)
+    >>> _names_a_use_only("用于产业发展,投入"), _names_a_use_only("用于产业发展的资金")
+    (False, True)
+    """
+    use = _USE_ONLY.match(before)
+    return use is not None and all(_CUE_GROUP[w][0] == "fund" for w in _CUE.findall(before, use.end()))
+
+
 def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home | None) -> _Verdict:
     """Whether one amount outside a 其中 breakdown is funding, by the rules of the module docstring,
     in a report whose own unit is at level ``home``.
@@ -515,8 +604,10 @@ def _judge(phrase: _Phrase, value: float, previous: _Verdict | None, home: _Home
     >>> _judge(_Phrase("贷款", "5万元", "投入村合作社"), 50000, None, None).rule
     'household_loan'
     """
-    if (form := _form(phrase) or _wider_scope(phrase, home)) is not None:
+    if (form := _form(phrase) or _wider_scope(phrase, home) or _several_given(phrase, home)) is not None:
         return form
+    if previous is not None and previous.kept and _names_a_use_only(phrase.before):
+        return _Verdict("use_of_total", False, "a use of the amount before it")
     cue = _nearest_cue(phrase)
     if cue is None:
         if previous is not None and previous.kept:
@@ -546,6 +637,8 @@ def _decision(verdict: _Verdict) -> str:
         return f"skipped: {verdict.cue} within the {_MICROCREDIT_CEILING}元 microcredit ceiling"
     if verdict.rule == "wider_scope":
         return f"skipped: a total of {verdict.cue}, a unit above the report's own"
+    if verdict.rule == "several_regions":
+        return f"skipped: given {verdict.cue}, several units, the report's one at most"
     return f"{'kept' if verdict.kept else 'skipped'}: {verdict.cue}"
 
 
@@ -765,6 +858,8 @@ class _Candidate:
     approx: Approx | None  # how rough the figure is written
     year: str | None = None  # the year its phrase names before it (2019年投入…)
     sums_up: bool = False  # its phrase says it is a sum (合计, 累计)
+    converts: bool = False  # it stands in brackets right after an amount (3200万元(约0.32亿元))
+    refers_back: bool = False  # its phrase points back at an amount stated (上述3000多万元)
 
     @property
     def yuan(self) -> int:
@@ -804,8 +899,8 @@ def _candidates(
             )
             trace.note("funding", verdict.rule, match.text, _decision(verdict), at)
             # The parts of an amount are an aside: a series runs on from the amount they break down
-            # ("从2018年的2000万元,其中…,增加到2019年的5000万元").
-            previous = previous if part else judged
+            # ("从2018年的2000万元,其中…,增加到2019年的5000万元"), and so do its uses (用于…1.8亿元、…).
+            previous = previous if part or judged.rule == "use_of_total" else judged
             if verdict.rule == "part_of_total" and sentence.start not in headline:
                 parts.add(round(match.parsed.value))
             if verdict.kept:
@@ -822,6 +917,8 @@ def _candidates(
                         rough,
                         years[-1] if years else None,
                         _SUMS_UP.search(phrase.before) is not None,
+                        _CONVERSION.search(phrase.before) is not None,
+                        _REFERS_BACK.search(phrase.before) is not None,
                     )
                 )
     restating = [c for c in kept if c.in_headline and c.yuan in parts]
@@ -890,13 +987,16 @@ def _without_breakdowns(candidates: list[_Candidate], trace: Trace) -> list[_Can
 
 
 # The last number written in digits and the multipliers after it: '2千万' of '1亿2千万元', '1.2个亿'.
-_WRITTEN_NUMBER = re.compile(r"[0-9]+(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<multiplier>[十百千万亿]*)")
+_WRITTEN_NUMBER = re.compile(
+    r"(?P<whole>[0-9]+)(?:\.(?P<decimals>[0-9]+))?\s*个?(?P<more>[多余])?(?P<multiplier>[十百千万亿]*)"
+)
 
 
 def _written_step(text: str, yuan: int) -> float:
     """The precision an amount is written to: its last written digit, in yuan (1亿 for 超10亿元,
-    1000万 for 5.6亿元 and for 1亿2千万元). A figure in Chinese numerals falls back to its last
-    significant digit.
+    1000万 for 5.6亿元 and for 1亿2千万元); with 多 or 余 after a round number, its last nonzero
+    digit (3000多万元 is 3000万 to 4000万: 1000万). A figure in Chinese numerals falls back to its
+    last significant digit.
 
     >>> _written_step("超过10亿元", 10**9), _written_step("5.6176亿元", 561_760_000)
     (100000000.0, 10000.0)
@@ -904,6 +1004,8 @@ def _written_step(text: str, yuan: int) -> float:
     (10000000.0, 1.0)
     >>> _written_step("1亿2千万元", 120_000_000), _written_step("1.2个亿", 120_000_000)
     (10000000.0, 10000000.0)
+    >>> _written_step("3000多万元", 30_000_000), _written_step("3200余万元", 32_000_000)
+    (10000000.0, 1000000.0)
     """
     m = next(reversed(list(_WRITTEN_NUMBER.finditer(text))), None)
     if m is None:
@@ -911,7 +1013,8 @@ def _written_step(text: str, yuan: int) -> float:
         while yuan and yuan % (step * 10) == 0:
             step *= 10
         return float(step)
-    scale = 10.0 ** -len(m["decimals"] or "")
+    places = len(m["whole"]) - len(m["whole"].rstrip("0")) if m["more"] and not m["decimals"] else 0
+    scale = 10.0 ** (places - len(m["decimals"] or ""))
     for c in m["multiplier"]:
         scale *= MULTIPLIER[c]
     return scale
@@ -938,13 +1041,21 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
 
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
     """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
-    one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one. Within one
-    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement."""
-    if candidate.sentence == kept.sentence:
-        return False
+    one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one or pointing
+    back at an amount stated (上述3000多万元 for 3317.4万元). Within one
+    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the
+    later one points back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it,
+    close to it, is its conversion (3200万元(约0.32亿元))."""
+    later = max(candidate, kept, key=lambda c: c.at)
+    if candidate.sentence == kept.sentence and not later.refers_back:
+        return (
+            candidate.converts
+            and 0 < candidate.at - kept.at - len(kept.text) <= _CONVERSION_GAP
+            and abs(candidate.yuan - kept.yuan) <= _ROUGH_SHARE * kept.yuan
+        )
     if candidate.yuan == kept.yuan:
         return True
-    if not candidate.words & kept.words:
+    if not (candidate.words & kept.words or later.refers_back):
         return False
     return any(
         (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
