@@ -255,16 +255,24 @@ def _split_households_people(mark: str) -> Context:
     return context
 
 
-def _label_block(spot: Spot) -> Edit | None:
-    """The registered households and people as a block of label:value lines under a heading of
-    the year: "2016年建档立卡情况 / 贫困户:X户 / 贫困人口:Y人" (the rest of the sentence after it)."""
+def _registered_pair(spot: Spot) -> tuple[re.Match[str], re.Match[str], str] | None:
+    """A quote opening with its one year that names the register before its households and people:
+    the year's match, the pair's and what follows the pair (its leading comma dropped)."""
     m = _one_year(spot.quote)
     if m is None or m["pre"]:
         return None
     pair = _HOUSEHOLDS_PEOPLE.search(m["rest"])
     if pair is None or "建档立卡" not in m["rest"][: pair.start()]:
         return None
-    rest = m["rest"][pair.end() :].lstrip(",;")
+    return m, pair, m["rest"][pair.end() :].lstrip(",;")
+
+
+def _label_block(spot: Spot) -> Edit | None:
+    """The registered households and people as a block of label:value lines under a heading of
+    the year: "2016年建档立卡情况 / 贫困户:X户 / 贫困人口:Y人" (the rest of the sentence after it)."""
+    if (found := _registered_pair(spot)) is None:
+        return None
+    m, pair, rest = found
     block = f"\n{m['lead'] or ''}{m['year']}建档立卡情况\n贫困户:{pair['hh']}户\n贫困人口:{pair['pp']}\n"
     return _replace(spot, block + (rest if _body(rest) else ""))
 
@@ -272,13 +280,9 @@ def _label_block(spot: Spot) -> Edit | None:
 def _label_line(spot: Spot) -> Edit | None:
     """The registered households and people as a label:value line of their own, its year opening
     it: "2016年建档立卡贫困人口:X户Y人" (the rest of the sentence after it)."""
-    m = _one_year(spot.quote)
-    if m is None or m["pre"]:
+    if (found := _registered_pair(spot)) is None:
         return None
-    pair = _HOUSEHOLDS_PEOPLE.search(m["rest"])
-    if pair is None or "建档立卡" not in m["rest"][: pair.start()]:
-        return None
-    rest = m["rest"][pair.end() :].lstrip(",;")
+    m, pair, rest = found
     line = f"\n{m['place'] or ''}{m['lead'] or ''}{m['year']}建档立卡贫困人口:{pair['hh']}户{pair['pp']}\n"
     return _replace(spot, line + (rest if _body(rest) else ""))
 

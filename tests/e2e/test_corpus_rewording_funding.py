@@ -56,6 +56,7 @@ from test_corpus_rewording_negatives import (  # noqa: F401  (pages: the fixture
     assert_few_wrong,
     pages,
     reworded,
+    with_known_gaps,
 )
 
 from povsum import Summarizer
@@ -567,15 +568,7 @@ KNOWN_GAPS: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
-        if name in KNOWN_GAPS
-        else name
-        for name in sorted(REWORDINGS)
-    ],
-)
+@pytest.mark.parametrize("name", with_known_gaps(REWORDINGS, KNOWN_GAPS))
 def test_a_rewording_of_a_funding_sentence_keeps_or_removes_its_amount(
     name: str,
     pages: dict[str, Page],  # noqa: F811

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -664,15 +664,15 @@ def assert_few_wrong(name: str, checked: int, wrong: list[tuple[str, str, str, s
     assert len(wrong) <= max(1, checked * TOLERANCE), f"{name}: {len(wrong)} of {checked}: {wrong}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_GAPS[name], strict=True))
-        if name in KNOWN_GAPS
-        else name
-        for name in sorted(REWORDINGS)
-    ],
-)
+def with_known_gaps(names: Iterable[str], gaps: Mapping[str, str]) -> list[Any]:
+    """``names`` sorted as test parameters, those in ``gaps`` marked as strict xfails with their reason."""
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(reason=gaps[name], strict=True)) if name in gaps else name
+        for name in sorted(names)
+    ]
+
+
+@pytest.mark.parametrize("name", with_known_gaps(REWORDINGS, KNOWN_GAPS))
 def test_a_rewording_of_the_key_sentence_keeps_or_removes_its_value(
     name: str, pages: dict[str, Page], rules_summarizer: Summarizer
 ) -> None:
