@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, get_args
@@ -120,14 +120,20 @@ MaxBytesArg = Annotated[
 ]
 
 
-def _settings(console: RunConsole, **given: object) -> Settings:
-    """Settings from the config file, the environment and the given options (those win)."""
+def _settings(console: RunConsole, options: Mapping[str, object], **fixed: object) -> Settings:
+    """Settings from the config file, the environment and a command's options (those win): every
+    option named like a Settings field (or ``no_cache``) in ``options``, the command's ``locals()``,
+    then ``fixed``; an option left at None defers to the config and the environment."""
     config, config_file = load_config(Path.cwd())
     if config_file is not None:
         console.note(f"settings from {config_file}")
+    given = {k: v for k, v in options.items() if k in _SETTING_OPTIONS} | fixed
     no_cache = bool(given.pop("no_cache", False))
     given = {k: v.value if isinstance(v, StrEnum) else v for k, v in given.items()}
     return Settings.from_env(None, config, cache_default=DEFAULT_CACHE, no_cache=no_cache, **given)
+
+
+_SETTING_OPTIONS = frozenset(Settings.model_fields) | {"no_cache"}
 
 
 @app.command()
@@ -180,22 +186,8 @@ def run(
     chosen = _formats(formats, FORMATS)
     console = RunConsole(quiet, verbose=verbose, table_to_stderr=stdout)
     try:
-        settings = _settings(
-            console,
-            extractor=extractor,
-            model=model,
-            base_url=base_url,
-            mode=mode,
-            temperature=temperature,
-            max_tokens=max_tokens,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            max_retries=max_retries,
-            chunk_chars=chunk_chars,
-            force=force or None,
-            cache=cache,
-            no_cache=no_cache,
-        )
+        # --force unset defers to the config file's `force`.
+        settings = _settings(console, locals(), force=force or None)
         workers = make_engine(engine.value, concurrency=concurrency, scheduler=scheduler)
         summarizer = Summarizer(settings)
         console.note(summarizer.describe())
@@ -331,21 +323,7 @@ def serve(
     from povsum.service import serve as serve_http
 
     try:
-        settings = _settings(
-            RunConsole(),
-            extractor=extractor,
-            model=model,
-            base_url=base_url,
-            mode=mode,
-            temperature=temperature,
-            max_tokens=max_tokens,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            max_retries=max_retries,
-            chunk_chars=chunk_chars,
-            cache=cache,
-            no_cache=no_cache,
-        )
+        settings = _settings(RunConsole(), locals())
         options = ServiceOptions.given(
             host=host,
             port=port,
@@ -387,20 +365,7 @@ def batch_submit(
 
     console = RunConsole()
     try:
-        settings = _settings(
-            console,
-            extractor="llm",
-            model=model,
-            base_url=base_url,
-            mode=mode,
-            temperature=temperature,
-            max_tokens=max_tokens,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            max_retries=max_retries,
-            chunk_chars=chunk_chars,
-            no_cache=True,
-        )
+        settings = _settings(console, locals(), extractor="llm", no_cache=True)
         sent = submit(paths, settings, out)
     except PovsumError as exc:
         raise _fail(exc) from None
@@ -413,7 +378,7 @@ def batch_status(out: BatchOutArg, timeout: TimeoutArg = None) -> None:
     from povsum.batch import status
 
     try:
-        lines = status(out, _settings(RunConsole(), timeout=timeout, no_cache=True))
+        lines = status(out, _settings(RunConsole(), locals(), no_cache=True))
     except PovsumError as exc:
         raise _fail(exc) from None
     for line in lines:
@@ -437,7 +402,7 @@ def batch_collect(
     chosen = _formats(formats, FORMATS)
     console = RunConsole(quiet)
     try:
-        settings = _settings(console, timeout=timeout, no_cache=True)
+        settings = _settings(console, locals(), no_cache=True)
         with console.live():
             collected = collect(
                 out,
