@@ -2279,3 +2279,38 @@ def test_a_heading_naming_something_else_leaves_the_present_counts_outcomes() ->
         "outcome.households": 12,
         "outcome.people": 31,
     }
+
+
+def _dates(text: str) -> tuple[str | None, str | None]:
+    summary = RulesExtractor().extract(Document.from_text(text))
+    return (
+        summary.baseline.as_of if summary.baseline else None,
+        summary.outcome.as_of if summary.outcome else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Written for the test (seed 001's form, which dated the baseline by the exit): the time
+        # before a fall ends it; a register read later than the outcome dates no start.
+        (
+            "截至2020年8月,系统中秀英区建档立卡贫困户1538户7270人。贫困人口已于2019年底全部精准退出,"
+            "贫困发生率从4.23%降至0%。",
+            (None, "2019年底"),
+        ),
+        # Written for the test: a time that opens the period dates the start.
+        ("2014年以来,全县贫困发生率从12.4%降至0.5%。", ("2014", None)),
+        # Written for the test: the villages all exited date the outcome, not their count.
+        ("全县贫困人口由3.2万人减少到1200人。截至2019年底,38个贫困村全部出列。", (None, "截至2019年底")),
+        # Written for the test: the people all lifted are counted at the start, lifted at the end.
+        ("截至2019年底,全县4.6万贫困人口全部脱贫。", (None, "截至2019年底")),
+        # Written for the test: people lifted up to a time date the outcome; since a time, not.
+        ("全县有贫困人口3.2万人。截至2019年底,累计减贫2.9万人。", (None, "截至2019年底")),
+        ("全县有贫困人口3.2万人。2014年以来累计减贫2.9万人。", (None, None)),
+    ],
+)
+def test_a_time_dates_the_end_it_writes_not_the_start(
+    text: str, dates: tuple[str | None, str | None]
+) -> None:
+    assert _dates(text) == dates

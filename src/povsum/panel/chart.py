@@ -21,7 +21,7 @@ def timeline(label: str, points: Sequence[tuple[Entry, str]], span: tuple[int, i
     where a full exit lies. Values that sources disagree on stand side by side as conflicts, years
     derived from the publication date are hollow dots."""
     first, last = span
-    top = max(entry.value for entry, _ in points) or 1
+    top = max(entry.value for entry, _ in points) or 1.0  # all at 0: a full exit
 
     def x(year: int) -> float:
         return _LEFT + (year - first) / (last - first) * _PLOT_W if last > first else _LEFT + _PLOT_W / 2

@@ -85,12 +85,13 @@ def funding_total(summary: ArticleSummary) -> float:
 def number(value: float | None) -> str:
     """A value for a table cell: integers without ".0", never in exponent form.
 
-    >>> number(150_000_000.0), number(18.16), number(None)
-    ('150000000', '18.16', '')
+    >>> number(150_000_000.0), number(18.16), number(None), number(1)
+    ('150000000', '18.16', '', '1')
     """
     if value is None:
         return ""
-    return str(int(value)) if value.is_integer() else repr(value)
+    # An int has no is_integer() before Python 3.12 (a chart's axis top may be one).
+    return str(int(value)) if float(value).is_integer() else repr(value)
 
 
 def yuan(value: float) -> str:

@@ -328,6 +328,8 @@ _A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
 _AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
+# A time that opens a period rather than ending it: "2014年以来", "2014年起".
+_SINCE_AFTER = re.compile(r"\x20?(?:以来|起|开始)")
 # A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
 _YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
 # Values listed in turn or each for its own (依次为, 分别为): of several times or units, not one.
@@ -708,6 +710,10 @@ def _unit_statements(
 
 
 _UNIT_RULES = {name: _unit_statements(*nouns) for name, nouns in _UNIT_NOUNS.items()}
+# Why a count of units is the baseline though its statement reports an exit (its time is the exit's).
+_ALL_EXITED_REASON = "all exited (全部)"
+_PART_CHANGED_REASON = "the total a part of which changed"
+_EXIT_REASONS = (_ALL_EXITED_REASON, _PART_CHANGED_REASON)
 # The rule tables as tried on a sentence (literals.Table: the literals their patterns need are
 # checked once per sentence, not pattern by pattern); a unit's rules are named by (unit, form).
 _TRANSITIONS_TABLE = literals.Table(_TRANSITIONS)
@@ -1035,6 +1041,7 @@ class _Dated:
     cumulative: bool = False
     in_headline: bool = False  # a headline rounds what the body states (4.7万 for 4.73万人)
     registered: bool = False  # a registered total (建档立卡, 识别): a start, never the latest state
+    ended: str | None = None  # the time written before it that ends its period ("截至2019年底")
 
     def lifted_rank(self, most_in_a_year: float) -> tuple[bool, int, bool, int]:
         """Longest period first, then latest: an undated figure above every dated one-year figure
@@ -1095,10 +1102,20 @@ class _Finder:
         return Quantity(value=parsed.value, unit=parsed.unit, text=text, approx=parsed.approx, evidence=quote)
 
     def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
+        """Date ``draft`` by the last time written before ``before`` in the sentence."""
+        if draft.as_of is None and (times := list(_AS_OF.finditer(sentence.text, 0, before))):
+            self.when_at(draft, times[-1])
+
+    def when_transition(self, sentence: Sentence, before: int) -> None:
+        """The time written before a fall dates its start when it says since (2014年以来,自2014年),
+        else its end: "截至2019年底,…从4.23%降至0%", "已于2019年底全部退出,贫困发生率从…降至0%"."""
+        if found := _time_before(sentence.text, before):
+            time, since = found
+            self.when_at(self.baseline if since else self.outcome, time)
+
+    def when_at(self, draft: _Draft, time: re.Match[str]) -> None:
         if draft.as_of is None:
-            times = _AS_OF.findall(sentence.text, 0, before)
-            if times:
-                draft.as_of = _bare_year(times[-1])
+            draft.as_of = _bare_year(time.group())
 
     def blocked(
         self, sentence: Sentence, m: re.Match[str], rule: str, of_people: bool = True, unit: str | None = None
@@ -1177,7 +1194,7 @@ class _Finder:
             if span := _last(_YEAR_RANGE, sentence.text, m.start()) or _last(_YEAR_RANGE, frame, len(frame)):
                 self.baseline.as_of = self.baseline.as_of or _bare_year(span["a"])
                 self.outcome.as_of = self.outcome.as_of or _bare_year(span["b"])
-            self.when(self.baseline, sentence, m.start())
+            self.when_transition(sentence, m.start())
             unit = _TRANSITION_UNITS.get(rule)
             for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
                 for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
@@ -1545,6 +1562,7 @@ class _Finder:
             if rule == "lifted_all" and not last_batch:
                 # "全县贫困人口N人全部脱贫" also says there were N...
                 self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
+                self.when(self.outcome, sentence, m.start())  # the time of the exit, as for units
             if (quantity := self.quantity(sentence, m, "pp")) is not None:
                 self.lifted_found.append(
                     _Dated(
@@ -1557,6 +1575,7 @@ class _Finder:
                         # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
                         cumulative=not last_batch
                         and bool(_CUMULATIVE.search(text, _after_last_figure(text, m.start()), m.end())),
+                        ended=_ended(text, m.start()),
                     )
                 )
 
@@ -1572,6 +1591,9 @@ class _Finder:
             else:
                 period = f"one year ({found.year or 'undated'})"
             self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
+            if self.outcome.fields.get("people_lifted") is found.quantity and found.ended:
+                # "截至2019年底,累计减贫9.2万人": the people lifted date an outcome dated by nothing else.
+                self.outcome.as_of = self.outcome.as_of or found.ended
 
     def units(self, sentence: Sentence) -> None:
         for (name, form), m in _UNITS_TABLE.finditer(sentence.text):
@@ -1583,7 +1605,9 @@ class _Finder:
             decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
             if decided:
                 draft, why = decided
-                self.when(draft, sentence, m.start())
+                # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's.
+                exited = form == "all_units_exited" or why in _EXIT_REASONS
+                self.when(self.outcome if exited else draft, sentence, m.start())
                 self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
@@ -1599,9 +1623,9 @@ class _Finder:
             self.skipped(sentence, m, rule, "the last ones (最后) exited, not how many there were")
             return None
         if _ALL_EXITED.match(post):
-            return self.baseline, "all exited (全部)"
+            return self.baseline, _ALL_EXITED_REASON
         if _PART_OF_TOTAL.match(post):
-            return self.baseline, "the total a part of which changed"
+            return self.baseline, _PART_CHANGED_REASON
         if _FLOW_AFTER.match(post) or (noun_first and _FLOW_BEFORE.search(lead)):
             self.skipped(sentence, m, rule, "a flow (exited without 全部 or a starting count) or one of them")
             return None
@@ -1620,6 +1644,14 @@ class _Finder:
             return self.baseline, f"listed after a stock ({stock.group()})"
         self.skipped(sentence, m, rule, "no stock word around the count (a mention)")
         return None
+
+    def undate_a_late_baseline(self) -> None:
+        """A baseline is not dated after its outcome: "截至2020年8月,系统中建档立卡贫困户1538户" read
+        beside "已于2019年底全部退出" dates when the register was read, not where it started."""
+        if self.outcome.year() and self.baseline.year() > self.outcome.year():
+            why = f"skipped: after the outcome's {self.outcome.as_of}, the time of a reading, not a start"
+            self.trace.note("baseline.as_of", "undate_a_late_baseline", self.baseline.as_of or "", why)
+            self.baseline.as_of = None
 
     def dated_sequence(self) -> None:
         """Figures dated by several years: the latest, when lower than the earliest, is the
@@ -1916,6 +1948,22 @@ def _as_of(when: str | None) -> str | None:
     return _bare_year(found.group()) if found else None
 
 
+def _time_before(text: str, before: int) -> tuple[re.Match[str], bool] | None:
+    """The last time written before ``before``, and whether it opens a period (2014年以来,
+    自2014年) rather than ending one."""
+    times = list(_AS_OF.finditer(text, 0, before))
+    if not times:
+        return None
+    time = times[-1]
+    return time, bool(_SINCE_AFTER.match(text, time.end()) or text[: time.start()].endswith(("自", "从")))
+
+
+def _ended(text: str, before: int) -> str | None:
+    """The time before ``before`` that ends a period, as a draft is dated by it."""
+    found = _time_before(text, before)
+    return _bare_year(found[0].group()) if found and not found[1] else None
+
+
 def _bare_year(phrase: str) -> str:
     """'2014年' -> '2014'; other phrases stay as written.
 
@@ -1988,4 +2036,5 @@ def find_figures(
             step(sentence)
     finder.choose_lifted()
     finder.dated_sequence()
+    finder.undate_a_late_baseline()
     return finder.baseline.snapshot(), finder.outcome.snapshot()
