@@ -154,6 +154,8 @@ MEASURE_KINDS: tuple[MeasureKind, ...] = (
         "ecommerce",
         "电商",
         _cues(
+            # An e-commerce park is e-commerce, not the industry of 产业园 (cues match longest first).
+            "电商产业园|电子商务产业园|"
             "电商|电子商务|网店|微店|淘宝|拼多多|阿里巴巴|网络销售|网络零售|网上销售|网销|网上卖|网上开店|线上销售|带货|直播间|"
             "直播|抖音|快手|快递"
         ),

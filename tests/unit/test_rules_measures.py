@@ -733,6 +733,11 @@ def test_working_words_name_their_category(text: str, category: str) -> None:
         # ...is the region's own in a report on the country or the province.
         ("national", "据统计,全国累计选派第一书记20万名。", {"party_building"}),
         ("province", "2019年,全省新建通村公路5000公里。", {"infrastructure"}),
+        # A township or village never calls itself 全县 (nor a village 全镇): its county's work.
+        ("township", "2019年,全县完成危房改造3000户。", set()),
+        ("village", "今年以来全镇接待游客3万多人次。", set()),
+        ("township", "2019年,甲地完成危房改造300户。", {"housing"}),
+        ("county", "2019年,全县完成危房改造3000户。", {"housing"}),
     ],
 )
 def test_work_of_a_level_above_the_region_is_not_its_own(level: str, text: str, expected: set[str]) -> None:
@@ -1162,4 +1167,37 @@ def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expec
 def test_progress_introduced_duties_checks_and_prescriptions_are_no_work(
     text: str, expected: set[str]
 ) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the county named alone on its township's page does the county's work...
+        ("康保县在县城建设的易地扶贫搬迁集中安置区已安置群众1.3万人。", set()),
+        # ...named with the township, or the township named in the line, the township's.
+        ("康保县张纪镇完成危房改造98户。", {"housing"}),
+        ("康保县投资在张纪镇建成光伏电站2座。", {"industry"}),
+    ],
+)
+def test_a_townships_county_named_alone_does_the_countys_work(text: str, expected: set[str]) -> None:
+    document = Document.from_text(text)
+    evidence = {"quote": "张纪镇", "start": 0, "end": 3}
+    region = Region(name="张纪镇", level="township", county="康保县", province="河北省", evidence=evidence)
+    found = find_measures(document, split_sentences(document.text), Trace(), region)
+    assert {m.category for m in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: unnamed places' problems, a shortfall, a plan section opened by its
+        # label, and an e-commerce park (not the industry of 产业园).
+        ("一些乡镇产业扶贫项目“重建设、轻管理”,效益不高。", set()),
+        ("部分安置点后续扶持跟不上。", set()),
+        ("2020年工作思路:大力发展乡村旅游,培育旅游扶贫示范村10个;加快电商服务体系建设。", set()),
+        ("全区建成区级电商产业园1个、村级电商服务点218个。", {"ecommerce"}),
+    ],
+)
+def test_problems_of_unnamed_places_plans_and_an_ecommerce_park(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected

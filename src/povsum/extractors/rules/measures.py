@@ -320,7 +320,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
     # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:外省|外地|省外|国外|东部|沿海|其他省份?)?的?(?:有的|有些|一些|个别|某些)(?:地方|地区)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"^\s*(?:但|而|还|也)?(?:(?:外省|外地|省外|国外|东部|沿海|其他省份?)?的?(?:有的|有些|一些|个别|某些)(?:地方|地区|乡镇|县市|村)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
         r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
         r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
@@ -347,7 +347,8 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
 # 学生43名", "排查发现危房216户"). "困难" is not one: "得知老人生活困难" is the need the work then meets.
 _LACK_AFTER = re.compile(
     r"难|[^,]{0,8}(?:落后|薄弱|滞后|短缺|受限|不足|不便|很低|较低|不起来|问题|偏高|偏低|严重|不稳定|不强|"
-    r"不够|不健全|不完善|不到位|不紧密|不精准|不畅|不规范|不及时|不力|不严|缓慢|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿)"
+    r"不够|不健全|不完善|不到位|不紧密|不精准|不畅|不规范|不及时|不力|不严|缓慢|单一|欠缺|瓶颈|条件差|意愿|愿望|心愿|"
+    r"跟不上|重建设)"
 )
 # ...and before it: "还住在年久失修的危房里", "很多贫困户不敢发展产业".
 _LACK_BEFORE = re.compile(
@@ -508,6 +509,8 @@ _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)"
 # "今年的主要任务是:").
 _PLAN_SECTION = re.compile(
     r"^.{0,6}(?:下一步|今后|展望未来|规划到)|^.{0,12}?(?:工作打算|对策建议|几点建议|工作建议)|"
+    # "2020年工作思路:…" (not "坚持…的工作思路,": a heading or a label).
+    r"^.{0,12}?(?:工作思路|工作计划|工作重点|工作安排)(?::|$)|"
     r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$",
     re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
 )
@@ -536,6 +539,12 @@ _ABOVE: dict[str, frozenset[Level]] = {
     who: frozenset(_LEVELS[_LEVELS.index(level) + 1 :])
     for who, level in (*((nation, "national") for nation in _NATION), ("全省", "province"))
 }
+# A township or village never calls itself 全县 or 全市: in its report those are the county's (or
+# the city's) work ("全县建成扶贫车间56个" on a township's page), as 全省 is in a county's. (A
+# county-level city is 全市 to itself, so 全市 is above no county.)
+_BELOW_COUNTY: frozenset[Level] = frozenset({"township", "village"})
+_ABOVE |= {who: _BELOW_COUNTY for who in ("全县", "全区", "全旗", "全市", "全州", "全盟")}
+_ABOVE |= {who: frozenset({"village"}) for who in ("全镇", "全乡", "全苏木", "全街道")}
 # The self-references above each level: 全国 and 全省 above a county.
 _ABOVE_OF: dict[Level, frozenset[str]] = {
     level: frozenset(who for who, below in _ABOVE.items() if level in below) for level in _LEVELS
@@ -916,6 +925,8 @@ class _Places:
 
     starts: list[int]
     mentions: list[tuple[int, int, str, bool, bool]]  # start, end, text, elsewhere, a helper
+    # A township's or village's name forms (the gazetteer lists few): a line naming it is its own.
+    local_forms: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, text: str, region: Region | None) -> _Places:
@@ -927,6 +938,7 @@ class _Places:
         # A self-reference to a level above the region ("位居全国前列" in a county's report) is none of
         # its own.
         above = _ABOVE_OF.get(region.level, frozenset()) if region else frozenset()
+        local = region is not None and region.level in _BELOW_COUNTY
         found = [
             (m.start(), m.end(), m.group(), m.group() in above, False) for m in SELF_REFERENCE.finditer(text)
         ]
@@ -940,10 +952,13 @@ class _Places:
             )
             helper = not related and cooperation and is_eastern_helper(d)
             neighbour = bool(_NEIGHBOUR_BEFORE.search(text, max(0, m.start - 4), m.start))
-            elsewhere = neighbour or not (related or helper)
+            # On a township's or village's page its county (or city) named alone does the county's
+            # work ("康保县在县城建设的安置区…"); named with the region ("康保县张纪镇") it is the region's.
+            parent = local and d.name in ours and d.name != region.name  # type: ignore[union-attr]
+            elsewhere = neighbour or parent or not (related or helper)
             found.append((m.start, m.end, m.text, elsewhere, helper and not neighbour))
         found.sort()
-        return cls([f[0] for f in found], found)
+        return cls([f[0] for f in found], found, tuple(forms) if local else ())
 
     def elsewhere(self, reading: _Reading, cue: re.Match[str]) -> str | None:
         """The other place whose work the cue reports, if any: one named before it, in a sentence
@@ -959,6 +974,8 @@ class _Places:
         # A place opening the next sentence ("…人;全市…") is not in this one's line: line_end is its start.
         start, end = bisect_right(self.starts, line_start - 1), bisect_left(self.starts, line_end)
         line = text[line_start - sentence.start : line_end - sentence.start]
+        if any(form in line for form in self.local_forms):
+            return None
         helps = bool(_HELPING.search(_HELPER_TITLE.sub("", line)))
         named = [
             (at, to, name, elsewhere or (helper and not helps))
