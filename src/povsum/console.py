@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # rich is imported when something is shown: a quiet run witho
 
 _MAX_WIDTH = {"article": 14, "region": 8, "baseline": 12, "outcome": 10}
 _MIN_WIDTH = {"funding": 9, "verification": 14}
+# The funding column sums an article's verified amounts: a computed figure, no source's.
+_HEADERS = {"funding": "Σ funding"}
+_WIDE = 120  # columns from which the table's cells are not cut
 _STATUS_STYLE = {"verified": "green", "partial": "yellow", "failed": "red", "empty": "blue"}
 
 
@@ -119,13 +122,13 @@ class RunConsole:
         tokens = any(info.usage is not None for info in infos)
         shown = results if sum(counts.values()) <= SMALL_RUN else [r for r in results if r.problem]
         if shown:
-            self.out.print(_table(shown, tokens))
+            self.out.print(_table(shown, tokens, wide=self.out.width >= _WIDE))
         self.out.print(status_line(counts), highlight=False)
         if tokens:
             self.out.print(tokens_line(infos), highlight=False)
 
 
-def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
+def _table(results: Sequence[ArticleResult], tokens: bool, wide: bool = False) -> Table:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
@@ -133,12 +136,13 @@ def _table(results: Sequence[ArticleResult], tokens: bool) -> Table:
     title = "povsum run" if all(not r.problem for r in results) else "povsum run: problems"
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 1), show_lines=False)
     for name in ("article", "region", "baseline", "outcome", "funding", "verification"):
-        # Cells are cut with "…" rather than wrapped: the table fits an 80-column terminal.
+        # Cells are cut with "…" rather than wrapped: the table fits an 80-column terminal; a wide
+        # one shows them whole.
         table.add_column(
-            name,
+            _HEADERS.get(name, name),
             overflow="ellipsis",
             no_wrap=True,
-            max_width=_MAX_WIDTH.get(name),
+            max_width=None if wide else _MAX_WIDTH.get(name),
             min_width=_MIN_WIDTH.get(name),
         )
     if tokens:

@@ -52,7 +52,7 @@ ISSUE_COLUMNS = [
     "outcome_poor_villages",
     "outcome_poor_counties",
     "people_lifted",
-    "funding_total_yuan",
+    "funding_sum_yuan",
     "funding_items",
     "measure_categories",
     "verification_status",
@@ -183,7 +183,7 @@ def test_csv_has_the_issue_columns_and_one_row_per_article(tmp_path: Path, seeds
         "18255",
     )
     assert haikou["baseline_poor_villages"] == "22"
-    assert haikou["funding_total_yuan"] == "79600000"
+    assert haikou["funding_sum_yuan"] == "79600000"
     assert haikou["verification_status"] == "verified" and haikou["error"] == ""
 
 

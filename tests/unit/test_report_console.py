@@ -57,3 +57,13 @@ def test_past_thirty_articles_only_problems_are_listed(seed_summaries: dict[str,
     text = console.out.export_text()
     assert "bad" in text and "ok1 " not in text and "ok39" not in text
     assert "41 articles: 40 verified, 1 error" in text
+
+
+def test_a_wide_terminal_shows_the_cells_whole(seed_summaries: dict[str, ArticleSummary]) -> None:
+    from povsum.report.fields import snapshot_people
+
+    summary = next(s for s in seed_summaries.values() if s.baseline and s.region)
+    text = table_text(summary)  # 200 columns
+    assert summary.region is not None and summary.region.name in text
+    assert snapshot_people(summary.baseline) in text
+    assert "Σ funding" in text  # a sum computed from the amounts, labelled as one

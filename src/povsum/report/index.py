@@ -54,7 +54,7 @@ INDICATORS: tuple[dict[str, Any], ...] = (
         }
         for f in SNAPSHOT_FIELDS
     ),
-    {"label": "funding (yuan)", "rate": False, "before": None, "after": "funding"},
+    {"label": "funding, sum of the amounts (yuan)", "rate": False, "before": None, "after": "funding"},
 )
 DEFAULT_INDICATOR = FIELDS["people"].en
 

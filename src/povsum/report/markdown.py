@@ -17,7 +17,7 @@ from povsum.summaries import ArticleError, Record
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _TABLE_HEAD = (
-    "| # | article | region | baseline people | outcome people | lifted | funding | verification |\n"
+    "| # | article | region | baseline people | outcome people | lifted | funding (sum) | verification |\n"
     "|---|---|---|---|---|---|---|---|\n"
 )
 

@@ -34,7 +34,7 @@ COLUMNS: tuple[str, ...] = (
     "level",
     *_snapshot_columns("baseline"),
     *_snapshot_columns("outcome"),
-    "funding_total_yuan",
+    "funding_sum_yuan",
     "funding_items",
     "measure_categories",
     "verification_status",
@@ -95,7 +95,7 @@ def csv_row(record: Record) -> dict[str, str]:
     numbers = {
         **_snapshot_cells("baseline", record.baseline),
         **_snapshot_cells("outcome", record.outcome),
-        "funding_total_yuan": number(funding_total(record)) if record.funding else "",
+        "funding_sum_yuan": number(funding_total(record)) if record.funding else "",
     }
     return {**{k: _safe(v or "") for k, v in text.items()}, **numbers}
 
