@@ -6,6 +6,7 @@ message and a record in ``OUT/errors.jsonl``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from array import array
@@ -120,14 +121,25 @@ def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
     found = Discovery()
     outputs = {os.path.realpath(out_root)} if out_root is not None else set()
     skipped: list[str] = []
+    # A file or folder named twice, or inside a folder named before, is read once ("seeds
+    # seeds/000.txt ./seeds"): what the command line names is remembered, never every file found.
+    folders: set[str] = set()
+    named_files: set[str] = set()
     for path in paths:
+        real = os.path.realpath(path)
+        if real in folders or real in named_files or _inside(real, folders):
+            continue
         if path.is_dir():
             outputs |= {os.path.realpath(lock.parent) for lock in path.rglob(LOCK_NAME)}
-            for child in _walk(str(path), outputs):
+            for child in _walk(str(path), outputs | folders):
+                if named_files and os.path.realpath(child) in named_files:
+                    continue
                 text = os.path.splitext(child)[1].lower() in TEXT_SUFFIXES
                 (found.files.append if text else skipped.append)(child)
+            folders.add(real)
         elif path.is_file():
             found.files.append(path)
+            named_files.add(real)
         else:
             found.problems.append(InputError(str(path), "no such file or folder"))
     found.skipped = [Path(p) for p in skipped]
@@ -290,8 +302,10 @@ class Tally:
 
 
 def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
+    """Standard input kept as ``OUT/stdin-<sha256 prefix>.txt``: another text piped into the same
+    OUT is another article, the same text the same one (reused, as any unchanged file is)."""
     data = stream.read()
-    path = out_root / STDIN_NAME
+    path = out_root / f"stdin-{hashlib.sha256(data).hexdigest()[:12]}.txt"
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(path, data)
@@ -317,7 +331,6 @@ class RunReport:
 
 
 STDIN = Path("-")
-STDIN_NAME = "stdin.txt"
 
 
 def run_paths(
@@ -333,8 +346,8 @@ def run_paths(
 ) -> RunReport:
     """The whole ``povsum run``: discover, summarize, write per-article and run-level outputs.
 
-    ``-`` among ``paths`` is one article read from ``stdin``; its bytes are kept as
-    ``OUT/stdin.txt`` so the summary's offsets point into a file that exists.
+    ``-`` among ``paths`` is one article read from ``stdin`` (once, however often it is named);
+    its bytes are kept in OUT (``_keep_stdin``) so the summary's offsets point into a file that exists.
     """
     if STDIN in paths:
         kept = _keep_stdin(stdin if stdin is not None else sys.stdin.buffer, out_root)

@@ -133,8 +133,33 @@ def test_one_article_from_stdin_streams_its_summary_to_stdout(tmp_path: Path) ->
     (line,) = [x for x in result.stdout.splitlines() if x.startswith("{")]
     summary = ArticleSummary.model_validate_json(line)
     assert summary.region is not None and summary.region.name == "海口市"
-    assert (out / "stdin.txt").read_bytes() == SEED.read_bytes()  # the offsets point into a kept file
-    assert summary.source.path == str(out / "stdin.txt")
+    (kept,) = out.glob("stdin-*.txt")
+    assert kept.read_bytes() == SEED.read_bytes()  # the offsets point into a kept file
+    assert summary.source.path == str(kept)
+
+
+def test_two_texts_piped_into_one_out_are_two_articles_and_a_dash_twice_is_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    other = SEED.with_name("001_fc5abba2a8a0c725.txt")
+    for text in (SEED, other):
+        result = runner.invoke(app, ["run", "-", "-", "--out", str(out), "-q"], input=text.read_bytes())
+        assert result.exit_code == 0, result.output
+    kept = sorted(p.read_bytes() for p in out.glob("stdin-*.txt"))
+    assert kept == sorted([SEED.read_bytes(), other.read_bytes()])
+    assert len(list(out.glob("stdin-*.json"))) == 2
+    assert len((out / "summaries.jsonl").read_text(encoding="utf-8").splitlines()) == 1  # the last run's
+
+
+def test_a_file_named_twice_or_inside_a_named_folder_is_read_once(tmp_path: Path) -> None:
+    seeds = SEED.parent
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(seeds), str(SEED), str(seeds / "."), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = (out / "summaries.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(list(seeds.glob("*.txt")))
+    first = runner.invoke(app, ["run", str(SEED), str(seeds), "--out", str(tmp_path / "o2"), "-q"])
+    assert first.exit_code == 0, first.output
+    assert len((tmp_path / "o2" / "summaries.jsonl").read_text(encoding="utf-8").splitlines()) == len(lines)
 
 
 def test_settings_come_from_povsum_toml_and_flags_win(
