@@ -362,6 +362,13 @@ def run_paths(
                 None, "none of the given paths exists: " + ", ".join(str(p.path) for p in found.problems)
             )
         )
+    if not found.files and not found.problems:
+        # Folders holding no article: said, as a missing path is, and no empty reports are written.
+        others = f" ({len(found.skipped)} other file(s), e.g. {found.skipped[0]})" if found.skipped else ""
+        raise InputError(
+            ", ".join(map(str, paths)),
+            f"no article files{others}; povsum reads {', '.join(sorted(TEXT_SUFFIXES))} files",
+        )
     on_start(len(found.files))
     with OutputDir(out_root) as out:
         tally = BatchRun(summarizer, out, engine).execute(found.files, on_result)

@@ -191,3 +191,14 @@ def test_verbose_lists_what_the_verifier_removed(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(article), "--out", str(tmp_path / "out"), "-v"])
     assert result.exit_code == 0, result.output
     assert "flagged outcome.incidence_rate" in result.output
+
+
+def test_a_folder_without_articles_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "table.csv").write_text("a,b\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(folder), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{folder}: no article files (1 other file(s)" in result.output and ".txt" in result.output
+    assert not out.exists()
