@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -179,15 +178,6 @@ def test_find_quantities_on_seed() -> None:
     assert by_text["7488万元"] == ParsedQuantity(74_880_000, "元", None)
     first = next(m for m in matches if m.text == "4352户")
     assert first.start == text.index("4352户") and first.end == first.start + len("4352户")
-
-
-def test_find_quantities_is_fast() -> None:
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))[:8000]
-    find_quantities(text)  # warm the numeral cache
-    t0 = time.perf_counter()
-    for _ in range(20):
-        find_quantities(text)
-    assert (time.perf_counter() - t0) / 20 < 0.005  # 200 articles of 8,000 chars per second
 
 
 @given(st.integers(min_value=1000, max_value=10**10), st.sampled_from(["人", "户", "元", "个"]))
