@@ -1103,3 +1103,17 @@ def test_a_township_after_其中_or_a_modifier_is_a_place(text: str) -> None:
 def test_a_kind_of_village_after_a_modifier_is_no_place() -> None:
     # Written for the test.
     assert local_mentions("实现100%的建制村通硬化路,最偏远的村也通了网。") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: 集 ends many townships' names (王集镇, 东井集镇)...
+        ("关于东井集镇脱贫攻坚工作情况的汇报\n东井集镇位于阳原县东部。全镇有贫困村19个。", "东井集镇"),
+        ("王集镇位于沭阳县东部。全镇有贫困村5个,王集镇2019年全部出列。", "王集镇"),
+        # ...and 集镇 is a market town after a modifier or alone.
+        ("甘泉县加快中心集镇建设,完成小集镇改造3个。全县贫困人口3.2万人。", "甘泉县"),
+    ],
+)
+def test_a_townships_name_may_end_in_ji_market(text: str, expected: str) -> None:
+    assert where(text)[0] == expected

@@ -211,7 +211,10 @@ _FUNCTION_CHARACTERS = frozenset("全该本各每此这那其邻驻进到在回�
 _PARTICLES = frozenset("的之与及等了着是为我你他她咱")
 # Words that end like a place but are none (农村, 穷村, 城乡, 小镇), by suffix: the last character
 # of a stem that makes one.
-_WORD_ENDS = {"村": frozenset("农穷富小"), "乡": frozenset("城故老穷"), "镇": frozenset("城集小名强重古")}
+_WORD_ENDS = {"村": frozenset("农穷富小"), "乡": frozenset("城故老穷"), "镇": frozenset("城小名强重古")}
+# 集镇 is a market town (集镇建设, 中心集镇, 小集镇) but also ends many townships' names (王集镇, 东井集镇):
+# a word when nothing or a modifier stands before 集.
+_MARKET_TOWN_MODIFIERS = ("中心", "小", "重点", "特色", "农村", "乡村", "城乡", "新型", "周边", "附近")
 # A place name in quotes is an epithet: “拉面村”, “中国扶贫第一村”.
 _QUOTED = re.compile(r"[“\"‘]")
 _UNQUOTED = re.compile(r"[”\"’]")
@@ -613,6 +616,7 @@ def _is_name(text: str, start: int, end: int, suffix: str) -> bool:
         or last in _FUNCTION_CHARACTERS
         or not _PARTICLES.isdisjoint(stem)
         or last in _WORD_ENDS.get(suffix, ())
+        or (suffix == "镇" and last == "集" and (stem == "集" or stem[:-1].endswith(_MARKET_TOWN_MODIFIERS)))
         or quoted
     )
 
