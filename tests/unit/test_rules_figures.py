@@ -2314,3 +2314,9 @@ def test_a_time_dates_the_end_it_writes_not_the_start(
     text: str, dates: tuple[str | None, str | None]
 ) -> None:
     assert _dates(text) == dates
+
+
+def test_the_poor_after_every_household_counted_before_its_noun_are_no_sub_group() -> None:
+    # Written for the test: 其中 after 5832户农户 (every household) introduces the region's poor.
+    text = "漫川关镇对全镇21个村5832户农户开展排查,其中对全镇建档立卡贫困户1021户3467人逐户走访。"
+    assert figures(text) == {"baseline.households": 1021, "baseline.people": 3467}

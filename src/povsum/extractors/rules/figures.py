@@ -250,6 +250,8 @@ _EVERYONE = re.compile(
     r"(?:总人口|户籍人口|农业人口|农村人口|常住人口|总户数|农户|居民|村民)[^,;。]{0,4}?\d"
     # "全村有245户1065人,其中建档立卡贫困户…": a place's every household (not "全村有12户贫困户").
     r"|全[村组乡镇县市区](?:共)?有\d+(?:\.\d+)?万?户(?!贫困)"
+    # "对全镇5832户农户开展排查,其中对全镇建档立卡贫困户…": every household counted before its noun.
+    r"|\d+(?:\.\d+)?万?户(?:农户|居民|村民|群众)"
 )
 # A count of the poor households, ending its clause: "涉及" after it gives those households' people
 # ("建档立卡贫困户4210户,涉及贫困人口15860人"), not a group a project touches ("实施项目326个,涉及…").
