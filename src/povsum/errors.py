@@ -36,8 +36,11 @@ class BatchError(PovsumError):
     endpoint refused a call."""
 
 
-class ConfigError(PovsumError):
-    """The configuration is unusable (e.g. --extractor llm with no endpoint)."""
+class ConfigError(PovsumError, ValueError):
+    """The configuration is unusable: a setting of the wrong kind (``Settings(timeout=-1)``, a
+    ``povsum.toml`` value), or settings that cannot work together (--extractor llm with no
+    endpoint). A ``ValueError`` too, as pydantic's ValidationError is, so code that caught that
+    keeps working."""
 
 
 # How an article the batch stopped before sending is reported (a dead endpoint).

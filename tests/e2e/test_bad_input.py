@@ -231,3 +231,22 @@ def test_only_missing_inputs_is_a_usage_error_and_writes_nothing(tmp_path: Path)
     code, output = run(str(tmp_path / "nonexist"), "--out", str(tmp_path / "out"))
     assert code == 2 and "no such file or folder" in output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('extractor = "rulez"', "extractor: 'rulez' is not one of auto, llm, rules, both"),
+        ('max_bytes = "big"', "max_bytes: 'big' is not a whole number"),
+        ("timeout = -1", "timeout: -1 must be greater than 0"),
+    ],
+)
+def test_a_config_value_of_the_wrong_kind_is_one_line_naming_the_file_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "povsum.toml").write_text(line + "\n", encoding="utf-8")
+    code, output = run(str(SEED), "--out", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in output and "pydantic" not in output
+    [line] = [x for x in output.splitlines() if x.startswith("error:")]
+    assert line == f"error: {tmp_path / 'povsum.toml'}: {message}"
