@@ -460,7 +460,11 @@ def schema(
     """Write the JSON Schema of the output contract."""
     from povsum.schema import export_schemas
 
-    for path in export_schemas(out):
+    try:
+        written = export_schemas(out)
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for path in written:
         typer.echo(str(path))
 
 

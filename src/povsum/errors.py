@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 
@@ -34,6 +35,21 @@ class ExtractionError(PovsumError):
 class BatchError(PovsumError):
     """A Batch API step cannot go on: OUT holds no batch, the batch failed or expired, or the
     endpoint refused a call."""
+
+
+class OutputError(PovsumError):
+    """An output folder, or a file in it, cannot be created or written."""
+
+    @classmethod
+    def cannot_write(cls, folder: str | os.PathLike[str], exc: OSError) -> OutputError:
+        """The error for ``exc``, raised creating ``folder`` or a file in it."""
+        if isinstance(exc, FileExistsError):
+            return cls(f"{folder}: is a file, not a folder (choose another --out)")
+        return cls(f"{folder}: cannot write here ({exc.strerror or exc})")
+
+
+class OutputLockedError(OutputError):
+    """Another povsum run is writing to the same output folder."""
 
 
 class ConfigError(PovsumError, ValueError):
