@@ -429,26 +429,30 @@ _CACHE_OPTION = typer.Option(help=f"The cache file (default: $POVSUM_CACHE or {D
 @cache_app.command("stats")
 def cache_stats(cache: Annotated[Path | None, _CACHE_OPTION] = None) -> None:
     """How many answers the cache holds, by model, and the tokens they cost."""
-    from povsum.extractors.llm import Store
+    from povsum.extractors.llm import cache_stats as stats_of
 
-    path = Settings.from_env(cache_default=DEFAULT_CACHE, cache=cache).cache
-    with Store(path) as store:
-        stats = store.stats()
-    typer.echo(f"{stats['path']}: {stats['bytes']:,} bytes")
-    for row in stats["models"]:
-        prompt, completion = row["prompt"] or 0, row["completion"] or 0
-        typer.echo(f"  {row['model']}: {row['answers']} answers, {prompt:,} tokens in, {completion:,} out")
-    typer.echo("  run log: " + (", ".join(f"{n} {k}" for k, n in stats["log"].items()) or "empty"))
+    try:
+        lines = stats_of(_cache_path(locals()))
+    except PovsumError as exc:
+        raise _fail(exc) from None
+    for line in lines:
+        typer.echo(line)
 
 
 @cache_app.command("clear")
 def cache_clear(cache: Annotated[Path | None, _CACHE_OPTION] = None) -> None:
     """Forget every cached answer and the run log."""
-    from povsum.extractors.llm import Store
+    from povsum.extractors.llm import clear_cache
 
-    path = Settings.from_env(cache_default=DEFAULT_CACHE, cache=cache).cache
-    with Store(path) as store:
-        typer.echo(f"{path}: dropped {store.clear()} answers")
+    try:
+        typer.echo(clear_cache(_cache_path(locals())))
+    except PovsumError as exc:
+        raise _fail(exc) from None
+
+
+def _cache_path(options: Mapping[str, object]) -> Path:
+    """The cache a command's ``--cache`` names, else the config file's or the environment's."""
+    return _settings(RunConsole(), options).cache or DEFAULT_CACHE
 
 
 @app.command()

@@ -52,6 +52,10 @@ class OutputLockedError(OutputError):
     """Another povsum run is writing to the same output folder."""
 
 
+class CacheError(PovsumError):
+    """The LLM cache cannot be opened: a folder, or a file that is not a povsum cache."""
+
+
 class ConfigError(PovsumError, ValueError):
     """The configuration is unusable: a setting of the wrong kind (``Settings(timeout=-1)``, a
     ``povsum.toml`` value), or settings that cannot work together (--extractor llm with no

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,21 @@ def test_panel_into_a_read_only_out_is_one_line_and_exit_2(tmp_path: Path) -> No
         out.chmod(0o755)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.output.strip() == f"error: {out}: cannot write here (Permission denied)"
+
+
+@pytest.mark.parametrize("command", ["stats", "clear"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a cache file (name a file with --cache)"),
+        (lambda p: p.write_text("not a database " * 10), "not a povsum cache (file is not a database)"),
+    ],
+)
+def test_cache_commands_on_what_is_not_a_cache_are_one_line_and_exit_2(
+    tmp_path: Path, command: str, make: Callable[[Path], object], message: str
+) -> None:
+    path = tmp_path / "cache"
+    make(path)
+    result = runner.invoke(app, ["cache", command, "--cache", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip() == f"error: {path}: {message}"
