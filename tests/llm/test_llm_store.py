@@ -201,3 +201,18 @@ def test_a_path_that_is_not_a_povsum_cache_is_a_cache_error_naming_it(
     if for_a_run:  # a run opens its cache with create=True: an empty file becomes one
         with pytest.raises(CacheError, match=f"^{re.escape(f'{path}: {message}')}"):
             Store(path)
+
+
+def test_the_cache_commands_read_the_cache_the_config_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from povsum.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("POVSUM_CACHE", raising=False)
+    (tmp_path / "povsum.toml").write_text('cache = "answers.sqlite"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["cache", "stats"])
+    assert result.exit_code == 0
+    assert result.stdout == "answers.sqlite: no cache here (nothing is cached yet)\n"
