@@ -290,6 +290,14 @@ class Document:
     @classmethod
     def from_text(cls, text: str, path: str | None = None) -> Document:
         """A Document from already decoded text (plain or HTML); sha256 is of its UTF-8 form."""
+        if not isinstance(text, str):
+            hint = (
+                ": decode them first, or give the bytes (or the file's path) to summarize(), which"
+                " detects the encoding"
+                if isinstance(text, bytes | bytearray)
+                else ""
+            )
+            raise TypeError(f"the article's text must be a str, not {type(text).__name__}{hint}")
         return cls._build(text, path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
 
     @classmethod

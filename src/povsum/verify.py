@@ -388,6 +388,16 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
     Works on a summary from any extractor or an old JSON file. Returns a new summary holding only
     what could be proven; what was removed is listed in ``verification.failures``.
     """
+    if not isinstance(summary, ArticleSummary):
+        raise TypeError(
+            f"verify() checks an ArticleSummary, not {type(summary).__name__}"
+            " (ArticleSummary.model_validate_json reads one from JSON)"
+        )
+    if not isinstance(document, Document):
+        raise TypeError(
+            f"verify() checks against the source as a Document, not {type(document).__name__}"
+            " (Document.from_path(path) reads a file)"
+        )
     checker = _Checker(document, find_planted(document))
     previous = [f for f in summary.verification.failures if not f.is_flag]
     region = checker.region(summary.region)
