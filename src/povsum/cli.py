@@ -242,7 +242,7 @@ def verify(
 
 @app.command()
 def explain(
-    path: Annotated[Path, typer.Argument(help="An article file.")],
+    path: Annotated[Path, typer.Argument(help="An article file; - reads stdin.")],
     field: Annotated[
         str | None,
         typer.Argument(help="Only this field or part: region, baseline, outcome.people, funding, ..."),
@@ -253,10 +253,10 @@ def explain(
     from povsum.explain import explain_file
 
     try:
-        explanation = explain_file(path)
+        lines = explain_file(path).lines(field)
     except PovsumError as exc:
         raise _fail(exc) from None
-    for line in explanation.lines(field):
+    for line in lines:
         typer.echo(line)
 
 

@@ -52,6 +52,10 @@ class OutputLockedError(OutputError):
     """Another povsum run is writing to the same output folder."""
 
 
+class UnknownFieldError(PovsumError, ValueError):
+    """A field or part named (``povsum explain FILE FIELD``) is not one a summary has."""
+
+
 class CacheError(PovsumError):
     """The LLM cache cannot be opened: a folder, or a file that is not a povsum cache."""
 

@@ -7,7 +7,6 @@ message and a record in ``OUT/errors.jsonl``.
 from __future__ import annotations
 
 import os
-import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +16,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, overload
 
+from povsum.document import STDIN, read_stdin
 from povsum.engines import Engine, LocalEngine, Outcome, failure
 from povsum.errors import InputError
 from povsum.models import ArticleSummary, ExtractorInfo
@@ -289,8 +289,8 @@ class Tally:
         return [self.listed[i] for i in sorted(self.listed)]
 
 
-def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
-    data = stream.read()
+def _keep_stdin(stream: BinaryIO | None, out_root: Path) -> Path:
+    data = read_stdin(stream)
     path = out_root / STDIN_NAME
     try:
         out_root.mkdir(parents=True, exist_ok=True)
@@ -316,7 +316,6 @@ class RunReport:
         return not self.problems and not any(r.failed for r in self.results)
 
 
-STDIN = Path("-")
 STDIN_NAME = "stdin.txt"
 
 
@@ -337,7 +336,7 @@ def run_paths(
     ``OUT/stdin.txt`` so the summary's offsets point into a file that exists.
     """
     if STDIN in paths:
-        kept = _keep_stdin(stdin if stdin is not None else sys.stdin.buffer, out_root)
+        kept = _keep_stdin(stdin, out_root)
         paths = [kept if p == STDIN else p for p in paths]
     found = discover(paths, out_root)
     if not found.files and found.problems and len(found.problems) == len(paths):

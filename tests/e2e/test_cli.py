@@ -123,6 +123,22 @@ def test_explain_names_the_rule_behind_each_figure() -> None:
     assert missing.exit_code == 2 and "nowhere.txt" in missing.output
 
 
+def test_explain_of_an_unknown_field_is_one_line_listing_the_known_ones_and_exit_2() -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    result = runner.invoke(app, ["explain", str(seed), "foo"])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("error: unknown field 'foo'; known: region, baseline, outcome, funding, measures")
+
+
+def test_explain_reads_stdin_for_dash_as_run_does() -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    result = runner.invoke(app, ["explain", "-", "baseline.people"], input=seed.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert result.output == runner.invoke(app, ["explain", str(seed), "baseline.people"]).output
+    assert "= baseline.people 18802人" in result.output.splitlines()
+
+
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_dda217ac4bff4475.txt"
 
 
