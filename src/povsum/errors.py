@@ -52,8 +52,13 @@ class OutputLockedError(OutputError):
     """Another povsum run is writing to the same output folder."""
 
 
-class UnknownFieldError(PovsumError, ValueError):
-    """A field or part named (``povsum explain FILE FIELD``) is not one a summary has."""
+class ArgumentError(PovsumError, ValueError):
+    """An argument povsum cannot use: a field it does not know, a score floor that is not one."""
+
+
+class UnknownFieldError(ArgumentError):
+    """A field or part named (``povsum explain FILE FIELD``, a score of ``--fail-under``) is not
+    one povsum knows."""
 
 
 class CacheError(PovsumError):
