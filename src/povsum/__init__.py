@@ -68,7 +68,9 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public API and the module's own dunders: not the helpers imported here (``sys``,
+    ``import_module``...) nor the submodules loaded so far."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 class _Package(ModuleType):

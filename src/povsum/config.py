@@ -6,11 +6,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_core import ErrorDetails
 
 from povsum.errors import ConfigError
 
@@ -88,7 +89,15 @@ def _with_provider(values: dict[str, object], explicit: Mapping[str, object]) ->
 
 
 class Settings(BaseModel):
-    """How povsum extracts. ``Settings.from_env()`` reads the standard OpenAI variables."""
+    """How povsum extracts. ``Settings.from_env()`` reads the standard OpenAI variables.
+
+    A value of the wrong kind is a ``ConfigError`` (also a ``ValueError``) naming the setting:
+
+    >>> Settings(extractor="foo")
+    Traceback (most recent call last):
+    ...
+    povsum.errors.ConfigError: extractor: 'foo' is not one of auto, llm, rules, both
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -109,6 +118,14 @@ class Settings(BaseModel):
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Largest input file accepted.")
     cache: Path | None = Field(None, description="SQLite store of LLM answers and run log; None: off.")
     force: bool = Field(False, description="Ignore cached answers and finished outputs.")
+
+    def __init__(self, **values: object) -> None:
+        # pydantic's own entry points (model_validate, a Settings field of another model) call
+        # this too and wrap the ConfigError, a ValueError, in their ValidationError.
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError(refused(exc)) from exc
 
     @classmethod
     def from_env(
@@ -140,7 +157,7 @@ class Settings(BaseModel):
         values.update({k: v for k, v in from_env.items() if v})
         values.update({k: v for k, v in overrides.items() if v is not None})
         values["cache"] = None if no_cache else values.get("cache") or cache_default
-        return cls.model_validate(_with_provider(values, overrides))
+        return cls(**_with_provider(values, overrides))
 
     @property
     def llm_configured(self) -> bool:
@@ -189,4 +206,45 @@ def _checked_config(data: dict[str, object], path: Path) -> dict[str, object]:
     if unknown:
         known = ", ".join(sorted(set(Settings.model_fields) - {"api_key"}))
         raise ConfigError(f"{path}: unknown setting {', '.join(unknown)} (known: {known})")
+    try:
+        Settings(**data)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
     return data
+
+
+# A value of the wrong kind, in words, by pydantic's error type.
+_WRONG_KIND = {
+    "int_parsing": "is not a whole number",
+    "int_type": "is not a whole number",
+    "int_from_float": "is not a whole number",
+    "float_parsing": "is not a number",
+    "float_type": "is not a number",
+    "bool_parsing": "is not true or false",
+    "bool_type": "is not true or false",
+    "string_type": "is not a string",
+    "path_type": "is not a path",
+}
+
+
+def refused(exc: ValidationError) -> str:
+    """One line naming each setting ``exc`` refused, the value given (never a key's) and why.
+
+    >>> Settings(timeout=-1, max_bytes="big")
+    Traceback (most recent call last):
+    ...
+    povsum.errors.ConfigError: timeout: -1 must be greater than 0; max_bytes: 'big' is not a whole number
+    """
+    return "; ".join(_refusal(error) for error in exc.errors())
+
+
+def _refusal(error: ErrorDetails) -> str:
+    name = ".".join(map(str, error["loc"]))
+    if error["type"] == "extra_forbidden":
+        return f"unknown setting {name}"
+    given = "the value given" if name == "api_key" else repr(error["input"])
+    if error["type"] == "literal_error":
+        choices = get_args(Settings.model_fields[name].annotation)
+        return f"{name}: {given} is not one of {', '.join(choices)}"
+    why = _WRONG_KIND.get(error["type"]) or error["msg"].replace("Input should be", "must be")
+    return f"{name}: {given} {why}"

@@ -14,12 +14,14 @@ import hashlib
 import html
 import os
 import re
+import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from pathlib import Path
+from typing import BinaryIO, Literal
 
 from povsum import furniture
 from povsum.errors import InputError
@@ -30,6 +32,14 @@ from povsum.wrapping import layout_breaks, layout_spaces, unfinished_breaks, wor
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "explain", "file_sha256"]
 
 DEFAULT_MAX_BYTES = 2_000_000
+# The path that stands for standard input on the command line.
+STDIN = Path("-")
+
+
+def read_stdin(stream: BinaryIO | None = None) -> bytes:
+    """Every byte of standard input (of ``stream``, when one is given)."""
+    return (stream if stream is not None else sys.stdin.buffer).read()
+
 
 # File signatures of the binary formats most often saved by mistake next to articles.
 _MAGIC = (
@@ -290,6 +300,14 @@ class Document:
     @classmethod
     def from_text(cls, text: str, path: str | None = None) -> Document:
         """A Document from already decoded text (plain or HTML); sha256 is of its UTF-8 form."""
+        if not isinstance(text, str):
+            hint = (
+                ": decode them first, or give the bytes (or the file's path) to summarize(), which"
+                " detects the encoding"
+                if isinstance(text, bytes | bytearray)
+                else ""
+            )
+            raise TypeError(f"the article's text must be a str, not {type(text).__name__}{hint}")
         return cls._build(text, path, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 
@@ -36,8 +37,39 @@ class BatchError(PovsumError):
     endpoint refused a call."""
 
 
-class ConfigError(PovsumError):
-    """The configuration is unusable (e.g. --extractor llm with no endpoint)."""
+class OutputError(PovsumError):
+    """An output folder, or a file in it, cannot be created or written."""
+
+    @classmethod
+    def cannot_write(cls, folder: str | os.PathLike[str], exc: OSError) -> OutputError:
+        """The error for ``exc``, raised creating ``folder`` or a file in it."""
+        if isinstance(exc, FileExistsError):
+            return cls(f"{folder}: is a file, not a folder (choose another --out)")
+        return cls(f"{folder}: cannot write here ({exc.strerror or exc})")
+
+
+class OutputLockedError(OutputError):
+    """Another povsum run is writing to the same output folder."""
+
+
+class ArgumentError(PovsumError, ValueError):
+    """An argument povsum cannot use: a field it does not know, a score floor that is not one."""
+
+
+class UnknownFieldError(ArgumentError):
+    """A field or part named (``povsum explain FILE FIELD``, a score of ``--fail-under``) is not
+    one povsum knows."""
+
+
+class CacheError(PovsumError):
+    """The LLM cache cannot be opened: a folder, or a file that is not a povsum cache."""
+
+
+class ConfigError(PovsumError, ValueError):
+    """The configuration is unusable: a setting of the wrong kind (``Settings(timeout=-1)``, a
+    ``povsum.toml`` value), or settings that cannot work together (--extractor llm with no
+    endpoint). A ``ValueError`` too, as pydantic's ValidationError is, so code that caught that
+    keeps working."""
 
 
 # How an article the batch stopped before sending is reported (a dead endpoint).

@@ -29,8 +29,9 @@ from pydantic import BaseModel, Field, computed_field
 
 from povsum.contract import SNAPSHOT_QUANTITIES
 from povsum.document import Document
-from povsum.errors import InputError
+from povsum.errors import ArgumentError, InputError, UnknownFieldError
 from povsum.models import ArticleSummary, Quantity
+from povsum.numbers import plain_number
 from povsum.summaries import load_summary
 
 __all__ = [
@@ -213,25 +214,49 @@ def load_split(name: str, split_file: Path) -> set[str]:
 
 
 def parse_floor(spec: str) -> tuple[str, float]:
-    """``"snapshot=0.9"`` -> ("snapshot", 0.9).
+    """A ``--fail-under`` floor: ``"snapshot=0.9"`` or ``"snapshot=90%"`` -> ("snapshot", 0.9).
+    The floor is a fraction, or a percent written with its sign; a bare number above 1, or a
+    floor outside 0..1, is an ``ArgumentError``.
 
-    >>> parse_floor("funding=0.95"), parse_floor("baseline.people=.8")
-    (('funding', 0.95), ('baseline.people', 0.8))
+    >>> parse_floor("funding=0.95"), parse_floor("baseline.people=.8"), parse_floor("measures=85%")
+    (('funding', 0.95), ('baseline.people', 0.8), ('measures', 0.85))
+    >>> parse_floor("measures=99")
+    Traceback (most recent call last):
+    ...
+    povsum.errors.ArgumentError: --fail-under measures=99: 99 is above 1; write a fraction (measures=0.99) ...
     """
-    name, sep, value = spec.partition("=")
+    name, sep, written = (part.strip() for part in spec.partition("="))
+    percent = written.endswith("%")
     try:
         if not sep:
             raise ValueError
-        return name.strip(), float(value)
+        value = float(written.removesuffix("%"))
     except ValueError:
-        raise ValueError(f"not a floor: {spec!r} (write FIELD=VALUE, e.g. snapshot=0.9)") from None
+        raise ArgumentError(
+            f"--fail-under {spec}: not a floor (write FIELD=FLOOR, e.g. snapshot=0.9 or snapshot=90%)"
+        ) from None
+    if not percent and value > 1:
+        raise ArgumentError(
+            f"--fail-under {spec}: {plain_number(value)} is above 1; write a fraction"
+            f" ({name}={plain_number(value / 100, 6)}) or a percent ({name}={plain_number(value)}%)"
+        )
+    floor = value / 100 if percent else value
+    if not 0 <= floor <= 1:
+        raise ArgumentError(f"--fail-under {spec}: a floor lies between 0 and 1 (or 0% and 100%)")
+    return name, floor
 
 
 def below_floors(report: EvalReport, floors: dict[str, float]) -> list[str]:
-    """One line per score under its floor; an unknown score name is a ``KeyError``."""
+    """One line per score under its floor; an unknown score name is an ``UnknownFieldError``."""
     problems = []
     for name, floor in floors.items():
-        value = report.metric(name)
+        try:
+            value = report.metric(name)
+        except KeyError:
+            raise UnknownFieldError(
+                f"--fail-under: unknown score {name!r} (region, snapshot, funding, measures,"
+                " or a field such as baseline.people)"
+            ) from None
         if value is None or value < floor:
             problems.append(f"{name} {_pct(value)} is below the floor {floor:.1%}")
     return problems

@@ -11,6 +11,7 @@ Only ``百分之X`` (a denominator of exactly 100) becomes a percent.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -41,6 +42,25 @@ class QuantityMatch:
     end: int
     text: str  # the verbatim surface form, == s[start:end]
     parsed: ParsedQuantity
+
+
+def plain_number(value: float, digits: int | None = None) -> str:
+    """``value`` written out in digits, never in exponent form: a whole number without ".0",
+    another with the decimals that tell it apart (``digits``: rounded to that many significant
+    digits first). The one way povsum prints a number, in messages and in table cells.
+
+    >>> plain_number(4_720_000.0), plain_number(2.951e6), plain_number(18.16), plain_number(1e-5)
+    ('4720000', '2951000', '18.16', '0.00001')
+    >>> plain_number(1.6e4, 4), plain_number(123_456.7, 4), plain_number(7488), plain_number(-0.5)
+    ('16000', '123500', '7488', '-0.5')
+    """
+    if digits is not None:
+        value = float(f"{value:.{digits}g}")
+    if isinstance(value, int) or (math.isfinite(value) and value.is_integer()):
+        return str(int(value))
+    if not math.isfinite(value):
+        return repr(value)
+    return format(Decimal(repr(value)), "f")
 
 
 # One-to-one so offsets survive; covers every character the pattern below looks at.

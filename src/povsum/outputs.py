@@ -21,21 +21,13 @@ from types import TracebackType
 from typing import IO, Any
 
 from povsum.document import file_sha256
-from povsum.errors import InputError, PovsumError
+from povsum.errors import InputError, OutputError, OutputLockedError
 from povsum.extractors import Extractor
 from povsum.models import ArticleSummary
 from povsum.summaries import load_summary, summary_json
 
 LOCK_NAME = ".povsum.lock"
 _NAME_BYTES = 255
-
-
-class OutputError(PovsumError):
-    """The output folder cannot be created or written."""
-
-
-class OutputLockedError(OutputError):
-    """Another povsum run is writing to the same output folder."""
 
 
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -55,12 +47,15 @@ def atomic_file(path: Path, encoding: str | None = "utf-8") -> Iterator[IO[Any]]
     """A file (text, or bytes when ``encoding`` is None) written under a temporary name in the
     same folder and renamed to ``path`` when the block ends without an exception; removed when
     it raises, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     # A short name whatever the target's: a long Chinese file name plus a suffix would pass the
     # 255-byte limit of most file systems. OutputDir removes what a killed run leaves behind.
     tmp = path.with_name(f".povsum-{secrets.token_hex(8)}.tmp")
-    # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # os.open with 0o666 honours the umask (mkstemp would make the output private, 0600).
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    except OSError as exc:
+        raise OutputError.cannot_write(path.parent, exc) from None
     try:
         mode = "wb" if encoding is None else "w"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if encoding is None else "") as handle:
@@ -97,10 +92,8 @@ class OutputDir:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o666)
-        except FileExistsError:
-            raise OutputError(f"{self.root}: is a file, not a folder (choose another --out)") from None
         except OSError as exc:
-            raise OutputError(f"{self.root}: cannot write here ({exc.strerror or exc})") from None
+            raise OutputError.cannot_write(self.root, exc) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -25,6 +25,11 @@ class Summarizer:
     """
 
     def __init__(self, settings: Settings | None = None, *, extractor: Extractor | None = None) -> None:
+        if settings is not None and not isinstance(settings, Settings):
+            raise TypeError(
+                f"Summarizer takes a Settings, not {type(settings).__name__}"
+                " (write Summarizer(Settings(extractor='rules')), or Settings(**values) for a dict)"
+            )
         self.settings = settings if settings is not None else Settings.from_env()
         self.extractor = extractor if extractor is not None else build_extractor(self.settings)
 
@@ -41,15 +46,21 @@ class Summarizer:
         """A Document from a path, raw bytes, article text or an existing Document.
 
         A string is a path when it reads like one (one line, no sentence punctuation, a folder
-        separator or a file suffix); a path that does not exist is an ``InputError``, never
-        summarized as if it were the article. ``load_text`` takes text explicitly.
+        separator or a file suffix) or names a file or folder that exists; a path that does not
+        exist, or a folder, is an ``InputError``, never summarized as if it were the article.
+        ``summarize_text`` takes text explicitly.
         """
         if isinstance(source, Document):
             return source
         if isinstance(source, bytes):
             return Document.from_bytes(source, max_bytes=self.settings.max_bytes)
-        if isinstance(source, os.PathLike) or _looks_like_path(source):
+        if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
             return Document.from_path(source, max_bytes=self.settings.max_bytes)
+        if not isinstance(source, str):
+            raise TypeError(
+                f"summarize() takes a path (str or Path), bytes, the text or a Document,"
+                f" not {type(source).__name__}"
+            )
         return Document.from_text(source)
 
     def summarize_text(self, text: str) -> ArticleSummary:
@@ -89,10 +100,21 @@ def _looks_like_path(text: str) -> bool:
     """
     >>> _looks_like_path("seeds/000.txtx"), _looks_like_path("贫困人口4352户。"), _looks_like_path("a.txt")
     (True, False, True)
+    >>> _looks_like_path("."), _looks_like_path("贫" * 300)  # a folder that exists; too long a name
+    (True, False)
     """
     if not _PATH_LIKE.fullmatch(text):
         return False
-    return os.sep in text or "/" in text or _FILE_SUFFIX.search(text) is not None or Path(text).is_file()
+    return os.sep in text or "/" in text or _FILE_SUFFIX.search(text) is not None or _exists(text)
+
+
+def _exists(text: str) -> bool:
+    """Whether ``text`` names a file or folder that exists; a line too long to be a file name
+    (or holding a NUL) names none."""
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def summarize(source: Source, settings: Settings | None = None) -> ArticleSummary:

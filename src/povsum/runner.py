@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, overload
 
+from povsum.document import STDIN, read_stdin
 from povsum.engines import Engine, LocalEngine, Outcome, failure
 from povsum.errors import InputError
 from povsum.models import ArticleSummary, ExtractorInfo
@@ -301,10 +301,10 @@ class Tally:
         return [self.listed[i] for i in sorted(self.listed)]
 
 
-def _keep_stdin(stream: BinaryIO, out_root: Path) -> Path:
+def _keep_stdin(stream: BinaryIO | None, out_root: Path) -> Path:
     """Standard input kept as ``OUT/stdin-<sha256 prefix>.txt``: another text piped into the same
     OUT is another article, the same text the same one (reused, as any unchanged file is)."""
-    data = stream.read()
+    data = read_stdin(stream)
     path = out_root / f"stdin-{hashlib.sha256(data).hexdigest()[:12]}.txt"
     try:
         out_root.mkdir(parents=True, exist_ok=True)
@@ -330,9 +330,6 @@ class RunReport:
         return not self.problems and not any(r.failed for r in self.results)
 
 
-STDIN = Path("-")
-
-
 def run_paths(
     paths: Sequence[Path],
     summarizer: Summarizer,
@@ -350,7 +347,7 @@ def run_paths(
     its bytes are kept in OUT (``_keep_stdin``) so the summary's offsets point into a file that exists.
     """
     if STDIN in paths:
-        kept = _keep_stdin(stdin if stdin is not None else sys.stdin.buffer, out_root)
+        kept = _keep_stdin(stdin, out_root)
         paths = [kept if p == STDIN else p for p in paths]
     found = discover(paths, out_root)
     if not found.files and found.problems and len(found.problems) == len(paths):

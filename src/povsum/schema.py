@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from povsum.errors import OutputError
 from povsum.models import ArticleSummary
 
 SCHEMA_FILES = {"article_summary.schema.json": ArticleSummary}
@@ -19,10 +20,15 @@ def schema_texts() -> dict[str, str]:
 
 
 def export_schemas(out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the schema files into ``out_dir`` (made if need be); an ``OutputError`` when it
+    cannot be written."""
     written = []
-    for name, text in schema_texts().items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in schema_texts().items():
+            path = out_dir / name
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as exc:
+        raise OutputError.cannot_write(out_dir, exc) from None
     return written

@@ -29,7 +29,7 @@ from povsum.models import (
     Snapshot,
     Verification,
 )
-from povsum.numbers import NumberParseError, find_quantities, parse_quantity
+from povsum.numbers import NumberParseError, find_quantities, parse_quantity, plain_number
 from povsum.planted import Planted, find_planted
 from povsum.regions import NATIONAL_NAMES, Division, gazetteer, local_level, name_forms
 
@@ -132,13 +132,16 @@ class _Checker:
         except NumberParseError as exc:
             return f"text does not parse as a quantity: {exc}"
         if not math.isclose(parsed.value, quantity.value, rel_tol=1e-9, abs_tol=1e-9):
-            return f"value {quantity.value:g} does not match its text (which reads {parsed.value:g})"
+            return (
+                f"value {plain_number(quantity.value)} does not match its text"
+                f" (which reads {plain_number(parsed.value)})"
+            )
         spec = FIELDS.get(kind)
         fits = spec.fits(parsed.unit, text, parsed.value) if spec is not None else parsed.unit in AMOUNT_UNITS
         if not fits:
             return f"unit {parsed.unit or 'none'!r} does not fit {kind}"
         if spec is not None and spec.is_rate and not 0 <= parsed.value <= 100:
-            return f"rate {parsed.value:g}% is outside 0..100"
+            return f"rate {plain_number(parsed.value)}% is outside 0..100"
         return None
 
     def snapshot(self, path: str, snapshot: Snapshot | None) -> Snapshot | None:
@@ -246,8 +249,8 @@ class _Checker:
                 self.fail(
                     "outcome.people_lifted",
                     lifted.text,
-                    FLAG + f"baseline {people_before.text} - outcome {people_after.text} = {difference:g}, "
-                    f"but {lifted.text} lifted is stated",
+                    FLAG + f"baseline {people_before.text} - outcome {people_after.text}"
+                    f" = {plain_number(difference)}, but {lifted.text} lifted is stated",
                     removed=False,
                 )
 
@@ -385,6 +388,16 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
     Works on a summary from any extractor or an old JSON file. Returns a new summary holding only
     what could be proven; what was removed is listed in ``verification.failures``.
     """
+    if not isinstance(summary, ArticleSummary):
+        raise TypeError(
+            f"verify() checks an ArticleSummary, not {type(summary).__name__}"
+            " (ArticleSummary.model_validate_json reads one from JSON)"
+        )
+    if not isinstance(document, Document):
+        raise TypeError(
+            f"verify() checks against the source as a Document, not {type(document).__name__}"
+            " (Document.from_path(path) reads a file)"
+        )
     checker = _Checker(document, find_planted(document))
     previous = [f for f in summary.verification.failures if not f.is_flag]
     region = checker.region(summary.region)

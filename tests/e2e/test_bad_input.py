@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,71 @@ def test_only_missing_inputs_is_a_usage_error_and_writes_nothing(tmp_path: Path)
     code, output = run(str(tmp_path / "nonexist"), "--out", str(tmp_path / "out"))
     assert code == 2 and "no such file or folder" in output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('extractor = "rulez"', "extractor: 'rulez' is not one of auto, llm, rules, both"),
+        ('max_bytes = "big"', "max_bytes: 'big' is not a whole number"),
+        ("timeout = -1", "timeout: -1 must be greater than 0"),
+    ],
+)
+def test_a_config_value_of_the_wrong_kind_is_one_line_naming_the_file_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "povsum.toml").write_text(line + "\n", encoding="utf-8")
+    code, output = run(str(SEED), "--out", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in output and "pydantic" not in output
+    [line] = [x for x in output.splitlines() if x.startswith("error:")]
+    assert line == f"error: {tmp_path / 'povsum.toml'}: {message}"
+
+
+@pytest.mark.parametrize("command", ["panel", "schema"])
+@pytest.mark.parametrize(
+    ("out", "message"), [("a-file", "is a file, not a folder"), ("/proc/povsum-nope", "cannot write here")]
+)
+def test_panel_and_schema_on_an_unusable_out_are_one_line_and_exit_2(
+    tmp_path: Path, command: str, out: str, message: str
+) -> None:
+    (tmp_path / "a-file").write_text("x")
+    target = out if out.startswith("/") else str(tmp_path / out)
+    if command == "panel":
+        assert run(str(SEED), "--out", str(tmp_path / "summaries"), "-q")[0] == 0
+    args = [str(tmp_path / "summaries")] if command == "panel" else []
+    result = runner.invoke(app, [command, *args, "--out", target])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"error: {target}: {message}")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_panel_into_a_read_only_out_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    out = tmp_path / "summaries"
+    assert run(str(SEED), "--out", str(out), "-q")[0] == 0
+    out.chmod(0o555)
+    try:
+        result = runner.invoke(app, ["panel", str(out)])
+    finally:
+        out.chmod(0o755)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip() == f"error: {out}: cannot write here (Permission denied)"
+
+
+@pytest.mark.parametrize("command", ["stats", "clear"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a cache file (name a file with --cache)"),
+        (lambda p: p.write_text("not a database " * 10), "not a povsum cache (file is not a database)"),
+    ],
+)
+def test_cache_commands_on_what_is_not_a_cache_are_one_line_and_exit_2(
+    tmp_path: Path, command: str, make: Callable[[Path], object], message: str
+) -> None:
+    path = tmp_path / "cache"
+    make(path)
+    result = runner.invoke(app, ["cache", command, "--cache", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip() == f"error: {path}: {message}"

@@ -83,6 +83,23 @@ def test_verify_command_rejects_a_tampered_summary(tmp_path: Path) -> None:
     assert "does not match its text" in tampered.output
 
 
+def test_eval_floors_are_fractions_or_percents(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["run", str(ROOT / "seeds"), "--out", str(tmp_path), "-q"]).exit_code == 0
+    gold = str(ROOT / "tests" / "gold")
+    for floor in ("measures=0.5", "measures=50%"):
+        assert runner.invoke(app, ["eval", str(tmp_path), gold, "--fail-under", floor]).exit_code == 0
+    too_high = runner.invoke(app, ["eval", str(tmp_path), gold, "--fail-under", "measures=100%"])
+    assert too_high.exit_code == 1 and "is below the floor 100.0%" in too_high.output
+    bare = runner.invoke(app, ["eval", str(tmp_path), gold, "--fail-under", "measures=99"])
+    assert bare.exit_code == 2 and bare.output == (
+        "error: --fail-under measures=99: 99 is above 1;"
+        " write a fraction (measures=0.99) or a percent (measures=99%)\n"
+    )
+    unknown = runner.invoke(app, ["eval", str(tmp_path), gold, "--fail-under", "mesures=0.5"])
+    assert unknown.exit_code == 2
+    assert unknown.output.startswith("error: --fail-under: unknown score 'mesures' (region, snapshot")
+
+
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.output.strip() == f"povsum {__version__}"
@@ -121,6 +138,22 @@ def test_explain_names_the_rule_behind_each_figure() -> None:
     assert not any(line.startswith("outcome.") for line in lines)
     missing = runner.invoke(app, ["explain", str(ROOT / "nowhere.txt")])
     assert missing.exit_code == 2 and "nowhere.txt" in missing.output
+
+
+def test_explain_of_an_unknown_field_is_one_line_listing_the_known_ones_and_exit_2() -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    result = runner.invoke(app, ["explain", str(seed), "foo"])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("error: unknown field 'foo'; known: region, baseline, outcome, funding, measures")
+
+
+def test_explain_reads_stdin_for_dash_as_run_does() -> None:
+    seed = ROOT / "seeds" / "000_dda217ac4bff4475.txt"
+    result = runner.invoke(app, ["explain", "-", "baseline.people"], input=seed.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert result.output == runner.invoke(app, ["explain", str(seed), "baseline.people"]).output
+    assert "= baseline.people 18802人" in result.output.splitlines()
 
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_dda217ac4bff4475.txt"

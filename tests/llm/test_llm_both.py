@@ -44,3 +44,13 @@ def test_both_is_built_from_settings_and_described() -> None:
     assert isinstance(summarizer.extractor, CrossCheckedExtractor)
     assert "checked against the offline rules" in summarizer.describe()
     assert build_extractor(Settings(extractor="rules")).name == "rules"
+
+
+def test_funding_agreements_name_the_amount_in_plain_digits(
+    make_llm: Callable[..., LLMExtractor], scripted: ScriptedModel
+) -> None:
+    scripted.queue(answer(HAIKOU_ANSWER))
+    both = CrossCheckedExtractor(make_llm(), RulesExtractor())
+    summary = Summarizer(extractor=both).summarize(Document.from_text(HAIKOU))
+    amounts = {a.llm or a.rules for a in summary.agreement if a.field == "funding"}
+    assert "74880000" in amounts, amounts  # 7488万元, not 7.488e+07

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from llm_cases import HAIKOU, HAIKOU_ANSWER, HAIKOU_HALLUCINATED
 from llm_server import TEST_KEY, ScriptedModel, answer, failure
 
 from povsum import Document
-from povsum.errors import ExtractionError
+from povsum.errors import CacheError, ExtractionError
 from povsum.extractors.llm import LLMExtractor
 from povsum.extractors.llm.store import CacheKey, Exchange, Store
 from povsum.models import ArticleSummary, ExtractorInfo, Source
@@ -166,6 +167,52 @@ def test_the_cache_commands_report_and_clear(tmp_path: Path) -> None:
 
     path = tmp_path / "cache.sqlite"
     result = CliRunner().invoke(app, ["cache", "stats", "--cache", str(path)])
+    assert result.exit_code == 0 and result.output == f"{path}: no cache here (nothing is cached yet)\n"
+    result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(path)])
+    assert result.exit_code == 0 and "nothing to clear" in result.output
+    assert not path.exists()  # neither command makes a cache
+    Store(path).close()
+    result = CliRunner().invoke(app, ["cache", "stats", "--cache", str(path)])
     assert result.exit_code == 0 and "run log: empty" in result.output
     result = CliRunner().invoke(app, ["cache", "clear", "--cache", str(path)])
     assert result.exit_code == 0 and "dropped 0 answers" in result.output
+
+
+NOT_SQLITE = b"not a database, but long enough to be read as one" * 4
+
+
+@pytest.mark.parametrize(
+    ("make", "message", "for_a_run"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a cache file", True),
+        (lambda p: p.write_bytes(NOT_SQLITE), "not a povsum cache (file is not a database)", True),
+        (lambda p: p.write_bytes(b""), "not a povsum cache (no table of answers)", False),
+    ],
+)
+def test_a_path_that_is_not_a_povsum_cache_is_a_cache_error_naming_it(
+    tmp_path: Path, make: Callable[[Path], object], message: str, for_a_run: bool
+) -> None:
+    path = tmp_path / "cache.sqlite"
+    make(path)
+    before = path.read_bytes() if path.is_file() else None
+    with pytest.raises(CacheError, match=f"^{re.escape(f'{path}: {message}')}"):
+        Store(path, create=False)  # what cache stats and clear open
+    assert (path.read_bytes() if path.is_file() else None) == before  # left as it was
+    if for_a_run:  # a run opens its cache with create=True: an empty file becomes one
+        with pytest.raises(CacheError, match=f"^{re.escape(f'{path}: {message}')}"):
+            Store(path)
+
+
+def test_the_cache_commands_read_the_cache_the_config_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from povsum.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("POVSUM_CACHE", raising=False)
+    (tmp_path / "povsum.toml").write_text('cache = "answers.sqlite"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["cache", "stats"])
+    assert result.exit_code == 0
+    assert result.stdout == "answers.sqlite: no cache here (nothing is cached yet)\n"

@@ -15,6 +15,7 @@ from llm_server import Reply, ScriptedModel, answer
 
 from povsum import Document, Summarizer
 from povsum.extractors.llm import LLMExtractor
+from povsum.extractors.llm.tolerant import tolerant_shape
 
 Make = Callable[..., LLMExtractor]
 
@@ -80,6 +81,12 @@ def test_an_answer_wrapped_in_its_schema_name_and_numbers_as_json_numbers(
     summary = Summarizer(extractor=make_llm()).summarize(Document.from_text(HAIKOU))
     assert summary.extractor.attempts == 1 and summary.verification.status == "verified"
     assert summary.baseline.households.text == "4352户"
+
+
+def test_a_large_json_number_where_text_belongs_is_written_out_not_in_exponent_form() -> None:
+    data = {"funding": [{"amount": {"text": 74_880_000.0, "quote": "海口共投入政府性资金7488万元"}}]}
+    shaped = tolerant_shape(data, frozenset({"funding"}))
+    assert shaped["funding"][0]["amount"]["text"] == "74880000"  # not 7.488e+07
 
 
 def test_two_tool_calls_in_one_answer_are_merged_not_dropped(make_llm: Make, scripted: ScriptedModel) -> None:

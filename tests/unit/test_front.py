@@ -39,3 +39,12 @@ def test_verify_stays_the_function_once_its_submodule_is_imported() -> None:
 
     assert povsum.verify is verify and submodule_or_function is verify
     assert callable(povsum.verify) and sys.modules["povsum.verify"].verify is verify
+
+
+def test_dir_shows_the_public_api_not_the_helpers_imported_to_build_it() -> None:
+    import povsum.config  # a submodule loaded is not part of the API either
+
+    names = set(dir(povsum))
+    assert set(povsum.__all__) <= names
+    assert not names & {"sys", "Any", "Callable", "ModuleType", "import_module", "TYPE_CHECKING", "config"}
+    assert {n for n in names if not n.startswith("__")} == set(povsum.__all__) - {"__version__"}

@@ -263,3 +263,28 @@ def test_a_vague_number_is_not_proven_by_its_tail() -> None:
     doc = Document.from_text(quote)
     item = Funding(amount=qty(doc, "十万元", 100_000, "元", quote), evidence=evidence_for(doc, quote))
     assert verify(summary(doc, funding=[item]), doc).funding == []
+
+
+def test_messages_print_plain_numbers_never_exponents() -> None:
+    # Written for this test: 472.0001万 is 4720001, one from the value claimed; and a people
+    # count lifted that disagrees with the baseline minus the outcome.
+    text = "2014年全县贫困人口346万人,投入472.0001万元。2020年贫困人口50.9万人,近300万人脱贫。"
+    doc = Document.from_text(text)
+    first, second = "2014年全县贫困人口346万人,投入472.0001万元。", "2020年贫困人口50.9万人,近300万人脱贫。"
+    s = summary(
+        doc,
+        baseline=Snapshot(people=qty(doc, "346万人", 3_460_000, "人", first)),
+        outcome=Snapshot(
+            people=qty(doc, "50.9万人", 509_000, "人", second),
+            people_lifted=qty(doc, "近300万人", 3_000_000, "人", second),
+        ),
+        funding=[
+            Funding(
+                amount=qty(doc, "472.0001万元", 4_720_000, "元", first), evidence=evidence_for(doc, first)
+            )
+        ],
+    )
+    reasons = [f.reason for f in verify(s, doc).verification.failures]
+    assert "value 4720000 does not match its text (which reads 4720001)" in reasons
+    assert any("= 2951000, but 近300万人 lifted is stated" in r for r in reasons), reasons
+    assert not any("e+" in r for r in reasons)

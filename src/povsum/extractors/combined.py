@@ -14,6 +14,7 @@ from povsum.contract import SNAPSHOT_QUANTITIES
 from povsum.document import Document
 from povsum.extractors import Extractor
 from povsum.models import FLAG, Agreement, ArticleSummary, Failure, Quantity
+from povsum.numbers import plain_number
 from povsum.regions import name_forms
 from povsum.verify import verify
 
@@ -56,7 +57,7 @@ def compare(model: ArticleSummary, rules: ArticleSummary) -> list[Agreement]:
     for part in ("baseline", "outcome"):
         for name in SNAPSHOT_QUANTITIES:
             verdicts.append(_figure(f"{part}.{name}", _get(model, part, name), _get(rules, part, name)))
-    amounts = (Counter(f"{f.amount.value:g}" for f in s.funding) for s in (model, rules))
+    amounts = (Counter(plain_number(round(f.amount.value, 2)) for f in s.funding) for s in (model, rules))
     verdicts += _multiset("funding", *amounts)
     categories = (Counter({m.category for m in s.measures}) for s in (model, rules))
     verdicts += _multiset("measures", *categories)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -121,9 +122,16 @@ class PanelBuilder:
             self._left_out[reason] += count
 
 
-def build_panel(folders: Sequence[Path], on_skip: Callable[[str], None] = lambda note: None) -> Panel:
-    """The panel of every summary (``FOLDER/*.json``) in ``folders``, read one at a time. A JSON
-    file that is not a summary is skipped with a note through ``on_skip``."""
+Folder = str | os.PathLike[str]
+
+
+def build_panel(
+    folders: Sequence[Folder] | Folder, on_skip: Callable[[str], None] = lambda note: None
+) -> Panel:
+    """The panel of every summary (``FOLDER/*.json``) in ``folders`` (or the one folder named),
+    read one at a time. A JSON file that is not a summary is skipped with a note through
+    ``on_skip``."""
+    folders = [Path(folders)] if isinstance(folders, str | os.PathLike) else [Path(f) for f in folders]
     builder = PanelBuilder()
     for folder in folders:
         if not folder.is_dir():

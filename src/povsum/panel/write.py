@@ -10,6 +10,6 @@ from povsum.panel.tables import write_long, write_wide
 
 
 def write_panel(root: Path, panel: Panel) -> list[Path]:
-    """panel.csv, panel_wide.csv and panel.html in ``root``, each written atomically."""
-    root.mkdir(parents=True, exist_ok=True)
+    """panel.csv, panel_wide.csv and panel.html in ``root`` (made if need be), each written
+    atomically; an ``OutputError`` when ``root`` cannot be written."""
     return [writer(root, panel) for writer in (write_long, write_wide, write_html)]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from povsum.contract import FIELDS
 from povsum.models import FLAG, ArticleSummary, Evidence, Failure, Quantity, Snapshot
+from povsum.numbers import plain_number
 
 
 @dataclass(frozen=True)
@@ -83,27 +84,24 @@ def funding_total(summary: ArticleSummary) -> float:
 
 
 def number(value: float | None) -> str:
-    """A value for a table cell: integers without ".0", never in exponent form.
+    """A value for a table cell: the plain number, or nothing for no value.
 
     >>> number(150_000_000.0), number(18.16), number(None), number(1)
     ('150000000', '18.16', '', '1')
     """
-    if value is None:
-        return ""
-    # An int has no is_integer() before Python 3.12 (a chart's axis top may be one).
-    return str(int(value)) if float(value).is_integer() else repr(value)
+    return "" if value is None else plain_number(value)
 
 
 def yuan(value: float) -> str:
     """A yuan amount the way these reports write it.
 
-    >>> yuan(150_000_000), yuan(74_880_000), yuan(0)
-    ('1.5亿元', '7488万元', '–')
+    >>> yuan(150_000_000), yuan(74_880_000), yuan(1.6e12), yuan(0)
+    ('1.5亿元', '7488万元', '16000亿元', '–')
     """
     if value <= 0:
         return "–"
     if value >= 1e8:
-        return f"{value / 1e8:.4g}亿元"
+        return f"{plain_number(value / 1e8, 4)}亿元"
     if value >= 1e4:
-        return f"{value / 1e4:.6g}万元"
-    return f"{value:g}元"
+        return f"{plain_number(value / 1e4, 6)}万元"
+    return f"{plain_number(value, 6)}元"

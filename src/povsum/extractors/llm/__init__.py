@@ -4,8 +4,9 @@ the SQLite cache and run log (``store``), the extractor itself (``extractor``) a
 sent through the Batch API (``batch``).
 
 Nothing outside this package imports these modules: the pipeline builds ``LLMExtractor``, the
-CLI's ``cache`` command opens ``Store`` and ``povsum.batch`` drives the Batch API, all through this
-package and lazily (openai and instructor are slow to import and the offline path needs neither).
+CLI's ``cache`` command reads and clears the ``Store`` and ``povsum.batch`` drives the Batch API,
+all through this package and lazily (openai and instructor are slow to import and the offline
+path needs neither).
 """
 
 from povsum.extractors.llm.batch import (
@@ -18,7 +19,7 @@ from povsum.extractors.llm.batch import (
     request_lines,
 )
 from povsum.extractors.llm.extractor import LLMExtractor
-from povsum.extractors.llm.store import Store
+from povsum.extractors.llm.store import Store, cache_stats, clear_cache
 
 __all__ = [
     "Answer",
@@ -28,6 +29,8 @@ __all__ = [
     "LLMExtractor",
     "Pending",
     "Store",
+    "cache_stats",
+    "clear_cache",
     "read_results",
     "request_lines",
 ]

@@ -22,9 +22,10 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from povsum.errors import CacheError
 from povsum.models import SCHEMA_VERSION, ArticleSummary, Usage
 
-__all__ = ["CacheKey", "Exchange", "Store"]
+__all__ = ["CacheKey", "Exchange", "Store", "cache_stats", "clear_cache"]
 
 Outcome = Literal["cached", "extracted", "failed"]
 
@@ -102,16 +103,43 @@ def _now() -> str:
 
 
 class Store:
-    """Use as a context manager, or call ``close()``."""
+    """Use as a context manager, or call ``close()``. ``create=False`` opens an existing cache as
+    it is and never makes one. A path that is a folder, or a file that is not a povsum cache, is a
+    ``CacheError``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
+        if self.path.is_dir():
+            raise CacheError(f"{self.path}: is a folder, not a cache file (name a file with --cache)")
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            # mode=rw: SQLite opens the file only if it exists.
+            where = self.path if create else f"{self.path.resolve().as_uri()}?mode=rw"
+            self._db = sqlite3.connect(
+                where, timeout=30, check_same_thread=False, isolation_level=None, uri=not create
+            )
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheError(f"{self.path}: cannot open the cache ({exc})") from None
+        try:
+            self._db.row_factory = sqlite3.Row
+            self._prepare(create)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _prepare(self, create: bool) -> None:
+        try:
+            if create:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(_SCHEMA)
+                return
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise CacheError(f"{self.path}: not a povsum cache ({exc})") from None
+        if not {"extractions", "runs"} <= tables:
+            raise CacheError(f"{self.path}: not a povsum cache (no table of answers)")
 
     def __enter__(self) -> Store:
         return self
@@ -241,3 +269,25 @@ class Store:
 
 def _key(key: CacheKey) -> tuple[str, str, str, str, str]:
     return (key.source_sha256, key.extractor, key.model, key.prompt_version, key.schema_version)
+
+
+def cache_stats(path: Path) -> list[str]:
+    """What the cache at ``path`` holds, as ``povsum cache stats`` prints it; nothing is created."""
+    if not path.exists():
+        return [f"{path}: no cache here (nothing is cached yet)"]
+    with Store(path, create=False) as store:
+        stats = store.stats()
+    lines = [f"{stats['path']}: {stats['bytes']:,} bytes"]
+    for row in stats["models"]:
+        prompt, completion = row["prompt"] or 0, row["completion"] or 0
+        lines.append(f"  {row['model']}: {row['answers']} answers, {prompt:,} tokens in, {completion:,} out")
+    lines.append("  run log: " + (", ".join(f"{n} {k}" for k, n in stats["log"].items()) or "empty"))
+    return lines
+
+
+def clear_cache(path: Path) -> str:
+    """Forget every answer and the run log of the cache at ``path``; nothing is created."""
+    if not path.exists():
+        return f"{path}: no cache here, nothing to clear"
+    with Store(path, create=False) as store:
+        return f"{path}: dropped {store.clear()} answers"

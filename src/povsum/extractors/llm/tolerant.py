@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from povsum.document import Document
-from povsum.numbers import find_quantities
+from povsum.numbers import find_quantities, plain_number
 
 __all__ = ["figure_text", "locate_quote", "merge_tool_calls", "tolerant_shape"]
 
@@ -66,7 +66,7 @@ def _figure(value: Any) -> Any:
     if text is None:
         return None  # {"text": null}: nothing was found for this field
     if isinstance(text, int | float):
-        value = {**value, "text": format(text, "g") if isinstance(text, float) else str(text)}
+        value = {**value, "text": plain_number(text) if isinstance(text, float) else str(text)}
     return value
 
 
