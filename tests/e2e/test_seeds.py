@@ -6,9 +6,11 @@ and incidence rate all found, >= 80% of gold funding amounts with <= 1 spurious 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from povsum import Document
+from povsum import ArticleSummary, Document
 
 FIELDS = ("households", "people", "incidence_rate")
 
@@ -75,3 +77,23 @@ def test_funding_recall_and_precision(seed_summaries, gold) -> None:
     recall = found_total / gold_total
     print(f"funding recall {recall:.0%}")
     assert recall >= 0.8
+
+
+def test_the_readme_sample_is_seed_000s_summary(seed_summaries: dict[str, ArticleSummary]) -> None:
+    # The README's sample output, field by field where it writes one out, is seed 000's summary.
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    sample = readme[readme.index("```json") : readme.index("```", readme.index("```json") + 7)]
+    summary = seed_summaries["000_dda217ac4bff4475"]
+    baseline, outcome = summary.baseline, summary.outcome
+    assert baseline is not None and baseline.people is not None and outcome is not None
+    evidence, measure = baseline.people.evidence, summary.measures[0]
+    written = [
+        f'"title": "{summary.source.title}"',
+        f'"as_of": "{baseline.as_of}"',
+        f'"quote": "{evidence.quote}", "start": {evidence.start}, "end": {evidence.end}',
+        f'"outcome": {{"as_of": "{outcome.as_of}"',
+        f'"measures": [{{"category": "{measure.category}", "summary": "{measure.summary}"',
+        f'"text": "{summary.funding[0].amount.text}"',
+        f'"checked": {summary.verification.checked}, "failures": []',
+    ]
+    assert [w for w in written if w not in sample] == []
