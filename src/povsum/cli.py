@@ -61,6 +61,8 @@ def _fail(exc: PovsumError) -> typer.Exit:
 
 def _formats(value: str, allowed: Iterable[str]) -> list[str]:
     chosen = [f.strip() for f in value.split(",") if f.strip()]
+    if not chosen:
+        raise typer.BadParameter(f"no format given; choose from {', '.join(allowed)}")
     if unknown := sorted(set(chosen) - set(allowed)):
         raise typer.BadParameter(f"unknown format {', '.join(unknown)}; choose from {', '.join(allowed)}")
     return chosen

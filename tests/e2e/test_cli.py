@@ -235,3 +235,10 @@ def test_a_folder_without_articles_is_one_line_and_writes_nothing(tmp_path: Path
     assert result.exit_code == 2, result.output
     assert f"{folder}: no article files (1 other file(s)" in result.output and ".txt" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("formats", "said"), [("", "no format given"), ("json,pdf", "unknown format pdf")])
+def test_the_formats_must_name_at_least_one_known_output(tmp_path: Path, formats: str, said: str) -> None:
+    result = runner.invoke(app, ["run", str(SEED), "--out", str(tmp_path / "out"), "--format", formats])
+    assert result.exit_code == 2 and said in result.output
+    assert not (tmp_path / "out").exists()
