@@ -399,6 +399,11 @@ def verify(summary: ArticleSummary, document: Document) -> ArticleSummary:
             " (Document.from_path(path) reads a file)"
         )
     checker = _Checker(document, find_planted(document))
+    if summary.source.sha256 and summary.source.sha256 != document.sha256:
+        # Checked against this text all the same, but the summary says it was made from another.
+        claimed, given = summary.source.sha256[:12], document.sha256[:12]
+        why = f"{FLAG}the summary was made from another text (sha256 {claimed}…; this source's is {given}…)"
+        checker.fail("source.sha256", summary.source.sha256, why, removed=False)
     previous = [f for f in summary.verification.failures if not f.is_flag]
     region = checker.region(summary.region)
     baseline = checker.snapshot("baseline", summary.baseline)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from povsum import ArticleSummary, Document, verify
@@ -288,3 +290,12 @@ def test_messages_print_plain_numbers_never_exponents() -> None:
     assert "value 4720000 does not match its text (which reads 4720001)" in reasons
     assert any("= 2951000, but 近300万人 lifted is stated" in r for r in reasons), reasons
     assert not any("e+" in r for r in reasons)
+
+
+def test_a_summary_checked_against_another_text_says_so(seed_summaries: dict[str, ArticleSummary]) -> None:
+    summary = seed_summaries["000_dda217ac4bff4475"]
+    other = Document.from_text("海口市贫困人口由4352户18802人减至136户547人。")
+    flags = [f for f in verify(summary, other).verification.failures if f.field == "source.sha256"]
+    assert len(flags) == 1 and flags[0].is_flag and "another text" in flags[0].reason
+    same = Document.from_path(Path(summary.source.path or ""))
+    assert not [f for f in verify(summary, same).verification.failures if f.field == "source.sha256"]
