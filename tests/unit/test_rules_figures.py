@@ -2320,3 +2320,23 @@ def test_the_poor_after_every_household_counted_before_its_noun_are_no_sub_group
     # Written for the test: 其中 after 5832户农户 (every household) introduces the region's poor.
     text = "漫川关镇对全镇21个村5832户农户开展排查,其中对全镇建档立卡贫困户1021户3467人逐户走访。"
     assert figures(text) == {"baseline.households": 1021, "baseline.people": 3467}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a plan document's targets under their heading are no achievements...
+        (
+            "明水县2017年脱贫攻坚实施方案\n一、基本情况\n全县共有建档立卡贫困户1.26万户3.87万人。"
+            "2016年,全县实现5210人脱贫。\n二、目标任务\n2017年,全县减少贫困人口1.2万人,贫困发生率降至7%以下。",
+            {"baseline.households": 12600, "baseline.people": 38700, "outcome.people_lifted": 5210},
+        ),
+        # ...nor what a paragraph opened by 下一步 counts; the next paragraph reports again.
+        (
+            "全县有贫困人口3.2万人。\n下一步,全县将实现1.2万人脱贫。\n2019年,全县实现2.9万人脱贫。",
+            {"baseline.people": 32000, "outcome.people_lifted": 29000},
+        ),
+    ],
+)
+def test_figures_in_a_section_of_plans_are_targets(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

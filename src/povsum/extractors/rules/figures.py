@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.region import local_mentions
+from povsum.extractors.rules.sections import PlanSection, plan_sections, section_at
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
@@ -1055,9 +1056,12 @@ class _Dated:
 
 
 class _Finder:
-    def __init__(self, document: Document, trace: Trace, region: Region | None) -> None:
+    def __init__(
+        self, document: Document, trace: Trace, region: Region | None, plans: Sequence[PlanSection] = ()
+    ) -> None:
         self.document = document
         self.trace = trace
+        self.plans = plans  # figures there are targets ("二、目标任务" over "2017年,全县减少贫困人口1.2万人")
         self.scope = _Scope(document, region)
         self.region_names = set(name_forms(region.name)) if region else set()
         self.baseline = _Draft("baseline", trace)
@@ -1143,6 +1147,9 @@ class _Finder:
             return True
         # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
         cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
+        if plan := section_at(self.plans, sentence.start + start):
+            self.skipped(sentence, m, rule, f"a target: in a section of plans ({plan.opening})")
+            return True
         if of_people:
             # What is left stays the outcome, whatever is done for it ("剩余4户9人正在落实兜底措施").
             left = _REMAINING.search(_lead(text, start) + m.group())
@@ -2013,11 +2020,12 @@ def find_figures(
 ) -> tuple[Snapshot | None, Snapshot | None]:
     """(baseline, outcome) for the article's main ``region`` (when known, another place's figures
     are skipped)."""
-    finder = _Finder(document, trace, region)
+    every = list(sentences)
+    finder = _Finder(document, trace, region, plan_sections(document, every))
     # A sentence opening with 其中 gives a part of the region ("其中,昭觉县减少贫困人口3.1万人").
     sentences = [
         s
-        for s in _join_continued(document, sentences)
+        for s in _join_continued(document, every)
         if _ABOUT_POVERTY.search(s.text) and _HAS_NUMBER.search(s.text) and not s.text.startswith("其中")
     ]
     finder.table_cells()

@@ -62,6 +62,7 @@ from typing import get_args
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
+from povsum.extractors.rules.sections import plan_sections, section_at
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Level, Measure, Region
 from povsum.regions import NEIGHBOUR, SELF_REFERENCE, gazetteer, is_eastern_helper, name_forms
@@ -503,17 +504,6 @@ _RECLASSIFIED: dict[str, tuple[re.Pattern[str], str]] = {
 # 包括供电线路、人饮工程", "安置区水电配套基础设施完工", "移民村配套建成一所小学".
 _SITE_FACILITIES: frozenset[str] = frozenset({"infrastructure", "education", "health", "housing"})
 _PART_OF_A_SITE = re.compile(r"(?:安置|搬迁|移民)[^。]*(?:配套|包括)")
-# A sentence opening a section of plans makes the rest of its paragraph plans; a heading that
-# says no more ("三、下一步工作") ends the report.
-# The same for a section of proposals or of this year's tasks ("四、2020年工作打算", "对策建议",
-# "今年的主要任务是:").
-_PLAN_SECTION = re.compile(
-    r"^.{0,6}(?:下一步|今后|展望未来|规划到)|^.{0,12}?(?:工作打算|对策建议|几点建议|工作建议)|"
-    # "2020年工作思路:…" (not "坚持…的工作思路,": a heading or a label).
-    r"^.{0,12}?(?:工作思路|工作计划|工作重点|工作安排)(?::|$)|"
-    r"^(?:今年|明年|\d{4}年)的?(?:主要|重点)?(?:工作)?任务(?:是|如下)?:?$",
-    re.MULTILINE,  # or a line of it: a sentence runs on from a line cut at a comma
-)
 # A heading or an opening that announces problems ("二、存在的问题", "存在的问题:一是…", "当前仍存在一些
 # 短板弱项:…", what a check found: "排查发现:一是…", a list of problems: "问题整改清单:1.…") makes the
 # rest of its paragraph problems, and a heading the paragraphs up to the next heading: a measure named
@@ -524,7 +514,6 @@ _PROBLEM_SECTION = re.compile(
     r"(?:[^,。]{0,6}(?::|$))",
     re.MULTILINE,  # or a line of it, as a section of plans
 )
-_PLAN_HEADING_CHARS = 12
 # A line this short without a full stop or a comma is a heading or a title ("3.1 产业扶贫",
 # "故事之一:修公路", "一名驻村“第一书记”的周末"): it names a topic.
 _HEADING_CHARS = 30
@@ -791,6 +780,7 @@ def _readings(document: Document, sentences: Sequence[Sentence]) -> Iterator[_Re
     """Each sentence read, with the frame its place gives it (``_Reading.objection``). A statement
     chained with ";" keeps the frame of its first part ("本报开设专栏,…;展示…")."""
     tasks = _first({"task document": _TASK_DOCUMENT}, document.title or "")
+    plans = plan_sections(document, sentences)
     section: str | None = None  # "plan section" or "problem section"
     problems_headed = False  # a problem heading lasts to the next heading
     chained: str | None = None
@@ -800,8 +790,8 @@ def _readings(document: Document, sentences: Sequence[Sentence]) -> Iterator[_Re
             chained = None
             if not (problems_headed and not heading):
                 section, problems_headed = None, False
-        if _PLAN_SECTION.search(sentence.text):
-            if len(sentence.text) <= _PLAN_HEADING_CHARS:
+        if plan := section_at(plans, sentence.start):
+            if plan.heading:  # the rest of the report is plans
                 return
             section = "plan section"
         elif _PROBLEM_SECTION.search(sentence.text):
