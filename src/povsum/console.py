@@ -13,6 +13,7 @@ from povsum.errors import NOT_ATTEMPTED
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import SMALL_RUN, ArticleResult, Tally
+from povsum.summaries import ArticleError
 
 if TYPE_CHECKING:  # rich is imported when something is shown: a quiet run without problems needs none
     from rich.console import Console
@@ -190,13 +191,16 @@ def _usage(summary: ArticleSummary) -> str:
 
 
 def stream_to_stdout(then: Callable[[ArticleResult], None]) -> Callable[[ArticleResult], None]:
-    """An ``on_result`` that writes each summary as one JSON line to stdout (for pipes), then
-    calls ``then``."""
+    """An ``on_result`` that writes each summary as one JSON line to stdout (for pipes), and each
+    input that failed as its ``errors.jsonl`` line ({"path", "error"}), then calls ``then``."""
 
     def emit(result: ArticleResult) -> None:
         if result.summary is not None:
-            sys.stdout.write(result.summary.model_dump_json() + "\n")
-            sys.stdout.flush()
+            line = result.summary.model_dump_json()
+        else:
+            line = ArticleError(path=str(result.path), error=result.error or result.status).model_dump_json()
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
         then(result)
 
     return emit

@@ -242,3 +242,17 @@ def test_the_formats_must_name_at_least_one_known_output(tmp_path: Path, formats
     result = runner.invoke(app, ["run", str(SEED), "--out", str(tmp_path / "out"), "--format", formats])
     assert result.exit_code == 2 and said in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_stdout_streams_a_line_for_every_input_errors_too(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out"), "--stdout", "-q"])
+    assert result.exit_code == 1, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    assert len(lines) == 2
+    summary, error = sorted(lines, key=lambda line: "error" in line)
+    assert ArticleSummary.model_validate(summary).region is not None
+    assert error["path"].endswith("b.txt") and "empty" in error["error"]
