@@ -217,7 +217,9 @@ def _summarized(console: RunConsole, report: RunReport, out: Path, formats: list
     for problem in report.problems:
         console.problem(str(problem))
     if report.skipped:
-        console.note(f"skipped {len(report.skipped)} non-text file(s), e.g. {report.skipped[0]}")
+        what = "other suffixes, links to folders, broken links"
+        count, first = len(report.skipped), report.skipped[0]
+        console.note(f"skipped {count} file(s) that are not articles ({what}), e.g. {first}")
     console.table(report.results, report.tally)
     console.note(f"wrote {out}/" + (f"; open {out / 'report.html'}" if "html" in formats else ""))
 

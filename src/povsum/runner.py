@@ -131,10 +131,10 @@ def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
             continue
         if path.is_dir():
             outputs |= {os.path.realpath(lock.parent) for lock in path.rglob(LOCK_NAME)}
-            for child in _walk(str(path), outputs | folders):
+            for child, readable in _walk(str(path), outputs | folders):
                 if named_files and os.path.realpath(child) in named_files:
                     continue
-                text = os.path.splitext(child)[1].lower() in TEXT_SUFFIXES
+                text = readable and os.path.splitext(child)[1].lower() in TEXT_SUFFIXES
                 (found.files.append if text else skipped.append)(child)
             folders.add(real)
         elif path.is_file():
@@ -146,10 +146,12 @@ def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
     return found
 
 
-def _walk(folder: str, outputs: set[str]) -> Iterator[str]:
+def _walk(folder: str, outputs: set[str]) -> Iterator[tuple[str, bool]]:
     """The files below ``folder`` as strings, sorted as their ``Path``s would be (name by name),
     without a ``Path`` or a list of them all: a folder of 100,000 articles is walked in
-    constant memory besides the names themselves."""
+    constant memory besides the names themselves. Each comes with whether it can be read: a link
+    to a folder (not followed, as ``Path.rglob`` does not) and a broken link cannot, and are
+    listed so that the run says it skipped them."""
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -162,8 +164,11 @@ def _walk(folder: str, outputs: set[str]) -> Iterator[str]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path, outputs)
-        elif entry.is_file() and not (entry.is_symlink() and _inside(entry.path, outputs)):
-            yield entry.path
+        elif entry.is_file():
+            if not (entry.is_symlink() and _inside(entry.path, outputs)):
+                yield entry.path, True
+        elif entry.is_symlink():
+            yield entry.path, False
 
 
 def _inside(link: str, folders: set[str]) -> bool:

@@ -122,7 +122,7 @@ def test_folder_with_subfolders_odd_names_and_non_text_files(tmp_path: Path) -> 
     (tmp_path / "in" / ".hidden.txt").write_text("ignored", encoding="utf-8")
     code, output = run(str(tmp_path / "in"), "--out", str(tmp_path / "out"))
     assert code == 0, output
-    assert "skipped 1 non-text file(s)" in output
+    assert "skipped 1 file(s) that are not articles" in output
     summary = ArticleSummary.model_validate_json((tmp_path / "out" / "海口 报道 (1).json").read_bytes())
     assert summary.region.name == "海口市"
 

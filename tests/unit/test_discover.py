@@ -22,6 +22,7 @@ def tree(root: Path) -> None:
     os.symlink(root / "a", root / "link_dir")  # a link to a folder is not followed
     os.symlink(root / "a.txt", root / "link_a.txt")  # a link to a file is read
     os.symlink(root / "o" / "k.txt", root / "link_out.txt")  # ...unless it points into an output
+    os.symlink(root / "missing.txt", root / "broken.txt")  # a broken link is skipped, and said
 
 
 def test_text_files_in_path_order_without_hidden_ones_or_output_folders(tmp_path: Path) -> None:
@@ -39,7 +40,7 @@ def test_text_files_in_path_order_without_hidden_ones_or_output_folders(tmp_path
         "n/keep.txt",
     ]
     assert list(found.files) == sorted(found.files)  # as Path orders them, name by name
-    assert found.skipped == [root / "q.json"] and not found.problems
+    assert found.skipped == [root / "broken.txt", root / "link_dir", root / "q.json"] and not found.problems
     assert found.files[1:3] == [root / "a" / "x.txt", root / "a b" / "e.txt"]
 
 
