@@ -2340,3 +2340,26 @@ def test_the_poor_after_every_household_counted_before_its_noun_are_no_sub_group
 )
 def test_figures_in_a_section_of_plans_are_targets(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: two villages' rates, one each (分别), are not the county's...
+        (
+            "阜平县2014年有建档立卡贫困人口108121人,贫困发生率54.37%。"
+            "骆驼湾村、顾家台村贫困发生率分别由2012年的81.2%、73.4%降至0.13%和0.58%。",
+            {"baseline.people": 108121, "baseline.incidence_rate": 54.37},
+        ),
+        # ...and the last counties' exit told as the background of the whole (随着最后…) leaves the
+        # whole's people all lifted a baseline.
+        (
+            "随着最后7个县摘帽,凉山州11个贫困县全部摘帽,105.2万建档立卡贫困人口全部脱贫。",
+            {"baseline.poor_counties": 11, "baseline.people": 1052000, "outcome.people_lifted": 1052000},
+        ),
+    ],
+)
+def test_figures_of_several_units_and_a_last_batch_told_as_background(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert figures(text) == expected

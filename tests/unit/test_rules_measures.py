@@ -1201,3 +1201,10 @@ def test_a_townships_county_named_alone_does_the_countys_work(text: str, expecte
 )
 def test_problems_of_unnamed_places_plans_and_an_ecommerce_park(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
+
+
+def test_a_summary_that_ends_with_its_plan_reports_first() -> None:
+    # Written for the test: the title names a summary and a plan; its first part reports work done.
+    text = "马边县扶贫开发局2019年工作总结及2020年工作计划\n一、主要工作\n全年完成农村危房改造3216户。"
+    assert _categories(text) == {"housing"}
+    assert _categories("马边县2020年脱贫攻坚工作计划\n一、主要任务\n完成农村危房改造3216户。") == set()

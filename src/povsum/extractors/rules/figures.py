@@ -327,6 +327,8 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})年")
 # A figure before another in its sentence: a cue of a period before it is that figure's ("全县共有
 # 贫困人口11.6万人,当年减贫2.2万人" counts no period for the 2.2万).
 _A_FIGURE = re.compile(r"\d(?:%|[万千亿]?(?:户|人|名|个))")
+# Figures of several units, one each: "贫困发生率分别由81.2%、73.4%降至0.13%和0.58%".
+_RESPECTIVELY = re.compile(r"分别")
 # The last ones of a whole: "最后的7个贫困县全部摘帽", "最后1.16万名贫困群众全部脱贫".
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
@@ -1142,6 +1144,11 @@ class _Finder:
         if _SAID_OF_BEFORE.match(m.group()) and (few := _FEW_UNITS_BEFORE.search(text, 0, start)):
             self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
             return True
+        # "骆驼湾村、顾家台村,贫困发生率分别由81.2%、73.4%降至…": several units' figures, one each.
+        first_digit = start + next((d.start() for d in re.finditer(r"\d", m.group())), 0)
+        if respectively := _RESPECTIVELY.search(text, _last_mark(text, ",;:", 0, start) + 1, first_digit):
+            self.skipped(sentence, m, rule, f"several units' figures ({respectively.group()})")
+            return True
         if self.registration_era and (when := _history(text, m)):
             self.skipped(sentence, m, rule, f"history ({when}), before the registration era the text reports")
             return True
@@ -1567,7 +1574,7 @@ class _Finder:
         for rule, m in _LIFTED_TABLE.finditer(text):
             if self.blocked(sentence, m, rule):
                 continue
-            last_batch = rule == "lifted_all" and _LAST_BATCH.search(text, 0, m.start())
+            last_batch = rule == "lifted_all" and _last_batch(text, m.start())
             if rule == "lifted_all" and not last_batch:
                 # "全县贫困人口N人全部脱贫" also says there were N...
                 self.put_groups(self.baseline, sentence, m, "lifted_all: all lifted (全部)")
@@ -1827,6 +1834,17 @@ def _lead(text: str, position: int) -> str:
     if start > 0 and not text[start:position].strip():
         start = _last_mark(text, ",;:", 0, start - 1) + 1
     return text[start:position]
+
+
+def _last_batch(text: str, end: int) -> re.Match[str] | None:
+    """The last ones (最后) before ``end`` in the sentence: "最后的7个贫困县全部摘帽,31.2万贫困人口全部
+    脱贫" are the last batch's people; an exit told as the background of a whole (随着最后7个县摘帽,
+    11个贫困县全部摘帽,105.2万…全部脱贫) is not."""
+    found = next(reversed(list(_LAST_BATCH.finditer(text, 0, end))), None)
+    if found is None:
+        return None
+    clause = _last_mark(text, ",;:", 0, found.start()) + 1
+    return None if text.startswith("随着", clause) else found
 
 
 def _last_mark(text: str, marks: str, start: int, end: int) -> int:

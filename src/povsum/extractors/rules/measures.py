@@ -155,7 +155,9 @@ _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
 # 要点", "…任务清单", "…倡议书", "…整改方案") sets tasks: its sentences report no work unless they
 # say it is under way or done.
 _TASK_DOCUMENT = re.compile(
-    r"(?:通知|倡议书?|要点|任务清单|整改方案|实施方案|工作方案|行动方案|工作计划|规划)(?:\([^)]*\))?$"
+    # Not a summary that ends with its plan ("2019年工作总结及2020年工作计划"): it reports first.
+    r"^(?!.*(?:总结|汇报|报告|综述)[及和与暨])"
+    r".*(?:通知|倡议书?|要点|任务清单|整改方案|实施方案|工作方案|行动方案|工作计划|规划)(?:\([^)]*\))?$"
 )
 # "Must": 要, 必须, 应当 (not 重要, 主要, 要求), 应 before a verb of effort ("应加大…投入"; not 应用,
 # 应对, 应保尽保), and a requirement addressed to others ("要求各地加快…", not "按照…的要求,"), or
