@@ -146,10 +146,11 @@ def discover(paths: Iterable[Path], out_root: Path | None = None) -> Discovery:
     return found
 
 
-def _walk(folder: str, outputs: set[str]) -> Iterator[tuple[str, bool]]:
+def _walk(folder: str, excluded: set[str]) -> Iterator[tuple[str, bool]]:
     """The files below ``folder`` as strings, sorted as their ``Path``s would be (name by name),
     without a ``Path`` or a list of them all: a folder of 100,000 articles is walked in
-    constant memory besides the names themselves. Each comes with whether it can be read: a link
+    constant memory besides the names themselves. Folders in ``excluded`` (outputs, folders read
+    already) and links into them are left out. Each comes with whether it can be read: a link
     to a folder (not followed, as ``Path.rglob`` does not) and a broken link cannot, and are
     listed so that the run says it skipped them."""
     try:
@@ -157,15 +158,15 @@ def _walk(folder: str, outputs: set[str]) -> Iterator[tuple[str, bool]]:
             entries = sorted(listing, key=lambda e: e.name)
     except PermissionError:
         return  # as Path.rglob: an unreadable folder contributes nothing
-    if os.path.realpath(folder) in outputs:
+    if os.path.realpath(folder) in excluded:
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, outputs)
+            yield from _walk(entry.path, excluded)
         elif entry.is_file():
-            if not (entry.is_symlink() and _inside(entry.path, outputs)):
+            if not (entry.is_symlink() and _inside(entry.path, excluded)):
                 yield entry.path, True
         elif entry.is_symlink():
             yield entry.path, False

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from povsum.document import Document
-from povsum.extractors.rules.sections import plan_sections, section_at
+from povsum.extractors.rules.sections import plan_sections
 from povsum.sentences import split_sentences
 
 
 def _sections(text: str) -> tuple[Document, list[tuple[str, bool]]]:
     document = Document.from_text(text)
     found = plan_sections(document, split_sentences(document.text))
-    return document, [(document.text[s.start : s.end].strip(), s.heading) for s in found]
+    return document, [(document.text[s.start : s.end].strip(), s.heading) for s in found.sections]
 
 
 def test_a_plan_sentence_opens_the_rest_of_its_paragraph_and_a_heading_the_rest_of_the_report() -> None:
@@ -24,7 +24,7 @@ def test_a_plan_sentence_opens_the_rest_of_its_paragraph_and_a_heading_the_rest_
         ("下一步,将新建公路20公里。同时加强培训。", False),
         ("三、下一步工作\n一是发展产业。", True),
     ]
-    assert section_at(plan_sections(document, split_sentences(document.text)), 0) is None
+    assert plan_sections(document, split_sentences(document.text)).at(0) is None
 
 
 def test_a_label_of_targets_opens_plans_and_a_way_of_working_does_not() -> None:

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from povsum.contract import FIELDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
 from povsum.extractors.rules.region import local_mentions
-from povsum.extractors.rules.sections import PlanSection, plan_sections, section_at
+from povsum.extractors.rules.sections import NO_PLANS, PlanSections, plan_sections
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
@@ -1059,7 +1059,7 @@ class _Dated:
 
 class _Finder:
     def __init__(
-        self, document: Document, trace: Trace, region: Region | None, plans: Sequence[PlanSection] = ()
+        self, document: Document, trace: Trace, region: Region | None, plans: PlanSections = NO_PLANS
     ) -> None:
         self.document = document
         self.trace = trace
@@ -1111,8 +1111,8 @@ class _Finder:
 
     def when(self, draft: _Draft, sentence: Sentence, before: int) -> None:
         """Date ``draft`` by the last time written before ``before`` in the sentence."""
-        if draft.as_of is None and (times := list(_AS_OF.finditer(sentence.text, 0, before))):
-            self.when_at(draft, times[-1])
+        if draft.as_of is None and (found := _time_before(sentence.text, before)):
+            self.when_at(draft, found[0])
 
     def when_transition(self, sentence: Sentence, before: int) -> None:
         """The time written before a fall dates its start when it says since (2014年以来,自2014年),
@@ -1145,18 +1145,17 @@ class _Finder:
             self.skipped(sentence, m, rule, f"the figure of a few units inside the region ({few.group()})")
             return True
         # "骆驼湾村、顾家台村,贫困发生率分别由81.2%、73.4%降至…": several units' figures, one each.
-        first_digit = start + next((d.start() for d in re.finditer(r"\d", m.group())), 0)
-        if respectively := _RESPECTIVELY.search(text, _last_mark(text, ",;:", 0, start) + 1, first_digit):
+        if respectively := _respectively(text, m):
             self.skipped(sentence, m, rule, f"several units' figures ({respectively.group()})")
             return True
         if self.registration_era and (when := _history(text, m)):
             self.skipped(sentence, m, rule, f"history ({when}), before the registration era the text reports")
             return True
-        # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
-        cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
-        if plan := section_at(self.plans, sentence.start + start):
+        if plan := self.plans.at(sentence.start + start):
             self.skipped(sentence, m, rule, f"a target: in a section of plans ({plan.opening})")
             return True
+        # "1.2万贫困人口将全部脱贫": the plan word may stand between the figure and its verb.
+        cues = [("a target or plan", _target_cue(text, start) or _FUTURE.search(m.group()))]
         if of_people:
             # What is left stays the outcome, whatever is done for it ("剩余4户9人正在落实兜底措施").
             left = _REMAINING.search(_lead(text, start) + m.group())
@@ -1834,6 +1833,15 @@ def _lead(text: str, position: int) -> str:
     if start > 0 and not text[start:position].strip():
         start = _last_mark(text, ",;:", 0, start - 1) + 1
     return text[start:position]
+
+
+def _respectively(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """分别 in the clause of ``m``, before its first figure: the figures of several units."""
+    found = _RESPECTIVELY.search(text, _last_mark(text, ",;:", 0, m.start()) + 1, m.end())
+    if found is None:
+        return None
+    first_digit = m.start() + next((d.start() for d in re.finditer(r"\d", m.group())), 0)
+    return found if found.start() < first_digit else None
 
 
 def _last_batch(text: str, end: int) -> re.Match[str] | None:

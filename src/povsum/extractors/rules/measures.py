@@ -62,7 +62,7 @@ from typing import get_args
 from povsum.contract import MEASURE_KINDS
 from povsum.document import Document
 from povsum.extractors.rules import literals
-from povsum.extractors.rules.sections import plan_sections, section_at
+from povsum.extractors.rules.sections import plan_sections
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Level, Measure, Region
 from povsum.regions import NEIGHBOUR, SELF_REFERENCE, gazetteer, is_eastern_helper, name_forms
@@ -792,7 +792,7 @@ def _readings(document: Document, sentences: Sequence[Sentence]) -> Iterator[_Re
             chained = None
             if not (problems_headed and not heading):
                 section, problems_headed = None, False
-        if plan := section_at(plans, sentence.start):
+        if plan := plans.at(sentence.start):
             if plan.heading:  # the rest of the report is plans
                 return
             section = "plan section"

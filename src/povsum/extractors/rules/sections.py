@@ -40,9 +40,24 @@ class PlanSection:
     heading: bool  # a heading: the section runs to the end of the report
 
 
-def plan_sections(document: Document, sentences: Sequence[Sentence]) -> list[PlanSection]:
-    """The sections of plans, in text order; a paragraph ends where a line break stands between
-    two sentences."""
+@dataclass(frozen=True)
+class PlanSections:
+    """The sections of plans of one text, in text order, found by ``plan_sections``."""
+
+    sections: tuple[PlanSection, ...] = ()
+    starts: tuple[int, ...] = ()  # each section's start, for ``at``
+
+    def at(self, offset: int) -> PlanSection | None:
+        """The section of plans holding ``offset``, if any."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.sections[i] if i >= 0 and offset < self.sections[i].end else None
+
+
+NO_PLANS = PlanSections()
+
+
+def plan_sections(document: Document, sentences: Sequence[Sentence]) -> PlanSections:
+    """The sections of plans; a paragraph ends where a line break stands between two sentences."""
     found: list[PlanSection] = []
     for i, sentence in enumerate(sentences):
         if (opening := PLAN_SECTION.search(sentence.text)) is None:
@@ -50,26 +65,16 @@ def plan_sections(document: Document, sentences: Sequence[Sentence]) -> list[Pla
         heading = len(sentence.text) <= PLAN_HEADING_CHARS
         if found and found[-1].end > sentence.start and not heading:
             continue  # inside the section before, which a heading would extend to the end
-        found.append(
-            PlanSection(
-                sentence.start, _end(document, sentences, i, heading), opening.group().strip(), heading
-            )
-        )
-    return found
+        end = _end(document, sentences, i, heading)
+        found.append(PlanSection(sentence.start, end, opening.group().strip(), heading))
+    return PlanSections(tuple(found), tuple(s.start for s in found))
 
 
 def _end(document: Document, sentences: Sequence[Sentence], i: int, heading: bool) -> int:
     """Where the section opened by sentence ``i`` ends: at a label of what was done, or (unless
     it is a heading's) at the next paragraph."""
     for previous, sentence in zip(sentences[i:], sentences[i + 1 :], strict=False):
-        if DONE_LABEL.search(sentence.text) or (
-            not heading and "\n" in document.text[previous.end : sentence.start]
-        ):
+        new_paragraph = "\n" in document.text[previous.end : sentence.start]
+        if DONE_LABEL.search(sentence.text) or (not heading and new_paragraph):
             return sentence.start
     return len(document.text)
-
-
-def section_at(sections: Sequence[PlanSection], at: int) -> PlanSection | None:
-    """The section of plans holding offset ``at``, if any."""
-    i = bisect_right([s.start for s in sections], at) - 1
-    return sections[i] if i >= 0 and at < sections[i].end else None
