@@ -320,6 +320,7 @@ def analyse(text: str) -> Layout:
     lines = _lines(text)
     rules: list[str | None] = []
     in_list = False
+    above_text = True  # no paragraph yet
     for _, _, line in lines:
         rule = _rule(line)
         if rule is None and in_list and _is_list_item(line):
@@ -328,6 +329,10 @@ def analyse(text: str) -> Layout:
             in_list = True
         elif rule is None:
             in_list = False
+        # A sidebar's list above the text ends at a blank line: the article's headline follows.
+        if not line and above_text:
+            in_list = False
+        above_text = above_text and not is_paragraph(line)
         rules.append(rule)
 
     turns = _page_furniture(lines, rules)

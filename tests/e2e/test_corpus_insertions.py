@@ -651,6 +651,11 @@ SITE_FURNITURE: dict[str, tuple[str, str]] = {
         "bottom",
         "相关文章:\n· {parent}召开脱贫攻坚工作推进会\n· {parent}扶贫办开展业务培训",
     ),
+    # a sidebar's list scraped above the text, a blank line before the article's headline
+    "parent_sidebar_list_above": (
+        "top",
+        "推荐阅读\n{parent}召开脱贫攻坚工作推进会\n{parent}扶贫办开展业务培训\n",
+    ),
     "editor_and_tools": ("bottom", "责任编辑:李四\n【打印本页】【关闭窗口】"),
     "parent_paper_masthead": ("top", "{parent}日报数字报 2020年10月16日 星期五 第A03版:县区新闻"),
     "province_office_footer": ("bottom", "{province}扶贫开发办公室主办 地址:{province}某某路1号 邮编:730000"),

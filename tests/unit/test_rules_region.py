@@ -1045,6 +1045,17 @@ def test_a_link_after_a_bullet_or_a_click_here_is_furniture(line: str) -> None:
     assert [cut.rule for cut in analyse(text).cuts] in (["related_link"], ["related_list"])
 
 
+def test_a_sidebars_list_above_the_text_ends_at_a_blank_line() -> None:
+    # Written for the test: the list's items are furniture, the headline after the blank line is not.
+    text = (
+        "推荐阅读\n定西市召开推进会\n通渭县扶贫办开展培训\n\n"
+        "会宁县脱贫攻坚纪实\n会宁县地处西北,全县贫困发生率降至1%。\n"
+    )
+    layout = analyse(text)
+    assert [cut.rule for cut in layout.cuts] == ["related_list"] * 4
+    assert layout.title is not None and text[slice(*layout.title)] == "会宁县脱贫攻坚纪实"
+
+
 def test_a_provinces_broadcaster_files_the_report() -> None:
     # Written for the test.
     text = "会宁县脱贫攻坚纪实\n会宁县地处西北。甘肃省广播电视总台的记者随行采访。全县贫困发生率降至1%。"
