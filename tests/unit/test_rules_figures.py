@@ -425,6 +425,10 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         ("全县完成年度目标任务,实现8600人脱贫。", 8600),
         # Written for the test: households before the people lifted.
         ("“十三五”以来,全镇累计减少贫困人口1256户4321人。", 4321),
+        # Written for the test: the register's name (建档立卡) before the poor who left.
+        ("去年全县退出建档立卡贫困户1292户4379人。", 4379),
+        ("全县累计减少建档立卡贫困人口1256户4321人。", 4321),
+        ("全县建档立卡贫困人口实现脱贫8600人。", 8600),
     ],
 )
 def test_more_forms_of_people_lifted(text: str, expected: float) -> None:

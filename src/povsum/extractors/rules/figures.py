@@ -609,12 +609,12 @@ _LIFTED = {
     # "脱贫591.73万人", "累计脱贫1523户6890人", "脱贫人口8478人", "退出贫困户1174户3968人",
     # "退出贫困家庭72户171人".
     "lifted_exited": re.compile(
-        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困))(?:贫困(?:户|人口|家庭|对象|群众))?{_QUALIFIER}?{_AMOUNTS_TO}"
+        rf"(?<!未)(?:脱贫(?:退出|出列)?(?:人口|人数)?|(?:脱贫)?退出(?=贫困|建档立卡|立档建卡))(?:{_POOR})?{_QUALIFIER}?{_AMOUNTS_TO}"
         rf"{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
     # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人".
-    "lifted_fewer_poor": re.compile(rf"减少了?(?:农村)?(?:建档立卡)?贫困(?:人口|群众){_hh_pp()}"),
+    "lifted_fewer_poor": re.compile(rf"减少了?(?:{_POOR}){_hh_pp()}"),
     # "贫困人口减少了2.6万人", "贫困人口共减少2.86万人": a fall by a figure (not to it, _DOWN).
     "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计|共计|共|净)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
@@ -626,7 +626,7 @@ _LIFTED = {
     "lifted_fewer": re.compile(
         rf"(?:累计|(?<=,)(?:共计?)?|(?:比|较)(?:上年(?:末|底)?|{_TIME})|{_YEARS_SINCE})减少了?\x20?(?P<pp>{_PP})"
     ),
-    "lifted_poor_exited": re.compile(rf"贫困人口(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
+    "lifted_poor_exited": re.compile(rf"(?:{_POOR})(?:实现)?脱贫\x20?(?P<pp>{_PP})"),
     # "7482人脱贫", "30.9万贫困人口脱贫", "2.38万贫困人口稳定脱贫".
     "lifted_people_exited": re.compile(
         rf"{_hh_pp()}(?:{_POOR})?(?:已|如期|顺利|稳定|实现|了)*{_OUT_OF_POVERTY}"
