@@ -101,8 +101,9 @@ _UNIT_ALIASES = {"个百分点": "百分点", "口人": "人"}
 _PLAIN_UNITS = "人 户 人次 户次 % 元 个 名 家 村 县 所 项 件 条 座 只 头 宗 亩 吨 斤 公里 公顷 平方米"
 _UNITS = sorted([*_PLAIN_UNITS.split(), *_UNIT_ALIASES], key=len, reverse=True)
 # A count written before its noun counts people: '4.29万贫困人口', '7亿多农村贫困人口',
-# '3.2万贫困群众', '533名贫困人口', '11.5万人口脱贫'. The noun is the unit, read as 人.
-PEOPLE_NOUN = r"名?(?:农村)?(?:牧区)?(?:建档立卡)?(?:相对)?贫困(?:人口|群众)|人口"
+# '3.2万贫困群众', '533名贫困人口', '11.5万人口脱贫'. The noun is the unit, read as 人. Its qualifiers
+# come in any order: '84.24万建档立卡农村贫困人口', '3万农村建档立卡贫困人口'.
+PEOPLE_NOUN = r"名?(?:农村|牧区|建档立卡|立档建卡|相对){0,3}贫困(?:人口|群众)|人口"
 _PEOPLE_NOUN = re.compile(PEOPLE_NOUN)
 _UNIT_RE = "|".join(
     [PEOPLE_NOUN]

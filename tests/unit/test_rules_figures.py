@@ -308,6 +308,9 @@ def test_the_trace_names_rules_and_cues() -> None:
         ("148.3万相对贫困人口", 1_483_000, "人"),
         ("9.7万人口", 97000, "人"),
         ("3.2万贫困群众", 32000, "人"),
+        # its qualifiers in any order
+        ("84.24万建档立卡农村贫困人口", 842400, "人"),
+        ("3万农村建档立卡贫困人口", 30000, "人"),
         ("零", 0, ""),
     ],
 )
@@ -429,6 +432,7 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         ("去年全县退出建档立卡贫困户1292户4379人。", 4379),
         ("全县累计减少建档立卡贫困人口1256户4321人。", 4321),
         ("全县建档立卡贫困人口实现脱贫8600人。", 8600),
+        ("全市84.24万建档立卡农村贫困人口全部脱贫。", 842400),
     ],
 )
 def test_more_forms_of_people_lifted(text: str, expected: float) -> None:
