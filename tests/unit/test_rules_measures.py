@@ -106,6 +106,13 @@ def test_no_report_of_work_done_gives_no_category(text: str) -> None:
     assert _categories(text) == set()
 
 
+def test_a_count_of_kinds_after_names_lists_them_with_a_space_before_its_measure_word() -> None:
+    # Written for the test: PDF copies write a space between a number and its measure word.
+    _, steps = _run("群众返乡投身电商、农家乐、旅游住宿等23 个行业,开办经济实体523家。")
+    cues = [step for step in steps if step.rule.startswith("cue:")]
+    assert cues and all(step.decision == "skipped: name_list 等23 个行业" for step in cues)
+
+
 def test_a_plan_whose_work_has_started_is_work_under_way() -> None:
     # Written for the test.
     assert _categories("计划改造贫困户危房800户,目前项目正在组织实施。") == {"housing"}

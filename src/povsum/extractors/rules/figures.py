@@ -214,7 +214,7 @@ _PLAN_FRAME = re.compile(r"(?:按照|根据|按)(?:计划|规划|部署|安排|�
 # ...and so it is when its own clause says it is done ("计划减贫3000人,目前已完成2860人脱贫").
 _ACHIEVED = re.compile(r"已|目前|截至|截止|如今|至今")
 # A count of units inside the region: "4个贫困县", "10个深度贫困县", "12个重点乡镇".
-_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
+_A_FEW_UNITS = r"[\d一二两三四五六七八九十]+\x20?个(?:国家级|省级|重点|深度|极度|边远|偏远)?(?:贫困)?"
 # People of one kind among the poor, before or after the noun ("贫困家庭学生共有1.8万名").
 _ONE_KIND = r"残疾|老年|学生|儿童|妇女|劳动力"
 _ONE_KIND_WORD = re.compile(_ONE_KIND)
@@ -747,9 +747,9 @@ _FLOW_AFTER = re.compile(
 # "国家级贫困村25个,省级贫困村13个", "20个国家级贫困县和15个省级贫困县": each count is one rank of
 # poor units, and their total is not stated.
 _RANK = r"(?:国家级|省级|省定|市级|市定|县级|国定)"
-_ANOTHER_RANK_AFTER = re.compile(rf"^[,、和及与](?:\d+个)?{_RANK}")
+_ANOTHER_RANK_AFTER = re.compile(rf"^[,、和及与](?:\d+\x20?个)?{_RANK}")
 _ANOTHER_RANK_BEFORE = re.compile(
-    rf"(?:{_RANK}贫困[^\d,、]{{0,3}}\d+个|\d+个{_RANK}贫困[^\d,、]{{0,3}})[,、和及与]$"
+    rf"(?:{_RANK}贫困[^\d,、]{{0,3}}\d+\x20?个|\d+\x20?个{_RANK}贫困[^\d,、]{{0,3}})[,、和及与]$"
 )
 # Before "贫困村N个": a flow ("去年再出列贫困村3个").
 _FLOW_BEFORE = re.compile(r"出列|退出|摘帽|销号")

@@ -285,7 +285,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     ),
     # Names of working groups or sectors: "领导小组下设产业扶贫、…等11个工作组", "…电商、
     # 农家乐等23个行业".
-    "name_list": re.compile(r"下设|等\d+个(?:行业|部门|单位|工作组|专项组|小组|领域)|分为|分成|划分为"),
+    "name_list": re.compile(r"下设|等\d+\x20?个(?:行业|部门|单位|工作组|专项组|小组|领域)|分为|分成|划分为"),
     # Funds pooled by name: "整合扶贫专项资金、小额信贷资金", "汇集…专项贷款四个方面的资金"; pooled
     # and then spent on work in the same clause ("整合资金发展牦牛养殖") the clause reports that work.
     "pooled_funds": re.compile(r"(?:整合|统筹|汇集|归集|捆绑)[^,]*资金(?![^,]*(?:发展|用于|建设|实施|扶持))"),
@@ -377,13 +377,13 @@ _STATUSES: frozenset[str] = frozenset({"低保", "五保", "分散供养", "集�
 # and so they are with their count ("其中低保户516户、分散供养特困人员142户") or as the whole a share is
 # of ("低保对象中,60岁以上老人占六成").
 _COUNTED = re.compile(
-    r"(?:贫困)?(?:户|对象|人员)(?:共|有)?\d|(?:户|对象|人员)中|(?:特困)?(?:供养)?人员\d|\d+户|人数|人口|户[、和与及]"
+    r"(?:贫困)?(?:户|对象|人员)(?:共|有)?\d|(?:户|对象|人员)中|(?:特困)?(?:供养)?人员\d|\d+\x20?户|人数|人口|户[、和与及]"
 )
 # A cue naming people (贫困学生, 特困人员, 孤寡老人) right before their count counts a group of the
 # population ("在校贫困学生8970名", "农村特困人员2300人") unless its clause says what was done for them
 # ("资助贫困学生8970名", "新纳入特困人员120人"): the count is the group's size, no support.
 _GROUP_NOUN = re.compile(r"(?:学生|人员|残疾人|老人|儿童|劳动力)$")
-_GROUP_COUNT = re.compile(r"(?:共|有|达)?\d+(?:\.\d+)?万?(?:余|多)?[人名户](?!次)")
+_GROUP_COUNT = re.compile(r"(?:共|有|达)?\d+(?:\.\d+)?万?(?:余|多)?\x20?[人名户](?!次)")
 # A cue in the name of a body before its staff or head names the body: "县易地扶贫搬迁工作指挥部、县电子
 # 商务服务中心的负责人陪同调研", "住建局危房改造股股长" (not "成立了电子商务服务中心", "…服务中心已建成").
 _BODY = (
@@ -447,14 +447,14 @@ _WORK = re.compile(
 )
 # ...or a quantity of what was built, planted or raised ("种植茶叶6500亩", "合作社12家"). A stock
 # ("种植面积达6万亩", "公路通车里程2800公里", "生猪存栏") describes what is there and needs the verb.
-_OUTPUT = re.compile(r"\d[\d.]*(?:万|亿)?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
+_OUTPUT = re.compile(r"\d[\d.]*(?:万|亿)?\x20?(?:亩|头|只|羽|箱|公里|千米|座|套|栋|家|处)")
 _STOCK = re.compile(r"面积|里程|总量|存栏|保有")
 # A cue that is no broad word is supported by a verb of work anywhere in its sentence, by a
 # result ("…全覆盖", "实现…", "已…") or by a count ("54户68人", "两个合作社").
 _RESULT = re.compile(rf"{_PERFECTIVE}|已|正在|覆盖|实现|达到|均达|清零|无一(?:人|户|名|例)")
 # "一个缩影", "一户一栋" count nothing.
 _COUNT = re.compile(
-    r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?"
+    r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?\x20?"
     r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
