@@ -446,6 +446,9 @@ def test_more_forms_of_people_lifted(text: str, expected: float) -> None:
         # Written for the test: 建档立卡 before the village noun; the count before or after it.
         ("全市12个建档立卡贫困村全部出列。", {"baseline.poor_villages": 12}),
         ("辖26个行政村,其中建档立卡贫困村11个。", {"baseline.poor_villages": 11}),
+        # the poor villages in a bracket after every village: a breakdown, the region's count
+        ("全乡辖6个行政村(贫困村5个,其中一个深度贫困),总人口2.58万人。", {"baseline.poor_villages": 5}),
+        ("全镇辖12个行政村(贫困村4个)。", {"baseline.poor_villages": 4}),
         ("全县有省级扶贫开发重点村45个。", {"baseline.poor_villages": 45}),
         # Written for the test: 全部 after a count written after its noun.
         ("贫困村56个已全部退出。", {"baseline.poor_villages": 56}),

@@ -265,10 +265,12 @@ _POOR_HOUSEHOLDS_BEFORE = re.compile(rf"(?:{_POOR})[^\d,;。]{{0,6}}?{_HH},$")
 _SUBUNITS = re.compile(rf"(?:这|该|上述|其余|其他|其它|另外){_A_FEW_UNITS}[县乡镇村]")
 # A count of units (or the poor units) right before a noun, or before a transition's noun: the noun
 # is theirs ("6个乡镇的贫困发生率", "12个重点乡镇贫困人口由…", "贫困村贫困发生率由…"); a match opening on
-# its noun or on 由/从 is said of them.
+# its noun or on 由/从 is said of them. A bracket opened after the units and not closed breaks them
+# down ("辖6个行政村(贫困村5个,…"): its figures are the region's.
 _POOR_UNITS = r"(?:深度)?贫困(?:行政村|村|县)"
 _FEW_UNITS_BEFORE = re.compile(
-    rf"(?:{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])|{_POOR_UNITS})的?(?:{_POOR}|{_RATE_NOUN})?[^\d,;。、]{{0,4}}$"
+    rf"(?:{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村])(?:\([^()]{{0,6}}\))?|{_POOR_UNITS})的?"
+    rf"(?:{_POOR}|{_RATE_NOUN})?[^\d,;。、(]{{0,4}}$"
 )
 # A sentence opening on a few units as its topic ("项目覆盖的56个贫困村,贫困发生率由…") is about them.
 _TOPIC_UNITS = re.compile(rf"[^,;。]*的{_A_FEW_UNITS}(?:乡镇|行政村|县市区|[县乡镇村]),")
