@@ -156,6 +156,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         frozenset(FIGURES),
     ),
     "rural_poor_people": (_sub(r"(?<!农村)(?<!牧区)(?<!相对)(?<!建档立卡)贫困人口", "农村贫困人口"), PEOPLE),
+    "rural_after_the_register": (
+        _sub(r"建档立卡(?:的)?贫困人口", "建档立卡农村贫困人口"),
+        PEOPLE | LIFTED,
+    ),
     "about_a_rounded_count": (
         _sub(rf"{_NOT_A_CHANGE}(贫困人口(?:为|有|达)?)(\d+(?:\.\d+)?万人)", r"\1约\2"),
         PEOPLE,
@@ -398,6 +402,15 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "lifted_as_realised": (_sub(rf"(?<![累计\d.万户])({_N}人)脱贫", r"实现\1脱贫"), LIFTED),
     "lifted_as_stable": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1稳定脱贫"), LIFTED),
     "lifted_after_its_verb": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"脱贫\1"), LIFTED),
+    "the_register_named_with_the_lifted": (
+        _sub(r"(?<=退出|减少|脱贫)(?<!建档立卡)贫困(户|人口)", r"建档立卡贫困\1"),
+        LIFTED,
+    ),
+    # PDF copies and some sites put a space between a number and its measure word.
+    "a_space_before_the_measure_word": (
+        _sub(r"(?<=\d)(?=[户人个%])", " "),
+        frozenset(FIGURES),
+    ),
 }
 # At most this share of the pages a rewording applies to may differ (one at least).
 TOLERANCE = 0.02
