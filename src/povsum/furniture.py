@@ -62,10 +62,12 @@ _LIST_HEAD_WITH_ITEM = re.compile(rf"^{_BULLET}(?:【{_LIST_HEADS}】|{_LIST_HEA
 _BYLINE = re.compile(r"记者|通讯员|报道$|^本报")
 _CJK = re.compile("[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
-# Page metadata written on the headline's line ("…5县摘帽 时间:2017-03-21 来源:某日报"):
-# the headline ends where it starts, and a line that starts with it is no headline.
+# Page metadata written on the headline's line ("…5县摘帽 时间:2017-03-21 来源:某日报", "…新居
+# 2017-05-22 10:31"): the headline ends where it starts, and a line that starts with it is no
+# headline ("2017-05-22 00:00:00 | 湖北省建设信息中心 |", a dateline naming the site).
 _METADATA = re.compile(
     r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
+    r"|(?<!\d)(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}(?!\d)"
 )
 # 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name on a line of its own, above or below every
 # page it serves. Cut, not only kept from the headline: the place in it is the site's, and named
@@ -153,6 +155,8 @@ def headline(line: str) -> str | None:
     ('海口众志成城打好脱贫攻坚战 已实现18255人脱贫', None)
     >>> headline("泰来等4县退出贫困序列 时间:2017-03-21 来源:某日报"), headline("更新时间:2016-11-27 14:05")
     ('泰来等4县退出贫困序列', None)
+    >>> headline("2017-05-22 00:00:00 | 湖北省建设信息中心 |"), headline("贫困户喜迁新居 2017-05-22 10:31")
+    (None, '贫困户喜迁新居')
     >>> headline("站点首页 范文大全 心得体会 演讲稿"), headline("87个贫困村全部出列!")
     (None, '87个贫困村全部出列!')
     >>> headline("● 10:梅州市丰顺县"), headline("● 甘肃古浪:搬出来的好日子")
