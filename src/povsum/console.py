@@ -13,7 +13,7 @@ from povsum.errors import NOT_ATTEMPTED
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.report.fields import funding_total, snapshot_people, yuan
 from povsum.runner import SMALL_RUN, ArticleResult, Tally
-from povsum.summaries import ArticleError
+from povsum.summaries import ArticleError, named
 
 if TYPE_CHECKING:  # rich is imported when something is shown: a quiet run without problems needs none
     from rich.console import Console
@@ -95,8 +95,7 @@ class RunConsole:
                 self.problem(f"{result.error}; the remaining articles are not sent")
         elif result.error:
             # Every line names its article (a reader of 1,000 lines must know which failed).
-            named = result.error.startswith(str(result.path))
-            self.problem(result.error if named else f"{result.path}: {result.error}")
+            self.problem(named(str(result.path), result.error))
         if self.verbose and result.summary is not None:
             for failure in result.summary.verification.failures:
                 kind = "flagged" if failure.is_flag else "removed"
@@ -198,7 +197,8 @@ def stream_to_stdout(then: Callable[[ArticleResult], None]) -> Callable[[Article
         if result.summary is not None:
             line = result.summary.model_dump_json()
         else:
-            line = ArticleError(path=str(result.path), error=result.error or result.status).model_dump_json()
+            path = str(result.path)
+            line = ArticleError(path=path, error=named(path, result.error or result.status)).model_dump_json()
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
         then(result)

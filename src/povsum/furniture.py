@@ -323,18 +323,20 @@ def analyse(text: str) -> Layout:
     """
     lines = _lines(text)
     rules: list[str | None] = []
-    in_list = False
+    in_list = listed = False  # in a list; an item of it taken
     above_text = True  # no paragraph yet
     for _, _, line in lines:
         rule = _rule(line)
         if rule is None and in_list and _is_list_item(line):
             rule = "related_list"
+            listed = listed or bool(line)
         elif rule == "related_list":
-            in_list = True
+            in_list, listed = True, False
         elif rule is None:
             in_list = False
-        # A sidebar's list above the text ends at a blank line: the article's headline follows.
-        if not line and above_text:
+        # A sidebar's list above the text ends at a blank line after its items: the article's
+        # headline follows. (A blank line may stand between its header and its first item.)
+        if not line and above_text and listed:
             in_list = False
         above_text = above_text and not is_paragraph(line)
         rules.append(rule)

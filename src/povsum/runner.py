@@ -23,6 +23,7 @@ from povsum.errors import InputError
 from povsum.models import ArticleSummary, ExtractorInfo
 from povsum.outputs import LOCK_NAME, OutputDir, fits, unique_stem, write_bytes_atomic
 from povsum.pipeline import Summarizer
+from povsum.summaries import named
 from povsum.writers import Entry, stored_records, write_run_outputs
 
 # Up to this many articles a run keeps every summary for its final table; past it, only the
@@ -294,7 +295,7 @@ class Tally:
             self.renamed[index] = result.stem
         self.counts[result.status] += 1
         if result.error is not None:
-            self.errors[index] = result.error
+            self.errors[index] = named(str(self.files[index]), result.error)
         info = result.extractor
         if info is not None and (info.usage is not None or info.cached):
             self.infos.append(info)

@@ -32,6 +32,16 @@ class ArticleError(BaseModel):
         return self.error.removeprefix(f"{self.path}: ")
 
 
+def named(path: str, error: str) -> str:
+    """``error`` as one line that names its file: prefixed with ``path`` unless it starts with it
+    (input errors name their file; an extractor's error does not know it).
+
+    >>> named("a.txt", "the endpoint timed out"), named("a.txt", "a.txt: the input is empty")
+    ('a.txt: the endpoint timed out', 'a.txt: the input is empty')
+    """
+    return error if error.startswith(f"{path}: ") else f"{path}: {error}"
+
+
 # One input of a run: its summary, or why there is none.
 Record = ArticleSummary | ArticleError
 

@@ -44,6 +44,7 @@ from povsum.extractors.llm.transport import RetryPolicy
 from povsum.models import ArticleSummary
 from povsum.pipeline import Summarizer
 from povsum.runner import RunReport, run_paths
+from povsum.summaries import ArticleError
 
 MOCK_URL = "http://scripted.test/v1"  # mock_client's endpoint, as it appears in messages
 ATTEMPTS = 3  # HTTP attempts per request in these batches
@@ -142,8 +143,17 @@ class Batch:
         return ArticleSummary.model_validate_json(path.read_bytes()) if path.exists() else None
 
     def errors(self) -> dict[str, str]:
-        lines = (self.out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-        return {Path(e["path"]).name: e["error"] for e in map(json.loads, lines)}
+        return _errors(self.out)
+
+
+def _errors(out: Path) -> dict[str, str]:
+    """Each failed article's reason, by file name, from ``OUT/errors.jsonl``; every line names its file."""
+    records = [
+        ArticleError.model_validate_json(line)
+        for line in (out / "errors.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert all(record.error.startswith(f"{record.path}: ") for record in records), records
+    return {Path(record.path).name: record.reason for record in records}
 
 
 def write_articles(folder: Path, articles: Mapping[str, str]) -> Path:
@@ -418,9 +428,7 @@ def test_the_api_key_appears_in_no_output_store_message_or_log(
         seen = server.model.seen
     assert result.exit_code == 1, result.output
     assert {s.headers["authorization"] for s in seen} == {f"Bearer {SECRET}"}  # the key was in use
-    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
-    errors = {Path(e["path"]).name: e["error"] for e in map(json.loads, lines)}
-    assert errors == {
+    assert _errors(out) == {
         "a_haikou.txt": "401: check OPENAI_API_KEY",
         "b_chongzuo.txt": "server error 500 after 5 attempts",
         "d_check.txt": f"request rejected (400) by {server.url}: bad request from key ***",

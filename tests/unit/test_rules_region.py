@@ -1056,6 +1056,12 @@ def test_a_sidebars_list_above_the_text_ends_at_a_blank_line() -> None:
     assert layout.title is not None and text[slice(*layout.title)] == "会宁县脱贫攻坚纪实"
 
 
+def test_a_blank_line_between_a_lists_header_and_its_item_keeps_the_list() -> None:
+    # Written for the test, laid out as seed 003 is: the header, a blank line, its one item.
+    text = "相关推荐\n\n会宁县贫困发生率降至1%\n\n本报记者 王某报道\n\n会宁县地处西北,贫困发生率降至1%。\n"
+    assert [cut.rule for cut in analyse(text).cuts][:3] == ["related_list"] * 3
+
+
 def test_a_provinces_broadcaster_files_the_report() -> None:
     # Written for the test.
     text = "会宁县脱贫攻坚纪实\n会宁县地处西北。甘肃省广播电视总台的记者随行采访。全县贫困发生率降至1%。"
