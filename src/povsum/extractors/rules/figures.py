@@ -33,10 +33,10 @@ from povsum.extractors.rules.sections import NO_PLANS, PlanSections, plan_sectio
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
-    GROUP_SPACE,
     GROUPED,
     GROUPING_COMMA,
     LABELLED_CELL,
+    NOT_A_GROUPS_TAIL,
     PEOPLE_NOUN,
     TABLE_CELL,
     TABLE_SEPARATOR,
@@ -72,7 +72,7 @@ _CN = (
 # A bound is not a figure: "不足两千人", "贫困发生率低于1%" (as "2%以下" is not, below).
 _BOUND_BEFORE = r"(?<!不足)(?<!低于)(?<!少于)(?<!不到)(?<!控制在)"
 _NUM = (
-    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}]){_BOUND_BEFORE}"
+    rf"(?<![\d.点零一二两三四五六七八九十百千万亿]){NOT_A_GROUPS_TAIL}{_BOUND_BEFORE}"
     r"(?:将近|接近|大约|近|约|超过|逾)?"
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:[余多]?\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
