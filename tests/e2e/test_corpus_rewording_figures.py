@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import cn2an
 import pytest
 from test_corpus_insertions import ROOT, TEXTS, as_written  # noqa: F401  (the fixture, shared)
 
@@ -368,6 +369,12 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         UNITS,
     ),
     "units_count_before_the_noun": (_sub(r"(贫困村|贫困县)(\d+)个", r"\2个\1"), UNITS),
+    # Counts before 个 in Chinese numerals, above ninety-nine too, the part that exited as well:
+    # "一百五十八个贫困村有一百五十六个整村退出".
+    "unit_counts_in_chinese_numerals": (
+        _sub(r"(?<![\d.,])([1-9]\d{0,3})(?=\x20?个)", lambda m: cn2an.an2cn(m[1])),
+        UNITS | {"outcome.poor_villages"},
+    ),
     # What is left and who were lifted.
     "what_is_left_words": (
         _each(

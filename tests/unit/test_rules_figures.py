@@ -152,6 +152,10 @@ def decisions(text: str, field: str) -> list[str]:
         ("2014年底全镇共识别建档立卡贫困村9个。", {"baseline.poor_villages": 9}),
         ("全省1320个行政村中486个是贫困村。", {"baseline.poor_villages": 486}),
         ("全县158个贫困村有150个实现整村退出。", {"baseline.poor_villages": 158}),
+        # Written for the test: the part that changed counted in Chinese numerals leaves the total.
+        ("近年来,青川县158个贫困村有一百五十六个整村退出。", {"baseline.poor_villages": 158}),
+        ("青川县贫困村四十五个,已出列三十八个。", {"baseline.poor_villages": 45}),
+        ("到今年底,全国八百三十二个贫困县将减少四百三十个以上。", {"baseline.poor_counties": 832}),
         ("全旗共有贫困嘎查村41个。", {"baseline.poor_villages": 41}),
         ("全县有省定相对贫困村27个。", {"baseline.poor_villages": 27}),
         ("全县二十个贫困村已全部出列。", {"baseline.poor_villages": 20}),

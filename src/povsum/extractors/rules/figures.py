@@ -737,9 +737,10 @@ _UNITS_TABLE = literals.Table(
 # "现已全部脱贫出列").
 _ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
 # After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
-# "贫困村45个,已出列38个").
+# "贫困村45个,已出列38个"); the part's count in digits or in Chinese numerals ("有一百五十六个整村退出").
+_PART_COUNT = rf"(?:\d|{_CN}\x20?个)"
 _PART_OF_TOTAL = re.compile(
-    r"^(?:中有|中|有|将(?:减少|退出))[^,;。]{0,3}?\d|^,(?:已经?|累计|先后)?(?:出列|退出|摘帽|销号)了?\d"
+    rf"^(?:中有|中|有|将(?:减少|退出))[^,;。]{{0,3}}?{_PART_COUNT}|^,(?:已经?|累计|先后)?(?:出列|退出|摘帽|销号)了?{_PART_COUNT}"
 )
 # After "N个贫困村": this many exited, a flow ("2019年286个贫困村出列"); "之一" names one of them.
 _FLOW_AFTER = re.compile(
