@@ -406,6 +406,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         LIFTED,
     ),
+    # The lifted named as a noun, the word of their total before its link: "脱贫人口累计达155.4万人".
+    "lifted_as_the_lifted_in_all": (_sub(rf"(累计|共)?(?:减贫|脱贫)({_N}人)", r"脱贫人口\1达\2"), LIFTED),
     "lifted_as_realised": (_sub(rf"(?<![累计\d.万户])({_N}人)脱贫", r"实现\1脱贫"), LIFTED),
     "lifted_as_stable": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1稳定脱贫"), LIFTED),
     "lifted_after_its_verb": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"脱贫\1"), LIFTED),

@@ -430,6 +430,9 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         # Written for the test: 减贫人口, 脱贫人口达到.
         ("五年来全县累计减贫人口3.2万人。", 32000),
         ("全县累计脱贫人口达到4.3万人。", 43000),
+        # Written for the test: a word of the total between the noun of the lifted and its link.
+        ("2014年以来,全县脱贫人口累计达4.3万人。", 43000),
+        ("全县减贫人口共计为3.2万人。", 32000),
         ("全县完成年度目标任务,实现8600人脱贫。", 8600),
         # Written for the test: households before the people lifted.
         ("“十三五”以来,全镇累计减少贫困人口1256户4321人。", 4321),

@@ -600,8 +600,9 @@ _CARD_LINE = re.compile(
 # A card's count of units not yet out ("未摘帽县"), by the field it counts.
 _CARD_NOT_OUT = {re.compile(nouns[1]): name for name, nouns in _UNIT_NOUNS.items()}
 # People lifted; "pp" is the figure, "hh" its households when written.
-# "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人".
-_AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计|:)?"
+# "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人"; a word of the total may come before
+# the link ("脱贫人口累计达155.4万人", "减贫人数共计为3820人").
+_AMOUNTS_TO = r"(?:共计|累计|总计|合计|共)?(?:为|达到|达|:)?"
 _LIFTED = {
     # "117户462名贫困人口,于2018年3月全部脱贫": also the baseline (ANNOTATION.md).
     # "全县12000户贫困户全部脱贫": households alone give the baseline only.
