@@ -258,6 +258,12 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "the_rate_of_poor_people": (_sub(r"贫困发生率", "贫困人口发生率"), RATES),
     "the_rate_in_a_clause_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", ";"), RATES),
     "the_rate_in_a_sentence_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", "。"), RATES),
+    # The sentence split at a comma before the rate's or the poor's noun: the second sentence names
+    # no time, and lists on at the first one's ("2018年贫困户393户1087人。贫困发生率为0.76%。").
+    "a_figure_of_the_poor_in_a_sentence_of_its_own": (
+        _sub(r",(?=贫困发生率|(?:建档立卡)?贫困(?:人口|户))", "。"),
+        frozenset(FIGURES),
+    ),
     "the_rate_before_the_counts": (
         _sub(rf"({_POOR_NOUN}(?:为|有|共)?{_N}(?:户{_N}人|户|人)),(贫困发生率(?:为)?{_RATE})", r"\2,\1"),
         RATES | BASELINE_COUNTS,

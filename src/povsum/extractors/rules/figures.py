@@ -294,6 +294,9 @@ _DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>
 # A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
 _TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
 _FRAME_ENDS = "。!?\n"
+# A time, and the noun of the poor or of their rate (see time_frame).
+_TIME_RE = re.compile(_TIME)
+_A_POOR_NOUN = re.compile(rf"{_RATE_NOUN}|{_POOR}")
 # A heading naming the register, no figure: the lone counts under it are the register's totals.
 _REGISTER_HEADING = re.compile(
     r"(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{0,30}?(?:建档立卡|立档建卡)[^\n]{0,30}"
@@ -1521,9 +1524,27 @@ class _Finder:
         """The time framing the sentence from just before it: a heading line over it naming a time
         and no figure ("(一)2018年基本情况"), or the sentence before it doing so ("2018年,全镇脱贫攻坚
         取得决定性进展。"); "" when there is none. Writers move the year out of the figure's sentence
-        into either."""
-        frame, _ = self.framing(sentence)
-        return frame if _TIME_FRAME.fullmatch(frame) else ""
+        into either.
+
+        A sentence opening on a figure's noun and naming no time of its own lists on at the time the
+        sentence before it in its paragraph states its figures at: writers split one statement's
+        figures into two sentences ("2018年贫困户393户1087人,脱贫退出335户1009人。贫困发生率为0.76%。")."""
+        frame, heading = self.framing(sentence)
+        if _TIME_FRAME.fullmatch(frame):
+            return frame
+        text, before = sentence.text, self.document.text[: sentence.start]
+        if heading or "\n" in before[before.rfind(frame) :] or not _A_POOR_NOUN.match(text):
+            return ""
+        if _YEAR.search(text) or _NOW.search(text):
+            return ""
+        if (first := _A_FIGURE.search(frame)) is None:
+            return ""
+        # The time its figures of the poor are stated at ("2018年,全镇投入资金1200万元用于修路,受益
+        # 群众3600人。" states others: no frame).
+        times = list(_TIME_RE.finditer(frame, 0, first.start()))
+        if not times or _SINCE_AFTER.match(frame, times[-1].end()):
+            return ""
+        return times[-1].group() if _A_POOR_NOUN.search(frame, times[-1].end(), first.start()) else ""
 
     def register_heading(self, sentence: Sentence) -> str:
         """The heading line right over the sentence when it names the register and no figure
