@@ -128,6 +128,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(_REGISTERED_HH_PP, r"\1\2\3户,涉及贫困人口\4人"),
         BASELINE_COUNTS,
     ),
+    "a_total_between_households_and_people": (
+        _sub(rf"(?<![\d.的])({_N})户({_N})人(?!次)", r"\1户共\2人"),
+        HOUSEHOLDS_PEOPLE | LIFTED,
+    ),
     "a_total_before_households_and_people": (
         _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})({_N})户({_N})人(?!次)", r"\1共\2户\3人"),
         HOUSEHOLDS_PEOPLE,
@@ -405,6 +409,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "lifted_verbs": (_rotate("累计减贫", "累计脱贫", "累计实现脱贫"), LIFTED),
     "lifted_as_out_of_poverty": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1摆脱贫困"), LIFTED),
     "lifted_as_fewer_poor": (_sub(r"(累计|五年|年内)减贫", r"\1减少贫困人口"), LIFTED),
+    # A word of the total before the count: "减少贫困人口共计2.86万人".
+    "fewer_poor_in_all": (_sub(rf"(?:减少(农村)?贫困人口|减贫)({_N}人)", r"减少\1贫困人口共计\2"), LIFTED),
     "lifted_count_before_its_verb": (
         _each(
             _sub(rf"(?<![累计])脱贫({_N}人)", r"\1脱贫"),

@@ -152,6 +152,13 @@ def decisions(text: str, field: str) -> list[str]:
         ("2014年底全镇共识别建档立卡贫困村9个。", {"baseline.poor_villages": 9}),
         ("全省1320个行政村中486个是贫困村。", {"baseline.poor_villages": 486}),
         ("全县158个贫困村有150个实现整村退出。", {"baseline.poor_villages": 158}),
+        # Written for the test: a word of the total between the households and their people.
+        (
+            "2013年底,全镇有建档立卡贫困户1658户共7604人。",
+            {"baseline.households": 1658, "baseline.people": 7604},
+        ),
+        ("截至2019年底,全镇未脱贫4户共10人。", {"outcome.households": 4, "outcome.people": 10}),
+        ("截至2019年底,全镇贫困人口降至226户共计813人。", {"outcome.households": 226, "outcome.people": 813}),
         # Written for the test: the part that changed counted in Chinese numerals leaves the total.
         ("近年来,青川县158个贫困村有一百五十六个整村退出。", {"baseline.poor_villages": 158}),
         ("青川县贫困村四十五个,已出列三十八个。", {"baseline.poor_villages": 45}),
@@ -433,6 +440,8 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         # Written for the test: a word of the total between the noun of the lifted and its link.
         ("2014年以来,全县脱贫人口累计达4.3万人。", 43000),
         ("全县减贫人口共计为3.2万人。", 32000),
+        ("2014年以来,全县共减少贫困人口共计2.86万人。", 28600),
+        ("去年全县退出贫困户1292户共计4379人。", 4379),
         ("全县完成年度目标任务,实现8600人脱贫。", 8600),
         # Written for the test: households before the people lifted.
         ("“十三五”以来,全镇累计减少贫困人口1256户4321人。", 4321),

@@ -113,8 +113,9 @@ def _hh_after(prefix: str = "") -> str:
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
     """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``
-    (or the households after them, ``_hh_after``)."""
-    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?"
+    (or the households after them, ``_hh_after``); a word of the total may stand between them
+    ("未脱贫4户共10人", "退出贫困户1292户共计4379人")."""
+    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP}{_TOTAL_WORD}?)?"
     return rf"{households}\x20?(?P<{prefix}pp>{people}){_hh_after(prefix)}"
 
 
@@ -622,8 +623,9 @@ _LIFTED = {
         rf"{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
-    # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人".
-    "lifted_fewer_poor": re.compile(rf"减少了?(?:{_POOR}){_hh_pp()}"),
+    # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人",
+    # "减少贫困人口共计2.86万人".
+    "lifted_fewer_poor": re.compile(rf"减少了?(?:{_POOR}){_AMOUNTS_TO}{_hh_pp()}"),
     # "贫困人口减少了2.6万人", "贫困人口共减少2.86万人": a fall by a figure (not to it, _DOWN).
     "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计|共计|共|净)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
