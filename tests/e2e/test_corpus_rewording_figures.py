@@ -347,6 +347,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _rotate("全部出列", "均已出列", "全部摘帽", "均已摘帽"),
         frozenset({"baseline.poor_villages", "baseline.poor_counties"}),
     ),
+    "all_out_in_the_year": (
+        _sub(r"(?<=个)(贫困村|贫困县|贫困县区)(?:已)?全部(出列|退出|摘帽|销号)", r"\1已于当年全部\2"),
+        frozenset({"baseline.poor_villages", "baseline.poor_counties"}),
+    ),
     "administrative_poor_villages": (
         _sub(r"(?<![\d.])(\d+)个贫困村", r"\1个贫困行政村"),
         frozenset({"baseline.poor_villages"}),

@@ -159,6 +159,9 @@ def decisions(text: str, field: str) -> list[str]:
         ),
         ("截至2019年底,全镇未脱贫4户共10人。", {"outcome.households": 4, "outcome.people": 10}),
         ("截至2019年底,全镇贫困人口降至226户共计813人。", {"outcome.households": 226, "outcome.people": 813}),
+        # Written for the test: the time of the exit between the count and 全部.
+        ("近年来,青川县128个贫困村已于当年全部出列。", {"baseline.poor_villages": 128}),
+        ("近年来,青川县128个贫困村已于2019年12月全部出列。", {"baseline.poor_villages": 128}),
         # Written for the test: the part that changed counted in Chinese numerals leaves the total.
         ("近年来,青川县158个贫困村有一百五十六个整村退出。", {"baseline.poor_villages": 158}),
         ("青川县贫困村四十五个,已出列三十八个。", {"baseline.poor_villages": 45}),

@@ -657,8 +657,8 @@ def _unit_statements(
     """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
     it always gives, or None when the words around the count decide)."""
     # What follows the count is looked at, not consumed: "最后7个贫困村出列,全县46个贫困村全部退出"
-    # holds two counts.
-    after = r"(?=(?P<post>[^。;]{0,10}))"
+    # holds two counts. Enough of it for the time of an exit: "已于2019年12月全部退出".
+    after = r"(?=(?P<post>[^。;]{0,16}))"
     return {
         # A bracket qualifying the noun stands between it and what is said of it ("71个贫困村(含深度
         # 贫困村12个)全部出列").
@@ -740,8 +740,9 @@ _UNITS_TABLE = literals.Table(
     {(name, form): pattern for name, rules in _UNIT_RULES.items() for form, (pattern, _) in rules.items()}
 )
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
-# "现已全部脱贫出列").
-_ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
+# "现已全部脱贫出列"), the time of the exit between ("已于2019年底全部出列", "已于当年全部摘帽").
+_EXIT_TIME = rf"(?:于|在)?(?:{_TIME}|当年|同年|年内|今年|去年|上年)"
+_ALL_EXITED = re.compile(rf"^,?(?:已经?)?(?:{_EXIT_TIME})?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
 # After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
 # "贫困村45个,已出列38个"); the part's count in digits or in Chinese numerals ("有一百五十六个整村退出").
 _PART_COUNT = rf"(?:\d|{_CN}\x20?个)"
