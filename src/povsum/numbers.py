@@ -116,10 +116,24 @@ _AR = r"[0-9]+(?:\.[0-9]+)?"
 # '4 358.73元'), as academic texts print them, or with commas ('25,586户'), as statistical tables do:
 # one number, never its tail ('501人').
 GROUP_SPACE = "\x20\u2009\u202f"
-GROUPED = rf"[0-9]{{1,3}}(?:[,{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
+# Its first group is never 0: "降为0,12个贫困村" is a rate of zero, then a count.
+GROUPED = rf"[1-9][0-9]{{0,2}}(?:[,{GROUP_SPACE}][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
 _GROUP_MARKS = str.maketrans("", "", "," + GROUP_SPACE)
-# The comma inside such a number, which marks no clause: "25,586户".
-GROUPING_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+# What stands before a mark inside such a number: its first group (not a decimal's tail: "百分之0.56,
+# 104个贫困村" is a rate, then a count), or a group of three after another mark ("1,000,000").
+_GROUP_BEFORE_MARK = (
+    "(?<![0-9.])[1-9]",
+    "(?<![0-9.])[1-9][0-9]",
+    "(?<![0-9.])[1-9][0-9]{2}",
+    rf"[0-9][,{GROUP_SPACE}][0-9]{{3}}",
+)
+# Not the tail of such a number ("586户" of "25,586户"): what a number after a comma or a space
+# must not follow.
+NOT_A_GROUPS_TAIL = "".join(rf"(?<!{head}[,{GROUP_SPACE}])" for head in _GROUP_BEFORE_MARK)
+# The comma inside such a number, which marks no clause: "25,586户" (not "降为0,104个贫困村").
+GROUPING_COMMA = re.compile(
+    rf"(?:{'|'.join(f'(?<={head})' for head in _GROUP_BEFORE_MARK)}),(?=[0-9]{{3}}(?![0-9]))"
+)
 # A range written as two neighbouring digits before a place ('三四十人' 30-40, '一两万人', '一千二三百人'):
 # read as its lower bound, about. Two digits at the units place ('三四个') stay ambiguous.
 _RANGES = ("一二", "一两", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九")
@@ -138,11 +152,11 @@ _QUANTITY = re.compile(
         (?<![0-9.A-Za-z第{_CN_NUM}])
         (?P<den>[0-9]+|[{_CN_NUM}]+)分之(?P<nu>{_AR}|{_CN})
     |
-        (?P<money>(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],){MIXED_YUAN}|(?<![0-9.A-Za-z第{_CN_NUM}点几]){GE_YI})
+        (?P<money>(?<![0-9.A-Za-z第十百千万亿零]){NOT_A_GROUPS_TAIL}{MIXED_YUAN}|(?<![0-9.A-Za-z第{_CN_NUM}点几]){GE_YI})
     |
         # Nor right after '2万' ('2万5千元'), mid-group ('000人' of '1,000人') or after 零 ('500万元'
         # of '3亿零500万元').
-        (?:(?<![0-9.A-Za-z第十百千万亿零])(?<![0-9],)(?<![0-9][{GROUP_SPACE}])(?P<ar>{GROUPED}|{_AR})
+        (?:(?<![0-9.A-Za-z第十百千万亿零]){NOT_A_GROUPS_TAIL}(?P<ar>{GROUPED}|{_AR})
           |(?<![{_CN_NUM}点第几])(?P<cn>(?:[一二三四五六七八九两十]|零(?=点)|零(?![{_CN_NUM}]))[{_CN_NUM}]*(?:点[{_CN_DIGITS}]+)?))
         # One space may stand between the number and its multiplier or unit ('1210 万元').
         (?:\x20(?=[十百千万亿多余]|{_UNIT_RE}))?

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import cn2an
 import pytest
 from test_corpus_insertions import ROOT, TEXTS, as_written  # noqa: F401  (the fixture, shared)
 
@@ -126,6 +127,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "households_then_people_involved": (
         _sub(_REGISTERED_HH_PP, r"\1\2\3户,涉及贫困人口\4人"),
         BASELINE_COUNTS,
+    ),
+    "a_total_between_households_and_people": (
+        _sub(rf"(?<![\d.的])({_N})户({_N})人(?!次)", r"\1户共\2人"),
+        HOUSEHOLDS_PEOPLE | LIFTED,
     ),
     "a_total_before_households_and_people": (
         _sub(rf"{_NOT_A_CHANGE}({_POOR_NOUN})({_N})户({_N})人(?!次)", r"\1共\2户\3人"),
@@ -257,6 +262,12 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "the_rate_of_poor_people": (_sub(r"贫困发生率", "贫困人口发生率"), RATES),
     "the_rate_in_a_clause_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", ";"), RATES),
     "the_rate_in_a_sentence_of_its_own": (_sub(r"(?<=[人户]),(?=贫困发生率)", "。"), RATES),
+    # The sentence split at a comma before the rate's or the poor's noun: the second sentence names
+    # no time, and lists on at the first one's ("2018年贫困户393户1087人。贫困发生率为0.76%。").
+    "a_figure_of_the_poor_in_a_sentence_of_its_own": (
+        _sub(r",(?=贫困发生率|(?:建档立卡)?贫困(?:人口|户))", "。"),
+        frozenset(FIGURES),
+    ),
     "the_rate_before_the_counts": (
         _sub(rf"({_POOR_NOUN}(?:为|有|共)?{_N}(?:户{_N}人|户|人)),(贫困发生率(?:为)?{_RATE})", r"\2,\1"),
         RATES | BASELINE_COUNTS,
@@ -336,6 +347,10 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _rotate("全部出列", "均已出列", "全部摘帽", "均已摘帽"),
         frozenset({"baseline.poor_villages", "baseline.poor_counties"}),
     ),
+    "all_out_in_the_year": (
+        _sub(r"(?<=个)(贫困村|贫困县|贫困县区)(?:已)?全部(出列|退出|摘帽|销号)", r"\1已于当年全部\2"),
+        frozenset({"baseline.poor_villages", "baseline.poor_counties"}),
+    ),
     "administrative_poor_villages": (
         _sub(r"(?<![\d.])(\d+)个贫困村", r"\1个贫困行政村"),
         frozenset({"baseline.poor_villages"}),
@@ -368,6 +383,12 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         UNITS,
     ),
     "units_count_before_the_noun": (_sub(r"(贫困村|贫困县)(\d+)个", r"\2个\1"), UNITS),
+    # Counts before 个 in Chinese numerals, above ninety-nine too, the part that exited as well:
+    # "一百五十八个贫困村有一百五十六个整村退出".
+    "unit_counts_in_chinese_numerals": (
+        _sub(r"(?<![\d.,])([1-9]\d{0,3})(?=\x20?个)", lambda m: cn2an.an2cn(m[1])),
+        UNITS | {"outcome.poor_villages"},
+    ),
     # What is left and who were lifted.
     "what_is_left_words": (
         _each(
@@ -392,6 +413,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     "lifted_verbs": (_rotate("累计减贫", "累计脱贫", "累计实现脱贫"), LIFTED),
     "lifted_as_out_of_poverty": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1摆脱贫困"), LIFTED),
     "lifted_as_fewer_poor": (_sub(r"(累计|五年|年内)减贫", r"\1减少贫困人口"), LIFTED),
+    # A word of the total before the count: "减少贫困人口共计2.86万人".
+    "fewer_poor_in_all": (_sub(rf"(?:减少(农村)?贫困人口|减贫)({_N}人)", r"减少\1贫困人口共计\2"), LIFTED),
     "lifted_count_before_its_verb": (
         _each(
             _sub(rf"(?<![累计])脱贫({_N}人)", r"\1脱贫"),
@@ -399,6 +422,8 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         ),
         LIFTED,
     ),
+    # The lifted named as a noun, the word of their total before its link: "脱贫人口累计达155.4万人".
+    "lifted_as_the_lifted_in_all": (_sub(rf"(累计|共)?(?:减贫|脱贫)({_N}人)", r"脱贫人口\1达\2"), LIFTED),
     "lifted_as_realised": (_sub(rf"(?<![累计\d.万户])({_N}人)脱贫", r"实现\1脱贫"), LIFTED),
     "lifted_as_stable": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"\1稳定脱贫"), LIFTED),
     "lifted_after_its_verb": (_sub(rf"(?<![\d.万户])({_N}人)脱贫", r"脱贫\1"), LIFTED),

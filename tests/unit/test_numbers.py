@@ -193,6 +193,24 @@ def test_a_comma_not_grouping_by_threes_parts_two_numbers() -> None:
         parse_quantity("12,3456人")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a rate of zero or a decimal ends its clause before a count; a grouped
+        # number opens with a group of 1-3 digits that is not 0 and no decimal's tail.
+        ("贫困发生率降为0,12个贫困村全部出列", ["12个"]),
+        ("贫困发生率降为0,104个贫困村全部出列", ["104个"]),
+        ("贫困发生率降至百分之0.56,104个贫困村全部出列", ["百分之0.56", "104个"]),
+        ("贫困发生率降至百分之0.025,4个贫困县全部摘帽", ["百分之0.025", "4个"]),
+        ("贫困发生率降为0,2.3万贫困人口全部脱贫", ["2.3万贫困人口"]),
+        # ...while a number grouped by threes is still one, however many groups it has.
+        ("共有25,586户1,234,567人", ["25,586户", "1,234,567人"]),
+    ],
+)
+def test_a_number_after_a_clause_ending_in_a_digit_is_no_groups_tail(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_quantities(text)] == expected
+
+
 # The verifier and the furniture warning read the quantities of one line alone: that holds only if
 # a line's own quantities are the whole text's there (no quantity holds a line break).
 _LINE_PIECES = [

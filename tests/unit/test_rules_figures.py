@@ -152,6 +152,20 @@ def decisions(text: str, field: str) -> list[str]:
         ("2014年底全镇共识别建档立卡贫困村9个。", {"baseline.poor_villages": 9}),
         ("全省1320个行政村中486个是贫困村。", {"baseline.poor_villages": 486}),
         ("全县158个贫困村有150个实现整村退出。", {"baseline.poor_villages": 158}),
+        # Written for the test: a word of the total between the households and their people.
+        (
+            "2013年底,全镇有建档立卡贫困户1658户共7604人。",
+            {"baseline.households": 1658, "baseline.people": 7604},
+        ),
+        ("截至2019年底,全镇未脱贫4户共10人。", {"outcome.households": 4, "outcome.people": 10}),
+        ("截至2019年底,全镇贫困人口降至226户共计813人。", {"outcome.households": 226, "outcome.people": 813}),
+        # Written for the test: the time of the exit between the count and 全部.
+        ("近年来,青川县128个贫困村已于当年全部出列。", {"baseline.poor_villages": 128}),
+        ("近年来,青川县128个贫困村已于2019年12月全部出列。", {"baseline.poor_villages": 128}),
+        # Written for the test: the part that changed counted in Chinese numerals leaves the total.
+        ("近年来,青川县158个贫困村有一百五十六个整村退出。", {"baseline.poor_villages": 158}),
+        ("青川县贫困村四十五个,已出列三十八个。", {"baseline.poor_villages": 45}),
+        ("到今年底,全国八百三十二个贫困县将减少四百三十个以上。", {"baseline.poor_counties": 832}),
         ("全旗共有贫困嘎查村41个。", {"baseline.poor_villages": 41}),
         ("全县有省定相对贫困村27个。", {"baseline.poor_villages": 27}),
         ("全县二十个贫困村已全部出列。", {"baseline.poor_villages": 20}),
@@ -426,6 +440,11 @@ def test_counts_of_households_and_people(text: str, expected: dict[str, float]) 
         # Written for the test: 减贫人口, 脱贫人口达到.
         ("五年来全县累计减贫人口3.2万人。", 32000),
         ("全县累计脱贫人口达到4.3万人。", 43000),
+        # Written for the test: a word of the total between the noun of the lifted and its link.
+        ("2014年以来,全县脱贫人口累计达4.3万人。", 43000),
+        ("全县减贫人口共计为3.2万人。", 32000),
+        ("2014年以来,全县共减少贫困人口共计2.86万人。", 28600),
+        ("去年全县退出贫困户1292户共计4379人。", 4379),
         ("全县完成年度目标任务,实现8600人脱贫。", 8600),
         # Written for the test: households before the people lifted.
         ("“十三五”以来,全镇累计减少贫困人口1256户4321人。", 4321),
@@ -2193,6 +2212,22 @@ _QINGSHAN_2016_AND_2018 = {
     ],
 )
 def test_a_time_framing_a_sentence_from_just_before_it_dates_its_figures(later: str) -> None:
+    text = f"青山镇脱贫攻坚情况\n(一)2016年基本情况\n建档立卡贫困户768户2378人,贫困发生率20.26%。{later}"
+    assert figures(text) == _QINGSHAN_2016_AND_2018
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # Written for the test: the later figures split into two sentences, the second opening on
+        # the rate's noun with no time of its own: it lists on at the first one's year...
+        "2018年贫困户393户1087人。贫困发生率为0.76%。",
+        "截至2018年底,全镇有贫困户393户1087人。贫困发生率为0.76%。",
+        # ...the year written after a lead clause that names no figure of the poor.
+        "按照现行扶贫标准(2300元),2018年全镇贫困户393户1087人。贫困发生率为0.76%。",
+    ],
+)
+def test_a_sentence_going_on_the_figures_of_the_one_before_is_of_its_time(later: str) -> None:
     text = f"青山镇脱贫攻坚情况\n(一)2016年基本情况\n建档立卡贫困户768户2378人,贫困发生率20.26%。{later}"
     assert figures(text) == _QINGSHAN_2016_AND_2018
 

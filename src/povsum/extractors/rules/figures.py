@@ -33,10 +33,10 @@ from povsum.extractors.rules.sections import NO_PLANS, PlanSections, plan_sectio
 from povsum.extractors.rules.trace import Trace
 from povsum.models import Evidence, Quantity, Region, Snapshot
 from povsum.numbers import (
-    GROUP_SPACE,
     GROUPED,
     GROUPING_COMMA,
     LABELLED_CELL,
+    NOT_A_GROUPS_TAIL,
     PEOPLE_NOUN,
     TABLE_CELL,
     TABLE_SEPARATOR,
@@ -72,7 +72,7 @@ _CN = (
 # A bound is not a figure: "不足两千人", "贫困发生率低于1%" (as "2%以下" is not, below).
 _BOUND_BEFORE = r"(?<!不足)(?<!低于)(?<!少于)(?<!不到)(?<!控制在)"
 _NUM = (
-    rf"(?<![\d.点零一二两三四五六七八九十百千万亿])(?<!\d[,{GROUP_SPACE}]){_BOUND_BEFORE}"
+    rf"(?<![\d.点零一二两三四五六七八九十百千万亿]){NOT_A_GROUPS_TAIL}{_BOUND_BEFORE}"
     r"(?:将近|接近|大约|近|约|超过|逾)?"
     rf"(?:(?:{GROUPED}|\d+(?:\.\d+)?)(?:[余多]?\x20?[千万亿]{{1,2}})?|{_CN})(?:余|多)?"
 )
@@ -113,8 +113,9 @@ def _hh_after(prefix: str = "") -> str:
 
 def _hh_pp(prefix: str = "", people: str = _PP) -> str:
     """Households (optional) and people of one statement, as groups ``{prefix}hh``, ``{prefix}pp``
-    (or the households after them, ``_hh_after``)."""
-    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP})?"
+    (or the households after them, ``_hh_after``); a word of the total may stand between them
+    ("未脱贫4户共10人", "退出贫困户1292户共计4379人")."""
+    households = rf"(?:\x20?(?P<{prefix}hh>{_HH})(?:{_HH_NOUN})?{_SEP}{_TOTAL_WORD}?)?"
     return rf"{households}\x20?(?P<{prefix}pp>{people}){_hh_after(prefix)}"
 
 
@@ -294,6 +295,9 @@ _DATA_OF = re.compile(r"[,(]\x20?(?:这是|以上为|以上是|均为)?(?P<year>
 # A time framing the next sentence, a heading or a sentence of its own: a year, no figure, short.
 _TIME_FRAME = re.compile(r"(?=[^\n]*(?<!\d)\d{4}年)(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{4,30}")
 _FRAME_ENDS = "。!?\n"
+# A time, and the noun of the poor or of their rate (see time_frame).
+_TIME_RE = re.compile(_TIME)
+_A_POOR_NOUN = re.compile(rf"{_RATE_NOUN}|{_POOR}")
 # A heading naming the register, no figure: the lone counts under it are the register's totals.
 _REGISTER_HEADING = re.compile(
     r"(?![^\n]*\d(?:%|[万千亿]?(?:户|人|名|个)))[^\n]{0,30}?(?:建档立卡|立档建卡)[^\n]{0,30}"
@@ -600,8 +604,9 @@ _CARD_LINE = re.compile(
 # A card's count of units not yet out ("未摘帽县"), by the field it counts.
 _CARD_NOT_OUT = {re.compile(nouns[1]): name for name, nouns in _UNIT_NOUNS.items()}
 # People lifted; "pp" is the figure, "hh" its households when written.
-# "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人".
-_AMOUNTS_TO = r"(?:为|达到|达|共计|共|累计|:)?"
+# "脱贫人口达到4.3万人", "减贫人数为3820人", "累计减贫:5.2万人"; a word of the total may come before
+# the link ("脱贫人口累计达155.4万人", "减贫人数共计为3820人").
+_AMOUNTS_TO = r"(?:共计|累计|总计|合计|共)?(?:为|达到|达|:)?"
 _LIFTED = {
     # "117户462名贫困人口,于2018年3月全部脱贫": also the baseline (ANNOTATION.md).
     # "全县12000户贫困户全部脱贫": households alone give the baseline only.
@@ -618,8 +623,9 @@ _LIFTED = {
         rf"{_hh_pp()}"
     ),
     "lifted_reduced_poverty": re.compile(rf"减贫(?:人口|人数)?{_AMOUNTS_TO}{_hh_pp()}"),
-    # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人".
-    "lifted_fewer_poor": re.compile(rf"减少了?(?:{_POOR}){_hh_pp()}"),
+    # "减少农村贫困人口438万人", "累计减少贫困人口1256户4321人", "减少贫困群众2.86万人",
+    # "减少贫困人口共计2.86万人".
+    "lifted_fewer_poor": re.compile(rf"减少了?(?:{_POOR}){_AMOUNTS_TO}{_hh_pp()}"),
     # "贫困人口减少了2.6万人", "贫困人口共减少2.86万人": a fall by a figure (not to it, _DOWN).
     "lifted_poor_fewer": re.compile(rf"{_POOR}(?:累计|共计|共|净)?减少了?\x20?(?P<pp>{_PP})"),
     # "累计减少9348万人", "…减少到850人,减少了3.8万人", "比上年末减少1109万人".
@@ -651,8 +657,8 @@ def _unit_statements(
     """The ways a count of poor villages (or counties) is written: rule name -> (pattern, the part
     it always gives, or None when the words around the count decide)."""
     # What follows the count is looked at, not consumed: "最后7个贫困村出列,全县46个贫困村全部退出"
-    # holds two counts.
-    after = r"(?=(?P<post>[^。;]{0,10}))"
+    # holds two counts. Enough of it for the time of an exit: "已于2019年12月全部退出".
+    after = r"(?=(?P<post>[^。;]{0,16}))"
     return {
         # A bracket qualifying the noun stands between it and what is said of it ("71个贫困村(含深度
         # 贫困村12个)全部出列").
@@ -734,12 +740,14 @@ _UNITS_TABLE = literals.Table(
     {(name, form): pattern for name, rules in _UNIT_RULES.items() for form, (pattern, _) in rules.items()}
 )
 # After "N个贫困村" (or "贫困村N个,"): all of them exited, so N is how many there were ("已全部出列",
-# "现已全部脱贫出列").
-_ALL_EXITED = re.compile(r"^,?(?:已经?)?(?:于?\d{4}年(?:底|末)?)?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
+# "现已全部脱贫出列"), the time of the exit between ("已于2019年底全部出列", "已于当年全部摘帽").
+_EXIT_TIME = rf"(?:于|在)?(?:{_TIME}|当年|同年|年内|今年|去年|上年)"
+_ALL_EXITED = re.compile(rf"^,?(?:已经?)?(?:{_EXIT_TIME})?(?:现|目前)?(?:已经?)?(?:全部|均|整体|全面)")
 # After "N个贫困村": part of them did something, so N is the total ("有156个整村退出", "将退出近10万个",
-# "贫困村45个,已出列38个").
+# "贫困村45个,已出列38个"); the part's count in digits or in Chinese numerals ("有一百五十六个整村退出").
+_PART_COUNT = rf"(?:\d|{_CN}\x20?个)"
 _PART_OF_TOTAL = re.compile(
-    r"^(?:中有|中|有|将(?:减少|退出))[^,;。]{0,3}?\d|^,(?:已经?|累计|先后)?(?:出列|退出|摘帽|销号)了?\d"
+    rf"^(?:中有|中|有|将(?:减少|退出))[^,;。]{{0,3}}?{_PART_COUNT}|^,(?:已经?|累计|先后)?(?:出列|退出|摘帽|销号)了?{_PART_COUNT}"
 )
 # After "N个贫困村": this many exited, a flow ("2019年286个贫困村出列"); "之一" names one of them.
 _FLOW_AFTER = re.compile(
@@ -1519,9 +1527,27 @@ class _Finder:
         """The time framing the sentence from just before it: a heading line over it naming a time
         and no figure ("(一)2018年基本情况"), or the sentence before it doing so ("2018年,全镇脱贫攻坚
         取得决定性进展。"); "" when there is none. Writers move the year out of the figure's sentence
-        into either."""
-        frame, _ = self.framing(sentence)
-        return frame if _TIME_FRAME.fullmatch(frame) else ""
+        into either.
+
+        A sentence opening on a figure's noun and naming no time of its own lists on at the time the
+        sentence before it in its paragraph states its figures at: writers split one statement's
+        figures into two sentences ("2018年贫困户393户1087人,脱贫退出335户1009人。贫困发生率为0.76%。")."""
+        frame, heading = self.framing(sentence)
+        if _TIME_FRAME.fullmatch(frame):
+            return frame
+        text, before = sentence.text, self.document.text[: sentence.start]
+        if heading or "\n" in before[before.rfind(frame) :] or not _A_POOR_NOUN.match(text):
+            return ""
+        if _YEAR.search(text) or _NOW.search(text):
+            return ""
+        if (first := _A_FIGURE.search(frame)) is None:
+            return ""
+        # The time its figures of the poor are stated at ("2018年,全镇投入资金1200万元用于修路,受益
+        # 群众3600人。" states others: no frame).
+        times = list(_TIME_RE.finditer(frame, 0, first.start()))
+        if not times or _SINCE_AFTER.match(frame, times[-1].end()):
+            return ""
+        return times[-1].group() if _A_POOR_NOUN.search(frame, times[-1].end(), first.start()) else ""
 
     def register_heading(self, sentence: Sentence) -> str:
         """The heading line right over the sentence when it names the register and no figure
