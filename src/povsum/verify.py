@@ -29,7 +29,7 @@ from povsum.models import (
     Snapshot,
     Verification,
 )
-from povsum.numbers import NumberParseError, find_quantities, parse_quantity, plain_number
+from povsum.numbers import NOT_A_GROUPS_TAIL, NumberParseError, find_quantities, parse_quantity, plain_number
 from povsum.planted import Planted, find_planted
 from povsum.regions import NATIONAL_NAMES, Division, gazetteer, local_level, name_forms
 
@@ -40,6 +40,7 @@ _NUMERAL = frozenset("0123456789.零〇一二两三四五六七八九十百千�
 # These continue a number only right after one ("十几万", "3.5", "二十余"): 剩余 is a word.
 _NUMERAL_JOINERS = frozenset("点几多余")
 _THOUSANDS = frozenset(",，")
+_NOT_A_GROUPS_TAIL = re.compile(NOT_A_GROUPS_TAIL)
 _DIGIT_RUN = re.compile(r"\d+(?:\.\d+)?")
 QUOTE_PLANTED = "quote is from an instruction planted in the article"
 REGION_PLANTED = "region is named only in an instruction planted in the article"
@@ -361,6 +362,8 @@ def _continues_a_number(quote: str, start: int) -> bool:
     (True, False)
     >>> _continues_a_number("1,000人", 2), _continues_a_number("二十余万人", 3)
     (True, True)
+    >>> _continues_a_number("降为0,12个贫困村", 4), _continues_a_number("百分之0.56,104个", 8)
+    (False, False)
     >>> _continues_a_number("投入几十万元", 3)  # 几十万 is vague, never 十万
     True
     """
@@ -370,7 +373,8 @@ def _continues_a_number(quote: str, start: int) -> bool:
         return True
     if before in _NUMERAL_JOINERS:
         return earlier in _NUMERAL
-    return before in _THOUSANDS and earlier.isdigit()
+    # "25,586户": a group after its mark; not "降为0,12个" or "0.56,104个" (the count grammar's rule).
+    return before in _THOUSANDS and _NOT_A_GROUPS_TAIL.match(quote.replace("，", ","), start) is None
 
 
 def _number_in(number: str, text: str) -> bool:

@@ -424,6 +424,13 @@ def test_rates_and_transitions(text: str, expected: dict[str, float]) -> None:
         ("全省贫困人口还剩2.3万人。", {"outcome.people": 23000}),
         ("全县未脱贫人口降至263户601人。", {"outcome.households": 263, "outcome.people": 601}),
         ("全县现有未脱贫户120户,未脱贫人口325人。", {"outcome.households": 120, "outcome.people": 325}),
+        # Written for the test: a count after a clause that ends in a digit is no group of it (the
+        # extractor and the verifier read numbers.NOT_A_GROUPS_TAIL).
+        ("贫困发生率降为0,12个贫困村全部出列。", {"outcome.incidence_rate": 0, "baseline.poor_villages": 12}),
+        (
+            "贫困发生率降至百分之0.56,104个贫困村全部出列。",
+            {"outcome.incidence_rate": 0.56, "baseline.poor_villages": 104},
+        ),
     ],
 )
 def test_counts_of_households_and_people(text: str, expected: dict[str, float]) -> None:
