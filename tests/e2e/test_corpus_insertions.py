@@ -474,6 +474,10 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         ANY_LEVEL - {"national", None},
     ),
     "an_unnamed_place_visited": ("与会代表观摩了外省的电商直播基地和外地的农产品加工园区。", ANY_LEVEL),
+    # Written for the test and measured on every train page: each of the ones below changed 77 to 116
+    # pages before the measure rules they came with.
+    # A wish named by its noun.
+    "a_wish_by_its_noun": ("村民们最大的心愿就是能通上自来水,修一条通往县城的公路。", ANY_LEVEL),
 }
 
 

@@ -654,6 +654,10 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
         ("山里的群众盼望修通公路,发展乡村旅游,开办农家乐20家。", set()),
         ("村民们希望通上自来水,去年县里投资建成了供水工程。", {"infrastructure"}),
         ("乙村依托希望小学开办了脱贫夜校。", {"culture_mindset"}),
+        # A wish named by its noun, as what it is; one met is work done.
+        ("乡亲们最大的心愿就是能通上自来水,修一条进城的公路。", set()),
+        ("他的梦想是在村里开一家农家乐。", set()),
+        ("乙村建成供水站2座,圆了群众多年的吃水梦想。", {"infrastructure"}),
         ("不少贫困户有发展养殖的意愿,但苦于没有启动资金。", set()),
         ("由于缺少资金和技术,很多贫困户不敢发展产业。", set()),
         # Poor conditions, and people still living in them.

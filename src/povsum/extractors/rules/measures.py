@@ -212,8 +212,11 @@ _CONDITION = re.compile(
 )
 # A wish governs what follows it in its sentence, as a plan does ("群众盼望修通公路,发展乡村旅游"),
 # unless the sentence goes on to say the work is done ("村民希望通上自来水,去年县里建成了…"); a name
-# is none ("希望小学", "希望工程", "希望之星").
-_WISH_WORD = r"(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])"
+# is none ("希望小学", "希望工程", "希望之星"). A wish may be named by its noun, as what it is ("最大的
+# 心愿就是能通上自来水", "梦想是开一家农家乐"; not one met, "圆了群众的安居梦想").
+_WISH_WORD = (
+    r"(?:(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])|(?:心愿|愿望|梦想|期望|盼头)(?:就|便)?是)"
+)
 _WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
 # Words that govern what follows them in their sentence as a plan does, unless the sentence then says
 # the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
