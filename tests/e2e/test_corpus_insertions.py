@@ -478,6 +478,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # pages before the measure rules they came with.
     # A wish named by its noun.
     "a_wish_by_its_noun": ("村民们最大的心愿就是能通上自来水,修一条通往县城的公路。", ANY_LEVEL),
+    # A judgement of a measure's worth.
+    "a_measures_worth": ("发展乡村旅游,对于带动贫困群众增收具有重要意义。", ANY_LEVEL),
 }
 
 

@@ -398,6 +398,10 @@ def test_a_formulated_policy_is_no_work_until_it_is_carried_out(text: str, expec
         # ...spoils its own clause only.
         ("易地扶贫搬迁是脱贫攻坚的头号工程,丙县累计搬迁1.2万人。", {"relocation"}),
         ("丙县累计实施易地扶贫搬迁1.2万人,是全省搬迁任务最重的县之一。", {"relocation"}),
+        # A judgement of its worth, in its clause or the next one, unless that one counts work done.
+        ("发展乡村旅游,对于带动贫困群众增收具有重要意义。", set()),
+        ("推广电商扶贫意义重大。", set()),
+        ("丁县建成扶贫车间56个,对稳定脱贫具有重要意义。", {"industry"}),
     ],
 )
 def test_what_a_measure_can_do_is_no_report_of_it(text: str, expected: set[str]) -> None:

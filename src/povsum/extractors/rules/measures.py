@@ -260,9 +260,15 @@ _DEFINED_AS = (
     # "的基础设施").
     r"(?:前提|关键|基础|核心|重中之重)(?:所在)?(?![\u4e00-\u9fff]))"
 )
+# A judgement of what a measure is worth: "对于带动群众增收具有重要意义", "意义重大" (not what it has
+# done: "发挥了重要作用").
+_SIGNIFICANCE = r"(?:具有|有着)[^,。;]{0,6}?(?:意义|作用|价值)|意义(?:重大|深远)"
 # A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
-# 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
+# 生态护林员等政策,是打赢脱贫攻坚战的重要举措". One judging its worth does too ("发展乡村旅游,对于带动
+# 群众增收具有重要意义"), unless that clause counts work done or a result ("建成扶贫车间56个,对稳定脱贫
+# 意义重大").
 _DEFINING = re.compile(rf"\s*(?:都|也|均|正|就)?是{_DEFINED_AS}")
+_JUDGING = re.compile(rf"[^,;:…。]{{0,24}}?(?:{_SIGNIFICANCE})")
 # A clause turning to another subject: "…,而我们…", "但本村…".
 _TURN = re.compile(r"\s*(?:而|但|却|可|我们|我|咱)")
 # Clauses that report no work done, whatever cue they hold.
@@ -338,7 +344,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "ability": re.compile(
         r"能够|可以|有利于|有助于|可(?=带动|实现|解决|增加|吸纳|安置|提供|辐射|惠及|满足|使)"
     ),
-    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}"),
+    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}|{_SIGNIFICANCE}"),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
     # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
     # 高山蔬菜12万亩").
@@ -644,14 +650,20 @@ class _Reading:
 
     def not_done(self, at: int) -> str | None:
         """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None; a clause
-        the next one defines (``_DEFINING``) is the subject of a definition."""
+        the next one defines or judges (``_DEFINING``, ``_JUDGING``) is the subject of a definition."""
         span = self._clause_span(at)
         if span not in self._not_done:
-            why = _first(_NOT_DONE, self.text[span[0] : span[1]])
-            if why is None and (defined := _DEFINING.match(self.text, span[1] + 1)):
-                why = f"definition {defined.group().strip()}"
+            why = _first(_NOT_DONE, self.text[span[0] : span[1]]) or self._defined_after(*span)
             self._not_done[span] = why or self._elsewhere_before(span[0])
         return self._not_done[span]
+
+    def _defined_after(self, start: int, end: int) -> str | None:
+        """The definition or judgement opening the clause after the one from ``start`` to ``end``."""
+        defined = _DEFINING.match(self.text, end + 1)
+        clause = self.bare[start:end]
+        if defined is None and not (_RESULT.search(clause) or _COUNT.search(clause)):
+            defined = _JUDGING.match(self.text, end + 1)
+        return f"definition {defined.group().strip()}" if defined else None
 
     def _elsewhere_before(self, start: int) -> str | None:
         """Another place opening an earlier clause (``_NOT_DONE``'s "elsewhere") stays the subject of
