@@ -480,6 +480,12 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_wish_by_its_noun": ("村民们最大的心愿就是能通上自来水,修一条通往县城的公路。", ANY_LEVEL),
     # A judgement of a measure's worth.
     "a_measures_worth": ("发展乡村旅游,对于带动贫困群众增收具有重要意义。", ANY_LEVEL),
+    # Amounts per unit, prices and ceilings, which count no work done.
+    "rates_prices_and_ceilings": (
+        "公益性岗位人员每月补贴800元。扶贫小额信贷额度最高不超过5万元,期限不超过3年。"
+        "安置房每平方米价格2000元,每套房子自筹不超过1万元。",
+        ANY_LEVEL,
+    ),
 }
 
 

@@ -190,6 +190,12 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         ("办事指南:申请危房改造补助需提交身份证和房屋鉴定报告。", set()),
         # What was got is work done.
         ("全县已有1200户贫困户申请到扶贫小额信贷。", {"finance"}),
+        # An amount per unit or a ceiling counts nothing done; a rate raised is work on its policy.
+        ("公益性岗位人员每月补贴800元。", set()),
+        ("扶贫小额信贷额度最高不超过5万元,期限不超过3年。", set()),
+        ("安置房每平方米价格2000元,每套房子自筹不超过1万元。", set()),
+        ("乙县将农村低保标准提高到每人每年5000元。", {"social_security"}),
+        ("丙县发放扶贫小额信贷1.2亿元。", {"finance"}),
     ],
 )
 def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:

@@ -466,6 +466,12 @@ _COUNT = re.compile(
     r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?\x20?"
     r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
 )
+# An amount per unit or a ceiling is a rate, no count of what was done: "公益性岗位人员每月补贴800元",
+# "人均2.5万元", "额度最高不超过5万元", "5万元以下". A rate raised is work on its policy: "将低保标准
+# 提高到每人每年5200元".
+_RATE = re.compile(
+    r"(?P<raised>(?:提高|提升|上调)[到至])?(?:每[^,。;\d]{0,6}|[人户亩生月]均|最高|不超过|不高于|上限)[\d.]+万?(?:余|多)?\x20?元|[\d.]+万?\x20?元(?:以下|以内|封顶)"
+)
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
 # 保障政策", "改善群众的医疗、住房、教育条件"); alone they name a sector ("红色教育旅游").
 _SECTOR_NAMES: frozenset[str] = frozenset({"教育", "卫生"})
@@ -661,7 +667,7 @@ class _Reading:
         """The definition or judgement opening the clause after the one from ``start`` to ``end``."""
         defined = _DEFINING.match(self.text, end + 1)
         clause = self.bare[start:end]
-        if defined is None and not (_RESULT.search(clause) or _COUNT.search(clause)):
+        if defined is None and not (_RESULT.search(clause) or _counts(clause)):
             defined = _JUDGING.match(self.text, end + 1)
         return f"definition {defined.group().strip()}" if defined else None
 
@@ -743,7 +749,7 @@ class _Reading:
     @cached_property
     def counted(self) -> bool:
         """A verb of work and a count outside the cues: the best evidence."""
-        return bool(_WORK.search(self.bare) and _COUNT.search(self.bare))
+        return bool(_WORK.search(self.bare) and _counts(self.bare))
 
 
 @dataclass(frozen=True, slots=True)
@@ -883,7 +889,16 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
 
 def _reports(text: str) -> bool:
     """Whether ``text`` says something was done: a verb of work, a result or a count."""
-    return _acts(text) or bool(_COUNT.search(text))
+    return _acts(text) or _counts(text)
+
+
+def _counts(text: str) -> bool:
+    """Whether ``text`` counts something done (``_COUNT``), its rates (``_RATE``) left out.
+
+    >>> _counts("安置房每平方米价格2000元"), _counts("共建成安置房1200套")
+    (False, True)
+    """
+    return bool(_COUNT.search(_RATE.sub(lambda rate: rate[0] if rate["raised"] else "", text)))
 
 
 def _acts(text: str) -> bool:
