@@ -27,6 +27,9 @@ pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (..
 ANY_LEVEL = frozenset(
     {"national", "province", "prefecture", "county", "district", "township", "village", None}
 )
+# Pages of a place of their own (not the nation's, nor a page naming no place, where a place named once
+# is the only one).
+LOCAL_PAGES = ANY_LEVEL - {"national", None}
 ABOVE_TOWNSHIPS = frozenset({"province", "prefecture", "county", "district"})
 NOT_PREFECTURES = frozenset({"province", "county", "district"})  # where 全州 is not the region
 
@@ -480,6 +483,11 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     "a_wish_by_its_noun": ("村民们最大的心愿就是能通上自来水,修一条通往县城的公路。", ANY_LEVEL),
     # A judgement of a measure's worth.
     "a_measures_worth": ("发展乡村旅游,对于带动贫困群众增收具有重要意义。", ANY_LEVEL),
+    # Another place named alone after 在 sets the scene.
+    "another_place_sets_the_scene": (
+        "在江苏江阴,乡村旅游已经成为农民增收的主渠道,村村都有了农家乐。",
+        LOCAL_PAGES,
+    ),
     # Amounts per unit, prices and ceilings, which count no work done.
     "rates_prices_and_ceilings": (
         "公益性岗位人员每月补贴800元。扶贫小额信贷额度最高不超过5万元,期限不超过3年。"
@@ -489,10 +497,7 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
 }
 
 
-# Places that are not the subject: partners, the newspaper's city, neighbours, examples. (Not on the
-# pages that name no place of their own, nor on the nation's: there a place named once is the only
-# one, which these sentences do not test.)
-LOCAL_PAGES = ANY_LEVEL - {"national", None}
+# Places that are not the subject: partners, the newspaper's city, neighbours, examples (on LOCAL_PAGES).
 REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     # The newspaper's or agency's city: datelines, papers cited, broadcasters (one in Traditional script).
     "press_datelines": (

@@ -961,6 +961,19 @@ def _extracted(text: str) -> set[str]:
             {"employment"},
             set(),
         ),
+        # Written for the test: another place named alone after 在, in a clause of its own, sets the
+        # scene; a helper after 在 does not.
+        (
+            "西吉县脱贫攻坚\n西吉县累计发放扶贫小额信贷2.1亿元。全县贫困发生率降至1%。"
+            "在浙江安吉,乡村旅游已经成为农民增收的主渠道。在江苏省江阴市,村村都办起了农家乐。",
+            {"finance"},
+            {"tourism"},
+        ),
+        (
+            "西吉县东西部扶贫协作\n西吉县贫困发生率降至1%。在福建省的帮助下,西吉县建成扶贫车间30个。",
+            {"industry"},
+            set(),
+        ),
     ],
 )
 def test_another_places_work_is_not_the_regions(text: str, kept: set[str], dropped: set[str]) -> None:

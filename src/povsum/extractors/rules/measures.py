@@ -578,6 +578,11 @@ _SHORT_CLAUSE = 10
 _RELATION_BEFORE = re.compile(
     r"(?:引进|来自|从|在|与|和|同|向|到|赴|销往|对口|帮助|帮扶|支援|援助)[^,;:。]{0,2}$"
 )
+# Places named alone after 在 in a clause of their own set the scene of what follows, its subject:
+# "在浙江安吉,乡村旅游已经成为…" (not a site of work, "在广州设立工作站", nor a helper, "在浙江的帮助下,").
+_SCENE = re.compile(r"\s*在\s*")
+_SCENE_BREAKS = ",;:。\n"
+_SCENE_END = re.compile(r"\s*[,:]")
 _ACTOR_AFTER = re.compile(
     r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|财政|扶贫|日报|电视台|新闻网|融媒体|企业|公司)"
     r"|[^,;:。]{0,4}(?:帮扶|援建|支援|协作|对口|捐|援助|出资|资助|投入)"
@@ -1007,6 +1012,8 @@ class _Places:
             return None
         for at, to, name, _ in reversed(named):
             local, local_end = at - sentence.start, to - sentence.start
+            if local_end <= cue.start() and self._sets_the_scene(text, sentence.start, local_end):
+                return f"another place's work ({name})"
             if (
                 local_end > cue.start()
                 or _RELATION_BEFORE.search(text, 0, local)
@@ -1015,6 +1022,18 @@ class _Places:
                 continue  # after or inside the cue, or a partner, helper, origin or site: not the subject
             return f"another place's work ({name})"
         return None
+
+    def _sets_the_scene(self, text: str, offset: int, end: int) -> bool:
+        """Whether the places ending at ``end`` fill a clause after 在 (``_SCENE``): the sentence's
+        own text, which starts at ``offset`` in the document."""
+        clause_start = max(text.rfind(c, 0, end) for c in _SCENE_BREAKS) + 1
+        if not _SCENE_END.match(text, end):
+            return False
+        start, stop = bisect_left(self.starts, offset + clause_start), bisect_left(self.starts, offset + end)
+        words = text[clause_start:end]
+        for _, _, name, *_ in self.mentions[start:stop]:
+            words = words.replace(name, "", 1)
+        return bool(_SCENE.fullmatch(words))
 
 
 def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, places: _Places) -> str | None:
