@@ -488,6 +488,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "在江苏江阴,乡村旅游已经成为农民增收的主渠道,村村都有了农家乐。",
         LOCAL_PAGES,
     ),
+    # Unnamed other places by their kind.
+    "other_poor_villages": ("外地一些贫困村通过发展光伏产业,实现了村集体经济破零。", ANY_LEVEL),
     # Amounts per unit, prices and ceilings, which count no work done.
     "rates_prices_and_ceilings": (
         "公益性岗位人员每月补贴800元。扶贫小额信贷额度最高不超过5万元,期限不超过3年。"

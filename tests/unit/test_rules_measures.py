@@ -1231,6 +1231,10 @@ def test_a_townships_county_named_alone_does_the_countys_work(text: str, expecte
         ("部分安置点后续扶持跟不上。", set()),
         ("2020年工作思路:大力发展乡村旅游,培育旅游扶贫示范村10个;加快电商服务体系建设。", set()),
         ("全区建成区级电商产业园1个、村级电商服务点218个。", {"ecommerce"}),
+        # Unnamed other places, by a qualifier of their kind.
+        ("外地一些贫困村通过发展光伏产业,实现了村集体经济破零。", set()),
+        ("有的偏远山村建起了扶贫车间。", set()),
+        ("外地客商来村里投资建起了扶贫车间。", {"industry"}),
     ],
 )
 def test_problems_of_unnamed_places_plans_and_an_ecommerce_park(text: str, expected: set[str]) -> None:
