@@ -490,6 +490,11 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     ),
     # Unnamed other places by their kind.
     "other_poor_villages": ("外地一些贫困村通过发展光伏产业,实现了村集体经济破零。", ANY_LEVEL),
+    # Bodies listed up to 等单位 before who they send.
+    "bodies_listed_send_staff": (
+        "县旅游发展集团、县扶贫开发公司、县健康扶贫医疗集团等单位派员参加。",
+        ANY_LEVEL,
+    ),
     # Amounts per unit, prices and ceilings, which count no work done.
     "rates_prices_and_ceilings": (
         "公益性岗位人员每月补贴800元。扶贫小额信贷额度最高不超过5万元,期限不超过3年。"

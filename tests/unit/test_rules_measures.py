@@ -439,6 +439,10 @@ def test_a_need_beside_the_cue_is_no_work_but_a_hardship_met_is(text: str, expec
         # The same words naming work.
         ("丁村党支部牵头成立合作社,带动50户增收。", {"party_building", "industry"}),
         ("张某是县交通局干部,兼任戊村第一书记。", {"party_building"}),
+        # Bodies listed up to 等单位 before who they send or their heads.
+        ("县旅游发展集团、县健康扶贫医疗集团等单位派员参加。", set()),
+        ("县电商产业园管委会、县光伏扶贫运维公司等单位的负责人作了发言。", set()),
+        ("县里新组建了县旅游发展集团,开发景区3个。", {"tourism"}),
     ],
 )
 def test_people_and_offices_are_no_work(text: str, expected: set[str]) -> None:
