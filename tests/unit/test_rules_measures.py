@@ -146,6 +146,7 @@ def test_a_target_opening_the_sentence_governs_it(text: str, expected: set[str])
         ("乡里正在谋划建设一批光伏电站。", set()),
         ("目标是到2025年,培育龙头企业10家,建成特色产业基地20个。", set()),
         ("我们争取明年把自来水接到每家每户。", set()),
+        ("争取将更多贫困户纳入产业发展项目。", set()),
         # An idea, a year's tasks, a condition whatever it says is done then.
         ("设想中的乡村旅游环线建成后,将串联起沿线的农家乐和民宿。", set()),
         ("今年的重点任务是:全面完成易地扶贫搬迁安置房建设。", set()),
