@@ -490,6 +490,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     ),
     # Unnamed other places by their kind.
     "other_poor_villages": ("外地一些贫困村通过发展光伏产业,实现了村集体经济破零。", ANY_LEVEL),
+    # History by the decade.
+    "history_by_the_decade": ("村里的第一所学校建于上世纪60年代。", ANY_LEVEL),
     # Striving for an object to be moved.
     "striving_to_bring_in": ("争取将更多贫困户纳入产业发展项目。", ANY_LEVEL),
     # Bodies listed up to 等单位 before who they send.

@@ -1183,6 +1183,10 @@ def test_speakers_roles_bodies_and_firms_name_no_work(text: str, expected: set[s
         # History before the poverty work; work since then or in a span is no history.
         ("村里的学校是1965年修建的。", set()),
         ("1986年以来,全乡累计新建学校12所。", {"education"}),
+        # History by the decade, in its clause or opening the sentence; a span from then is none.
+        ("村里的第一所学校建于上世纪60年代。", set()),
+        ("早在上世纪80年代,这里就开始发展乡村旅游。", set()),
+        ("上世纪80年代以来,全县累计新建学校120所。", {"education"}),
     ],
 )
 def test_works_cases_findings_and_progress_reports_name_no_work(text: str, expected: set[str]) -> None:

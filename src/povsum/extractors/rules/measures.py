@@ -86,8 +86,15 @@ def _not_after(before: str, word: str) -> str:
 _SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|据悉|了解到?)[,:]"
 # The words that ask how or why.
 _ASKING = "如何|怎样|怎么|为何|为什么|何以"
+# A time before the poverty work: "这所学校是1958年建成的", "上世纪80年代" (not "1986年以来",
+# "1994年至2000年间", "上世纪80年代以来").
+_HISTORY = (
+    r"(?:(?<![\d.])19[0-8]\d年|(?:上世纪|20世纪)[5-8五六七八][0十]年代[初中末]?)(?!以来|起|开始|至|到|[-—~])"
+)
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
+    # History, by the time opening the sentence: "早在上世纪80年代,这里就开始发展乡村旅游".
+    "history": re.compile(rf"^(?:早在|在|从)?{_HISTORY}"),
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
     "document": re.compile(
         r"关于[^,。]{2,30}的(?:指导|实施)?(?:意见|通知|决定|办法|方案|规定|细则)|"
@@ -321,8 +328,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
         r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)|"
         r"(?:通报|汇报|介绍)[^,]*(?:进展|推进|开展|落实|完成)?情况"
     ),
-    # History before the poverty work: "这所学校是1958年建成的" (not "1986年以来", "1994年至2000年间").
-    "history": re.compile(r"(?<![\d.])19[0-8]\d年(?!以来|起|开始|至|到|[-—~])"),
+    "history": re.compile(_HISTORY),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Duties and the topics of a check: "驻村第一书记的主要职责是:", "负责对危房改造、饮水安全等进行评估".
