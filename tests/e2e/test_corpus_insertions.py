@@ -505,6 +505,10 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "安置房每平方米价格2000元,每套房子自筹不超过1万元。",
         ANY_LEVEL,
     ),
+    "payments_at_a_rate": (
+        "易地扶贫搬迁户每人补助2万元,同步搬迁户每人补助1万元。小额信贷最高可贷5万元。",
+        ANY_LEVEL,
+    ),
 }
 
 

@@ -196,6 +196,10 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         ("扶贫小额信贷额度最高不超过5万元,期限不超过3年。", set()),
         ("安置房每平方米价格2000元,每套房子自筹不超过1万元。", set()),
         ("乙县将农村低保标准提高到每人每年5000元。", {"social_security"}),
+        # A payment at a rate states the rate; a ceiling may name what is got before its amount.
+        ("易地扶贫搬迁户每人补助2万元,同步搬迁户每人补助1万元。", set()),
+        ("小额信贷最高可贷5万元。", set()),
+        ("甲县为搬迁户发放补助资金2000万元。", {"relocation"}),
         ("丙县发放扶贫小额信贷1.2亿元。", {"finance"}),
     ],
 )

@@ -477,10 +477,12 @@ _COUNT = re.compile(
     r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
 )
 # An amount per unit or a ceiling is a rate, no count of what was done: "公益性岗位人员每月补贴800元",
-# "人均2.5万元", "额度最高不超过5万元", "5万元以下". A rate raised is work on its policy: "将低保标准
-# 提高到每人每年5200元".
+# "人均2.5万元", "额度最高不超过5万元", "最高可贷5万元", "5万元以下", with the payment it is the rate of
+# ("搬迁户每人补助2万元"). A rate raised is work on its policy: "将低保标准提高到每人每年5200元".
 _RATE = re.compile(
-    r"(?P<raised>(?:提高|提升|上调)[到至])?(?:每[^,。;\d]{0,6}|[人户亩生月]均|最高|不超过|不高于|上限)[\d.]+万?(?:余|多)?\x20?元|[\d.]+万?\x20?元(?:以下|以内|封顶)"
+    r"(?P<raised>(?:提高|提升|上调)[到至])?"
+    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3})[\d.]+万?(?:余|多)?\x20?元"
+    r"|[\d.]+万?\x20?元(?:以下|以内|封顶)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
 # 保障政策", "改善群众的医疗、住房、教育条件"); alone they name a sector ("红色教育旅游").
@@ -903,8 +905,14 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
 
 
 def _reports(text: str) -> bool:
-    """Whether ``text`` says something was done: a verb of work, a result or a count."""
-    return _acts(text) or _counts(text)
+    """Whether ``text`` says something was done: a verb of work, a result or a count, outside its
+    rates (a payment at a rate, "搬迁户每人补助2万元", states the rate).
+
+    >>> _reports("易地扶贫搬迁户每人补助2万元"), _reports("为搬迁户发放补助资金2000万元")
+    (False, True)
+    """
+    rest = _without_rates(text)
+    return _acts(rest) or bool(_COUNT.search(rest))
 
 
 def _counts(text: str) -> bool:
@@ -913,7 +921,12 @@ def _counts(text: str) -> bool:
     >>> _counts("安置房每平方米价格2000元"), _counts("共建成安置房1200套")
     (False, True)
     """
-    return bool(_COUNT.search(_RATE.sub(lambda rate: rate[0] if rate["raised"] else "", text)))
+    return bool(_COUNT.search(_without_rates(text)))
+
+
+def _without_rates(text: str) -> str:
+    """``text`` with its rates (``_RATE``) taken out, but for the rates raised."""
+    return _RATE.sub(lambda rate: rate[0] if rate["raised"] else "", text)
 
 
 def _acts(text: str) -> bool:
@@ -944,7 +957,9 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     if word in _SECTOR_NAMES and not _GUARANTEES.search(clause):
         return "sector name outside a list of guarantees"
     if word in _BROAD:
-        if _WORK.search(bare_clause) or (_OUTPUT.search(clause) and not _STOCK.search(clause)):
+        if _WORK.search(_without_rates(bare_clause)) or (
+            _OUTPUT.search(clause) and not _STOCK.search(clause)
+        ):
             return None
         return "broad word without a verb of work or an output"
     if _GROUP_NOUN.search(word) and _GROUP_COUNT.match(reading.text, cue.end()) and not _acts(bare_clause):
