@@ -86,8 +86,15 @@ def _not_after(before: str, word: str) -> str:
 _SAID = r"(?:介绍说?|介绍道|表示|说|指出|谈到|获悉|据悉|了解到?)[,:]"
 # The words that ask how or why.
 _ASKING = "如何|怎样|怎么|为何|为什么|何以"
+# A time before the poverty work: "这所学校是1958年建成的", "上世纪80年代" (not "1986年以来",
+# "1994年至2000年间", "上世纪80年代以来").
+_HISTORY = (
+    r"(?:(?<![\d.])19[0-8]\d年|(?:上世纪|20世纪)[5-8五六七八][0十]年代[初中末]?)(?!以来|起|开始|至|到|[-—~])"
+)
 # Sentences that report no work at all, whatever cue they hold.
 _NOT_A_REPORT: dict[str, re.Pattern[str]] = {
+    # History, by the time opening the sentence: "早在上世纪80年代,这里就开始发展乡村旅游".
+    "history": re.compile(rf"^(?:早在|在|从)?{_HISTORY}"),
     # A document by its title or its articles: "关于…的指导意见", "…管理办法", "第三条本办法所称…".
     "document": re.compile(
         r"关于[^,。]{2,30}的(?:指导|实施)?(?:意见|通知|决定|办法|方案|规定|细则)|"
@@ -194,8 +201,9 @@ _PLAN = re.compile(
     + r"|预计|有望|打算|准备(?=[\u4e00-\u9fff]{2})|拟|下一步|下一?阶段|今后|原规划|"
     # Planning a project ("谋划建设一批光伏电站"; "积极谋划,强力落实" goes on to do it), what is
     # expected (预计, 有望), a goal or tasks stated ("目标是…", "工作目标:…", "重点任务:…") and
-    # striving by a date ("争取明年把自来水接到…"; not "争取到资金").
-    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为|:)|争取(?=明年|今年|年内|年底|早日|尽快|\d)|"
+    # striving by a date or for an object moved ("争取明年把自来水接到…", "争取将更多贫困户纳入…"; not
+    # "争取到资金").
+    r"(?:谋划|筹划|酝酿)(?=[\u4e00-\u9fff])|目标(?:是|为|:)|争取(?=明年|今年|年内|年底|早日|尽快|\d|[将把让使])|"
     + rf"{_not_after('[意见和]', '建议')}|提议|"
     r"(?:方案|规划|计划|意见|纲要)》?(?:提出|明确|要求|安排|规定)|"
     r"(?:按照|根据|按)规划|"
@@ -212,8 +220,11 @@ _CONDITION = re.compile(
 )
 # A wish governs what follows it in its sentence, as a plan does ("群众盼望修通公路,发展乡村旅游"),
 # unless the sentence goes on to say the work is done ("村民希望通上自来水,去年县里建成了…"); a name
-# is none ("希望小学", "希望工程", "希望之星").
-_WISH_WORD = r"(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])"
+# is none ("希望小学", "希望工程", "希望之星"). A wish may be named by its noun, as what it is ("最大的
+# 心愿就是能通上自来水", "梦想是开一家农家乐"; not one met, "圆了群众的安居梦想").
+_WISH_WORD = (
+    r"(?:(?:希望|盼望|期盼|渴望|盼着)(?!小学|工程|之[光星])|(?:心愿|愿望|梦想|期望|盼头)(?:就|便)?是)"
+)
 _WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
 # Words that govern what follows them in their sentence as a plan does, unless the sentence then says
 # the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
@@ -257,9 +268,15 @@ _DEFINED_AS = (
     # "的基础设施").
     r"(?:前提|关键|基础|核心|重中之重)(?:所在)?(?![\u4e00-\u9fff]))"
 )
+# A judgement of what a measure is worth: "对于带动群众增收具有重要意义", "意义重大" (not what it has
+# done: "发挥了重要作用").
+_SIGNIFICANCE = r"(?:具有|有着)[^,。;]{0,6}?(?:意义|作用|价值)|意义(?:重大|深远)"
 # A clause opening with a definition defines the clause before it, its subject: "国家实施的易地扶贫搬迁、
-# 生态护林员等政策,是打赢脱贫攻坚战的重要举措".
+# 生态护林员等政策,是打赢脱贫攻坚战的重要举措". One judging its worth does too ("发展乡村旅游,对于带动
+# 群众增收具有重要意义"), unless that clause counts work done or a result ("建成扶贫车间56个,对稳定脱贫
+# 意义重大").
 _DEFINING = re.compile(rf"\s*(?:都|也|均|正|就)?是{_DEFINED_AS}")
+_JUDGING = re.compile(rf"[^,;:…。]{{0,24}}?(?:{_SIGNIFICANCE})")
 # A clause turning to another subject: "…,而我们…", "但本村…".
 _TURN = re.compile(r"\s*(?:而|但|却|可|我们|我|咱)")
 # Clauses that report no work done, whatever cue they hold.
@@ -311,8 +328,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
         r"听取|审议|研究部署|安排部署|专题研究|议题|议程|(?:培训|授课|课程|学习|会议)内容|观看[^,]*(?:片|视频)|"
         r"(?:通报|汇报|介绍)[^,]*(?:进展|推进|开展|落实|完成)?情况"
     ),
-    # History before the poverty work: "这所学校是1958年建成的" (not "1986年以来", "1994年至2000年间").
-    "history": re.compile(r"(?<![\d.])19[0-8]\d年(?!以来|起|开始|至|到|[-—~])"),
+    "history": re.compile(_HISTORY),
     # Work put on a list for later: "该路段已纳入2021年农村公路建设计划".
     "scheduled": re.compile(r"纳入[^,]{0,16}(?:计划|规划|项目库)"),
     # Duties and the topics of a check: "驻村第一书记的主要职责是:", "负责对危房改造、饮水安全等进行评估".
@@ -320,10 +336,12 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     # A national programme by who runs it: "…示范县项目由商务部、财政部、国务院扶贫办联合组织实施".
     "nations_programme": re.compile(r"由(?:国务院|国家|党中央|中央|[\u4e00-\u9fff]{1,3}部[、和与])"),
     # Unnamed or other places as the clause's subject, in commentaries and letters: "有的地方
-    # 易地搬迁后…", "另一个县则一哄而上发展养羊", and a helper at home ("协作方所在的城市近年来…",
-    # "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…", work for the region).
+    # 易地搬迁后…", "外地一些贫困村通过…" (not "外地客商…"), "另一个县则一哄而上发展养羊", and a
+    # helper at home ("协作方所在的城市近年来…", "帮扶城市本地的乡村旅游…"; not "帮扶城市援建了…",
+    # work for the region).
     "elsewhere": re.compile(
-        r"^\s*(?:但|而|还|也)?(?:(?:外省|外地|省外|国外|东部|沿海|其他省份?)?的?(?:有的|有些|一些|个别|某些)(?:地方|地区|乡镇|县市|村)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
+        r"^\s*(?:但|而|还|也)?(?:(?:(?:外省|外地|省外|国外|其他省份?)的?(?:有的|有些|一些|个别|某些)?|(?:东部|沿海)?的?(?:有的|有些|一些|个别|某些))"
+        r"(?:贫困|偏远|山区|农村)?(?:地方|地区|乡镇|县市|山?村)|(?:另一个?|邻|兄弟)(?:县|市|省|乡镇|乡|村)|"
         r"(?:邻近|周边|相邻|附近)的?(?:几个|一些|部分|其他)?(?:县市|市县|县|市|省|乡镇|乡|村|地区|地方)|"
         r"在(?:东部|沿海|发达|外省|国外|其他|一些)[^,]{0,8}(?:省份|省区|地区|城市|国家|地方)\s*$|"
         r"[^,]{0,4}(?:帮扶|协作|对口|援助)[^,]{0,4}?(?:所在的?(?:城市|地方|地区)|本地|当地))"
@@ -335,7 +353,7 @@ _NOT_DONE: dict[str, re.Pattern[str]] = {
     "ability": re.compile(
         r"能够|可以|有利于|有助于|可(?=带动|实现|解决|增加|吸纳|安置|提供|辐射|惠及|满足|使)"
     ),
-    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}"),
+    "definition": re.compile(rf"(?:是|作为){_DEFINED_AS}|{_SIGNIFICANCE}"),
     # The economy as it is: "主导产业为…", "…是我镇的四大主导产业", "…是带动增收的朝阳产业", "第一
     # 产业增加值", "当地以种植水稻为主" (not "以…为主线", "为主体"), what is grown every year ("常年种植
     # 高山蔬菜12万亩").
@@ -385,14 +403,15 @@ _COUNTED = re.compile(
 _GROUP_NOUN = re.compile(r"(?:学生|人员|残疾人|老人|儿童|劳动力)$")
 _GROUP_COUNT = re.compile(r"(?:共|有|达)?\d+(?:\.\d+)?万?(?:余|多)?\x20?[人名户](?!次)")
 # A cue in the name of a body before its staff or head names the body: "县易地扶贫搬迁工作指挥部、县电子
-# 商务服务中心的负责人陪同调研", "住建局危房改造股股长" (not "成立了电子商务服务中心", "…服务中心已建成").
+# 商务服务中心的负责人陪同调研", "住建局危房改造股股长", "县旅游发展集团、县健康扶贫医疗集团等单位派员
+# 参加" (not "成立了电子商务服务中心", "…服务中心已建成").
 _BODY = (
     r"[^,。;、]{0,10}?(?:指挥部|办公室|领导小组|公司|集团|协会|学会|研究院|研究会|中心|服务站|联合会|商会|银行|支行|分行|"
     r"管委会|委员会|[股科处所局])"
 )
 _BODY_PEOPLE = re.compile(
-    rf"(?:{_BODY}[、和与及])*{_BODY}的?"
-    r"(?:负责人|负责同志|工作人员|技术人员|主任|董事长|理事长|经理|会长|副?[股科处局所室站部]长|干部|职工|员工|专家|一行|代表)"
+    rf"(?:{_BODY}[、和与及])*{_BODY}(?:等(?:单位|部门|机构))?的?"
+    r"(?:负责人|派员|负责同志|工作人员|技术人员|主任|董事长|理事长|经理|会长|副?[股科处局所室站部]长|干部|职工|员工|专家|一行|代表)"
 )
 # Groups named as the targets of other work: "对低保户、分散供养特困人员和贫困残疾人家庭4类重点对象开展
 # 排查" (the housing check is the work).
@@ -456,6 +475,14 @@ _RESULT = re.compile(rf"{_PERFECTIVE}|已|正在|覆盖|实现|达到|均达|清
 _COUNT = re.compile(
     r"(?:\d|(?!一[个户人名家座所处])[一两二三四五六七八九十百千万])+(?:余|多)?\x20?"
     r"(?:户|人|名|个|家|座|所|处|亩|套|批|项|支|元)"
+)
+# An amount per unit or a ceiling is a rate, no count of what was done: "公益性岗位人员每月补贴800元",
+# "人均2.5万元", "额度最高不超过5万元", "最高可贷5万元", "5万元以下", with the payment it is the rate of
+# ("搬迁户每人补助2万元"). A rate raised is work on its policy: "将低保标准提高到每人每年5200元".
+_RATE = re.compile(
+    r"(?P<raised>(?:提高|提升|上调)[到至])?"
+    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3})[\d.]+万?(?:余|多)?\x20?元"
+    r"|[\d.]+万?\x20?元(?:以下|以内|封顶)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
 # 保障政策", "改善群众的医疗、住房、教育条件"); alone they name a sector ("红色教育旅游").
@@ -563,6 +590,11 @@ _SHORT_CLAUSE = 10
 _RELATION_BEFORE = re.compile(
     r"(?:引进|来自|从|在|与|和|同|向|到|赴|销往|对口|帮助|帮扶|支援|援助)[^,;:。]{0,2}$"
 )
+# Places named alone after 在 in a clause of their own set the scene of what follows, its subject:
+# "在浙江安吉,乡村旅游已经成为…" (not a site of work, "在广州设立工作站", nor a helper, "在浙江的帮助下,").
+_SCENE = re.compile(r"\s*在\s*")
+_SCENE_BREAKS = ",;:。\n"
+_SCENE_END = re.compile(r"\s*[,:]")
 _ACTOR_AFTER = re.compile(
     r"[省市县区州盟旗]?(?:委|政府|党委|人大|政协|财政|扶贫|日报|电视台|新闻网|融媒体|企业|公司)"
     r"|[^,;:。]{0,4}(?:帮扶|援建|支援|协作|对口|捐|援助|出资|资助|投入)"
@@ -641,14 +673,20 @@ class _Reading:
 
     def not_done(self, at: int) -> str | None:
         """Why the clause holding ``at`` reports no work done (``_NOT_DONE``), or None; a clause
-        the next one defines (``_DEFINING``) is the subject of a definition."""
+        the next one defines or judges (``_DEFINING``, ``_JUDGING``) is the subject of a definition."""
         span = self._clause_span(at)
         if span not in self._not_done:
-            why = _first(_NOT_DONE, self.text[span[0] : span[1]])
-            if why is None and (defined := _DEFINING.match(self.text, span[1] + 1)):
-                why = f"definition {defined.group().strip()}"
+            why = _first(_NOT_DONE, self.text[span[0] : span[1]]) or self._defined_after(*span)
             self._not_done[span] = why or self._elsewhere_before(span[0])
         return self._not_done[span]
+
+    def _defined_after(self, start: int, end: int) -> str | None:
+        """The definition or judgement opening the clause after the one from ``start`` to ``end``."""
+        defined = _DEFINING.match(self.text, end + 1)
+        clause = self.bare[start:end]
+        if defined is None and not (_RESULT.search(clause) or _counts(clause)):
+            defined = _JUDGING.match(self.text, end + 1)
+        return f"definition {defined.group().strip()}" if defined else None
 
     def _elsewhere_before(self, start: int) -> str | None:
         """Another place opening an earlier clause (``_NOT_DONE``'s "elsewhere") stays the subject of
@@ -728,7 +766,7 @@ class _Reading:
     @cached_property
     def counted(self) -> bool:
         """A verb of work and a count outside the cues: the best evidence."""
-        return bool(_WORK.search(self.bare) and _COUNT.search(self.bare))
+        return bool(_WORK.search(self.bare) and _counts(self.bare))
 
 
 @dataclass(frozen=True, slots=True)
@@ -867,8 +905,28 @@ def _misread(text: str, cue: re.Match[str]) -> str | None:
 
 
 def _reports(text: str) -> bool:
-    """Whether ``text`` says something was done: a verb of work, a result or a count."""
-    return _acts(text) or bool(_COUNT.search(text))
+    """Whether ``text`` says something was done: a verb of work, a result or a count, outside its
+    rates (a payment at a rate, "搬迁户每人补助2万元", states the rate).
+
+    >>> _reports("易地扶贫搬迁户每人补助2万元"), _reports("为搬迁户发放补助资金2000万元")
+    (False, True)
+    """
+    rest = _without_rates(text)
+    return _acts(rest) or bool(_COUNT.search(rest))
+
+
+def _counts(text: str) -> bool:
+    """Whether ``text`` counts something done (``_COUNT``), its rates (``_RATE``) left out.
+
+    >>> _counts("安置房每平方米价格2000元"), _counts("共建成安置房1200套")
+    (False, True)
+    """
+    return bool(_COUNT.search(_without_rates(text)))
+
+
+def _without_rates(text: str) -> str:
+    """``text`` with its rates (``_RATE``) taken out, but for the rates raised."""
+    return _RATE.sub(lambda rate: rate[0] if rate["raised"] else "", text)
 
 
 def _acts(text: str) -> bool:
@@ -899,7 +957,9 @@ def _unsupported(reading: _Reading, cue: re.Match[str]) -> str | None:
     if word in _SECTOR_NAMES and not _GUARANTEES.search(clause):
         return "sector name outside a list of guarantees"
     if word in _BROAD:
-        if _WORK.search(bare_clause) or (_OUTPUT.search(clause) and not _STOCK.search(clause)):
+        if _WORK.search(_without_rates(bare_clause)) or (
+            _OUTPUT.search(clause) and not _STOCK.search(clause)
+        ):
             return None
         return "broad word without a verb of work or an output"
     if _GROUP_NOUN.search(word) and _GROUP_COUNT.match(reading.text, cue.end()) and not _acts(bare_clause):
@@ -977,6 +1037,8 @@ class _Places:
             return None
         for at, to, name, _ in reversed(named):
             local, local_end = at - sentence.start, to - sentence.start
+            if local_end <= cue.start() and self._sets_the_scene(text, sentence.start, local_end):
+                return f"another place's work ({name})"
             if (
                 local_end > cue.start()
                 or _RELATION_BEFORE.search(text, 0, local)
@@ -985,6 +1047,18 @@ class _Places:
                 continue  # after or inside the cue, or a partner, helper, origin or site: not the subject
             return f"another place's work ({name})"
         return None
+
+    def _sets_the_scene(self, text: str, offset: int, end: int) -> bool:
+        """Whether the places ending at ``end`` fill a clause after 在 (``_SCENE``): the sentence's
+        own text, which starts at ``offset`` in the document."""
+        clause_start = max(text.rfind(c, 0, end) for c in _SCENE_BREAKS) + 1
+        if not _SCENE_END.match(text, end):
+            return False
+        start, stop = bisect_left(self.starts, offset + clause_start), bisect_left(self.starts, offset + end)
+        words = text[clause_start:end]
+        for _, _, name, *_ in self.mentions[start:stop]:
+            words = words.replace(name, "", 1)
+        return bool(_SCENE.fullmatch(words))
 
 
 def _objection(reading: _Reading, cue: re.Match[str], level: Level | None, places: _Places) -> str | None:
