@@ -366,6 +366,17 @@ def title_dropped(page: Page) -> str | None:
     return page.text.replace(page.title, "", 1)
 
 
+def title_dropped_called_by_kind(page: Page) -> str | None:
+    """The headline dropped, where the body's sentences name the subject once or twice (not only
+    an address line below them) and call it by its kind (我市, 全市) at least twice: a city page
+    ranking itself in its province (全省第一) too."""
+    calls = len(re.findall(f"[全我该本]{re.escape(page.kind)}", page.text[page.body_start :]))
+    named = [at for at in page.body_mentions() if "。" in page.text[at : page.text.find("\n", at)]]
+    if not page.title or not 0 < len(named) < 3 or calls < 2:
+        return None
+    return page.text.replace(page.title, "", 1)
+
+
 def eyebrow_above_title(page: Page) -> str | None:
     """A headline's eyebrow line (引题) above it, naming no place."""
     if not page.title:
@@ -476,6 +487,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "title_colon_to_a_space": _title_colon(" "),
     "title_colon_to_a_dash": _title_colon("——"),
     "title_dropped": title_dropped,
+    "title_dropped_called_by_kind": title_dropped_called_by_kind,
     "eyebrow_above_title": eyebrow_above_title,
     "subtitle_below_title": subtitle_below_title,
     "neighbour_beside_first": neighbour_beside_first,

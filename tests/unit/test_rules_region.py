@@ -151,6 +151,23 @@ def test_a_template_about_an_unnamed_county_has_no_region() -> None:
     assert any(d.startswith("unnamed_subject 全县") for d in decisions(text))
 
 
+def test_a_city_that_ranks_itself_in_its_unnamed_province_is_the_subject() -> None:
+    # Written for the test: no headline; the city calls itself 我市 and ranks itself in 全省 more
+    # often than it is named, and its province is never named.
+    text = (
+        "近日,全省乡村振兴考核结果公布,我市及龙泉市、青田县获评优秀单位,其中丽水市连续2年获评优秀。\n"
+        "全市农民收入增幅排名全省第一,实现全省“十二连冠”,低收入农户收入增幅保持全省第一。"
+    )
+    assert where(text) == ("丽水市", "prefecture", "浙江省", "丽水市", None)
+
+
+def test_a_county_page_still_yields_to_its_unnamed_township() -> None:
+    # Written for the test: a township profile that calls its county 我县 and never names itself.
+    text = "我镇地处会宁县北部,南同我县城关镇交界。全镇辖8个行政村,全镇贫困户500户,我镇发展产业。"
+    assert region(text) is None
+    assert any(d.startswith("unnamed_subject 全镇") for d in decisions(text))
+
+
 def test_a_township_template_with_a_placeholder_name() -> None:
     # Written for the test: a template writes its township as XX乡; one phrase lets the name show.
     text = (

@@ -862,14 +862,16 @@ def _is_eastern(candidate: _Candidate) -> bool:
 def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidate | None:
     """The best-scored candidate named on its own somewhere (not only in lists of places), unless
     the article calls its subject by a kind it never names (全乡 in a page about an unnamed
-    township) at least as often."""
+    township) at least as often. A candidate that calls itself by its own kind (我市) ranks itself
+    in the places that hold it (增幅排名全省第一, 全省"五连冠"): their kinds are its frame."""
     for candidate in ranked:
         if candidate.named_alone or candidate.self_references:
             break
         trace.note("region", "only_listed", candidate.name, "skipped: never named on its own")
     else:
         return None
-    kind, calls = _unnamed_kind(text, ranked)
+    frames = _holders_kinds(candidate) if candidate.self_references else frozenset()
+    kind, calls = _unnamed_kind(text, ranked, frames)
     if calls >= candidate.score:
         trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
         return None
@@ -906,11 +908,25 @@ def _unplaced_subject(text: str, candidates: Sequence[_Candidate], trace: Trace)
     return _Candidate(division.name, division.level, kind, mention.start, division=division)
 
 
-def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
-    """The kind the article calls its subject most often without naming one of that kind."""
-    named = {c.kind for c in candidates if c.score > 0}
+def _unnamed_kind(
+    text: str, candidates: Sequence[_Candidate], frames: frozenset[str] = frozenset()
+) -> tuple[str, int]:
+    """The kind the article calls its subject most often without naming one of that kind, of
+    those not in ``frames``."""
+    named = {c.kind for c in candidates if c.score > 0} | frames
     calls = {kind: _self_references(text, kind) for kind in _KINDS if kind not in named}
     return max(calls.items(), key=lambda kv: kv[1], default=("", 0))
+
+
+def _holders_kinds(candidate: _Candidate) -> frozenset[str]:
+    """The kinds of the places that hold ``candidate``: 省 for 丽水市 (浙江省), 市 and 省 for a
+    county of 白银市 in 甘肃省, and the division a township or a village lies in (县 of 会宁县)."""
+    division = candidate.division
+    if division is None:
+        return frozenset()
+    inside = candidate.level in ("township", "village")
+    holders = _ancestors(division) | ({division.name} if inside else set())
+    return frozenset(map(_kind, holders))
 
 
 def _region(document: Document, sentences: Sequence[Sentence], subject: _Candidate) -> Region | None:
