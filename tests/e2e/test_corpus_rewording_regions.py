@@ -253,6 +253,27 @@ def higher_self_reference_added(page: Page) -> str | None:
     return _at(page.text, at + 1, "", f"这一做法在全{kind_of(parent)}推广。")
 
 
+def ranked_in_the_parent(page: Page) -> str | None:
+    """Three ranks of a county page in 全市 (a prefecture's in 全省), after the body's first
+    sentence: the page ranks its subject in the whole it is part of."""
+    parent = {"county": page.region.prefecture, "district": page.region.prefecture}.get(page.region.level)
+    parent = parent or (page.region.province if page.region.level == "prefecture" else None)
+    at = page.text.find("。", page.body_start)
+    if not parent or at < 0:
+        return None
+    whole = "全" + kind_of(parent)
+    ranks = f"综合考核排名{whole}第一,多项指标位居{whole}前列,收入增幅高于{whole}平均水平。"
+    return _at(page.text, at + 1, "", ranks)
+
+
+def ranked_in_the_nation(page: Page) -> str | None:
+    """Three ranks of the page's subject in the country, after the body's first sentence."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    return _at(page.text, at + 1, "", "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。")
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
@@ -470,6 +491,8 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "self_reference_added": self_reference_added,
     "parent_self_reference_added": parent_self_reference_added,
     "higher_self_reference_added": higher_self_reference_added,
+    "ranked_in_the_parent": ranked_in_the_parent,
+    "ranked_in_the_nation": ranked_in_the_nation,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,

@@ -161,6 +161,27 @@ def test_a_city_that_ranks_itself_in_its_unnamed_province_is_the_subject() -> No
     assert where(text) == ("丽水市", "prefecture", "浙江省", "丽水市", None)
 
 
+@pytest.mark.parametrize(
+    "ranked",
+    [
+        "综合考核排名全市第一,多项指标位居全市前列,农民收入增幅高于全市平均水平。",
+        "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。",
+        "连续三年居全市首位,增幅排名全市各县区第一,走在全市前列。",
+    ],
+)
+def test_a_whole_the_subject_ranks_itself_in_is_not_the_subject(ranked: str) -> None:
+    # Written for the test: a county page without a headline ranks itself in its prefecture (or the
+    # country) more often than it names itself.
+    text = f"会宁县隶属白银市,近年来坚持产业扶贫。会宁县{ranked}"
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+def test_a_whole_that_is_not_ranked_in_is_still_the_subject() -> None:
+    # Written for the test: the county's own first secretaries, its first batch and its meeting.
+    text = "会宁县隶属白银市。全县第一书记全部到岗,全县第一批搬迁群众入住新居,全县第三次扶贫大会召开。"
+    assert any(d.startswith("score 会宁县") and "全县/该县…×3" in d for d in decisions(text))
+
+
 def test_a_county_page_still_yields_to_its_unnamed_township() -> None:
     # Written for the test: a township profile that calls its county 我县 and never names itself.
     text = "我镇地处会宁县北部,南同我县城关镇交界。全镇辖8个行政村,全镇贫困户500户,我镇发展产业。"

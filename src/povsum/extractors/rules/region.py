@@ -134,6 +134,15 @@ _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
 _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村屯", _NATIONAL_KIND)
 _SELF_REFERENCE_ANY = re.compile(f"(?:{'|'.join(_SELF_PREFIXES)})(?P<kind>{'|'.join(_KINDS)})")
+# A whole the subject ranks or measures itself in is the one it is part of, not the subject (排全市
+# 第一, 居全省首位, 走在全省前列, 全省各市第一, 高于全国平均水平): not a self-reference. But 安排全县 is
+# no rank; 全县第一书记 are the county's, 全省第三次大会 its event, 全市第一产业, 第一季度 and 第一批 its
+# own, 全县平均海拔 its average; and a share (占全县总人口的) is most often of the subject's own people.
+_RANKED_IN_BEFORE = re.compile(r"(?:(?<!安)排名?|位居|位列|名列|居|走在|领跑|高于|低于|超过|相当于)$")
+_RANKED_IN_BEFORE_SPAN = 3
+_RANKED_IN_AFTER = re.compile(
+    r"(?:各[省市州县区旗乡镇村]+)?(?:第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d次届产季批]|书记)|前列|首位|之首|前茅|平均水平)"
+)
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
@@ -822,8 +831,17 @@ def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
     return Counter(
-        m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text) if not _points_elsewhere(text, m.start())
+        m["kind"]
+        for m in _SELF_REFERENCE_ANY.finditer(text)
+        if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m))
     )
+
+
+def _ranks_in(text: str, whole: re.Match[str]) -> bool:
+    """Whether the text ranks or measures a part in ``whole`` (排名|全省|第一, 全市|平均水平)."""
+    start = whole.start()
+    before = _RANKED_IN_BEFORE.search(text, max(0, start - _RANKED_IN_BEFORE_SPAN), start)
+    return bool(before or _RANKED_IN_AFTER.match(text, whole.end()))
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
