@@ -467,6 +467,25 @@ def partner_helping(page: Page) -> str | None:
     return _at(page.text, starts[0], "", f"在对口帮扶的{partner}大力支持下,")
 
 
+# The eastern provinces that help in East-West cooperation: a page of theirs has no partner city
+# sent to it.
+_HELPERS = ("北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省")
+
+
+def partner_named_often(page: Page) -> str | None:
+    """A paragraph naming a partner city four times (东西部扶贫协作…杭州市…), amid the text of a page
+    that calls its subject by a kind the city does not have (全县, 该镇: a city page's 我市 could be
+    the partner's own)."""
+    if page.region.province in _HELPERS or page.kind == "市":
+        return None
+    lines = page.text.split("\n")
+    paragraph = (
+        "东西部扶贫协作开展以来,杭州市先后选派多批干部来这里挂职,杭州市党政代表团多次来这里考察,"
+        "杭州市的干部群众都把这里当作第二故乡,杭州市与我们结下了深厚情谊。"
+    )
+    return "\n".join([*lines[: len(lines) // 2], paragraph, *lines[len(lines) // 2 :]])
+
+
 # name -> a rewording of the page's own sentences that keeps its region.
 REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "later_mentions_short": later_mentions_short,
@@ -518,6 +537,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "located_in_the_province": located_in_the_province,
     "one_more_in_a_list": one_more_in_a_list,
     "partner_helping": partner_helping,
+    "partner_named_often": partner_named_often,
 }
 TOLERANCE = 0.02  # two pages in a hundred may move (one at least: a region tied as written)
 # Some rewordings fit a few pages only (a village named by a long stem, 2019年以来 after the name):

@@ -122,6 +122,29 @@ def test_partner_in_east_west_cooperation_is_not_the_subject() -> None:
     assert any("partner side of 东西部扶贫协作" in d for d in decisions(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a county named once, called 全县 and 该县, beside a partner city
+        # named four times.
+        (
+            "昌宁县地处滇西。全县贫困发生率降至1%,该县产业发展迅速。东西部扶贫协作开展以来,杭州市选派干部挂职,"
+            "杭州市投入帮扶资金1.2亿元,杭州市企业采购农产品3000万元,杭州市与我们结下情谊。",
+            "昌宁县",
+        ),
+        # Written for the test: a township named only where it is located, called 全镇 and 该镇.
+        (
+            "宝丰镇位于县城东部。全镇有贫困户300户,该镇发展产业。东西部扶贫协作开展以来,杭州市选派干部挂职,"
+            "杭州市投入帮扶资金1.2亿元,杭州市企业采购农产品3000万元,杭州市与我们结下情谊。",
+            "宝丰镇",
+        ),
+    ],
+)
+def test_the_side_the_text_speaks_as_is_the_helped_side(text: str, expected: str) -> None:
+    assert region(text).name == expected  # type: ignore[union-attr]
+    assert any("partner side of 东西部扶贫协作" in d for d in decisions(text))
+
+
 def test_newspaper_and_dateline_city_weigh_little() -> None:
     # Written for the test: the agency's dateline city is not what the report is about.
     text = "新华社南昌6月1日电 江西省井冈山市神山村发展黄桃产业,神山村贫困户全部脱贫,全村收入翻番。"

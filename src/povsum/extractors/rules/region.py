@@ -854,8 +854,16 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     else:
         return
     scored = [c for c in candidates if c.score > 0]
-    helped = [c.score for c in scored if not (is_partner(c) or c.province is None) and c.named_alone]
     partners = [c.score for c in scored if is_partner(c)]
+    # A text that calls a place by a kind no partner has (全县, 该镇 beside 杭州市) speaks as the
+    # helped side: those calls weigh with its mentions. (全国 is no side.)
+    partner_kinds = {c.kind for c in scored if is_partner(c)} | {_NATIONAL_KIND}
+    calls = {c.kind: _self_references(text, c.kind) for c in scored if c.kind not in partner_kinds}
+    helped = [
+        c.score + calls.get(c.kind, 0)
+        for c in scored
+        if not is_partner(c) and ((c.named_alone and c.province is not None) or calls.get(c.kind))
+    ]
     # The partner's own report names no helped side, or one only in passing (a dateline, a guest, a
     # list, a post: never on its own, or not half as often as the partner).
     if not helped or max(helped) < _PARTNER_WEIGHT * max(partners, default=0):
