@@ -20,7 +20,7 @@ from povsum.numbers import QuantityMatch, find_quantities
 from povsum.regions import gazetteer, local_level
 from povsum.wrapping import BULLETS, ITEM_START
 
-__all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
+__all__ = ["Cut", "Layout", "analyse", "column_label", "figures", "headline", "is_paragraph"]
 
 # Keyword rules for short lines. Plain literals in one alternation let the regex engine skip
 # ahead by first character; the matched keyword names the rule.
@@ -84,6 +84,8 @@ _NOT_HEADLINE = {
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
     # 彭阳县城全景(彭阳县委宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
     "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
+    # 甘肃决战决胜脱贫攻坚系列报道之五: a series' label above the headline, as a column's is before it
+    "series": re.compile(r"(?:系列|专题|特别)(?:报道|访谈|述评|评论)(?:之[一二三四五六七八九十\d]+)?$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _MEDIA_LINK = re.compile(r"(?:视频|微视频|图集|组图|音频|直播|专题|图解)\s*[:|]")
@@ -178,6 +180,17 @@ def headline(line: str) -> str | None:
         and _BYLINE.search(text) is None
     )
     return head if is_headline else None
+
+
+def column_label(head: str) -> str:
+    """The column's label a headline opens with (【甘肃脱贫攻坚进行时】会宁县:…), "" when none: the
+    column names the section of the paper, not what this article is about.
+
+    >>> column_label("【石岭沟五年巡礼】石岭沟村的新貌"), column_label("会宁县:搬出来的好日子")
+    ('【石岭沟五年巡礼】', '')
+    """
+    label = _LABEL.match(head)
+    return label[0] if label else ""
 
 
 def _is_exclaimed(head: str) -> bool:

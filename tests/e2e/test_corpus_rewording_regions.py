@@ -406,6 +406,39 @@ def eyebrow_above_title(page: Page) -> str | None:
     return _at(page.text, at, "", "决战决胜脱贫攻坚 奋力夺取全面小康\n")
 
 
+def _names_the_subject(page: Page) -> bool:
+    return any(name in page.title for name in (page.name, page.short) if name)
+
+
+def _province_short(page: Page) -> str | None:
+    forms = [f for f in _parent_forms(page, page.region.province)[1:] if len(f) == 2]
+    return forms[0] if forms and page.region.level != "province" else None
+
+
+def province_eyebrow_above_title(page: Page) -> str | None:
+    """An eyebrow naming the province (甘肃:决战决胜脱贫攻坚) above a headline that names the subject."""
+    province = _province_short(page)
+    if not province or not _names_the_subject(page):
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
+
+
+def province_series_above_title(page: Page) -> str | None:
+    """A series' label naming the province (甘肃决战决胜脱贫攻坚系列报道之五) above the headline."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}决战决胜脱贫攻坚系列报道之五\n")
+
+
+def province_column_label(page: Page) -> str | None:
+    """A column's label naming the province (【甘肃脱贫攻坚进行时】) opening the headline."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    return page.text.replace(page.title, f"【{province}脱贫攻坚进行时】{page.title}", 1)
+
+
 def subtitle_below_title(page: Page) -> str | None:
     """A subtitle (副题) below the headline, naming no place."""
     if not page.title:
@@ -531,6 +564,9 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "title_dropped": title_dropped,
     "title_dropped_called_by_kind": title_dropped_called_by_kind,
     "eyebrow_above_title": eyebrow_above_title,
+    "province_eyebrow_above_title": province_eyebrow_above_title,
+    "province_series_above_title": province_series_above_title,
+    "province_column_label": province_column_label,
     "subtitle_below_title": subtitle_below_title,
     "neighbour_beside_first": neighbour_beside_first,
     "sibling_compared": sibling_compared,

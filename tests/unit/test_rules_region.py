@@ -308,6 +308,8 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
         ("【查看原图】", None),
         ("一、某乡基本情况", None),
         ("10:某市某县", None),
+        ("某省决战决胜脱贫攻坚系列报道之五", None),  # a series' label above the headline
+        ("某省脱贫攻坚专题报道", None),
     ],
 )
 def test_headline(line: str, expected: str | None) -> None:
@@ -880,6 +882,35 @@ def test_a_headline_below_its_eyebrow_is_the_headline() -> None:
     # A headline that names its place keeps it: the line below is not the headline's.
     other = "会宁县:搬出来的好日子\n通渭县的新房\n会宁县今年完成搬迁任务。通渭县也完成了任务。"
     assert any(d.startswith("score 通渭县") and "title" not in d for d in decisions(other))
+
+
+@pytest.mark.parametrize(
+    "eyebrow",
+    [
+        "甘肃决战决胜脱贫攻坚系列报道之五\n",  # a series' label
+        "甘肃:决战决胜脱贫攻坚\n",  # an eyebrow naming the province
+        "聚焦白银脱贫攻坚\n",  # ...or the prefecture
+        "",
+    ],
+)
+@pytest.mark.parametrize("label", ["【甘肃脱贫攻坚进行时】", ""])
+def test_an_eyebrow_or_a_column_naming_a_holder_is_not_the_headline(eyebrow: str, label: str) -> None:
+    # Written for the test: the province or prefecture of a series or a column above (or before)
+    # the headline naming the county; the body names the province as often as the county.
+    text = (
+        f"{eyebrow}{label}会宁县:搬出来的好日子\n"
+        "甘肃省推进易地扶贫搬迁,会宁县新堡乡的群众住进了新房。甘肃省扶贫办介绍,会宁县完成了搬迁任务。"
+    )
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
+def test_a_subtitle_below_the_headline_is_not_the_headline() -> None:
+    # Written for the test: the headline names the prefecture, its subtitle (——) a county of it.
+    text = (
+        "白银市脱贫攻坚纪实\n——记会宁县的搬迁群众\n"
+        "白银市推进易地扶贫搬迁,全市搬迁2万人。会宁县的群众住进了新房,白银市完成了搬迁任务。"
+    )
+    assert (where(text) or ("",))[0] == "白银市"
 
 
 def test_a_county_naming_a_village_it_does_not_merely_introduce_locates_it() -> None:

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.furniture import headline, is_paragraph
+from povsum.furniture import column_label, headline, is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -347,21 +347,50 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     """The headline's span, unless a paragraph of the text stands above it: a page that lost its
     headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
     for one, which is about a part of the page or another page. A headline naming no place may be
-    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one."""
+    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one. One
+    naming only the province or prefecture of the place the next line names is the series' or the
+    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子): the next line is the headline. A
+    column's label before it (【甘肃脱贫攻坚进行时】) is no part of it either."""
     title = document.title_span
     text = document.text
     above = text[: title.start].split("\n") if title else []
     if any(is_paragraph(line.strip()) for line in above):
         return range(0)
-    if not title or any(place.start in title for place in places):
+    # A column's label (【甘肃脱贫攻坚进行时】) before the headline is not the headline.
+    title = range(title.start + len(column_label(text[title.start : title.stop])), title.stop)
+    if not title:
         return title
+    eyebrow = [place for place in places if place.start in title]
     below = _NEXT_LINE.match(text, title.stop)
     main = headline(below["line"].strip()) if below else None
     if below is None or main is None or is_paragraph(below["line"]):
         return title
     start = below.start("line")
     stop = text.index(main, start) + len(main)
-    return range(title.start, stop) if any(place.start in range(start, stop) for place in places) else title
+    named = [place for place in places if place.start in range(start, stop)]
+    if not eyebrow:
+        return range(title.start, stop) if named else title
+    framed = named and not main.startswith(_SUBTITLE_DASHES) and _frames(eyebrow, named)
+    return range(start + len(column_label(main)), stop) if framed else title
+
+
+# A subtitle (副题) below the headline opens with a dash: ——记会宁县柳树村.
+_SUBTITLE_DASHES = ("—", "-", "–")
+
+
+def _frames(eyebrow: Sequence[Mention | _Local], named: Sequence[Mention | _Local]) -> bool:
+    """Whether the places of an eyebrow (甘肃:决战决胜脱贫攻坚, 聚焦白银) are only the provinces or
+    prefectures holding a division that the headline below names, with a place deeper than them:
+    the series or the paper's section, over the headline of the article (古浪县:搬出来的好日子)."""
+    below = [place.division for place in named if isinstance(place, Mention)]
+    depths = (_DEPTH[LOCAL_LEVELS[p.suffix]] if isinstance(p, _Local) else p.division.depth for p in named)
+    deepest = max(depths)
+    return all(
+        isinstance(place, Mention)
+        and place.division.depth < deepest
+        and any(place.division == d or place.division.name in _ancestors(d) for d in below)
+        for place in eyebrow
+    )
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
