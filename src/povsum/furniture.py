@@ -69,10 +69,17 @@ _METADATA = re.compile(
     r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
     r"|(?<!\d)(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}(?!\d)"
 )
+# The site's name after the headline, as a page's title bar has it (…搬出来的好日子_白银市人民政府网,
+# … - 白银市人民政府, … | 甘肃日报): the headline ends before it. A dash joins a subtitle to its
+# headline without spaces (…好日子——甘肃会宁脱贫攻坚见闻).
+_SITE_SUFFIX = re.compile(
+    r"(?:\s*[_|]\s*|\s+[-—–]{1,2}\s+)[^\s_|]{2,20}(?:人民政府|政府网|门户网站|网站|网|日报|晚报|新闻|融媒|客户端|频道)$"
+)
 # 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name on a line of its own, above or below every
 # page it serves. Cut, not only kept from the headline: the place in it is the site's, and named
-# once more it tips a county page whose prefecture hosts it to the prefecture.
-_SITE_NAME = re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$")
+# once more it tips a county page whose prefecture hosts it to the prefecture. (A headline that ends
+# with one, 会宁县:搬出来的好日子_白银市人民政府网, is the page's title bar.)
+_SITE_NAME = re.compile(r"^[^\s_|:]{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$")
 # Lines that look like headlines but are page chrome.
 _NOT_HEADLINE = {
     "site_name": _SITE_NAME,
@@ -159,6 +166,8 @@ def headline(line: str) -> str | None:
     ('泰来等4县退出贫困序列', None)
     >>> headline("2017-05-22 00:00:00 | 湖北省建设信息中心 |"), headline("贫困户喜迁新居 2017-05-22 10:31")
     (None, '贫困户喜迁新居')
+    >>> headline("会宁县:搬出来的好日子_白银市人民政府网"), headline("会宁县:好日子 - 白银市人民政府")
+    ('会宁县:搬出来的好日子', '会宁县:好日子')
     >>> headline("站点首页 范文大全 心得体会 演讲稿"), headline("87个贫困村全部出列!")
     (None, '87个贫困村全部出列!')
     >>> headline("● 10:梅州市丰顺县"), headline("● 甘肃古浪:搬出来的好日子")
@@ -168,8 +177,9 @@ def headline(line: str) -> str | None:
     bare = _BULLET_START.sub("", line)
     if any(rule.search(bare) for rule in _NOT_HEADLINE.values()):
         return None
-    metadata = _METADATA.search(line)
-    head = line[: metadata.start()].rstrip() if metadata else line
+    head = _without_metadata(line)
+    if site := _SITE_SUFFIX.search(head):
+        head = head[: site.start()]
     text = _LABEL.sub("", head)
     is_headline = (
         6 <= len(text) <= 80
@@ -180,6 +190,16 @@ def headline(line: str) -> str | None:
         and _BYLINE.search(text) is None
     )
     return head if is_headline else None
+
+
+def _without_metadata(line: str) -> str:
+    metadata = _METADATA.search(line)
+    return line[: metadata.start()].rstrip() if metadata else line
+
+
+def _site_suffix(line: str) -> re.Match[str] | None:
+    """The site's name after the headline on ``line`` (…好日子_白银市人民政府网), before any metadata."""
+    return _SITE_SUFFIX.search(_without_metadata(line))
 
 
 def column_label(head: str) -> str:
@@ -407,6 +427,10 @@ def analyse(text: str) -> Layout:
         first = text.index(line, start)
         title_span = (first, first + len(heads[title]))
     cuts = [Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule]
+    if title_span is not None and (site := _site_suffix(lines[title][2])):
+        # The site's name after the headline is cut with the site's lines: its place is the site's.
+        at = title_span[0] + site.start()
+        cuts = sorted([*cuts, Cut(at, at + len(site[0]), "site_name")])
     starting = {cut.start: i for i, cut in enumerate(cuts)}
     ending = {cut.end: i for i, cut in enumerate(cuts)}
     for first, last in sorted(turns.items(), reverse=True):  # from the end: the indices before hold

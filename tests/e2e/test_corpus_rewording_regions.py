@@ -439,6 +439,23 @@ def province_column_label(page: Page) -> str | None:
     return page.text.replace(page.title, f"【{province}脱贫攻坚进行时】{page.title}", 1)
 
 
+def _title_bar(suffix: str) -> Callable[[Page], str | None]:
+    """The site of the unit above the subject after the headline, as a page's title bar has it
+    ({parent} the county's prefecture, a township's county, a prefecture's province)."""
+
+    def bar(page: Page) -> str | None:
+        region = page.region
+        above = {"county": region.prefecture, "district": region.prefecture, "prefecture": region.province}
+        local = region.level in ("township", "village")
+        parent = region.county or region.prefecture if local else above.get(region.level)
+        if not page.title or not parent:
+            return None
+        return page.text.replace(page.title, page.title + suffix.format(parent=parent), 1)
+
+    bar.__doc__ = f"会宁县:搬出来的好日子 -> 会宁县:搬出来的好日子{suffix.format(parent='白银市')}"
+    return bar
+
+
 def subtitle_below_title(page: Page) -> str | None:
     """A subtitle (副题) below the headline, naming no place."""
     if not page.title:
@@ -567,6 +584,8 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "province_eyebrow_above_title": province_eyebrow_above_title,
     "province_series_above_title": province_series_above_title,
     "province_column_label": province_column_label,
+    "title_bar_underscore": _title_bar("_{parent}人民政府网"),
+    "title_bar_dash": _title_bar(" - {parent}人民政府"),
     "subtitle_below_title": subtitle_below_title,
     "neighbour_beside_first": neighbour_beside_first,
     "sibling_compared": sibling_compared,

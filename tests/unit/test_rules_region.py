@@ -310,6 +310,10 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
         ("10:某市某县", None),
         ("某省决战决胜脱贫攻坚系列报道之五", None),  # a series' label above the headline
         ("某省脱贫攻坚专题报道", None),
+        ("某县:搬出来的好日子_某市人民政府网", "某县:搬出来的好日子"),  # a page's title bar
+        ("某县:搬出来的好日子 - 某市人民政府", "某县:搬出来的好日子"),
+        ("某县:搬出来的好日子 | 某省日报", "某县:搬出来的好日子"),
+        ("搬出来的好日子——某县脱贫攻坚见闻", "搬出来的好日子——某县脱贫攻坚见闻"),
     ],
 )
 def test_headline(line: str, expected: str | None) -> None:
@@ -902,6 +906,19 @@ def test_an_eyebrow_or_a_column_naming_a_holder_is_not_the_headline(eyebrow: str
         "甘肃省推进易地扶贫搬迁,会宁县新堡乡的群众住进了新房。甘肃省扶贫办介绍,会宁县完成了搬迁任务。"
     )
     assert (where(text) or ("",))[0] == "会宁县"
+
+
+@pytest.mark.parametrize("site", ["_白银市人民政府网", " - 白银市人民政府", " | 白银日报"])
+def test_the_site_after_a_headline_is_the_sites(site: str) -> None:
+    # Written for the test: a page's title bar names the prefecture's site after the county's
+    # headline; the body names the prefecture about as often as the county.
+    text = (
+        f"会宁县:搬出来的好日子{site}\n"
+        "白银市推进易地扶贫搬迁,会宁县新堡乡的群众住进了新房。白银市扶贫办介绍,会宁县完成了搬迁任务。"
+    )
+    assert Document.from_text(text).title == "会宁县:搬出来的好日子"
+    assert (where(text) or ("",))[0] == "会宁县"
+    assert any(cut.rule == "site_name" for cut in analyse(text).cuts)
 
 
 def test_a_subtitle_below_the_headline_is_not_the_headline() -> None:
