@@ -456,6 +456,18 @@ def _title_bar(suffix: str) -> Callable[[Page], str | None]:
     return bar
 
 
+def editors_note_below_title(page: Page) -> str | None:
+    """An editor's note below the headline, introducing a series about the subject's province."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    note = (
+        f"\n编者按:脱贫攻坚战打响以来,{province}各地干部群众苦干实干。本报今起推出系列报道,"
+        f"聚焦{province}各地的脱贫故事,展现全省脱贫攻坚的生动实践。"
+    )
+    return _at(page.text, page.text.find(page.title) + len(page.title), "", note)
+
+
 def subtitle_below_title(page: Page) -> str | None:
     """A subtitle (副题) below the headline, naming no place."""
     if not page.title:
@@ -586,6 +598,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "province_column_label": province_column_label,
     "title_bar_underscore": _title_bar("_{parent}人民政府网"),
     "title_bar_dash": _title_bar(" - {parent}人民政府"),
+    "editors_note_below_title": editors_note_below_title,
     "subtitle_below_title": subtitle_below_title,
     "neighbour_beside_first": neighbour_beside_first,
     "sibling_compared": sibling_compared,

@@ -921,6 +921,17 @@ def test_the_site_after_a_headline_is_the_sites(site: str) -> None:
     assert any(cut.rule == "site_name" for cut in analyse(text).cuts)
 
 
+@pytest.mark.parametrize("note", ["编者按:", "【编者按】", "编者按:\n"])
+def test_an_editors_note_frames_the_series_not_the_subject(note: str) -> None:
+    # Written for the test: the note names the province of a series; the article, its county.
+    text = (
+        f"{note}脱贫攻坚以来,甘肃各地干部群众苦干实干。本报推出系列报道,聚焦甘肃各地,展现全省的生动实践。\n"
+        "近年来,古浪县推进易地扶贫搬迁,全县搬迁群众住进了新房。"
+    )
+    assert (where(text) or ("",))[0] == "古浪县"
+    assert any(d.startswith("score 甘肃省") and "editor's note×2" in d for d in decisions(text))
+
+
 def test_a_subtitle_below_the_headline_is_not_the_headline() -> None:
     # Written for the test: the headline names the prefecture, its subtitle (——) a county of it.
     text = (

@@ -119,6 +119,9 @@ _NAMESAKES = (
 )
 _NAMED_BODIES = r"[\u4e00-\u9fff]{0,4}?(?:银行|分行|支行|基金会|促进会|协会|学会|商会)"
 _INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES, _NAMED_BODIES))})")
+# An editor's note introduces a series or the paper's reporting, not the article's subject
+# (编者按:…本报推出系列报道,聚焦甘肃各地的脱贫故事): its line, or the line after its heading alone.
+_EDITORS_NOTE = re.compile(r"[【\[]?(?:编者按|编者的话|编后语|编者注)[】\]]?\s*:?")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
 _LISTED_AFTER = re.compile(r"、|等|[—–-](?=[\u4e00-\u9fff])")  # 中国—东盟博览会 pairs two
@@ -402,6 +405,8 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
+    if _in_editors_note(text, start):
+        return _MINOR_WEIGHT, "editor's note"
     if (_VENUE_BEFORE.search(text, max(0, first - 1), first) and _VENUE_AFTER.match(text, end)) or (
         _points_elsewhere(text, first)
     ):
@@ -421,6 +426,16 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _in_editors_note(text: str, at: int) -> bool:
+    """Whether ``at`` stands in an editor's note: on the line opening with 编者按, or on the line
+    after a heading 编者按: alone."""
+    line = text.rfind("\n", 0, at) + 1
+    if _EDITORS_NOTE.match(text, line):
+        return True
+    before = text[text.rfind("\n", 0, max(0, line - 1)) + 1 : line].strip()
+    return bool(before) and _EDITORS_NOTE.fullmatch(before) is not None
 
 
 def _is_neighbour(text: str, first: int, end: int) -> bool:
@@ -862,7 +877,7 @@ def _self_reference_counts(text: str) -> Counter[str]:
     return Counter(
         m["kind"]
         for m in _SELF_REFERENCE_ANY.finditer(text)
-        if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m))
+        if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m) or _in_editors_note(text, m.start()))
     )
 
 
