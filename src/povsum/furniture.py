@@ -20,7 +20,7 @@ from povsum.numbers import QuantityMatch, find_quantities
 from povsum.regions import gazetteer, local_level
 from povsum.wrapping import BULLETS, ITEM_START
 
-__all__ = ["Cut", "Layout", "analyse", "figures", "headline", "is_paragraph"]
+__all__ = ["Cut", "Layout", "analyse", "column_label", "figures", "headline", "is_paragraph"]
 
 # Keyword rules for short lines. Plain literals in one alternation let the regex engine skip
 # ahead by first character; the matched keyword names the rule.
@@ -69,10 +69,17 @@ _METADATA = re.compile(
     r"(?:发布|更新)?(?:时间|日期)\s*:|(?:信息)?来源\s*:|作者\s*:|(?:责任)?编辑\s*:|(?:人气|浏览|点击|刊号|热线)\s*:"
     r"|(?<!\d)(?:19|20)\d\d[-/]\d{1,2}[-/]\d{1,2}(?!\d)"
 )
+# The site's name after the headline, as a page's title bar has it (…搬出来的好日子_白银市人民政府网,
+# … - 白银市人民政府, … | 甘肃日报): the headline ends before it. A dash joins a subtitle to its
+# headline without spaces (…好日子——甘肃会宁脱贫攻坚见闻).
+_SITE_SUFFIX = re.compile(
+    r"(?:\s*[_|]\s*|\s+[-—–]{1,2}\s+)[^\s_|]{2,20}(?:人民政府|政府网|门户网站|网站|网|日报|晚报|新闻|融媒|客户端|频道)$"
+)
 # 甘肃省人民政府门户网站, 某某县扶贫信息网: the site's name on a line of its own, above or below every
 # page it serves. Cut, not only kept from the headline: the place in it is the site's, and named
-# once more it tips a county page whose prefecture hosts it to the prefecture.
-_SITE_NAME = re.compile(r"^\S{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$")
+# once more it tips a county page whose prefecture hosts it to the prefecture. (A headline that ends
+# with one, 会宁县:搬出来的好日子_白银市人民政府网, is the page's title bar.)
+_SITE_NAME = re.compile(r"^[^\s_|:]{2,20}(?:门户网站|官方网站|网站|政府网|信息网|新闻网|官网)$")
 # Lines that look like headlines but are page chrome.
 _NOT_HEADLINE = {
     "site_name": _SITE_NAME,
@@ -84,6 +91,8 @@ _NOT_HEADLINE = {
     "numbered": re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.:．]"),
     # 彭阳县城全景(彭阳县委宣传部供图), 新居(记者 王某 摄): a photo's caption, credited at its end
     "caption": re.compile(r"[((][^()()]*(?:供图|摄|摄影)[))]$"),
+    # 甘肃决战决胜脱贫攻坚系列报道之五: a series' label above the headline, as a column's is before it
+    "series": re.compile(r"(?:系列|专题|特别)(?:报道|访谈|述评|评论)(?:之[一二三四五六七八九十\d]+)?$"),
 }
 _DATE = re.compile(r"\d+\s*[年月日号时分秒]")
 _MEDIA_LINK = re.compile(r"(?:视频|微视频|图集|组图|音频|直播|专题|图解)\s*[:|]")
@@ -157,6 +166,8 @@ def headline(line: str) -> str | None:
     ('泰来等4县退出贫困序列', None)
     >>> headline("2017-05-22 00:00:00 | 湖北省建设信息中心 |"), headline("贫困户喜迁新居 2017-05-22 10:31")
     (None, '贫困户喜迁新居')
+    >>> headline("会宁县:搬出来的好日子_白银市人民政府网"), headline("会宁县:好日子 - 白银市人民政府")
+    ('会宁县:搬出来的好日子', '会宁县:好日子')
     >>> headline("站点首页 范文大全 心得体会 演讲稿"), headline("87个贫困村全部出列!")
     (None, '87个贫困村全部出列!')
     >>> headline("● 10:梅州市丰顺县"), headline("● 甘肃古浪:搬出来的好日子")
@@ -166,8 +177,9 @@ def headline(line: str) -> str | None:
     bare = _BULLET_START.sub("", line)
     if any(rule.search(bare) for rule in _NOT_HEADLINE.values()):
         return None
-    metadata = _METADATA.search(line)
-    head = line[: metadata.start()].rstrip() if metadata else line
+    head = _without_metadata(line)
+    if site := _SITE_SUFFIX.search(head):
+        head = head[: site.start()]
     text = _LABEL.sub("", head)
     is_headline = (
         6 <= len(text) <= 80
@@ -178,6 +190,27 @@ def headline(line: str) -> str | None:
         and _BYLINE.search(text) is None
     )
     return head if is_headline else None
+
+
+def _without_metadata(line: str) -> str:
+    metadata = _METADATA.search(line)
+    return line[: metadata.start()].rstrip() if metadata else line
+
+
+def _site_suffix(line: str) -> re.Match[str] | None:
+    """The site's name after the headline on ``line`` (…好日子_白银市人民政府网), before any metadata."""
+    return _SITE_SUFFIX.search(_without_metadata(line))
+
+
+def column_label(head: str) -> str:
+    """The column's label a headline opens with (【甘肃脱贫攻坚进行时】会宁县:…), "" when none: the
+    column names the section of the paper, not what this article is about.
+
+    >>> column_label("【石岭沟五年巡礼】石岭沟村的新貌"), column_label("会宁县:搬出来的好日子")
+    ('【石岭沟五年巡礼】', '')
+    """
+    label = _LABEL.match(head)
+    return label[0] if label else ""
 
 
 def _is_exclaimed(head: str) -> bool:
@@ -396,6 +429,10 @@ def analyse(text: str) -> Layout:
         first = text.index(line, start)
         title_span = (first, first + len(heads[title]))
     cuts = [Cut(s, e, rule) for (s, e, _), rule in zip(lines, rules, strict=True) if rule]
+    if title_span is not None and (site := _site_suffix(lines[title][2])):
+        # The site's name after the headline is cut with the site's lines: its place is the site's.
+        at = title_span[0] + site.start()
+        cuts = sorted([*cuts, Cut(at, at + len(site[0]), "site_name")])
     starting = {cut.start: i for i, cut in enumerate(cuts)}
     ending = {cut.end: i for i, cut in enumerate(cuts)}
     for first, last in sorted(turns.items(), reverse=True):  # from the end: the indices before hold

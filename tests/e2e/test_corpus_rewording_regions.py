@@ -253,6 +253,27 @@ def higher_self_reference_added(page: Page) -> str | None:
     return _at(page.text, at + 1, "", f"这一做法在全{kind_of(parent)}推广。")
 
 
+def ranked_in_the_parent(page: Page) -> str | None:
+    """Three ranks of a county page in 全市 (a prefecture's in 全省), after the body's first
+    sentence: the page ranks its subject in the whole it is part of."""
+    parent = {"county": page.region.prefecture, "district": page.region.prefecture}.get(page.region.level)
+    parent = parent or (page.region.province if page.region.level == "prefecture" else None)
+    at = page.text.find("。", page.body_start)
+    if not parent or at < 0:
+        return None
+    whole = "全" + kind_of(parent)
+    ranks = f"综合考核排名{whole}第一,多项指标位居{whole}前列,收入增幅高于{whole}平均水平。"
+    return _at(page.text, at + 1, "", ranks)
+
+
+def ranked_in_the_nation(page: Page) -> str | None:
+    """Three ranks of the page's subject in the country, after the body's first sentence."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    return _at(page.text, at + 1, "", "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。")
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
@@ -366,12 +387,85 @@ def title_dropped(page: Page) -> str | None:
     return page.text.replace(page.title, "", 1)
 
 
+def title_dropped_called_by_kind(page: Page) -> str | None:
+    """The headline dropped, where the body's sentences name the subject once or twice (not only
+    an address line below them) and call it by its kind (我市, 全市) at least twice: a city page
+    ranking itself in its province (全省第一) too."""
+    calls = len(re.findall(f"[全我该本]{re.escape(page.kind)}", page.text[page.body_start :]))
+    named = [at for at in page.body_mentions() if "。" in page.text[at : page.text.find("\n", at)]]
+    if not page.title or not 0 < len(named) < 3 or calls < 2:
+        return None
+    return page.text.replace(page.title, "", 1)
+
+
 def eyebrow_above_title(page: Page) -> str | None:
     """A headline's eyebrow line (引题) above it, naming no place."""
     if not page.title:
         return None
     at = page.text.find(page.title)
     return _at(page.text, at, "", "决战决胜脱贫攻坚 奋力夺取全面小康\n")
+
+
+def _names_the_subject(page: Page) -> bool:
+    return any(name in page.title for name in (page.name, page.short) if name)
+
+
+def _province_short(page: Page) -> str | None:
+    forms = [f for f in _parent_forms(page, page.region.province)[1:] if len(f) == 2]
+    return forms[0] if forms and page.region.level != "province" else None
+
+
+def province_eyebrow_above_title(page: Page) -> str | None:
+    """An eyebrow naming the province (甘肃:决战决胜脱贫攻坚) above a headline that names the subject."""
+    province = _province_short(page)
+    if not province or not _names_the_subject(page):
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
+
+
+def province_series_above_title(page: Page) -> str | None:
+    """A series' label naming the province (甘肃决战决胜脱贫攻坚系列报道之五) above the headline."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}决战决胜脱贫攻坚系列报道之五\n")
+
+
+def province_column_label(page: Page) -> str | None:
+    """A column's label naming the province (【甘肃脱贫攻坚进行时】) opening the headline."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    return page.text.replace(page.title, f"【{province}脱贫攻坚进行时】{page.title}", 1)
+
+
+def _title_bar(suffix: str) -> Callable[[Page], str | None]:
+    """The site of the unit above the subject after the headline, as a page's title bar has it
+    ({parent} the county's prefecture, a township's county, a prefecture's province)."""
+
+    def bar(page: Page) -> str | None:
+        region = page.region
+        above = {"county": region.prefecture, "district": region.prefecture, "prefecture": region.province}
+        local = region.level in ("township", "village")
+        parent = region.county or region.prefecture if local else above.get(region.level)
+        if not page.title or not parent:
+            return None
+        return page.text.replace(page.title, page.title + suffix.format(parent=parent), 1)
+
+    bar.__doc__ = f"会宁县:搬出来的好日子 -> 会宁县:搬出来的好日子{suffix.format(parent='白银市')}"
+    return bar
+
+
+def editors_note_below_title(page: Page) -> str | None:
+    """An editor's note below the headline, introducing a series about the subject's province."""
+    province = _province_short(page)
+    if not province or not page.title:
+        return None
+    note = (
+        f"\n编者按:脱贫攻坚战打响以来,{province}各地干部群众苦干实干。本报今起推出系列报道,"
+        f"聚焦{province}各地的脱贫故事,展现全省脱贫攻坚的生动实践。"
+    )
+    return _at(page.text, page.text.find(page.title) + len(page.title), "", note)
 
 
 def subtitle_below_title(page: Page) -> str | None:
@@ -435,6 +529,25 @@ def partner_helping(page: Page) -> str | None:
     return _at(page.text, starts[0], "", f"在对口帮扶的{partner}大力支持下,")
 
 
+# The eastern provinces that help in East-West cooperation: a page of theirs has no partner city
+# sent to it.
+_HELPERS = ("北京市", "天津市", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省")
+
+
+def partner_named_often(page: Page) -> str | None:
+    """A paragraph naming a partner city four times (东西部扶贫协作…杭州市…), amid the text of a page
+    that calls its subject by a kind the city does not have (全县, 该镇: a city page's 我市 could be
+    the partner's own)."""
+    if page.region.province in _HELPERS or page.kind == "市":
+        return None
+    lines = page.text.split("\n")
+    paragraph = (
+        "东西部扶贫协作开展以来,杭州市先后选派多批干部来这里挂职,杭州市党政代表团多次来这里考察,"
+        "杭州市的干部群众都把这里当作第二故乡,杭州市与我们结下了深厚情谊。"
+    )
+    return "\n".join([*lines[: len(lines) // 2], paragraph, *lines[len(lines) // 2 :]])
+
+
 # name -> a rewording of the page's own sentences that keeps its region.
 REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "later_mentions_short": later_mentions_short,
@@ -459,6 +572,8 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "self_reference_added": self_reference_added,
     "parent_self_reference_added": parent_self_reference_added,
     "higher_self_reference_added": higher_self_reference_added,
+    "ranked_in_the_parent": ranked_in_the_parent,
+    "ranked_in_the_nation": ranked_in_the_nation,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,
@@ -476,13 +591,21 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "title_colon_to_a_space": _title_colon(" "),
     "title_colon_to_a_dash": _title_colon("——"),
     "title_dropped": title_dropped,
+    "title_dropped_called_by_kind": title_dropped_called_by_kind,
     "eyebrow_above_title": eyebrow_above_title,
+    "province_eyebrow_above_title": province_eyebrow_above_title,
+    "province_series_above_title": province_series_above_title,
+    "province_column_label": province_column_label,
+    "title_bar_underscore": _title_bar("_{parent}人民政府网"),
+    "title_bar_dash": _title_bar(" - {parent}人民政府"),
+    "editors_note_below_title": editors_note_below_title,
     "subtitle_below_title": subtitle_below_title,
     "neighbour_beside_first": neighbour_beside_first,
     "sibling_compared": sibling_compared,
     "located_in_the_province": located_in_the_province,
     "one_more_in_a_list": one_more_in_a_list,
     "partner_helping": partner_helping,
+    "partner_named_often": partner_named_often,
 }
 TOLERANCE = 0.02  # two pages in a hundred may move (one at least: a region tied as written)
 # Some rewordings fit a few pages only (a village named by a long stem, 2019年以来 after the name):

@@ -122,6 +122,29 @@ def test_partner_in_east_west_cooperation_is_not_the_subject() -> None:
     assert any("partner side of 东西部扶贫协作" in d for d in decisions(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: a county named once, called 全县 and 该县, beside a partner city
+        # named four times.
+        (
+            "昌宁县地处滇西。全县贫困发生率降至1%,该县产业发展迅速。东西部扶贫协作开展以来,杭州市选派干部挂职,"
+            "杭州市投入帮扶资金1.2亿元,杭州市企业采购农产品3000万元,杭州市与我们结下情谊。",
+            "昌宁县",
+        ),
+        # Written for the test: a township named only where it is located, called 全镇 and 该镇.
+        (
+            "宝丰镇位于县城东部。全镇有贫困户300户,该镇发展产业。东西部扶贫协作开展以来,杭州市选派干部挂职,"
+            "杭州市投入帮扶资金1.2亿元,杭州市企业采购农产品3000万元,杭州市与我们结下情谊。",
+            "宝丰镇",
+        ),
+    ],
+)
+def test_the_side_the_text_speaks_as_is_the_helped_side(text: str, expected: str) -> None:
+    assert region(text).name == expected  # type: ignore[union-attr]
+    assert any("partner side of 东西部扶贫协作" in d for d in decisions(text))
+
+
 def test_newspaper_and_dateline_city_weigh_little() -> None:
     # Written for the test: the agency's dateline city is not what the report is about.
     text = "新华社南昌6月1日电 江西省井冈山市神山村发展黄桃产业,神山村贫困户全部脱贫,全村收入翻番。"
@@ -149,6 +172,44 @@ def test_a_template_about_an_unnamed_county_has_no_region() -> None:
     )
     assert region(text) is None
     assert any(d.startswith("unnamed_subject 全县") for d in decisions(text))
+
+
+def test_a_city_that_ranks_itself_in_its_unnamed_province_is_the_subject() -> None:
+    # Written for the test: no headline; the city calls itself 我市 and ranks itself in 全省 more
+    # often than it is named, and its province is never named.
+    text = (
+        "近日,全省乡村振兴考核结果公布,我市及龙泉市、青田县获评优秀单位,其中丽水市连续2年获评优秀。\n"
+        "全市农民收入增幅排名全省第一,实现全省“十二连冠”,低收入农户收入增幅保持全省第一。"
+    )
+    assert where(text) == ("丽水市", "prefecture", "浙江省", "丽水市", None)
+
+
+@pytest.mark.parametrize(
+    "ranked",
+    [
+        "综合考核排名全市第一,多项指标位居全市前列,农民收入增幅高于全市平均水平。",
+        "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。",
+        "连续三年居全市首位,增幅排名全市各县区第一,走在全市前列。",
+    ],
+)
+def test_a_whole_the_subject_ranks_itself_in_is_not_the_subject(ranked: str) -> None:
+    # Written for the test: a county page without a headline ranks itself in its prefecture (or the
+    # country) more often than it names itself.
+    text = f"会宁县隶属白银市,近年来坚持产业扶贫。会宁县{ranked}"
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+def test_a_whole_that_is_not_ranked_in_is_still_the_subject() -> None:
+    # Written for the test: the county's own first secretaries, its first batch and its meeting.
+    text = "会宁县隶属白银市。全县第一书记全部到岗,全县第一批搬迁群众入住新居,全县第三次扶贫大会召开。"
+    assert any(d.startswith("score 会宁县") and "全县/该县…×3" in d for d in decisions(text))
+
+
+def test_a_county_page_still_yields_to_its_unnamed_township() -> None:
+    # Written for the test: a township profile that calls its county 我县 and never names itself.
+    text = "我镇地处会宁县北部,南同我县城关镇交界。全镇辖8个行政村,全镇贫困户500户,我镇发展产业。"
+    assert region(text) is None
+    assert any(d.startswith("unnamed_subject 全镇") for d in decisions(text))
 
 
 def test_a_township_template_with_a_placeholder_name() -> None:
@@ -247,6 +308,12 @@ def test_a_short_form_is_kept_where_a_division_inside_it_is_named() -> None:
         ("【查看原图】", None),
         ("一、某乡基本情况", None),
         ("10:某市某县", None),
+        ("某省决战决胜脱贫攻坚系列报道之五", None),  # a series' label above the headline
+        ("某省脱贫攻坚专题报道", None),
+        ("某县:搬出来的好日子_某市人民政府网", "某县:搬出来的好日子"),  # a page's title bar
+        ("某县:搬出来的好日子 - 某市人民政府", "某县:搬出来的好日子"),
+        ("某县:搬出来的好日子 | 某省日报", "某县:搬出来的好日子"),
+        ("搬出来的好日子——某县脱贫攻坚见闻", "搬出来的好日子——某县脱贫攻坚见闻"),
     ],
 )
 def test_headline(line: str, expected: str | None) -> None:
@@ -819,6 +886,59 @@ def test_a_headline_below_its_eyebrow_is_the_headline() -> None:
     # A headline that names its place keeps it: the line below is not the headline's.
     other = "会宁县:搬出来的好日子\n通渭县的新房\n会宁县今年完成搬迁任务。通渭县也完成了任务。"
     assert any(d.startswith("score 通渭县") and "title" not in d for d in decisions(other))
+
+
+@pytest.mark.parametrize(
+    "eyebrow",
+    [
+        "甘肃决战决胜脱贫攻坚系列报道之五\n",  # a series' label
+        "甘肃:决战决胜脱贫攻坚\n",  # an eyebrow naming the province
+        "聚焦白银脱贫攻坚\n",  # ...or the prefecture
+        "",
+    ],
+)
+@pytest.mark.parametrize("label", ["【甘肃脱贫攻坚进行时】", ""])
+def test_an_eyebrow_or_a_column_naming_a_holder_is_not_the_headline(eyebrow: str, label: str) -> None:
+    # Written for the test: the province or prefecture of a series or a column above (or before)
+    # the headline naming the county; the body names the province as often as the county.
+    text = (
+        f"{eyebrow}{label}会宁县:搬出来的好日子\n"
+        "甘肃省推进易地扶贫搬迁,会宁县新堡乡的群众住进了新房。甘肃省扶贫办介绍,会宁县完成了搬迁任务。"
+    )
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
+@pytest.mark.parametrize("site", ["_白银市人民政府网", " - 白银市人民政府", " | 白银日报"])
+def test_the_site_after_a_headline_is_the_sites(site: str) -> None:
+    # Written for the test: a page's title bar names the prefecture's site after the county's
+    # headline; the body names the prefecture about as often as the county.
+    text = (
+        f"会宁县:搬出来的好日子{site}\n"
+        "白银市推进易地扶贫搬迁,会宁县新堡乡的群众住进了新房。白银市扶贫办介绍,会宁县完成了搬迁任务。"
+    )
+    assert Document.from_text(text).title == "会宁县:搬出来的好日子"
+    assert (where(text) or ("",))[0] == "会宁县"
+    assert any(cut.rule == "site_name" for cut in analyse(text).cuts)
+
+
+@pytest.mark.parametrize("note", ["编者按:", "【编者按】", "编者按:\n"])
+def test_an_editors_note_frames_the_series_not_the_subject(note: str) -> None:
+    # Written for the test: the note names the province of a series; the article, its county.
+    text = (
+        f"{note}脱贫攻坚以来,甘肃各地干部群众苦干实干。本报推出系列报道,聚焦甘肃各地,展现全省的生动实践。\n"
+        "近年来,古浪县推进易地扶贫搬迁,全县搬迁群众住进了新房。"
+    )
+    assert (where(text) or ("",))[0] == "古浪县"
+    assert any(d.startswith("score 甘肃省") and "editor's note×2" in d for d in decisions(text))
+
+
+def test_a_subtitle_below_the_headline_is_not_the_headline() -> None:
+    # Written for the test: the headline names the prefecture, its subtitle (——) a county of it.
+    text = (
+        "白银市脱贫攻坚纪实\n——记会宁县的搬迁群众\n"
+        "白银市推进易地扶贫搬迁,全市搬迁2万人。会宁县的群众住进了新房,白银市完成了搬迁任务。"
+    )
+    assert (where(text) or ("",))[0] == "白银市"
 
 
 def test_a_county_naming_a_village_it_does_not_merely_introduce_locates_it() -> None:

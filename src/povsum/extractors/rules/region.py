@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from povsum.document import Document
 from povsum.extractors.rules.trace import Trace
-from povsum.furniture import headline, is_paragraph
+from povsum.furniture import column_label, headline, is_paragraph
 from povsum.models import Region
 from povsum.regions import (
     CENTRAL_GOVERNMENT,
@@ -119,6 +119,9 @@ _NAMESAKES = (
 )
 _NAMED_BODIES = r"[\u4e00-\u9fff]{0,4}?(?:银行|分行|支行|基金会|促进会|协会|学会|商会)"
 _INSTITUTION_AFTER = re.compile(rf"[省市县区州盟旗]?(?:{'|'.join((*_BODIES, *_NAMESAKES, _NAMED_BODIES))})")
+# An editor's note introduces a series or the paper's reporting, not the article's subject
+# (编者按:…本报推出系列报道,聚焦甘肃各地的脱贫故事): its line, or the line after its heading alone.
+_EDITORS_NOTE = re.compile(r"[【\[]?(?:编者按|编者的话|编后语|编者注)[】\]]?\s*:?")
 # One place of several: 化隆、循化两县, 甘南等5县.
 _LISTED_BEFORE = re.compile(r"、$")
 _LISTED_AFTER = re.compile(r"、|等|[—–-](?=[\u4e00-\u9fff])")  # 中国—东盟博览会 pairs two
@@ -134,6 +137,15 @@ _TWO_CHARACTER_KINDS = ("嘎查", "苏木", "街道", "社区", "地区")
 _NATIONAL_KIND = "国"  # 全国, 我国
 _KINDS = (*_TWO_CHARACTER_KINDS, *"省市州盟县旗区乡镇村屯", _NATIONAL_KIND)
 _SELF_REFERENCE_ANY = re.compile(f"(?:{'|'.join(_SELF_PREFIXES)})(?P<kind>{'|'.join(_KINDS)})")
+# A whole the subject ranks or measures itself in is the one it is part of, not the subject (排全市
+# 第一, 居全省首位, 走在全省前列, 全省各市第一, 高于全国平均水平): not a self-reference. But 安排全县 is
+# no rank; 全县第一书记 are the county's, 全省第三次大会 its event, 全市第一产业, 第一季度 and 第一批 its
+# own, 全县平均海拔 its average; and a share (占全县总人口的) is most often of the subject's own people.
+_RANKED_IN_BEFORE = re.compile(r"(?:(?<!安)排名?|位居|位列|名列|居|走在|领跑|高于|低于|超过|相当于)$")
+_RANKED_IN_BEFORE_SPAN = 3
+_RANKED_IN_AFTER = re.compile(
+    r"(?:各[省市州县区旗乡镇村]+)?(?:第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d次届产季批]|书记)|前列|首位|之首|前茅|平均水平)"
+)
 
 # --- townships and villages --------------------------------------------------------------------
 # Words that start with a suffix's character: 乡村, 乡镇, 村民, 村集体 (实现村集体经济 names no 实现村).
@@ -338,21 +350,50 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     """The headline's span, unless a paragraph of the text stands above it: a page that lost its
     headline takes a subheading or a story's link between its paragraphs (通渭县:小土豆变成大产业)
     for one, which is about a part of the page or another page. A headline naming no place may be
-    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one."""
+    the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one. One
+    naming only the province or prefecture of the place the next line names is the series' or the
+    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子): the next line is the headline. A
+    column's label before it (【甘肃脱贫攻坚进行时】) is no part of it either."""
     title = document.title_span
     text = document.text
     above = text[: title.start].split("\n") if title else []
     if any(is_paragraph(line.strip()) for line in above):
         return range(0)
-    if not title or any(place.start in title for place in places):
+    # A column's label (【甘肃脱贫攻坚进行时】) before the headline is not the headline.
+    title = range(title.start + len(column_label(text[title.start : title.stop])), title.stop)
+    if not title:
         return title
+    eyebrow = [place for place in places if place.start in title]
     below = _NEXT_LINE.match(text, title.stop)
     main = headline(below["line"].strip()) if below else None
     if below is None or main is None or is_paragraph(below["line"]):
         return title
     start = below.start("line")
     stop = text.index(main, start) + len(main)
-    return range(title.start, stop) if any(place.start in range(start, stop) for place in places) else title
+    named = [place for place in places if place.start in range(start, stop)]
+    if not eyebrow:
+        return range(title.start, stop) if named else title
+    framed = named and not main.startswith(_SUBTITLE_DASHES) and _frames(eyebrow, named)
+    return range(start + len(column_label(main)), stop) if framed else title
+
+
+# A subtitle (副题) below the headline opens with a dash: ——记会宁县柳树村.
+_SUBTITLE_DASHES = ("—", "-", "–")
+
+
+def _frames(eyebrow: Sequence[Mention | _Local], named: Sequence[Mention | _Local]) -> bool:
+    """Whether the places of an eyebrow (甘肃:决战决胜脱贫攻坚, 聚焦白银) are only the provinces or
+    prefectures holding a division that the headline below names, with a place deeper than them:
+    the series or the paper's section, over the headline of the article (古浪县:搬出来的好日子)."""
+    below = [place.division for place in named if isinstance(place, Mention)]
+    depths = (_DEPTH[LOCAL_LEVELS[p.suffix]] if isinstance(p, _Local) else p.division.depth for p in named)
+    deepest = max(depths)
+    return all(
+        isinstance(place, Mention)
+        and place.division.depth < deepest
+        and any(place.division == d or place.division.name in _ancestors(d) for d in below)
+        for place in eyebrow
+    )
 
 
 def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, int]) -> tuple[float, str]:
@@ -364,6 +405,8 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     full = _TITLE_WEIGHT if start in title else 1.0
     if _PRESS_BEFORE.search(text, max(0, start - 4), start) or _PRESS_AFTER.match(text, end):
         return _MINOR_WEIGHT, "press"
+    if _in_editors_note(text, start):
+        return _MINOR_WEIGHT, "editor's note"
     if (_VENUE_BEFORE.search(text, max(0, first - 1), first) and _VENUE_AFTER.match(text, end)) or (
         _points_elsewhere(text, first)
     ):
@@ -383,6 +426,16 @@ def _weight(text: str, start: int, end: int, title: range, inner: Mapping[int, i
     if resident and start not in title:  # a headline's 柏杨坝贫困户喜迁新居 is about 柏杨坝
         return _MINOR_WEIGHT, "resident"
     return full, "title" if start in title else "mention"
+
+
+def _in_editors_note(text: str, at: int) -> bool:
+    """Whether ``at`` stands in an editor's note: on the line opening with 编者按, or on the line
+    after a heading 编者按: alone."""
+    line = text.rfind("\n", 0, at) + 1
+    if _EDITORS_NOTE.match(text, line):
+        return True
+    before = text[text.rfind("\n", 0, max(0, line - 1)) + 1 : line].strip()
+    return bool(before) and _EDITORS_NOTE.fullmatch(before) is not None
 
 
 def _is_neighbour(text: str, first: int, end: int) -> bool:
@@ -822,8 +875,17 @@ def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
     return Counter(
-        m["kind"] for m in _SELF_REFERENCE_ANY.finditer(text) if not _points_elsewhere(text, m.start())
+        m["kind"]
+        for m in _SELF_REFERENCE_ANY.finditer(text)
+        if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m) or _in_editors_note(text, m.start()))
     )
+
+
+def _ranks_in(text: str, whole: re.Match[str]) -> bool:
+    """Whether the text ranks or measures a part in ``whole`` (排名|全省|第一, 全市|平均水平)."""
+    start = whole.start()
+    before = _RANKED_IN_BEFORE.search(text, max(0, start - _RANKED_IN_BEFORE_SPAN), start)
+    return bool(before or _RANKED_IN_AFTER.match(text, whole.end()))
 
 
 def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
@@ -836,8 +898,16 @@ def _discount_partners(text: str, candidates: Sequence[_Candidate]) -> None:
     else:
         return
     scored = [c for c in candidates if c.score > 0]
-    helped = [c.score for c in scored if not (is_partner(c) or c.province is None) and c.named_alone]
     partners = [c.score for c in scored if is_partner(c)]
+    # A text that calls a place by a kind no partner has (全县, 该镇 beside 杭州市) speaks as the
+    # helped side: those calls weigh with its mentions. (全国 is no side.)
+    partner_kinds = {c.kind for c in scored if is_partner(c)} | {_NATIONAL_KIND}
+    calls = {c.kind: _self_references(text, c.kind) for c in scored if c.kind not in partner_kinds}
+    helped = [
+        c.score + calls.get(c.kind, 0)
+        for c in scored
+        if not is_partner(c) and ((c.named_alone and c.province is not None) or calls.get(c.kind))
+    ]
     # The partner's own report names no helped side, or one only in passing (a dateline, a guest, a
     # list, a post: never on its own, or not half as often as the partner).
     if not helped or max(helped) < _PARTNER_WEIGHT * max(partners, default=0):
@@ -862,14 +932,16 @@ def _is_eastern(candidate: _Candidate) -> bool:
 def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidate | None:
     """The best-scored candidate named on its own somewhere (not only in lists of places), unless
     the article calls its subject by a kind it never names (全乡 in a page about an unnamed
-    township) at least as often."""
+    township) at least as often. A candidate that calls itself by its own kind (我市) ranks itself
+    in the places that hold it (增幅排名全省第一, 全省"五连冠"): their kinds are its frame."""
     for candidate in ranked:
         if candidate.named_alone or candidate.self_references:
             break
         trace.note("region", "only_listed", candidate.name, "skipped: never named on its own")
     else:
         return None
-    kind, calls = _unnamed_kind(text, ranked)
+    frames = _holders_kinds(candidate) if candidate.self_references else frozenset()
+    kind, calls = _unnamed_kind(text, ranked, frames)
     if calls >= candidate.score:
         trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
         return None
@@ -906,11 +978,25 @@ def _unplaced_subject(text: str, candidates: Sequence[_Candidate], trace: Trace)
     return _Candidate(division.name, division.level, kind, mention.start, division=division)
 
 
-def _unnamed_kind(text: str, candidates: Sequence[_Candidate]) -> tuple[str, int]:
-    """The kind the article calls its subject most often without naming one of that kind."""
-    named = {c.kind for c in candidates if c.score > 0}
+def _unnamed_kind(
+    text: str, candidates: Sequence[_Candidate], frames: frozenset[str] = frozenset()
+) -> tuple[str, int]:
+    """The kind the article calls its subject most often without naming one of that kind, of
+    those not in ``frames``."""
+    named = {c.kind for c in candidates if c.score > 0} | frames
     calls = {kind: _self_references(text, kind) for kind in _KINDS if kind not in named}
     return max(calls.items(), key=lambda kv: kv[1], default=("", 0))
+
+
+def _holders_kinds(candidate: _Candidate) -> frozenset[str]:
+    """The kinds of the places that hold ``candidate``: 省 for 丽水市 (浙江省), 市 and 省 for a
+    county of 白银市 in 甘肃省, and the division a township or a village lies in (县 of 会宁县)."""
+    division = candidate.division
+    if division is None:
+        return frozenset()
+    inside = candidate.level in ("township", "village")
+    holders = _ancestors(division) | ({division.name} if inside else set())
+    return frozenset(map(_kind, holders))
 
 
 def _region(document: Document, sentences: Sequence[Sentence], subject: _Candidate) -> Region | None:
