@@ -2417,3 +2417,20 @@ def test_figures_of_several_units_and_a_last_batch_told_as_background(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a yearly series as one sentence a year, the first year between the
+        # rate's noun and its figure...
+        "青山县扶贫工作综述\n全县贫困发生率2014年底为18.6%。\n2019年底,全县贫困发生率为0.5%。",
+        # ...or as a data card's lines, a year, a label and a value each.
+        "青山县扶贫工作综述\n2014年底 贫困发生率 18.6%\n2019年底 贫困发生率 0.5%\n",
+    ],
+)
+def test_each_years_statement_dates_its_own_figure(text: str) -> None:
+    # The second year's statement, whose figure the baseline does not take, dates no baseline; the
+    # latest of the dated figures dates the outcome it gives.
+    assert _dates(text) == ("2014年底", "2019年底")
+    assert figures(text) == {"baseline.incidence_rate": 18.6, "outcome.incidence_rate": 0.5}

@@ -1001,24 +1001,27 @@ class _Draft:
     # The year of the statement a field was taken from, where it names one (what is left).
     years: dict[str, int] = field(default_factory=dict)
 
-    def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> None:
+    def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> bool:
         """Keep the first value for a field; what is left at a later year than a dated kept value
-        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%")."""
+        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%"). Whether the field holds
+        it now: kept, or restated (the value kept already), so its statement may date the draft."""
         if quantity is None:
-            return
+            return False
         path = f"{self.part}.{name}"
         if not FIELDS[name].fits(quantity.unit, quantity.text, quantity.value):
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
-        elif name in self.fields and not (year and year > self.years.get(name, year)):
+            return False
+        if name in self.fields and not (year and year > self.years.get(name, year)):
             self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
-        else:
-            if name in self.fields:
-                self.trace.note(path, rule, self.fields[name].text, f"replaced: {year} is later")
-            self.fields[name] = quantity
-            if year:
-                self.years[name] = year
-            self.trace.note(path, rule, quantity.text, "kept")
+            return self.fields[name].value == quantity.value
+        if name in self.fields:
+            self.trace.note(path, rule, self.fields[name].text, f"replaced: {year} is later")
+        self.fields[name] = quantity
+        if year:
+            self.years[name] = year
+        self.trace.note(path, rule, quantity.text, "kept")
+        return True
 
     def year(self) -> int:
         found = re.search(r"\d{4}", self.as_of or "")
@@ -1192,12 +1195,15 @@ class _Finder:
         rule: str,
         unit: str | None = None,
         year: int | None = None,
-    ) -> None:
-        """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``."""
-        for group, name in _GROUP_FIELDS.items():
+    ) -> bool:
+        """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``.
+        Whether the draft holds any of them (Draft.put)."""
+        kept = [
             draft.put(name, self.quantity(sentence, m, group), rule, year)
-        for group in _UNIT_GROUPS if unit else ():
-            draft.put(unit, self.quantity(sentence, m, group), rule)
+            for group, name in _GROUP_FIELDS.items()
+        ]
+        kept += [draft.put(unit, self.quantity(sentence, m, group), rule) for group in _UNIT_GROUPS if unit]
+        return any(kept)
 
     def transitions(self, sentence: Sentence) -> None:
         for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
@@ -1431,8 +1437,8 @@ class _Finder:
             year = _year_before(sentence.text, m.start())
             if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
                 self.outcome.as_of = None  # the later statement dates the outcome
-            self.when(self.outcome, sentence, m.start())
-            self.put_groups(self.outcome, sentence, m, rule, year=year)
+            if self.put_groups(self.outcome, sentence, m, rule, year=year):
+                self.when(self.outcome, sentence, m.start())
 
     def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
         """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
@@ -1474,8 +1480,10 @@ class _Finder:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
         baseline even after a list giving "贫困户1137户4210人" among other groups."""
         for s in sorted(self.stated, key=lambda s: not s.part.registered):
-            self.when(s.part.draft, s.sentence, s.m.start())
-            self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
+            # Dated by a statement whose figure the draft holds, by a time between its noun and its
+            # figure too ("贫困发生率2013年底为39.86%。2019年底,贫困发生率为0.07%": not by the second).
+            if self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}"):
+                self.when(s.part.draft, s.sentence, _figure_start(s.m))
             self.remember_dated(s.sentence, s.m, s.rule, s.part.registered)
 
     def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
@@ -1495,10 +1503,14 @@ class _Finder:
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
         before = self.statement_before(sentence) or self.time_frame(sentence)
         if year := _dated_by(sentence.text, m, before):
+            # The time as written, when its own sentence writes it ("2019年底,…"), else its year.
+            ended = _ended(sentence.text, _figure_start(m))
+            written = ended if ended and str(year) in ended else str(year)
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
-                    self.dated.append(_Dated(name, quantity, rule, year, at, registered=registered))
+                    dated = _Dated(name, quantity, rule, year, at, registered=registered, ended=written)
+                    self.dated.append(dated)
 
     def statement_before(self, sentence: Sentence) -> str:
         """The ;-separated statements of the sentence's statement before it ("截至2019年底:已脱贫…;
@@ -1653,8 +1665,8 @@ class _Finder:
                 draft, why = decided
                 # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's.
                 exited = form == "all_units_exited" or why in _EXIT_REASONS
-                self.when(self.outcome if exited else draft, sentence, m.start())
-                self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
+                if self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name):
+                    self.when(self.outcome if exited else draft, sentence, m.start())
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
         """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
@@ -1711,8 +1723,9 @@ class _Finder:
             if latest.registered:  # "2014年识别建档立卡贫困人口3.4万人" after an older figure: the start
                 why = "skipped: the latest of dated figures is a registered total"
                 self.trace.note(f"outcome.{name}", latest.rule, latest.quantity.text, why)
-            else:
-                self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
+            elif self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures"):
+                # "贫困发生率2013年底为39.86%。2019年底,贫困发生率为0.07%": its year dates the outcome.
+                self.outcome.as_of = self.outcome.as_of or latest.ended
 
 
 def _history(text: str, m: re.Match[str]) -> str | None:
