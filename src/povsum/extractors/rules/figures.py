@@ -283,7 +283,7 @@ _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
 # The present ("截至2019年底,全县贫困发生率为2.6%"; a yearbook's "年末全县有贫困人口…", the end of
 # the year it reports, not "2014年末")...
-_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止|(?<![\d年])年[末底]")
+_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止|(?<![\d年])年[末底]|(?<![比较])今年(?!以来)")
 # ...and the past: "五年前,全县还有贫困人口5万人" is where it started, not what is left.
 _PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
@@ -341,11 +341,15 @@ _RESPECTIVELY = re.compile(r"分别")
 # The last ones of a whole: "最后的7个贫困县全部摘帽", "最后1.16万名贫困群众全部脱贫".
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
-_AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
+# A year named by the page's own date, as written ("截至去年底", "今年"; the panel reads it by the
+# publication date): not a comparison's ("比去年减少", "较去年同期").
+_RELATIVE_YEAR = r"(?<![比较])(?:今|去)年(?:年?底|末|初)?(?!同期)"
+_AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|{_RELATIVE_YEAR}|如今|目前)")
+_WRITTEN_YEAR = re.compile(rf"{_TIME}|{_RELATIVE_YEAR}")
 # A time that opens a period rather than ending it: "2014年以来", "2014年起".
 _SINCE_AFTER = re.compile(r"\x20?(?:以来|起|开始)")
 # A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
-_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
+_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME}|{_RELATIVE_YEAR})")
 # Values listed in turn or each for its own (依次为, 分别为): of several times or units, not one.
 _IN_TURN = re.compile(r"依次|分别")
 
@@ -1000,6 +1004,7 @@ class _Draft:
     as_of: str | None = None
     # The year of the statement a field was taken from, where it names one (what is left).
     years: dict[str, int] = field(default_factory=dict)
+    this_year: int = 0  # the year of the page's date (0: unknown)
 
     def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> bool:
         """Keep the first value for a field; what is left at a later year than a dated kept value
@@ -1024,8 +1029,7 @@ class _Draft:
         return True
 
     def year(self) -> int:
-        found = re.search(r"\d{4}", self.as_of or "")
-        return int(found.group()) if found else 0
+        return _year_of(self.as_of, self.this_year)
 
     def snapshot(self) -> Snapshot | None:
         return Snapshot(as_of=self.as_of, **self.fields) if self.fields else None
@@ -1082,8 +1086,10 @@ class _Finder:
         self.plans = plans  # figures there are targets ("二、目标任务" over "2017年,全县减少贫困人口1.2万人")
         self.scope = _Scope(document, region)
         self.region_names = set(name_forms(region.name)) if region else set()
-        self.baseline = _Draft("baseline", trace)
-        self.outcome = _Draft("outcome", trace)
+        # The year of the page's date, which "今年"/"去年" are read by (0: unknown).
+        self.this_year = int(document.published[:4]) if document.published else 0
+        self.baseline = _Draft("baseline", trace, this_year=self.this_year)
+        self.outcome = _Draft("outcome", trace, this_year=self.this_year)
         self.lifted_found: list[_Dated] = []
         self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
@@ -1434,7 +1440,7 @@ class _Finder:
             if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            year = _year_before(sentence.text, m.start())
+            year = _year_before(sentence.text, m.start(), self.this_year)
             if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
                 self.outcome.as_of = None  # the later statement dates the outcome
             if self.put_groups(self.outcome, sentence, m, rule, year=year):
@@ -1502,10 +1508,10 @@ class _Finder:
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
         before = self.statement_before(sentence) or self.time_frame(sentence)
-        if year := _dated_by(sentence.text, m, before):
+        if year := _dated_by(sentence.text, m, before, self.this_year):
             # The time as written, when its own sentence writes it ("2019年底,…"), else its year.
             ended = _ended(sentence.text, _figure_start(m))
-            written = ended if ended and str(year) in ended else str(year)
+            written = ended if ended and _year_of(ended, self.this_year) == year else str(year)
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
@@ -1588,7 +1594,7 @@ class _Finder:
         if heading:  # "(一)建档立卡情况" over "现有贫困户1347户": the register said once for its section
             return _Part(self.baseline, f"total cue of its heading ({heading})", registered=True)
         # The statement before ";" dates it, else a time framing its sentence (time_frame).
-        year, outcome_year = _dated_by(text, m, before or frame), self.outcome.year()
+        year, outcome_year = _dated_by(text, m, before or frame, self.this_year), self.outcome.year()
         opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
         if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
             # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
@@ -1627,7 +1633,7 @@ class _Finder:
                         "people_lifted",
                         quantity,
                         rule,
-                        year=_year_before(text, m.end()),
+                        year=_year_before(text, m.end(), self.this_year),
                         at=sentence.start + m.start(),
                         in_headline=sentence.start + m.start() in self.headline,
                         # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
@@ -1663,9 +1669,11 @@ class _Finder:
             decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
             if decided:
                 draft, why = decided
-                # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's.
+                # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's;
+                # a planned exit's is no outcome's ("到今年底,832个贫困县将减少430个以上").
                 exited = form == "all_units_exited" or why in _EXIT_REASONS
-                if self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name):
+                planned = exited and _FUTURE.match(m.groupdict().get("post") or "")
+                if self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name) and not planned:
                     self.when(self.outcome if exited else draft, sentence, m.start())
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
@@ -1838,11 +1846,11 @@ def _clause_head(text: str, position: int) -> str:
 _CLOSED_BRACKET = re.compile(r"\([^()]*\)")
 
 
-def _dated_by(text: str, m: re.Match[str], before: str) -> int:
+def _dated_by(text: str, m: re.Match[str], before: str, this_year: int = 0) -> int:
     """The year dating the lone figure ``m``: the last before it in its clauses; or, when they name
     neither a year nor the present, the year of the statement they go on after ";" (``before``:
     "2018年贫困户393户1087人;贫困发生率为0.76%"), as a frame opening a statement governs each of
-    its parts.
+    its parts. "今年"/"去年" are read by the page's date, ``this_year`` (0: unknown).
 
     >>> _dated_by("贫困发生率为0.76%", re.search(r"0.76%", "贫困发生率为0.76%"), "2018年贫困户393户;")
     2018
@@ -1856,14 +1864,14 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     0
     """
     at = _figure_start(m)
-    if year := _year_before(text, at):
+    if year := _year_before(text, at, this_year):
         return year
     # Values given in turn (依次为16.2%、9.0%、4.6%) are of the statement's several years, not its last.
     if _NOW.search(text, 0, at) or _IN_TURN.search(text, 0, at):
         return 0
     if data := _DATA_OF.search(text, m.end()):
         return int(data["year"])
-    return _year_before(before, len(before))
+    return _year_before(before, len(before), this_year)
 
 
 def _lead(text: str, position: int) -> str:
@@ -1977,9 +1985,36 @@ def _after_last_figure(text: str, position: int) -> int:
     return figure.end() if figure else 0
 
 
-def _year_before(text: str, position: int) -> int:
-    years = _YEAR.findall(text, 0, position)
-    return int(years[-1]) if years else 0
+def _year_before(text: str, position: int, this_year: int = 0) -> int:
+    """The last year written before ``position``: "2014年", or "今年"/"去年" read by the page's
+    date (``this_year``); 0 when none, or when that date is unknown (a relative year after an older
+    one is no time of the older one's).
+
+    >>> _year_before("2014年有贫困人口3万人,今年贫困发生率", 20), _year_before("…今年贫困发生率", 8, 2018)
+    (0, 2018)
+    >>> _year_before("去年底,贫困发生率", 8, 2020), _year_before("比去年减少2014年", 10)
+    (2019, 2014)
+    """
+    found = _last(_A_YEAR, text, position)
+    if found is None:
+        return 0
+    if found["year"]:
+        return int(found["year"])
+    return this_year - (found["relative"] == "去") if this_year else 0
+
+
+def _year_of(time: str | None, this_year: int) -> int:
+    """The year of a time as a draft is dated by it: "2019年底", "2019"; "去年底" read by the page's
+    date (``this_year``), as the panel reads it; 0 when it names none.
+
+    >>> _year_of("截至2019年底", 0), _year_of("2019", 0), _year_of("去年底", 2020), _year_of("目前", 2020)
+    (2019, 2019, 2019, 0)
+    """
+    found = re.search(r"\d{4}", time or "")
+    return int(found.group()) if found else _year_before(time or "", len(time or ""), this_year)
+
+
+_A_YEAR = re.compile(rf"(?<!\d)(?P<year>\d{{4}})年|(?=(?P<relative>[今去])){_RELATIVE_YEAR}")
 
 
 def _target_cue(text: str, position: int) -> re.Match[str] | None:
@@ -2017,24 +2052,26 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
 
 
 def _as_of(when: str | None) -> str | None:
-    """The year written inside a transition, if any: "由底34.18万人" (its year lost in the source)
-    or "到目前的" says none.
+    """The year written inside a transition, if any, as written ("降至去年底的8.7万人"): "由底34.18万人"
+    (its year lost in the source) or "到目前的" says none.
 
-    >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("底"), _as_of(None)
-    ('2014年底', '2014', None, None)
+    >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("去年底的"), _as_of("底"), _as_of(None)
+    ('2014年底', '2014', '去年底', None, None)
     """
-    found = re.match(_TIME, when or "")
+    found = _WRITTEN_YEAR.match(when or "")
     return _bare_year(found.group()) if found else None
 
 
 def _time_before(text: str, before: int) -> tuple[re.Match[str], bool] | None:
     """The last time written before ``before``, and whether it opens a period (2014年以来,
-    自2014年) rather than ending one."""
+    自2014年, a fall's start: "由2011年底的775万人减少到…") rather than ending one."""
     times = list(_AS_OF.finditer(text, 0, before))
     if not times:
         return None
     time = times[-1]
-    return time, bool(_SINCE_AFTER.match(text, time.end()) or text[: time.start()].endswith(("自", "从")))
+    return time, bool(
+        _SINCE_AFTER.match(text, time.end()) or text[: time.start()].endswith(("自", "从", "由"))
+    )
 
 
 def _ended(text: str, before: int) -> str | None:
