@@ -2487,3 +2487,27 @@ def test_a_year_after_an_older_one_is_not_the_older_ones() -> None:
     text = "青山县扶贫工作综述\n2014年全县有贫困人口7.75万人,今年贫困发生率降至0.5%。"
     assert figures(text) == {"baseline.people": 77500, "outcome.incidence_rate": 0.5}
     assert _dates(text) == ("2014", "今年")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the key figure rounded in a box above the text, exact in its body...
+        (
+            "青山县扶贫工作综述\n【核心提示】近年来,全县累计约19万人摆脱贫困。\n近年来,全县18.95万人脱贫,"
+            "贫困发生率降至0.5%。",
+            {"outcome.people_lifted": 189500, "outcome.incidence_rate": 0.5},
+        ),
+        (
+            "青山县扶贫工作综述\n全县建档立卡贫困人口约35万人。\n2014年,全县建档立卡贫困人口35.47万人,贫困发生率18.2%。",
+            {"baseline.people": 354700, "baseline.incidence_rate": 18.2},
+        ),
+        # ...but one year's figure is not the rounded figure of several years'.
+        (
+            "青山县扶贫工作综述\n五年来,全县累计约5万人脱贫。2019年,全县减贫4.8万人。",
+            {"outcome.people_lifted": 50000},
+        ),
+    ],
+)
+def test_the_exact_figure_beats_its_rounded_restatement(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected

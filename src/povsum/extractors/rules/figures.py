@@ -47,6 +47,7 @@ from povsum.numbers import (
     find_quantities,
     find_table_cells,
     parse_quantity,
+    rounds_to,
 )
 from povsum.regions import (
     LOCAL_LEVELS,
@@ -1006,10 +1007,14 @@ class _Draft:
     years: dict[str, int] = field(default_factory=dict)
     this_year: int = 0  # the year of the page's date (0: unknown)
 
-    def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> bool:
+    def put(
+        self, name: str, quantity: Quantity | None, rule: str, year: int | None = None, exact: bool = True
+    ) -> bool:
         """Keep the first value for a field; what is left at a later year than a dated kept value
-        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%"). Whether the field holds
-        it now: kept, or restated (the value kept already), so its statement may date the draft."""
+        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%"), and so does the exact figure
+        a kept approximate one rounds (约35万人, then 35.47万人: one figure stated twice; ``exact``
+        False where the rounding may be another figure's). Whether the field holds it now: kept, or
+        restated (the value kept already), so its statement may date the draft."""
         if quantity is None:
             return False
         path = f"{self.part}.{name}"
@@ -1017,11 +1022,21 @@ class _Draft:
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
             return False
-        if name in self.fields and not (year and year > self.years.get(name, year)):
-            self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
-            return self.fields[name].value == quantity.value
-        if name in self.fields:
-            self.trace.note(path, rule, self.fields[name].text, f"replaced: {year} is later")
+        kept = self.fields.get(name)
+        later = bool(year and year > self.years.get(name, year))
+        exactly = (
+            exact
+            and kept is not None
+            and not quantity.approx
+            and quantity.value != kept.value
+            and rounds_to(quantity.value, kept.text)
+        )
+        if kept is not None and not (later or exactly):
+            self.trace.note(path, rule, quantity.text, f"skipped: already {kept.text}")
+            return kept.value == quantity.value
+        if kept is not None:
+            why = f"{year} is later" if later else f"{quantity.text} is the figure it rounds"
+            self.trace.note(path, rule, kept.text, f"replaced: {why}")
         self.fields[name] = quantity
         if year:
             self.years[name] = year
@@ -1647,14 +1662,18 @@ class _Finder:
         """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
         one_year = [f.quantity.value for f in self.lifted_found if f.year and not f.cumulative]
         most = max(one_year, default=0.0)
-        for found in sorted(self.lifted_found, key=lambda f: f.lifted_rank(most), reverse=True):
+        ranked = sorted(self.lifted_found, key=lambda f: f.lifted_rank(most), reverse=True)
+        for found in ranked:
             if found.cumulative:
                 period = "cumulative"
             elif found.spans(most):
                 period = "undated, more than any one year's"
             else:
                 period = f"one year ({found.year or 'undated'})"
-            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
+            # The exact figure an approximate one rounds replaces it when undated or of the same period
+            # ("累计约189万人摆脱贫困" beside "188.95万人脱贫"; not "2019年减贫4.8万人" beside "累计约5万人").
+            same = not found.year or found.lifted_rank(most)[:2] == ranked[0].lifted_rank(most)[:2]
+            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}", exact=same)
             if self.outcome.fields.get("people_lifted") is found.quantity and found.ended:
                 # "截至2019年底,累计减贫9.2万人": the people lifted date an outcome dated by nothing else.
                 self.outcome.as_of = self.outcome.as_of or found.ended
