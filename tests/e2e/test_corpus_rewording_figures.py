@@ -315,6 +315,13 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
         _sub(_A_NAMED_FALL_BETWEEN_TWO_YEARS, _a_sentence_a_year),
         frozenset(FIGURES),
     ),
+    # The latest year first, as news leads with it: "贫困发生率2019年底为0.07%,2013年底为39.86%".
+    "a_fall_between_two_years_latest_first": (
+        _sub(
+            _A_NAMED_FALL_BETWEEN_TWO_YEARS, lambda m: f"{m['noun']}{m['y2']}为{m['b']},{m['y1']}为{m['a']}"
+        ),
+        frozenset(FIGURES),
+    ),
     "the_years_of_a_fall_first": (
         _sub(
             rf"(?P<noun>(?:建档立卡)?贫困人口|贫困发生率)(?P<from>由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})"

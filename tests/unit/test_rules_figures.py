@@ -2511,3 +2511,28 @@ def test_a_year_after_an_older_one_is_not_the_older_ones() -> None:
 )
 def test_the_exact_figure_beats_its_rounded_restatement(text: str, expected: dict[str, float]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "dates"),
+    [
+        # Written for the test: the latest year first, as news leads with it: the series runs back,
+        # so its last figure is the start...
+        (
+            "青山县扶贫工作综述\n全县贫困发生率2019年底为0.07%,2013年底为39.86%。",
+            {"baseline.incidence_rate": 39.86, "outcome.incidence_rate": 0.07},
+            ("2013年底", "2019年底"),
+        ),
+        # ...and a start before the registration era is history only when the latest year is.
+        (
+            "青山县扶贫工作综述\n建档立卡以来,全县贫困人口2014年为2.64万人,2011年为5.5万人。",
+            {"baseline.people": 55000, "outcome.people": 26400},
+            ("2011", "2014"),
+        ),
+    ],
+)
+def test_a_series_whose_later_year_comes_first_runs_back_in_time(
+    text: str, expected: dict[str, float], dates: tuple[str, str]
+) -> None:
+    assert figures(text) == expected
+    assert _dates(text) == dates

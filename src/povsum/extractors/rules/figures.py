@@ -518,6 +518,8 @@ _RECORD_UNITS = {"户": "households", "人": "people", "%": "incidence_rate"}
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
 )
+# Series of dated figures: their years may run back (series_back_in_time).
+_SERIES = frozenset({"people_series", "rate_series"})
 # Rules whose subject is named after the figures: whose they are is read there.
 _SUBJECT_AFTER = frozenset({"rate_transition_then_subject"})
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
@@ -1240,6 +1242,8 @@ class _Finder:
             if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                 self.skipped(sentence, m, rule, "the later year first")
                 continue
+            if rule in _SERIES and self.series_back_in_time(sentence, m, rule):
+                continue
             groups = m.groupdict()
             self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
             self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
@@ -1254,6 +1258,24 @@ class _Finder:
             for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
                 for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
                     draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+
+    def series_back_in_time(self, sentence: Sentence, m: re.Match[str], rule: str) -> bool:
+        """A series whose later year is written first ("贫困发生率2019年底为0.07%,2013年底为39.86%",
+        the latest first, as news leads with it) runs back in time: its last figure is the start,
+        its first the outcome, each dated by its own time. False (nothing put) for one that runs on."""
+        first = min(m.start(g) for g in m.re.groupindex if g.startswith("a_") and m.group(g))
+        when, end = _ended(sentence.text, first), m.group("b_when")
+        if not (when and _year_of(end, self.this_year) < _year_of(when, self.this_year)):
+            return False
+        self.baseline.as_of = self.baseline.as_of or _bare_year(end)
+        self.outcome.as_of = self.outcome.as_of or when
+        for prefix, draft, side in (
+            ("b_", self.baseline, "from, written last"),
+            ("a_", self.outcome, "to, written first"),
+        ):
+            for group, name in _GROUP_FIELDS.items():
+                draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+        return True
 
     def table_row(self, sentence: Sentence) -> None:
         """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
@@ -1774,7 +1796,8 @@ def _history(text: str, m: re.Match[str]) -> str | None:
         if not end_year and (old := _last(_OLD_TIMES, text, at)) and old.start() >= since:
             return None if _YEAR.search(text, old.end(), at) else old.group()
         dates = _YEAR.findall(text, since, at)
-        end = int(end_year[1]) if end_year else int(dates[-1]) if dates else 0
+        # Its latest year: a series may run back ("贫困人口2014年为2.64万人,2011年为5.5万人").
+        end = max(map(int, _YEAR.findall(m.group()))) if end_year else int(dates[-1]) if dates else 0
         return str(end) if 0 < end < _REGISTERED_FROM else None
     at = _figure_start(m)
     if (old := _last(_OLD_TIMES, text, at)) and not _YEAR.search(text, old.end(), at):
