@@ -656,6 +656,41 @@ def _money(m: re.Match[str]) -> Decimal:
     return Decimal(m["yi"]) * MULTIPLIER["亿"] + wan * MULTIPLIER["万"]
 
 
+# The digits of a figure in Arabic numerals and the multipliers after them ("35", "35.5万", "4000多").
+_WRITTEN_DIGITS = re.compile(r"(?P<int>[0-9]+)(?:\.(?P<dec>[0-9]+))?\x20?[多余]?(?P<mult>[千万亿]{0,2})")
+
+
+def rounds_to(exact: float, approximate: str) -> bool:
+    """Whether the approximate figure ``approximate`` states ``exact`` rounded: within one unit of
+    its last digit written, on the side its word says (约35万人 or 35万人左右 for 354700, 近4000人 for
+    3960, 10万多人 for 103256); False for an exact figure or one in Chinese numerals.
+
+    >>> rounds_to(354_700, "约35万人"), rounds_to(3_960, "近4000人"), rounds_to(103_256, "10万多人")
+    (True, True, True)
+    >>> rounds_to(360_000, "约35万人"), rounds_to(4_020, "近4000人"), rounds_to(354_700, "35.47万人")
+    (False, False, False)
+    >>> rounds_to(12.25, "约12%"), rounds_to(30_200, "三万余人")
+    (True, False)
+    """
+    try:
+        parsed = parse_quantity(approximate)
+    except NumberParseError:
+        return False
+    digits = _WRITTEN_DIGITS.search(approximate.translate(_FOLD))
+    if parsed.approx is None or digits is None:
+        return False
+    whole = digits["int"]
+    step = 10.0 ** -len(digits["dec"]) if digits["dec"] else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    for multiplier in digits["mult"]:
+        step *= MULTIPLIER[multiplier]
+    gap = exact - parsed.value
+    if parsed.approx == "over":
+        return 0 <= gap < step
+    if parsed.approx == "under":
+        return -step < gap <= 0
+    return abs(gap) <= step / 2
+
+
 def parse_quantity(text: str) -> ParsedQuantity:
     r"""Parse one surface form into base units. Raises NumberParseError.
 

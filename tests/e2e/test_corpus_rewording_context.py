@@ -377,6 +377,32 @@ def _first_of_two_points(spot: Spot) -> Edit | None:
     return _replace(spot, f"一是{_body(spot.quote)};二是群众满意度不断提升。")
 
 
+# A count of ten thousands with decimals (18.95万人), lifted or registered, which a box rounds.
+_LIFTED_DECIMAL = re.compile(
+    r"(?:累计|共)?(?:减贫|脱贫|减少(?:农村)?贫困人口)(?P<n>\d+\.\d+)万人|(?P<m>\d+\.\d+)万(?:贫困人口|人)(?:实现|稳定)?脱贫"
+)
+_POOR_DECIMAL = re.compile(r"(?<![减少])贫困人口(?:为|有|共有|共|达)?(?P<n>\d+\.\d+)万人?(?![\d口]*脱贫)")
+
+
+def _rounded_in_a_box(figure: re.Pattern[str], box: str) -> Context:
+    """The sentence's count of ten thousands rounded to a whole one in a box under the title
+    (``box`` takes {n} and {whole}: "【核心提示】全县累计约19万人摆脱贫困。"), where the rounding changes
+    it: the figure stated twice, once rounded."""
+
+    def context(spot: Spot) -> Edit | None:
+        title = re.match(r"\s*[^\n]+\n", spot.text)
+        m = figure.search(spot.quote)
+        if title is None or title.end() > spot.start or m is None:
+            return None
+        exact = float(m["n"] or m["m"])
+        if round(exact) == exact:
+            return None
+        line = box.format(n=round(exact), whole=spot.whole)
+        return title.end(), spot.end, f"{line}\n{spot.text[title.end() : spot.start]}{spot.quote}"
+
+    return context
+
+
 # A sentence naming its own time before any figure: "2019年底,…", "全县2014年有…", "截至2019年底,…".
 _DATED_OPENING = re.compile(r"[^\d。]{0,12}?(?:19|20)\d\d年")
 _NEXT_SENTENCE = re.compile(r"[^\S\n]*(?P<next>[^。!?;\n]{6,}[。])")
@@ -548,6 +574,15 @@ CONTEXTS: dict[str, tuple[Context, frozenset[str]]] = {
     ),
     "a_subordinate_clause_of_as": (_subordinate("随着{fall},"), ALL),
     "joined_with_the_previous_by_a_comma": (_joined_with_the_previous(","), ALL),
+    # The key figure stated twice: rounded in a box above the text, exact in its body.
+    "the_lifted_rounded_in_a_box_above": (
+        _rounded_in_a_box(_LIFTED_DECIMAL, "【核心提示】近年来,{whole}累计约{n}万人摆脱贫困。"),
+        frozenset({"outcome.people_lifted"}),
+    ),
+    "the_poor_rounded_in_a_box_above": (
+        _rounded_in_a_box(_POOR_DECIMAL, "【核心提示】{whole}原有贫困人口约{n}万人。"),
+        frozenset({"baseline.people"}),
+    ),
 }
 
 

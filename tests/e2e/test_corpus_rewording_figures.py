@@ -94,6 +94,16 @@ def _years_first(m: re.Match[str]) -> str:
 
 
 _A_FALL_BETWEEN_TWO_YEARS = rf"(?:由|从)(?P<y1>{_YEAR})的(?P<a>{_FIGURE})(?P<fall>{_FALLS})(?P<y2>{_YEAR})的"
+# The same fall with its noun and its end's figure.
+_A_NAMED_FALL_BETWEEN_TWO_YEARS = (
+    rf"(?P<noun>(?:建档立卡)?贫困人口|贫困发生率){_A_FALL_BETWEEN_TWO_YEARS}(?P<b>{_FIGURE})(?=[,;。]|$)"
+)
+
+
+def _a_sentence_a_year(m: re.Match[str]) -> str:
+    """贫困发生率由2013年底的39.86%下降到2019年底的0.07% -> 贫困发生率2013年底为39.86%。2019年底,
+    贫困发生率为0.07% (a yearly series, one sentence a year)."""
+    return f"{m['noun']}{m['y1']}为{m['a']}。{m['y2']},{m['noun']}为{m['b']}"
 
 
 # name -> (the rewording of a sentence, the figures whose sentences it rewords). Each keeps the
@@ -299,6 +309,17 @@ REWORDINGS: dict[str, tuple[Reword, frozenset[str]]] = {
     ),
     "a_fall_between_two_years_in_two_statements": (
         _sub(_A_FALL_BETWEEN_TWO_YEARS, _years_split(";")),
+        frozenset(FIGURES),
+    ),
+    "a_fall_between_two_years_as_a_sentence_a_year": (
+        _sub(_A_NAMED_FALL_BETWEEN_TWO_YEARS, _a_sentence_a_year),
+        frozenset(FIGURES),
+    ),
+    # The latest year first, as news leads with it: "贫困发生率2019年底为0.07%,2013年底为39.86%".
+    "a_fall_between_two_years_latest_first": (
+        _sub(
+            _A_NAMED_FALL_BETWEEN_TWO_YEARS, lambda m: f"{m['noun']}{m['y2']}为{m['b']},{m['y1']}为{m['a']}"
+        ),
         frozenset(FIGURES),
     ),
     "the_years_of_a_fall_first": (

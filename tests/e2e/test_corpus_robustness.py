@@ -26,6 +26,7 @@ import pytest
 from povsum import Document, Summarizer
 from povsum.evaluate import evaluate, load_split
 from povsum.outputs import OutputDir
+from povsum.panel.years import resolve_year
 from povsum.regions import Division, gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,6 +171,25 @@ def _one_paragraph_traditional(text: str) -> str:
     return "\n".join([*lines[:k], _S2T.convert(lines[k]), *lines[k + 1 :]])
 
 
+_A_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年")
+
+
+def _latest_year_as(word: str, dateline: str, after: int) -> Callable[[str], str]:
+    """The page's latest year (2020 at most) named by its date, as news written later does: each
+    "2019年" as ``word`` (去年, 今年), under a dateline ``after`` years later ({year} and the
+    ``dateline``'s month and day: "发布时间:2020-01-15")."""
+
+    def rewrite(text: str) -> str:
+        years = [int(y) for y in _A_YEAR.findall(text) if int(y) <= 2020]
+        if not years:
+            return text
+        latest = max(years)
+        named = re.sub(rf"(?<![\d.]){latest}年", word, text)
+        return dateline.format(year=latest + after) + named
+
+    return rewrite
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "traditional_script": _S2T.convert,
     "taiwan_script": _S2TW.convert,
@@ -211,6 +231,9 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "replacement_characters_after_full_stops": lambda text: re.sub(r"([。！])(?=[^\n])", "\\1\ufffd", text),
     "one_paragraph_in_traditional_script": _one_paragraph_traditional,
     # A reading aid's pinyin after words, toned, with or without a space between syllables.
+    # The latest year named by the page's date: "去年底" under a dateline of the year after.
+    "the_latest_year_as_last_year": _latest_year_as("去年", "发布时间:{year}-01-15 10:00\n", 1),
+    "the_latest_year_as_this_year": _latest_year_as("今年", "发布时间:{year}-12-20 10:00\n", 0),
     "pinyin_after_words": _replace(
         ("脱贫", "脱贫(tuōpín)"),
         ("贫困", "贫困(pín kùn)"),
@@ -260,6 +283,33 @@ def test_the_rewrites_change_the_texts() -> None:
     texts = [Document.from_path(p).original for p in sorted(TEXTS.glob("*.txt"))[:60]]
     for name, rewrite in REWRITES.items():
         assert any(rewrite(t) != t for t in texts), name
+
+
+@pytest.mark.parametrize("name", ["the_latest_year_as_last_year", "the_latest_year_as_this_year"])
+def test_a_year_named_by_the_pages_date_dates_no_figure_by_another_year(
+    name: str, rules_summarizer: Summarizer
+) -> None:
+    # A wrong year is worse than none: where the page as written dates a part, its rewrite dates it
+    # by the same year (去年底 read by the page's date, as the panel reads it) or by none.
+    checked, wrong = 0, []
+    for stem in sorted(load_split("train", CORPUS / "split.json")):
+        text = Document.from_path(TEXTS / f"{stem}.txt").original
+        rewritten = REWRITES[name](text)
+        before, after = rules_summarizer.summarize_text(text), rules_summarizer.summarize_text(rewritten)
+        published = Document.from_text(rewritten).published
+        for part in ("baseline", "outcome"):
+            old, new = getattr(before, part), getattr(after, part)
+            if not (old and old.as_of and _A_YEAR_IN.search(old.as_of)) or not (new and new.as_of):
+                continue
+            checked += 1
+            year, dated = resolve_year(old.as_of, None), resolve_year(new.as_of, published)
+            if year is None or dated is None or year.year != dated.year:
+                wrong.append((stem, part, old.as_of, new.as_of))
+    assert checked >= 30, checked
+    assert wrong == [], wrong
+
+
+_A_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 
 
 # --- the same page about another county ----------------------------------------------------------

@@ -14,6 +14,7 @@ from povsum.numbers import (
     find_quantities,
     find_table_totals,
     parse_quantity,
+    rounds_to,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -389,3 +390,26 @@ def test_an_amount_in_yi_without_yuan_beside_money_is_yuan(text: str, found: str
 @pytest.mark.parametrize("text", ["惠及14亿中国人民", "全国7亿多农村贫困人口", "2019年全县减少3亿"])
 def test_a_bare_yi_beside_no_money_word_is_no_amount(text: str) -> None:
     assert find_quantities(text, units={"元"}) == []
+
+
+@pytest.mark.parametrize(
+    ("exact", "approximate", "rounds"),
+    [
+        # Written for the test: an approximate figure rounds an exact one to its last digit written,
+        # on the side its word says (约/左右 either side, 多/余/超过 above, 近 below).
+        (354_700, "约35万人", True),
+        (354_700, "35万人左右", True),
+        (356_000, "约35万人", False),
+        (35_470, "约3.5万人", True),
+        (103_256, "10万多人", True),
+        (99_800, "10万多人", False),
+        (3_960, "近4000人", True),
+        (4_020, "近4000人", False),
+        (12.25, "约12%", True),
+        # An exact figure, or one in Chinese numerals, rounds none.
+        (354_700, "35万人", False),
+        (30_200, "三万余人", False),
+    ],
+)
+def test_an_approximate_figure_rounds_the_exact_one(exact: float, approximate: str, rounds: bool) -> None:
+    assert rounds_to(exact, approximate) is rounds

@@ -2407,3 +2407,122 @@ def test_figures_of_several_units_and_a_last_batch_told_as_background(
     text: str, expected: dict[str, float]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a yearly series as one sentence a year, the first year between the
+        # rate's noun and its figure...
+        "青山县扶贫工作综述\n全县贫困发生率2014年底为18.6%。\n2019年底,全县贫困发生率为0.5%。",
+        # ...or as a data card's lines, a year, a label and a value each.
+        "青山县扶贫工作综述\n2014年底 贫困发生率 18.6%\n2019年底 贫困发生率 0.5%\n",
+    ],
+)
+def test_each_years_statement_dates_its_own_figure(text: str) -> None:
+    # The second year's statement, whose figure the baseline does not take, dates no baseline; the
+    # latest of the dated figures dates the outcome it gives.
+    assert _dates(text) == ("2014年底", "2019年底")
+    assert figures(text) == {"baseline.incidence_rate": 18.6, "outcome.incidence_rate": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Written for the test: a year named by the page's own date is a time as written; the start
+        # of a fall (由2014年底的…) opens a period, so it dates no people lifted after it...
+        (
+            "青山县扶贫工作综述\n去年底,全县贫困人口由2014年底的7.75万人减少到了1832人,脱贫7.56万人。",
+            ("2014年底", "去年底"),
+        ),
+        (
+            "青山县扶贫工作综述\n全县贫困人口由2014年底的7.75万人减少到去年底的1832人。",
+            ("2014年底", "去年底"),
+        ),
+        # ...a range may end on it...
+        ("青山县扶贫工作综述\n2014年至去年,全县累计减贫7.56万人。", (None, "去年")),
+        # ...and a planned exit's time dates no outcome.
+        (
+            "青山县扶贫工作综述\n全县贫困人口由3.2万人减少到1200人。到今年底,全县120个贫困村将减少100个以上。",
+            (None, None),
+        ),
+    ],
+)
+def test_a_year_named_by_the_pages_date_is_a_time_as_written(
+    text: str, dates: tuple[str | None, str | None]
+) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(
+    ("dateline", "latest"),
+    [
+        # Written for the test: 今年 is the present...
+        ("", "今年"),
+        # ...and the page's date says which year 去年 is: the latest of the dated figures.
+        ("发布时间:2019-01-10 10:00\n", "去年"),
+    ],
+)
+def test_the_figure_of_this_or_last_year_is_the_latest(dateline: str, latest: str) -> None:
+    text = (
+        f"{dateline}青山镇脱贫攻坚情况\n2016年全镇贫困发生率20.26%。2017年全镇贫困发生率9.28%。"
+        f"{latest}全镇贫困发生率为0.76%。"
+    )
+    assert figures(text) == {"baseline.incidence_rate": 20.26, "outcome.incidence_rate": 0.76}
+    assert _dates(text) == ("2016", latest)
+
+
+def test_a_year_after_an_older_one_is_not_the_older_ones() -> None:
+    # Written for the test: 今年 after 2014年 is no time of 2014, so the stock stays the start.
+    text = "青山县扶贫工作综述\n2014年全县有贫困人口7.75万人,今年贫困发生率降至0.5%。"
+    assert figures(text) == {"baseline.people": 77500, "outcome.incidence_rate": 0.5}
+    assert _dates(text) == ("2014", "今年")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: the key figure rounded in a box above the text, exact in its body...
+        (
+            "青山县扶贫工作综述\n【核心提示】近年来,全县累计约19万人摆脱贫困。\n近年来,全县18.95万人脱贫,"
+            "贫困发生率降至0.5%。",
+            {"outcome.people_lifted": 189500, "outcome.incidence_rate": 0.5},
+        ),
+        (
+            "青山县扶贫工作综述\n全县建档立卡贫困人口约35万人。\n2014年,全县建档立卡贫困人口35.47万人,贫困发生率18.2%。",
+            {"baseline.people": 354700, "baseline.incidence_rate": 18.2},
+        ),
+        # ...but one year's figure is not the rounded figure of several years'.
+        (
+            "青山县扶贫工作综述\n五年来,全县累计约5万人脱贫。2019年,全县减贫4.8万人。",
+            {"outcome.people_lifted": 50000},
+        ),
+    ],
+)
+def test_the_exact_figure_beats_its_rounded_restatement(text: str, expected: dict[str, float]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "dates"),
+    [
+        # Written for the test: the latest year first, as news leads with it: the series runs back,
+        # so its last figure is the start...
+        (
+            "青山县扶贫工作综述\n全县贫困发生率2019年底为0.07%,2013年底为39.86%。",
+            {"baseline.incidence_rate": 39.86, "outcome.incidence_rate": 0.07},
+            ("2013年底", "2019年底"),
+        ),
+        # ...and a start before the registration era is history only when the latest year is.
+        (
+            "青山县扶贫工作综述\n建档立卡以来,全县贫困人口2014年为2.64万人,2011年为5.5万人。",
+            {"baseline.people": 55000, "outcome.people": 26400},
+            ("2011", "2014"),
+        ),
+    ],
+)
+def test_a_series_whose_later_year_comes_first_runs_back_in_time(
+    text: str, expected: dict[str, float], dates: tuple[str, str]
+) -> None:
+    assert figures(text) == expected
+    assert _dates(text) == dates

@@ -47,6 +47,7 @@ from povsum.numbers import (
     find_quantities,
     find_table_cells,
     parse_quantity,
+    rounds_to,
 )
 from povsum.regions import (
     LOCAL_LEVELS,
@@ -283,7 +284,7 @@ _LEFT_WORDS = "剩余|剩下|还剩|仅剩|只剩|尚有|还有|仍有"
 _REMAINING = re.compile(rf"{_LEFT_WORDS}|未脱贫")
 # The present ("截至2019年底,全县贫困发生率为2.6%"; a yearbook's "年末全县有贫困人口…", the end of
 # the year it reports, not "2014年末")...
-_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止|(?<![\d年])年[末底]")
+_NOW = re.compile(r"如今|目前|现有|现在|至今|截至|截止|(?<![\d年])年[末底]|(?<![比较])今年(?!以来)")
 # ...and the past: "五年前,全县还有贫困人口5万人" is where it started, not what is left.
 _PAST = re.compile(r"年前|曾经?|当时|那时")
 # ...unless a total is stated after it: "截至2015年底,共有贫困人口约26万人,贫困发生率达9.3%",
@@ -341,11 +342,15 @@ _RESPECTIVELY = re.compile(r"分别")
 # The last ones of a whole: "最后的7个贫困县全部摘帽", "最后1.16万名贫困群众全部脱贫".
 _LAST_BATCH = re.compile(r"最后(?:的|一批)?")
 # The time a draft is dated by: the last one written before its first figure.
-_AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|如今|目前)")
+# A year named by the page's own date, as written ("截至去年底", "今年"; the panel reads it by the
+# publication date): not a comparison's ("比去年减少", "较去年同期").
+_RELATIVE_YEAR = r"(?<![比较])(?:今|去)年(?:年?底|末|初)?(?!同期)"
+_AS_OF = re.compile(rf"(?:截至|截止)?(?:{_TIME}|{_RELATIVE_YEAR}|如今|目前)")
+_WRITTEN_YEAR = re.compile(rf"{_TIME}|{_RELATIVE_YEAR}")
 # A time that opens a period rather than ending it: "2014年以来", "2014年起".
 _SINCE_AFTER = re.compile(r"\x20?(?:以来|起|开始)")
 # A range of years: "2014年至2019年", "2014—2019年", "2014至2019年".
-_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME})")
+_YEAR_RANGE = re.compile(rf"(?P<a>\d{{4}}(?:年(?:底|末|初)?)?)(?:至|到|—|-|~)(?P<b>{_TIME}|{_RELATIVE_YEAR})")
 # Values listed in turn or each for its own (依次为, 分别为): of several times or units, not one.
 _IN_TURN = re.compile(r"依次|分别")
 
@@ -513,6 +518,8 @@ _RECORD_UNITS = {"户": "households", "人": "people", "%": "incidence_rate"}
 _DATED_EACH = frozenset(
     {"people_dated_pair", "households_dated_pair", "rate_dated_pair", "rate_series_listed"}
 )
+# Series of dated figures: their years may run back (series_back_in_time).
+_SERIES = frozenset({"people_series", "rate_series"})
 # Rules whose subject is named after the figures: whose they are is read there.
 _SUBJECT_AFTER = frozenset({"rate_transition_then_subject"})
 _TRANSITION_UNITS = {"transition_villages": "poor_villages", "transition_counties": "poor_counties"}
@@ -1000,29 +1007,46 @@ class _Draft:
     as_of: str | None = None
     # The year of the statement a field was taken from, where it names one (what is left).
     years: dict[str, int] = field(default_factory=dict)
+    this_year: int = 0  # the year of the page's date (0: unknown)
 
-    def put(self, name: str, quantity: Quantity | None, rule: str, year: int | None = None) -> None:
+    def put(
+        self, name: str, quantity: Quantity | None, rule: str, year: int | None = None, exact: bool = True
+    ) -> bool:
         """Keep the first value for a field; what is left at a later year than a dated kept value
-        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%")."""
+        replaces it ("2018年…降至11.56%" then "截至2019年底…降至6.23%"), and so does the exact figure
+        a kept approximate one rounds (约35万人, then 35.47万人: one figure stated twice; ``exact``
+        False where the rounding may be another figure's). Whether the field holds it now: kept, or
+        restated (the value kept already), so its statement may date the draft."""
         if quantity is None:
-            return
+            return False
         path = f"{self.part}.{name}"
         if not FIELDS[name].fits(quantity.unit, quantity.text, quantity.value):
             # "下降为0" has no %: the verifier could not prove it as a rate.
             self.trace.note(path, rule, quantity.text, f"skipped: no unit of {name}")
-        elif name in self.fields and not (year and year > self.years.get(name, year)):
-            self.trace.note(path, rule, quantity.text, f"skipped: already {self.fields[name].text}")
-        else:
-            if name in self.fields:
-                self.trace.note(path, rule, self.fields[name].text, f"replaced: {year} is later")
-            self.fields[name] = quantity
-            if year:
-                self.years[name] = year
-            self.trace.note(path, rule, quantity.text, "kept")
+            return False
+        kept = self.fields.get(name)
+        later = bool(year and year > self.years.get(name, year))
+        exactly = (
+            exact
+            and kept is not None
+            and not quantity.approx
+            and quantity.value != kept.value
+            and rounds_to(quantity.value, kept.text)
+        )
+        if kept is not None and not (later or exactly):
+            self.trace.note(path, rule, quantity.text, f"skipped: already {kept.text}")
+            return kept.value == quantity.value
+        if kept is not None:
+            why = f"{year} is later" if later else f"{quantity.text} is the figure it rounds"
+            self.trace.note(path, rule, kept.text, f"replaced: {why}")
+        self.fields[name] = quantity
+        if year:
+            self.years[name] = year
+        self.trace.note(path, rule, quantity.text, "kept")
+        return True
 
     def year(self) -> int:
-        found = re.search(r"\d{4}", self.as_of or "")
-        return int(found.group()) if found else 0
+        return _year_of(self.as_of, self.this_year)
 
     def snapshot(self) -> Snapshot | None:
         return Snapshot(as_of=self.as_of, **self.fields) if self.fields else None
@@ -1079,8 +1103,10 @@ class _Finder:
         self.plans = plans  # figures there are targets ("二、目标任务" over "2017年,全县减少贫困人口1.2万人")
         self.scope = _Scope(document, region)
         self.region_names = set(name_forms(region.name)) if region else set()
-        self.baseline = _Draft("baseline", trace)
-        self.outcome = _Draft("outcome", trace)
+        # The year of the page's date, which "今年"/"去年" are read by (0: unknown).
+        self.this_year = int(document.published[:4]) if document.published else 0
+        self.baseline = _Draft("baseline", trace, this_year=self.this_year)
+        self.outcome = _Draft("outcome", trace, this_year=self.this_year)
         self.lifted_found: list[_Dated] = []
         self.stated: list[_Stated] = []  # lone statements and the part each gives
         self.dated: list[_Dated] = []  # lone statements with a year, for dated_sequence
@@ -1192,12 +1218,15 @@ class _Finder:
         rule: str,
         unit: str | None = None,
         year: int | None = None,
-    ) -> None:
-        """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``."""
-        for group, name in _GROUP_FIELDS.items():
+    ) -> bool:
+        """Every figure group of ``m`` into ``draft``; a count of units into the field ``unit``.
+        Whether the draft holds any of them (Draft.put)."""
+        kept = [
             draft.put(name, self.quantity(sentence, m, group), rule, year)
-        for group in _UNIT_GROUPS if unit else ():
-            draft.put(unit, self.quantity(sentence, m, group), rule)
+            for group, name in _GROUP_FIELDS.items()
+        ]
+        kept += [draft.put(unit, self.quantity(sentence, m, group), rule) for group in _UNIT_GROUPS if unit]
+        return any(kept)
 
     def transitions(self, sentence: Sentence) -> None:
         for rule, m in _TRANSITIONS_TABLE.finditer(sentence.text):
@@ -1213,6 +1242,8 @@ class _Finder:
             if rule in _DATED_EACH and m.group("a_when")[:4] >= m.group("b_when")[:4]:
                 self.skipped(sentence, m, rule, "the later year first")
                 continue
+            if rule in _SERIES and self.series_back_in_time(sentence, m, rule):
+                continue
             groups = m.groupdict()
             self.baseline.as_of = self.baseline.as_of or _as_of(groups.get("a_when") or groups.get("a_dated"))
             self.outcome.as_of = self.outcome.as_of or _as_of(groups.get("b_when") or groups.get("b_dated"))
@@ -1227,6 +1258,24 @@ class _Finder:
             for prefix, draft, side in (("a_", self.baseline, "from"), ("b_", self.outcome, "to")):
                 for group, name in (*_GROUP_FIELDS.items(), *((g, unit) for g in _UNIT_GROUPS if unit)):
                     draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+
+    def series_back_in_time(self, sentence: Sentence, m: re.Match[str], rule: str) -> bool:
+        """A series whose later year is written first ("贫困发生率2019年底为0.07%,2013年底为39.86%",
+        the latest first, as news leads with it) runs back in time: its last figure is the start,
+        its first the outcome, each dated by its own time. False (nothing put) for one that runs on."""
+        first = min(m.start(g) for g in m.re.groupindex if g.startswith("a_") and m.group(g))
+        when, end = _ended(sentence.text, first), m.group("b_when")
+        if not (when and _year_of(end, self.this_year) < _year_of(when, self.this_year)):
+            return False
+        self.baseline.as_of = self.baseline.as_of or _bare_year(end)
+        self.outcome.as_of = self.outcome.as_of or when
+        for prefix, draft, side in (
+            ("b_", self.baseline, "from, written last"),
+            ("a_", self.outcome, "to, written first"),
+        ):
+            for group, name in _GROUP_FIELDS.items():
+                draft.put(name, self.quantity(sentence, m, prefix + group), f"{rule}: {side}")
+        return True
 
     def table_row(self, sentence: Sentence) -> None:
         """A table row of a field under a header of years ("贫困户(户)|19832|647" under "指标|2014年|
@@ -1428,11 +1477,11 @@ class _Finder:
             if rule not in _RATE_RULES and (why_not := self.not_left(sentence, m, rule)):
                 self.skipped(sentence, m, rule, why_not)
                 continue
-            year = _year_before(sentence.text, m.start())
+            year = _year_before(sentence.text, m.start(), self.this_year)
             if year and year > max(self.outcome.years.values(), default=0) and self.outcome.years:
                 self.outcome.as_of = None  # the later statement dates the outcome
-            self.when(self.outcome, sentence, m.start())
-            self.put_groups(self.outcome, sentence, m, rule, year=year)
+            if self.put_groups(self.outcome, sentence, m, rule, year=year):
+                self.when(self.outcome, sentence, m.start())
 
     def not_left(self, sentence: Sentence, m: re.Match[str], rule: str) -> str | None:
         """Why a count of what is left is not the region's outcome: a township's ("兴隆镇剩余贫困人口
@@ -1474,8 +1523,10 @@ class _Finder:
         """The lone statements found, registered totals first: "2015年建档立卡人口1389户4876人" is the
         baseline even after a list giving "贫困户1137户4210人" among other groups."""
         for s in sorted(self.stated, key=lambda s: not s.part.registered):
-            self.when(s.part.draft, s.sentence, s.m.start())
-            self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}")
+            # Dated by a statement whose figure the draft holds, by a time between its noun and its
+            # figure too ("贫困发生率2013年底为39.86%。2019年底,贫困发生率为0.07%": not by the second).
+            if self.put_groups(s.part.draft, s.sentence, s.m, f"{s.rule}: {s.part.why}"):
+                self.when(s.part.draft, s.sentence, _figure_start(s.m))
             self.remember_dated(s.sentence, s.m, s.rule, s.part.registered)
 
     def not_a_population(self, sentence: Sentence, m: re.Match[str]) -> str | None:
@@ -1494,11 +1545,15 @@ class _Finder:
 
     def remember_dated(self, sentence: Sentence, m: re.Match[str], rule: str, registered: bool) -> None:
         before = self.statement_before(sentence) or self.time_frame(sentence)
-        if year := _dated_by(sentence.text, m, before):
+        if year := _dated_by(sentence.text, m, before, self.this_year):
+            # The time as written, when its own sentence writes it ("2019年底,…"), else its year.
+            ended = _ended(sentence.text, _figure_start(m))
+            written = ended if ended and _year_of(ended, self.this_year) == year else str(year)
             for group, name in _GROUP_FIELDS.items():
                 if quantity := self.quantity(sentence, m, group):
                     at = sentence.start + m.start()
-                    self.dated.append(_Dated(name, quantity, rule, year, at, registered=registered))
+                    dated = _Dated(name, quantity, rule, year, at, registered=registered, ended=written)
+                    self.dated.append(dated)
 
     def statement_before(self, sentence: Sentence) -> str:
         """The ;-separated statements of the sentence's statement before it ("截至2019年底:已脱贫…;
@@ -1576,7 +1631,7 @@ class _Finder:
         if heading:  # "(一)建档立卡情况" over "现有贫困户1347户": the register said once for its section
             return _Part(self.baseline, f"total cue of its heading ({heading})", registered=True)
         # The statement before ";" dates it, else a time framing its sentence (time_frame).
-        year, outcome_year = _dated_by(text, m, before or frame), self.outcome.year()
+        year, outcome_year = _dated_by(text, m, before or frame, self.this_year), self.outcome.year()
         opening = None if now or _YEAR.search(_lead(text, _figure_start(m))) else _NOW.match(before)
         if opening and (total := _last(_TOTAL, before, len(before))) and total.start() > opening.start():
             # "截至2015年底,共有贫困人口30万人;贫困发生率达8.7%": the total its statement states.
@@ -1615,7 +1670,7 @@ class _Finder:
                         "people_lifted",
                         quantity,
                         rule,
-                        year=_year_before(text, m.end()),
+                        year=_year_before(text, m.end(), self.this_year),
                         at=sentence.start + m.start(),
                         in_headline=sentence.start + m.start() in self.headline,
                         # ...unless they are the last ones, lifted in one year ("最后的1.2万人").
@@ -1629,14 +1684,18 @@ class _Finder:
         """The figure covering the longest period up to the latest date (ANNOTATION.md)."""
         one_year = [f.quantity.value for f in self.lifted_found if f.year and not f.cumulative]
         most = max(one_year, default=0.0)
-        for found in sorted(self.lifted_found, key=lambda f: f.lifted_rank(most), reverse=True):
+        ranked = sorted(self.lifted_found, key=lambda f: f.lifted_rank(most), reverse=True)
+        for found in ranked:
             if found.cumulative:
                 period = "cumulative"
             elif found.spans(most):
                 period = "undated, more than any one year's"
             else:
                 period = f"one year ({found.year or 'undated'})"
-            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}")
+            # The exact figure an approximate one rounds replaces it when undated or of the same period
+            # ("累计约189万人摆脱贫困" beside "188.95万人脱贫"; not "2019年减贫4.8万人" beside "累计约5万人").
+            same = not found.year or found.lifted_rank(most)[:2] == ranked[0].lifted_rank(most)[:2]
+            self.outcome.put("people_lifted", found.quantity, f"{found.rule}: {period}", exact=same)
             if self.outcome.fields.get("people_lifted") is found.quantity and found.ended:
                 # "截至2019年底,累计减贫9.2万人": the people lifted date an outcome dated by nothing else.
                 self.outcome.as_of = self.outcome.as_of or found.ended
@@ -1651,10 +1710,12 @@ class _Finder:
             decided = (self.drafts[fixed], form) if fixed else self.unit_stock(sentence, m, rule)
             if decided:
                 draft, why = decided
-                # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's.
+                # "截至2019年底,46个贫困村全部出列": the time is the exit's, the outcome's, not the count's;
+                # a planned exit's is no outcome's ("到今年底,832个贫困县将减少430个以上").
                 exited = form == "all_units_exited" or why in _EXIT_REASONS
-                self.when(self.outcome if exited else draft, sentence, m.start())
-                self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name)
+                planned = exited and _FUTURE.match(m.groupdict().get("post") or "")
+                if self.put_groups(draft, sentence, m, f"{rule}: {why}", unit=name) and not planned:
+                    self.when(self.outcome if exited else draft, sentence, m.start())
 
     def unit_stock(self, sentence: Sentence, m: re.Match[str], rule: str) -> tuple[_Draft, str] | None:
         """Whether "N个贫困村" (or "贫困村N个") states how many there were, or are left."""
@@ -1711,8 +1772,9 @@ class _Finder:
             if latest.registered:  # "2014年识别建档立卡贫困人口3.4万人" after an older figure: the start
                 why = "skipped: the latest of dated figures is a registered total"
                 self.trace.note(f"outcome.{name}", latest.rule, latest.quantity.text, why)
-            else:
-                self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures")
+            elif self.outcome.put(name, latest.quantity, f"{latest.rule}: the latest of dated figures"):
+                # "贫困发生率2013年底为39.86%。2019年底,贫困发生率为0.07%": its year dates the outcome.
+                self.outcome.as_of = self.outcome.as_of or latest.ended
 
 
 def _history(text: str, m: re.Match[str]) -> str | None:
@@ -1734,7 +1796,8 @@ def _history(text: str, m: re.Match[str]) -> str | None:
         if not end_year and (old := _last(_OLD_TIMES, text, at)) and old.start() >= since:
             return None if _YEAR.search(text, old.end(), at) else old.group()
         dates = _YEAR.findall(text, since, at)
-        end = int(end_year[1]) if end_year else int(dates[-1]) if dates else 0
+        # Its latest year: a series may run back ("贫困人口2014年为2.64万人,2011年为5.5万人").
+        end = max(map(int, _YEAR.findall(m.group()))) if end_year else int(dates[-1]) if dates else 0
         return str(end) if 0 < end < _REGISTERED_FROM else None
     at = _figure_start(m)
     if (old := _last(_OLD_TIMES, text, at)) and not _YEAR.search(text, old.end(), at):
@@ -1825,11 +1888,11 @@ def _clause_head(text: str, position: int) -> str:
 _CLOSED_BRACKET = re.compile(r"\([^()]*\)")
 
 
-def _dated_by(text: str, m: re.Match[str], before: str) -> int:
+def _dated_by(text: str, m: re.Match[str], before: str, this_year: int = 0) -> int:
     """The year dating the lone figure ``m``: the last before it in its clauses; or, when they name
     neither a year nor the present, the year of the statement they go on after ";" (``before``:
     "2018年贫困户393户1087人;贫困发生率为0.76%"), as a frame opening a statement governs each of
-    its parts.
+    its parts. "今年"/"去年" are read by the page's date, ``this_year`` (0: unknown).
 
     >>> _dated_by("贫困发生率为0.76%", re.search(r"0.76%", "贫困发生率为0.76%"), "2018年贫困户393户;")
     2018
@@ -1843,14 +1906,14 @@ def _dated_by(text: str, m: re.Match[str], before: str) -> int:
     0
     """
     at = _figure_start(m)
-    if year := _year_before(text, at):
+    if year := _year_before(text, at, this_year):
         return year
     # Values given in turn (依次为16.2%、9.0%、4.6%) are of the statement's several years, not its last.
     if _NOW.search(text, 0, at) or _IN_TURN.search(text, 0, at):
         return 0
     if data := _DATA_OF.search(text, m.end()):
         return int(data["year"])
-    return _year_before(before, len(before))
+    return _year_before(before, len(before), this_year)
 
 
 def _lead(text: str, position: int) -> str:
@@ -1964,9 +2027,36 @@ def _after_last_figure(text: str, position: int) -> int:
     return figure.end() if figure else 0
 
 
-def _year_before(text: str, position: int) -> int:
-    years = _YEAR.findall(text, 0, position)
-    return int(years[-1]) if years else 0
+def _year_before(text: str, position: int, this_year: int = 0) -> int:
+    """The last year written before ``position``: "2014年", or "今年"/"去年" read by the page's
+    date (``this_year``); 0 when none, or when that date is unknown (a relative year after an older
+    one is no time of the older one's).
+
+    >>> _year_before("2014年有贫困人口3万人,今年贫困发生率", 20), _year_before("…今年贫困发生率", 8, 2018)
+    (0, 2018)
+    >>> _year_before("去年底,贫困发生率", 8, 2020), _year_before("比去年减少2014年", 10)
+    (2019, 2014)
+    """
+    found = _last(_A_YEAR, text, position)
+    if found is None:
+        return 0
+    if found["year"]:
+        return int(found["year"])
+    return this_year - (found["relative"] == "去") if this_year else 0
+
+
+def _year_of(time: str | None, this_year: int) -> int:
+    """The year of a time as a draft is dated by it: "2019年底", "2019"; "去年底" read by the page's
+    date (``this_year``), as the panel reads it; 0 when it names none.
+
+    >>> _year_of("截至2019年底", 0), _year_of("2019", 0), _year_of("去年底", 2020), _year_of("目前", 2020)
+    (2019, 2019, 2019, 0)
+    """
+    found = re.search(r"\d{4}", time or "")
+    return int(found.group()) if found else _year_before(time or "", len(time or ""), this_year)
+
+
+_A_YEAR = re.compile(rf"(?<!\d)(?P<year>\d{{4}})年|(?=(?P<relative>[今去])){_RELATIVE_YEAR}")
 
 
 def _target_cue(text: str, position: int) -> re.Match[str] | None:
@@ -2004,24 +2094,26 @@ def _target_cue(text: str, position: int) -> re.Match[str] | None:
 
 
 def _as_of(when: str | None) -> str | None:
-    """The year written inside a transition, if any: "由底34.18万人" (its year lost in the source)
-    or "到目前的" says none.
+    """The year written inside a transition, if any, as written ("降至去年底的8.7万人"): "由底34.18万人"
+    (its year lost in the source) or "到目前的" says none.
 
-    >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("底"), _as_of(None)
-    ('2014年底', '2014', None, None)
+    >>> _as_of("2014年底的"), _as_of("2014年建档立卡时的"), _as_of("去年底的"), _as_of("底"), _as_of(None)
+    ('2014年底', '2014', '去年底', None, None)
     """
-    found = re.match(_TIME, when or "")
+    found = _WRITTEN_YEAR.match(when or "")
     return _bare_year(found.group()) if found else None
 
 
 def _time_before(text: str, before: int) -> tuple[re.Match[str], bool] | None:
     """The last time written before ``before``, and whether it opens a period (2014年以来,
-    自2014年) rather than ending one."""
+    自2014年, a fall's start: "由2011年底的775万人减少到…") rather than ending one."""
     times = list(_AS_OF.finditer(text, 0, before))
     if not times:
         return None
     time = times[-1]
-    return time, bool(_SINCE_AFTER.match(text, time.end()) or text[: time.start()].endswith(("自", "从")))
+    return time, bool(
+        _SINCE_AFTER.match(text, time.end()) or text[: time.start()].endswith(("自", "从", "由"))
+    )
 
 
 def _ended(text: str, before: int) -> str | None:
