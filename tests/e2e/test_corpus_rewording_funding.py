@@ -16,7 +16,8 @@ are test_corpus_rewording_negatives.reworded); the expected result is known with
   and its value, 投入资金:4.2亿元; a note in brackets or a programme in quotes before it; a list
   item; the work it paid with it in brackets; its rise or its share after it); parts and
   restatements, counted once (its parts before it and summed up, a use of it after it, 用于产业发展
-  2.55亿元; a heading, the next sentence or its own sentence restating it, exactly or rounded).
+  2.55亿元; a heading, the next sentence or its own sentence restating it, exactly or rounded; the
+  page's headline restating it rounded, in words of its own: test_a_headline_restating_…).
 - meaning REMOVED (no item of the rewritten sentence carries the value): the amount made a loan
   balance, a village's income, a migrant's earnings, tourism or e-commerce revenue, an expected
   output value, an income per head, a village's assets, a rate per household or person, a subsidy
@@ -47,19 +48,22 @@ from test_corpus_rewording_negatives import (  # noqa: F401  (pages: the fixture
     FUNDING,
     KEEP,
     REMOVE,
+    TOLERANCE,
     Page,
     Rewrite,
     Spot,
     _funding_before,
+    _kept,
     _number,
     _spelt,
+    _spots,
     assert_few_wrong,
     pages,
     reworded,
     with_known_gaps,
 )
 
-from povsum import Summarizer
+from povsum import Document, Summarizer
 
 pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
 
@@ -576,3 +580,36 @@ def test_a_rewording_of_a_funding_sentence_keeps_or_removes_its_amount(
 ) -> None:
     rewrite, must = REWORDINGS[name]
     assert_few_wrong(name, *reworded(FUNDING, rewrite, must, pages, rules_summarizer))
+
+
+# The page's headline made one restating an amount rounded (4亿多元, 3000多万元), in words of its own
+# that share no funding word with the body's phrase: a restatement, counted once (ANNOTATION.md).
+HEADLINES = ("{amount}投资助力脱贫攻坚", "砸下{amount}建设美丽乡村", "{amount}扶贫贷款惠及贫困户")
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_a_headline_restating_an_amount_rounded_adds_no_item(
+    headline: str,
+    pages: dict[str, Page],  # noqa: F811
+    rules_summarizer: Summarizer,
+) -> None:
+    checked, wrong = 0, []
+    for stem, page in pages.items():
+        title = Document.from_text(page.text).title
+        for spot in _spots(page, FUNDING):
+            m = _AMOUNT.match(spot.found.text)
+            rough = _rounded(float(m["number"]), m["unit"]) if m and _key(spot, ends_clause=False) else None
+            if rough is None:
+                continue
+            new = headline.format(amount=rough)
+            text = page.text.replace(title, new, 1) if title else f"{new}\n{page.text}"
+            if Document.from_text(text).title != new:  # read as no headline: not this test's
+                continue
+            checked += 1
+            after = rules_summarizer.summarize_text(text)
+            if sorted(f.amount.value for f in after.funding) != sorted(
+                f.amount.value for f in page.summary.funding
+            ):
+                wrong.append((stem, spot.found.text, new))
+    assert checked >= 10, checked
+    assert len(wrong) <= max(1, checked * TOLERANCE), wrong

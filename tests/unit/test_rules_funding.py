@@ -181,6 +181,21 @@ def test_a_rounded_headline_restates_the_body_figure() -> None:
     assert _decision(text, "3亿元") == ("restatement", "dropped: restates 3.4728亿元")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Written for the test: a headline sums the body up in words of its own, sharing no funding
+        # word with the body's phrase (砸下, 投资, 贷款 over 到位…帮扶资金).
+        "甲县砸下3亿多元建设美丽乡村",
+        "超3亿元投资助力甲县脱贫攻坚",
+        "甲县3亿多元扶贫贷款惠及贫困户",
+    ],
+)
+def test_a_rounded_headline_in_its_own_words_restates_the_body_figure(headline: str) -> None:
+    text = f"{headline}\n\n今年以来,甲县累计到位各类帮扶资金3.4728亿元,用于产业发展和基础设施建设。"
+    assert _found(text) == ["3.4728亿元"]
+
+
 def test_an_allocation_for_each_listed_village_is_spent_but_its_average_is_a_rate() -> None:
     # Written for the test.
     assert _found("启动10个贫困村整村推进,每个村投入300万元以上。") == ["300万元以上"]

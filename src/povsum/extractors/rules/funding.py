@@ -1040,12 +1040,13 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
 
 
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
-    """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
+    """The same amount again, or a rounded statement of it: a headline's figure, in words of its
+    own (a headline sums the body up: 投资超5亿元 over 累计到位帮扶资金5.6176亿元), or an approximate
     one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one or pointing
-    back at an amount stated (上述3000多万元 for 3317.4万元). Within one
-    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the
-    later one points back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it,
-    close to it, is its conversion (3200万元(约0.32亿元))."""
+    back at an amount stated (上述3000多万元 for 3317.4万元). Within one sentence equal amounts
+    are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the later one points
+    back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it, close to it, is its
+    conversion (3200万元(约0.32亿元))."""
     later = max(candidate, kept, key=lambda c: c.at)
     if candidate.sentence == kept.sentence and not later.refers_back:
         return (
@@ -1055,10 +1056,9 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
         )
     if candidate.yuan == kept.yuan:
         return True
-    if not (candidate.words & kept.words or later.refers_back):
-        return False
+    related = bool(candidate.words & kept.words) or later.refers_back
     return any(
-        (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
+        (rough.in_headline or (related and rough.approx is not None)) and _rounds(rough, exact)
         for rough, exact in ((candidate, kept), (kept, candidate))
     )
 
