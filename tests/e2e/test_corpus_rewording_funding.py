@@ -16,7 +16,8 @@ are test_corpus_rewording_negatives.reworded); the expected result is known with
   and its value, 投入资金:4.2亿元; a note in brackets or a programme in quotes before it; a list
   item; the work it paid with it in brackets; its rise or its share after it); parts and
   restatements, counted once (its parts before it and summed up, a use of it after it, 用于产业发展
-  2.55亿元; a heading, the next sentence or its own sentence restating it, exactly or rounded; the
+  2.55亿元; its parts listed after it over a ; or opening the next sentence, whatever the statement
+  goes on to; a heading, the next sentence or its own sentence restating it, exactly or rounded; the
   page's headline restating it rounded, in words of its own: test_a_headline_restating_…).
 - meaning REMOVED (no item of the rewritten sentence carries the value): the amount made a loan
   balance, a village's income, a migrant's earnings, tourism or e-commerce revenue, an expected
@@ -307,6 +308,26 @@ def _a_use_after_it(words: str) -> Rewrite:
     return rewrite
 
 
+def _parts_listed_after_it(words: str) -> Rewrite:
+    """Two parts of the amount right after its clause, ``words`` formatted with them (six tenths
+    and the rest, to the amount's digits): ,其中:中央资金{first};省级资金{second}. They add up to it,
+    so what the statement goes on to say after them is no part."""
+
+    def rewrite(spot: Spot) -> str | None:
+        m = _AMOUNT.match(spot.found.text)
+        if _key(spot, ends_clause=False) is None or m is None:
+            return None
+        number, places = float(m["number"]), max(1, len(m["number"].partition(".")[2]))
+        first = round(number * 0.6, places)
+        parts = {
+            "first": f"{_number(first)}{m['unit']}元",
+            "second": f"{_number(round(number - first, places))}{m['unit']}元",
+        }
+        return spot.inserted(spot.clause_end, words.format(**parts))
+
+    return rewrite
+
+
 def _not_a_city(rewrite: Rewrite) -> Rewrite:
     """``rewrite`` only on a page whose region is no city (a county-level city's 全市 is its own)."""
 
@@ -509,6 +530,15 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_main_use_of_it_after_it": (_a_use_after_it(",主要用于产业发展{part}"), KEEP),
     "a_use_of_it_after_it": (_a_use_after_it(",用于产业发展{part}"), KEEP),
     "its_part_in_the_next_sentence": (_a_use_after_it("。这笔资金中,产业发展资金{part}"), KEEP),
+    "its_parts_over_a_semicolon": (_parts_listed_after_it(",其中:中央资金{first};省级资金{second}"), KEEP),
+    "its_parts_opening_the_next_sentence": (
+        _parts_listed_after_it("。其中,中央资金{first},省级资金{second}"),
+        KEEP,
+    ),
+    "its_parts_in_the_next_sentence_by_semicolons": (
+        _parts_listed_after_it("。其中,中央资金{first};省级资金{second}"),
+        KEEP,
+    ),
     # Another amount after it that is no funding: no item of its own, nor of its list.
     "a_yearly_output_after_it": (_a_use_after_it(",项目建成后年产出{part}"), KEEP),
     "an_economic_value_after_it": (_a_use_after_it(",产生经济价值{part}"), KEEP),

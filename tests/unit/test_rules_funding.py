@@ -786,6 +786,22 @@ def test_a_statement_after_parts_that_add_up_to_their_total_is_an_item() -> None
     assert _found(text) == ["5.36亿元"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: the parts complete their total over a ; and the statement goes on to
+        # another sum, in the sentence of the last part or the one after it.
+        "甲县累计投入资金9亿元,其中:中央资金5亿元;省级资金4亿元,发放扶贫小额信贷2亿元。",
+        "甲县累计投入资金9亿元,其中:中央资金5亿元;省级资金4亿元;发放扶贫小额信贷2亿元。",
+        # The parts open the sentence after their total's.
+        "甲县完成投资9亿元。其中,中央资金5亿元,省级资金4亿元;发放扶贫小额信贷2亿元。",
+        "甲县完成投资9亿元。其中,中央资金5亿元;省级资金4亿元;发放扶贫小额信贷2亿元。",
+    ],
+)
+def test_parts_that_add_up_to_their_total_over_a_semicolon_end_the_breakdown(text: str) -> None:
+    assert _found(text) == ["9亿元", "2亿元"]
+
+
 def test_a_tables_grand_total_is_its_total_rows_last_cell_under_a_total_column() -> None:
     # Written for the test: a money table by source and year with a total column and a total row.
     text = (

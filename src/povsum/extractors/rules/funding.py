@@ -7,8 +7,9 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
-   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
-   sentence too, unless the next phrase opens another 其中 of the same total). ``use_of_total``:
+   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total, whether
+   they run on over a ; or not and wherever the total was stated (the sentence before, for a 其中
+   opening the next), unless the next phrase opens another 其中 of the same total. ``use_of_total``:
    an amount whose phrase names only a use (用于产业发展1.8亿元) right after one kept in its sentence
    is a part of it too.
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
@@ -648,6 +649,8 @@ class _Breakdown:
     end: int  # where they end: at a new item (另, 此外) or the end of the sentence
     marker: str  # the word that opened them
     own: str = ""  # the report's own unit whose share opens the parts (我区), if a wider total's
+    total: float | None = None  # the amount the parts break down, when it is stated
+    summed: float = 0.0  # what the parts add up to at its end, to carry on over a ;
 
 
 # A fund named before a marker that has no amount before it in its sentence: the parts are of the
@@ -697,7 +700,7 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
 
     >>> s = Sentence(0, 24, "计划总投资4126万元,其中,省级资金2600万元")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None)
-    _Breakdown(start=12, end=25, marker='其中', own='')
+    _Breakdown(start=12, end=25, marker='其中', own='', total=41260000.0, summed=26000000.0)
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None) is None
     True
@@ -712,40 +715,64 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
         if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             start = m.end() if names_total else m.start()
-            end = _parts_end(text, matches, start, new_item.start() if new_item else len(text))
-            return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
+            total = _total_before(matches, start, before if refers_back else None)
+            end, summed = _parts_end(text, matches, start, new_item.start() if new_item else len(text), total)
+            own = _own_share(text, m, before if refers_back else "")
+            return _Breakdown(start, end, m.group(), own, total, summed)
     return None
 
 
-def _parts_end(text: str, matches: list[QuantityMatch], start: int, end: int) -> int:
-    """Where the parts opened at ``start`` end: at ``end``, or right after the part that makes them
-    add up to the total stated before them, since an amount after a complete breakdown is an item
-    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元"); unless the next phrase
-    opens another breakdown of the same total (其中…,其中市级资金…: by payer, then by purpose).
+def _total_before(matches: list[QuantityMatch], start: int, before: str | None) -> float | None:
+    """The amount that parts opening at ``start`` break down: the last one stated before them in
+    their sentence, else in the statement ``before`` (其中 opening the next sentence).
 
-    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
-    >>> q = find_quantities(s, {"元"})
-    >>> s[_parts_end(s, q, 8, len(s)) :]
-    ',撬动社会资金5亿元'
-    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
-    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
-    True
-    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
-    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
-    True
+    >>> s = "投入资金3亿元,其中中央资金2亿元"
+    >>> _total_before(find_quantities(s, {"元"}), 8, None)
+    300000000.0
+    >>> _total_before([], 0, "完成投资106.2亿元。")
+    10620000000.0
     """
     totals = [m.parsed.value for m in matches if m.end <= start]
-    subtotal = 0.0
+    if not totals and before:
+        totals = [m.parsed.value for m in find_quantities(before, units={"元"})]
+    return totals[-1] if totals else None
+
+
+def _parts_end(
+    text: str, matches: list[QuantityMatch], start: int, end: int, total: float | None, summed: float = 0.0
+) -> tuple[int, float]:
+    """Where the parts opened at ``start`` end, and what they add up to there: at ``end``, or
+    right after the part that makes them (with the ``summed`` parts of the sentences before, for a
+    breakdown carried on over a ;) add up to their ``total``, since an amount after a complete
+    breakdown is an item of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元");
+    unless the next phrase opens another breakdown of the same total (其中…,其中市级资金…: by
+    payer, then by purpose).
+
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
+    >>> at, summed = _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8)
+    >>> s[at:], summed
+    (',撬动社会资金5亿元', 300000000.0)
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8) == (len(s), 1e8)
+    True
+    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8)[0] == len(s)
+    True
+    >>> s = "省级资金1亿元,撬动社会资金5亿元"  # the last part, after a ;
+    >>> s[_parts_end(s, find_quantities(s, {"元"}), 0, len(s), 3e8, summed=2e8)[0] :]
+    ',撬动社会资金5亿元'
+    """
+    subtotal = summed
     for m in matches:
-        if not (start <= m.start < end) or not totals:
+        if not (start <= m.start < end) or total is None:
             continue
         subtotal += m.parsed.value
-        if abs(subtotal - totals[-1]) <= _SUM_TOLERANCE * totals[-1]:
+        if abs(subtotal - total) <= _SUM_TOLERANCE * total:
             brk = _PHRASE_BREAK.search(text, m.end, end)
             if brk is None or not _BREAKDOWN.match(text, brk.end()):
-                return m.end
+                return m.end, subtotal
             subtotal = 0.0  # another breakdown of the same total
-    return end
+    return end, subtotal
 
 
 def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[_Verdict | None]:
@@ -788,7 +815,11 @@ def _amounts(
         matches = find_quantities(text, units={"元"}) if _YUAN_MARK.search(text) else []
         if carried is not None:
             new_item = _NEW_ITEM.search(text)
-            breakdown = _Breakdown(0, new_item.start() if new_item else len(text), carried.marker)
+            total, summed = carried.total, carried.summed
+            end, summed = _parts_end(
+                text, matches, 0, new_item.start() if new_item else len(text), total, summed
+            )
+            breakdown = _Breakdown(0, end, carried.marker, total=total, summed=summed)
         elif matches or before is not None:
             breakdown = _breakdown(sentence, matches, before)
         else:
@@ -796,26 +827,10 @@ def _amounts(
         if matches:
             yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
-        carried = breakdown if goes_on and not _complete(matches, breakdown) else None
+        carried = breakdown if goes_on else None
         before = statement if matches else None
         if not text.endswith(_STATEMENT_GOES_ON):
             statement = ""
-
-
-def _complete(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> bool:
-    """Whether the parts of ``breakdown`` in this sentence add up to the total stated before them
-    in it (其中住房1.86亿元、配套2.1亿元、产业1.4亿元 of 5.36亿元): the breakdown is over, and what
-    the next ;-separated statement states is an item of its own.
-
-    >>> s = "投入资金5.36亿元,其中住房1.86亿元、配套2.1亿元、产业1.4亿元;"
-    >>> _complete(find_quantities(s, {"元"}), _Breakdown(11, len(s), "其中"))
-    True
-    """
-    if breakdown is None:
-        return False
-    totals = [m.parsed.value for m in matches if m.start < breakdown.start]
-    parts = [m.parsed.value for m in matches if breakdown.start <= m.start < breakdown.end]
-    return bool(totals and parts) and abs(sum(parts) - totals[-1]) <= _SUM_TOLERANCE * totals[-1]
 
 
 def _payer(clause: str) -> str | None:
