@@ -279,6 +279,13 @@ FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "全省今年共安排财政专项扶贫资金120亿元。",
         ANY_LEVEL - {"national", "province", None},
     ),
+    # A reward for a title earned, or paid once, is what each recipient gets: changed 119 of 120 pages
+    # before the award rule.
+    "rewards_per_recipient": (
+        "对获评“脱贫攻坚先进村”的村奖励10万元,对评为脱贫光荣户的家庭一次性奖励5000元,"
+        "对被评为“美丽庭院”示范户的农户给予奖励2000元。",
+        ANY_LEVEL,
+    ),
 }
 
 

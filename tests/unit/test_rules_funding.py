@@ -345,6 +345,37 @@ def test_ranges_ceilings_averages_and_differences_are_not_funding(text: str, rul
 @pytest.mark.parametrize(
     "text",
     [
+        # Written for the test: a reward for a title earned, or a payment made once, to each recipient.
+        "对获评“脱贫攻坚先进村”的村奖励10万元。",
+        "对被评为“美丽庭院”示范户的农户给予奖励2000元。",
+        "对考核优秀的驻村工作队奖励5万元。",
+        "对评为脱贫光荣户的家庭一次性奖励5000元。",
+        "对首次外出务工的贫困劳动力给予一次性交通补贴500元。",
+    ],
+)
+def test_a_reward_per_recipient_is_a_rate(text: str) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert [s.rule for s in steps] == ["award"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: the recipients counted, a fund paid once, a fund after the reward.
+        ("对获评先进的12个村共奖励资金120万元。", "120万元"),
+        ("县财政一次性拨付资金3000万元用于安置点建设。", "3000万元"),
+        ("县里一次性安排产业奖补资金500万元。", "500万元"),
+        ("为获评示范村的村庄投入资金3000万元。", "3000万元"),
+    ],
+)
+def test_money_for_recipients_counted_or_a_fund_paid_once_is_funding(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # Written for the test: parts opened by 包括 and by (含 after the total.
         "全县投入资金3.2亿元,包括中央资金1.56亿元、省级资金1.1亿元。",
         "全县投入扶贫资金8000万元(含中央资金5000万元)。",

@@ -16,7 +16,8 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度,
-   超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``range`` (1500—4000元),
+   超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``award`` (对获评先进的村奖励
+   10万元, 一次性奖励5000元), ``range`` (1500—4000元),
    ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``whole_budget`` (一般公共预算支出:
    its 其中 parts are judged on their own), ``shortfall`` (资金缺口, 还需),
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
@@ -157,6 +158,8 @@ _CUE = re.compile("|".join(sorted(map(re.escape, _CUE_GROUP), key=len, reverse=T
 # Form rules: what the text says about the amount itself, whatever the verb. They read the text
 # with the amount marked as 〔amount〕, and match only their cue word.
 _AMOUNT_AHEAD = r"(?=[^〔]*〔)"  # the cue stands anywhere before the amount
+# What a reward or a subsidy is called right before its amount, for ``award``.
+_REWARD = "(?:奖励|奖补|奖金|补助|补贴|资助)"
 _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     # Loan ceilings and thresholds: 贷款额度5万元, 最高5万元, 5万元以下, 5万元(含)以下, 低于3000元.
     "limit": re.compile(
@@ -174,6 +177,14 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "per_unit": re.compile(
         rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均"
         rf"|各(?=拨|补|安排|投|奖|下达|给|发放|扶持|支持|落实|配套|资助|捐)){_AMOUNT_AHEAD}|(?<=〕)/"
+    ),
+    # What a reward gives each one who earns a title (对获评先进的村奖励10万元, 对被评为示范户的家庭
+    # 给予奖励2000元), or a payment made once to each one who qualifies (一次性奖励5000元, 给予一次性
+    # 交通补贴500元), right before the amount, is a rate per recipient, as 每户 is. Not money for
+    # units counted (对获评先进的12个村共奖励资金120万元), nor a fund paid once (一次性拨付资金3000万元).
+    "award": re.compile(
+        rf"(?:获评|评为|评选为|荣获|考核(?:为|结果为)?优秀)[^〔\d]*?的[^〔\d共]{{0,8}}?(?:给予)?{_REWARD}(?=〔)"
+        rf"|一次性(?:给予)?[\u4e00-\u9fff]{{0,4}}?{_REWARD}(?=〔)"
     ),
     # Either end of a span (补助1500—4000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
