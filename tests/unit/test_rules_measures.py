@@ -691,6 +691,25 @@ def test_a_weakness_or_problem_beside_the_cue_is_no_work(text: str, expected: se
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Written for the test: an opinion governs what follows it, as a wish does...
+        ("专家认为,电商扶贫在带动贫困群众增收方面作用明显。", set()),
+        ("业内人士认为,光伏扶贫是一项稳定的增收产业。", set()),
+        ("在专家看来,发展乡村旅游是山区群众增收的好门路。", set()),
+        # ...unless the sentence says the work was done; a place held to be something is no opinion.
+        (
+            "村支书认为,正是驻村工作队帮村里修通了公路,乡亲们才富了起来。",
+            {"infrastructure", "party_building"},
+        ),
+        ("乙村曾被认为是最穷的村,如今村里建成了扶贫车间。", {"industry"}),
+    ],
+)
+def test_an_opinion_governs_what_follows_it(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Written for the test: the "five batches" policy list, the region's work beside it.
         ("坚持发展生产脱贫一批、易地搬迁脱贫一批、社会保障兜底一批。", set()),
         ("己县实施易地扶贫搬迁4000人。", {"relocation"}),

@@ -229,8 +229,10 @@ _WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
 # Words that govern what follows them in their sentence as a plan does, unless the sentence then says
 # the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
 # qualifier, "对仍需搬迁的农户…"), a negation ("一些村尚未通自来水,…"; not "尚未脱贫的…" nor a group by
-# its status, "尚未脱贫人口1200人全部纳入低保"), and work a
-# meeting deploys ("会议研究部署易地搬迁后续扶持,…").
+# its status, "尚未脱贫人口1200人全部纳入低保"), work a
+# meeting deploys ("会议研究部署易地搬迁后续扶持,…") and an opinion ("专家认为,电商扶贫…作用明显",
+# "在业内人士看来,…"; not what a place is held to be, "被认为是…", nor one telling work done, "他认为,
+# 正是工作队修通了路").
 _GOVERNING: dict[str, re.Pattern[str]] = {
     "wish": _WISH,
     "need": re.compile(r"(?:还|仍然?|尚|亟)需要?(?![\u4e00-\u9fff]{1,4}的)|亟待(?![\u4e00-\u9fff]{1,4}的)"),
@@ -238,6 +240,7 @@ _GOVERNING: dict[str, re.Pattern[str]] = {
         r"(?:尚未|还未|仍未|从未|(?:还|仍|尚)没有)(?![\u4e00-\u9fff]{1,4}的|脱贫|出列|摘帽|退出)"
     ),
     "agenda": re.compile(r"研究部署|安排部署|动员部署|会议部署|专题研究"),
+    "opinion": re.compile(r"(?<!被)(?:认为|看来)[,:]"),
 }
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
