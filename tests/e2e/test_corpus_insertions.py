@@ -516,6 +516,8 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "易地扶贫搬迁户每人补助2万元,同步搬迁户每人补助1万元。小额信贷最高可贷5万元。",
         ANY_LEVEL,
     ),
+    # One worker's pay (120 of 120 pages before the rate took it).
+    "a_workers_pay": ("护林员年工资1万元,公益岗位保洁员月工资1500元。", ANY_LEVEL),
     # Opinions (113 of 120 pages before the rule).
     "opinions": (
         "专家认为,电商扶贫在带动贫困群众增收方面作用明显。业内人士认为,光伏扶贫是一项稳定的增收产业。",

@@ -201,6 +201,10 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         ("小额信贷最高可贷5万元。", set()),
         ("甲县为搬迁户发放补助资金2000万元。", {"relocation"}),
         ("丙县发放扶贫小额信贷1.2亿元。", {"finance"}),
+        # One worker's pay is a rate too; the jobs counted are work.
+        ("护林员年工资1万元。", set()),
+        ("公益岗位保洁员月工资1500元。", set()),
+        ("全县聘用生态护林员3200名,护林员年工资1万元。", {"ecology"}),
     ],
 )
 def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:

@@ -481,10 +481,12 @@ _COUNT = re.compile(
 )
 # An amount per unit or a ceiling is a rate, no count of what was done: "公益性岗位人员每月补贴800元",
 # "人均2.5万元", "额度最高不超过5万元", "最高可贷5万元", "5万元以下", with the payment it is the rate of
-# ("搬迁户每人补助2万元"). A rate raised is work on its policy: "将低保标准提高到每人每年5200元".
+# ("搬迁户每人补助2万元"), and one worker's pay ("护林员年工资1万元", "月薪3000元"). A rate raised is
+# work on its policy: "将低保标准提高到每人每年5200元".
 _RATE = re.compile(
     r"(?P<raised>(?:提高|提升|上调)[到至])?"
-    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3})[\d.]+万?(?:余|多)?\x20?元"
+    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3}"
+    r"|[年月日]?(?:工资|薪|薪酬|报酬)(?:为|达到?|约|有)?)[\d.]+万?(?:余|多)?\x20?元"
     r"|[\d.]+万?\x20?元(?:以下|以内|封顶)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
