@@ -279,6 +279,13 @@ FUNDING_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "全省今年共安排财政专项扶贫资金120亿元。",
         ANY_LEVEL - {"national", "province", None},
     ),
+    # A reward for a title earned, or paid once, is what each recipient gets: changed 119 of 120 pages
+    # before the award rule.
+    "rewards_per_recipient": (
+        "对获评“脱贫攻坚先进村”的村奖励10万元,对评为脱贫光荣户的家庭一次性奖励5000元,"
+        "对被评为“美丽庭院”示范户的农户给予奖励2000元。",
+        ANY_LEVEL,
+    ),
 }
 
 
@@ -507,6 +514,13 @@ MEASURE_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
     ),
     "payments_at_a_rate": (
         "易地扶贫搬迁户每人补助2万元,同步搬迁户每人补助1万元。小额信贷最高可贷5万元。",
+        ANY_LEVEL,
+    ),
+    # One worker's pay (120 of 120 pages before the rate took it).
+    "a_workers_pay": ("护林员年工资1万元,公益岗位保洁员月工资1500元。", ANY_LEVEL),
+    # Opinions (113 of 120 pages before the rule).
+    "opinions": (
+        "专家认为,电商扶贫在带动贫困群众增收方面作用明显。业内人士认为,光伏扶贫是一项稳定的增收产业。",
         ANY_LEVEL,
     ),
 }

@@ -16,7 +16,9 @@ are test_corpus_rewording_negatives.reworded); the expected result is known with
   and its value, 投入资金:4.2亿元; a note in brackets or a programme in quotes before it; a list
   item; the work it paid with it in brackets; its rise or its share after it); parts and
   restatements, counted once (its parts before it and summed up, a use of it after it, 用于产业发展
-  2.55亿元; a heading, the next sentence or its own sentence restating it, exactly or rounded).
+  2.55亿元; its parts listed after it over a ; or opening the next sentence, whatever the statement
+  goes on to; a heading, the next sentence or its own sentence restating it, exactly or rounded; the
+  page's headline restating it rounded, in words of its own: test_a_headline_restating_…).
 - meaning REMOVED (no item of the rewritten sentence carries the value): the amount made a loan
   balance, a village's income, a migrant's earnings, tourism or e-commerce revenue, an expected
   output value, an income per head, a village's assets, a rate per household or person, a subsidy
@@ -47,19 +49,22 @@ from test_corpus_rewording_negatives import (  # noqa: F401  (pages: the fixture
     FUNDING,
     KEEP,
     REMOVE,
+    TOLERANCE,
     Page,
     Rewrite,
     Spot,
     _funding_before,
+    _kept,
     _number,
     _spelt,
+    _spots,
     assert_few_wrong,
     pages,
     reworded,
     with_known_gaps,
 )
 
-from povsum import Summarizer
+from povsum import Document, Summarizer
 
 pytestmark = pytest.mark.skipif(not TEXTS.is_dir(), reason="the corpus texts (../shared/corpus) are not here")
 
@@ -303,6 +308,26 @@ def _a_use_after_it(words: str) -> Rewrite:
     return rewrite
 
 
+def _parts_listed_after_it(words: str) -> Rewrite:
+    """Two parts of the amount right after its clause, ``words`` formatted with them (six tenths
+    and the rest, to the amount's digits): ,其中:中央资金{first};省级资金{second}. They add up to it,
+    so what the statement goes on to say after them is no part."""
+
+    def rewrite(spot: Spot) -> str | None:
+        m = _AMOUNT.match(spot.found.text)
+        if _key(spot, ends_clause=False) is None or m is None:
+            return None
+        number, places = float(m["number"]), max(1, len(m["number"].partition(".")[2]))
+        first = round(number * 0.6, places)
+        parts = {
+            "first": f"{_number(first)}{m['unit']}元",
+            "second": f"{_number(round(number - first, places))}{m['unit']}元",
+        }
+        return spot.inserted(spot.clause_end, words.format(**parts))
+
+    return rewrite
+
+
 def _not_a_city(rewrite: Rewrite) -> Rewrite:
     """``rewrite`` only on a page whose region is no city (a county-level city's 全市 is its own)."""
 
@@ -505,6 +530,15 @@ REWORDINGS: dict[str, tuple[Rewrite, str]] = {
     "a_main_use_of_it_after_it": (_a_use_after_it(",主要用于产业发展{part}"), KEEP),
     "a_use_of_it_after_it": (_a_use_after_it(",用于产业发展{part}"), KEEP),
     "its_part_in_the_next_sentence": (_a_use_after_it("。这笔资金中,产业发展资金{part}"), KEEP),
+    "its_parts_over_a_semicolon": (_parts_listed_after_it(",其中:中央资金{first};省级资金{second}"), KEEP),
+    "its_parts_opening_the_next_sentence": (
+        _parts_listed_after_it("。其中,中央资金{first},省级资金{second}"),
+        KEEP,
+    ),
+    "its_parts_in_the_next_sentence_by_semicolons": (
+        _parts_listed_after_it("。其中,中央资金{first};省级资金{second}"),
+        KEEP,
+    ),
     # Another amount after it that is no funding: no item of its own, nor of its list.
     "a_yearly_output_after_it": (_a_use_after_it(",项目建成后年产出{part}"), KEEP),
     "an_economic_value_after_it": (_a_use_after_it(",产生经济价值{part}"), KEEP),
@@ -576,3 +610,36 @@ def test_a_rewording_of_a_funding_sentence_keeps_or_removes_its_amount(
 ) -> None:
     rewrite, must = REWORDINGS[name]
     assert_few_wrong(name, *reworded(FUNDING, rewrite, must, pages, rules_summarizer))
+
+
+# The page's headline made one restating an amount rounded (4亿多元, 3000多万元), in words of its own
+# that share no funding word with the body's phrase: a restatement, counted once (ANNOTATION.md).
+HEADLINES = ("{amount}投资助力脱贫攻坚", "砸下{amount}建设美丽乡村", "{amount}扶贫贷款惠及贫困户")
+
+
+@pytest.mark.parametrize("headline", HEADLINES)
+def test_a_headline_restating_an_amount_rounded_adds_no_item(
+    headline: str,
+    pages: dict[str, Page],  # noqa: F811
+    rules_summarizer: Summarizer,
+) -> None:
+    checked, wrong = 0, []
+    for stem, page in pages.items():
+        title = Document.from_text(page.text).title
+        for spot in _spots(page, FUNDING):
+            m = _AMOUNT.match(spot.found.text)
+            rough = _rounded(float(m["number"]), m["unit"]) if m and _key(spot, ends_clause=False) else None
+            if rough is None:
+                continue
+            new = headline.format(amount=rough)
+            text = page.text.replace(title, new, 1) if title else f"{new}\n{page.text}"
+            if Document.from_text(text).title != new:  # read as no headline: not this test's
+                continue
+            checked += 1
+            after = rules_summarizer.summarize_text(text)
+            if sorted(f.amount.value for f in after.funding) != sorted(
+                f.amount.value for f in page.summary.funding
+            ):
+                wrong.append((stem, spot.found.text, new))
+    assert checked >= 10, checked
+    assert len(wrong) <= max(1, checked * TOLERANCE), wrong

@@ -181,6 +181,21 @@ def test_a_rounded_headline_restates_the_body_figure() -> None:
     assert _decision(text, "3亿元") == ("restatement", "dropped: restates 3.4728亿元")
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Written for the test: a headline sums the body up in words of its own, sharing no funding
+        # word with the body's phrase (砸下, 投资, 贷款 over 到位…帮扶资金).
+        "甲县砸下3亿多元建设美丽乡村",
+        "超3亿元投资助力甲县脱贫攻坚",
+        "甲县3亿多元扶贫贷款惠及贫困户",
+    ],
+)
+def test_a_rounded_headline_in_its_own_words_restates_the_body_figure(headline: str) -> None:
+    text = f"{headline}\n\n今年以来,甲县累计到位各类帮扶资金3.4728亿元,用于产业发展和基础设施建设。"
+    assert _found(text) == ["3.4728亿元"]
+
+
 def test_an_allocation_for_each_listed_village_is_spent_but_its_average_is_a_rate() -> None:
     # Written for the test.
     assert _found("启动10个贫困村整村推进,每个村投入300万元以上。") == ["300万元以上"]
@@ -325,6 +340,37 @@ def test_ranges_ceilings_averages_and_differences_are_not_funding(text: str, rul
     amounts, steps = _run(text)
     assert amounts == []
     assert steps[-1].rule == rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a reward for a title earned, or a payment made once, to each recipient.
+        "对获评“脱贫攻坚先进村”的村奖励10万元。",
+        "对被评为“美丽庭院”示范户的农户给予奖励2000元。",
+        "对考核优秀的驻村工作队奖励5万元。",
+        "对评为脱贫光荣户的家庭一次性奖励5000元。",
+        "对首次外出务工的贫困劳动力给予一次性交通补贴500元。",
+    ],
+)
+def test_a_reward_per_recipient_is_a_rate(text: str) -> None:
+    amounts, steps = _run(text)
+    assert amounts == []
+    assert [s.rule for s in steps] == ["award"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # Written for the test: the recipients counted, a fund paid once, a fund after the reward.
+        ("对获评先进的12个村共奖励资金120万元。", "120万元"),
+        ("县财政一次性拨付资金3000万元用于安置点建设。", "3000万元"),
+        ("县里一次性安排产业奖补资金500万元。", "500万元"),
+        ("为获评示范村的村庄投入资金3000万元。", "3000万元"),
+    ],
+)
+def test_money_for_recipients_counted_or_a_fund_paid_once_is_funding(text: str, amount: str) -> None:
+    assert _found(text) == [amount]
 
 
 @pytest.mark.parametrize(
@@ -769,6 +815,22 @@ def test_a_statement_after_parts_that_add_up_to_their_total_is_an_item() -> None
     # ...while parts that do not yet add up go on over the ;.
     text = "全县累计投入搬迁资金5.36亿元,其中住房资金1.86亿元、配套资金2.1亿元;产业资金1.4亿元。"
     assert _found(text) == ["5.36亿元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: the parts complete their total over a ; and the statement goes on to
+        # another sum, in the sentence of the last part or the one after it.
+        "甲县累计投入资金9亿元,其中:中央资金5亿元;省级资金4亿元,发放扶贫小额信贷2亿元。",
+        "甲县累计投入资金9亿元,其中:中央资金5亿元;省级资金4亿元;发放扶贫小额信贷2亿元。",
+        # The parts open the sentence after their total's.
+        "甲县完成投资9亿元。其中,中央资金5亿元,省级资金4亿元;发放扶贫小额信贷2亿元。",
+        "甲县完成投资9亿元。其中,中央资金5亿元;省级资金4亿元;发放扶贫小额信贷2亿元。",
+    ],
+)
+def test_parts_that_add_up_to_their_total_over_a_semicolon_end_the_breakdown(text: str) -> None:
+    assert _found(text) == ["9亿元", "2亿元"]
 
 
 def test_a_tables_grand_total_is_its_total_rows_last_cell_under_a_total_column() -> None:

@@ -201,6 +201,10 @@ def test_will_before_a_verb_or_its_object_is_a_plan(text: str, expected: set[str
         ("小额信贷最高可贷5万元。", set()),
         ("甲县为搬迁户发放补助资金2000万元。", {"relocation"}),
         ("丙县发放扶贫小额信贷1.2亿元。", {"finance"}),
+        # One worker's pay is a rate too; the jobs counted are work.
+        ("护林员年工资1万元。", set()),
+        ("公益岗位保洁员月工资1500元。", set()),
+        ("全县聘用生态护林员3200名,护林员年工资1万元。", {"ecology"}),
     ],
 )
 def test_an_entitlement_is_no_work_done(text: str, expected: set[str]) -> None:
@@ -685,6 +689,25 @@ def test_a_problem_section_names_what_is_wanting(text: str, expected: set[str]) 
     ],
 )
 def test_a_weakness_or_problem_beside_the_cue_is_no_work(text: str, expected: set[str]) -> None:
+    assert _categories(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Written for the test: an opinion governs what follows it, as a wish does...
+        ("专家认为,电商扶贫在带动贫困群众增收方面作用明显。", set()),
+        ("业内人士认为,光伏扶贫是一项稳定的增收产业。", set()),
+        ("在专家看来,发展乡村旅游是山区群众增收的好门路。", set()),
+        # ...unless the sentence says the work was done; a place held to be something is no opinion.
+        (
+            "村支书认为,正是驻村工作队帮村里修通了公路,乡亲们才富了起来。",
+            {"infrastructure", "party_building"},
+        ),
+        ("乙村曾被认为是最穷的村,如今村里建成了扶贫车间。", {"industry"}),
+    ],
+)
+def test_an_opinion_governs_what_follows_it(text: str, expected: set[str]) -> None:
     assert _categories(text) == expected
 
 

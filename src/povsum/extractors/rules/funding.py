@@ -7,15 +7,17 @@ amount ("另设1386万元“风险资金池”"). The rules, in the order they a
 1. ``part_of_total``: a part of an amount stated before it, opened by 其中, 包括, (含, 这…元中,
    首期 or 仅2019年 (also in the sentence after the amount, when the marker opens it or follows a
    fund's name). The breakdown runs on through the ;-separated statements that follow, up to the
-   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total (within its
-   sentence too, unless the next phrase opens another 其中 of the same total). ``use_of_total``:
+   full stop or a new item (另, 此外, 同时, 并), or until its parts add up to the total, whether
+   they run on over a ; or not and wherever the total was stated (the sentence before, for a 其中
+   opening the next), unless the next phrase opens another 其中 of the same total. ``use_of_total``:
    an amount whose phrase names only a use (用于产业发展1.8亿元) right after one kept in its sentence
    is a part of it too.
    ``wider_total``: when the parts open with the share of the writer's own unit (其中下达我区) of a
    wider unit's total (全市安排, 国家下达我省, 两个县), the share is judged as an amount of its own
    (also when the total is in the statement before) and a total in its own sentence is left out.
 2. form rules, whatever verb surrounds the amount. On the phrase: ``limit`` (5万元以下, 贷款额度,
-   超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``range`` (1500—4000元),
+   超过5000元的部分), ``per_unit`` (每户, 户均, 生均, 元/亩, 各拨付), ``award`` (对获评先进的村奖励
+   10万元, 一次性奖励5000元), ``range`` (1500—4000元),
    ``change`` (比上年增加200亿元), ``entitlement`` (每户可获得), ``whole_budget`` (一般公共预算支出:
    its 其中 parts are judged on their own), ``shortfall`` (资金缺口, 还需),
    ``misuse`` (追回违规资金, 问题资金, 整改), ``foreign_currency`` (港币380万元), ``deal_signed``
@@ -156,6 +158,8 @@ _CUE = re.compile("|".join(sorted(map(re.escape, _CUE_GROUP), key=len, reverse=T
 # Form rules: what the text says about the amount itself, whatever the verb. They read the text
 # with the amount marked as 〔amount〕, and match only their cue word.
 _AMOUNT_AHEAD = r"(?=[^〔]*〔)"  # the cue stands anywhere before the amount
+# What a reward or a subsidy is called right before its amount, for ``award``.
+_REWARD = "(?:奖励|奖补|奖金|补助|补贴|资助)"
 _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     # Loan ceilings and thresholds: 贷款额度5万元, 最高5万元, 5万元以下, 5万元(含)以下, 低于3000元.
     "limit": re.compile(
@@ -173,6 +177,14 @@ _PHRASE_FORMS: dict[str, re.Pattern[str]] = {
     "per_unit": re.compile(
         rf"(?:平均每|每(?!个?[村乡镇]|年|逢|当)|[户人亩村生月]均"
         rf"|各(?=拨|补|安排|投|奖|下达|给|发放|扶持|支持|落实|配套|资助|捐)){_AMOUNT_AHEAD}|(?<=〕)/"
+    ),
+    # What a reward gives each one who earns a title (对获评先进的村奖励10万元, 对被评为示范户的家庭
+    # 给予奖励2000元), or a payment made once to each one who qualifies (一次性奖励5000元, 给予一次性
+    # 交通补贴500元), right before the amount, is a rate per recipient, as 每户 is. Not money for
+    # units counted (对获评先进的12个村共奖励资金120万元), nor a fund paid once (一次性拨付资金3000万元).
+    "award": re.compile(
+        rf"(?:获评|评为|评选为|荣获|考核(?:为|结果为)?优秀)[^〔\d]*?的[^〔\d共]{{0,8}}?(?:给予)?{_REWARD}(?=〔)"
+        rf"|一次性(?:给予)?[\u4e00-\u9fff]{{0,4}}?{_REWARD}(?=〔)"
     ),
     # Either end of a span (补助1500—4000元, 1万~5万元): a rate or a threshold, not a sum.
     "range": re.compile(r"[0-9][万亿]?元?[-—–~～](?=〔)|(?<=〕)[-—–~～][0-9]"),
@@ -648,6 +660,8 @@ class _Breakdown:
     end: int  # where they end: at a new item (另, 此外) or the end of the sentence
     marker: str  # the word that opened them
     own: str = ""  # the report's own unit whose share opens the parts (我区), if a wider total's
+    total: float | None = None  # the amount the parts break down, when it is stated
+    summed: float = 0.0  # what the parts add up to at its end, to carry on over a ;
 
 
 # A fund named before a marker that has no amount before it in its sentence: the parts are of the
@@ -697,7 +711,7 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
 
     >>> s = Sentence(0, 24, "计划总投资4126万元,其中,省级资金2600万元")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None)
-    _Breakdown(start=12, end=25, marker='其中', own='')
+    _Breakdown(start=12, end=25, marker='其中', own='', total=41260000.0, summed=26000000.0)
     >>> s = Sentence(0, 16, "其中,援助该村90万元发展种植")
     >>> _breakdown(s, find_quantities(s.text, {"元"}), before=None) is None
     True
@@ -712,40 +726,64 @@ def _breakdown(sentence: Sentence, matches: list[QuantityMatch], before: str | N
         if after_a_total or names_total or refers_back:
             new_item = _NEW_ITEM.search(text, m.end())
             start = m.end() if names_total else m.start()
-            end = _parts_end(text, matches, start, new_item.start() if new_item else len(text))
-            return _Breakdown(start, end, m.group(), _own_share(text, m, before if refers_back else ""))
+            total = _total_before(matches, start, before if refers_back else None)
+            end, summed = _parts_end(text, matches, start, new_item.start() if new_item else len(text), total)
+            own = _own_share(text, m, before if refers_back else "")
+            return _Breakdown(start, end, m.group(), own, total, summed)
     return None
 
 
-def _parts_end(text: str, matches: list[QuantityMatch], start: int, end: int) -> int:
-    """Where the parts opened at ``start`` end: at ``end``, or right after the part that makes them
-    add up to the total stated before them, since an amount after a complete breakdown is an item
-    of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元"); unless the next phrase
-    opens another breakdown of the same total (其中…,其中市级资金…: by payer, then by purpose).
+def _total_before(matches: list[QuantityMatch], start: int, before: str | None) -> float | None:
+    """The amount that parts opening at ``start`` break down: the last one stated before them in
+    their sentence, else in the statement ``before`` (其中 opening the next sentence).
 
-    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
-    >>> q = find_quantities(s, {"元"})
-    >>> s[_parts_end(s, q, 8, len(s)) :]
-    ',撬动社会资金5亿元'
-    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
-    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
-    True
-    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
-    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s)) == len(s)
-    True
+    >>> s = "投入资金3亿元,其中中央资金2亿元"
+    >>> _total_before(find_quantities(s, {"元"}), 8, None)
+    300000000.0
+    >>> _total_before([], 0, "完成投资106.2亿元。")
+    10620000000.0
     """
     totals = [m.parsed.value for m in matches if m.end <= start]
-    subtotal = 0.0
+    if not totals and before:
+        totals = [m.parsed.value for m in find_quantities(before, units={"元"})]
+    return totals[-1] if totals else None
+
+
+def _parts_end(
+    text: str, matches: list[QuantityMatch], start: int, end: int, total: float | None, summed: float = 0.0
+) -> tuple[int, float]:
+    """Where the parts opened at ``start`` end, and what they add up to there: at ``end``, or
+    right after the part that makes them (with the ``summed`` parts of the sentences before, for a
+    breakdown carried on over a ;) add up to their ``total``, since an amount after a complete
+    breakdown is an item of its own ("捐款964万元,其中甲500万元、乙464万元,动员社会各界捐款1000万元");
+    unless the next phrase opens another breakdown of the same total (其中…,其中市级资金…: by
+    payer, then by purpose).
+
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,撬动社会资金5亿元"
+    >>> at, summed = _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8)
+    >>> s[at:], summed
+    (',撬动社会资金5亿元', 300000000.0)
+    >>> s = "投入资金3亿元,其中中央资金2亿元、省级资金1亿元,其中产业资金1亿元"
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8) == (len(s), 1e8)
+    True
+    >>> s = "投入资金3亿元,其中中央资金2亿元,社会资金5亿元"  # parts that do not add up run to the end
+    >>> _parts_end(s, find_quantities(s, {"元"}), 8, len(s), 3e8)[0] == len(s)
+    True
+    >>> s = "省级资金1亿元,撬动社会资金5亿元"  # the last part, after a ;
+    >>> s[_parts_end(s, find_quantities(s, {"元"}), 0, len(s), 3e8, summed=2e8)[0] :]
+    ',撬动社会资金5亿元'
+    """
+    subtotal = summed
     for m in matches:
-        if not (start <= m.start < end) or not totals:
+        if not (start <= m.start < end) or total is None:
             continue
         subtotal += m.parsed.value
-        if abs(subtotal - totals[-1]) <= _SUM_TOLERANCE * totals[-1]:
+        if abs(subtotal - total) <= _SUM_TOLERANCE * total:
             brk = _PHRASE_BREAK.search(text, m.end, end)
             if brk is None or not _BREAKDOWN.match(text, brk.end()):
-                return m.end
+                return m.end, subtotal
             subtotal = 0.0  # another breakdown of the same total
-    return end
+    return end, subtotal
 
 
 def _placed(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> list[_Verdict | None]:
@@ -788,7 +826,11 @@ def _amounts(
         matches = find_quantities(text, units={"元"}) if _YUAN_MARK.search(text) else []
         if carried is not None:
             new_item = _NEW_ITEM.search(text)
-            breakdown = _Breakdown(0, new_item.start() if new_item else len(text), carried.marker)
+            total, summed = carried.total, carried.summed
+            end, summed = _parts_end(
+                text, matches, 0, new_item.start() if new_item else len(text), total, summed
+            )
+            breakdown = _Breakdown(0, end, carried.marker, total=total, summed=summed)
         elif matches or before is not None:
             breakdown = _breakdown(sentence, matches, before)
         else:
@@ -796,26 +838,10 @@ def _amounts(
         if matches:
             yield sentence, list(zip(matches, _placed(matches, breakdown), strict=True))
         goes_on = breakdown is not None and breakdown.end == len(text) and text.endswith(_STATEMENT_GOES_ON)
-        carried = breakdown if goes_on and not _complete(matches, breakdown) else None
+        carried = breakdown if goes_on else None
         before = statement if matches else None
         if not text.endswith(_STATEMENT_GOES_ON):
             statement = ""
-
-
-def _complete(matches: list[QuantityMatch], breakdown: _Breakdown | None) -> bool:
-    """Whether the parts of ``breakdown`` in this sentence add up to the total stated before them
-    in it (其中住房1.86亿元、配套2.1亿元、产业1.4亿元 of 5.36亿元): the breakdown is over, and what
-    the next ;-separated statement states is an item of its own.
-
-    >>> s = "投入资金5.36亿元,其中住房1.86亿元、配套2.1亿元、产业1.4亿元;"
-    >>> _complete(find_quantities(s, {"元"}), _Breakdown(11, len(s), "其中"))
-    True
-    """
-    if breakdown is None:
-        return False
-    totals = [m.parsed.value for m in matches if m.start < breakdown.start]
-    parts = [m.parsed.value for m in matches if breakdown.start <= m.start < breakdown.end]
-    return bool(totals and parts) and abs(sum(parts) - totals[-1]) <= _SUM_TOLERANCE * totals[-1]
 
 
 def _payer(clause: str) -> str | None:
@@ -1040,12 +1066,13 @@ def _rounds(rough: _Candidate, exact: _Candidate) -> bool:
 
 
 def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
-    """The same amount again, or a rounded statement of it: a headline's figure, or an approximate
+    """The same amount again, or a rounded statement of it: a headline's figure, in words of its
+    own (a headline sums the body up: 投资超5亿元 over 累计到位帮扶资金5.6176亿元), or an approximate
     one (超10亿元 for 10.27亿元) in a phrase sharing a funding word with the exact one or pointing
-    back at an amount stated (上述3000多万元 for 3317.4万元). Within one
-    sentence equal amounts are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the
-    later one points back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it,
-    close to it, is its conversion (3200万元(约0.32亿元))."""
+    back at an amount stated (上述3000多万元 for 3317.4万元). Within one sentence equal amounts
+    are a list (援助甲村100万元,援助乙村100万元), not a restatement, unless the later one points
+    back (投入资金4.25亿元,这4亿多元资金…); and an amount in brackets after it, close to it, is its
+    conversion (3200万元(约0.32亿元))."""
     later = max(candidate, kept, key=lambda c: c.at)
     if candidate.sentence == kept.sentence and not later.refers_back:
         return (
@@ -1055,10 +1082,9 @@ def _restates(candidate: _Candidate, kept: _Candidate) -> bool:
         )
     if candidate.yuan == kept.yuan:
         return True
-    if not (candidate.words & kept.words or later.refers_back):
-        return False
+    related = bool(candidate.words & kept.words) or later.refers_back
     return any(
-        (rough.in_headline or rough.approx is not None) and _rounds(rough, exact)
+        (rough.in_headline or (related and rough.approx is not None)) and _rounds(rough, exact)
         for rough, exact in ((candidate, kept), (kept, candidate))
     )
 

@@ -229,8 +229,10 @@ _WISH = re.compile(rf"{_WISH_WORD}(?![,。;])")
 # Words that govern what follows them in their sentence as a plan does, unless the sentence then says
 # the work is done: a wish, a need still to meet ("这些村还需要完善基础设施,发展产业"; not a
 # qualifier, "对仍需搬迁的农户…"), a negation ("一些村尚未通自来水,…"; not "尚未脱贫的…" nor a group by
-# its status, "尚未脱贫人口1200人全部纳入低保"), and work a
-# meeting deploys ("会议研究部署易地搬迁后续扶持,…").
+# its status, "尚未脱贫人口1200人全部纳入低保"), work a
+# meeting deploys ("会议研究部署易地搬迁后续扶持,…") and an opinion ("专家认为,电商扶贫…作用明显",
+# "在业内人士看来,…"; not what a place is held to be, "被认为是…", nor one telling work done, "他认为,
+# 正是工作队修通了路").
 _GOVERNING: dict[str, re.Pattern[str]] = {
     "wish": _WISH,
     "need": re.compile(r"(?:还|仍然?|尚|亟)需要?(?![\u4e00-\u9fff]{1,4}的)|亟待(?![\u4e00-\u9fff]{1,4}的)"),
@@ -238,6 +240,7 @@ _GOVERNING: dict[str, re.Pattern[str]] = {
         r"(?:尚未|还未|仍未|从未|(?:还|仍|尚)没有)(?![\u4e00-\u9fff]{1,4}的|脱贫|出列|摘帽|退出)"
     ),
     "agenda": re.compile(r"研究部署|安排部署|动员部署|会议部署|专题研究"),
+    "opinion": re.compile(r"(?<!被)(?:认为|看来)[,:]"),
 }
 # Drawing up a policy is not carrying it out: "制定了多项帮扶政策,涵盖教育扶贫、产业扶贫",
 # "发布…规划,先后推出…计划", "制定了分类帮扶方案:给因学致贫户发放助学补贴".
@@ -478,10 +481,12 @@ _COUNT = re.compile(
 )
 # An amount per unit or a ceiling is a rate, no count of what was done: "公益性岗位人员每月补贴800元",
 # "人均2.5万元", "额度最高不超过5万元", "最高可贷5万元", "5万元以下", with the payment it is the rate of
-# ("搬迁户每人补助2万元"). A rate raised is work on its policy: "将低保标准提高到每人每年5200元".
+# ("搬迁户每人补助2万元"), and one worker's pay ("护林员年工资1万元", "月薪3000元"). A rate raised is
+# work on its policy: "将低保标准提高到每人每年5200元".
 _RATE = re.compile(
     r"(?P<raised>(?:提高|提升|上调)[到至])?"
-    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3})[\d.]+万?(?:余|多)?\x20?元"
+    r"(?:每[^,。;\d]{0,6}|[人户亩生月]均|(?:最高|不超过|不高于|上限)[^,。;\d]{0,3}"
+    r"|[年月日]?(?:工资|薪|薪酬|报酬)(?:为|达到?|约|有)?)[\d.]+万?(?:余|多)?\x20?元"
     r"|[\d.]+万?\x20?元(?:以下|以内|封顶)"
 )
 # Sector names that name a measure only in a list of the basic guarantees ("落实教育、卫生、住房等
