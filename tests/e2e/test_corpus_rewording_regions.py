@@ -274,6 +274,18 @@ def ranked_in_the_nation(page: Page) -> str | None:
     return _at(page.text, at + 1, "", "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。")
 
 
+def nation_as_background(page: Page) -> str | None:
+    """The nation's victory told after the body's first sentence, calling the nation three times:
+    the background the page sets its subject against."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    background = (
+        "党的十八大以来,我国脱贫攻坚取得决定性成就。全国农村贫困人口大幅减少。全国832个贫困县全部摘帽。"
+    )
+    return _at(page.text, at + 1, "", background)
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
@@ -574,6 +586,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "higher_self_reference_added": higher_self_reference_added,
     "ranked_in_the_parent": ranked_in_the_parent,
     "ranked_in_the_nation": ranked_in_the_nation,
+    "nation_as_background": nation_as_background,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,

@@ -1215,6 +1215,36 @@ def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
     assert analyse(text).title == (0, 4)
 
 
+@pytest.mark.parametrize(
+    "background",
+    [
+        "2020年,我国脱贫攻坚战取得了全面胜利,我国现行标准下农村贫困人口全部脱贫,全国832个贫困县全部摘帽。",
+        "党的十八大以来,我国脱贫攻坚取得决定性成就。全国农村贫困人口大幅减少。全国832个贫困县全部摘帽。",
+    ],
+)
+def test_the_nation_as_background_after_the_subject_is_named_is_not_the_subject(background: str) -> None:
+    # Written for the test: a county page without a headline names its county, then sets it against
+    # the nation's victory in a paragraph that calls the nation three times.
+    text = f"会宁县地处甘肃中部,近年来坚持产业扶贫。{background}\n会宁县贫困发生率降至0.8%。"
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a national report calls the nation first, then names one county as
+        # its example (twice), and one province.
+        "经过8年持续奋斗,我国现行标准下农村贫困人口全部脱贫。河南省兰考县是全国第一批脱贫摘帽的贫困县之一,"
+        "兰考县2017年退出贫困县序列;贵州省宣布最后9个深度贫困县退出,全国所有贫困县清零。",
+        # Written for the test: the same, the example in a paragraph of its own after the nation's.
+        "今年以来全国消费扶贫交易额已超过3000亿元。全国已认定扶贫产品超过13万个,我国消费扶贫成效明显。\n"
+        "兰考县是焦裕禄精神的发源地,兰考县的蜜瓜销往各地。",
+    ],
+)
+def test_a_national_report_naming_an_example_stays_the_nations(text: str) -> None:
+    assert where(text) == ("全国", "national", None, None, None)
+
+
 def test_a_headline_below_a_paragraph_is_a_subheading() -> None:
     # Written for the test: a page that lost its headline, with another story's headline (or a
     # subheading) between its paragraphs.

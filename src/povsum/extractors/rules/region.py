@@ -325,6 +325,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
         candidates.append(national)
     _discount_partners(text, candidates)
     _credit_self_references(text, candidates)
+    _as_background(text, [*mentions, *locals_], title, inner, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
     ranked = sorted(
@@ -874,11 +875,47 @@ def _self_references(text: str, kind: str) -> int:
 def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
-    return Counter(
-        m["kind"]
+    return Counter(m["kind"] for m in _calls(text))
+
+
+@lru_cache(maxsize=4)
+def _calls(text: str) -> tuple[re.Match[str], ...]:
+    """Where the text calls its subject by kind alone (全县, 我市, 全国): not a whole it ranks in, a
+    destination of goods or an editor's note."""
+    return tuple(
+        m
         for m in _SELF_REFERENCE_ANY.finditer(text)
         if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m) or _in_editors_note(text, m.start()))
     )
+
+
+def _as_background(
+    text: str,
+    places: Sequence[Mention | _Local],
+    title: range,
+    inner: Mapping[int, int],
+    candidates: Sequence[_Candidate],
+) -> None:
+    """A page that names or calls a place of its own (会宁县, 我市) before it calls the nation sets
+    its report against the nation's: a paragraph of background calls the nation again and again
+    (我国脱贫攻坚战取得了全面胜利,…全国832个贫困县全部摘帽), and those calls count once for each
+    paragraph they stand in. A national report calls the nation first (经过8年持续奋斗,我国…), then
+    names its examples (河南省兰考县是全国第一批脱贫摘帽的贫困县之一)."""
+    nation = next((c for c in candidates if c.level == "national"), None)
+    calls = [m.start() for m in _calls(text) if m["kind"] == _NATIONAL_KIND]
+    if nation is None or not calls:
+        return
+    own_kinds = {c.kind for c in candidates if c.self_references and c.level != "national"}
+    own = [m.start() for m in _calls(text) if m["kind"] in own_kinds]
+    own += [p.start for p in places if _weight(text, p.start, _end(p), title, inner)[1] in _ALONE_CUES]
+    paragraphs = len({text.count("\n", 0, at) for at in calls})
+    if min(own, default=len(text)) < min(nation.at, *calls) and paragraphs < len(calls):
+        nation.self_references -= len(calls) - paragraphs
+        nation.notes.append(f"background: 全国/我国 in {paragraphs} paragraphs")
+
+
+def _end(place: Mention | _Local) -> int:
+    return place.end if isinstance(place, Mention) else place.start + len(place.name)
 
 
 def _ranks_in(text: str, whole: re.Match[str]) -> bool:
