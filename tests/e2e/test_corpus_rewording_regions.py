@@ -286,6 +286,17 @@ def nation_as_background(page: Page) -> str | None:
     return _at(page.text, at + 1, "", background)
 
 
+def province_as_background(page: Page) -> str | None:
+    """The province's work told after the body's first sentence, calling the province twice by its
+    kind (全省, 全区): the background a county's or a township's page sets its subject against."""
+    at = page.text.find("。", page.body_start)
+    if page.region.level == "province" or not page.region.province or at < 0:
+        return None
+    kind = kind_of(page.region.province)
+    background = f"近年来,全{kind}上下坚决贯彻落实{kind}委{kind}政府决策部署,全{kind}脱贫攻坚取得决定性成就。"
+    return _at(page.text, at + 1, "", background)
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
@@ -587,6 +598,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "ranked_in_the_parent": ranked_in_the_parent,
     "ranked_in_the_nation": ranked_in_the_nation,
     "nation_as_background": nation_as_background,
+    "province_as_background": province_as_background,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,

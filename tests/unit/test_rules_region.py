@@ -1229,6 +1229,25 @@ def test_the_nation_as_background_after_the_subject_is_named_is_not_the_subject(
     assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
 
 
+def test_the_province_as_background_after_the_subject_is_named_is_not_the_subject() -> None:
+    # Written for the test: a county page without a headline, locating its county in its province,
+    # then telling the province's work in a paragraph that calls it twice.
+    text = (
+        "会宁县地处甘肃中部,近年来坚持产业扶贫。\n近年来,全省上下坚决贯彻落实省委省政府决策部署,"
+        "全省脱贫攻坚取得决定性成就。\n会宁县贫困发生率降至0.8%。"
+    )
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+def test_a_province_report_naming_a_county_as_its_example_stays_the_provinces() -> None:
+    # Written for the test: the province calls itself before it names its example.
+    text = (
+        "今年以来,全省上下坚决贯彻落实脱贫攻坚决策部署,全省贫困发生率降至1%,全省75个贫困县全部摘帽。"
+        "甘肃省委高度重视。会宁县发展小杂粮,会宁县贫困人口全部脱贫。"
+    )
+    assert where(text)[:2] == ("甘肃省", "province")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -287,6 +287,7 @@ class _Candidate:
     division: Division | None = None
     mentions: float = 0.0
     named_alone: int = 0  # mentions that neither list, cite nor locate
+    first_alone: int | None = None  # where the first of them stands
     self_references: int = 0
     partner: bool = False  # the helping side of a partnership
     notes: list[str] = field(default_factory=list)
@@ -325,7 +326,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
         candidates.append(national)
     _discount_partners(text, candidates)
     _credit_self_references(text, candidates)
-    _as_background(text, [*mentions, *locals_], title, inner, candidates)
+    _as_background(text, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
     ranked = sorted(
@@ -472,11 +473,15 @@ def _locates(text: str, start: int) -> bool:
 _ALONE_CUES = ("title", "mention")
 
 
-def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
+def _tally(candidate: _Candidate, weights: Iterable[tuple[int, float, str]]) -> None:
+    """Add the weights of mentions (where each starts, its weight and the cue that set it)."""
     counts: dict[str, int] = {}
-    for weight, cue in weights:
+    for start, weight, cue in weights:
         candidate.mentions += weight
-        candidate.named_alone += cue in _ALONE_CUES
+        if cue in _ALONE_CUES:
+            candidate.named_alone += 1
+            first = candidate.first_alone
+            candidate.first_alone = start if first is None else min(first, start)
         counts[cue] = counts.get(cue, 0) + 1
     if counts:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
@@ -533,18 +538,18 @@ def _division_candidates(
             at=found[0].start,
             division=division,
         )
-        _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
+        _tally(candidate, ((m.start, *_weight(text, m.start, m.end, title, inner)) for m in found))
         if any(m.text == division.name for m in found):
             _tally(candidate, _abbreviated_weights(text, division, title, inner, found))
         elif title and (base := common_word_base(division.name)) and text.startswith(f"{base}:", title.start):
-            _tally(candidate, [(_TITLE_WEIGHT, "title")])
+            _tally(candidate, [(title.start, _TITLE_WEIGHT, "title")])
         candidates.append(candidate)
     return candidates
 
 
 def _abbreviated_weights(
     text: str, division: Division, title: range, inner: Mapping[int, int], found: Sequence[Mention]
-) -> list[tuple[float, str]]:
+) -> list[tuple[int, float, str]]:
     """A weight per clipped form (陈旗 for 陈巴尔虎旗, 塔县) of a division named in full, outside
     its other mentions; a plain one is noted as abbreviated."""
     taken = {i for m in found for i in range(m.start, m.end)}
@@ -554,7 +559,7 @@ def _abbreviated_weights(
         for match in re.finditer(re.escape(form), text):
             if match.start() not in taken:
                 weight, cue = _weight(text, match.start(), match.end(), title, inner)
-                weights.append((weight, "abbreviated" if cue in _ALONE_CUES else cue))
+                weights.append((match.start(), weight, "abbreviated" if cue in _ALONE_CUES else cue))
     return weights
 
 
@@ -757,7 +762,7 @@ def _place_by_sentence(place: _Candidate, starts: Iterable[int], sentences: _Sen
 
 def _local_weights(
     text: str, place: _Candidate, title: range, inner: Mapping[int, int]
-) -> list[tuple[float, str]]:
+) -> list[tuple[int, float, str]]:
     """A weight per mention of the name, or of a stem of three or more characters alone (布楞沟
     for 布楞沟村; 拉面 of 拉面村 is a word) where no other level follows it."""
     stem = place.name.removesuffix(place.kind)
@@ -768,13 +773,13 @@ def _local_weights(
         described = _DESCRIPTOR.match(text, end)
         after = described.end() if described and place.kind == "村" else end
         if text.startswith(place.kind, after):
-            weights.append(_weight(text, at, after + len(place.kind), title, inner))
+            weights.append((at, *_weight(text, at, after + len(place.kind), title, inner)))
         elif (
             len(stem) >= _SHORT_FORM_MIN
             and text[end : end + 1] not in _STEM_BREAKS
             and not _GEOGRAPHY_AFTER.match(text, end)
         ):
-            weights.append(_weight(text, at, end, title, inner))
+            weights.append((at, *_weight(text, at, end, title, inner)))
         at = text.find(stem, end)
     return weights
 
@@ -796,7 +801,8 @@ def _national_candidate(text: str, title: range, mentions: Sequence[Mention]) ->
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, at)
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
     sites = {m.start for m in mentions if _PRESS_AFTER.match(text, m.end)}
-    _tally(nation, (_national_weight(text, m, title, sites) for m in _NATIONAL_MENTION.finditer(text)))
+    found = _NATIONAL_MENTION.finditer(text)
+    _tally(nation, ((m.start(), *_national_weight(text, m, title, sites)) for m in found))
     if members:
         nation.self_references += len(members)
         nation.notes.append(f"provinces as members×{len(members)}")
@@ -851,14 +857,20 @@ def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None
 
 def _holds(outer: _Candidate, candidates: Iterable[_Candidate]) -> int:
     """How many of ``candidates`` lie inside ``outer``: 南江县 and 巴州区 in 巴中市."""
-    if outer.division is None or outer.level in ("township", "village", "national"):
+    if outer.level == "national":
         return 0
+    return sum(c is not outer and _lies_in(c, outer) for c in candidates)
+
+
+def _lies_in(inner: _Candidate, outer: _Candidate) -> bool:
+    """Whether ``inner`` lies inside ``outer``: 巴州区 in 巴中市, any place in the nation."""
+    if outer.level == "national":
+        return inner.level != "national"
+    if outer.division is None or outer.level in ("township", "village") or inner.division is None:
+        return False
     name = outer.division.name
-    return sum(
-        c is not outer
-        and c.division is not None
-        and (name in _ancestors(c.division) or (c.depth > outer.depth and c.division is outer.division))
-        for c in candidates
+    return name in _ancestors(inner.division) or (
+        inner.depth > outer.depth and inner.division is outer.division
     )
 
 
@@ -889,33 +901,27 @@ def _calls(text: str) -> tuple[re.Match[str], ...]:
     )
 
 
-def _as_background(
-    text: str,
-    places: Sequence[Mention | _Local],
-    title: range,
-    inner: Mapping[int, int],
-    candidates: Sequence[_Candidate],
-) -> None:
-    """A page that names or calls a place of its own (会宁县, 我市) before it calls the nation sets
-    its report against the nation's: a paragraph of background calls the nation again and again
-    (我国脱贫攻坚战取得了全面胜利,…全国832个贫困县全部摘帽), and those calls count once for each
-    paragraph they stand in. A national report calls the nation first (经过8年持续奋斗,我国…), then
-    names its examples (河南省兰考县是全国第一批脱贫摘帽的贫困县之一)."""
-    nation = next((c for c in candidates if c.level == "national"), None)
-    calls = [m.start() for m in _calls(text) if m["kind"] == _NATIONAL_KIND]
-    if nation is None or not calls:
-        return
-    own_kinds = {c.kind for c in candidates if c.self_references and c.level != "national"}
-    own = [m.start() for m in _calls(text) if m["kind"] in own_kinds]
-    own += [p.start for p in places if _weight(text, p.start, _end(p), title, inner)[1] in _ALONE_CUES]
-    paragraphs = len({text.count("\n", 0, at) for at in calls})
-    if min(own, default=len(text)) < min(nation.at, *calls) and paragraphs < len(calls):
-        nation.self_references -= len(calls) - paragraphs
-        nation.notes.append(f"background: 全国/我国 in {paragraphs} paragraphs")
-
-
-def _end(place: Mention | _Local) -> int:
-    return place.end if isinstance(place, Mention) else place.start + len(place.name)
+def _as_background(text: str, candidates: Sequence[_Candidate]) -> None:
+    """A page that names or calls a place of its own (会宁县, 我县) before it calls a whole holding
+    that place (全省, 全国) sets its report against the whole's, in a paragraph of background that
+    calls the whole again and again (全省上下…全省脱贫攻坚…; 我国脱贫攻坚战取得了全面胜利,…全国832个
+    贫困县全部摘帽): those calls count once for each paragraph they stand in. A report on the whole
+    calls it first (经过8年持续奋斗,我国…), then names its examples (河南省兰考县是全国第一批…)."""
+    firsts = {
+        kind: min(m.start() for m in _calls(text) if m["kind"] == kind)
+        for kind in _self_reference_counts(text)
+    }
+    for whole in candidates:
+        calls = [m.start() for m in _calls(text) if m["kind"] == whole.kind]
+        if not whole.self_references or not calls:
+            continue
+        inside = [c for c in candidates if c is not whole and _lies_in(c, whole)]
+        own = [c.first_alone for c in inside if c.first_alone is not None]
+        own += [firsts[c.kind] for c in inside if c.self_references and c.kind in firsts]
+        paragraphs = len({text.count("\n", 0, at) for at in calls})
+        if min(own, default=len(text)) < calls[0] and paragraphs < len(calls):
+            whole.self_references -= len(calls) - paragraphs
+            whole.notes.append(f"background: 全{whole.kind}/我{whole.kind}… in {paragraphs} paragraphs")
 
 
 def _ranks_in(text: str, whole: re.Match[str]) -> bool:
