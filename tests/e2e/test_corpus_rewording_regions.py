@@ -446,6 +446,15 @@ def province_eyebrow_above_title(page: Page) -> str | None:
     return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
 
 
+def province_eyebrow_above_a_placeless_title(page: Page) -> str | None:
+    """An eyebrow naming the province (甘肃:决战决胜脱贫攻坚) above a headline that does not name the
+    subject: the series', the body names the subject."""
+    province = _province_short(page)
+    if not province or not page.title or _names_the_subject(page):
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
+
+
 def province_series_above_title(page: Page) -> str | None:
     """A series' label naming the province (甘肃决战决胜脱贫攻坚系列报道之五) above the headline."""
     province = _province_short(page)
@@ -619,6 +628,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "title_dropped_called_by_kind": title_dropped_called_by_kind,
     "eyebrow_above_title": eyebrow_above_title,
     "province_eyebrow_above_title": province_eyebrow_above_title,
+    "province_eyebrow_above_a_placeless_title": province_eyebrow_above_a_placeless_title,
     "province_series_above_title": province_series_above_title,
     "province_column_label": province_column_label,
     "title_bar_underscore": _title_bar("_{parent}人民政府网"),

@@ -908,6 +908,23 @@ def test_an_eyebrow_or_a_column_naming_a_holder_is_not_the_headline(eyebrow: str
     assert (where(text) or ("",))[0] == "会宁县"
 
 
+@pytest.mark.parametrize(
+    "eyebrow", ["甘肃:决战决胜脱贫攻坚", "聚焦白银市脱贫攻坚", "决战决胜脱贫攻坚·甘肃篇"]
+)
+def test_an_eyebrow_naming_a_holder_over_a_headline_naming_no_place_is_the_series(eyebrow: str) -> None:
+    # Written for the test: the province or prefecture of a series above a headline that names no
+    # place; the body names the county twice.
+    text = f"{eyebrow}\n搬出来的好日子\n会宁县新堡乡的群众住进了新房。扶贫办介绍,会宁县完成了搬迁任务。"
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
+def test_an_eyebrow_naming_the_county_over_a_headline_naming_no_place_is_the_headlines() -> None:
+    # Written for the test: the county of the eyebrow is what the page is about; the body names a
+    # township more often than it.
+    text = "会宁县:决战决胜脱贫攻坚\n搬出来的好日子\n新堡乡的群众住进了新房。新堡乡完成了搬迁任务。"
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
 @pytest.mark.parametrize("site", ["_白银市人民政府网", " - 白银市人民政府", " | 白银日报"])
 def test_the_site_after_a_headline_is_the_sites(site: str) -> None:
     # Written for the test: a page's title bar names the prefecture's site after the county's

@@ -354,7 +354,9 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     for one, which is about a part of the page or another page. A headline naming no place may be
     the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one. One
     naming only the province or prefecture of the place the next line names is the series' or the
-    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子): the next line is the headline. A
+    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子), and so is one naming only
+    provinces or prefectures over a line naming no place (over 搬出来的好日子): the next line is the
+    headline. A
     column's label before it (【甘肃脱贫攻坚进行时】) is no part of it either."""
     title = document.title_span
     text = document.text
@@ -375,7 +377,9 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     named = [place for place in places if place.start in range(start, stop)]
     if not eyebrow:
         return range(title.start, stop) if named else title
-    framed = named and not main.startswith(_SUBTITLE_DASHES) and _frames(eyebrow, named)
+    if main.startswith(_SUBTITLE_DASHES):
+        return title
+    framed = _frames(eyebrow, named) if named else _frames_any(eyebrow)
     return range(start + len(column_label(main)), stop) if framed else title
 
 
@@ -395,6 +399,15 @@ def _frames(eyebrow: Sequence[Mention | _Local], named: Sequence[Mention | _Loca
         and place.division.depth < deepest
         and any(place.division == d or place.division.name in _ancestors(d) for d in below)
         for place in eyebrow
+    )
+
+
+def _frames_any(eyebrow: Sequence[Mention | _Local]) -> bool:
+    """Whether the places of an eyebrow over a headline naming none are only provinces or
+    prefectures (甘肃:决战决胜脱贫攻坚 over 搬出来的好日子): a series or a paper's section, which
+    covers such a whole, not the article's subject (the body names that)."""
+    return all(
+        isinstance(place, Mention) and place.division.depth <= _DEPTH["prefecture"] for place in eyebrow
     )
 
 
