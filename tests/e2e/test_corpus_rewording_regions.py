@@ -286,6 +286,15 @@ def nation_as_background(page: Page) -> str | None:
     return _at(page.text, at + 1, "", background)
 
 
+def china_as_background(page: Page) -> str | None:
+    """The nation's place in the world told after the body's first sentence, naming 中国 three times."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    background = "中国的脱贫攻坚举世瞩目。中国减贫对世界减贫贡献率超过70%。中国提前10年实现减贫目标。"
+    return _at(page.text, at + 1, "", background)
+
+
 def province_as_background(page: Page) -> str | None:
     """The province's work told after the body's first sentence, calling the province twice by its
     kind (全省, 全区): the background a county's or a township's page sets its subject against."""
@@ -607,6 +616,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "ranked_in_the_parent": ranked_in_the_parent,
     "ranked_in_the_nation": ranked_in_the_nation,
     "nation_as_background": nation_as_background,
+    "china_as_background": china_as_background,
     "province_as_background": province_as_background,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,

@@ -1237,6 +1237,7 @@ def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
     [
         "2020年,我国脱贫攻坚战取得了全面胜利,我国现行标准下农村贫困人口全部脱贫,全国832个贫困县全部摘帽。",
         "党的十八大以来,我国脱贫攻坚取得决定性成就。全国农村贫困人口大幅减少。全国832个贫困县全部摘帽。",
+        "中国的脱贫攻坚举世瞩目。中国减贫对世界减贫贡献率超过70%。中国提前10年实现减贫目标。",
     ],
 )
 def test_the_nation_as_background_after_the_subject_is_named_is_not_the_subject(background: str) -> None:

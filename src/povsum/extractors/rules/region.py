@@ -288,6 +288,7 @@ class _Candidate:
     mentions: float = 0.0
     named_alone: int = 0  # mentions that neither list, cite nor locate
     first_alone: int | None = None  # where the first of them stands
+    named_at: list[int] = field(default_factory=list)  # where those outside the headline stand
     self_references: int = 0
     partner: bool = False  # the helping side of a partnership
     notes: list[str] = field(default_factory=list)
@@ -495,6 +496,8 @@ def _tally(candidate: _Candidate, weights: Iterable[tuple[int, float, str]]) -> 
             candidate.named_alone += 1
             first = candidate.first_alone
             candidate.first_alone = start if first is None else min(first, start)
+            if cue == "mention":
+                candidate.named_at.append(start)
         counts[cue] = counts.get(cue, 0) + 1
     if counts:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
@@ -915,26 +918,35 @@ def _calls(text: str) -> tuple[re.Match[str], ...]:
 
 
 def _as_background(text: str, candidates: Sequence[_Candidate]) -> None:
-    """A page that names or calls a place of its own (会宁县, 我县) before it calls a whole holding
-    that place (全省, 全国) sets its report against the whole's, in a paragraph of background that
-    calls the whole again and again (全省上下…全省脱贫攻坚…; 我国脱贫攻坚战取得了全面胜利,…全国832个
-    贫困县全部摘帽): those calls count once for each paragraph they stand in. A report on the whole
-    calls it first (经过8年持续奋斗,我国…), then names its examples (河南省兰考县是全国第一批…)."""
-    firsts = {
-        kind: min(m.start() for m in _calls(text) if m["kind"] == kind)
-        for kind in _self_reference_counts(text)
-    }
+    """A page that names or calls a place of its own (会宁县, 我县) before it names or calls a whole
+    holding that place (全省, 全国, 中国) sets its report against the whole's, in a paragraph of
+    background that names the whole again and again (全省上下…全省脱贫攻坚…; 我国脱贫攻坚战取得了全面
+    胜利,…全国832个贫困县全部摘帽; 中国减贫…中国提前10年…): those names count once for each paragraph
+    they stand in. A report on the whole names it first (经过8年持续奋斗,我国…), then its examples
+    (河南省兰考县是全国第一批…)."""
     for whole in candidates:
-        calls = [m.start() for m in _calls(text) if m["kind"] == whole.kind]
-        if not whole.self_references or not calls:
+        calls = _own_calls(text, whole)
+        named = [*calls, *(whole.named_at if whole.level == "national" else ())]
+        if not named:
             continue
         inside = [c for c in candidates if c is not whole and _lies_in(c, whole)]
         own = [c.first_alone for c in inside if c.first_alone is not None]
-        own += [firsts[c.kind] for c in inside if c.self_references and c.kind in firsts]
-        paragraphs = len({text.count("\n", 0, at) for at in calls})
-        if min(own, default=len(text)) < calls[0] and paragraphs < len(calls):
-            whole.self_references -= len(calls) - paragraphs
-            whole.notes.append(f"background: 全{whole.kind}/我{whole.kind}… in {paragraphs} paragraphs")
+        own += [at for c in inside for at in _own_calls(text, c)[:1]]
+        paragraphs = len({text.count("\n", 0, at) for at in named})
+        if min(own, default=len(text)) < min(named) and paragraphs < len(named):
+            # Each name outside the headline weighs one: the calls go first.
+            extra = len(named) - paragraphs
+            uncalled = max(0, extra - len(calls))
+            whole.self_references -= extra - uncalled
+            whole.mentions -= uncalled
+            whole.notes.append(f"background: named in {paragraphs} paragraphs")
+
+
+def _own_calls(text: str, candidate: _Candidate) -> list[int]:
+    """Where the text calls ``candidate`` by its kind, if they were credited to it."""
+    return (
+        [m.start() for m in _calls(text) if m["kind"] == candidate.kind] if candidate.self_references else []
+    )
 
 
 def _ranks_in(text: str, whole: re.Match[str]) -> bool:
