@@ -594,6 +594,12 @@ REGION_TRAPS: dict[str, tuple[str, frozenset[str | None]]] = {
         "出生于山東菏澤的李某、祖籍福建的陳某和新疆籍學員阿某都說,這裏就是第二故鄉。",
         LOCAL_PAGES,
     ),
+    # The nation's victory, the background a local page sets its subject against.
+    "the_nations_background": (
+        "脱贫攻坚是全面建成小康社会的底线任务。党的十八大以来,全国上下勠力同心。经过8年持续奋斗,"
+        "我国现行标准下农村贫困人口全部脱贫,区域性整体贫困得到解决,中国完成了消除绝对贫困的艰巨任务。",
+        LOCAL_PAGES,
+    ),
     # Links to other articles and other news.
     "previous_and_next": ("上一篇:会宁县召开脱贫攻坚推进会 下一篇:通渭县马铃薯喜获丰收", LOCAL_PAGES),
     "related_link_bullet": ("■ 相关链接:临夏州东乡县的脱贫路", LOCAL_PAGES),

@@ -274,6 +274,38 @@ def ranked_in_the_nation(page: Page) -> str | None:
     return _at(page.text, at + 1, "", "减贫成效居全国前列,农民收入增幅高于全国平均水平,位列全国第三。")
 
 
+def nation_as_background(page: Page) -> str | None:
+    """The nation's victory told after the body's first sentence, calling the nation three times:
+    the background the page sets its subject against."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    background = (
+        "党的十八大以来,我国脱贫攻坚取得决定性成就。全国农村贫困人口大幅减少。全国832个贫困县全部摘帽。"
+    )
+    return _at(page.text, at + 1, "", background)
+
+
+def china_as_background(page: Page) -> str | None:
+    """The nation's place in the world told after the body's first sentence, naming 中国 three times."""
+    at = page.text.find("。", page.body_start)
+    if at < 0:
+        return None
+    background = "中国的脱贫攻坚举世瞩目。中国减贫对世界减贫贡献率超过70%。中国提前10年实现减贫目标。"
+    return _at(page.text, at + 1, "", background)
+
+
+def province_as_background(page: Page) -> str | None:
+    """The province's work told after the body's first sentence, calling the province twice by its
+    kind (全省, 全区): the background a county's or a township's page sets its subject against."""
+    at = page.text.find("。", page.body_start)
+    if page.region.level == "province" or not page.region.province or at < 0:
+        return None
+    kind = kind_of(page.region.province)
+    background = f"近年来,全{kind}上下坚决贯彻落实{kind}委{kind}政府决策部署,全{kind}脱贫攻坚取得决定性成就。"
+    return _at(page.text, at + 1, "", background)
+
+
 def later_mentions_self_referred(page: Page) -> str | None:
     """Every second body mention after the first by 该县 (the page's kind)."""
     starts = _clause_mentions(page)[1::2]
@@ -419,6 +451,15 @@ def province_eyebrow_above_title(page: Page) -> str | None:
     """An eyebrow naming the province (甘肃:决战决胜脱贫攻坚) above a headline that names the subject."""
     province = _province_short(page)
     if not province or not _names_the_subject(page):
+        return None
+    return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
+
+
+def province_eyebrow_above_a_placeless_title(page: Page) -> str | None:
+    """An eyebrow naming the province (甘肃:决战决胜脱贫攻坚) above a headline that does not name the
+    subject: the series', the body names the subject."""
+    province = _province_short(page)
+    if not province or not page.title or _names_the_subject(page):
         return None
     return _at(page.text, page.text.find(page.title), "", f"{province}:决战决胜脱贫攻坚\n")
 
@@ -574,6 +615,9 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "higher_self_reference_added": higher_self_reference_added,
     "ranked_in_the_parent": ranked_in_the_parent,
     "ranked_in_the_nation": ranked_in_the_nation,
+    "nation_as_background": nation_as_background,
+    "china_as_background": china_as_background,
+    "province_as_background": province_as_background,
     "later_mentions_self_referred": later_mentions_self_referred,
     "all_later_mentions_self_referred": all_later_mentions_self_referred,
     "self_references_named": self_references_named,
@@ -594,6 +638,7 @@ REWORDINGS: dict[str, Callable[[Page], str | None]] = {
     "title_dropped_called_by_kind": title_dropped_called_by_kind,
     "eyebrow_above_title": eyebrow_above_title,
     "province_eyebrow_above_title": province_eyebrow_above_title,
+    "province_eyebrow_above_a_placeless_title": province_eyebrow_above_a_placeless_title,
     "province_series_above_title": province_series_above_title,
     "province_column_label": province_column_label,
     "title_bar_underscore": _title_bar("_{parent}人民政府网"),

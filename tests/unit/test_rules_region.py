@@ -908,6 +908,23 @@ def test_an_eyebrow_or_a_column_naming_a_holder_is_not_the_headline(eyebrow: str
     assert (where(text) or ("",))[0] == "会宁县"
 
 
+@pytest.mark.parametrize(
+    "eyebrow", ["甘肃:决战决胜脱贫攻坚", "聚焦白银市脱贫攻坚", "决战决胜脱贫攻坚·甘肃篇"]
+)
+def test_an_eyebrow_naming_a_holder_over_a_headline_naming_no_place_is_the_series(eyebrow: str) -> None:
+    # Written for the test: the province or prefecture of a series above a headline that names no
+    # place; the body names the county twice.
+    text = f"{eyebrow}\n搬出来的好日子\n会宁县新堡乡的群众住进了新房。扶贫办介绍,会宁县完成了搬迁任务。"
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
+def test_an_eyebrow_naming_the_county_over_a_headline_naming_no_place_is_the_headlines() -> None:
+    # Written for the test: the county of the eyebrow is what the page is about; the body names a
+    # township more often than it.
+    text = "会宁县:决战决胜脱贫攻坚\n搬出来的好日子\n新堡乡的群众住进了新房。新堡乡完成了搬迁任务。"
+    assert (where(text) or ("",))[0] == "会宁县"
+
+
 @pytest.mark.parametrize("site", ["_白银市人民政府网", " - 白银市人民政府", " | 白银日报"])
 def test_the_site_after_a_headline_is_the_sites(site: str) -> None:
     # Written for the test: a page's title bar names the prefecture's site after the county's
@@ -1213,6 +1230,66 @@ def test_a_place_name_above_the_text_is_a_profiles_headline() -> None:
     # Written for the test: a profile page with only the township's name above its text.
     text = "党家岘乡\n党家岘乡位于县城北部,全乡贫困发生率降至1%。\n全乡贫困村全部出列。\n"
     assert analyse(text).title == (0, 4)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "2020年,我国脱贫攻坚战取得了全面胜利,我国现行标准下农村贫困人口全部脱贫,全国832个贫困县全部摘帽。",
+        "党的十八大以来,我国脱贫攻坚取得决定性成就。全国农村贫困人口大幅减少。全国832个贫困县全部摘帽。",
+        "中国的脱贫攻坚举世瞩目。中国减贫对世界减贫贡献率超过70%。中国提前10年实现减贫目标。",
+    ],
+)
+def test_the_nation_as_background_after_the_subject_is_named_is_not_the_subject(background: str) -> None:
+    # Written for the test: a county page without a headline names its county, then sets it against
+    # the nation's victory in a paragraph that calls the nation three times.
+    text = f"会宁县地处甘肃中部,近年来坚持产业扶贫。{background}\n会宁县贫困发生率降至0.8%。"
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+def test_the_province_as_background_after_the_subject_is_named_is_not_the_subject() -> None:
+    # Written for the test: a county page without a headline, locating its county in its province,
+    # then telling the province's work in a paragraph that calls it twice.
+    text = (
+        "会宁县地处甘肃中部,近年来坚持产业扶贫。\n近年来,全省上下坚决贯彻落实省委省政府决策部署,"
+        "全省脱贫攻坚取得决定性成就。\n会宁县贫困发生率降至0.8%。"
+    )
+    assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
+
+
+def test_an_unnamed_prefecture_as_background_does_not_veto_the_named_county() -> None:
+    # Written for the test: a county page that never names its prefecture (大理州) tells the
+    # prefecture's work in a paragraph calling it three times by its kind, after naming the county.
+    text = (
+        "永平县地处滇西,近年来坚持产业扶贫。\n近年来,全州上下坚决贯彻落实州委州政府决策部署,"
+        "全州脱贫攻坚取得决定性成就,全州贫困人口大幅减少。\n永平县贫困发生率降至0.8%。"
+    )
+    assert (where(text) or ("",))[:2] == ("永平县", "county")
+
+
+def test_a_province_report_naming_a_county_as_its_example_stays_the_provinces() -> None:
+    # Written for the test: the province calls itself before it names its example.
+    text = (
+        "今年以来,全省上下坚决贯彻落实脱贫攻坚决策部署,全省贫困发生率降至1%,全省75个贫困县全部摘帽。"
+        "甘肃省委高度重视。会宁县发展小杂粮,会宁县贫困人口全部脱贫。"
+    )
+    assert where(text)[:2] == ("甘肃省", "province")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for the test: a national report calls the nation first, then names one county as
+        # its example (twice), and one province.
+        "经过8年持续奋斗,我国现行标准下农村贫困人口全部脱贫。河南省兰考县是全国第一批脱贫摘帽的贫困县之一,"
+        "兰考县2017年退出贫困县序列;贵州省宣布最后9个深度贫困县退出,全国所有贫困县清零。",
+        # Written for the test: the same, the example in a paragraph of its own after the nation's.
+        "今年以来全国消费扶贫交易额已超过3000亿元。全国已认定扶贫产品超过13万个,我国消费扶贫成效明显。\n"
+        "兰考县是焦裕禄精神的发源地,兰考县的蜜瓜销往各地。",
+    ],
+)
+def test_a_national_report_naming_an_example_stays_the_nations(text: str) -> None:
+    assert where(text) == ("全国", "national", None, None, None)
 
 
 def test_a_headline_below_a_paragraph_is_a_subheading() -> None:

@@ -287,6 +287,8 @@ class _Candidate:
     division: Division | None = None
     mentions: float = 0.0
     named_alone: int = 0  # mentions that neither list, cite nor locate
+    first_alone: int | None = None  # where the first of them stands
+    named_at: list[int] = field(default_factory=list)  # where those outside the headline stand
     self_references: int = 0
     partner: bool = False  # the helping side of a partnership
     notes: list[str] = field(default_factory=list)
@@ -325,6 +327,7 @@ def find_region(document: Document, sentences: Sequence[Sentence], trace: Trace)
         candidates.append(national)
     _discount_partners(text, candidates)
     _credit_self_references(text, candidates)
+    _as_background(text, candidates)
     # On a tie the helped side beats its partner, and the deeper place wins: a village page names
     # its county as often as the village.
     ranked = sorted(
@@ -352,7 +355,9 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     for one, which is about a part of the page or another page. A headline naming no place may be
     the eyebrow (引题: 决战决胜脱贫攻坚) over the one that does, on the next line: the two are one. One
     naming only the province or prefecture of the place the next line names is the series' or the
-    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子): the next line is the headline. A
+    section's (甘肃:决战决胜脱贫攻坚 over 古浪县:搬出来的好日子), and so is one naming only
+    provinces or prefectures over a line naming no place (over 搬出来的好日子): the next line is the
+    headline. A
     column's label before it (【甘肃脱贫攻坚进行时】) is no part of it either."""
     title = document.title_span
     text = document.text
@@ -373,7 +378,9 @@ def _headline(document: Document, places: Sequence[Mention | _Local]) -> range:
     named = [place for place in places if place.start in range(start, stop)]
     if not eyebrow:
         return range(title.start, stop) if named else title
-    framed = named and not main.startswith(_SUBTITLE_DASHES) and _frames(eyebrow, named)
+    if main.startswith(_SUBTITLE_DASHES):
+        return title
+    framed = _frames(eyebrow, named) if named else _frames_any(eyebrow)
     return range(start + len(column_label(main)), stop) if framed else title
 
 
@@ -393,6 +400,15 @@ def _frames(eyebrow: Sequence[Mention | _Local], named: Sequence[Mention | _Loca
         and place.division.depth < deepest
         and any(place.division == d or place.division.name in _ancestors(d) for d in below)
         for place in eyebrow
+    )
+
+
+def _frames_any(eyebrow: Sequence[Mention | _Local]) -> bool:
+    """Whether the places of an eyebrow over a headline naming none are only provinces or
+    prefectures (甘肃:决战决胜脱贫攻坚 over 搬出来的好日子): a series or a paper's section, which
+    covers such a whole, not the article's subject (the body names that)."""
+    return all(
+        isinstance(place, Mention) and place.division.depth <= _DEPTH["prefecture"] for place in eyebrow
     )
 
 
@@ -471,11 +487,17 @@ def _locates(text: str, start: int) -> bool:
 _ALONE_CUES = ("title", "mention")
 
 
-def _tally(candidate: _Candidate, weights: Iterable[tuple[float, str]]) -> None:
+def _tally(candidate: _Candidate, weights: Iterable[tuple[int, float, str]]) -> None:
+    """Add the weights of mentions (where each starts, its weight and the cue that set it)."""
     counts: dict[str, int] = {}
-    for weight, cue in weights:
+    for start, weight, cue in weights:
         candidate.mentions += weight
-        candidate.named_alone += cue in _ALONE_CUES
+        if cue in _ALONE_CUES:
+            candidate.named_alone += 1
+            first = candidate.first_alone
+            candidate.first_alone = start if first is None else min(first, start)
+            if cue == "mention":
+                candidate.named_at.append(start)
         counts[cue] = counts.get(cue, 0) + 1
     if counts:
         candidate.notes.append(" ".join(f"{cue}×{n}" for cue, n in counts.items()))
@@ -532,18 +554,18 @@ def _division_candidates(
             at=found[0].start,
             division=division,
         )
-        _tally(candidate, (_weight(text, m.start, m.end, title, inner) for m in found))
+        _tally(candidate, ((m.start, *_weight(text, m.start, m.end, title, inner)) for m in found))
         if any(m.text == division.name for m in found):
             _tally(candidate, _abbreviated_weights(text, division, title, inner, found))
         elif title and (base := common_word_base(division.name)) and text.startswith(f"{base}:", title.start):
-            _tally(candidate, [(_TITLE_WEIGHT, "title")])
+            _tally(candidate, [(title.start, _TITLE_WEIGHT, "title")])
         candidates.append(candidate)
     return candidates
 
 
 def _abbreviated_weights(
     text: str, division: Division, title: range, inner: Mapping[int, int], found: Sequence[Mention]
-) -> list[tuple[float, str]]:
+) -> list[tuple[int, float, str]]:
     """A weight per clipped form (陈旗 for 陈巴尔虎旗, 塔县) of a division named in full, outside
     its other mentions; a plain one is noted as abbreviated."""
     taken = {i for m in found for i in range(m.start, m.end)}
@@ -553,7 +575,7 @@ def _abbreviated_weights(
         for match in re.finditer(re.escape(form), text):
             if match.start() not in taken:
                 weight, cue = _weight(text, match.start(), match.end(), title, inner)
-                weights.append((weight, "abbreviated" if cue in _ALONE_CUES else cue))
+                weights.append((match.start(), weight, "abbreviated" if cue in _ALONE_CUES else cue))
     return weights
 
 
@@ -756,7 +778,7 @@ def _place_by_sentence(place: _Candidate, starts: Iterable[int], sentences: _Sen
 
 def _local_weights(
     text: str, place: _Candidate, title: range, inner: Mapping[int, int]
-) -> list[tuple[float, str]]:
+) -> list[tuple[int, float, str]]:
     """A weight per mention of the name, or of a stem of three or more characters alone (布楞沟
     for 布楞沟村; 拉面 of 拉面村 is a word) where no other level follows it."""
     stem = place.name.removesuffix(place.kind)
@@ -767,13 +789,13 @@ def _local_weights(
         described = _DESCRIPTOR.match(text, end)
         after = described.end() if described and place.kind == "村" else end
         if text.startswith(place.kind, after):
-            weights.append(_weight(text, at, after + len(place.kind), title, inner))
+            weights.append((at, *_weight(text, at, after + len(place.kind), title, inner)))
         elif (
             len(stem) >= _SHORT_FORM_MIN
             and text[end : end + 1] not in _STEM_BREAKS
             and not _GEOGRAPHY_AFTER.match(text, end)
         ):
-            weights.append(_weight(text, at, end, title, inner))
+            weights.append((at, *_weight(text, at, end, title, inner)))
         at = text.find(stem, end)
     return weights
 
@@ -795,7 +817,8 @@ def _national_candidate(text: str, title: range, mentions: Sequence[Mention]) ->
     nation = _Candidate(NATIONAL_NAMES[0], "national", _NATIONAL_KIND, at)
     # 全国 is counted as a self-reference (全 + 国); 中国 and the areas are mentions.
     sites = {m.start for m in mentions if _PRESS_AFTER.match(text, m.end)}
-    _tally(nation, (_national_weight(text, m, title, sites) for m in _NATIONAL_MENTION.finditer(text)))
+    found = _NATIONAL_MENTION.finditer(text)
+    _tally(nation, ((m.start(), *_national_weight(text, m, title, sites)) for m in found))
     if members:
         nation.self_references += len(members)
         nation.notes.append(f"provinces as members×{len(members)}")
@@ -850,14 +873,20 @@ def _credit_self_references(text: str, candidates: Sequence[_Candidate]) -> None
 
 def _holds(outer: _Candidate, candidates: Iterable[_Candidate]) -> int:
     """How many of ``candidates`` lie inside ``outer``: 南江县 and 巴州区 in 巴中市."""
-    if outer.division is None or outer.level in ("township", "village", "national"):
+    if outer.level == "national":
         return 0
+    return sum(c is not outer and _lies_in(c, outer) for c in candidates)
+
+
+def _lies_in(inner: _Candidate, outer: _Candidate) -> bool:
+    """Whether ``inner`` lies inside ``outer``: 巴州区 in 巴中市, any place in the nation."""
+    if outer.level == "national":
+        return inner.level != "national"
+    if outer.division is None or outer.level in ("township", "village") or inner.division is None:
+        return False
     name = outer.division.name
-    return sum(
-        c is not outer
-        and c.division is not None
-        and (name in _ancestors(c.division) or (c.depth > outer.depth and c.division is outer.division))
-        for c in candidates
+    return name in _ancestors(inner.division) or (
+        inner.depth > outer.depth and inner.division is outer.division
     )
 
 
@@ -874,10 +903,54 @@ def _self_references(text: str, kind: str) -> int:
 def _self_reference_counts(text: str) -> Counter[str]:
     # One scan for every kind: the region rules ask for each kind of each candidate and for every
     # kind no candidate has.
-    return Counter(
-        m["kind"]
+    return Counter(m["kind"] for m in _calls(text))
+
+
+@lru_cache(maxsize=4)
+def _calls(text: str) -> tuple[re.Match[str], ...]:
+    """Where the text calls its subject by kind alone (全县, 我市, 全国): not a whole it ranks in, a
+    destination of goods or an editor's note."""
+    return tuple(
+        m
         for m in _SELF_REFERENCE_ANY.finditer(text)
         if not (_points_elsewhere(text, m.start()) or _ranks_in(text, m) or _in_editors_note(text, m.start()))
+    )
+
+
+def _as_background(text: str, candidates: Sequence[_Candidate]) -> None:
+    """A page that names or calls a place of its own (会宁县, 我县) before it names or calls a whole
+    holding that place (全省, 全国, 中国) sets its report against the whole's, in a paragraph of
+    background that names the whole again and again (全省上下…全省脱贫攻坚…; 我国脱贫攻坚战取得了全面
+    胜利,…全国832个贫困县全部摘帽; 中国减贫…中国提前10年…): those names count once for each paragraph
+    they stand in. A report on the whole names it first (经过8年持续奋斗,我国…), then its examples
+    (河南省兰考县是全国第一批…)."""
+    for whole in candidates:
+        calls = _own_calls(text, whole)
+        named = [*calls, *(whole.named_at if whole.level == "national" else ())]
+        if not named:
+            continue
+        inside = [c for c in candidates if c is not whole and _lies_in(c, whole)]
+        own = [c.first_alone for c in inside if c.first_alone is not None]
+        own += [at for c in inside for at in _own_calls(text, c)[:1]]
+        paragraphs = _paragraphs(text, named)
+        if min(own, default=len(text)) < min(named) and paragraphs < len(named):
+            # Each name outside the headline weighs one: the calls go first.
+            extra = len(named) - paragraphs
+            uncalled = max(0, extra - len(calls))
+            whole.self_references -= extra - uncalled
+            whole.mentions -= uncalled
+            whole.notes.append(f"background: named in {paragraphs} paragraphs")
+
+
+def _paragraphs(text: str, positions: Iterable[int]) -> int:
+    """How many paragraphs (lines) hold ``positions``."""
+    return len({text.count("\n", 0, at) for at in positions})
+
+
+def _own_calls(text: str, candidate: _Candidate) -> list[int]:
+    """Where the text calls ``candidate`` by its kind, if they were credited to it."""
+    return (
+        [m.start() for m in _calls(text) if m["kind"] == candidate.kind] if candidate.self_references else []
     )
 
 
@@ -942,6 +1015,11 @@ def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidat
         return None
     frames = _holders_kinds(candidate) if candidate.self_references else frozenset()
     kind, calls = _unnamed_kind(text, ranked, frames)
+    # Calls after the candidate is named are a background, once per paragraph (全州上下… on 永平县's
+    # page): see _as_background.
+    found = [m.start() for m in _calls(text) if m["kind"] == kind]
+    if candidate.first_alone is not None and found and candidate.first_alone < found[0]:
+        calls = _paragraphs(text, found)
     if calls >= candidate.score:
         trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
         return None
