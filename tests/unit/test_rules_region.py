@@ -1257,16 +1257,6 @@ def test_the_province_as_background_after_the_subject_is_named_is_not_the_subjec
     assert where(text) == ("会宁县", "county", "甘肃省", "白银市", "会宁县")
 
 
-def test_an_unnamed_prefecture_as_background_does_not_veto_the_named_county() -> None:
-    # Written for the test: a county page that never names its prefecture (大理州) tells the
-    # prefecture's work in a paragraph calling it three times by its kind, after naming the county.
-    text = (
-        "永平县地处滇西,近年来坚持产业扶贫。\n近年来,全州上下坚决贯彻落实州委州政府决策部署,"
-        "全州脱贫攻坚取得决定性成就,全州贫困人口大幅减少。\n永平县贫困发生率降至0.8%。"
-    )
-    assert (where(text) or ("",))[:2] == ("永平县", "county")
-
-
 def test_a_province_report_naming_a_county_as_its_example_stays_the_provinces() -> None:
     # Written for the test: the province calls itself before it names its example.
     text = (

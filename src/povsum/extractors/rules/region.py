@@ -932,7 +932,7 @@ def _as_background(text: str, candidates: Sequence[_Candidate]) -> None:
         inside = [c for c in candidates if c is not whole and _lies_in(c, whole)]
         own = [c.first_alone for c in inside if c.first_alone is not None]
         own += [at for c in inside for at in _own_calls(text, c)[:1]]
-        paragraphs = _paragraphs(text, named)
+        paragraphs = len({text.count("\n", 0, at) for at in named})
         if min(own, default=len(text)) < min(named) and paragraphs < len(named):
             # Each name outside the headline weighs one: the calls go first.
             extra = len(named) - paragraphs
@@ -940,11 +940,6 @@ def _as_background(text: str, candidates: Sequence[_Candidate]) -> None:
             whole.self_references -= extra - uncalled
             whole.mentions -= uncalled
             whole.notes.append(f"background: named in {paragraphs} paragraphs")
-
-
-def _paragraphs(text: str, positions: Iterable[int]) -> int:
-    """How many paragraphs (lines) hold ``positions``."""
-    return len({text.count("\n", 0, at) for at in positions})
 
 
 def _own_calls(text: str, candidate: _Candidate) -> list[int]:
@@ -1015,11 +1010,6 @@ def _subject(ranked: Sequence[_Candidate], text: str, trace: Trace) -> _Candidat
         return None
     frames = _holders_kinds(candidate) if candidate.self_references else frozenset()
     kind, calls = _unnamed_kind(text, ranked, frames)
-    # Calls after the candidate is named are a background, once per paragraph (全州上下… on 永平县's
-    # page): see _as_background.
-    found = [m.start() for m in _calls(text) if m["kind"] == kind]
-    if candidate.first_alone is not None and found and candidate.first_alone < found[0]:
-        calls = _paragraphs(text, found)
     if calls >= candidate.score:
         trace.note("region", "unnamed_subject", f"全{kind}", f"skipped: called {calls}× but never named")
         return None
